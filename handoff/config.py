@@ -1,0 +1,26 @@
+"""Settings of the Slack side (`SLACK_*`) and of handoff timers (`SUPPORTBOT_HANDOFF__*`)."""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field, SecretStr
+
+
+class SlackSettings(BaseModel):
+    bot_token: SecretStr | None = None  # SLACK_BOT_TOKEN
+    signing_secret: SecretStr | None = None  # SLACK_SIGNING_SECRET
+    support_channel: str | None = None  # SLACK_SUPPORT_CHANNEL (an id like C0123)
+    api_url: str = "https://slack.com/api/"  # SLACK_API_URL
+    app_token: SecretStr | None = None  # SLACK_APP_TOKEN: Socket Mode
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.bot_token and self.signing_secret and self.support_channel)
+
+
+class HandoffSettings(BaseModel):
+    private_note_prefix: str = ";;"
+    reminder_after_s: float = Field(default=120, gt=0)  # T1: unclaimed -> reminder in the thread
+    offer_email_after_s: float = Field(default=300, gt=0)  # T2: unclaimed -> tell the customer, ask email
+    idle_resolve_after_s: float = Field(default=1800, gt=0)  # T3: idle agent conversation -> resolved
+    timer_interval_s: float = Field(default=5, gt=0)
+    outbox_per_channel_per_s: float = Field(default=1.0, gt=0)
+    outbox_max_attempts: int = Field(default=12, ge=1)

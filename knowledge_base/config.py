@@ -1,0 +1,28 @@
+"""Settings of the knowledge base section (`SUPPORTBOT_KB__*`)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr
+
+
+class KnowledgeBaseSettings(BaseModel):
+    """Where the index lives, how documents are cut, and when search counts as an answer."""
+
+    data_dir: Path = Path("data")
+    chroma_url: str | None = None  # http://host:8000 -> chromadb.HttpClient
+    collection: str = "supportbot"
+    embedding: Literal["local", "openai"] = "local"
+    openai_embedding_model: str = "text-embedding-3-small"
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    chunk_size: int = Field(default=900, ge=100, le=8000)  # characters
+    chunk_overlap: int = Field(default=120, ge=0, le=2000)
+    answerable_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    top_k: int = Field(default=5, ge=1, le=50)
+    embed_batch_size: int = Field(default=32, ge=1, le=512)
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
