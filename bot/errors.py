@@ -4,7 +4,8 @@
      ├── ConversationNotFound   unknown conversation id (or a token that does not match)
      ├── InvalidInput           a customer or operator sent something we refuse (too long, empty, ...)
      ├── AnswerFailed           the LLM errored, refused the request or timed out (-> handoff `bot_error`)
-     └── RetrievalUnavailable   the knowledge base could not be searched
+     ├── RetrievalUnavailable   the knowledge base could not be searched
+     └── PolicyInvalid          the policy file is missing, not YAML, or has a bad field (named)
 
 Helpers append new classes at the end of this module; keep the tree above in step.
 """
@@ -29,3 +30,7 @@ class AnswerFailed(BotError):
 
 class RetrievalUnavailable(BotError):
     """The knowledge base could not be searched."""
+
+
+class PolicyInvalid(BotError):
+    """The policy file cannot be used; the message names the file and the offending field."""
