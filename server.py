@@ -4,8 +4,12 @@ This is the only module that knows every package. Nothing happens at import time
 """
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from flask import Flask
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -14,12 +18,15 @@ from bot.config import BotSettings, DatabaseSettings, LLMSettings
 from handoff.config import HandoffSettings, SlackSettings
 from knowledge_base.config import KnowledgeBaseSettings
 
+log = logging.getLogger("supportbot")
+
 
 class Settings(BaseSettings):
     """Everything configurable, from `SUPPORTBOT_*` variables, well-known names, and `.env`."""
 
     model_config = SettingsConfigDict(
-        env_prefix="SUPPORTBOT_", env_nested_delimiter="__", env_file=".env", extra="ignore"
+        env_prefix="SUPPORTBOT_", env_nested_delimiter="__", env_file=".env", extra="ignore",
+        populate_by_name=True,
     )
 
     data_dir: Path = Path("data")
@@ -73,6 +80,201 @@ class Settings(BaseSettings):
             api_url=self.slack_api_url,
             app_token=self.slack_app_token,
         )
+
+
+@dataclass
+class Services:
+    """Everything `create_app` builds, so the CLI and tests can reach the same objects."""
+
+    settings: Settings
+    knowledge_base: Any
+    engine: Any
+    store: Any
+    bus: Any
+    bot: Any
+    metrics: Any
+    registry: Any
+    handoff: Any = None  # handoff.wiring.SlackHandoff when Slack is configured
+    _closers: list[Any] = field(default_factory=list)
+
+    def start_background(self) -> None:
+        if self.handoff is not None:
+            self.handoff.start()
+
+    def close(self) -> None:
+        if self.handoff is not None:
+            self.handoff.stop()
+        self.bot.shutdown(wait=False)
+        for close in reversed(self._closers):
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - best effort on shutdown
+                log.exception("error while closing %r", close)
+
+
+def build_knowledge_base(settings: Settings, *, embedder: Any = None) -> Any:
+    from knowledge_base.service import build_knowledge_base as _build
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return _build(settings.kb_settings(), embedder=embedder)
+
+
+def build_services(
+    settings: Settings | None = None,
+    *,
+    embedder: Any = None,
+    chat_model: Any = None,
+    slack_client: Any = None,
+    clock: Any = None,
+    knowledge_base: Any = None,
+) -> Services:
+    """Settings -> stores -> services. Nothing here runs at import time."""
+    from prometheus_client import CollectorRegistry
+
+    from bot.answering import Answerer
+    from bot.database import make_engine, make_sessionmaker, migrate
+    from bot.events import make_bus
+    from bot.llm import make_chat_model
+    from bot.metrics import Metrics
+    from bot.policy import load_policy
+    from bot.service import BotService
+    from bot.store import ConversationStore
+    from bot.triage import Triage
+
+    settings = settings or Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    policy = load_policy(settings.bot.policy_file)
+    kb = knowledge_base or build_knowledge_base(settings, embedder=embedder)
+    engine = make_engine(settings.database())
+    migrate(engine)
+    bus = make_bus(settings.redis_url)
+    store = ConversationStore(make_sessionmaker(engine), bus=bus)
+    llm = settings.llm()
+    model = chat_model if chat_model is not None else make_chat_model(llm)
+    registry = CollectorRegistry()
+    metrics = Metrics(registry)
+    bot = BotService(
+        store=store, bus=bus, knowledge_base=kb, triage=Triage(policy),
+        answerer=Answerer(chat_model=model, policy=policy, timeout_s=llm.timeout_s),
+        policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
+        history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers,
+        **({"clock": clock} if clock is not None else {}),
+    )
+    services = Services(settings, kb, engine, store, bus, bot, metrics, registry)
+    services._closers += [engine.dispose, getattr(bus, "close", lambda: None), getattr(kb, "close", lambda: None)]
+    slack = settings.slack()
+    if slack.enabled or slack_client is not None:
+        from handoff.wiring import build_slack_handoff
+
+        services.handoff = build_slack_handoff(
+            slack, settings.handoff, engine=engine, bot=bot, policy=policy, client=slack_client, clock=clock,
+        )
+    return services
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    embedder: Any = None,
+    chat_model: Any = None,
+    slack_client: Any = None,
+    clock: Any = None,
+    knowledge_base: Any = None,
+    start_background: bool = True,
+) -> Flask:
+    """The one composition root: a fresh, isolated app per call (tests build many)."""
+    from bot.api import make_blueprint
+    from bot.web import make_limiter, register_web
+
+    settings = settings or Settings()
+    services = build_services(
+        settings, embedder=embedder, chat_model=chat_model, slack_client=slack_client, clock=clock,
+        knowledge_base=knowledge_base,
+    )
+    if settings.index_examples_on_start:
+        _index_examples_if_empty(services.knowledge_base, settings.examples_dir)
+    app = Flask(__name__, static_folder=None)
+    app.config["MAX_CONTENT_LENGTH"] = max(64 * 1024, settings.bot.max_message_chars * 8)
+    app.extensions["supportbot"] = services
+    limiter = make_limiter(settings.redis_url, [settings.rate_limit_per_ip])
+    limiter.init_app(app)
+    app.register_blueprint(
+        make_blueprint(
+            services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
+            per_conversation_limit=settings.rate_limit_per_conversation,
+        )
+    )
+    register_web(
+        app, bot=services.bot, metrics=services.metrics, registry=services.registry,
+        cors_origins=settings.cors_origins, ready_checks=_ready_checks(services),
+    )
+    if services.handoff is not None:
+        app.register_blueprint(services.handoff.blueprint())
+    if start_background:
+        services.start_background()
+    return app
+
+
+def _ready_checks(services: Services) -> dict[str, Any]:
+    from sqlalchemy import text
+
+    def database() -> None:
+        with services.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
+    def index() -> None:
+        services.knowledge_base.documents()
+
+    return {"database": database, "index": index}
+
+
+def _index_examples_if_empty(kb: Any, examples_dir: Path) -> None:
+    """First start on a fresh data directory: index the bundled example help center."""
+    if not examples_dir.is_dir() or kb.documents():
+        return
+    report = kb.sync(examples_dir)
+    log.info("indexed the example knowledge base from %s: %s", examples_dir, report)
+
+
+def run_gunicorn(*, host: str, port: int, workers: int = 1, threads: int = 32) -> None:
+    """Serve `create_app()` with gunicorn's threaded worker (SSE holds a thread per stream)."""
+    from gunicorn.app.base import BaseApplication
+
+    class _App(BaseApplication):
+        def load_config(self) -> None:
+            options = {
+                "bind": f"{host}:{port}", "workers": workers, "threads": threads, "worker_class": "gthread",
+                "graceful_timeout": 3, "timeout": 60, "keepalive": 5, "accesslog": None,
+                "post_worker_init": _close_streams_on_term,
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+            if "control_socket_disable" in self.cfg.settings:
+                self.cfg.set("control_socket_disable", True)
+
+        def load(self) -> Flask:
+            return create_app()
+
+    _App().run()
+
+
+def _close_streams_on_term(worker: Any) -> None:
+    """SIGTERM: end open event streams at once instead of waiting out the graceful timeout."""
+    import signal
+
+    previous = worker.handle_exit
+
+    def handle_exit(signum: int, frame: Any) -> None:
+        app = getattr(worker, "wsgi", None)
+        services = getattr(app, "extensions", {}).get("supportbot") if app is not None else None
+        if services is not None:
+            services.bot.shutdown(wait=False)
+            closing = getattr(services.bus, "close", None)
+            if closing:
+                closing()
+        previous(signum, frame)
+
+    signal.signal(signal.SIGTERM, handle_exit)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -1,0 +1,140 @@
+"""The `supportbot` command line: thin clients of the services that `server.py` builds."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from server import Settings, build_knowledge_base, build_services
+
+
+class _Lazy:
+    """Builds settings and services only when a command needs them (fast `--help`)."""
+
+    def __init__(self) -> None:
+        self._settings: Settings | None = None
+        self._kb: Any = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings()
+        return self._settings
+
+    def knowledge_base(self) -> Any:
+        if self._kb is None:
+            self._kb = build_knowledge_base(self.settings)
+        return self._kb
+
+
+def build_cli() -> click.Group:
+    from knowledge_base.cli import make_kb_group
+
+    state = _Lazy()
+
+    @click.group(help="AI-assisted customer support: answers from your knowledge base, hands off to Slack.")
+    @click.option("--log-level", default="INFO", show_default=True, help="Python logging level.")
+    def cli(log_level: str) -> None:
+        logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    cli.add_command(make_kb_group(state.knowledge_base), name="kb")
+    cli.add_command(_serve_command())
+    cli.add_command(_eval_group(state))
+    cli.add_command(_handoffs_command(state))
+    return cli
+
+
+def _serve_command() -> click.Command:
+    @click.command("serve", help="Run the server (gunicorn, threaded) with settings from the environment.")
+    @click.option("--host", default="127.0.0.1", show_default=True)
+    @click.option("--port", default=8000, show_default=True, type=int)
+    @click.option("--workers", default=1, show_default=True, type=int, help="Processes; >1 needs REDIS_URL.")
+    @click.option("--threads", default=32, show_default=True, type=int, help="Threads per process (SSE streams hold one each).")
+    def serve(host: str, port: int, workers: int, threads: int) -> None:
+        from server import run_gunicorn
+
+        settings = Settings()
+        if workers > 1 and not settings.redis_url:
+            raise click.ClickException("--workers > 1 needs REDIS_URL so every process sees every event")
+        run_gunicorn(host=host, port=port, workers=workers, threads=threads)
+
+    return serve
+
+
+def _eval_group(state: _Lazy) -> click.Group:
+    @click.group("eval", help="Measure retrieval, triage and answers; the last line printed is one JSON object.")
+    def group() -> None:
+        pass
+
+    @group.command("retrieval")
+    @click.option("--corpus", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--queries", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    def retrieval(corpus: Path, queries: Path) -> None:
+        from knowledge_base.evaluation import evaluate_retrieval
+
+        _print_json(evaluate_retrieval(corpus, queries, settings=state.settings.kb_settings()))
+
+    @group.command("triage")
+    @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    def triage(input_path: Path) -> None:
+        from bot.policy import load_policy
+        from bot.triage import Triage
+        from bot.triage_eval import evaluate_triage
+
+        rows = [json.loads(line) for line in input_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        _print_json(evaluate_triage(rows, Triage(load_policy(state.settings.bot.policy_file))))
+
+    @group.command("answers")
+    @click.option("--golden", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    def answers(golden: Path) -> None:
+        from bot.answering import Answerer
+        from bot.answers_eval import evaluate_answers
+        from bot.llm import make_chat_model
+        from bot.policy import load_policy
+
+        settings = state.settings
+        llm = settings.llm()
+        answerer = Answerer(chat_model=make_chat_model(llm), policy=load_policy(settings.bot.policy_file), timeout_s=llm.timeout_s)
+        _print_json(evaluate_answers(golden, knowledge_base=state.knowledge_base(), answerer=answerer))
+
+    return group
+
+
+def _handoffs_command(state: _Lazy) -> click.Command:
+    @click.command("handoffs", help="List conversations waiting for a person.")
+    @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+    def handoffs(as_json: bool) -> None:
+        services = build_services(state.settings, knowledge_base=_NoSearch())
+        try:
+            waiting = services.bot.waiting()
+            for conversation in waiting:
+                row = {
+                    "id": conversation.id, "reason": conversation.handoff_reason, "since": conversation.updated_at.isoformat(),
+                    "name": conversation.customer_name, "email": conversation.customer_email, "page": conversation.page_url,
+                }
+                click.echo(json.dumps(row) if as_json else "  ".join(f"{k}={v}" for k, v in row.items() if v))
+            if not as_json:
+                click.echo(f"{len(waiting)} conversation(s) waiting for a person")
+        finally:
+            services.close()
+
+    return handoffs
+
+
+class _NoSearch:
+    """`supportbot handoffs` reads the database only; it must not open the index."""
+
+    def search(self, query: str, *, k: int | None = None) -> Any:
+        raise RuntimeError("not available in this command")
+
+    def documents(self) -> list[Any]:
+        return []
+
+
+def _print_json(result: dict[str, Any]) -> None:
+    click.echo(json.dumps(result, sort_keys=True))
+    sys.stdout.flush()
