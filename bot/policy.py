@@ -1,0 +1,251 @@
+"""The bot's policy: which topics go to people, business hours, PII redaction, thresholds, texts.
+
+One YAML file (`bot/policy.yml` is the documented default). A user file is laid over the bundled
+one section by section, so it only needs the keys it changes; a bad file fails at start-up with a
+message naming the field.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bot.errors import PolicyInvalid
+
+BUNDLED_POLICY = Path(__file__).with_name("policy.yml")
+
+Target = Literal["store", "log", "llm", "slack"]
+PiiKind = Literal["card", "iban", "email", "phone", "national_id"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ALL_TARGETS: frozenset[str] = frozenset({"store", "log", "llm", "slack"})
+
+# Triage label -> the handoff reason it produces (bot/handoff_port.py names these).
+REASON_BY_LABEL: dict[str, str] = {
+    "customer_request": "customer_request",
+    "security": "sensitive:security",
+    "billing_dispute": "sensitive:billing_dispute",
+    "legal": "sensitive:legal",
+    "complaint": "complaint",
+    "self_harm": "sensitive:self_harm",
+}
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # a typo in the file is an error
+
+
+class HandoffReasons(_Section):
+    """Which triage labels bring in a person (False: the bot keeps answering)."""
+
+    customer_request: bool = True
+    security: bool = True
+    billing_dispute: bool = True
+    legal: bool = True
+    complaint: bool = True
+    self_harm: bool = True
+
+
+class HandoffPolicy(_Section):
+    reasons: HandoffReasons = HandoffReasons()
+
+
+class OpeningHours(_Section):
+    """One day's opening; `close` may be "24:00" for open until midnight."""
+
+    open: time
+    close: time
+
+    @field_validator("close", mode="before")
+    @classmethod
+    def _midnight(cls, value: Any) -> Any:
+        return time.max if str(value).strip() in {"24:00", "24:00:00"} else value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OpeningHours:
+        if self.close <= self.open:
+            raise ValueError(f"close ({self.close:%H:%M}) must be after open ({self.open:%H:%M})")
+        return self
+
+
+_OFFICE = OpeningHours(open=time(9), close=time(17))
+
+
+class BusinessHours(_Section):
+    """When people can pick up a handoff; outside these hours the customer is asked for an email."""
+
+    timezone: str = "UTC"
+    always_open: bool = False
+    weekly: dict[Weekday, list[OpeningHours]] = Field(
+        default_factory=lambda: {d: [_OFFICE] for d in WEEKDAYS[:5]}
+    )  # a missing weekday is closed all day
+    holidays: list[date] = Field(default_factory=list)  # local dates, closed all day
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name like Europe/Madrid)") from exc
+        return value
+
+    def is_open(self, at: datetime) -> bool:
+        """True when `at` (aware; naive counts as UTC) falls in opening hours and is no holiday."""
+        if self.always_open:
+            return True
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=timezone.utc)
+        local = at.astimezone(ZoneInfo(self.timezone))
+        if local.date() in self.holidays:
+            return False
+        now = local.time().replace(tzinfo=None)
+        return any(h.open <= now < h.close or (h.close == time.max and now >= h.open)
+                   for h in self.weekly.get(WEEKDAYS[local.weekday()], []))
+
+
+def _everywhere() -> set[Target]:
+    return {"store", "log", "llm", "slack"}
+
+
+class PiiPolicy(_Section):
+    """Where each kind of personal data is replaced by a placeholder.
+
+    A card number is always redacted for `llm` and `slack`, whatever this says.
+    """
+
+    redact: dict[PiiKind, set[Target]] = Field(
+        default_factory=lambda: {k: _everywhere() for k in ("card", "iban", "email", "phone", "national_id")}
+    )
+
+    def applies(self, kind: str, target: str) -> bool:
+        """Should `kind` be redacted in what goes to `target`?"""
+        if kind == "card" and target in {"llm", "slack"}:
+            return True
+        return target in self.redact.get(kind, set())  # type: ignore[call-overload]
+
+
+class TriagePolicy(_Section):
+    """Knobs of bot/triage.py; the defaults are what the figures in the README were measured with."""
+
+    complaint_window: int = Field(default=3, ge=1, le=20)  # earlier customer messages looked at
+    sustained_frustration: int = Field(default=2, ge=2, le=20)  # frustrated messages in a row -> complaint
+    extra_phrases: dict[str, list[str]] = Field(default_factory=dict)  # label -> your own phrases
+
+    @field_validator("extra_phrases")
+    @classmethod
+    def _known_labels(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - set(REASON_BY_LABEL)
+        if unknown:
+            raise ValueError(f"unknown triage label(s) {sorted(unknown)}; use {sorted(REASON_BY_LABEL)}")
+        return value
+
+
+MESSAGE_KEYS: dict[str, tuple[str, ...]] = {  # key -> placeholders each variant must accept
+    "greeting": (),
+    "no_answer": (),
+    "handoff_pending": (),
+    "handoff_unavailable": (),
+    "handoff_outside_hours": (),
+    "email_thanks": ("email",),
+    "agent_joined": ("agent",),
+    "back_to_bot": (),
+    "resolved": (),
+    "bot_error": (),
+    "self_harm": (),
+}
+
+
+class Messages(_Section):
+    """Every text the bot says to a customer: key -> language -> text (English is required)."""
+
+    texts: dict[str, dict[str, str]] = Field(default_factory=lambda: _bundled_messages())
+
+    @field_validator("texts")
+    @classmethod
+    def _complete(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        unknown = set(value) - set(MESSAGE_KEYS)
+        if unknown:
+            raise ValueError(f"unknown message key(s) {sorted(unknown)}")
+        merged = {**_bundled_messages(), **value}  # a key given replaces all its languages
+        for key, variants in merged.items():
+            if "en" not in variants:
+                raise ValueError(f"{key}: an 'en' text is required")
+            sample = {name: f"<{name}>" for name in MESSAGE_KEYS[key]}
+            for lang, text in variants.items():
+                try:
+                    text.format(**sample)
+                except (KeyError, IndexError, ValueError) as exc:
+                    raise ValueError(f"{key}.{lang}: bad placeholder {exc}; allowed: {list(sample)}") from exc
+        return merged
+
+    def message(self, key: str, lang: str | None = None, **kw: str) -> str:
+        """The text for `key` in `lang` ("pt-BR" -> "pt"), falling back to English."""
+        variants = self.texts[key]  # KeyError names an unknown key
+        base = (lang or "en").replace("_", "-").lower().split("-")[0]
+        return variants.get(base, variants["en"]).format(**kw)
+
+
+class Policy(_Section):
+    """The whole policy file. `Policy()` equals the bundled `bot/policy.yml`."""
+
+    handoff: HandoffPolicy = HandoffPolicy()
+    no_answer_after_misses: int = Field(default=2, ge=1)
+    business_hours: BusinessHours = BusinessHours()
+    pii: PiiPolicy = PiiPolicy()
+    triage: TriagePolicy = TriagePolicy()
+    messages: Messages = Field(default_factory=Messages)
+
+    def reason_for(self, label: str) -> str | None:
+        """The handoff reason for a triage label, or None when the policy lets the bot answer."""
+        if label not in REASON_BY_LABEL or not getattr(self.handoff.reasons, label):
+            return None
+        return REASON_BY_LABEL[label]
+
+    def message(self, key: str, lang: str | None = None, **kw: str) -> str:
+        """Shortcut for `policy.messages.message(...)`."""
+        return self.messages.message(key, lang, **kw)
+
+
+@lru_cache(maxsize=1)
+def _bundled_raw() -> dict[str, Any]:
+    return _read_yaml(BUNDLED_POLICY)
+
+
+def _bundled_messages() -> dict[str, dict[str, str]]:
+    texts = _bundled_raw().get("messages", {}).get("texts", {})
+    return {key: dict(variants) for key, variants in texts.items()}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise PolicyInvalid(f"policy file not found: {path}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyInvalid(f"policy file {path} cannot be read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise PolicyInvalid(f"policy file {path} is not valid YAML: {exc}") from exc
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise PolicyInvalid(f"policy file {path}: the top level must be a mapping, not {type(raw).__name__}")
+    return raw
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """Read and validate a policy file (None: the bundled default); raise `PolicyInvalid` naming the field."""
+    source = BUNDLED_POLICY if path is None else Path(path)
+    raw = _read_yaml(source)
+    try:
+        return Policy.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '(top level)'}: {err['msg']}" for err in exc.errors()
+        )
+        raise PolicyInvalid(f"policy file {source}: {problems}") from exc
