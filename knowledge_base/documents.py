@@ -1,0 +1,132 @@
+"""Load one file into a `LoadedDocument`: title, metadata and sections along its headings.
+
+Supported: Markdown (.md, .markdown; YAML front matter `title`, `url`, `tags`, `id`), HTML (.html,
+.htm), PDF, plain text (.txt, .text) and DOCX. Empty, binary, broken and unsupported files raise
+`DocumentLoadError` (or `UnsupportedDocument`) naming the file and saying why.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from knowledge_base import loaders
+from knowledge_base.errors import DocumentLoadError, UnsupportedDocument
+from knowledge_base.loaders import Parsed, Section
+
+__all__ = [
+    "LoadedDocument", "Section", "SUPPORTED_SUFFIXES", "content_hash", "is_supported",
+    "load_document", "document_from_text",
+]
+
+_TEXT_PARSERS: dict[str, Callable[[str], Parsed]] = {
+    ".md": loaders.parse_markdown,
+    ".markdown": loaders.parse_markdown,
+    ".html": loaders.parse_html,
+    ".htm": loaders.parse_html,
+    ".txt": loaders.parse_text,
+    ".text": loaders.parse_text,
+}
+_BINARY_PARSERS: dict[str, Callable[[bytes], Parsed]] = {
+    ".pdf": loaders.parse_pdf,
+    ".docx": loaders.parse_docx,
+}
+SUPPORTED_SUFFIXES = frozenset(_TEXT_PARSERS) | frozenset(_BINARY_PARSERS)
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A parsed document, ready to be chunked."""
+
+    id: str
+    title: str
+    source: str  # path relative to the synced folder (POSIX), or where it came from
+    url: str | None
+    tags: tuple[str, ...]
+    sections: tuple[Section, ...]
+    content_hash: str  # sha256 of the file's bytes: what incremental sync compares
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(s.text for s in self.sections)
+
+
+def content_hash(data: bytes) -> str:
+    """The hash sync compares; hex sha256 of the raw bytes, so unchanged files are never parsed."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def load_document(path: Path, *, source: str | None = None, data: bytes | None = None) -> LoadedDocument:
+    """Read and parse `path`; `source` (default: the file name) is also the default document id."""
+    source = source or path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise UnsupportedDocument(source, f"unsupported file type {suffix or '(none)'!r}; supported: {kinds}")
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DocumentLoadError(source, f"cannot read file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise DocumentLoadError(source, "empty file")
+    try:
+        if suffix in _TEXT_PARSERS:
+            parsed = _TEXT_PARSERS[suffix](_decode(data))
+        else:
+            parsed = _BINARY_PARSERS[suffix](data)
+    except ValueError as exc:
+        raise DocumentLoadError(source, str(exc)) from exc
+    if not parsed.sections:
+        raise DocumentLoadError(source, "no text found (only headings, markup or whitespace)")
+    return LoadedDocument(
+        id=parsed.doc_id or source,
+        title=parsed.title or _title_from_name(source),
+        source=source,
+        url=parsed.url,
+        tags=parsed.tags,
+        sections=tuple(parsed.sections),
+        content_hash=content_hash(data),
+    )
+
+
+def document_from_text(
+    *, doc_id: str, title: str, text: str, source: str | None = None, url: str | None = None,
+    tags: tuple[str, ...] = (),
+) -> LoadedDocument:
+    """Build a document from text already in memory (evaluation corpora, API uploads)."""
+    sections = loaders.parse_text(text).sections
+    if not sections:
+        raise DocumentLoadError(doc_id, "empty text")
+    return LoadedDocument(
+        id=doc_id, title=title or _title_from_name(doc_id), source=source or doc_id, url=url,
+        tags=tags, sections=tuple(sections), content_hash=content_hash(f"{title}\n{text}".encode()),
+    )
+
+
+def _decode(data: bytes) -> str:
+    """Text of a text-format file; NUL bytes or undecodable bytes mean it is binary."""
+    if b"\x00" in data[:65536]:
+        raise ValueError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ValueError("binary or undecodable file (neither UTF-8 nor Windows-1252 text)") from exc
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > len(text) / 100:
+        raise ValueError("binary file (control bytes), not text")
+    return text
+
+
+def _title_from_name(source: str) -> str:
+    stem = PurePosixPath(source).stem.replace("_", " ").replace("-", " ").strip()
+    return stem[:1].upper() + stem[1:] if stem else source

@@ -1,0 +1,215 @@
+"""Format parsers: bytes or text of one file -> title, metadata and heading-structured sections.
+
+Each parser raises `ValueError` with a human reason on bad input; `documents.load_document` turns
+that into a `DocumentLoadError` that names the file.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+_WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_HTML_DROP = ("script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button")
+_HTML_BLOCKS = (
+    "p", "li", "pre", "td", "th", "dd", "dt", "blockquote", "figcaption", "div", "section",
+    "article", "tr", "br", "table", "ul", "ol", "main", "header", "footer", "aside",
+)
+_RS, _HS = "\ue000", "\ue001"  # block separator and heading marker (private-use, not whitespace)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of text under one heading path (`()` = before the first heading)."""
+
+    path: tuple[str, ...]
+    text: str
+
+
+@dataclass
+class Parsed:
+    """What a parser found; ids, sources and hashes are added by `documents`."""
+
+    sections: list[Section]
+    title: str | None = None
+    url: str | None = None
+    doc_id: str | None = None
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+class _Outline:
+    """Collects text under a heading stack; headings equal to the title are not repeated."""
+
+    def __init__(self, title: str | None) -> None:
+        self.title = title
+        self.stack: list[tuple[int, str]] = []
+        self.sections: list[Section] = []
+        self.lines: list[str] = []
+
+    def heading(self, level: int, text: str) -> None:
+        self.flush()
+        text = _WS.sub(" ", text).strip()
+        if not text:
+            return
+        if self.title is None and level == 1 and not self.stack:
+            self.title = text
+            return
+        if level == 1 and text == self.title and not self.stack:
+            return
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        self.stack.append((level, text))
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+
+    def flush(self) -> None:
+        text = "\n".join(self.lines).strip()
+        self.lines = []
+        if text:
+            self.sections.append(Section(tuple(t for _, t in self.stack), text))
+
+
+def parse_markdown(text: str) -> Parsed:
+    """Markdown with optional YAML front matter (title, url, tags, id)."""
+    meta: dict = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        meta = _front_matter(match.group(1))
+        text = text[match.end():]
+    from markdown_it import MarkdownIt
+
+    lines = text.splitlines()
+    headings: dict[int, tuple[int, int, str]] = {}  # first line -> (level, end line, text)
+    tokens = MarkdownIt("commonmark").parse(text)
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.map and tok.level == 0:
+            headings[tok.map[0]] = (int(tok.tag[1]), tok.map[1], tokens[i + 1].content)
+    outline = _Outline(_str(meta.get("title")))
+    n = 0
+    while n < len(lines):
+        if n in headings:
+            level, end, heading = headings[n]
+            outline.heading(level, heading)
+            n = end
+            continue
+        outline.add(lines[n].rstrip())
+        n += 1
+    outline.flush()
+    tags = meta.get("tags") or ()
+    if isinstance(tags, str):
+        tags = [t for t in re.split(r"[,\s]+", tags) if t]
+    return Parsed(
+        sections=outline.sections, title=outline.title, url=_str(meta.get("url")),
+        doc_id=_str(meta.get("id")), tags=tuple(str(t) for t in tags),
+    )
+
+
+def _front_matter(raw: str) -> dict:
+    import yaml
+
+    try:
+        meta = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"invalid YAML front matter ({exc.__class__.__name__})") from exc
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise ValueError("front matter must be a YAML mapping (key: value lines)")
+    return meta
+
+
+def _str(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def parse_text(text: str) -> Parsed:
+    """Plain text: one section, paragraphs kept."""
+    body = "\n".join(line.rstrip() for line in text.splitlines()).strip()
+    return Parsed(sections=[Section((), body)] if body else [])
+
+
+def parse_html(text: str) -> Parsed:
+    """HTML: title from <title> or <h1>; headings give the structure; scripts, styles, nav dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    title_tag = soup.find("title")
+    title = _WS.sub(" ", title_tag.get_text()).strip() if title_tag else None
+    canonical = soup.find("link", rel="canonical")
+    url = _str(canonical.get("href")) if canonical else None
+    keywords = soup.find("meta", attrs={"name": "keywords"})
+    tags = tuple(t.strip() for t in (keywords.get("content") or "").split(",") if t.strip()) if keywords else ()
+    for tag in soup.find_all(_HTML_DROP):
+        tag.decompose()
+    for tag in soup.find_all(re.compile(r"^h[1-6]$")):
+        tag.replace_with(f"{_RS}{_HS}{tag.name[1]}{_HS}{tag.get_text(' ')}{_RS}")
+    for tag in soup.find_all(_HTML_BLOCKS):
+        tag.insert_before(_RS)
+        tag.insert_after(_RS)
+    root = soup.body or soup
+    outline = _Outline(title or None)
+    for block in root.get_text().split(_RS):
+        line = _WS.sub(" ", block.replace("\n", " ")).strip()
+        if line.startswith(_HS):
+            _, level, heading = line.split(_HS, 2)
+            outline.heading(int(level), heading)
+        elif line:
+            outline.add(line)
+    outline.flush()
+    return Parsed(sections=outline.sections, title=outline.title, url=url, tags=tags)
+
+
+def parse_pdf(data: bytes) -> Parsed:
+    """PDF text via pypdf; encrypted, broken or text-less files are refused with the reason."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValueError("encrypted PDF (password protected)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata
+    except ValueError:
+        raise
+    except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on damaged files
+        raise ValueError(f"broken PDF ({exc.__class__.__name__}: {str(exc)[:120]})") from exc
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text:
+        raise ValueError("PDF has no extractable text (scanned images or blank pages)")
+    title = _str(info.title) if info is not None and info.title else None
+    return Parsed(sections=[Section((), text)], title=title)
+
+
+def parse_docx(data: bytes) -> Parsed:
+    """DOCX via python-docx; paragraphs styled `Heading N` (and `Title`) give the structure."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # not a zip, missing parts, bad XML
+        raise ValueError(f"broken DOCX ({exc.__class__.__name__}: {str(exc)[:120]})") from exc
+    outline = _Outline(_str(document.core_properties.title))
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                outline.add(" | ".join(_WS.sub(" ", c.text).strip() for c in row.cells))
+            continue
+        style = (block.style.name if block.style is not None else "") or ""
+        level = _docx_heading_level(style)
+        if level is not None:
+            outline.heading(level, block.text)
+        elif block.text.strip():
+            outline.add(block.text.strip())
+    outline.flush()
+    return Parsed(sections=outline.sections, title=outline.title)
+
+
+def _docx_heading_level(style: str) -> int | None:
+    if style == "Title":
+        return 1
+    match = re.fullmatch(r"Heading ([1-9])", style)
+    return min(int(match.group(1)), 6) if match else None
