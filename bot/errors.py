@@ -5,7 +5,8 @@
      ├── InvalidInput           a customer or operator sent something we refuse (too long, empty, ...)
      ├── AnswerFailed           the LLM errored, refused the request or timed out (-> handoff `bot_error`)
      ├── RetrievalUnavailable   the knowledge base could not be searched
-     └── PolicyInvalid          the policy file is missing, not YAML, or has a bad field (named)
+     ├── PolicyInvalid          the policy file is missing, not YAML, or has a bad field (named)
+     └── MessageNotFound        unknown message id, or one of another conversation
 
 Helpers append new classes at the end of this module; keep the tree above in step.
 """
@@ -34,3 +35,11 @@ class RetrievalUnavailable(BotError):
 
 class PolicyInvalid(BotError):
     """The policy file cannot be used; the message names the file and the offending field."""
+
+
+class MessageNotFound(BotError):
+    """No message with that id (or it belongs to another conversation)."""
+
+    def __init__(self, message_id: int) -> None:
+        super().__init__(f"message not found: {message_id!r}")
+        self.message_id = message_id

@@ -58,6 +58,10 @@ class Conversation:
     misses: int = 0  # consecutive questions the knowledge base could not answer
     rating: int | None = None
     rating_comment: str | None = None
+    # Timer inputs (added by the store helper): when the state last changed, last words of each side.
+    state_changed_at: datetime | None = None
+    last_customer_at: datetime | None = None
+    last_agent_at: datetime | None = None
 
 
 @dataclass(frozen=True)
