@@ -1,0 +1,205 @@
+"""Find personal data in chat text and replace it with typed placeholders before it goes anywhere.
+
+Numbers are only taken when they check out (Luhn for cards, mod-97 for IBANs, check letters and
+digits for national ids) or have a phone's shape, so order numbers, dates and prices stay readable.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+from bot.policy import PiiPolicy, Policy
+
+Target = Literal["store", "log", "llm", "slack"]
+
+
+@dataclass(frozen=True)
+class PiiFinding:
+    kind: str  # card | iban | email | phone | national_id
+    start: int  # span in the original text
+    end: int
+    placeholder: str
+    value: str = field(repr=False)  # the clear value: never log a finding's value
+
+
+@dataclass(frozen=True)
+class Redaction:
+    text: str
+    findings: list[PiiFinding]  # what was replaced, in text order
+
+
+# --- checks -------------------------------------------------------------------------------------
+
+def luhn_ok(digits: str) -> bool:
+    """The Luhn checksum every payment card number carries."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+_IBAN_LENGTHS = {
+    "AD": 24, "AE": 23, "AT": 20, "BE": 16, "BG": 22, "BR": 29, "CH": 21, "CY": 28, "CZ": 24, "DE": 22,
+    "DK": 18, "EE": 20, "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22,
+    "IS": 26, "IT": 27, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18, "NO": 15,
+    "PL": 28, "PT": 25, "RO": 24, "SA": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TR": 26,
+}
+
+
+def iban_ok(iban: str) -> bool:
+    """ISO 13616 mod-97 check (and the country's length when we know it)."""
+    iban = iban.upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", iban):
+        return False
+    if _IBAN_LENGTHS.get(iban[:2], len(iban)) != len(iban):
+        return False
+    rearranged = iban[4:] + iban[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+
+
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def spanish_id_ok(value: str) -> bool:
+    """Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter) check letter."""
+    value = value.upper().replace("-", "").replace(" ", "")
+    if value[0] in "XYZ":
+        value = str("XYZ".index(value[0])) + value[1:]
+    return value[:-1].isdigit() and _DNI_LETTERS[int(value[:-1]) % 23] == value[-1]
+
+
+def cpf_ok(value: str) -> bool:
+    """Brazilian CPF: two mod-11 check digits; all-equal digits are invalid."""
+    d = [int(c) for c in re.sub(r"\D", "", value)]
+    if len(d) != 11 or len(set(d)) == 1:
+        return False
+    for n in (9, 10):
+        s = sum(d[i] * (n + 1 - i) for i in range(n)) * 10 % 11 % 10
+        if s != d[n]:
+            return False
+    return True
+
+
+def nir_ok(value: str) -> bool:
+    """French NIR (sécurité sociale): 13 characters + a 2-digit key = 97 - n mod 97 (Corsica 2A/2B)."""
+    v = re.sub(r"\s", "", value).upper()
+    body, key = v[:13], v[13:]
+    body = body.replace("2A", "19").replace("2B", "18")
+    return body.isdigit() and key.isdigit() and 97 - int(body) % 97 == int(key)
+
+
+# --- detectors ----------------------------------------------------------------------------------
+# Each yields (start, end, placeholder) candidates; overlaps are resolved by the order below.
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b")
+_CARD = re.compile(r"(?<![\d.,])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)")
+_SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
+_NINO = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I
+)
+_DNI = re.compile(r"\b(?:\d{8}|[XYZ]-?\d{7})-?[A-Z]\b", re.I)
+_CPF = re.compile(r"(?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\d])|(?<![\d])\d{11}(?!\d)")
+_NIR = re.compile(r"(?<![\d])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2A|2B) ?\d{3} ?\d{3} ?\d{2}(?!\d)", re.I)
+_PHONE = re.compile(
+    r"(?<![\w+#/.,-])(?:"
+    r"(?:\+|00)[1-9]\d{0,2}[ .-]?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]?\d{2,4}){1,4}"  # international
+    r"|\(\d{3}\) ?\d{3}[ .-]\d{4}"  # (555) 123-4567
+    r"|\d{3}[.-]\d{3}[.-]\d{4}"  # 555-123-4567
+    r"|0\d{1,4}(?:[ ./-]?\d{2,4}){2,4}"  # national with trunk 0: 020 7946 0958, 06 12 34 56 78
+    r"|[6789]\d{2}(?: \d{3} \d{3}| \d{2} \d{2} \d{2})"  # Spanish mobile/landline groups
+    r")(?![\w/]|[.,]\d)"
+)
+_DATE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$")
+_NOT_PHONE_BEFORE = re.compile(
+    r"(?:\b(?:order|invoice|ref|reference|tracking|ticket|case|parcel|shipment|booking|confirmation|account"
+    r"|pedido|commande|bestellung|rechnung|encomenda|fatura|factura|number|no|nr|num|n[°º])\.?|#)\W{0,3}$", re.I
+)
+
+
+def _emails(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "[email]") for m in _EMAIL.finditer(text)]
+
+
+def _ibans(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _IBAN.finditer(text):
+        raw = re.sub(r"[ -]", "", m.group())
+        # NOTE: the pattern may swallow a following word; retry on shorter tails by known length
+        length = _IBAN_LENGTHS.get(raw[:2].upper())
+        if length and len(raw) > length:
+            raw = raw[:length]
+        if iban_ok(raw):
+            end, seen = m.start(), 0
+            while seen < len(raw):
+                if text[end] not in " -":
+                    seen += 1
+                end += 1
+            out.append((m.start(), end, "[iban]"))
+    return out
+
+
+def _cards(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _CARD.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19 and luhn_ok(digits) and len(set(digits)) > 1:
+            out.append((m.start(), m.end(), f"[card ••••{digits[-4:]}]"))
+    return out
+
+
+def _national_ids(text: str) -> list[tuple[int, int, str]]:
+    out = [(m.start(), m.end(), "[id]") for m in _SSN.finditer(text)]
+    out += [(m.start(), m.end(), "[id]") for m in _NINO.finditer(text)]
+    out += [(m.start(), m.end(), "[id]") for m in _DNI.finditer(text) if spanish_id_ok(m.group())]
+    out += [(m.start(), m.end(), "[id]") for m in _CPF.finditer(text) if cpf_ok(m.group())]
+    out += [(m.start(), m.end(), "[id]") for m in _NIR.finditer(text) if nir_ok(m.group())]
+    return out
+
+
+def _phones(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _PHONE.finditer(text):
+        value = m.group()
+        digits = re.sub(r"\D", "", value)
+        if not 9 <= len(digits) <= 15 or _DATE.match(value):
+            continue
+        if not value.startswith(("+", "00", "(")) and _NOT_PHONE_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
+            continue  # "order 0123 456 789" is an order number
+        out.append((m.start(), m.end(), "[phone]"))
+    return out
+
+
+_DETECTORS: tuple[tuple[str, Callable[[str], list[tuple[int, int, str]]]], ...] = (
+    ("email", _emails),
+    ("iban", _ibans),
+    ("card", _cards),
+    ("national_id", _national_ids),
+    ("phone", _phones),
+)
+
+
+def detect(text: str) -> list[PiiFinding]:
+    """Every piece of personal data in `text`, non-overlapping, in text order."""
+    taken: list[PiiFinding] = []
+    for kind, finder in _DETECTORS:  # earlier kinds win an overlap
+        for start, end, placeholder in finder(text):
+            if all(end <= f.start or start >= f.end for f in taken):
+                taken.append(PiiFinding(kind, start, end, placeholder, text[start:end]))
+    return sorted(taken, key=lambda f: f.start)
+
+
+def redact(text: str, policy: PiiPolicy | Policy, *, target: Target = "store") -> Redaction:
+    """Replace what the policy hides from `target`; card numbers never reach `llm`/`slack` in clear."""
+    pii = policy.pii if isinstance(policy, Policy) else policy
+    findings = [f for f in detect(text) if pii.applies(f.kind, target)]
+    parts, last = [], 0
+    for f in findings:
+        parts += [text[last:f.start], f.placeholder]
+        last = f.end
+    parts.append(text[last:])
+    return Redaction("".join(parts), findings)
