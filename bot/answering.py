@@ -105,8 +105,8 @@ class Answerer:
         return self._generate(question, hits, history, language, on_token)
 
     def condense_query(self, question: str, history: Sequence[Message] = ()) -> str:
-        """A retrieval query for follow-ups: short, anaphoric questions carry the previous question."""
-        return condense_followup(question, history)
+        """A retrieval query for follow-ups (see the module-level `condense_query`)."""
+        return condense_query(question, history)
 
     def summarize(self, messages: Sequence[Message]) -> str:
         """One or two sentences for the agent's handoff card (LLM if it answers in time, else extractive)."""
@@ -165,7 +165,7 @@ class Answerer:
                 turns.append(HumanMessage(neutralize(m.text)))
             else:
                 # Old citation numbers point at old passages; drop them so they cannot mislead.
-                turns.append(AIMessage(_CITATION.sub("", m.text).strip()))
+                turns.append(AIMessage(re.sub(r"[ \t]*" + _CITATION.pattern, "", m.text).strip()))
         return turns
 
     # --- no LLM ------------------------------------------------------------------------------
@@ -226,7 +226,7 @@ def parse_citations(text: str, hits: Sequence[DocumentHit]) -> tuple[str, list[C
     return cleaned.strip(), list(citations.values())
 
 
-def condense_followup(question: str, history: Sequence[Message]) -> str:
+def condense_query(question: str, history: Sequence[Message]) -> str:
     """Prefix a short or anaphoric question with the customer's previous question, for retrieval."""
     earlier = [
         m.text.strip()

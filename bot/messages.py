@@ -15,18 +15,16 @@ class AnswerTexts:
 
     @classmethod
     def from_policy(cls, policy: Any | None) -> AnswerTexts:
-        """Take any same-named string from `policy.messages`, keep defaults for the rest."""
-        messages = getattr(policy, "messages", None)
-        if messages is None:
+        """English texts from `policy.message(key)` for each same-named key it has; defaults for the rest."""
+        lookup = getattr(policy, "message", None)
+        if not callable(lookup):
             return cls()
         overrides = {}
         for f in fields(cls):
-            value = getattr(messages, f.name, None)
+            try:
+                value = lookup(f.name)
+            except (KeyError, ValueError):
+                continue
             if isinstance(value, str) and value.strip():
                 overrides[f.name] = value
         return cls(**overrides)
-
-
-def source_line(number: int, title: str, url: str | None) -> str:
-    """How an extractive answer names its source, e.g. `[1] Delivery times`."""
-    return f"[{number}] {title}" + (f" ({url})" if url else "")

@@ -73,7 +73,8 @@ def summary_prompt() -> ChatPromptTemplate:
 def language_instruction(language: str | None) -> str:
     """Reply in the given language, or in the language the customer wrote in."""
     if language:
-        return f"Reply in this language: {neutralize(language)[:40]}."
+        hint = neutralize(language)[:40]
+        return f"Reply in the same language as the customer's latest question; if that is unclear, use {hint}."
     return "Reply in the same language as the customer's latest question."
 
 

@@ -27,6 +27,7 @@ class Reply:
     """One scripted reply."""
 
     text: str = ""
+    chunks: list[str] | None = None  # exact stream chunks; default: `text` split before each word
     status: int = 200
     body: Any = None  # error body (JSON-able) when status != 200
     headers: dict[str, str] = field(default_factory=dict)
@@ -79,6 +80,10 @@ class FakeOpenAI:
     def enqueue(self, text: str) -> None:
         """The next reply is `text` (streamed word by word when the client streams)."""
         self._push(Reply(text=text))
+
+    def enqueue_chunks(self, chunks: list[str]) -> None:
+        """The next reply streams exactly these chunks (their concatenation when not streaming)."""
+        self._push(Reply(text="".join(chunks), chunks=list(chunks)))
 
     def enqueue_error(self, status: int, body: Any = None, headers: dict[str, str] | None = None) -> None:
         """The next request fails with this HTTP status (and an OpenAI-style error body by default)."""
@@ -141,7 +146,7 @@ class FakeOpenAI:
 
     def _sse(self, reply: Reply) -> Any:
         yield _event(self._chunk({"role": "assistant", "content": ""}))
-        for token in _TOKENS.findall(reply.text):
+        for token in reply.chunks if reply.chunks is not None else _TOKENS.findall(reply.text):
             if reply.delay_per_token:
                 time.sleep(reply.delay_per_token)
             yield _event(self._chunk({"content": token}))

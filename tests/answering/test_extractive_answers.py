@@ -1,0 +1,82 @@
+"""Answers without an LLM: verbatim sentences of the best passage, cited, never invented text."""
+from __future__ import annotations
+
+import pytest
+
+from bot.answering import Answerer
+from bot.messages import AnswerTexts
+
+GUIDE = """# Sending something back
+You can send back unused items within 30 days.
+
+To start a return:
+- Open your order history.
+- Pick the item and press Return.
+
+Gift cards and opened software cannot be sent back. Shoes must be in their original box."""
+
+
+def _body(answer_text: str) -> list[str]:
+    lead, _, body = answer_text.partition("\n\n")
+    assert lead == AnswerTexts().extractive_lead_in
+    assert body.endswith(" [1]")
+    return body.removesuffix(" [1]").splitlines()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how long does express delivery take", "Express delivery arrives the next business day when you order before 2 pm."),
+        ("where is your warehouse?", "Parcels leave our warehouse in Lyon every weekday."),
+    ],
+)
+def test_answer_is_the_best_sentence_of_the_best_passage(extractive_answerer, make_result, docs, question, expected):
+    answer = extractive_answerer.answer(question, make_result(*docs))
+
+    assert answer.mode == "extractive" and answer.grounded
+    assert expected in _body(answer.text)[0]
+    assert [(c.number, c.document_id, c.title) for c in answer.citations] == [(1, "shipping/delivery.md", "Delivery times")]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how do I start a return?", "can I send back a gift card", "do shoes need the box", "what is the time limit", "zzz"],
+)
+def test_every_line_is_verbatim_from_the_passage(extractive_answerer, make_result, question):
+    answer = extractive_answerer.answer(question, make_result(("returns/guide.md", "Returns", GUIDE)))
+
+    lines = _body(answer.text)
+    assert 1 <= len(lines) <= 3
+    for line in lines:
+        for sentence in line.split(". "):
+            assert sentence.strip(". ") in GUIDE
+
+
+def test_a_sentence_that_opens_a_list_brings_its_items(extractive_answerer, make_result):
+    answer = extractive_answerer.answer("how do I start a return?", make_result(("returns/guide.md", "Returns", GUIDE)))
+    assert _body(answer.text) == ["To start a return:", "Open your order history.", "Pick the item and press Return."]
+
+
+def test_the_best_of_the_top_documents_passages_is_used(extractive_answerer, make_result, docs):
+    result = make_result(("returns/guide.md", "Returns", ["Opening hours are 9 to 5.", GUIDE]), docs[0])
+    answer = extractive_answerer.answer("can I send back a gift card?", result)
+    assert _body(answer.text) == ["Gift cards and opened software cannot be sent back."]
+    assert answer.citations[0].document_id == "returns/guide.md"
+
+
+def test_no_passages_is_not_grounded(extractive_answerer, make_result):
+    answer = extractive_answerer.answer("anything", make_result())
+    assert answer.grounded is False and answer.citations == []
+
+
+class _PolicyTexts:
+    def message(self, key: str, lang: str | None = None) -> str:
+        if key == "extractive_lead_in":
+            return "From our guides:"
+        raise KeyError(key)
+
+
+def test_policy_texts_replace_the_defaults_they_name(make_result, docs):
+    answer = Answerer(chat_model=None, policy=_PolicyTexts()).answer("warehouse?", make_result(*docs))
+    assert answer.text.startswith("From our guides:\n\n")
+    assert Answerer(chat_model=None, policy=_PolicyTexts()).answer("x", make_result()).text == AnswerTexts().no_answer
