@@ -114,15 +114,14 @@ def _decode(data: bytes) -> str:
     if b"\x00" in data[:65536]:
         raise ValueError("binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ValueError("binary or undecodable file (neither UTF-8 nor Windows-1252 text)") from exc
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > len(text) / 100:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise ValueError("binary or undecodable file (neither UTF-8 nor Windows-1252 text)") from exc
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > min(len(text), 65536) / 100:
         raise ValueError("binary file (control bytes), not text")
     return text
 

@@ -1,0 +1,141 @@
+"""`supportbot kb ...`: sync, add, remove, list and search the knowledge base from a terminal."""
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from knowledge_base.errors import KnowledgeBaseError
+from knowledge_base.service import KnowledgeBase
+from knowledge_base.sync import SyncReport
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Our errors become one clear line and exit code 1, never a stack trace."""
+    try:
+        yield
+    except KnowledgeBaseError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+class _ProgressBar:
+    """A tqdm bar on stderr, created on the first report, shown only on a terminal."""
+
+    def __init__(self, unit: str) -> None:
+        self._unit = unit
+        self._bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit=self._unit, file=sys.stderr, leave=False,
+                             disable=not sys.stderr.isatty(), desc="indexing")
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _report(report: SyncReport) -> None:
+    click.echo(report.summary())
+    for name, reason in report.failed:
+        click.echo(f"  failed: {name}: {reason}")
+    if report.all_failed:
+        sys.exit(1)
+
+
+def make_kb_group(get_kb: Callable[[], KnowledgeBase]) -> click.Group:
+    """The `kb` click group; `get_kb` builds the knowledge base when a command runs."""
+
+    @click.group("kb")
+    def kb() -> None:
+        """Manage the documents the bot answers from."""
+
+    @kb.command("sync")
+    @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @click.option("--reindex", is_flag=True, help="Drop the index and rebuild it (e.g. after changing the embedding model).")
+    def sync(directory: Path, reindex: bool) -> None:
+        """Make the knowledge base mirror DIRECTORY (only changed files are re-embedded)."""
+        bar = _ProgressBar("file")
+        with _errors():
+            try:
+                report = get_kb().sync(directory, progress=bar, reindex=reindex)
+            finally:
+                bar.close()
+        _report(report)
+
+    @kb.command("add")
+    @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Folder the document ids are relative to (default: the current directory).")
+    def add(files: tuple[Path, ...], root: Path | None) -> None:
+        """Add or update FILES."""
+        bar = _ProgressBar("file")
+        with _errors():
+            try:
+                report = get_kb().add(list(files), root=root, progress=bar)
+            finally:
+                bar.close()
+        _report(report)
+
+    @kb.command("remove")
+    @click.argument("ids", nargs=-1, required=True)
+    def remove(ids: tuple[str, ...]) -> None:
+        """Remove documents by id (see `kb list`)."""
+        with _errors():
+            removed = get_kb().remove(ids)
+        click.echo(f"removed {removed} of {len(set(ids))}")
+        if removed == 0:
+            click.echo("none of these ids is in the knowledge base (see `kb list`)", err=True)
+            sys.exit(1)
+
+    @kb.command("list")
+    @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+    def list_documents(as_json: bool) -> None:
+        """List the indexed documents."""
+        with _errors():
+            docs = get_kb().documents()
+        if as_json:
+            for doc in docs:
+                click.echo(json.dumps(asdict(doc)))
+            return
+        if not docs:
+            click.echo("No documents. Add some with `supportbot kb sync DIR`.")
+            return
+        rows = [("ID", "TITLE", "CHUNKS", "VERSION", "UPDATED")]
+        rows += [(d.id, d.title, str(d.chunks), str(d.version), d.updated_at) for d in docs]
+        widths = [min(max(len(r[i]) for r in rows), 48) for i in range(len(rows[0]))]
+        for row in rows:
+            cells = [textwrap.shorten(c, w, placeholder="…") if len(c) > w else c for c, w in zip(row, widths)]
+            click.echo("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+        click.echo(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks")
+
+    @kb.command("search")
+    @click.argument("text")
+    @click.option("-k", "k", type=click.IntRange(1, 50), default=None, help="How many documents.")
+    def search(text: str, k: int | None) -> None:
+        """Search like the bot does: documents, scores, best passages, answerable or not."""
+        with _errors():
+            knowledge_base = get_kb()
+            result = knowledge_base.search(text, k=k)
+        threshold = knowledge_base.settings.answerable_threshold
+        verdict = "yes" if result.answerable else "no"
+        click.echo(f"answerable: {verdict} (top score {result.top_score:.2f}, threshold {threshold:.2f})")
+        for rank, hit in enumerate(result.hits, start=1):
+            where = hit.url or hit.source
+            click.echo(f"{rank}. [{hit.score:.2f}] {hit.title} ({hit.document_id}) {where}")
+            for passage in hit.passages[:2]:
+                label = f"{passage.section}: " if passage.section else ""
+                snippet = textwrap.shorten(passage.text, 200, placeholder=" …")
+                click.echo(f"     ({passage.score:.2f}) {label}{snippet}")
+
+    return kb

@@ -1,0 +1,128 @@
+"""The knowledge base facade the CLI, the admin API and the bot call: sync, list, remove, search."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from langchain_core.embeddings import Embeddings
+
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.index import ChromaIndex
+from knowledge_base.results import SearchResult
+from knowledge_base.sync import Syncer, SyncReport
+
+if TYPE_CHECKING:
+    from knowledge_base.search import Searcher
+
+__all__ = ["DocumentInfo", "KnowledgeBase", "SyncReport", "build_knowledge_base"]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One indexed document, as `kb list` and the admin API show it."""
+
+    id: str
+    title: str
+    source: str
+    url: str | None
+    chunks: int
+    version: int
+    updated_at: str
+    content_hash: str
+
+
+class KnowledgeBase:
+    """Documents in, passages out; opens its Chroma collection on first use (or `open()`)."""
+
+    def __init__(self, settings: KnowledgeBaseSettings, *, embedder: Embeddings, model_id: str) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.model_id = model_id
+        self._write_lock = threading.Lock()  # one sync/add/remove at a time; searches never wait
+        self._open_lock = threading.RLock()  # the index and searcher are built once
+        self._index: ChromaIndex | None = None
+        self._searcher: Searcher | None = None
+
+    def open(self, *, reindex: bool = False) -> ChromaIndex:
+        """Open the index now (fails fast on a model mismatch); `reindex` drops and recreates it."""
+        with self._open_lock:
+            if self._index is None or reindex:
+                self._index = ChromaIndex.open(self.settings, self.embedder, self.model_id, recreate=reindex)
+                self._searcher = None
+            return self._index
+
+    @property
+    def index(self) -> ChromaIndex:
+        return self._index or self.open()
+
+    def sync(self, directory: Path, *, progress: Callable[[int, int], None] | None = None,
+             reindex: bool = False) -> SyncReport:
+        """Mirror `directory` into the index (incremental); `reindex` rebuilds it from scratch."""
+        with self._write_lock:
+            index = self.open(reindex=True) if reindex else self.index
+            return self._syncer(index).sync_directory(Path(directory), progress=progress)
+
+    def add(self, paths: Sequence[Path], *, root: Path | None = None,
+            progress: Callable[[int, int], None] | None = None) -> SyncReport:
+        """Add or update files; ids are relative to `root` (default: the current directory)."""
+        with self._write_lock:
+            return self._syncer(self.index).add_files([Path(p) for p in paths], root=root, progress=progress)
+
+    def remove(self, ids: Iterable[str]) -> int:
+        """Remove documents by id; returns how many were there."""
+        with self._write_lock:
+            return self._syncer(self.index).remove(ids)
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document (its highest version), sorted by id."""
+        latest: dict[str, DocumentInfo] = {}
+        for v in self.index.versions():
+            if v.document_id not in latest or v.version > latest[v.document_id].version:
+                latest[v.document_id] = DocumentInfo(
+                    id=v.document_id, title=v.title, source=v.source, url=v.url, chunks=v.chunks,
+                    version=v.version, updated_at=v.updated_at, content_hash=v.content_hash,
+                )
+        return sorted(latest.values(), key=lambda d: d.id)
+
+    def search(self, query: str, *, k: int | None = None) -> SearchResult:
+        """Documents with their best passages and a calibrated score (see `results.py`)."""
+        return self._get_searcher().search(query, k=k)
+
+    def close(self) -> None:
+        with self._write_lock, self._open_lock:
+            if self._index is not None:
+                self._index.close()
+            self._index = None
+            self._searcher = None
+
+    def _get_searcher(self) -> Searcher:
+        searcher = self._searcher
+        if searcher is None:
+            from knowledge_base.search import Searcher
+
+            with self._open_lock:
+                if self._searcher is None:
+                    self._searcher = Searcher(index=self.index, embedder=self.embedder, settings=self.settings)
+                searcher = self._searcher
+        return searcher
+
+    def _syncer(self, index: ChromaIndex) -> Syncer:
+        return Syncer(index=index, embedder=self.embedder, settings=self.settings)
+
+
+def build_knowledge_base(settings: KnowledgeBaseSettings, *, embedder: Embeddings | None = None,
+                         model_id: str | None = None) -> KnowledgeBase:
+    """A `KnowledgeBase` for `settings`; the embedder defaults to `make_embedder(settings)`.
+
+    A given `embedder` is recorded under its `model_id` attribute (or `model_id=`), else its class name.
+    Nothing is loaded or opened here: the index opens on first use or on `open()`.
+    """
+    if embedder is None:
+        from knowledge_base.embeddings import make_embedder
+
+        embedder, model_id = make_embedder(settings)
+    model_id = model_id or getattr(embedder, "model_id", None) or f"custom:{type(embedder).__name__}"
+    return KnowledgeBase(settings, embedder=embedder, model_id=model_id)

@@ -1,0 +1,204 @@
+"""Incremental sync of files into the index, by content hash.
+
+Unchanged files are not even parsed. A changed document gets a new version: its chunks are
+upserted first and the old version's deleted after, and search keeps only the highest version it
+sees, so a concurrent search never finds the document missing or twice. A file that fails to load
+is reported and its previous version (if any) stays; the rest of the sync goes on.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from knowledge_base.chunking import Chunk, split_document
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.documents import LoadedDocument, content_hash, load_document
+from knowledge_base.errors import DocumentLoadError, KnowledgeBaseError
+from knowledge_base.index import ChromaIndex, StoredVersion
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+_FLUSH_CHUNKS = 256  # embed and write in groups this big: fast, and little lost on a crash
+
+
+@dataclass
+class SyncReport:
+    """What a sync did; `failed` holds (file or id, reason)."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    embedded: int = 0  # chunks embedded (0 when nothing changed)
+
+    @property
+    def all_failed(self) -> bool:
+        return bool(self.failed) and not (self.added or self.updated or self.removed or self.unchanged)
+
+    def summary(self) -> str:
+        return (f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+                f"unchanged {self.unchanged}, failed {len(self.failed)}")
+
+
+@dataclass
+class _Pending:
+    document: LoadedDocument
+    chunks: list[Chunk]
+    previous: StoredVersion | None
+
+
+class Syncer:
+    """Brings the index in line with files; one instance per index."""
+
+    def __init__(self, *, index: ChromaIndex, embedder: Embeddings, settings: KnowledgeBaseSettings,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        self._index = index
+        self._embedder = embedder
+        self._settings = settings
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
+
+    def sync_directory(self, directory: Path, *, progress: Progress | None = None) -> SyncReport:
+        """Make the index mirror `directory`: add, update, remove; ids are relative POSIX paths."""
+        if not directory.is_dir():
+            raise KnowledgeBaseError(f"{directory} is not a directory")
+        files = [(p, p.relative_to(directory).as_posix()) for p in _walk(directory)]
+        if not files:
+            raise KnowledgeBaseError(f"no files in {directory}; refusing to empty the knowledge base "
+                                     "(use `kb remove ID...` to remove documents)")
+        return self._run(files, progress=progress, mirror=True)
+
+    def add_files(self, paths: Sequence[Path], *, root: Path | None = None,
+                  progress: Progress | None = None) -> SyncReport:
+        """Add or update single files; ids are paths relative to `root` when under it, else names."""
+        root = (root or Path.cwd()).resolve()
+        files = []
+        for path in paths:
+            resolved = path.resolve()
+            rel = resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else path.name
+            files.append((path, rel))
+        return self._run(files, progress=progress, mirror=False)
+
+    def remove(self, ids: Iterable[str]) -> int:
+        """Delete documents by id; returns how many existed."""
+        present = {v.document_id for v in self._index.versions()}
+        removed = 0
+        for doc_id in dict.fromkeys(ids):
+            if doc_id in present:
+                self._index.delete_versions(doc_id)
+                removed += 1
+        return removed
+
+    def _run(self, files: list[tuple[Path, str]], *, progress: Progress | None, mirror: bool) -> SyncReport:
+        report = SyncReport()
+        latest, stale = _latest_versions(self._index.versions())
+        by_source = {v.source: v for v in latest.values()}
+        seen: dict[str, str] = {}  # document id -> source that claimed it in this run
+        pending: list[_Pending] = []
+        touched: set[str] = set()
+        for done, (path, rel) in enumerate(files, start=1):
+            item = self._prepare(path, rel, by_source, latest, seen, report)
+            if item is not None:
+                pending.append(item)
+                touched.add(item.document.id)
+                if sum(len(p.chunks) for p in pending) >= _FLUSH_CHUNKS:
+                    self._flush(pending, report)
+                    pending = []
+            if progress is not None:
+                progress(done, len(files))
+        self._flush(pending, report)
+        if mirror:
+            for doc_id in latest.keys() - seen.keys():
+                self._index.delete_versions(doc_id)
+                report.removed += 1
+        for doc_id in (stale.keys() & seen.keys()) - touched:  # leftovers of an interrupted update
+            self._index.delete_versions(doc_id, keep=latest[doc_id].version)
+        log.info("kb sync: %s", report.summary())
+        return report
+
+    def _prepare(self, path: Path, rel: str, by_source: dict[str, StoredVersion],
+                 latest: dict[str, StoredVersion], seen: dict[str, str], report: SyncReport) -> _Pending | None:
+        """Classify one file: unchanged (counted), failed (reported) or pending (to embed)."""
+        known = by_source.get(rel)
+        try:
+            data = path.read_bytes()
+            if known is not None and known.content_hash == content_hash(data):
+                seen.setdefault(known.document_id, rel)
+                report.unchanged += 1
+                return None
+            document = load_document(path, source=rel, data=data)
+            if document.id in seen:
+                raise DocumentLoadError(rel, f"document id {document.id!r} is already used by {seen[document.id]}")
+            chunks = self._chunks(document, latest.get(document.id))
+        except (DocumentLoadError, OSError) as exc:
+            reason = exc.reason if isinstance(exc, DocumentLoadError) else f"cannot read file ({exc})"
+            report.failed.append((rel, reason))
+            log.warning("kb sync: skipped %s: %s", rel, reason)
+            if known is not None:  # keep the last good version searchable
+                seen.setdefault(known.document_id, rel)
+            return None
+        seen[document.id] = rel
+        return _Pending(document, chunks, latest.get(document.id))
+
+    def _chunks(self, document: LoadedDocument, previous: StoredVersion | None) -> list[Chunk]:
+        version = previous.version + 1 if previous else 1
+        stamp = self._clock().isoformat(timespec="seconds")
+        chunks = split_document(document, version=version, updated_at=stamp, settings=self._settings)
+        if not chunks:
+            raise DocumentLoadError(document.source, "no text to index")
+        return chunks
+
+    def _flush(self, pending: list[_Pending], report: SyncReport) -> None:
+        """Embed and store a group of documents: new versions first, old versions deleted after."""
+        if not pending:
+            return
+        chunks = [c for p in pending for c in p.chunks]
+        try:
+            vectors = self._embedder.embed_documents([c.embed_text for c in chunks])
+            self._index.upsert(chunks, vectors)
+            for p in pending:
+                if p.previous is not None:
+                    self._index.delete_versions(p.document.id, keep=p.chunks[0].version)
+        except KnowledgeBaseError as exc:
+            self._fail_group(pending, report, str(exc))
+            return
+        except Exception as exc:  # an embedder failure (OpenAI down, ONNX error) costs this group only
+            self._fail_group(pending, report, f"embedding failed ({exc.__class__.__name__}: {exc})")
+            return
+        report.embedded += len(chunks)
+        for p in pending:
+            if p.previous is None:
+                report.added += 1
+            else:
+                report.updated += 1
+
+    @staticmethod
+    def _fail_group(pending: list[_Pending], report: SyncReport, reason: str) -> None:
+        log.error("kb sync: could not index %d documents: %s", len(pending), reason)
+        report.failed.extend((p.document.source, reason) for p in pending)
+
+
+def _walk(directory: Path) -> list[Path]:
+    """Files under `directory`, sorted, skipping hidden files and folders (.git, .DS_Store)."""
+    return sorted(
+        p for p in directory.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(directory).parts)
+    )
+
+
+def _latest_versions(rows: list[StoredVersion]) -> tuple[dict[str, StoredVersion], dict[str, list[int]]]:
+    """Highest version per document, and the lower versions still stored (from interrupted runs)."""
+    latest: dict[str, StoredVersion] = {}
+    for row in rows:
+        if row.document_id not in latest or row.version > latest[row.document_id].version:
+            latest[row.document_id] = row
+    stale: dict[str, list[int]] = {}
+    for row in rows:
+        if row.version != latest[row.document_id].version:
+            stale.setdefault(row.document_id, []).append(row.version)
+    return latest, stale

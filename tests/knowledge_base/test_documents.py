@@ -1,0 +1,151 @@
+"""Every loader, and every way a file can be refused (named, with the reason)."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from knowledge_base.documents import document_from_text, load_document
+from knowledge_base.errors import DocumentLoadError, UnsupportedDocument
+
+
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def _pdf(*pages: str, title: str | None = None, password: str | None = None) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, encrypt=password)
+    if title:
+        pdf.setTitle(title)
+    for text in pages:
+        for n, line in enumerate(text.splitlines()):
+            pdf.drawString(72, 740 - 16 * n, line)
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def test_markdown_front_matter_sets_title_url_tags_and_id(tmp_path: Path) -> None:
+    path = _write(tmp_path, "guides/lockers.md", "---\ntitle: Bike lockers\nurl: https://help.example.test/lockers\n"
+                  "tags: [storage, security]\nid: lockers\n---\nIntro line.\n\n## Sizes\nSmall and large.\n")
+    doc = load_document(path, source="guides/lockers.md")
+    assert (doc.id, doc.title, doc.url, doc.tags) == ("lockers", "Bike lockers", "https://help.example.test/lockers",
+                                                      ("storage", "security"))
+    assert [(s.path, s.text) for s in doc.sections] == [((), "Intro line."), (("Sizes",), "Small and large.")]
+
+
+def test_markdown_without_front_matter_takes_h1_as_title_and_keeps_heading_paths(tmp_path: Path) -> None:
+    text = "# Tyre care\n\nCheck pressure weekly.\n\n## Pumps\nUse the floor pump.\n\n### Valves\nPresta or Schrader.\n" \
+           "```\n# not a heading inside code\n```\n\n## Patches\nKits are at the desk.\n"
+    doc = load_document(_write(tmp_path, "tyres.md", text), source="maintenance/tyres.md")
+    assert doc.id == "maintenance/tyres.md" and doc.title == "Tyre care" and doc.url is None
+    assert [s.path for s in doc.sections] == [(), ("Pumps",), ("Pumps", "Valves"), ("Patches",)]
+    assert "# not a heading inside code" in doc.sections[2].text
+
+
+def test_markdown_with_broken_front_matter_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nBody.\n")
+    with pytest.raises(DocumentLoadError, match="front matter") as err:
+        load_document(path, source="bad.md")
+    assert err.value.name == "bad.md"
+
+
+def test_html_title_headings_and_dropped_chrome(tmp_path: Path) -> None:
+    html = ("<html><head><title>Gift cards</title><style>.x{color:red}</style><script>var t=1</script></head>"
+            "<body><nav>Home | Shop | Help</nav><h1>Gift cards</h1><p>Gift cards never\n expire.</p>"
+            "<h2>Balance</h2><ul><li>Check it <a href='#'>online</a></li><li>or in store</li></ul></body></html>")
+    doc = load_document(_write(tmp_path, "gift.html", html), source="gift.html")
+    assert doc.title == "Gift cards"
+    assert [(s.path, s.text) for s in doc.sections] == [
+        ((), "Gift cards never expire."), (("Balance",), "Check it online\nor in store")]
+    assert "var t" not in doc.text and "Shop" not in doc.text and "color" not in doc.text
+
+
+def test_html_without_title_uses_h1(tmp_path: Path) -> None:
+    doc = load_document(_write(tmp_path, "a.htm", "<body><h1>Loyalty points</h1><p>One point per euro.</p></body>"))
+    assert doc.title == "Loyalty points" and doc.text == "One point per euro."
+
+
+def test_plain_text_title_from_file_name(tmp_path: Path) -> None:
+    doc = load_document(_write(tmp_path, "lost-and-found.txt", "Lost items are kept for 60 days.\n"), source="lost-and-found.txt")
+    assert doc.title == "Lost and found" and doc.text == "Lost items are kept for 60 days."
+
+
+def test_windows_1252_text_is_read(tmp_path: Path) -> None:
+    doc = load_document(_write(tmp_path, "prices.txt", "Day pass costs 12 €.".encode("cp1252")))
+    assert doc.text == "Day pass costs 12 €."
+
+
+def test_pdf_text_and_metadata_title(tmp_path: Path) -> None:
+    path = _write(tmp_path, "terms.pdf", _pdf("Rental terms\nDeposit is 50 euros.", "Page two text.", title="Rental terms"))
+    doc = load_document(path, source="legal/terms.pdf")
+    assert doc.title == "Rental terms"
+    assert "Deposit is 50 euros." in doc.text and "Page two text." in doc.text
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"%PDF-1.4\n1 0 obj <<>> garbage without xref or trailer", "broken PDF"),
+        (_pdf("", ""), "no extractable text"),
+        (_pdf("Secret plans", password="hunter2"), "encrypted"),
+    ],
+    ids=["broken", "blank", "encrypted"],
+)
+def test_bad_pdfs_are_refused_with_reason(tmp_path: Path, content: bytes, reason: str) -> None:
+    with pytest.raises(DocumentLoadError, match=reason) as err:
+        load_document(_write(tmp_path, "x.pdf", content), source="files/x.pdf")
+    assert err.value.name == "files/x.pdf"
+
+
+def test_docx_headings_from_heading_styles(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Group bookings", level=1)
+    document.add_paragraph("Groups of ten get a discount.")
+    document.add_heading("How to book", level=2)
+    document.add_paragraph("Email the depot two days ahead.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Size", "Discount"
+    path = tmp_path / "groups.docx"
+    document.save(str(path))
+    doc = load_document(path, source="groups.docx")
+    assert doc.title == "Group bookings"
+    assert [(s.path, s.text) for s in doc.sections] == [
+        ((), "Groups of ten get a discount."), (("How to book",), "Email the depot two days ahead.\nSize | Discount")]
+
+
+def test_broken_docx_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DocumentLoadError, match="broken DOCX"):
+        load_document(_write(tmp_path, "notes.docx", b"this is not a zip file"))
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n", "---\ntitle: Only a title\n---\n# Heading only\n".encode()])
+def test_empty_documents_are_refused(tmp_path: Path, content: bytes) -> None:
+    with pytest.raises(DocumentLoadError, match="empty|no text"):
+        load_document(_write(tmp_path, "blank.md", content))
+
+
+@pytest.mark.parametrize("content", [b"PK\x03\x04\x00\x00binary", bytes(range(1, 32)) * 40, bytes(range(1, 32)) * 40 + b"\xff\xfe"])
+def test_binary_files_are_refused(tmp_path: Path, content: bytes) -> None:
+    with pytest.raises(DocumentLoadError, match="binary") as err:
+        load_document(_write(tmp_path, "image.txt", content), source="image.txt")
+    assert err.value.name == "image.txt"
+
+
+def test_unsupported_extension_is_refused_with_supported_list(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedDocument, match=r"unsupported file type '\.png'.*\.md"):
+        load_document(_write(tmp_path, "logo.png", b"\x89PNG"), source="img/logo.png")
+
+
+def test_document_from_text() -> None:
+    doc = document_from_text(doc_id="faq-1", title="Parking", text="Park at the rear entrance.")
+    assert doc.id == doc.source == "faq-1" and doc.sections[0].text == "Park at the rear entrance."
