@@ -1,0 +1,396 @@
+"""Persistent queue of Slack writes: paced per channel, retried, ordered per conversation, multi-process safe.
+
+Every Slack Web API write goes through here, never inline in a request: a Slack outage or a 429 only
+delays messages. Rows are claimed with `SELECT ... FOR UPDATE SKIP LOCKED` on Postgres and a
+conditional UPDATE with a lease everywhere, so several server processes can run workers at once and a
+restart re-claims rows whose lease expired.
+"""
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from handoff.errors import SlackDeliveryError, SlackPermanentError, SlackRateLimited
+from handoff.models import OutboxPacing, OutboxRow, SlackThread, utc_naive
+
+log = logging.getLogger(__name__)
+
+POST, UPDATE, EPHEMERAL = "chat.postMessage", "chat.update", "chat.postEphemeral"
+# NOTE: `ok: false` errors that mean "try again later"; every other Slack error is permanent.
+RETRYABLE_ERRORS = frozenset(
+    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"}
+)
+
+
+@dataclass(frozen=True)
+class OutboxPolicy:
+    """How fast, how often and how long the outbox tries."""
+
+    per_channel_per_s: float = 1.0  # Slack: about one message a second per channel
+    max_attempts: int = 12  # errors (not 429s) before a row is `failed`
+    base_backoff_s: float = 1.0
+    max_backoff_s: float = 300.0
+    lease_s: float = 60.0  # a claimed row is re-claimable after this (crashed worker)
+    poll_s: float = 0.25
+    max_retry_after_s: float = 900.0
+    batch: int = 20
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """A row as tests and operators see it."""
+
+    id: int
+    channel: str
+    thread_key: str
+    method: str
+    kind: str
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    last_error: str | None
+    result_ts: str | None
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Outbox:
+    """The queue plus its worker thread (`start`/`stop`; nothing runs at import or construction)."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        client: WebClient,
+        *,
+        policy: OutboxPolicy | None = None,
+        clock: Callable[[], datetime] | None = None,
+        worker_id: str | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._client = client
+        self._policy = policy or OutboxPolicy()
+        self._clock = clock or _utcnow
+        self.worker_id = worker_id or f"w-{uuid.uuid4().hex[:12]}"
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        # NOTE: a lease shorter than a slow request would let a second worker send the row again.
+        timeout = float(getattr(client, "timeout", 30) or 30)
+        self._lease = timedelta(seconds=max(self._policy.lease_s, 2 * timeout + 5))
+        self._interval = timedelta(seconds=1.0 / self._policy.per_channel_per_s)
+
+    # -- producing -----------------------------------------------------------------------
+    def enqueue(
+        self,
+        *,
+        channel: str,
+        thread_key: str,
+        method: str,
+        kind: str,
+        payload: dict[str, Any],
+        session: Session | None = None,
+    ) -> int:
+        """Persist one write; pass `session` to join the caller's transaction. Returns the row id."""
+        row = OutboxRow(
+            channel=channel, thread_key=thread_key, method=method, kind=kind, payload=payload,
+            status="pending", attempts=0, next_attempt_at=self._now(), created_at=self._now(),
+        )
+        if session is not None:
+            session.add(row)
+            session.flush()
+            return row.id
+        with self._sessions.begin() as own:
+            own.add(row)
+            own.flush()
+            row_id = row.id
+        self._wake.set()
+        return row_id
+
+    def enqueue_card_update(self, *, channel: str, thread_key: str, payload: dict[str, Any]) -> int:
+        """Queue a `chat.update` of the card, replacing a not-yet-sent one (the newest state wins)."""
+        now = self._now()
+        with self._sessions.begin() as session:
+            waiting = session.scalars(
+                select(OutboxRow).where(
+                    OutboxRow.thread_key == thread_key, OutboxRow.kind == "update", OutboxRow.status == "pending",
+                    or_(OutboxRow.locked_until.is_(None), OutboxRow.locked_until < now),
+                ).order_by(OutboxRow.id.desc()).limit(1)
+            ).first()
+            if waiting is not None:
+                waiting.payload = payload
+                return waiting.id
+        return self.enqueue(channel=channel, thread_key=thread_key, method=UPDATE, kind="update", payload=payload)
+
+    def wake(self) -> None:
+        """Tell the worker there is something new (rows committed by the caller's own transaction)."""
+        self._wake.set()
+
+    # -- inspecting ----------------------------------------------------------------------
+    def items(self, *, thread_key: str | None = None, status: str | None = None) -> list[OutboxItem]:
+        """Rows in id order, for tests, the CLI and operators."""
+        query = select(OutboxRow).order_by(OutboxRow.id)
+        if thread_key is not None:
+            query = query.where(OutboxRow.thread_key == thread_key)
+        if status is not None:
+            query = query.where(OutboxRow.status == status)
+        with self._sessions() as session:
+            return [_item(row) for row in session.scalars(query)]
+
+    def pending_count(self) -> int:
+        with self._sessions() as session:
+            return session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "pending")) or 0
+
+    def requeue_failed(self, *, thread_key: str | None = None) -> int:
+        """Give `failed` rows a fresh set of attempts (after an operator fixed the cause)."""
+        query = update(OutboxRow).where(OutboxRow.status == "failed")
+        if thread_key is not None:
+            query = query.where(OutboxRow.thread_key == thread_key)
+        with self._sessions.begin() as session:
+            count = session.execute(
+                query.values(status="pending", attempts=0, next_attempt_at=self._now(), locked_by=None, locked_until=None)
+            ).rowcount
+        self._wake.set()
+        return count
+
+    # -- the worker ----------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the worker thread (idempotent)."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name=f"slack-outbox-{self.worker_id}", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop after the write in flight; unsent rows stay in the table for the next start."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                sent = self.run_once()
+            except Exception:  # noqa: BLE001 - the worker must survive a database hiccup
+                log.exception("outbox worker %s: pass failed; retrying", self.worker_id)
+                sent = 0
+            if not sent:
+                self._wake.wait(self._policy.poll_s)
+                self._wake.clear()
+
+    def run_once(self) -> int:
+        """Send what is due now (up to `policy.batch` writes); returns how many rows were attempted."""
+        done = 0
+        while done < self._policy.batch and not self._stop.is_set():
+            row = self._claim()
+            if row is None:
+                break
+            self._deliver(row)
+            done += 1
+        return done
+
+    # -- claiming ------------------------------------------------------------------------
+    def _claim(self) -> OutboxItem | None:
+        now = self._now()
+        earlier = aliased(OutboxRow)
+        head = ~exists().where(
+            earlier.thread_key == OutboxRow.thread_key, earlier.status == "pending", earlier.id < OutboxRow.id
+        )
+        paced = select(OutboxPacing.channel).where(OutboxPacing.not_before > now)
+        query = (
+            select(OutboxRow)
+            .where(
+                OutboxRow.status == "pending", OutboxRow.next_attempt_at <= now,
+                or_(OutboxRow.locked_until.is_(None), OutboxRow.locked_until < now),
+                head, OutboxRow.channel.not_in(paced),
+            )
+            .order_by(OutboxRow.id)
+            .limit(self._policy.batch)
+            # NOTE: Postgres skips rows another worker is claiming; SQLite serialises writers anyway.
+            .with_for_update(skip_locked=True, of=OutboxRow)
+        )
+        with self._sessions.begin() as session:
+            for row in session.scalars(query).all():
+                claimed = session.execute(
+                    update(OutboxRow)
+                    .where(
+                        OutboxRow.id == row.id, OutboxRow.status == "pending",
+                        or_(OutboxRow.locked_until.is_(None), OutboxRow.locked_until < now),
+                    )
+                    .values(locked_by=self.worker_id, locked_until=now + self._lease)
+                    .execution_options(synchronize_session=False)
+                ).rowcount
+                if not claimed:
+                    continue
+                if self._take_slot(session, row.channel, now):
+                    session.refresh(row)
+                    return _item(row)
+                session.execute(
+                    update(OutboxRow).where(OutboxRow.id == row.id).values(locked_by=None, locked_until=None)
+                    .execution_options(synchronize_session=False)
+                )
+        return None
+
+    def _take_slot(self, session: Session, channel: str, now: datetime) -> bool:
+        """Reserve the channel's next send slot; False when another write used it (pacing)."""
+        taken = session.execute(
+            update(OutboxPacing)
+            .where(OutboxPacing.channel == channel, OutboxPacing.not_before <= now)
+            .values(not_before=now + self._interval)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if taken:
+            return True
+        if session.get(OutboxPacing, channel) is not None:
+            return False
+        try:
+            with session.begin_nested():
+                session.add(OutboxPacing(channel=channel, not_before=now + self._interval))
+        except IntegrityError:
+            return False
+        return True
+
+    # -- sending -------------------------------------------------------------------------
+    def _deliver(self, row: OutboxItem) -> None:
+        try:
+            payload = self._resolve(row)
+            response = self._client.api_call(row.method, json=payload)
+            ts = response.get("ts") or response.get("message_ts")
+        except SlackDeliveryError as exc:
+            self._failed_attempt(row, exc)
+            return
+        except SlackApiError as exc:
+            self._failed_attempt(row, _classify(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - time-outs, resets, refused connections: all retryable
+            self._failed_attempt(row, SlackDeliveryError(f"{type(exc).__name__}: {exc}"))
+            return
+        self._succeeded(row, ts)
+
+    def _resolve(self, row: OutboxItem) -> dict[str, Any]:
+        """Fill in the parent card's ts (known only once the card was sent) at send time."""
+        payload = dict(row.payload)
+        if row.kind == "card":
+            return payload
+        with self._sessions() as session:
+            parent = session.scalar(select(SlackThread.thread_ts).where(SlackThread.conversation_id == row.thread_key.split(":")[0]))
+        if row.kind == "reply":
+            if parent is None:
+                raise SlackPermanentError("the thread's parent card was never delivered", error="no_parent")
+            payload["thread_ts"] = parent
+        elif row.kind == "update":
+            if parent is None:
+                raise SlackPermanentError("the card to update was never delivered", error="no_parent")
+            payload["ts"] = parent
+        elif row.kind == "ephemeral" and parent is not None and payload.get("in_thread", True):
+            payload["thread_ts"] = parent
+        payload.pop("in_thread", None)
+        return payload
+
+    def _succeeded(self, row: OutboxItem, ts: str | None) -> None:
+        now = self._now()
+        with self._sessions.begin() as session:
+            won = session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == row.id, OutboxRow.locked_by == self.worker_id, OutboxRow.status == "pending")
+                .values(status="sent", result_ts=ts, sent_at=now, locked_by=None, locked_until=None, last_error=None)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if not won:
+                log.warning("outbox row %s was sent but its lease had passed to another worker", row.id)
+            if row.kind == "card" and ts:
+                session.execute(
+                    update(SlackThread)
+                    .where(SlackThread.conversation_id == row.thread_key, SlackThread.thread_ts.is_(None))
+                    .values(thread_ts=ts)
+                    .execution_options(synchronize_session=False)
+                )
+
+    def _failed_attempt(self, row: OutboxItem, exc: SlackDeliveryError) -> None:
+        now = self._now()
+        values: dict[str, Any] = {"locked_by": None, "locked_until": None, "last_error": str(exc)[:2000]}
+        if isinstance(exc, SlackRateLimited):
+            # NOTE: a 429 is Slack asking us to wait, not an error: it does not use up attempts.
+            wait = timedelta(seconds=min(exc.retry_after, self._policy.max_retry_after_s))
+            values["next_attempt_at"] = now + wait
+            self._pause_channel(row.channel, now + wait)
+            log.info("outbox row %s: Slack rate-limited %s; retrying in %.1fs", row.id, row.channel, wait.total_seconds())
+        else:
+            attempts = row.attempts + 1
+            values["attempts"] = attempts
+            if not exc.retryable or attempts >= self._policy.max_attempts:
+                values["status"] = "failed"
+                # Operator line: what, why, and how to retry; the row stays in the table.
+                log.error(
+                    "outbox row %s (%s %s for %s) FAILED after %d attempt(s): %s; "
+                    "fix the cause, then requeue with Outbox.requeue_failed()",
+                    row.id, row.method, row.kind, row.thread_key, attempts, exc,
+                )
+            else:
+                values["next_attempt_at"] = now + timedelta(seconds=self._backoff(attempts))
+                log.warning("outbox row %s: attempt %d failed (%s); will retry", row.id, attempts, exc)
+        with self._sessions.begin() as session:
+            session.execute(
+                update(OutboxRow).where(OutboxRow.id == row.id, OutboxRow.locked_by == self.worker_id).values(**values)
+                .execution_options(synchronize_session=False)
+            )
+
+    def _pause_channel(self, channel: str, until: datetime) -> None:
+        with self._sessions.begin() as session:
+            session.execute(
+                update(OutboxPacing).where(and_(OutboxPacing.channel == channel, OutboxPacing.not_before < until))
+                .values(not_before=until).execution_options(synchronize_session=False)
+            )
+
+    def _backoff(self, attempts: int) -> float:
+        """Exponential backoff with full jitter on its upper half."""
+        ceiling = min(self._policy.max_backoff_s, self._policy.base_backoff_s * 2 ** (attempts - 1))
+        return ceiling / 2 + random.random() * ceiling / 2  # noqa: S311 - jitter, not crypto
+
+    def _now(self) -> datetime:
+        return utc_naive(self._clock())
+
+
+def _classify(exc: SlackApiError) -> SlackDeliveryError:
+    """Map slack_sdk's error to ours: 429 -> wait, 5xx / transient errors -> retry, others -> permanent."""
+    response = exc.response
+    status = getattr(response, "status_code", None)
+    headers = {k.lower(): v for k, v in (getattr(response, "headers", None) or {}).items()}
+    error = response.get("error") if hasattr(response, "get") else None
+    if status == 429:
+        raw = headers.get("retry-after")
+        raw = raw[0] if isinstance(raw, list) else raw
+        try:
+            retry_after = float(raw) if raw is not None else 1.0
+        except ValueError:
+            retry_after = 1.0
+        return SlackRateLimited(f"HTTP 429 (Retry-After {raw})", retry_after=retry_after)
+    if status is not None and (status >= 500 or status == 408):
+        return SlackDeliveryError(f"HTTP {status}", status=status, error=error)
+    if isinstance(error, str) and error in RETRYABLE_ERRORS:
+        return SlackDeliveryError(f"Slack error {error}", status=status, error=error)
+    return SlackPermanentError(f"Slack error {error or status}", status=status, error=error)
+
+
+def _item(row: OutboxRow) -> OutboxItem:
+    return OutboxItem(
+        id=row.id, channel=row.channel, thread_key=row.thread_key, method=row.method, kind=row.kind,
+        payload=dict(row.payload), status=row.status, attempts=row.attempts, last_error=row.last_error,
+        result_ts=row.result_ts,
+    )

@@ -1,0 +1,231 @@
+"""A fake Slack Web API on 127.0.0.1 (port 0) that records every request and can be told to misbehave.
+
+    with FakeSlack() as slack:
+        client = WebClient(token="xoxb-test", base_url=slack.api_url)
+        slack.fail_next(2, "429", retry_after=1)   # the next two calls answer 429
+        ...
+        slack.wait_for(lambda: len(slack.posts()) == 3)
+"""
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+BOT_USER_ID = "UBOTSELF"
+BOT_ID = "BBOTSELF"
+TEAM_ID = "TFAKE"
+
+
+@dataclass
+class Recorded:
+    """One request the fake received."""
+
+    method: str  # the API method, e.g. "chat.postMessage"
+    body: dict[str, Any]
+    headers: dict[str, str]
+    at: float
+    outcome: str = "ok"  # ok | 429 | 500 | reset | timeout | error:<name>
+    result: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Fault:
+    kind: str  # 429 | 500 | slow | timeout | reset | error:<name>
+    method: str | None
+    retry_after: float
+    delay: float
+
+
+class FakeSlack:
+    """The fake server. `api_url` ends with a slash, as `WebClient(base_url=...)` wants."""
+
+    def __init__(self, *, users: dict[str, dict[str, Any]] | None = None, ts_base: int = 1_700_000_000) -> None:
+        self.users = users or {}
+        self.requests: list[Recorded] = []
+        self.webhooks: list[dict[str, Any]] = []
+        self._faults: list[_Fault] = []
+        self._lock = threading.Lock()
+        self._ts_base = ts_base
+        self._ts_counter = 0
+        self._server = make_server("127.0.0.1", 0, self._wsgi, threaded=True, request_handler=_QuietHandler)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        return self._server.server_port
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    @property
+    def webhook_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/webhook"
+
+    def start(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # -- failure injection -----------------------------------------------------------------
+    def fail_next(
+        self, n: int, kind: str, *, method: str | None = None, retry_after: float = 1.0, delay: float = 0.0
+    ) -> None:
+        """The next `n` calls (of `method`, or any) misbehave.
+
+        kinds: "429" (with Retry-After), "500", "slow" (answer after `delay`, processed),
+        "timeout" (wait `delay`, then drop the connection unprocessed), "reset" (drop at once,
+        unprocessed), "error:<name>" (HTTP 200 with ok=false).
+        """
+        with self._lock:
+            self._faults.extend(_Fault(kind, method, retry_after, delay) for _ in range(n))
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    # -- reading what happened -------------------------------------------------------------
+    def calls(self, method: str | None = None, *, outcome: str | None = "ok") -> list[Recorded]:
+        """Recorded requests (successful ones by default) in arrival order."""
+        with self._lock:
+            return [r for r in self.requests if (method is None or r.method == method) and (outcome is None or r.outcome == outcome)]
+
+    def posts(self, *, thread_ts: str | None = None) -> list[Recorded]:
+        """Successful chat.postMessage calls, optionally only those in one thread."""
+        return [r for r in self.calls("chat.postMessage") if thread_ts is None or r.body.get("thread_ts") == thread_ts]
+
+    def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
+        """Poll `predicate` until truthy (listeners and the outbox run on other threads)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = predicate()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"condition not met within {timeout}s")
+            time.sleep(0.01)
+
+    # -- the WSGI app ----------------------------------------------------------------------
+    def _wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        request = Request(environ)
+        if request.path == "/webhook":
+            with self._lock:
+                self.webhooks.append(_body(request))
+            return Response("ok")(environ, start_response)
+        method = request.path.removeprefix("/api/")
+        record = Recorded(method, _body(request), dict(request.headers), time.time())
+        fault = self._take_fault(method)
+        with self._lock:
+            self.requests.append(record)
+        if fault is not None and fault.kind != "slow":
+            record.outcome = fault.kind
+            return self._misbehave(fault, environ, start_response)
+        if fault is not None:
+            time.sleep(fault.delay)
+        if not str(request.headers.get("Authorization", "")).startswith("Bearer xoxb-"):
+            record.outcome = "error:invalid_auth"
+            return _json({"ok": False, "error": "invalid_auth"})(environ, start_response)
+        result = self._answer(method, record.body)
+        record.result = result
+        if not result.get("ok"):
+            record.outcome = f"error:{result.get('error')}"
+        return _json(result)(environ, start_response)
+
+    def _take_fault(self, method: str) -> _Fault | None:
+        with self._lock:
+            for i, fault in enumerate(self._faults):
+                if fault.method is None or fault.method == method:
+                    return self._faults.pop(i)
+        return None
+
+    def _misbehave(self, fault: _Fault, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if fault.kind == "429":
+            response = _json({"ok": False, "error": "ratelimited"}, status=429)
+            response.headers["Retry-After"] = f"{fault.retry_after:g}"
+            return response(environ, start_response)
+        if fault.kind == "500":
+            return Response("<html>upstream error</html>", status=500, mimetype="text/html")(environ, start_response)
+        if fault.kind.startswith("error:"):
+            return _json({"ok": False, "error": fault.kind.split(":", 1)[1]})(environ, start_response)
+        time.sleep(fault.delay if fault.kind == "timeout" else 0)
+        sock = environ.get("werkzeug.socket")
+        if sock is not None:
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        return []
+
+    def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {"ok": True, "url": "https://fake.slack.test/", "team": "Fake", "user": "supportbot",
+                    "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID}
+        if method == "chat.postMessage":
+            if not body.get("channel"):
+                return {"ok": False, "error": "channel_not_found"}
+            ts = self._next_ts()
+            return {"ok": True, "channel": body["channel"], "ts": ts,
+                    "message": {"text": body.get("text", ""), "ts": ts, "bot_id": BOT_ID, "user": BOT_USER_ID}}
+        if method == "chat.update":
+            if not body.get("ts"):
+                return {"ok": False, "error": "message_not_found"}
+            return {"ok": True, "channel": body.get("channel"), "ts": body["ts"], "text": body.get("text", "")}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": self._next_ts()}
+        if method == "users.info":
+            user = self.users.get(str(body.get("user")))
+            if user is None:
+                return {"ok": False, "error": "user_not_found"}
+            return {"ok": True, "user": user}
+        return {"ok": True}
+
+    def _next_ts(self) -> str:
+        with self._lock:
+            self._ts_counter += 1
+            return f"{self._ts_base + self._ts_counter}.{self._ts_counter:06d}"
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """No access log lines: tests read the recorded requests instead."""
+
+    def log_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def slack_user(user_id: str, *, display_name: str = "", real_name: str = "", name: str = "") -> dict[str, Any]:
+    """A `users.info` user object with the name fields Slack returns."""
+    return {"id": user_id, "name": name or user_id.lower(), "real_name": real_name,
+            "profile": {"display_name": display_name, "real_name": real_name}}
+
+
+def _body(request: Request) -> dict[str, Any]:
+    raw = request.get_data(as_text=True)
+    if "json" in (request.content_type or ""):
+        return json.loads(raw or "{}")
+    if request.form:
+        return dict(request.form)
+    return dict(parse_qsl(raw))
+
+
+def _json(data: dict[str, Any], *, status: int = 200) -> Response:
+    return Response(json.dumps(data), status=status, mimetype="application/json")
