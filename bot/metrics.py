@@ -1,0 +1,53 @@
+"""Prometheus metrics of the bot, on a registry the app owns (never prometheus-client's global one)."""
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+# NOTE: turns without an LLM take a few ms; with one, seconds. The buckets cover both.
+_TURN_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+
+
+class Metrics:
+    """Counters the service and the web edge update; `/metrics` exposes `registry`."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry if registry is not None else CollectorRegistry()
+        self.turns_total = Counter(
+            "supportbot_turns_total", "Customer turns handled, by outcome.", ["outcome"], registry=self.registry
+        )
+        self.turn_seconds = Histogram(
+            "supportbot_turn_seconds",
+            "Time from a stored customer message to the stored reply (or handoff).",
+            buckets=_TURN_BUCKETS,
+            registry=self.registry,
+        )
+        self.handoffs_total = Counter(
+            "supportbot_handoffs_total", "Conversations handed to a person, by reason.", ["reason"],
+            registry=self.registry,
+        )
+        self.errors_total = Counter(
+            "supportbot_errors_total", "Errors answered to a caller or raised in a turn, by kind.", ["kind"],
+            registry=self.registry,
+        )
+        self.sse_streams = Gauge(
+            "supportbot_sse_streams", "Event streams currently open in this process.", registry=self.registry
+        )
+
+    def observe_turn(self, seconds: float, outcome: str) -> None:
+        """One finished turn; outcome e.g. `answered`, `no_answer`, `handoff`, `agent`, `error`."""
+        self.turns_total.labels(outcome=outcome).inc()
+        self.turn_seconds.observe(seconds)
+
+    def handoff(self, reason: str) -> None:
+        """A conversation moved to a person (reason as in `HandoffRequest.reason`)."""
+        self.handoffs_total.labels(reason=reason).inc()
+
+    def error(self, kind: str) -> None:
+        """An error of a bounded set of kinds (our error codes, never free text)."""
+        self.errors_total.labels(kind=kind).inc()
+
+    def stream_opened(self) -> None:
+        self.sse_streams.inc()
+
+    def stream_closed(self) -> None:
+        self.sse_streams.dec()
