@@ -1,0 +1,89 @@
+"""`supportbot eval answers`: do golden questions get answers that cite the documents they must?"""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Protocol
+
+from bot.answering import Answerer
+from bot.errors import AnswerFailed, InvalidInput
+from knowledge_base.results import SearchResult
+
+
+class Searchable(Protocol):
+    def search(self, query: str, *, k: int | None = None) -> SearchResult: ...
+
+
+def load_golden(path: Path) -> list[dict[str, Any]]:
+    """Rows `{"id", "question", "must_cite": [document ids]}`; a bad row names its line."""
+    rows = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise InvalidInput(f"{path}:{line_no}: not JSON ({exc})") from exc
+        question = row.get("question") if isinstance(row, dict) else None
+        must_cite = row.get("must_cite") if isinstance(row, dict) else None
+        if not isinstance(question, str) or not question.strip() or not isinstance(must_cite, list) or not must_cite:
+            raise InvalidInput(f'{path}:{line_no}: needs "question" (text) and "must_cite" (non-empty list of document ids)')
+        rows.append({"id": str(row.get("id", line_no)), "question": question, "must_cite": [str(d) for d in must_cite]})
+    if not rows:
+        raise InvalidInput(f"{path}: no questions")
+    return rows
+
+
+def evaluate_answers(golden: Path, *, knowledge_base: Searchable, answerer: Answerer) -> dict[str, Any]:
+    """Search and answer each golden question as the bot would; pass when a required document is cited.
+
+    Returns `questions`, `cited_required` (pass rate), `answered` (grounded answers given),
+    `retrieved_required` (a required document among the hits), `ms_per_question`, `mode`, `failures`.
+    """
+    rows = load_golden(golden)
+    passed = answered = retrieved = 0
+    failures: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    for row in rows:
+        verdict = _judge(row, knowledge_base, answerer)
+        answered += verdict["answered"]
+        retrieved += verdict["retrieved"]
+        if verdict["reason"] is None:
+            passed += 1
+        else:
+            failures.append({"id": row["id"], "question": row["question"], "must_cite": row["must_cite"],
+                             "reason": verdict["reason"], "cited": verdict["cited"], "hits": verdict["hits"]})
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    n = len(rows)
+    return {
+        "questions": n,
+        "cited_required": round(passed / n, 4),
+        "answered": round(answered / n, 4),
+        "retrieved_required": round(retrieved / n, 4),
+        "ms_per_question": round(elapsed_ms / n, 2),
+        "mode": answerer.mode,
+        "failures": failures,
+    }
+
+
+def _judge(row: dict[str, Any], knowledge_base: Searchable, answerer: Answerer) -> dict[str, Any]:
+    result = knowledge_base.search(row["question"])
+    hits = [hit.document_id for hit in result.hits]
+    verdict: dict[str, Any] = {"answered": False, "retrieved": bool(set(hits) & set(row["must_cite"])),
+                               "cited": [], "hits": hits[:5], "reason": None}
+    if not result.answerable:
+        verdict["reason"] = f"not answerable (top score {result.top_score:.3f})"
+        return verdict
+    try:
+        answer = answerer.answer(row["question"], result)
+    except AnswerFailed as exc:
+        verdict["reason"] = f"answer failed: {exc}"
+        return verdict
+    verdict["answered"] = answer.grounded
+    verdict["cited"] = [c.document_id for c in answer.citations]
+    if not answer.grounded:
+        verdict["reason"] = "the answerer found no answer in the passages"
+    elif not set(verdict["cited"]) & set(row["must_cite"]):
+        verdict["reason"] = "no required document cited"
+    return verdict
