@@ -195,7 +195,9 @@ class RedisBus:
         self._prefix = prefix
         self._channel_prefix = f"{prefix}:conv:"
         # from_url only builds a pool; nothing connects until the first command.
-        self._client = redis.Redis.from_url(url, socket_keepalive=True, health_check_interval=30)
+        self._client = redis.Redis.from_url(
+            url, socket_keepalive=True, health_check_interval=30, client_name=self.client_name
+        )
         self._fanout = _Fanout(max_queue)
         self._ready_timeout_s = ready_timeout_s
         self._ready = threading.Event()
@@ -203,6 +205,11 @@ class RedisBus:
         self._start_lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._pubsub: Any = None
+
+    @property
+    def client_name(self) -> str:
+        """The name its Redis connections carry (CLIENT LIST), so operators can tell them apart."""
+        return "".join(ch if ch.isalnum() or ch in "-_:." else "_" for ch in self._prefix) + "-bus"
 
     def channel(self, conversation_id: str) -> str:
         return self._channel_prefix + conversation_id
