@@ -55,6 +55,7 @@ class Answerer:
         policy: Any | None = None,
         timeout_s: float = 30.0,
         stall_timeout_s: float | None = None,
+        summary_timeout_s: float | None = None,
         texts: AnswerTexts | None = None,
         max_sources: int = 4,
         passages_per_source: int = 2,
@@ -67,10 +68,13 @@ class Answerer:
             timeout_s: the whole LLM answer (request to last token) must arrive within this.
             stall_timeout_s: longest silence allowed between tokens once streaming began
                 (default: a third of `timeout_s`).
+            summary_timeout_s: the handoff summary's LLM budget before falling back to the
+                extractive one (default: 5 s or `timeout_s` if shorter); a handoff waits for it.
         """
         self._chat_model = chat_model
         self._timeout_s = timeout_s
         self._stall_s = stall_timeout_s if stall_timeout_s is not None else timeout_s / 3
+        self._summary_timeout_s = summary_timeout_s if summary_timeout_s is not None else min(5.0, timeout_s)
         self._texts = texts or AnswerTexts.from_policy(policy)
         self._max_sources = max_sources
         self._passages_per_source = passages_per_source
@@ -116,7 +120,7 @@ class Answerer:
         if self._summary_chain is not None:
             transcript = "\n".join(f"{m.role.value}: {neutralize(m.text)}" for m in said[-20:])[-6000:]
             try:
-                text = "".join(stream_text(self._summary_chain, {"transcript": transcript}, timeout_s=self._timeout_s))
+                text = "".join(stream_text(self._summary_chain, {"transcript": transcript}, timeout_s=self._summary_timeout_s))
                 if text.strip():
                     return _trim(text.strip(), 400)
             except AnswerFailed as exc:

@@ -1,6 +1,8 @@
 """Retrieval queries for follow-ups, handoff summaries, and the chat model factory."""
 from __future__ import annotations
 
+import time
+
 from pydantic import SecretStr
 
 from bot.answering import Answerer, condense_query
@@ -67,3 +69,11 @@ def test_chat_model_only_with_a_key(fake_openai):
     model = make_chat_model(LLMSettings(api_key=SecretStr("k"), base_url=fake_openai.base_url, model="m1", timeout_s=7))
     assert (model.model_name, model.openai_api_base, model.streaming, model.request_timeout) == ("m1", fake_openai.base_url, True, 7)
     assert Answerer(chat_model=model).mode == "llm" and Answerer(chat_model=None).mode == "extractive"
+
+
+def test_llm_summary_gives_up_quickly_on_a_hanging_llm(fake_openai, chat_model, make_messages):
+    fake_openai.enqueue_hang()
+    answerer = Answerer(chat_model=chat_model, timeout_s=30.0, summary_timeout_s=0.3)
+    start = time.monotonic()
+    assert answerer.summarize(make_messages(("customer", "My parcel to Porto is late"))) == "My parcel to Porto is late"
+    assert time.monotonic() - start < 1.5
