@@ -111,7 +111,9 @@ def _token(*, allow_query: bool) -> str:
 
 
 def _int_arg(name: str) -> int | None:
-    raw = request.args.get(name) or (request.headers.get("Last-Event-ID") if name == "last_event_id" else None)
+    raw = request.args.get(name)
+    if name == "last_event_id":  # NOTE: on reconnect EventSource sends the newer id as a header
+        raw = request.headers.get("Last-Event-ID") or raw
     if raw is None or raw == "":
         return None
     if not raw.isdigit():
