@@ -148,7 +148,7 @@ def build_services(
     engine = make_engine(settings.database())
     migrate(engine)
     bus = make_bus(settings.redis_url)
-    store = ConversationStore(make_sessionmaker(engine), bus=bus)
+    store = ConversationStore(make_sessionmaker(engine), bus=bus, **({"clock": clock} if clock is not None else {}))
     llm = settings.llm()
     model = chat_model if chat_model is not None else make_chat_model(llm)
     registry = CollectorRegistry()
