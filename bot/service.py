@@ -266,7 +266,6 @@ class BotService:
         )
         if won is None:  # already with a person, or another turn got there first
             return TurnOutcome(f"handoff:{reason}")
-        self._store.set_handoff_reason(conversation.id, reason)
         self._metrics.handoff(reason)
         current = self.get(conversation.id)
         try:
@@ -279,21 +278,20 @@ class BotService:
         except Exception:  # noqa: BLE001 - the conversation stays pending and listed by `supportbot handoffs`
             log.exception("desk could not take handoff of conversation %s", conversation.id)
             self._metrics.error("desk")
-        if not self._desk_available() or not self._policy.business_hours.is_open(self._clock()):
-            self._ask_email(current)
+        if not self._policy.business_hours.is_open(self._clock()):
+            self._ask_email(current, "handoff_outside_hours")
+        elif not self._desk_available():
+            self._ask_email(current, "handoff_unavailable")
         return TurnOutcome(f"handoff:{reason}", won.message)
 
-    def _ask_email(self, conversation: Conversation) -> None:
-        if conversation.customer_email:
-            text = self._text("handoff_unavailable_have_email", conversation)
-            self._store.add_message(conversation.id, role=Role.SYSTEM, kind=Kind.NOTICE, text=text, meta={"followup": "email"})
-            return
-        text = self._text("handoff_unavailable", conversation)
-        self._store.add_message(conversation.id, role=Role.SYSTEM, kind=Kind.NOTICE, text=text, meta={"ask_email": True})
+    def _ask_email(self, conversation: Conversation, key: str) -> None:
+        """Tell the customer honestly that nobody is there now; ask for an email unless we have one."""
+        meta = {"ask_email": not conversation.customer_email}
+        self._store.add_message(conversation.id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text(key, conversation), meta=meta)
 
     def offer_email(self, conversation_id: str) -> None:
         """Called by handoff timers when nobody came: tell the customer honestly, ask for an email."""
-        self._ask_email(self.get(conversation_id))
+        self._ask_email(self.get(conversation_id), "handoff_unavailable")
 
     # -- other customer actions -----------------------------------------------------------
     def provide_email(self, conversation_id: str, email: str) -> Conversation:
@@ -301,7 +299,7 @@ class BotService:
         if "@" not in email or len(email) > 254 or " " in email:
             raise InvalidInput("a valid email address is required")
         conversation = self._store.update_customer(conversation_id, email=email)
-        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text("email_thanks", conversation))
+        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text("email_thanks", conversation, email=email))
         self._desk.conversation_changed(conversation)
         return conversation
 

@@ -1,0 +1,268 @@
+"""The customer turn end to end on the real store, triage and extractive answerer (search faked)."""
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from bot.answering import Answerer
+from bot.errors import AnswerFailed, InvalidInput
+from bot.handoff_port import HandoffRequest
+from bot.policy import Policy
+from bot.records import Conversation, Kind, Message, Role, State
+from bot.service import BotService
+from bot.store import ConversationStore
+from bot.triage import Triage
+from knowledge_base.results import DocumentHit, Passage, SearchResult
+
+RETURNS = DocumentHit(
+    document_id="returns/policy.md", title="Returning an order", source="returns/policy.md",
+    url="https://help.example.test/returns", score=0.91,
+    passages=[Passage("returns/policy.md::v1::0",
+                      "You can return any unused item within 45 days of delivery. Refunds reach your card in 5 business days. "
+                      "Our office dog is called Biscuit.", "Return window", 0.8)],
+)
+
+
+class FakeSearch:
+    """Answers questions about returns; anything else is out of the knowledge base."""
+
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+        self.fail = False
+
+    def search(self, query: str, *, k: int | None = None) -> SearchResult:
+        self.queries.append(query)
+        if self.fail:
+            raise RuntimeError("chroma is down")
+        if "return" in query.lower():
+            return SearchResult(query, [RETURNS], answerable=True)
+        return SearchResult(query, [], answerable=False)
+
+
+class RecordingDesk:
+    def __init__(self) -> None:
+        self.requests: list[HandoffRequest] = []
+        self.relayed: list[Message] = []
+        self.changed: list[Conversation] = []
+
+    def request_handoff(self, request: HandoffRequest) -> None:
+        self.requests.append(request)
+
+    def customer_message(self, conversation: Conversation, message: Message) -> None:
+        self.relayed.append(message)
+
+    def conversation_changed(self, conversation: Conversation) -> None:
+        self.changed.append(conversation)
+
+
+class FailingAnswerer(Answerer):
+    def answer(self, *args, **kwargs):  # type: ignore[override]
+        raise AnswerFailed("upstream 500")
+
+
+@pytest.fixture
+def parts(store: ConversationStore):
+    search, desk, policy = FakeSearch(), RecordingDesk(), Policy()
+    noon_monday = datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc)
+
+    def make(answerer: Answerer | None = None, *, with_desk: bool = True, clock=lambda: noon_monday) -> BotService:
+        return BotService(
+            store=store, bus=store_bus(store), knowledge_base=search, triage=Triage(policy),
+            answerer=answerer or Answerer(chat_model=None, policy=policy), policy=policy,
+            desk=desk if with_desk else None, workers=2, clock=clock,
+        )
+
+    return make, search, desk
+
+
+def store_bus(store: ConversationStore):
+    return store._bus  # the fixture's recording bus; the service publishes tokens on it
+
+
+def _texts(bot: BotService, conversation_id: str) -> list[tuple[str, str, str]]:
+    return [(m.role.value, m.kind.value, m.text) for m in bot.messages(conversation_id)]
+
+
+def test_answers_from_the_knowledge_base_with_a_citation(parts) -> None:
+    make, search, _ = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    outcome = bot.post_and_answer(conversation.id, "How many days do I have to return something?")
+    assert outcome.outcome == "answered"
+    answer = outcome.message
+    assert answer is not None and answer.role == Role.BOT
+    assert "45 days" in answer.text and "[1]" in answer.text
+    assert "Biscuit" not in answer.text  # only the sentences that answer
+    assert answer.citations[0].document_id == "returns/policy.md"
+    assert answer.citations[0].url == "https://help.example.test/returns"
+    assert bot.get(conversation.id).state == State.BOT
+
+
+def test_asking_for_a_person_hands_off_with_the_reason(parts) -> None:
+    make, search, desk = parts
+    bot = make()
+    conversation, _ = bot.start_conversation(page_url="https://shop.example.test/cart")
+    outcome = bot.post_and_answer(conversation.id, "Can I speak to a real person please?")
+    assert outcome.outcome == "handoff:customer_request"
+    assert search.queries == []  # triage decided before any retrieval
+    current = bot.get(conversation.id)
+    assert current.state == State.PENDING and current.handoff_reason == "customer_request"
+    assert [r.reason for r in desk.requests] == ["customer_request"]
+    assert desk.requests[0].summary
+    assert any(kind == "state" for _, kind, _ in _texts(bot, conversation.id))
+
+
+def test_a_sensitive_topic_goes_to_people(parts) -> None:
+    make, _, desk = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    outcome = bot.post_and_answer(conversation.id, "someone hacked my account and changed my password")
+    assert outcome.outcome == "handoff:sensitive:security"
+    assert desk.requests[0].reason == "sensitive:security"
+
+
+def test_repeated_misses_end_in_a_handoff(parts) -> None:
+    make, _, desk = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    first = bot.post_and_answer(conversation.id, "Do you sponsor marathon runners?")
+    assert first.outcome == "no_answer"
+    assert first.message is not None and first.message.meta.get("offer_handoff") is True
+    assert desk.requests == []
+    second = bot.post_and_answer(conversation.id, "What colour is the CEO's car?")
+    assert second.outcome == "handoff:no_answer"
+    assert bot.get(conversation.id).state == State.PENDING
+
+
+def test_an_answer_resets_the_miss_count(parts) -> None:
+    make, _, _ = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    bot.post_and_answer(conversation.id, "Do you sponsor marathon runners?")
+    bot.post_and_answer(conversation.id, "ok, how do returns work?")
+    assert bot.get(conversation.id).misses == 0
+    assert bot.post_and_answer(conversation.id, "Do you sell gift wrap?").outcome == "no_answer"
+
+
+def test_llm_failure_becomes_a_bot_error_handoff(parts) -> None:
+    make, _, desk = parts
+    bot = make(FailingAnswerer(chat_model=None, policy=Policy()))
+    conversation, _ = bot.start_conversation()
+    outcome = bot.post_and_answer(conversation.id, "How do returns work?")
+    assert outcome.outcome == "handoff:bot_error"
+    assert desk.requests[0].reason == "bot_error"
+    # the customer's message is kept, and they are told what happens
+    texts = _texts(bot, conversation.id)
+    assert texts[0] == ("customer", "text", "How do returns work?")
+    assert texts[-1][1] == "state"
+
+
+def test_search_failure_becomes_a_bot_error_handoff(parts) -> None:
+    make, search, _ = parts
+    search.fail = True
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    assert bot.post_and_answer(conversation.id, "How do returns work?").outcome == "handoff:bot_error"
+
+
+def test_while_a_person_owns_it_the_bot_is_silent_and_messages_go_to_the_desk(parts) -> None:
+    make, search, desk = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    bot.request_person(conversation.id)
+    outcome = bot.post_and_answer(conversation.id, "Also, how do returns work?")
+    assert outcome.outcome == "relayed"
+    assert [m.text for m in desk.relayed] == ["Also, how do returns work?"]
+    assert search.queries == []
+    assert [m.role for m in bot.messages(conversation.id) if m.kind == Kind.TEXT] == [Role.CUSTOMER]
+
+
+def test_a_new_message_on_a_resolved_conversation_starts_with_the_bot(parts) -> None:
+    make, _, _ = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    bot.close(conversation.id)
+    assert bot.get(conversation.id).state == State.RESOLVED
+    outcome = bot.post_and_answer(conversation.id, "How do returns work?")
+    assert outcome.outcome == "answered"
+    assert bot.get(conversation.id).state == State.BOT
+
+
+def test_card_numbers_never_reach_the_store_or_the_desk_in_clear(parts) -> None:
+    make, _, desk = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    bot.request_person(conversation.id)
+    bot.post_and_answer(conversation.id, "my card is 4242 4242 4242 4242, please refund it")
+    stored = [m.text for m in bot.messages(conversation.id) if m.role == Role.CUSTOMER]
+    assert "4242 4242 4242 4242" not in stored[0] and "4242424242424242" not in stored[0]
+    assert "4242 4242 4242 4242" not in desk.relayed[0].text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 4001])
+def test_bad_text_is_refused_and_nothing_is_stored(parts, text: str) -> None:
+    make, _, _ = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    with pytest.raises(InvalidInput):
+        bot.post_customer_message(conversation.id, text)
+    assert bot.messages(conversation.id) == []
+
+
+def test_without_a_desk_the_customer_is_told_and_asked_for_an_email(parts) -> None:
+    make, _, _ = parts
+    bot = make(with_desk=False)
+    conversation, _ = bot.start_conversation()
+    bot.post_and_answer(conversation.id, "I want to talk to a human")
+    notices = [m for m in bot.messages(conversation.id) if m.kind == Kind.NOTICE]
+    assert notices and notices[-1].meta.get("ask_email") is True
+    assert bot.get(conversation.id).state == State.PENDING
+    assert [c.id for c in bot.waiting()] == [conversation.id]
+    bot.provide_email(conversation.id, "sam@example.test")
+    assert bot.get(conversation.id).customer_email == "sam@example.test"
+    with pytest.raises(InvalidInput):
+        bot.provide_email(conversation.id, "not an email")
+
+
+def test_outside_business_hours_the_customer_is_told(parts) -> None:
+    make, _, desk = parts
+    sunday_night = datetime(2026, 1, 4, 23, 30, tzinfo=timezone.utc)
+    bot = make(clock=lambda: sunday_night)
+    assert not bot.policy.business_hours.is_open(sunday_night), "the bundled policy closes on Sunday nights"
+    conversation, _ = bot.start_conversation()
+    bot.post_and_answer(conversation.id, "I want to talk to a human")
+    notice = [m for m in bot.messages(conversation.id) if m.kind == Kind.NOTICE][-1]
+    assert notice.text == bot.policy.message("handoff_outside_hours")
+    assert desk.requests, "agents still see it in Slack for the morning"
+
+
+def test_posting_returns_at_once_and_the_answer_follows_in_the_background(parts) -> None:
+    make, _, _ = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    stored = bot.post_customer_message(conversation.id, "How do returns work?")
+    assert stored.role == Role.CUSTOMER
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if any(m.role == Role.BOT for m in bot.messages(conversation.id)):
+            break
+        time.sleep(0.02)
+    assert any(m.role == Role.BOT and "45 days" in m.text for m in bot.messages(conversation.id))
+    bot.shutdown()
+
+
+def test_feedback_only_on_bot_answers_of_this_conversation(parts) -> None:
+    make, _, _ = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    other, _ = bot.start_conversation()
+    answer = bot.post_and_answer(conversation.id, "How do returns work?").message
+    assert answer is not None
+    bot.feedback(conversation.id, answer.id, helpful=True)
+    with pytest.raises(Exception):
+        bot.feedback(other.id, answer.id, helpful=False)
+    customer = bot.messages(conversation.id)[0]
+    with pytest.raises(InvalidInput):
+        bot.feedback(conversation.id, customer.id, helpful=True)
