@@ -114,25 +114,37 @@ class ChromaIndex:
 
     def query(self, vector: list[float], k: int) -> list[ChunkMatch]:
         """The `k` chunks nearest to `vector`, best first."""
-        with _guard("query"):
-            res = self._collection.query(
-                query_embeddings=[vector], n_results=k, include=["metadatas", "documents", "distances"]
-            )
-        ids, metas = res["ids"][0], (res["metadatas"] or [[]])[0]
-        docs, dists = (res["documents"] or [[]])[0], (res["distances"] or [[]])[0]
-        return [_to_match(i, d, m, 1.0 - dist) for i, d, m, dist in zip(ids, docs, metas, dists)]
+        for _attempt in range(4):
+            with _guard("query"):
+                res = self._collection.query(
+                    query_embeddings=[vector], n_results=k, include=["metadatas", "documents", "distances"]
+                )
+            rows = list(zip(res["ids"][0], (res["documents"] or [[]])[0], (res["metadatas"] or [[]])[0],
+                            (res["distances"] or [[]])[0]))
+            # NOTE: Chroma finds neighbours, then reads their metadata; a row deleted in between comes
+            # back without it. Its replacement was written before that delete, so asking again finds it.
+            if all(meta for _, _, meta, _ in rows):
+                break
+        return [_to_match(i, d, m, 1.0 - dist) for i, d, m, dist in rows if m]
 
-    def iter_chunks(self, *, batch_size: int = 2000) -> Iterator[ChunkMatch]:
-        """Every stored chunk (similarity 0.0), in pages, for building the lexical index."""
+    def iter_chunks(self, *, page_size: int = 50_000) -> Iterator[ChunkMatch]:
+        """Every stored chunk (similarity 0.0), for building the lexical index.
+
+        Up to `page_size` chunks are read in ONE call, a consistent view even while a sync runs
+        (paging with offsets could skip rows that a concurrent delete shifts); bigger indexes page.
+        """
+        with _guard("read chunks"):
+            paged = self._collection.count() > page_size
         offset = 0
         while True:
             with _guard("read chunks"):
-                res = self._collection.get(limit=batch_size, offset=offset, include=["metadatas", "documents"])
+                res = self._collection.get(limit=page_size if paged else None, offset=offset if paged else None,
+                                           include=["metadatas", "documents"])
             for cid, doc, meta in zip(res["ids"], res["documents"] or [], res["metadatas"] or []):
                 yield _to_match(cid, doc, meta, 0.0)
-            if len(res["ids"]) < batch_size:
+            if not paged or len(res["ids"]) < page_size:
                 return
-            offset += batch_size
+            offset += page_size
 
     def generation(self) -> int:
         """A counter bumped by every write from any process (read fresh from the collection)."""
