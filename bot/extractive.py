@@ -25,7 +25,7 @@ MAX_CHARS = 600
 @dataclass(frozen=True)
 class Sentence:
     text: str  # verbatim from the passage (list markers removed)
-    line: int  # which line of the passage it came from, to keep list items on their own lines
+    line: int  # which paragraph or list item of the passage it came from, to keep items on their own lines
     position: int
 
 
@@ -35,17 +35,33 @@ def content_words(text: str) -> set[str]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Lines, then sentence ends; Markdown headings and table rules are not sentences."""
+    """Paragraphs and list items (hard-wrapped lines rejoined), then sentence ends.
+
+    Markdown headings and table rules are not sentences; list markers are dropped.
+    """
     sentences: list[Sentence] = []
-    for line_no, line in enumerate(text.splitlines()):
+    for block_no, block in enumerate(_blocks(text)):
+        for part in _SENTENCE_END.split(block):
+            if part.strip():
+                sentences.append(Sentence(part.strip(), block_no, len(sentences)))
+    return sentences
+
+
+def _blocks(text: str) -> list[str]:
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
         stripped = line.strip()
+        starts_block = not stripped or stripped.startswith(("#", "|")) or _BULLET.match(stripped) is not None
+        if starts_block and current:
+            blocks.append(" ".join(current))
+            current = []
         if not stripped or stripped.startswith("#") or set(stripped) <= set("|-: "):
             continue
-        stripped = _BULLET.sub("", stripped)
-        for part in _SENTENCE_END.split(stripped):
-            if part.strip():
-                sentences.append(Sentence(part.strip(), line_no, len(sentences)))
-    return sentences
+        current.append(_BULLET.sub("", stripped))
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
 
 
 def best_sentences(question: str, passage: str) -> tuple[list[Sentence], float]:
@@ -57,9 +73,15 @@ def best_sentences(question: str, passage: str) -> tuple[list[Sentence], float]:
     scores = [_score(s, wanted) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
     chosen = {best}
+    following = range(best + 1, min(best + MAX_SENTENCES, len(sentences)))
     if sentences[best].text.endswith(":"):
         # A sentence that introduces a list ("To start a return:") needs the items after it.
-        chosen.update(range(best + 1, min(best + MAX_SENTENCES, len(sentences))))
+        chosen.update(following)
+    elif sentences[best].text.endswith("?"):
+        # A question the article asks itself ("Picked the wrong colour?") needs its answer: the rest
+        # of its paragraph, or else the next sentence.
+        same = [i for i in following if sentences[i].line == sentences[best].line]
+        chosen.update(same or list(following)[:1])
     else:
         nearby = [i for i in range(best - 2, best + 3) if 0 <= i < len(sentences) and i != best]
         for i in sorted(nearby, key=lambda i: -scores[i]):
@@ -73,7 +95,7 @@ def best_sentences(question: str, passage: str) -> tuple[list[Sentence], float]:
 
 
 def join_sentences(sentences: Sequence[Sentence]) -> str:
-    """Sentences of one line joined by a space, separate lines (list items) by a newline."""
+    """Sentences of one paragraph joined by a space, separate paragraphs (list items) by a newline."""
     out = ""
     for prev, sentence in zip([None, *sentences], sentences):
         if prev is not None:

@@ -80,3 +80,24 @@ def test_policy_texts_replace_the_defaults_they_name(make_result, docs):
     answer = Answerer(chat_model=None, policy=_PolicyTexts()).answer("warehouse?", make_result(*docs))
     assert answer.text.startswith("From our guides:\n\n")
     assert Answerer(chat_model=None, policy=_PolicyTexts()).answer("x", make_result()).text == AnswerTexts().no_answer
+
+
+WRAPPED = """Changed your mind or picked the wrong colour? You can edit or cancel an order
+yourself for a short time after placing it.
+
+1. **Refuse the delivery** when the carrier arrives. The parcel comes back to us and we refund you,
+   including shipping, once it is back in the warehouse."""
+
+
+def test_hard_wrapped_paragraphs_are_rejoined_and_questions_bring_their_answer(extractive_answerer, make_result):
+    answer = extractive_answerer.answer("I picked the wrong colour", make_result(("orders/change.md", "Change", WRAPPED)))
+    assert _body(answer.text) == [
+        "Changed your mind or picked the wrong colour? You can edit or cancel an order yourself for a short time after placing it."
+    ]
+
+
+def test_a_wrapped_list_item_stays_whole(extractive_answerer, make_result):
+    answer = extractive_answerer.answer("refund if I refuse the delivery", make_result(("orders/change.md", "Change", WRAPPED)))
+    body = " ".join(_body(answer.text))
+    assert "we refund you, including shipping, once it is back in the warehouse." in body
+    assert " ".join(body.split()) in " ".join(WRAPPED.replace("1. ", "").split())
