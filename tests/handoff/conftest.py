@@ -64,3 +64,102 @@ def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # noq
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+# --- the assembled Slack side over a real store ------------------------------------------------
+from dataclasses import dataclass  # noqa: E402
+from datetime import datetime, timezone  # noqa: E402
+
+from flask import Flask  # noqa: E402
+from pydantic import SecretStr  # noqa: E402
+
+from bot.events import InProcessBus  # noqa: E402
+from bot.handoff_port import HandoffRequest  # noqa: E402
+from bot.policy import load_policy  # noqa: E402
+from bot.records import Conversation, Role, State  # noqa: E402
+from bot.store import ConversationStore  # noqa: E402
+from handoff.config import HandoffSettings, SlackSettings  # noqa: E402
+from handoff.database import make_sessionmaker  # noqa: E402
+from handoff.desk import SlackDesk  # noqa: E402
+from handoff.directory import AgentDirectory  # noqa: E402
+from handoff.outbox import Outbox, OutboxPolicy  # noqa: E402
+from handoff.service import HandoffService  # noqa: E402
+from handoff.slack_app import build_slack_app, make_slack_blueprint  # noqa: E402
+from handoff.threads import ThreadStore  # noqa: E402
+from slack_helpers import CHANNEL, SIGNING_SECRET  # noqa: E402
+
+
+class FakeClock:
+    """A settable clock shared by the store, the outbox and the timers."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)  # a Monday, 10:00 UTC
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class World:
+    """Everything a handoff test touches."""
+
+    store: ConversationStore
+    bus: InProcessBus
+    threads: ThreadStore
+    outbox: Outbox
+    desk: SlackDesk
+    service: HandoffService
+    flask: Flask
+    fake: FakeSlack
+    policy: object
+
+    def ask_for_person(self, text: str = "My grinder makes a rattling noise", *, name: str = "Dana") -> Conversation:
+        """What BotService does on a handoff: the customer's words, the transition, the desk."""
+        conversation, _ = self.store.create_conversation(customer_name=name, page_url="https://shop.example/grinders")
+        self.store.add_message(conversation.id, role=Role.CUSTOMER, text=text)
+        self.store.add_message(conversation.id, role=Role.BOT, text="Let me check our help center.")
+        self.store.add_message(conversation.id, role=Role.CUSTOMER, text="Can I talk to a person?")
+        self.store.transition(conversation.id, expected={State.BOT}, to=State.PENDING, actor="bot", reason="customer_request")
+        current = self.store.get(conversation.id)
+        self.desk.request_handoff(HandoffRequest(current, "customer_request", "Grinder rattles; wants a person.",
+                                                 ["grinders/noise.md"]))
+        return current
+
+    def deliver(self) -> None:
+        """Run the outbox until nothing is due."""
+        for _ in range(200):
+            if not self.outbox.run_once() and not self.outbox.items(status="pending"):
+                return
+        raise AssertionError("outbox did not drain")
+
+    def card_ts(self, conversation_id: str) -> str:
+        info = self.threads.get(conversation_id)
+        assert info is not None and info.thread_ts, "card not delivered yet"
+        return info.thread_ts
+
+
+@pytest.fixture
+def handoff_settings() -> HandoffSettings:
+    return HandoffSettings(reminder_after_s=120, offer_email_after_s=300, idle_resolve_after_s=1800)
+
+
+@pytest.fixture
+def world(engine: Engine, fake_slack: FakeSlack, web_client: WebClient, handoff_settings: HandoffSettings) -> Iterator[World]:
+    sessions = make_sessionmaker(engine)
+    bus = InProcessBus()
+    store = ConversationStore(sessions, bus=bus)
+    threads = ThreadStore(sessions)
+    outbox = Outbox(sessions, web_client, policy=OutboxPolicy(per_channel_per_s=500, base_backoff_s=0.01,
+                                                              max_backoff_s=0.05, poll_s=0.01))
+    policy = load_policy(None)
+    desk = SlackDesk(store=store, threads=threads, outbox=outbox, channel=CHANNEL)
+    service = HandoffService(store=store, desk=desk, threads=threads, directory=AgentDirectory(web_client, threads),
+                             policy=policy)
+    slack = SlackSettings(bot_token=SecretStr("xoxb-test"), signing_secret=SecretStr(SIGNING_SECRET),
+                          support_channel=CHANNEL, api_url=fake_slack.api_url)
+    bolt = build_slack_app(slack, client=web_client, handoffs=service, process_before_response=True)
+    app = Flask(__name__)
+    app.register_blueprint(make_slack_blueprint(bolt))
+    yield World(store, bus, threads, outbox, desk, service, app, fake_slack, policy)
+    outbox.stop()
+    bus.close()

@@ -1,0 +1,137 @@
+"""Block Kit for the handoff card and the thread transcript, always rebuilt from our own state."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.records import Kind, Message, Role, State
+from handoff import messages as texts
+from handoff.models import utc_naive
+
+CLAIM, RESOLVE, RETURN = "handoff_claim", "handoff_resolve", "handoff_return_to_bot"
+ACTION_IDS = (CLAIM, RESOLVE, RETURN)
+# Slack limits (Block Kit reference): keep well inside them.
+HEADER_MAX, SECTION_MAX, FIELD_MAX, CONTEXT_MAX, MESSAGE_MAX = 150, 3000, 2000, 2000, 3500
+
+
+@dataclass(frozen=True)
+class CardView:
+    """Everything the card shows; built from the store and `slack_threads` on every change."""
+
+    conversation_id: str
+    state: State
+    reason: str
+    summary: str
+    requested_at: datetime
+    now: datetime
+    version: int  # bumps on every update: new block_ids
+    customer_name: str | None = None
+    customer_email: str | None = None
+    page_url: str | None = None
+    agent_id: str | None = None
+    sources: Sequence[str] = field(default_factory=tuple)
+    private_note_prefix: str = ";;"
+
+
+def escape(text: str) -> str:
+    """Slack mrkdwn control characters: a customer cannot ping @channel or fake a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def card(view: CardView) -> dict[str, Any]:
+    """`text` + `blocks` for chat.postMessage / chat.update of the parent message."""
+    reason = texts.REASONS.get(view.reason, view.reason)
+    suffix = f"{view.conversation_id[:8]}-v{view.version}"
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "block_id": f"h-{suffix}",
+         "text": {"type": "plain_text", "text": clip(texts.CARD_TITLE, HEADER_MAX)}},
+        {"type": "section", "block_id": f"f-{suffix}", "fields": [
+            _field("Customer", _customer(view)),
+            _field("Page", escape(view.page_url) if view.page_url else "unknown"),
+            _field("Reason", escape(reason)),
+            _field("Status", texts.STATUS[view.state.value].format(agent=view.agent_id or "?")),
+            _field("Waiting since", f"{_minutes(view.requested_at, view.now)} min ago"),
+            _field("Conversation", f"`{view.conversation_id}`"),
+        ]},
+        {"type": "section", "block_id": f"s-{suffix}",
+         "text": {"type": "mrkdwn", "text": clip(escape(view.summary) if view.summary.strip() else texts.NO_SUMMARY, SECTION_MAX)}},
+        {"type": "context", "block_id": f"c-{suffix}", "elements": [{"type": "mrkdwn", "text": clip(_sources(view.sources), CONTEXT_MAX)}]},
+    ]
+    buttons = _buttons(view)
+    if buttons:
+        blocks.append({"type": "actions", "block_id": f"a-{suffix}", "elements": buttons})
+    if view.state in (State.PENDING, State.AGENT):
+        blocks.append({"type": "context", "block_id": f"n-{suffix}", "elements": [
+            {"type": "mrkdwn", "text": texts.HOW_TO_REPLY.format(prefix=escape(view.private_note_prefix))}]})
+    fallback = texts.CARD_FALLBACK.format(reason=reason)
+    return {"text": clip(fallback, SECTION_MAX), "blocks": blocks, "unfurl_links": False, "unfurl_media": False}
+
+
+def transcript(history: Sequence[Message]) -> list[str]:
+    """The conversation so far as thread messages, each under Slack's comfortable length."""
+    lines = [line(m) for m in history if m.kind is Kind.TEXT]
+    if not lines:
+        return []
+    chunks, current = [], texts.TRANSCRIPT_HEADER
+    for entry in lines:
+        if len(current) + 1 + len(entry) > MESSAGE_MAX:
+            chunks.append(current)
+            current = ""
+        current = f"{current}\n{entry}" if current else entry
+    chunks.append(current)
+    return chunks
+
+
+def line(message: Message) -> str:
+    """One message as a thread line: `*Customer:* text` (clipped, escaped)."""
+    label = texts.ROLE_LABELS.get(message.role.value, message.role.value)
+    if message.role is Role.AGENT and message.author:
+        label = message.author
+    return clip(f"*{escape(label)}:* {escape(message.text)}", MESSAGE_MAX)
+
+
+def _field(title: str, value: str) -> dict[str, str]:
+    return {"type": "mrkdwn", "text": clip(f"*{title}:*\n{value}", FIELD_MAX)}
+
+
+def _customer(view: CardView) -> str:
+    parts = [escape(p) for p in (view.customer_name, view.customer_email) if p]
+    return ", ".join(parts) if parts else "anonymous visitor"
+
+
+def _sources(sources: Sequence[str]) -> str:
+    if not sources:
+        return texts.NO_SOURCES
+    return texts.SOURCES_TRIED.format(sources=", ".join(escape(s) for s in list(sources)[:5]))
+
+
+def _minutes(since: datetime, now: datetime) -> int:
+    return max(0, int((utc_naive(now) - utc_naive(since)).total_seconds() // 60))
+
+
+def _buttons(view: CardView) -> list[dict[str, Any]]:
+    def button(text: str, action_id: str, style: str | None = None, confirm: dict[str, Any] | None = None) -> dict[str, Any]:
+        b: dict[str, Any] = {"type": "button", "action_id": action_id, "value": view.conversation_id,
+                             "text": {"type": "plain_text", "text": text}}
+        if style:
+            b["style"] = style
+        if confirm:
+            b["confirm"] = confirm
+        return b
+
+    back = button("Return to bot", RETURN, "danger", {
+        "title": {"type": "plain_text", "text": "Return to the bot?"},
+        "text": {"type": "mrkdwn", "text": "The bot answers this customer again."},
+        "confirm": {"type": "plain_text", "text": "Return"}, "deny": {"type": "plain_text", "text": "Cancel"},
+    })
+    if view.state is State.PENDING:
+        return [button("Claim", CLAIM, "primary"), button("Resolve", RESOLVE), back]
+    if view.state is State.AGENT:
+        return [button("Resolve", RESOLVE, "primary"), back]
+    return []

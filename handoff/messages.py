@@ -1,0 +1,49 @@
+"""Texts agents read in Slack (the customer's texts come from the policy file: `agent_joined`, ...)."""
+from __future__ import annotations
+
+REASONS = {
+    "customer_request": "Asked for a person",
+    "no_answer": "The bot could not answer",
+    "bot_error": "The bot failed to answer",
+    "complaint": "Complaint",
+    "sensitive:security": "Sensitive: account security",
+    "sensitive:billing_dispute": "Sensitive: billing dispute",
+    "sensitive:legal": "Sensitive: legal",
+    "sensitive:self_harm": "Sensitive: the customer may be in distress, handle with care",
+}
+
+STATUS = {
+    "pending": ":hourglass_flowing_sand: Waiting for an agent",
+    "agent": ":speech_balloon: Claimed by <@{agent}>",
+    "resolved": ":white_check_mark: Resolved",
+    "bot": ":robot_face: Back with the bot",
+}
+
+CARD_TITLE = "A customer needs a person"
+CARD_FALLBACK = "Customer needs a person: {reason}"
+NO_SUMMARY = "_No summary: the transcript is in the thread._"
+HOW_TO_REPLY = "Reply in this thread to answer the customer. Start a reply with `{prefix}` for a note only agents see."
+SOURCES_TRIED = "Sources the bot tried: {sources}"
+NO_SOURCES = "The bot tried no help-center sources."
+TRANSCRIPT_HEADER = "*Conversation so far*"
+ROLE_LABELS = {"customer": "Customer", "bot": "Bot", "agent": "Agent", "system": "System"}
+
+CLAIMED_NOTE = "<@{agent}> claimed this conversation."
+RESOLVED_NOTE = "<@{agent}> resolved this conversation."
+RETURNED_NOTE = "<@{agent}> returned this conversation to the bot."
+AUTO_CLAIMED = "You replied while the conversation was waiting, so it is now yours."
+ALREADY_CLAIMED = "Already claimed by <@{owner}>."
+ALREADY_YOURS = "This conversation is already yours."
+NOT_WAITING = "This conversation is no longer waiting ({status})."
+NOT_DELIVERED = "Not sent to the customer: the conversation is {state}. Use `/support claim {id}` to take it over."
+REMINDER = "<!here> This customer has waited {minutes} min. Press *Claim* on the card to help."
+EMAIL_OFFERED = "Nobody claimed this in time (or we are closed): the customer was told and asked for an email."
+IDLE_RESOLVED = "Resolved automatically after {minutes} min without activity."
+WAITING_AGAIN = ":bell: The customer needs a person again ({reason})."
+CUSTOMER_CLOSED = "The customer closed the conversation."
+
+COMMAND_USAGE = "Usage: `/support list` shows waiting conversations; `/support claim <id>` takes one."
+COMMAND_NOTHING_WAITING = "No conversation is waiting for a person."
+COMMAND_WAITING_LINE = "• `{id}`: {customer}, {reason}, waiting {minutes} min"
+COMMAND_CLAIMED = "You claimed `{id}`. Reply in its thread to answer the customer."
+COMMAND_UNKNOWN = "No conversation `{id}`."

@@ -1,0 +1,204 @@
+"""`HandoffService`: what agents do from Slack (claim, reply, resolve, return), framework-free."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from bot.policy import Policy
+from bot.records import Conversation, Message, Role, State
+from bot.store import ConversationStore
+from handoff import messages as texts
+from handoff.desk import SlackDesk
+from handoff.directory import AgentDirectory
+from handoff.mrkdwn import to_plain
+from handoff.threads import ThreadStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """`outcome`: claimed | already_yours | taken | not_waiting | unknown; `owner_id` for `taken`."""
+
+    outcome: str
+    conversation: Conversation | None
+    owner_id: str | None = None
+
+    @property
+    def won(self) -> bool:
+        return self.outcome == "claimed"
+
+
+@dataclass(frozen=True)
+class RelayResult:
+    """`outcome`: relayed | duplicate | private | unknown_thread | not_delivered | ignored | failed."""
+
+    outcome: str
+    message: Message | None = None
+
+
+class HandoffService:
+    """Agent-side operations; every state change is one conditional `store.transition`."""
+
+    def __init__(
+        self, *, store: ConversationStore, desk: SlackDesk, threads: ThreadStore, directory: AgentDirectory,
+        policy: Policy | None = None, private_note_prefix: str = ";;",
+    ) -> None:
+        self._store = store
+        self._desk = desk
+        self._threads = threads
+        self._directory = directory
+        self._policy = policy
+        self._prefix = private_note_prefix
+
+    # -- card buttons ------------------------------------------------------------------------
+    def claim(self, conversation_id: str, agent_id: str, *, notify: bool = True) -> ClaimResult:
+        """pending -> agent for `agent_id`; the loser gets an ephemeral naming the owner."""
+        conversation = self._store.get(conversation_id)
+        if conversation is None:
+            return ClaimResult("unknown", None)
+        name = self._directory.name(agent_id)
+        won = self._store.transition(
+            conversation_id, expected={State.PENDING}, to=State.AGENT, actor=f"agent:{agent_id}", reason="claimed",
+            notice=self._text("agent_joined", conversation, agent=name or "A support agent"),
+            agent_id=agent_id, agent_name=name,
+        )
+        if won is not None:
+            self._threads.touch(conversation_id)
+            self._desk.post(conversation_id, texts.CLAIMED_NOTE.format(agent=agent_id))
+            self._desk.refresh_card(conversation_id)
+            return ClaimResult("claimed", won.conversation, agent_id)
+        current = self._store.get(conversation_id)
+        if current is not None and current.state is State.AGENT and current.agent_id == agent_id:
+            result = ClaimResult("already_yours", current, agent_id)
+            note = texts.ALREADY_YOURS
+        elif current is not None and current.state is State.AGENT:
+            result = ClaimResult("taken", current, current.agent_id)
+            note = texts.ALREADY_CLAIMED.format(owner=current.agent_id)
+        else:
+            result = ClaimResult("not_waiting", current)
+            note = texts.NOT_WAITING.format(status=_status(current))
+        if notify:
+            self._desk.ephemeral(conversation_id, agent_id, note)
+        return result
+
+    def resolve(self, conversation_id: str, agent_id: str) -> Conversation | None:
+        """pending|agent -> resolved; the customer's next message starts with the bot again."""
+        return self._close(conversation_id, agent_id, State.RESOLVED, "resolved_by_agent", "resolved", texts.RESOLVED_NOTE)
+
+    def return_to_bot(self, conversation_id: str, agent_id: str) -> Conversation | None:
+        """pending|agent -> bot: the bot answers this customer again."""
+        return self._close(conversation_id, agent_id, State.BOT, "returned_by_agent", "back_to_bot", texts.RETURNED_NOTE)
+
+    def _close(self, conversation_id: str, agent_id: str, to: State, reason: str, key: str, note: str) -> Conversation | None:
+        conversation = self._store.get(conversation_id)
+        if conversation is None:
+            return None
+        won = self._store.transition(
+            conversation_id, expected={State.PENDING, State.AGENT}, to=to, actor=f"agent:{agent_id}", reason=reason,
+            notice=self._text(key, conversation),
+        )
+        if won is None:
+            self._desk.ephemeral(conversation_id, agent_id, texts.NOT_WAITING.format(status=_status(self._store.get(conversation_id))))
+            return None
+        self._desk.post(conversation_id, note.format(agent=agent_id))
+        self._desk.refresh_card(conversation_id)
+        return won.conversation
+
+    # -- thread messages ---------------------------------------------------------------------
+    def agent_reply(
+        self, *, channel: str, thread_ts: str | None, user: str, text: str, ts: str, event_id: str | None,
+    ) -> RelayResult:
+        """Relay an agent's thread reply to the customer, exactly once however often Slack delivers it."""
+        if not thread_ts or not self._threads.first_sight(event_id):
+            return RelayResult("duplicate" if thread_ts else "unknown_thread")
+        info = self._threads.by_ts(channel, thread_ts)
+        if info is None:
+            return RelayResult("unknown_thread")
+        body = (text or "").strip()
+        if not body:
+            return RelayResult("ignored")
+        if body.startswith(self._prefix):
+            return RelayResult("private")  # NOTE: private notes stay in Slack, by design
+        cid = info.conversation_id
+        if not self._threads.claim_relay(channel, ts, cid):
+            return RelayResult("duplicate")
+        conversation = self._store.get(cid)
+        if conversation is not None and conversation.state is State.PENDING:
+            if self.claim(cid, user, notify=False).won:
+                self._desk.ephemeral(cid, user, texts.AUTO_CLAIMED)
+            conversation = self._store.get(cid)
+        if conversation is None or conversation.state is not State.AGENT:
+            self._desk.ephemeral(cid, user, texts.NOT_DELIVERED.format(state=_status(conversation), id=cid))
+            return RelayResult("not_delivered")
+        name = self._directory.name(user)
+        try:
+            message = self._store.add_message(
+                cid, role=Role.AGENT, text=to_plain(body, self._directory.name), author=name or "Support agent",
+                meta={"slack_user": user, "slack_ts": ts},
+            )
+        except Exception:  # noqa: BLE001 - tell the agent; never lose the words silently
+            self._threads.release_relay(channel, ts)
+            log.exception("could not store agent reply %s/%s for conversation %s", channel, ts, cid)
+            self._desk.ephemeral(cid, user, "Not delivered (a server error); please send it again.")
+            return RelayResult("failed")
+        self._threads.relayed(channel, ts, message.id)
+        self._threads.touch(cid)
+        return RelayResult("relayed", message)
+
+    def agent_edit(self, *, channel: str, ts: str, text: str, event_id: str | None) -> Message | None:
+        """An agent edited a relayed reply: the customer's copy changes too."""
+        message_id = self._threads.relayed_message(channel, ts)
+        if message_id is None or not self._threads.first_sight(event_id):
+            return None
+        return self._store.edit_message(message_id, to_plain(text or "", self._directory.name))
+
+    def agent_delete(self, *, channel: str, ts: str, event_id: str | None) -> Message | None:
+        """An agent deleted a relayed reply: it disappears for the customer."""
+        message_id = self._threads.relayed_message(channel, ts)
+        if message_id is None or not self._threads.first_sight(event_id):
+            return None
+        return self._store.delete_message(message_id)
+
+    # -- /support ------------------------------------------------------------------------------
+    def command(self, text: str, user_id: str) -> str:
+        """`/support list` or `/support claim <id>`; returns the reply the agent sees."""
+        words = (text or "").split()
+        if not words or words[0] == "list":
+            return self._list()
+        if words[0] == "claim" and len(words) == 2:
+            result = self.claim(words[1], user_id, notify=False)
+            return {
+                "claimed": texts.COMMAND_CLAIMED.format(id=words[1]),
+                "already_yours": texts.ALREADY_YOURS,
+                "taken": texts.ALREADY_CLAIMED.format(owner=result.owner_id),
+                "unknown": texts.COMMAND_UNKNOWN.format(id=words[1][:64]),
+            }.get(result.outcome, texts.NOT_WAITING.format(status=_status(result.conversation)))
+        return texts.COMMAND_USAGE
+
+    def _list(self) -> str:
+        waiting = self._store.list_by_state([State.PENDING], limit=20)
+        if not waiting:
+            return texts.COMMAND_NOTHING_WAITING
+        now = datetime.now(timezone.utc)
+        lines = []
+        for c in waiting:
+            since = c.state_changed_at or c.updated_at
+            since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
+            lines.append(texts.COMMAND_WAITING_LINE.format(
+                id=c.id, customer=c.customer_name or "anonymous", minutes=int((now - since).total_seconds() // 60),
+                reason=texts.REASONS.get(c.handoff_reason or "", c.handoff_reason or "unknown"),
+            ))
+        return "\n".join(lines)
+
+    def _text(self, key: str, conversation: Conversation, **kw: str) -> str | None:
+        if self._policy is None:
+            return None  # the store's default wording
+        return self._policy.message(key, conversation.locale, **kw)
+
+
+def _status(conversation: Conversation | None) -> str:
+    if conversation is None:
+        return "unknown"
+    return {"bot": "back with the bot", "resolved": "resolved", "pending": "waiting", "agent": "claimed"}[conversation.state.value]

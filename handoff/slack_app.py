@@ -1,0 +1,145 @@
+"""The Bolt app: verifies Slack's requests, acks at once, hands each payload to one service call."""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, request
+from slack_bolt import App
+from slack_bolt.adapter.flask import SlackRequestHandler
+from slack_bolt.authorization import AuthorizeResult
+from slack_sdk import WebClient
+
+from handoff import inbound
+from handoff.cards import CLAIM, RESOLVE, RETURN
+from handoff.config import SlackSettings
+from handoff.errors import SlackNotConfigured
+from handoff.service import HandoffService
+
+log = logging.getLogger(__name__)
+
+
+class _Identity:
+    """Our bot user id from `auth.test`, fetched on first need and kept; a Slack outage never blocks events."""
+
+    def __init__(self, client: WebClient, bot_user_id: str | None) -> None:
+        self._client = client
+        self._lock = threading.Lock()
+        self.user_id, self.bot_id, self.team_id = bot_user_id, None, None
+
+    def function(self) -> Callable[..., AuthorizeResult]:
+        """A plain function: Bolt passes arguments by the parameter names it finds."""
+
+        def authorize(enterprise_id: str | None = None, team_id: str | None = None) -> AuthorizeResult:
+            return self.authorize(enterprise_id, team_id)
+
+        return authorize
+
+    def authorize(self, enterprise_id: str | None, team_id: str | None) -> AuthorizeResult:
+        with self._lock:
+            if self.user_id is None:
+                try:
+                    me = self._client.auth_test()
+                    self.user_id, self.bot_id, self.team_id = me.get("user_id"), me.get("bot_id"), me.get("team_id")
+                except Exception as exc:  # noqa: BLE001 - `bot_id` on events still filters our own posts
+                    log.warning("auth.test failed (%s); own messages are filtered by bot_id only", exc)
+        return AuthorizeResult(
+            enterprise_id=enterprise_id, team_id=team_id or self.team_id, bot_user_id=self.user_id,
+            bot_id=self.bot_id, bot_token=self._client.token,
+        )
+
+
+def build_slack_app(
+    slack: SlackSettings, *, client: WebClient, handoffs: HandoffService, bot_user_id: str | None = None,
+    process_before_response: bool = False,
+) -> App:
+    """Everything passed explicitly: Bolt would otherwise read `SLACK_*` from the environment."""
+    if slack.signing_secret is None or not client.token:
+        raise SlackNotConfigured("a signing secret and a bot token are required for the Slack app")
+    identity = _Identity(client, bot_user_id)
+    # NOTE: a token-less client makes Bolt use `authorize` (no auth.test at construction, none per request).
+    bolt_client = WebClient(token=None, base_url=client.base_url, timeout=client.timeout, retry_handlers=[])
+    app = App(
+        name="supportbot", signing_secret=slack.signing_secret.get_secret_value(), client=bolt_client,
+        authorize=identity.function(), process_before_response=process_before_response,
+        token_verification_enabled=False,
+    )
+    register_actions(app, handoffs)
+    register_messages(app, handoffs, identity)
+    register_commands(app, handoffs)
+    return app
+
+
+def register_actions(app: App, handoffs: HandoffService) -> None:
+    """Card buttons; `value` is the conversation id."""
+
+    @app.action(CLAIM)
+    def claim(ack: Any, body: dict[str, Any]) -> None:
+        ack()
+        handoffs.claim(body["actions"][0]["value"], body["user"]["id"])
+
+    @app.action(RESOLVE)
+    def resolve(ack: Any, body: dict[str, Any]) -> None:
+        ack()
+        handoffs.resolve(body["actions"][0]["value"], body["user"]["id"])
+
+    @app.action(RETURN)
+    def return_to_bot(ack: Any, body: dict[str, Any]) -> None:
+        ack()
+        handoffs.return_to_bot(body["actions"][0]["value"], body["user"]["id"])
+
+
+def register_messages(app: App, handoffs: HandoffService, identity: _Identity) -> None:
+    """Thread replies, edits and deletes (Bolt acks events itself; ignored ones are acked too)."""
+
+    @app.event("message")
+    def on_message(event: dict[str, Any], body: dict[str, Any]) -> None:
+        routed = inbound.route(event, bot_user_id=identity.user_id)
+        if routed is None:
+            return
+        event_id = body.get("event_id")
+        if routed.kind == "reply":
+            handoffs.agent_reply(channel=routed.channel, thread_ts=routed.thread_ts, user=routed.user or "",
+                                 text=routed.text, ts=routed.ts, event_id=event_id)
+        elif routed.kind == "edit":
+            handoffs.agent_edit(channel=routed.channel, ts=routed.ts, text=routed.text, event_id=event_id)
+        else:
+            handoffs.agent_delete(channel=routed.channel, ts=routed.ts, event_id=event_id)
+
+
+def register_commands(app: App, handoffs: HandoffService) -> None:
+    """`/support list`, `/support claim <id>`; the answer goes back through `response_url`."""
+
+    @app.command("/support")
+    def support(ack: Any, command: dict[str, Any], respond: Any) -> None:
+        ack()
+        respond(text=handoffs.command(command.get("text", ""), command["user_id"]), response_type="ephemeral")
+
+
+def make_slack_blueprint(app: App) -> Blueprint:
+    """`POST /slack/events` for events, interactivity and the slash command (one URL in the manifest)."""
+    blueprint = Blueprint("slack", __name__)
+    handler = SlackRequestHandler(app)
+
+    @blueprint.post("/slack/events")
+    def slack_events() -> Any:
+        # NOTE: the signature covers the raw body; nothing may read the form before Bolt does.
+        return handler.handle(request)
+
+    return blueprint
+
+
+def make_socket_mode_handler(app: App, app_token: str) -> Any:
+    """Socket Mode (no public URL): built here, connected by `start_socket_mode`."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler  # noqa: PLC0415 - only when configured
+
+    return SocketModeHandler(app, app_token)
+
+
+def start_socket_mode(app: App, app_token: str) -> Any:
+    """Connect to Slack over a WebSocket in the background; returns the handler (call `.close()` to stop)."""
+    handler = make_socket_mode_handler(app, app_token)
+    handler.connect()
+    return handler

@@ -1,0 +1,194 @@
+"""Our Slack-side records: the thread of each conversation, relay dedupe, and the agent-name cache."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from handoff.models import AgentName, SlackEventSeen, SlackRelayed, SlackThread, utc_naive
+
+_NO_SYNC = {"synchronize_session": False}
+
+
+@dataclass(frozen=True)
+class ThreadInfo:
+    """A conversation's Slack thread and the card state kept beside it."""
+
+    conversation_id: str
+    channel: str
+    thread_ts: str | None
+    reason: str
+    summary: str
+    sources: tuple[str, ...]
+    requested_at: datetime
+    last_activity_at: datetime
+    reminded_at: datetime | None
+    email_offered_at: datetime | None
+    mirrored_through: int
+    card_version: int
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ThreadStore:
+    """Reads and writes the handoff tables other than the outbox; returns dataclasses."""
+
+    def __init__(self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] | None = None) -> None:
+        self._sessions = sessions
+        self._clock = clock or _utcnow
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
+
+    def now(self) -> datetime:
+        return utc_naive(self._clock())
+
+    # -- threads ---------------------------------------------------------------------------
+    def get(self, conversation_id: str) -> ThreadInfo | None:
+        with self._sessions() as s:
+            row = s.scalar(select(SlackThread).where(SlackThread.conversation_id == conversation_id))
+            return _info(row) if row else None
+
+    def by_ts(self, channel: str, thread_ts: str) -> ThreadInfo | None:
+        """The conversation whose card is the parent `thread_ts` in `channel`."""
+        with self._sessions() as s:
+            row = s.scalar(select(SlackThread).where(SlackThread.channel == channel, SlackThread.thread_ts == thread_ts))
+            return _info(row) if row else None
+
+    def open(
+        self, s: Session, conversation_id: str, *, channel: str, reason: str, summary: str, sources: Sequence[str],
+        mirrored_through: int,
+    ) -> tuple[ThreadInfo, bool]:
+        """Create the thread record, or reset it for a new wait; True when it is new (post a card)."""
+        now = self.now()
+        row = s.scalar(select(SlackThread).where(SlackThread.conversation_id == conversation_id).with_for_update())
+        created = row is None
+        if row is None:
+            row = SlackThread(conversation_id=conversation_id, channel=channel, card_version=0, created_at=now,
+                              mirrored_through=0)
+            s.add(row)
+        row.reason, row.summary, row.sources = reason, summary, list(sources)
+        row.requested_at = row.last_activity_at = now
+        row.reminded_at = row.email_offered_at = None
+        row.mirrored_through = max(row.mirrored_through or 0, mirrored_through)
+        row.card_version = (row.card_version or 0) + 1
+        s.flush()
+        return _info(row), created
+
+    def next_card_version(self, conversation_id: str) -> ThreadInfo | None:
+        """Bump the card version (fresh block_ids) and return the record."""
+        with self._sessions.begin() as s:
+            row = s.scalar(select(SlackThread).where(SlackThread.conversation_id == conversation_id).with_for_update())
+            if row is None:
+                return None
+            row.card_version += 1
+            s.flush()
+            return _info(row)
+
+    def advance_mirror(self, conversation_id: str, message_id: int) -> bool:
+        """Record that messages up to `message_id` are in the thread; False if it already was."""
+        with self._sessions.begin() as s:
+            return bool(s.execute(
+                update(SlackThread).where(SlackThread.conversation_id == conversation_id,
+                                          SlackThread.mirrored_through < message_id)
+                .values(mirrored_through=message_id, last_activity_at=self.now()), execution_options=_NO_SYNC,
+            ).rowcount)
+
+    def touch(self, conversation_id: str) -> None:
+        with self._sessions.begin() as s:
+            s.execute(update(SlackThread).where(SlackThread.conversation_id == conversation_id)
+                      .values(last_activity_at=self.now()), execution_options=_NO_SYNC)
+
+    def mark_once(self, conversation_id: str, column: str) -> bool:
+        """Set `reminded_at` / `email_offered_at` if unset; True for the one caller that set it."""
+        field = {"reminded_at": SlackThread.reminded_at, "email_offered_at": SlackThread.email_offered_at}[column]
+        with self._sessions.begin() as s:
+            return bool(s.execute(
+                update(SlackThread).where(SlackThread.conversation_id == conversation_id, field.is_(None))
+                .values({column: self.now()}), execution_options=_NO_SYNC,
+            ).rowcount)
+
+    def waiting(self, conversation_ids: Sequence[str]) -> list[ThreadInfo]:
+        if not conversation_ids:
+            return []
+        with self._sessions() as s:
+            rows = s.scalars(select(SlackThread).where(SlackThread.conversation_id.in_(list(conversation_ids))))
+            return [_info(r) for r in rows]
+
+    # -- relay dedupe ----------------------------------------------------------------------
+    def first_sight(self, event_id: str | None) -> bool:
+        """True the first time an Events API `event_id` is seen (retries carry the same id)."""
+        if not event_id:
+            return True
+        try:
+            with self._sessions.begin() as s:
+                s.add(SlackEventSeen(event_id=event_id[:64], created_at=self.now()))
+            return True
+        except IntegrityError:
+            return False
+
+    def claim_relay(self, channel: str, ts: str, conversation_id: str) -> bool:
+        """Reserve the relay of Slack message (channel, ts); False when it was relayed already."""
+        try:
+            with self._sessions.begin() as s:
+                s.add(SlackRelayed(channel=channel, ts=ts, conversation_id=conversation_id, created_at=self.now()))
+            return True
+        except IntegrityError:
+            return False
+
+    def relayed(self, channel: str, ts: str, message_id: int) -> None:
+        with self._sessions.begin() as s:
+            s.execute(update(SlackRelayed).where(SlackRelayed.channel == channel, SlackRelayed.ts == ts)
+                      .values(message_id=message_id), execution_options=_NO_SYNC)
+
+    def release_relay(self, channel: str, ts: str) -> None:
+        """Undo `claim_relay` after a failed store write, so a later delivery can try again."""
+        with self._sessions.begin() as s:
+            s.execute(delete(SlackRelayed).where(SlackRelayed.channel == channel, SlackRelayed.ts == ts),
+                      execution_options=_NO_SYNC)
+
+    def relayed_message(self, channel: str, ts: str) -> int | None:
+        """Our store's message id for a relayed Slack message (edits and deletes look it up)."""
+        with self._sessions() as s:
+            return s.scalar(select(SlackRelayed.message_id).where(SlackRelayed.channel == channel, SlackRelayed.ts == ts))
+
+    def prune_events(self, older_than: timedelta) -> int:
+        """Forget event ids after Slack stopped retrying them (its last retry is ~5 min later)."""
+        with self._sessions.begin() as s:
+            return s.execute(delete(SlackEventSeen).where(SlackEventSeen.created_at < self.now() - older_than),
+                             execution_options=_NO_SYNC).rowcount
+
+    # -- agent names -----------------------------------------------------------------------
+    def cached_name(self, user_id: str, *, max_age: timedelta | None) -> str | None:
+        with self._sessions() as s:
+            row = s.get(AgentName, user_id)
+            if row is None or (max_age is not None and row.fetched_at < self.now() - max_age):
+                return None
+            return row.name
+
+    def save_name(self, user_id: str, name: str) -> None:
+        try:
+            with self._sessions.begin() as s:
+                row = s.get(AgentName, user_id)
+                if row is None:
+                    s.add(AgentName(user_id=user_id, name=name[:200], fetched_at=self.now()))
+                else:
+                    row.name, row.fetched_at = name[:200], self.now()
+        except IntegrityError:
+            pass  # another thread cached the same user a moment ago
+
+
+def _info(row: SlackThread) -> ThreadInfo:
+    return ThreadInfo(
+        conversation_id=row.conversation_id, channel=row.channel, thread_ts=row.thread_ts, reason=row.reason,
+        summary=row.summary, sources=tuple(row.sources or ()), requested_at=row.requested_at,
+        last_activity_at=row.last_activity_at, reminded_at=row.reminded_at, email_offered_at=row.email_offered_at,
+        mirrored_through=row.mirrored_through, card_version=row.card_version,
+    )
