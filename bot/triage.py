@@ -1,0 +1,111 @@
+"""Decide, for each customer message, whether a person must take over and why; offline, under 1 ms.
+
+Layered rules over a normalised text (`triage_text`), lexicons written for this project
+(`triage_rules`, `triage_topics`). Labels are checked in a fixed precedence:
+
+    self_harm > security > billing_dispute > legal > customer_request > complaint
+
+- self_harm first: a person at risk matters more than anything else in the message.
+- security next: money or an account is at risk right now (the card must be blocked before
+  anything else), and it needs the team with the power to act.
+- billing_dispute before legal: most "my lawyer will hear about this charge" messages are settled
+  by the people who can reverse the charge; the legal words stay in the evidence.
+- the sensitive topics before customer_request: a person comes either way, and the topic routes
+  the conversation to the right queue with the right priority.
+- complaint last: the broadest and weakest signal, and a person asked for explicitly is a clearer
+  instruction than the mood of a message.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.policy import Policy
+from bot.triage_rules import CUSTOMER_REQUEST, HYPOTHETICAL, NEGATION, Rule
+from bot.triage_text import normalize
+from bot.triage_topics import BILLING, COMPLAINT, FRUSTRATION, LEGAL, SECURITY, SELF_HARM, SHOUTING_MIN_LETTERS
+
+LABELS = ("self_harm", "security", "billing_dispute", "legal", "customer_request", "complaint")
+_CLAUSE_WORDS_BEFORE = 4  # a negation this close before a request for a person cancels it
+
+
+@dataclass(frozen=True)
+class TriageDecision:
+    label: str  # customer_request | security | billing_dispute | legal | complaint | self_harm | none
+    reason: str | None  # the handoff reason, or None when the policy lets the bot answer
+    confidence: float  # 0..1, how sure the rule that fired is
+    evidence: str  # which rule fired and the words it matched, for logs and the agent's card
+
+
+_NONE = TriageDecision("none", None, 0.0, "")
+
+
+class Triage:
+    """Classify customer messages into handoff reasons, following the policy's switches."""
+
+    def __init__(self, policy: Policy) -> None:
+        self._policy = policy
+        rules: dict[str, list[Rule]] = {
+            "self_harm": SELF_HARM, "security": SECURITY, "billing_dispute": BILLING, "legal": LEGAL,
+            "customer_request": CUSTOMER_REQUEST, "complaint": COMPLAINT,
+        }
+        for label, phrases in policy.triage.extra_phrases.items():
+            words = [normalize(p).strip() for p in phrases if normalize(p).strip()]
+            if words:
+                rx = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+                rules[label] = [*rules[label], Rule(f"{label}:policy", rx, 0.8)]
+        self._rules = rules
+
+    def classify(self, text: str, *, history: Sequence[str] = ()) -> TriageDecision:
+        """The label of `text`; `history` holds the customer's earlier messages, oldest first."""
+        norm = normalize(text)
+        for label in LABELS:
+            hit = self._match(label, norm)
+            if hit is not None:
+                rule, matched = hit
+                return TriageDecision(label, self._policy.reason_for(label), rule.confidence, f"{rule.name} '{matched}'")
+        return self._sustained_frustration(text, norm, history)
+
+    def _match(self, label: str, norm: str) -> tuple[Rule, str] | None:
+        for rule in self._rules[label]:
+            for m in rule.pattern.finditer(norm):
+                if label == "customer_request" and "not_a_bot" not in rule.name and _cancelled(norm, m):
+                    continue
+                return rule, m.group().strip()
+        return None
+
+    def _sustained_frustration(self, text: str, norm: str, history: Sequence[str]) -> TriageDecision:
+        needed = self._policy.triage.sustained_frustration
+        if not _frustrated(text, norm):
+            return _NONE
+        recent = list(history)[-self._policy.triage.complaint_window:]
+        streak = 1
+        for earlier in reversed(recent):
+            if not _frustrated(earlier, normalize(earlier)):
+                break
+            streak += 1
+        if streak < needed:
+            return _NONE
+        return TriageDecision("complaint", self._policy.reason_for("complaint"), 0.6,
+                              f"complaint:sustained {streak} frustrated messages in a row")
+
+
+def _cancelled(norm: str, m: re.Match[str]) -> bool:
+    """A negated ("I don't need a human") or hypothetical ("if I ever want an agent") request."""
+    clause_start = norm.rfind(" . ", 0, m.start()) + 1
+    before = norm[clause_start:m.start()].split()
+    near = " ".join(before[-_CLAUSE_WORDS_BEFORE:]) + " " + m.group()
+    if NEGATION.search(near):
+        return True
+    return HYPOTHETICAL.search(" ".join(before) + " " + m.group()) is not None
+
+
+def _frustrated(text: str, norm: str) -> bool:
+    """Frustration words, a strong complaint, or shouting (mostly capitals, or '!!'/'?!')."""
+    if FRUSTRATION.search(norm) or any(r.pattern.search(norm) for r in COMPLAINT):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= SHOUTING_MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        return True
+    return "!!" in text or "?!" in text or "!?" in text

@@ -1,0 +1,112 @@
+"""Hand-written lexicons and phrase patterns for triage, over `triage_text.normalize` output.
+
+Patterns are grouped by label; each has a name (shown as evidence) and a confidence. Word windows
+are written as `_gap(n)` (up to n words) and never cross a " . " clause marker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    confidence: float
+
+
+def _gap(n: int) -> str:
+    return rf"(?: [a-z0-9]+){{0,{n}}}"
+
+
+def _rules(label: str, specs: list[tuple[str, str, float]]) -> list[Rule]:
+    return [Rule(f"{label}:{name}", re.compile(rx), conf) for name, rx, conf in specs]
+
+
+# --- a person, please ----------------------------------------------------------------------------
+_QUAL = r"(?:real|live|actual|human|proper|qualified|competent|(?:customer )?(?:service|support|care)|sales|account|billing|call cent(?:er|re)|help ?desk|senior|technical|tech|english speaking) "
+_NOT_AGENT = r"(?<!travel )(?<!estate )(?<!secret )(?<!insurance )(?<!shipping )(?<!booking )(?<!user )(?<!free )(?<!password )(?<!file )"
+_STRONG_EN = (
+    rf"(?:{_QUAL}){{0,2}}{_NOT_AGENT}(?:human(?: being| help| assistance| support| contact| interaction)?s?|(?<!in )(?<!per )person"
+    r"|(?:real|live|actual) people|agents?|representatives?|operators?|advis[eo]rs?|consultants?|specialists?|associates?|attendants?"
+    r"|staff(?: member)?|employees?|managers?|supervisors?|team members?|members? of (?:your|the) (?:team|staff)"
+    r"|customer (?:service|support|care)(?: team| department| desk)?|support (?:team|staff|department|desk)"
+    r"|help ?desk|service desk|call cent(?:er|re)|(?:real|live|actual) (?:one|someone|somebody))\b"
+)
+_PERSON_EN = rf"(?:{_STRONG_EN}|(?:someone|somebody|anyone|anybody)\b|support\b|an? assistant\b)"
+_DET = r"(?:a |an |the |some |your |one of your |any |my |another |to )?"
+
+_EN = [
+    ("talk", rf"\b(?:talk|talking|speak|speaking|chat|chatting|converse|communicate|discuss (?:this|it|my \w+)|speek)(?: directly| personally| now| right now| immediately| please)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
+    ("transfer", rf"\b(?:connect|connected|transfer|transferred|put|pass|forward|redirect|route|escalate|escalated|hand|switch|patch|send|get)(?: me| my (?:call|chat|case|query|issue|request|question|ticket|complaint)| this(?: chat| conversation| case| issue)?| it)?(?: through| over| on| back)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
+    ("acquire", rf"\b(?:want|wants|need|needs|wanted|needed|would like|request|requesting|ask for|asking for|looking for|get|give|bring|have|prefer|rather have|require|demand|insist on|escalate){_gap(3)} {_DET}{_STRONG_EN}", 0.9),
+    ("call", rf"\b(?:call|calling|phone|ring) {_DET}{_STRONG_EN}", 0.9),
+    ("contact", rf"\b(?:contact|contacting|reach|reaching|get hold of|get ahold of|get through to|get in touch with|be in touch with|hear from|email|write to|message|speak to|talk to) {_DET}{_PERSON_EN}", 0.9),
+    ("exists", r"\b(?:is there|are there|is it possible to have|do you have|have you got)(?: a| an| any| some)?(?: real| actual| live)? (?:human|person|people|agent|representative|operator|staff|employee|someone|somebody|anyone|anybody)s?\b(?! (?:in|at|near|from) )", 0.85),
+    ("anyone_there", r"\b(?:is |are )?(?:anyone|anybody|someone|somebody|any humans?|a human|a person|a real person) (?:there|here|available|around|online|real|alive|awake)\b", 0.85),
+    ("bare", rf"^ (?:{_DET})?(?:{_QUAL})?(?:human|humans|agent|representative|operator|person|real person|live person|people|support|customer service|help ?desk|live agent|human agent|someone real|manager|supervisor)(?: now| please| asap| immediately)*(?: \.)?(?: (?:please|now|asap))?(?: \.)? $", 0.95),
+    ("not_a_bot", r"\b(?:stop|quit|enough|done|tired of|sick of|fed up with|hate|do not want|not want|no more|rather not talk to)(?: talking| chatting| speaking)?(?: to| with)?(?: a| the| this| your| you| an)?(?: stupid| dumb| useless| automated)? (?:bot|bots|robot|robots|machine|ai|chatbot|chat bot|computer|automated (?:system|assistant|replies|answers))\b", 0.9),
+    ("not_a_bot2", r"\b(?:human|person|people|agent|representative)s?,? (?:not|instead of|rather than) (?:a |an |the |this |your )?(?:bot|robot|machine|ai|chatbot|computer)\b", 0.95),
+    ("escalate", r"\b(?:escalate (?:this|it|my (?:case|issue|complaint|problem|ticket))|live chat with)\b", 0.85),
+]
+_ES_P = (r"(?:(?:un|una|algun|alguna|el|la|otro|otra|al|a) )?(?:persona(?: real| humana| de verdad| fisica)?|humano|ser humano"
+         r"|agente(?: humano| real)?|asesor|asesora|operador|operadora|representante|ejecutivo|ejecutiva|empleado|empleada"
+         r"|encargado|encargada|supervisor|supervisora|gerente|humanos|personas|alguien(?: real| de verdad| de carne y hueso)?"
+         r"|(?:atencion|servicio) (?:al cliente|humana|personalizada)|soporte(?: tecnico)?)\b")
+_ES = [
+    ("hablar", rf"\b(?:hablar|hablo|hable|habla|conversar|chatear|charlar|platicar|comunicarme|comunicarse|comunicar|contactar|contactarme|contacto|escribir)(?: directamente)? (?:con|a|al) {_ES_P}", 0.95),
+    ("pasar", rf"\b(?:pasame|paseme|pasarme|pasenme|comunicame|comuniqueme|transfiereme|transfierame|transferirme|transfiera|conectame|conecteme|conectarme|ponme|pongame|ponerme|derivame|derivarme|me pasas|me pasa|me pases|me transfieres|me comunicas|me conectas|me pones|me derivas|me puedes pasar|me puede pasar){_gap(2)} (?:con |a |al |en contacto con )?{_ES_P}", 0.95),
+    ("querer", rf"\b(?:quiero|necesito|quisiera|queria|puedo|podria|podrias|puede|pueden|me gustaria|deseo|pido|solicito|prefiero|busco|dame|deme|exijo){_gap(3)} {_ES_P}", 0.9),
+    ("hay", r"\bhay (?:alguien|alguna persona|algun humano|un humano|una persona|algun agente|un agente|algun asesor)\b", 0.85),
+    ("atencion", r"\batencion (?:humana|personalizada)\b", 0.85),
+]
+_FR_P = (r"(?:(?:un|une|le|la|l|des|votre|a|au|a un|a une|avec un|avec une) )?(?:vrai |vraie |veritable )?(?:humain|etre humain"
+         r"|personne (?:reelle|physique|humaine)|une personne|conseiller|conseillere|agent|operateur|operatrice|interlocuteur"
+         r"|representant|quelqu un(?: de reel| de vrai)?|employe|responsable|service client(?:ele)?|support|technicien"
+         r"|superviseur|humains)\b")
+_FR = [
+    ("parler", rf"\b(?:parler|parle|discuter|echanger|communiquer|dialoguer|joindre|contacter|avoir|etre en contact avec|entrer en contact avec)(?: directement)? (?:a |avec |au |aux )?{_FR_P}", 0.95),
+    ("passer", rf"\b(?:passez moi|passe moi|me passer|passer|mettez moi en (?:relation|contact)|mets moi en (?:relation|contact)|mettre en (?:relation|contact)|transferez moi|transfere moi|me transferer|redirigez moi|me rediriger|orientez moi){_gap(2)} (?:avec |a |au |vers )?{_FR_P}", 0.95),
+    ("vouloir", rf"\b(?:je veux|je voudrais|j aimerais|je souhaite|je souhaiterais|je demande|puis je|pourrais je|est ce que je peux|je peux|je prefere|il me faut|je cherche|donnez moi|j exige){_gap(4)} {_FR_P}", 0.9),
+    ("ya", r"\b(?:y a t il|il y a|y a) (?:quelqu un|un humain|une personne|un conseiller|un agent)\b", 0.85),
+]
+_DE_P = (r"(?:(?:einem|einen|einer|ein|eine|dem|den|der|die|echten|richtigen|menschlichen|realen|echte|richtige|echter|lebenden|lebendigen) )*"
+         r"(?:mensch|menschen|mitarbeiter|mitarbeiterin|mitarbeitenden|berater|beraterin|kundenberater|kundenberaterin|agenten|agent"
+         r"|person|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|kundendienst|kundenservice|support"
+         r"|servicemitarbeiter|vorgesetzten|jemandem|jemanden|jemand)\b")
+_DE = [
+    ("mit_sprechen", rf"\b(?:mit|zu) {_DE_P}{_gap(4)} (?:sprechen|reden|chatten|verbunden|verbinden|schreiben|telefonieren|durchgestellt|weitergeleitet)\b", 0.95),
+    ("verbinden", rf"\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich|stell mich|leiten sie mich|leite mich){_gap(3)} (?:mit|zu|an) {_DE_P}", 0.95),
+    ("wollen", rf"\b(?:ich will|ich mochte|ich brauche|ich hatte gerne?|ich wurde gerne?|kann ich|konnte ich|gib mir|geben sie mir|ich verlange|ich suche|ich bitte um|ich moechte){_gap(4)} {_DE_P}", 0.9),
+    ("gibt_es", r"\b(?:gibt es|ist da|ist hier|ist jemand) (?:einen |eine |ein )?(?:echten |echte |echter )?(?:menschen|mensch|mitarbeiter|person|jemand|da)\b", 0.85),
+]
+_PT_P = (r"(?:(?:um|uma|o|a|algum|alguma|com|ao|a um|a uma|de um|uma pessoa|um ser) )?(?:atendente(?: humano| real)?|humano|ser humano"
+         r"|pessoa(?: real| de verdade| humana)?|agente|operador|operadora|representante|consultor|consultora|funcionario|funcionaria"
+         r"|especialista|gerente|supervisor|alguem(?: real| de verdade| do (?:suporte|atendimento))?"
+         r"|(?:atendimento|suporte)(?: humano| ao cliente)?|sac|central de atendimento)\b")
+_PT = [
+    ("falar", rf"\b(?:falar|fala|falo|conversar|converso|comunicar|contatar|contactar|chamar|chame|chama|ligar|ter contato)(?: diretamente)? (?:com |a |ao |para |pra )?{_PT_P}", 0.95),
+    ("passar", rf"\b(?:me transfira|me transfere|me transferir|transferir|me passa|me passe|passar|me coloca|me coloque|me conecta|me conecte|encaminhar|me encaminha|me encaminhe){_gap(2)} (?:para |pra |com |a |ao )?{_PT_P}", 0.95),
+    ("querer", rf"\b(?:quero|preciso|gostaria|queria|posso|pode|podem|prefiro|solicito|peco|exijo){_gap(4)} {_PT_P}", 0.9),
+    ("tem", r"\b(?:tem|ha|existe) (?:alguem|algum atendente|algum humano|uma pessoa|um atendente)\b", 0.85),
+    ("atendimento", r"\batend(?:imento|ente) humano\b", 0.85),
+]
+CUSTOMER_REQUEST = _rules("customer_request", _EN + _ES + _FR + _DE + _PT)
+
+# Negations and hypotheticals that cancel a request for a person in the same clause.
+NEGATION = re.compile(
+    r"\b(?:(?:do|does|did|will|would|should|shall) not (?:really |even |actually )?(?:want|need|wish|like|care|ask|require|have to|mean)"
+    r"|not (?:want|need|wish|looking|asking|interested|necessary|needed|required)|no need|without|rather not|instead of"
+    r"|never (?:want|need|asked)|am i (?:talking|speaking|chatting|texting)|do not (?:transfer|connect|put|send|pass|escalate|forward|hand|give|get)"
+    r"|no (?:quiero|necesito|hace falta|me pases|me transfieras|es necesario)|sin|(?:ne|n) (?:veux|voudrais|souhaite|ai) (?:pas|plus)"
+    r"|pas besoin|sans|pas (?:la peine|necessaire)|(?:will|mochte|brauche|muss|wollte) (?:ich )?(?:nicht|kein\w*)"
+    r"|kein\w* (?:mensch\w*|mitarbeiter\w*|berater\w*|person\w*)|ohne|nicht (?:notig|notwendig|mit)"
+    r"|nao (?:quero|preciso|precisa|e necessario|me (?:transfira|passe|transfere|passa))|sem)\b"
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:if i (?:ever |later |still |do )?(?:need|want|wanted|needed|would like|have to|must|ask)|in case|what if"
+    r"|what happens (?:if|when)|suppose|supposing|hypothetically|later on|in the future|next time"
+    r"|si (?:alguna vez )?(?:necesito|quiero|quisiera)|au cas ou|si jamais|falls ich|wenn ich (?:mal |irgendwann )?(?:einen|mit)"
+    r"|caso eu|se eu (?:precisar|quiser))\b"
+)
