@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(¿¡\[]?[A-Z0-9À-Ý])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(¿¡\[*]?[A-Z0-9À-Ý])")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 _STOPWORDS = frozenset(
     """a about above after again all am an and any are as at be because been before being below
     between both but by can could did do does doing done down during each few for from further get
@@ -21,12 +23,15 @@ _STOPWORDS = frozenset(
 MAX_SENTENCES = 3
 MAX_CHARS = 600
 
+BlockKind = Literal["text", "item", "row", "header"]
+
 
 @dataclass(frozen=True)
 class Sentence:
-    text: str  # verbatim from the passage (list markers removed)
-    line: int  # which paragraph or list item of the passage it came from, to keep items on their own lines
+    text: str  # verbatim from the passage (list markers removed, wrapped lines rejoined)
+    line: int  # which paragraph, list item or table row it came from; each goes on its own line
     position: int
+    kind: BlockKind = "text"
 
 
 def content_words(text: str) -> set[str]:
@@ -35,33 +40,17 @@ def content_words(text: str) -> set[str]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Paragraphs and list items (hard-wrapped lines rejoined), then sentence ends.
+    """Paragraphs and list items (hard-wrapped lines rejoined) cut at sentence ends; table rows whole.
 
     Markdown headings and table rules are not sentences; list markers are dropped.
     """
     sentences: list[Sentence] = []
-    for block_no, block in enumerate(_blocks(text)):
-        for part in _SENTENCE_END.split(block):
+    for block_no, (kind, block) in enumerate(_blocks(text)):
+        parts = [block] if kind in ("row", "header") else _SENTENCE_END.split(block)
+        for part in parts:
             if part.strip():
-                sentences.append(Sentence(part.strip(), block_no, len(sentences)))
+                sentences.append(Sentence(part.strip(), block_no, len(sentences), kind))
     return sentences
-
-
-def _blocks(text: str) -> list[str]:
-    blocks: list[str] = []
-    current: list[str] = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        starts_block = not stripped or stripped.startswith(("#", "|")) or _BULLET.match(stripped) is not None
-        if starts_block and current:
-            blocks.append(" ".join(current))
-            current = []
-        if not stripped or stripped.startswith("#") or set(stripped) <= set("|-: "):
-            continue
-        current.append(_BULLET.sub("", stripped))
-    if current:
-        blocks.append(" ".join(current))
-    return blocks
 
 
 def best_sentences(question: str, passage: str) -> tuple[list[Sentence], float]:
@@ -70,19 +59,10 @@ def best_sentences(question: str, passage: str) -> tuple[list[Sentence], float]:
     if not sentences:
         return [], 0.0
     wanted = content_words(question)
-    scores = [_score(s, wanted) for s in sentences]
+    scores = [_score(s, _words_in_context(sentences, s), wanted) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
-    chosen = {best}
-    following = range(best + 1, min(best + MAX_SENTENCES, len(sentences)))
-    if sentences[best].text.endswith(":"):
-        # A sentence that introduces a list ("To start a return:") needs the items after it.
-        chosen.update(following)
-    elif sentences[best].text.endswith("?"):
-        # A question the article asks itself ("Picked the wrong colour?") needs its answer: the rest
-        # of its paragraph, or else the next sentence.
-        same = [i for i in following if sentences[i].line == sentences[best].line]
-        chosen.update(same or list(following)[:1])
-    else:
+    chosen = {best} | _context(sentences, best)
+    if len(chosen) == 1:
         nearby = [i for i in range(best - 2, best + 3) if 0 <= i < len(sentences) and i != best]
         for i in sorted(nearby, key=lambda i: -scores[i]):
             if len(chosen) >= MAX_SENTENCES or scores[i] < max(1.0, scores[best] / 2):
@@ -95,7 +75,7 @@ def best_sentences(question: str, passage: str) -> tuple[list[Sentence], float]:
 
 
 def join_sentences(sentences: Sequence[Sentence]) -> str:
-    """Sentences of one paragraph joined by a space, separate paragraphs (list items) by a newline."""
+    """Sentences of one paragraph joined by a space; paragraphs, list items and rows on their own lines."""
     out = ""
     for prev, sentence in zip([None, *sentences], sentences):
         if prev is not None:
@@ -104,8 +84,84 @@ def join_sentences(sentences: Sequence[Sentence]) -> str:
     return out
 
 
-def _score(sentence: Sentence, wanted: set[str]) -> float:
+def _context(sentences: list[Sentence], best: int) -> set[int]:
+    """What the best sentence cannot be read without: a list's intro, a table's header, an answer."""
+    sentence = sentences[best]
+    following = range(best + 1, min(best + MAX_SENTENCES, len(sentences)))
+    if sentence.kind == "row":
+        header = _header_of(sentences, best)
+        return {header} if header is not None else set()
+    if sentence.kind == "item":
+        start = best
+        while start > 0 and sentences[start - 1].kind == "item":
+            start -= 1
+        intro = start - 1
+        return {intro} if intro >= 0 and sentences[intro].text.endswith(":") and best - intro <= 8 else set()
+    if sentence.text.endswith(":"):
+        # "To start a return:" needs the items after it.
+        return set(following)
+    if sentence.text.endswith("?"):
+        # A question the article asks itself ("Picked the wrong colour?") needs its answer: the rest
+        # of its paragraph, or else the next sentence.
+        same = [i for i in following if sentences[i].line == sentence.line]
+        return set(same or list(following)[:1])
+    return set()
+
+
+def _blocks(text: str) -> list[tuple[BlockKind, str]]:
+    blocks: list[tuple[BlockKind, str]] = []
+    kind: BlockKind = "text"
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append((kind, " ".join(current)))
+            current.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            flush()
+        elif stripped.startswith("|"):
+            flush()
+            if _TABLE_RULE.match(stripped):
+                if blocks and blocks[-1][0] == "row":
+                    blocks[-1] = ("header", blocks[-1][1])
+            else:
+                blocks.append(("row", stripped))
+        elif _BULLET.match(stripped):
+            flush()
+            kind, current[:] = "item", [_BULLET.sub("", stripped)]
+        else:
+            if not current:
+                kind = "text"
+            current.append(stripped)
+    flush()
+    return blocks
+
+
+def _words_in_context(sentences: list[Sentence], sentence: Sentence) -> set[str]:
+    """A table row is read with its column names: "| Family | CA$40 |" under "| Plan | Price |"."""
     words = content_words(sentence.text)
+    if sentence.kind == "row":
+        header = _header_of(sentences, sentence.position)
+        if header is not None:
+            words |= content_words(sentences[header].text)
+    return words
+
+
+def _header_of(sentences: list[Sentence], row: int) -> int | None:
+    for i in range(row - 1, -1, -1):
+        if sentences[i].kind == "header":
+            return i
+        if sentences[i].kind != "row":
+            return None
+    return None
+
+
+def _score(sentence: Sentence, words: set[str], wanted: set[str]) -> float:
+    if sentence.kind == "header":
+        return -1.0  # column names alone answer nothing; a matching row brings its header along
     overlap = len(words & wanted)
     short_penalty = 0.5 if len(words) < 3 else 0.0
     # NOTE: earlier sentences win ties; a passage usually opens with its point.

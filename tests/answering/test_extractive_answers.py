@@ -101,3 +101,29 @@ def test_a_wrapped_list_item_stays_whole(extractive_answerer, make_result):
     body = " ".join(_body(answer.text))
     assert "we refund you, including shipping, once it is back in the warehouse." in body
     assert " ".join(body.split()) in " ".join(WRAPPED.replace("1. ", "").split())
+
+
+PLANS = """Pick the plan that suits how much coffee you drink.
+
+| Plan | Bags per delivery | Price in Canada | Price in Chile |
+|---|---|---|---|
+| Starter | 1 bag | CA$15 | CLP 9000 |
+| Family | 3 bags | CA$40 | CLP 24000 |
+
+These items cannot be sent back:
+
+- Opened bags of tea.
+- Engraved mugs."""
+
+
+def test_a_matching_table_row_brings_its_header(extractive_answerer, make_result):
+    answer = extractive_answerer.answer("price of the family plan in Chile", make_result(("plans.md", "Plans", PLANS)))
+    assert _body(answer.text) == [
+        "| Plan | Bags per delivery | Price in Canada | Price in Chile |",
+        "| Family | 3 bags | CA$40 | CLP 24000 |",
+    ]
+
+
+def test_a_matching_list_item_brings_its_intro(extractive_answerer, make_result):
+    answer = extractive_answerer.answer("can I return an engraved mug?", make_result(("plans.md", "Plans", PLANS)))
+    assert _body(answer.text) == ["These items cannot be sent back:", "Engraved mugs."]
