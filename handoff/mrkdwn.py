@@ -19,9 +19,10 @@ def to_plain(text: str, name_of: Callable[[str], str | None]) -> str:
             return "#" + (label or "channel")
         if target.startswith("!"):
             return label if label else ""
-        if label and label != target:
-            return f"{label} ({target.removeprefix('mailto:')})"
-        return target.removeprefix("mailto:")
+        address = target.removeprefix("mailto:")
+        if label and label not in (target, address):
+            return f"{label} ({address})"
+        return address
 
     plain = _TOKEN.sub(replace, text)
     return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()

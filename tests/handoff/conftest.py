@@ -86,17 +86,7 @@ from handoff.outbox import Outbox, OutboxPolicy  # noqa: E402
 from handoff.service import HandoffService  # noqa: E402
 from handoff.slack_app import build_slack_app, make_slack_blueprint  # noqa: E402
 from handoff.threads import ThreadStore  # noqa: E402
-from slack_helpers import CHANNEL, SIGNING_SECRET  # noqa: E402
-
-
-class FakeClock:
-    """A settable clock shared by the store, the outbox and the timers."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)  # a Monday, 10:00 UTC
-
-    def __call__(self) -> datetime:
-        return self.now
+from slack_helpers import CHANNEL, SIGNING_SECRET, FakeClock  # noqa: E402
 
 
 @dataclass
@@ -139,16 +129,17 @@ class World:
 
 
 @pytest.fixture
-def handoff_settings() -> HandoffSettings:
-    return HandoffSettings(reminder_after_s=120, offer_email_after_s=300, idle_resolve_after_s=1800)
+def clock() -> FakeClock | None:
+    """None: real time. Timer tests override this with a `FakeClock` for the store and the timers."""
+    return None
 
 
 @pytest.fixture
-def world(engine: Engine, fake_slack: FakeSlack, web_client: WebClient, handoff_settings: HandoffSettings) -> Iterator[World]:
+def world(engine: Engine, fake_slack: FakeSlack, web_client: WebClient, clock: FakeClock | None) -> Iterator[World]:
     sessions = make_sessionmaker(engine)
     bus = InProcessBus()
-    store = ConversationStore(sessions, bus=bus)
-    threads = ThreadStore(sessions)
+    store = ConversationStore(sessions, bus=bus, clock=clock)
+    threads = ThreadStore(sessions, clock=clock)
     outbox = Outbox(sessions, web_client, policy=OutboxPolicy(per_channel_per_s=500, base_backoff_s=0.01,
                                                               max_backoff_s=0.05, poll_s=0.01))
     policy = load_policy(None)
