@@ -98,6 +98,7 @@ def nir_ok(value: str) -> bool:
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b")
 _CARD = re.compile(r"(?<![\d.,])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)")
+_CARD_SHAPE = re.compile(r"(?<![\d+])\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}(?!\d)|(?<![\d+])\d{4}([ -]?)\d{6}\2\d{5}(?!\d)")
 _SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
 _NINO = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I
@@ -183,12 +184,22 @@ _DETECTORS: tuple[tuple[str, Callable[[str], list[tuple[int, int, str]]]], ...] 
 )
 
 
+def _lookalikes(text: str) -> list[tuple[int, int]]:
+    """IBAN- and card-shaped runs that failed their checks: no phone number is cut out of them."""
+    spans = [(m.start(), m.end()) for m in _IBAN.finditer(text)]
+    return spans + [(m.start(), m.end()) for m in _CARD_SHAPE.finditer(text)]
+
+
 def detect(text: str) -> list[PiiFinding]:
     """Every piece of personal data in `text`, non-overlapping, in text order."""
     taken: list[PiiFinding] = []
+    blocked: list[tuple[int, int]] = []
     for kind, finder in _DETECTORS:  # earlier kinds win an overlap
+        if kind == "phone":
+            blocked = [(s, e) for s, e in _lookalikes(text) if all(e <= f.start or s >= f.end for f in taken)]
         for start, end, placeholder in finder(text):
-            if all(end <= f.start or start >= f.end for f in taken):
+            spans = [(f.start, f.end) for f in taken] + blocked
+            if all(end <= s or start >= e for s, e in spans):
                 taken.append(PiiFinding(kind, start, end, placeholder, text[start:end]))
     return sorted(taken, key=lambda f: f.start)
 
