@@ -48,6 +48,7 @@ _EN = [
     ("bare", rf"^ (?:{_DET})?(?:{_QUAL})?(?:human|humans|agent|representative|operator|person|real person|live person|people|support|customer service|help ?desk|live agent|human agent|someone real|manager|supervisor)(?: now| please| asap| immediately)*(?: \.)?(?: (?:please|now|asap))?(?: \.)? $", 0.95),
     ("not_a_bot", r"\b(?:stop|quit|enough|done|tired of|sick of|fed up with|hate|do not want|not want|no more|rather not talk to)(?: talking| chatting| speaking)?(?: to| with)?(?: a| the| this| your| you| an)?(?: stupid| dumb| useless| automated)? (?:bot|bots|robot|robots|machine|ai|chatbot|chat bot|computer|automated (?:system|assistant|replies|answers))\b", 0.9),
     ("not_a_bot2", r"\b(?:human|person|people|agent|representative)s?,? (?:not|instead of|rather than) (?:a |an |the |this |your )?(?:bot|robot|machine|ai|chatbot|computer)\b", 0.95),
+    ("put_through", rf"\b(?:put|patch|transfer|connect) me (?:through|over)\b|\brather (?:deal|talk|speak|chat) (?:to|with) {_DET}{_PERSON_EN}|\bdeal (?:directly )?with {_DET}{_STRONG_EN}", 0.85),
     ("escalate", r"\b(?:escalate (?:this|it|my (?:case|issue|complaint|problem|ticket))|live chat with)\b", 0.85),
 ]
 _ES_P = (r"(?:(?:un|una|algun|alguna|el|la|otro|otra|al|a) )?(?:persona(?: real| humana| de verdad| fisica)?|humano|ser humano"

@@ -1,0 +1,213 @@
+"""Triage on examples written for this project: requests for a person, sensitive topics, precedence."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.policy import Policy, load_policy
+from bot.triage import Triage
+from bot.triage_eval import evaluate_triage
+from bot.triage_text import normalize
+
+
+@pytest.fixture(scope="module")
+def triage() -> Triage:
+    return Triage(Policy())
+
+
+def _labels(triage: Triage, texts: list[str]) -> dict[str, str]:
+    return {t: triage.classify(t).label for t in texts}
+
+
+PERSON_REQUESTS = [
+    # English, including chat shorthand and typos
+    "Can I talk to a real person please?",
+    "i need to speak with someone from your team",
+    "connect me to a human agent",
+    "Please transfer me to customer service",
+    "get me a representative",
+    "operator!!",
+    "HUMAN PLEASE",
+    "is there an actual human I can chat with?",
+    "I'd rather deal with a person, can you put me through?",
+    "could u get me a live agent pls",
+    "I want to speak to your manager",
+    "I don't want to talk to a bot, I want a human",
+    "Stop, I'm done talking to a machine",
+    "let me talk to somebody who can actually help",
+    "how do I reach a human being here?",
+    "I need a real person not a chatbot",
+    "can i tlak to a humna",
+    # Spanish
+    "Quiero hablar con una persona",
+    "¿Me pasas con un agente, por favor?",
+    "necesito un asesor humano",
+    "¿Hay alguien real ahí?",
+    # French
+    "Je voudrais parler à un conseiller",
+    "Mettez-moi en relation avec quelqu'un, s'il vous plaît",
+    "je veux un vrai humain",
+    "Est-ce que je peux parler avec une personne ?",
+    # German
+    "Ich möchte mit einem Mitarbeiter sprechen",
+    "Verbinden Sie mich bitte mit einem Menschen",
+    "Kann ich bitte einen echten Menschen haben?",
+    "Gibt es einen Menschen, mit dem ich reden kann?",
+    # Portuguese
+    "Quero falar com um atendente",
+    "pode me transferir para um humano?",
+    "preciso de atendimento humano",
+    "Gostaria de conversar com uma pessoa de verdade",
+]
+
+
+@pytest.mark.parametrize("text", PERSON_REQUESTS)
+def test_requests_for_a_person_in_five_languages(triage: Triage, text: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == "customer_request", decision
+    assert decision.reason == "customer_request"
+    assert decision.evidence.startswith("customer_request:")
+
+
+NOT_REQUESTS = [
+    "I don't need a human, just tell me your opening hours",
+    "no need to connect me with an agent, I found it",
+    "I do not want to speak to anyone, what is the return window?",
+    "if I ever need an agent later, how would I reach one?",
+    "am I talking to a real person right now?",
+    "are you a bot?",
+    "No quiero hablar con un agente, solo dime el precio",
+    "Je ne veux pas parler à un conseiller, merci",
+    "Ich brauche keinen Menschen, nur die Öffnungszeiten",
+    "Não quero falar com atendente, só quero o horário",
+    "my travel agent booked the wrong hotel",
+    "how many people can share one plan?",
+    "can I change the delivery address on my order?",
+    "what does the premium plan include?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REQUESTS)
+def test_negated_hypothetical_and_unrelated_texts_are_no_request(triage: Triage, text: str) -> None:
+    assert triage.classify(text).label == "none", triage.classify(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("someone got into my account and changed the email", "security"),
+        ("I think my account was hacked", "security"),
+        ("my wallet got stolen with both cards inside", "security"),
+        ("I've misplaced my debit card, please block it", "security"),
+        ("I got a text pretending to be you asking for my PIN", "security"),
+        ("there are logins to my account from a device I don't know", "security"),
+        ("a purchase I never made shows up on my card", "security"),
+        ("Me robaron la tarjeta", "security"),
+        ("mon compte a été piraté", "security"),
+        ("Meine Karte wurde gestohlen", "security"),
+        ("acho que fui vítima de um golpe", "security"),
+        ("You billed me twice for the same month", "billing_dispute"),
+        ("there's a duplicate charge for my subscription", "billing_dispute"),
+        ("I cancelled last month but you're still charging me", "billing_dispute"),
+        ("I want to dispute the amount on this invoice", "billing_dispute"),
+        ("you overcharged me for shipping", "billing_dispute"),
+        ("the machine gave me less money than I requested", "billing_dispute"),
+        ("me cobraron dos veces el mismo pedido", "billing_dispute"),
+        ("ich wurde doppelt belastet", "billing_dispute"),
+        ("my lawyer will be in touch", "legal"),
+        ("I'm going to sue your company", "legal"),
+        ("I'll report you to the data protection authority under GDPR", "legal"),
+        ("voy a hablar con mi abogado", "legal"),
+        ("I want to make a formal complaint about the delivery driver", "complaint"),
+        ("This is absolutely unacceptable, worst service ever", "complaint"),
+        ("I'm fed up with your customer service", "complaint"),
+        ("quiero poner una reclamación", "complaint"),
+        ("ich möchte mich beschweren", "complaint"),
+        ("I want to kill myself", "self_harm"),
+        ("honestly I don't want to live anymore", "self_harm"),
+        ("quiero quitarme la vida", "self_harm"),
+        ("what's the weather like in Lisbon", "none"),
+        ("how long does a refund take?", "none"),
+        ("where can I find my invoice?", "none"),
+        ("how do I reset my password?", "none"),
+        ("my card hasn't arrived yet", "none"),
+        ("what is your exchange rate for dollars?", "none"),
+    ],
+)
+def test_sensitive_topics_complaints_and_ordinary_questions(triage: Triage, text: str, label: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == label, decision
+    assert (decision.reason is None) == (label == "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("my card was stolen and now there are charges I didn't make, I'll sue you", "security"),
+        ("I was charged twice and I want to talk to a human", "billing_dispute"),
+        ("my lawyer says this is illegal, get me a manager", "legal"),
+        ("This is unacceptable, let me speak to a supervisor", "customer_request"),
+        ("someone hacked my account and I want to end my life", "self_harm"),
+    ],
+)
+def test_precedence(triage: Triage, text: str, label: str) -> None:
+    assert triage.classify(text).label == label
+
+
+def test_sustained_frustration_across_history_is_a_complaint(triage: Triage) -> None:
+    assert triage.classify("that still doesn't help!!").label == "none"  # one annoyed message is not
+    decision = triage.classify("that still doesn't help!!", history=["why is this so useless", "ok"])
+    assert decision.label == "none"  # the streak was broken by a calm message
+    decision = triage.classify("that still doesn't help!!", history=["ok", "this is ridiculous, nothing works"])
+    assert decision.label == "complaint" and decision.reason == "complaint"
+    assert "sustained" in decision.evidence
+
+
+def test_policy_switches_decide_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "policy.yml"
+    path.write_text("handoff:\n  reasons:\n    complaint: false\n    billing_dispute: false\n", encoding="utf-8")
+    triage = Triage(load_policy(path))
+    decision = triage.classify("I want to file a complaint")
+    assert decision.label == "complaint" and decision.reason is None
+    assert triage.classify("charged twice for one order").reason is None
+    assert triage.classify("my card was stolen").reason == "sensitive:security"
+
+
+def test_extra_phrases_from_the_policy(tmp_path: Path) -> None:
+    path = tmp_path / "policy.yml"
+    path.write_text("triage:\n  extra_phrases:\n    billing_dispute: ['ghost invoice']\n", encoding="utf-8")
+    assert Triage(load_policy(path)).classify("I got a Ghost-Invoice again").label == "billing_dispute"
+    assert Triage(Policy()).classify("I got a Ghost-Invoice again").label == "none"
+
+
+def test_normalisation() -> None:
+    assert normalize("I can't — won't! Don't…") == " i can not will not . do not . "
+    assert normalize("Ça coûte trop, j'aimerais") == " ca coute trop . j aimerais "
+    assert "i am" in normalize("Im sooooo tired") and "so tired" in normalize("Im sooooo tired")
+
+
+def test_evaluation_figures_on_own_rows(triage: Triage) -> None:
+    rows = [
+        {"id": "1", "text": "let me talk to a person", "expected": "customer_request"},
+        {"id": "2", "text": "my card was stolen", "expected": "security"},
+        {"id": "3", "text": "charged twice for one order", "expected": "billing_dispute"},
+        {"id": "4", "text": "what are your opening hours", "expected": "none"},
+        {"id": "5", "text": "I will see you in court", "expected": "complaint"},  # legal counts as a handoff
+        {"id": "6", "text": "how do I change my address", "expected": "security"},  # a miss
+    ]
+    result = evaluate_triage(rows, triage)
+    assert result["customer_request"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1, "predicted": 1}
+    assert result["security"]["recall"] == 0.5 and result["security"]["precision"] == 1.0
+    assert result["complaint"]["recall"] == 0.0
+    assert result["handoff_precision"] == 1.0 and result["handoff_recall"] == 0.8
+    assert result["confusion"]["complaint"] == {"other_handoff": 1}
+    assert result["confusion"]["security"] == {"none": 1, "security": 1}
+    assert result["ms_per_utterance"] > 0 and result["n"] == 6
+
+
+def test_evaluation_refuses_bad_rows(triage: Triage) -> None:
+    with pytest.raises(ValueError, match="row 7"):
+        evaluate_triage([{"id": "7", "text": "hi", "expected": "angry"}], triage)
+    with pytest.raises(ValueError, match="no rows"):
+        evaluate_triage([], triage)
