@@ -39,16 +39,18 @@ def evaluate_answers(golden: Path, *, knowledge_base: Searchable, answerer: Answ
     """Search and answer each golden question as the bot would; pass when a required document is cited.
 
     Returns `questions`, `cited_required` (pass rate), `answered` (grounded answers given),
-    `retrieved_required` (a required document among the hits), `ms_per_question`, `mode`, `failures`.
+    `retrieved_required` (a required document among the hits), `ms_per_question`, `mode`, `failures`,
+    and `warning` when the knowledge base found nothing at all (usually: not synced).
     """
     rows = load_golden(golden)
-    passed = answered = retrieved = 0
+    passed = answered = retrieved = empty = 0
     failures: list[dict[str, Any]] = []
     started = time.perf_counter()
     for row in rows:
         verdict = _judge(row, knowledge_base, answerer)
         answered += verdict["answered"]
         retrieved += verdict["retrieved"]
+        empty += not verdict["hits"]
         if verdict["reason"] is None:
             passed += 1
         else:
@@ -56,7 +58,7 @@ def evaluate_answers(golden: Path, *, knowledge_base: Searchable, answerer: Answ
                              "reason": verdict["reason"], "cited": verdict["cited"], "hits": verdict["hits"]})
     elapsed_ms = (time.perf_counter() - started) * 1000
     n = len(rows)
-    return {
+    report: dict[str, Any] = {
         "questions": n,
         "cited_required": round(passed / n, 4),
         "answered": round(answered / n, 4),
@@ -65,6 +67,9 @@ def evaluate_answers(golden: Path, *, knowledge_base: Searchable, answerer: Answ
         "mode": answerer.mode,
         "failures": failures,
     }
+    if empty == n:
+        report["warning"] = "the knowledge base found nothing for any question: is it synced? (supportbot kb sync DIR)"
+    return report
 
 
 def _judge(row: dict[str, Any], knowledge_base: Searchable, answerer: Answerer) -> dict[str, Any]:

@@ -80,3 +80,14 @@ def test_bad_golden_files_name_the_line(tmp_path, knowledge_base, extractive_ans
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InvalidInput, match=message):
         evaluate_answers(path, knowledge_base=knowledge_base, answerer=extractive_answerer)
+
+
+def test_an_empty_knowledge_base_is_called_out(tmp_path, make_result, extractive_answerer):
+    empty = _FakeKnowledgeBase({"delivery": make_result(), "refund": make_result()})
+    report = evaluate_answers(_golden(tmp_path, ROWS[:2]), knowledge_base=empty, answerer=extractive_answerer)
+    assert report["cited_required"] == 0 and "is it synced?" in report["warning"]
+
+
+def test_no_warning_when_something_was_found(tmp_path, knowledge_base, extractive_answerer):
+    report = evaluate_answers(_golden(tmp_path, ROWS), knowledge_base=knowledge_base, answerer=extractive_answerer)
+    assert "warning" not in report
