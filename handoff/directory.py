@@ -14,8 +14,11 @@ log = logging.getLogger(__name__)
 class AgentDirectory:
     """Names for Slack user ids; a Slack outage falls back to a stale name, then to None."""
 
-    def __init__(self, client: WebClient, threads: ThreadStore, *, ttl: timedelta = timedelta(hours=12)) -> None:
-        self._client = client
+    def __init__(
+        self, client: WebClient, threads: ThreadStore, *, ttl: timedelta = timedelta(hours=12), timeout: int = 2,
+    ) -> None:
+        # NOTE: its own short time-out: names are looked up while Slack waits for our answer (3 s).
+        self._client = WebClient(token=client.token, base_url=client.base_url, timeout=timeout, retry_handlers=[])
         self._threads = threads
         self._ttl = ttl
 

@@ -111,8 +111,10 @@ class HandoffService:
         self, *, channel: str, thread_ts: str | None, user: str, text: str, ts: str, event_id: str | None,
     ) -> RelayResult:
         """Relay an agent's thread reply to the customer, exactly once however often Slack delivers it."""
-        if not thread_ts or not self._threads.first_sight(event_id):
-            return RelayResult("duplicate" if thread_ts else "unknown_thread")
+        if not thread_ts:
+            return RelayResult("unknown_thread")
+        if self._threads.seen_event(event_id):
+            return RelayResult("duplicate")
         info = self._threads.by_ts(channel, thread_ts)
         if info is None:
             return RelayResult("unknown_thread")
@@ -131,6 +133,7 @@ class HandoffService:
             conversation = self._store.get(cid)
         if conversation is None or conversation.state is not State.AGENT:
             self._desk.ephemeral(cid, user, texts.NOT_DELIVERED.format(state=_status(conversation), id=cid))
+            self._threads.remember_event(event_id)
             return RelayResult("not_delivered")
         name = self._directory.name(user)
         try:
@@ -144,6 +147,8 @@ class HandoffService:
             self._desk.ephemeral(cid, user, "Not delivered (a server error); please send it again.")
             return RelayResult("failed")
         self._threads.relayed(channel, ts, message.id)
+        # NOTE: remembered only now: a crash before this point leaves Slack's retry a way in.
+        self._threads.remember_event(event_id)
         self._threads.touch(cid)
         return RelayResult("relayed", message)
 

@@ -53,9 +53,14 @@ class _Identity:
 
 def build_slack_app(
     slack: SlackSettings, *, client: WebClient, handoffs: HandoffService, bot_user_id: str | None = None,
-    process_before_response: bool = False,
+    process_before_response: bool = True,
 ) -> App:
-    """Everything passed explicitly: Bolt would otherwise read `SLACK_*` from the environment."""
+    """Everything passed explicitly: Bolt would otherwise read `SLACK_*` from the environment.
+
+    `process_before_response=True` (default): Slack gets its 200 once the listener finished, so a
+    crash mid-relay leaves the event unacknowledged and Slack retries it (dedupe makes that safe).
+    The listeners only touch the database and queue Slack writes, well inside Slack's 3 s.
+    """
     if slack.signing_secret is None or not client.token:
         raise SlackNotConfigured("a signing secret and a bot token are required for the Slack app")
     identity = _Identity(client, bot_user_id)

@@ -134,14 +134,36 @@ class ThreadStore:
         except IntegrityError:
             return False
 
-    def claim_relay(self, channel: str, ts: str, conversation_id: str) -> bool:
-        """Reserve the relay of Slack message (channel, ts); False when it was relayed already."""
+    def seen_event(self, event_id: str | None) -> bool:
+        """True when `event_id` was handled before (checked first, remembered after success)."""
+        if not event_id:
+            return False
+        with self._sessions() as s:
+            return s.get(SlackEventSeen, event_id[:64]) is not None
+
+    def remember_event(self, event_id: str | None) -> None:
+        if event_id:
+            self.first_sight(event_id)
+
+    def claim_relay(self, channel: str, ts: str, conversation_id: str, *, stale_after: timedelta = timedelta(seconds=30)) -> bool:
+        """Reserve the relay of Slack message (channel, ts); False when it was relayed (or is being relayed).
+
+        A reservation that never got its stored message (the process died in between) goes stale,
+        so Slack's next retry (about a minute later) can take it over.
+        """
+        now = self.now()
         try:
             with self._sessions.begin() as s:
-                s.add(SlackRelayed(channel=channel, ts=ts, conversation_id=conversation_id, created_at=self.now()))
+                s.add(SlackRelayed(channel=channel, ts=ts, conversation_id=conversation_id, created_at=now))
             return True
         except IntegrityError:
-            return False
+            pass
+        with self._sessions.begin() as s:
+            return bool(s.execute(
+                update(SlackRelayed).where(SlackRelayed.channel == channel, SlackRelayed.ts == ts,
+                                           SlackRelayed.message_id.is_(None), SlackRelayed.created_at < now - stale_after)
+                .values(created_at=now), execution_options=_NO_SYNC,
+            ).rowcount)
 
     def relayed(self, channel: str, ts: str, message_id: int) -> None:
         with self._sessions.begin() as s:

@@ -99,6 +99,11 @@ class FakeSlack:
         with self._lock:
             self._faults.extend(_Fault(kind, method, retry_after, delay) for _ in range(n))
 
+    def pending_faults(self) -> int:
+        """Faults injected but not yet used by a call."""
+        with self._lock:
+            return len(self._faults)
+
     def clear_faults(self) -> None:
         with self._lock:
             self._faults.clear()
@@ -174,7 +179,8 @@ class FakeSlack:
                 sock.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
-        return []
+        start_response("500 Connection Reset", [("Content-Length", "0")])  # written to a dead socket
+        return [b""]
 
     def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import threading
 import time
+from datetime import datetime, timedelta, timezone
 
 from bot.records import Kind, Role, State
+from handoff.models import SlackRelayed
 from slack_helpers import CHANNEL, action_body, command_body, event_body, signed_headers
 
 FORM = "application/x-www-form-urlencoded"
@@ -231,3 +233,17 @@ def test_outage_then_recovery_delivers_everything_in_order(world) -> None:  # no
     lines = [p.body["text"] for p in world.fake.posts(thread_ts=thread_ts)]
     assert lines[1:] == [f"*Customer:* still there? {i}" for i in range(5)]
     assert not world.outbox.items(status="failed")
+
+
+def test_a_relay_interrupted_by_a_crash_is_completed_by_slacks_retry(world) -> None:  # noqa: ANN001
+    conversation = world.ask_for_person()
+    world.deliver()
+    thread_ts = world.card_ts(conversation.id)
+    _click(world, "handoff_claim", conversation.id, "UANA")
+    # The process reserved the relay, then died before storing the message (no 200 went to Slack).
+    with world.threads.sessions.begin() as s:
+        s.add(SlackRelayed(channel=CHANNEL, ts="1800000000.000090", conversation_id=conversation.id,
+                           created_at=datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(seconds=61)))
+    _reply(world, thread_ts, "Are you still there?", ts="1800000000.000090", event_id="Ev90", retry_num=1)
+    _reply(world, thread_ts, "Are you still there?", ts="1800000000.000090", event_id="Ev90", retry_num=2)
+    assert _agent_texts(world, conversation.id) == ["Are you still there?"]
