@@ -39,7 +39,7 @@ _DET = r"(?:a |an |the |some |your |one of your |any |my |another |to )?"
 
 _EN = [
     ("talk", rf"\b(?:talk|talking|speak|speaking|chat|chatting|converse|communicate|discuss (?:this|it|my \w+)|speek)(?: directly| personally| now| right now| immediately| please)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
-    ("transfer", rf"\b(?:connect|connected|transfer|transferred|put|pass|forward|redirect|route|escalate|escalated|hand|switch|patch|send|get)(?: me| my (?:call|chat|case|query|issue|request|question|ticket|complaint)| this(?: chat| conversation| case| issue)?| it)?(?: through| over| on| back)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
+    ("transfer", rf"\b(?:connect|connected|transfer|transferred|put|pass|forward|redirect|route|escalate|escalated|hand|switch|patch|send|get)(?: me| my (?:call|chat|case|query|issue|request|question|ticket|complaint)| this(?: chat| conversation| case| issue)?| it)?(?: through| over| on| back| in touch| in contact)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
     ("acquire", rf"\b(?:want|wants|need|needs|wanted|needed|would like|request|requesting|ask for|asking for|looking for|get|give|bring|have|prefer|rather have|require|demand|insist on|escalate){_gap(3)} {_DET}{_STRONG_EN}", 0.9),
     ("call", rf"\b(?:call|calling|phone|ring) {_DET}{_STRONG_EN}", 0.9),
     ("contact", rf"\b(?:contact|contacting|reach|reaching|get hold of|get ahold of|get through to|get in touch with|be in touch with|hear from|email|write to|message|speak to|talk to) {_DET}{_PERSON_EN}", 0.9),
@@ -48,6 +48,7 @@ _EN = [
     ("bare", rf"^ (?:{_DET})?(?:{_QUAL})?(?:human|humans|agent|representative|operator|person|real person|live person|people|support|customer service|help ?desk|live agent|human agent|someone real|manager|supervisor)(?: now| please| asap| immediately)*(?: \.)?(?: (?:please|now|asap))?(?: \.)? $", 0.95),
     ("not_a_bot", r"\b(?:stop|quit|enough|done|tired of|sick of|fed up with|hate|do not want|not want|no more|rather not talk to)(?: talking| chatting| speaking)?(?: to| with)?(?: a| the| this| your| you| an)?(?: stupid| dumb| useless| automated)? (?:bot|bots|robot|robots|machine|ai|chatbot|chat bot|computer|automated (?:system|assistant|replies|answers))\b", 0.9),
     ("not_a_bot2", r"\b(?:human|person|people|agent|representative)s?,? (?:not|instead of|rather than) (?:a |an |the |this |your )?(?:bot|robot|machine|ai|chatbot|computer)\b", 0.95),
+    ("call_back", r"\b(?:call|ring|phone) me back\b|\b(?:can|could|would|will|please|have) (?:someone|somebody|a person|an agent|a human|anyone|a representative)(?: [a-z]+){0,3} (?:call|ring|phone|contact|email)(?: me)?\b|^ (?:please )?(?:transfer|connect|escalate) me(?: please| now| asap)*(?: \.)? $", 0.85),
     ("put_through", rf"\b(?:put|patch|transfer|connect) me (?:through|over)\b|\brather (?:deal|talk|speak|chat) (?:to|with) {_DET}{_PERSON_EN}|\bdeal (?:directly )?with {_DET}{_STRONG_EN}", 0.85),
     ("escalate", r"\b(?:escalate (?:this|it|my (?:case|issue|complaint|problem|ticket))|live chat with)\b", 0.85),
 ]
