@@ -4,16 +4,33 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
+from flask import Flask
+from pydantic import SecretStr
 from slack_sdk import WebClient
 from sqlalchemy import Engine, create_engine, text
 
 from bot.config import DatabaseSettings
 from bot.database import make_engine, normalize_url
 from bot.database import migrate as migrate_bot
-from handoff.database import migrate as migrate_handoff
+from bot.events import InProcessBus
+from bot.handoff_port import HandoffRequest
+from bot.policy import load_policy
+from bot.records import Conversation, Role, State
+from bot.store import ConversationStore
 from fake_slack import FakeSlack, slack_user
+from handoff.config import SlackSettings
+from handoff.database import make_sessionmaker
+from handoff.database import migrate as migrate_handoff
+from handoff.desk import SlackDesk
+from handoff.directory import AgentDirectory
+from handoff.outbox import Outbox, OutboxPolicy
+from handoff.service import HandoffService
+from handoff.slack_app import build_slack_app, make_slack_blueprint
+from handoff.threads import ThreadStore
+from slack_helpers import CHANNEL, SIGNING_SECRET, FakeClock
 
 
 @pytest.fixture
@@ -67,26 +84,6 @@ def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # noq
 
 
 # --- the assembled Slack side over a real store ------------------------------------------------
-from dataclasses import dataclass  # noqa: E402
-from datetime import datetime, timezone  # noqa: E402
-
-from flask import Flask  # noqa: E402
-from pydantic import SecretStr  # noqa: E402
-
-from bot.events import InProcessBus  # noqa: E402
-from bot.handoff_port import HandoffRequest  # noqa: E402
-from bot.policy import load_policy  # noqa: E402
-from bot.records import Conversation, Role, State  # noqa: E402
-from bot.store import ConversationStore  # noqa: E402
-from handoff.config import HandoffSettings, SlackSettings  # noqa: E402
-from handoff.database import make_sessionmaker  # noqa: E402
-from handoff.desk import SlackDesk  # noqa: E402
-from handoff.directory import AgentDirectory  # noqa: E402
-from handoff.outbox import Outbox, OutboxPolicy  # noqa: E402
-from handoff.service import HandoffService  # noqa: E402
-from handoff.slack_app import build_slack_app, make_slack_blueprint  # noqa: E402
-from handoff.threads import ThreadStore  # noqa: E402
-from slack_helpers import CHANNEL, SIGNING_SECRET, FakeClock  # noqa: E402
 
 
 @dataclass
