@@ -56,7 +56,7 @@ def auroc(scores: Sequence[float], labels: Sequence[bool]) -> float | None:
     return (rank_sum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
 
 
-def _index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSettings,
+def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSettings,
                   embedder: Embeddings, model_id: str):
     """Chunk, embed and upsert every corpus row the way a sync does; returns the opened index."""
     from knowledge_base.chunking import split_document
@@ -112,7 +112,7 @@ def throwaway_searcher(corpus_rows: list[dict[str, Any]], *, settings: Knowledge
     with tempfile.TemporaryDirectory(prefix="supportbot-eval-") as tmp:
         run_settings = settings.model_copy(update={"data_dir": Path(tmp), "chroma_url": None,
                                                    "collection": "eval"})
-        index = _index_corpus(corpus_rows, settings=run_settings, embedder=embedder, model_id=model_id)
+        index = index_corpus(corpus_rows, settings=run_settings, embedder=embedder, model_id=model_id)
         try:
             searcher = Searcher(index=index, embedder=embedder, settings=run_settings)
             searcher.refresh()

@@ -1,0 +1,125 @@
+"""The offline embedder: lazy, pinned files, dynamic padding that does not change vectors, thread-safe."""
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.embeddings import (
+    LOCAL_MODEL_ID,
+    TOKENIZER_PATH,
+    EmbedderUnavailable,
+    LocalMiniLMEmbeddings,
+    make_embedder,
+)
+
+
+@pytest.fixture(scope="module")
+def minilm() -> LocalMiniLMEmbeddings:
+    return LocalMiniLMEmbeddings(batch_size=4)
+
+
+def test_nothing_is_loaded_until_first_use() -> None:
+    embedder = LocalMiniLMEmbeddings()
+    assert embedder._loaded is None
+    embedder.embed_query("warm up")
+    assert embedder._loaded is not None
+
+
+def test_vectors_are_unit_length_and_384_wide(minilm: LocalMiniLMEmbeddings) -> None:
+    vectors = np.asarray(minilm.embed_documents(["Return a parcel", "Opening hours of the depot", ""]))
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_similar_meaning_scores_higher_than_unrelated(minilm: LocalMiniLMEmbeddings) -> None:
+    q = np.asarray(minilm.embed_query("How long does delivery take?"))
+    near, far = np.asarray(minilm.embed_documents(["Shipping usually arrives within three days.",
+                                                   "Our cats enjoy sleeping in the sun."]))
+    assert q @ near > q @ far + 0.2
+
+
+def test_padding_to_the_batch_longest_does_not_change_vectors(minilm: LocalMiniLMEmbeddings) -> None:
+    texts = ["short", "a considerably longer sentence about bicycles, helmets and late fees at the depot",
+             "medium length text here", "x " * 50, "another one", "final"]
+    together = np.asarray(minilm.embed_documents(texts))  # several batches of 4, mixed lengths
+    alone = np.asarray([minilm.embed_query(t) for t in texts])
+    assert np.allclose(together, alone, atol=2e-4)
+
+
+def test_long_text_is_truncated_not_rejected(minilm: LocalMiniLMEmbeddings) -> None:
+    head = "The warranty covers manufacturing defects for two years. "
+    long_text = head * 200  # far beyond 256 tokens
+    vec = np.asarray(minilm.embed_query(long_text))
+    assert np.isclose(np.linalg.norm(vec), 1.0, atol=1e-5)
+    assert vec @ np.asarray(minilm.embed_query(head * 40)) > 0.99  # only the first 256 tokens count
+
+
+def test_empty_list_embeds_to_empty_list(minilm: LocalMiniLMEmbeddings) -> None:
+    assert minilm.embed_documents([]) == []
+
+
+def test_concurrent_first_use_loads_once_and_agrees(tmp_path: Path) -> None:
+    embedder = LocalMiniLMEmbeddings()
+    results: dict[int, list[float]] = {}
+    errors: list[BaseException] = []
+
+    def work(i: int) -> None:
+        try:
+            results[i] = embedder.embed_query("Can I change my delivery address?")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    first = np.asarray(results[0])
+    assert all(np.allclose(first, np.asarray(v), atol=1e-6) for v in results.values())
+
+
+def test_tampered_tokenizer_is_refused_with_the_reason(tmp_path: Path) -> None:
+    bad = tmp_path / "tokenizer.json"
+    shutil.copy(TOKENIZER_PATH, bad)
+    with bad.open("a", encoding="utf-8") as handle:
+        handle.write(" ")
+    embedder = LocalMiniLMEmbeddings(tokenizer_path=bad)
+    with pytest.raises(EmbedderUnavailable, match="tokenizer.*sha256"):
+        embedder.embed_query("hello")
+
+
+def test_wrong_model_file_is_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"not a model")
+    with pytest.raises(EmbedderUnavailable, match="model.onnx.*sha256"):
+        LocalMiniLMEmbeddings(model_path=fake).embed_query("hello")
+
+
+def test_missing_model_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(EmbedderUnavailable, match="not found"):
+        LocalMiniLMEmbeddings(model_path=tmp_path / "absent.onnx").embed_query("hello")
+
+
+def test_make_embedder_local_by_default(tmp_path: Path) -> None:
+    embedder, model_id = make_embedder(KnowledgeBaseSettings(data_dir=tmp_path))
+    assert isinstance(embedder, LocalMiniLMEmbeddings)
+    assert model_id == LOCAL_MODEL_ID == "local:all-MiniLM-L6-v2-int8"
+
+
+def test_make_embedder_openai_when_configured(tmp_path: Path) -> None:
+    from langchain_openai import OpenAIEmbeddings
+
+    settings = KnowledgeBaseSettings(data_dir=tmp_path, embedding="openai", openai_api_key="sk-test",
+                                     openai_embedding_model="text-embedding-3-large",
+                                     openai_base_url="http://127.0.0.1:9/v1")
+    embedder, model_id = make_embedder(settings)
+    assert isinstance(embedder, OpenAIEmbeddings)
+    assert model_id == "openai:text-embedding-3-large"
+    assert embedder.model == "text-embedding-3-large"
+    assert embedder.openai_api_base == "http://127.0.0.1:9/v1"

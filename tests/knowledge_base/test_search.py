@@ -1,0 +1,198 @@
+"""Search over a small help center we wrote: ranking, grouping, calibrated scores, versions, refusals."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge_base.calibration import Calibration, fit_logistic
+from knowledge_base.chunking import split_document
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.documents import document_from_text
+from knowledge_base.embeddings import LocalMiniLMEmbeddings
+from knowledge_base.evaluation import index_corpus
+from knowledge_base.index import ChromaIndex
+from knowledge_base.lexical import LexicalIndex, terms
+from knowledge_base.search import Searcher
+
+# A fictional public library's help pages (our own text).
+LIBRARY = [
+    {"id": "borrowing/loan-periods.md", "title": "Loan periods and renewals",
+     "text": "# Loan periods and renewals\n\nBooks are lent for three weeks. DVDs and games for one week.\n\n"
+             "## Renewing\nYou can renew a loan twice online unless another member has reserved the item."},
+    {"id": "borrowing/late-fees.md", "title": "Late fees",
+     "text": "# Late fees\n\nA late book costs 20 cents per day, up to a maximum of 8 euros per item. "
+             "Children's cards never pay late fees.\n\n## Lost items\nIf an item is lost we charge its "
+             "replacement price plus a 5 euro handling fee."},
+    {"id": "membership/join.md", "title": "Get a library card",
+     "text": "# Get a library card\n\nMembership is free for residents. Bring a photo ID and proof of address "
+             "to any branch. Non-residents pay 30 euros per year."},
+    {"id": "services/printing.md", "title": "Printing and scanning",
+     "text": "# Printing and scanning\n\nBlack-and-white prints cost 10 cents per page, colour prints 50 cents. "
+             "Scanning to a USB stick or email is free. Pay at the self-service kiosk with your card."},
+    {"id": "branches/opening-hours.md", "title": "Branch opening hours",
+     "text": "# Branch opening hours\n\nThe Central branch opens Monday to Saturday from 9:00 to 20:00. "
+             "Neighbourhood branches open Tuesday to Saturday from 10:00 to 17:00. All branches are closed "
+             "on Sundays and public holidays."},
+    {"id": "services/wifi.md", "title": "Wi-Fi and computers",
+     "text": "# Wi-Fi and computers\n\nFree Wi-Fi is available in every branch; the network is called "
+             "LibraryGuest and needs no password. Public computers can be booked for two hours a day."},
+    {"id": "events/reading-club.md", "title": "Reading clubs and events",
+     "text": "# Reading clubs and events\n\nOur reading clubs meet monthly. Sign up at the information desk. "
+             "Author talks are announced in the newsletter."},
+]
+
+
+@pytest.fixture(scope="module")
+def minilm() -> LocalMiniLMEmbeddings:
+    return LocalMiniLMEmbeddings()
+
+
+@pytest.fixture
+def search_settings(tmp_path: Path) -> KnowledgeBaseSettings:
+    return KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="search-test", chunk_size=300,
+                                 chunk_overlap=40)
+
+
+@pytest.fixture
+def library(search_settings: KnowledgeBaseSettings, minilm: LocalMiniLMEmbeddings):
+    index = index_corpus(LIBRARY, settings=search_settings, embedder=minilm, model_id=minilm.model_id)
+    yield index, Searcher(index=index, embedder=minilm, settings=search_settings)
+    index.close()
+
+
+QUESTIONS = [
+    ("how long can I keep a book", "borrowing/loan-periods.md"),
+    ("I returned my book late, what do I owe", "borrowing/late-fees.md"),
+    ("I lost a borrowed book", "borrowing/late-fees.md"),
+    ("how do I become a member", "membership/join.md"),
+    ("price of a colour print", "services/printing.md"),
+    ("are you open on sunday", "branches/opening-hours.md"),
+    ("what is the wifi password", "services/wifi.md"),
+    ("book club", "events/reading-club.md"),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), QUESTIONS)
+def test_questions_find_the_document_that_answers_them(library, question: str, expected: str) -> None:
+    _, searcher = library
+    assert searcher.search(question).hits[0].document_id == expected
+
+
+def test_most_answerable_questions_are_answered(library) -> None:
+    _, searcher = library
+    answered = [searcher.search(q).answerable for q, _ in QUESTIONS]
+    assert sum(answered) >= 6, answered
+
+
+def test_hits_are_documents_with_their_own_passages_and_sorted_scores(library) -> None:
+    _, searcher = library
+    result = searcher.search("late fee for a lost item", k=5)
+    ids = [h.document_id for h in result.hits]
+    assert len(ids) == len(set(ids)) == 5
+    scores = [h.score for h in result.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    top = result.hits[0]
+    assert top.title == "Late fees" and top.source == "borrowing/late-fees.md"
+    assert top.passages and all(p.chunk_id.startswith(top.document_id + "::") for p in top.passages)
+    assert "Lost items" in top.passages[0].section or "replacement" in top.passages[0].text
+    assert not top.passages[0].text.startswith("Late fees\n")  # the passage is the text, not the embedded header
+
+
+@pytest.mark.parametrize("question", ["tell me a joke", "who won the football match yesterday",
+                                      "what's the capital of Peru", "good morning"])
+def test_off_topic_questions_are_not_answerable(library, question: str) -> None:
+    _, searcher = library
+    result = searcher.search(question)
+    assert not result.answerable
+    assert result.top_score < 0.5
+
+
+def test_the_threshold_setting_decides_answerable(library, search_settings, minilm) -> None:
+    index, _ = library
+    question = "how long can I keep a book"
+    always = Searcher(index=index, embedder=minilm, settings=search_settings.model_copy(update={"answerable_threshold": 0.0}))
+    never = Searcher(index=index, embedder=minilm, settings=search_settings.model_copy(update={"answerable_threshold": 1.0}))
+    assert always.search("tell me a joke").answerable
+    assert not never.search(question).answerable
+
+
+def test_score_is_calibrated_against_the_base_not_raw_cosine(library) -> None:
+    _, searcher = library
+    level = searcher.near_miss_level
+    assert 0.0 < level < 1.0
+    good = searcher.search("how much does a colour print cost").top_score
+    off = searcher.search("recommend a good pizza place").top_score
+    assert good > 0.7 and off < 0.3
+
+
+def test_only_the_newest_version_of_a_document_is_returned(search_settings, minilm) -> None:
+    index = ChromaIndex.open(search_settings, minilm, minilm.model_id)
+    searcher = Searcher(index=index, embedder=minilm, settings=search_settings)
+    now = datetime.now(timezone.utc).isoformat()
+
+    def put(version: int, text: str) -> None:
+        doc = document_from_text(doc_id="services/lockers.md", title="Lockers", text=text)
+        chunks = split_document(doc, version=version, updated_at=now, settings=search_settings)
+        index.upsert(chunks, minilm.embed_documents([c.embed_text for c in chunks]))
+
+    put(1, "Lockers on the ground floor take a one euro coin that you get back.")
+    put(2, "Lockers on the ground floor now open with your library card; coins are no longer accepted.")
+    # Both versions are stored at once, as in the middle of a sync.
+    result = searcher.search("how do the lockers open", k=5)
+    locker_hits = [h for h in result.hits if h.document_id == "services/lockers.md"]
+    assert len(locker_hits) == 1
+    assert all("::v2::" in p.chunk_id for p in locker_hits[0].passages)
+    assert "library card" in locker_hits[0].passages[0].text
+    index.close()
+
+
+def test_a_write_refreshes_titles_and_keywords(library, minilm, search_settings) -> None:
+    index, searcher = library
+    assert searcher.search("bicycle repair station").hits[0].document_id != "services/bike.md"
+    index_corpus([{"id": "services/bike.md", "title": "Bicycle repair station",
+                   "text": "A free bicycle repair station with pumps and tools stands outside Central."}],
+                 settings=search_settings, embedder=minilm, model_id=minilm.model_id)
+    result = searcher.search("bicycle repair station")
+    assert result.hits[0].document_id == "services/bike.md"
+    assert result.hits[0].title == "Bicycle repair station"
+
+
+def test_empty_index_and_blank_query_answer_nothing(search_settings, minilm) -> None:
+    index = ChromaIndex.open(search_settings, minilm, minilm.model_id)
+    searcher = Searcher(index=index, embedder=minilm, settings=search_settings)
+    empty = searcher.search("anything at all")
+    assert empty.hits == [] and not empty.answerable and empty.top_score == 0.0
+    assert searcher.search("   ").hits == []
+    index.close()
+
+
+def test_keyword_coverage_weighs_rare_words_and_ignores_stop_words() -> None:
+    lex = LexicalIndex(["late fees for books", "opening hours of the branch", "books and more books"])
+    cov = lex.coverage("What are the late fees?")
+    assert cov[0] == pytest.approx(1.0)
+    assert cov[1] == 0.0
+    assert terms("The Books are LATE") == ["book", "late"]
+    assert lex.coverage("the of and") .sum() == 0.0
+
+
+def test_calibration_level_shrinks_towards_the_prior_on_small_bases() -> None:
+    cal = Calibration(slope=10.0, offset=0.0, prior_level=0.4, prior_weight=4.0)
+    assert cal.level([]) == 0.4
+    assert cal.level([0.6] * 4) == pytest.approx(0.5)
+    assert cal.level([0.6] * 400) == pytest.approx(0.6, abs=0.01)
+    assert cal.score(0.5, 0.5) == pytest.approx(0.5)
+    assert cal.score(0.7, 0.5) > cal.score(0.6, 0.5) > 0.5 > cal.score(0.3, 0.5)
+
+
+def test_fit_logistic_separates_labelled_gaps() -> None:
+    rng = np.random.default_rng(1)
+    gaps = np.r_[rng.normal(0.15, 0.05, 200), rng.normal(-0.15, 0.05, 200)]
+    labels = [True] * 200 + [False] * 200
+    slope, offset = fit_logistic(gaps, labels)
+    cal = Calibration(slope=slope, offset=offset)
+    assert slope > 5
+    assert cal.score(0.15, 0.0) > 0.9 and cal.score(-0.15, 0.0) < 0.1
