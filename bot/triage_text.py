@@ -56,8 +56,14 @@ _WORDS = {
     "dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
     "arent": "are not", "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
     "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "cant": "can not",
-    "wont": "will not",
+    "wont": "will not", "cannot": "can not",
 }
+# "im" is German too ("im Kundenservice"): only read it as "i am" before an English word
+_ENGLISH_IM = re.compile(
+    r"\bim (?=(?:so|not|very|really|trying|getting|having|going|looking|still|the|a|an|done|tired|sick|fed|unable"
+    r"|locked|being|in|on|at|with|from|here|there|confused|sorry|angry|upset|waiting|calling|writing|asking|afraid"
+    r"|worried|sure|new|just|about|never|always|talking|speaking|frustrated|annoyed|disappointed|furious|done)\b)"
+)
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _NON_TEXT = re.compile(r"[^a-z0-9,.;:!?]+")
@@ -73,10 +79,14 @@ def strip_accents(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The canonical form every triage rule is written against (see the module docstring)."""
-    text = strip_accents(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower())
-    for pattern, replacement in _CONTRACTIONS:
-        text = pattern.sub(replacement, text)
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    if not text.isascii():
+        text = strip_accents(text)
+    if "'" in text:  # NOTE: apostrophe-less forms ("dont", "cant") are fixed by _WORDS below
+        for pattern, replacement in _CONTRACTIONS:
+            text = pattern.sub(replacement, text)
     text = _ELONGATED.sub(r"\1", text)
+    text = _ENGLISH_IM.sub("i am ", text)
     text = _NUMBER_PUNCT.sub("", text)
     text = _NON_TEXT.sub(" ", text)  # apostrophes, hyphens, symbols: "self-harm" -> "self harm"
     text = _CLAUSE.sub(" . ", text)

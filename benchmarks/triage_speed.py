@@ -1,0 +1,81 @@
+"""Triage speed on a generated set of customer messages; budget: under 10 ms per utterance.
+
+Usage: python benchmarks/triage_speed.py [--n 5000] [--runs 5]
+Prints ms/utterance (median of runs) and the p99 of single calls; the last line is one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.policy import load_policy  # noqa: E402
+from bot.triage import Triage  # noqa: E402
+
+_OPENERS = ["", "hi, ", "Hello! ", "ok so ", "Excuse me, ", "hey there. ", "Good morning, "]
+_BODIES = [
+    "how long does shipping to {place} take?", "can I change the size of my {thing} order?",
+    "I want to talk to a real person about my {thing}", "my {thing} was stolen yesterday",
+    "you charged me twice for the {thing}", "where do I download my invoice for the {thing}?",
+    "I don't need an agent, just tell me the price of the {thing}", "this is the worst service, I want to complain",
+    "Quiero hablar con un agente sobre mi {thing}", "Je voudrais parler à un conseiller",
+    "Ich möchte mit einem Mitarbeiter sprechen", "Quero falar com um atendente sobre o {thing}",
+    "what are your opening hours in {place}?", "someone logged into my account from {place}",
+    "do you ship the {thing} to {place}?", "the {thing} arrived broken and nobody answers my emails!!",
+    "is there a discount on the {thing} if I buy two?", "my lawyer will contact you about the {thing}",
+]
+_THINGS = ["jacket", "phone", "subscription", "card", "laptop", "order", "plan", "ticket", "wallet"]
+_PLACES = ["Lisbon", "Ohio", "Berlin", "Madrid", "Lyon", "Toronto", "São Paulo"]
+_TAILS = ["", " thanks", " please", " asap", "??", " (order 1234567)", " I've been waiting since Monday."]
+
+
+def generate(n: int, seed: int = 7) -> list[str]:
+    """`n` varied messages from templates written for this benchmark."""
+    rnd = random.Random(seed)
+    return [
+        rnd.choice(_OPENERS)
+        + rnd.choice(_BODIES).format(thing=rnd.choice(_THINGS), place=rnd.choice(_PLACES))
+        + rnd.choice(_TAILS)
+        for _ in range(n)
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    triage = Triage(load_policy(None))
+    texts = generate(args.n)
+    for text in texts[:50]:  # warm-up
+        triage.classify(text)
+    per_run = []
+    singles: list[float] = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        for text in texts:
+            t0 = time.perf_counter()
+            triage.classify(text, history=("hello", "it still does not work"))
+            singles.append(time.perf_counter() - t0)
+        per_run.append((time.perf_counter() - start) * 1000 / len(texts))
+    singles.sort()
+    result = {
+        "utterances": len(texts),
+        "runs": args.runs,
+        "ms_per_utterance": round(statistics.median(per_run), 4),
+        "p99_ms": round(singles[int(len(singles) * 0.99)] * 1000, 4),
+        "max_ms": round(singles[-1] * 1000, 4),
+        "budget_ms": 10.0,
+    }
+    print(f"triage: {result['ms_per_utterance']} ms/utterance (median of {args.runs} runs), p99 {result['p99_ms']} ms")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
