@@ -200,6 +200,10 @@ def _widget_blueprint() -> Blueprint:
     def demo() -> Response:
         return asset("demo.html", "text/html", 60)
 
+    @bp.get("/favicon.ico")
+    def favicon() -> tuple[str, int]:
+        return "", 204
+
     @bp.get("/demo.css")
     def demo_css() -> Response:
         return asset("demo.css", "text/css", 300)

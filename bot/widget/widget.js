@@ -33,7 +33,7 @@
   var OPEN_KEY = STORE_KEY + ":open";
   var TYPING_MS = 4000;
 
-  var CSS = [
+  var STYLES = [
     ":host{all:initial}",
     ".sb{--sb-accent:#1f5fbf;position:fixed;bottom:20px;z-index:2147483000;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Liberation Sans',Arial,sans-serif;color:#1d2430;text-align:left;letter-spacing:normal;text-transform:none}",
     ".sb *,.sb *::before,.sb *::after{box-sizing:border-box;font:inherit;letter-spacing:inherit;text-transform:none}",
@@ -57,9 +57,9 @@
     ".msg.bot,.msg.agent{align-self:flex-start;background:#eef1f5;color:#1d2430;border-bottom-left-radius:4px}",
     ".msg.draft{opacity:.8}",
     ".author{display:block;font-size:12px;font-weight:600;color:#4a5566;margin-bottom:2px}",
-    ".sources{margin:8px 0 0;padding:8px 0 0;border-top:1px solid #d5dae1;list-style:none;font-size:13px;white-space:normal}",
+    ".sources{margin:2px 0 0;padding:0;list-style:none;font-size:13px;white-space:normal}",
     ".sources li{margin:2px 0}.sources a{color:#0b4fa8;text-decoration:underline}",
-    ".sources-label{font-size:12px;color:#4a5566}",
+    ".sources-label{margin-top:8px;padding-top:6px;border-top:1px solid #d5dae1;font-size:12px;color:#4a5566;white-space:normal}",
     ".helpful{display:flex;gap:6px;align-items:center;margin-top:6px;font-size:12px;color:#4a5566;white-space:normal}",
     ".helpful button{border:1px solid #c9ced6;background:#fff;border-radius:6px;padding:1px 8px;font-size:12px;cursor:pointer}",
     ".system{align-self:center;max-width:92%;text-align:center;font-size:13px;color:#4a5566;background:#fff8e6;border:1px solid #f1dfb0;border-radius:10px;padding:6px 10px;white-space:pre-wrap}",
@@ -119,10 +119,10 @@
   var root = host.attachShadow({ mode: "open" });
   if ("adoptedStyleSheets" in root && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
     var sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
+    sheet.replaceSync(STYLES);
     root.adoptedStyleSheets = [sheet];
   } else {
-    root.appendChild(el("style", { text: CSS }));
+    root.appendChild(el("style", { text: STYLES }));
   }
 
   var ui = {};

@@ -1,0 +1,206 @@
+"""Load benchmark of the customer API: N concurrent customers, each holding an events stream open.
+
+Starts the real server (`server.py serve`, gunicorn gthread) on a loopback port with a fresh data
+directory (it indexes examples/ on first start) and no LLM (extractive answers). Each customer
+starts a conversation, opens its SSE stream, then asks questions one after another; a turn's
+latency is POST message -> the bot's stored answer arriving on that customer's stream.
+
+    python benchmarks/web_load.py [--seconds 10] [--customers 8 32] [--threads 64] [--data-dir DIR]
+
+Prints figures, then one JSON line. Budgets (issue 4): 8 customers p50 < 40 ms, p95 < 100 ms,
+>= 60 turns/s; 32 customers no errors; server RSS < 400 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from queue import Empty, Queue
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from web.server_process import ServerProcess  # noqa: E402 - the same launcher the browser test uses
+
+# Our own questions, answerable from the example help center (not taken from any eval set).
+QUESTIONS = [
+    "How long does standard delivery to Canada take?",
+    "How much does express shipping cost in the US?",
+    "How many days do I have to return something?",
+    "How do I reset my password?",
+    "Can I change the delivery address after ordering?",
+    "When will my refund show up on my card?",
+    "Which payment methods do you accept?",
+    "How do I track my order?",
+]
+TURN_TIMEOUT_S = 15.0
+BUDGET = {"p50_ms_8": 40.0, "p95_ms_8": 100.0, "turns_per_s_8": 60.0, "rss_mb": 400.0}
+
+
+@dataclass
+class Customer:
+    """One simulated customer: a conversation, a stream reader thread, and its turn latencies."""
+
+    base: str
+    index: int
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    answers: Queue = field(default_factory=Queue)  # (message id, arrival time) of non-customer messages
+    stream_open: threading.Event = field(default_factory=threading.Event)
+
+    def run(self, deadline: float, stop: threading.Event, max_turns: int) -> None:
+        with httpx.Client(base_url=self.base, timeout=10) as client:
+            try:
+                created = client.post("/api/conversations", json={"locale": "en"}).raise_for_status().json()
+            except httpx.HTTPError as exc:
+                self.errors.append(f"start: {exc}")
+                return
+            auth = {"Authorization": f"Bearer {created['token']}"}
+            reader = threading.Thread(target=self._read, args=(created, stop), daemon=True)
+            reader.start()
+            if not self.stream_open.wait(10):
+                self.errors.append("stream did not open")
+                return
+            turn = 0
+            while time.monotonic() < deadline and turn < max_turns and not stop.is_set():
+                question = QUESTIONS[(self.index + turn) % len(QUESTIONS)]
+                turn += 1
+                started = time.perf_counter()
+                try:
+                    response = client.post(f"/api/conversations/{created['id']}/messages", json={"text": question}, headers=auth)
+                except httpx.HTTPError as exc:
+                    self.errors.append(f"post: {exc!r}")
+                    continue
+                if response.status_code != 201:
+                    self.errors.append(f"post: HTTP {response.status_code} {response.text[:120]}")
+                    continue
+                posted = response.json()["id"]
+                if not self._await_answer(posted, started):
+                    self.errors.append(f"no answer within {TURN_TIMEOUT_S:.0f}s to message {posted}")
+
+    def _await_answer(self, posted: int, started: float) -> bool:
+        deadline = time.monotonic() + TURN_TIMEOUT_S
+        while time.monotonic() < deadline:
+            try:
+                message_id, arrived = self.answers.get(timeout=max(0.01, deadline - time.monotonic()))
+            except Empty:
+                return False
+            if message_id > posted:
+                self.latencies.append(arrived - started)
+                return True
+        return False
+
+    def _read(self, created: dict, stop: threading.Event) -> None:
+        url = f"{self.base}/api/conversations/{created['id']}/events"
+        try:
+            with httpx.Client(timeout=httpx.Timeout(10, read=30)) as client, \
+                    client.stream("GET", url, params={"token": created["token"]}) as response:
+                if response.status_code != 200:
+                    self.errors.append(f"stream: HTTP {response.status_code}")
+                    return
+                self.stream_open.set()
+                event, data = None, None
+                for line in response.iter_lines():
+                    if stop.is_set():
+                        return
+                    if line.startswith("event:"):
+                        event = line[6:].strip()
+                    elif line.startswith("data:"):
+                        data = line[5:].strip()
+                    elif line == "" and event == "message" and data:
+                        message = json.loads(data)
+                        if message["role"] != "customer":
+                            self.answers.put((message["id"], time.perf_counter()))
+                        event, data = None, None
+        except httpx.HTTPError as exc:
+            if not stop.is_set():
+                self.errors.append(f"stream: {exc!r}")
+
+
+def run_phase(server: ServerProcess, customers: int, seconds: float, max_turns: int) -> dict:
+    """N customers for `seconds`; returns the figures of the phase."""
+    stop = threading.Event()
+    peak_rss = [server.rss_bytes()]
+
+    def sample_rss() -> None:
+        while not stop.wait(0.5):
+            peak_rss.append(server.rss_bytes())
+
+    sampler = threading.Thread(target=sample_rss, daemon=True)
+    sampler.start()
+    crowd = [Customer(server.url, i) for i in range(customers)]
+    started = time.monotonic()
+    deadline = started + seconds
+    threads = [threading.Thread(target=c.run, args=(deadline, stop, max_turns)) for c in crowd]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=seconds + TURN_TIMEOUT_S + 30)
+    elapsed = time.monotonic() - started
+    stop.set()
+    sampler.join(timeout=2)
+    latencies = sorted(x for c in crowd for x in c.latencies)
+    errors = [e for c in crowd for e in c.errors]
+    return {
+        "customers": customers,
+        "seconds": round(elapsed, 2),
+        "turns": len(latencies),
+        "turns_per_s": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
+        "p50_ms": round(1000 * statistics.median(latencies), 1) if latencies else None,
+        "p95_ms": round(1000 * latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1) if latencies else None,
+        "max_ms": round(1000 * latencies[-1], 1) if latencies else None,
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "rss_mb": round(max(peak_rss) / 2**20, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each phase")
+    parser.add_argument("--customers", type=int, nargs="+", default=[8, 32])
+    parser.add_argument("--max-turns", type=int, default=2000, help="per customer and phase")
+    parser.add_argument("--threads", type=int, default=64, help="gunicorn threads (each open stream holds one)")
+    parser.add_argument("--data-dir", type=Path, default=None, help="reuse an indexed data directory")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="web-load-") as tmp:
+        data_dir = args.data_dir or Path(tmp)
+        started = time.monotonic()
+        with ServerProcess(data_dir, threads=args.threads) as server:
+            print(f"server ready in {time.monotonic() - started:.1f}s on {server.url} (threads={args.threads})")
+            run_phase(server, 1, 2.0, 5)  # warm-up: model and caches loaded, not measured
+            phases = []
+            for n in args.customers:
+                phase = run_phase(server, n, args.seconds, args.max_turns)
+                phases.append(phase)
+                print(f"{n:3d} customers: {phase['turns']} turns in {phase['seconds']}s = {phase['turns_per_s']} turns/s, "
+                      f"p50 {phase['p50_ms']} ms, p95 {phase['p95_ms']} ms, max {phase['max_ms']} ms, "
+                      f"errors {phase['errors']}, server RSS {phase['rss_mb']} MB")
+                for sample in phase["error_samples"]:
+                    print(f"      error: {sample}")
+            idle_rss = round(server.rss_bytes() / 2**20, 1)
+    by_n = {p["customers"]: p for p in phases}
+    eight, many = by_n.get(8), by_n.get(32)
+    checks = {
+        "p50_8": eight is not None and eight["p50_ms"] is not None and eight["p50_ms"] < BUDGET["p50_ms_8"],
+        "p95_8": eight is not None and eight["p95_ms"] is not None and eight["p95_ms"] < BUDGET["p95_ms_8"],
+        "turns_per_s_8": eight is not None and eight["turns_per_s"] >= BUDGET["turns_per_s_8"],
+        "no_errors_32": many is not None and many["errors"] == 0,
+        "rss": max(p["rss_mb"] for p in phases) < BUDGET["rss_mb"],
+    }
+    print("budgets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in checks.items()))
+    print(json.dumps({"benchmark": "web_load", "phases": phases, "rss_mb_after": idle_rss, "threads": args.threads,
+                      "budgets": BUDGET, "checks": checks, "ok": all(checks.values())}, sort_keys=True))
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
