@@ -5,6 +5,7 @@ This is the only module that knows every package. Nothing happens at import time
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,7 @@ class Services:
     metrics: Any
     registry: Any
     handoff: Any = None  # handoff.wiring.SlackHandoff when Slack is configured
+    stop_streams: threading.Event = field(default_factory=threading.Event)  # set on shutdown: SSE ends
     _closers: list[Any] = field(default_factory=list)
 
     def start_background(self) -> None:
@@ -102,6 +104,7 @@ class Services:
             self.handoff.start()
 
     def close(self) -> None:
+        self.stop_streams.set()
         if self.handoff is not None:
             self.handoff.stop()
         self.bot.shutdown(wait=False)
@@ -201,7 +204,8 @@ def create_app(
     app.register_blueprint(
         make_blueprint(
             services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
-            per_conversation_limit=settings.rate_limit_per_conversation,
+            per_conversation_limit=settings.rate_limit_per_conversation, metrics=services.metrics,
+            stop_streams=services.stop_streams,
         )
     )
     register_web(
@@ -268,10 +272,8 @@ def _close_streams_on_term(worker: Any) -> None:
         app = getattr(worker, "wsgi", None)
         services = getattr(app, "extensions", {}).get("supportbot") if app is not None else None
         if services is not None:
+            services.stop_streams.set()
             services.bot.shutdown(wait=False)
-            closing = getattr(services.bus, "close", None)
-            if closing:
-                closing()
         previous(signum, frame)
 
     signal.signal(signal.SIGTERM, handle_exit)
