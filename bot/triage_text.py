@@ -49,7 +49,7 @@ _WORDS = {
     "stollen": "stolen", "stolem": "stolen", "hakced": "hacked", "haked": "hacked", "hackd": "hacked",
     "unathorized": "unauthorized", "unautorized": "unauthorized", "unauthorzied": "unauthorized",
     "tlak": "talk", "tak": "talk", "speek": "speak", "spek": "speak", "wnat": "want", "wamt": "want",
-    "chargd": "charged", "chaged": "charged", "charded": "charged", "cahrged": "charged", "withdrawl": "withdrawal", "withdrawls": "withdrawals", "withdrawel": "withdrawal", "chrged": "charged", "payed": "paid", "recognise": "recognize",
+    "chargd": "charged", "paymet": "payment", "payement": "payment", "pyment": "payment", "paymnet": "payment", "transation": "transaction", "transacton": "transaction", "trasaction": "transaction", "chaged": "charged", "charded": "charged", "cahrged": "charged", "withdrawl": "withdrawal", "withdrawls": "withdrawals", "withdrawel": "withdrawal", "chrged": "charged", "payed": "paid", "recognise": "recognize",
     "recognised": "recognized", "unrecognised": "unrecognized", "authorise": "authorize",
     "authorised": "authorized", "unauthorised": "unauthorized", "cancelled": "canceled",
     "cancelling": "canceling", "complaine": "complain", "complant": "complaint", "compliant": "complaint",
