@@ -1,7 +1,7 @@
 """Hand-written lexicons and phrase patterns for triage, over `triage_text.normalize` output.
 
 Patterns are grouped by label; each has a name (shown as evidence) and a confidence. Word windows
-are written as `_gap(n)` (up to n words) and never cross a " . " clause marker.
+are written as `word_gap(n)` (up to n words) and never cross a " . " clause marker.
 """
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ class Rule:
     confidence: float
 
 
-def _gap(n: int) -> str:
+def word_gap(n: int) -> str:
+    """Up to `n` words; a gap never crosses a " . " clause marker."""
     return rf"(?: [a-z0-9]+){{0,{n}}}"
 
 
-def _rules(label: str, specs: list[tuple[str, str, float]]) -> list[Rule]:
+def make_rules(label: str, specs: list[tuple[str, str, float]]) -> list[Rule]:
+    """Compile (name, regex, confidence) specs into rules named `label:name`."""
     return [Rule(f"{label}:{name}", re.compile(rx), conf) for name, rx, conf in specs]
 
 
@@ -40,7 +42,7 @@ _DET = r"(?:a |an |the |some |your |one of your |any |my |another |to )?"
 _EN = [
     ("talk", rf"\b(?:talk|talking|speak|speaking|chat|chatting|converse|communicate|discuss (?:this|it|my \w+)|speek)(?: directly| personally| now| right now| immediately| please)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
     ("transfer", rf"\b(?:connect|connected|transfer|transferred|put|pass|forward|redirect|route|escalate|escalated|hand|switch|patch|send|get)(?: me| my (?:call|chat|case|query|issue|request|question|ticket|complaint)| this(?: chat| conversation| case| issue)?| it)?(?: through| over| on| back| in touch| in contact)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
-    ("acquire", rf"\b(?:want|wants|need|needs|wanted|needed|would like|request|requesting|ask for|asking for|looking for|get|give|bring|have|prefer|rather have|require|demand|insist on|escalate){_gap(3)} {_DET}{_STRONG_EN}", 0.9),
+    ("acquire", rf"\b(?:want|wants|need|needs|wanted|needed|would like|request|requesting|ask for|asking for|looking for|get|give|bring|(?:can|could|may) (?:i|we) have|prefer|rather have|require|demand|insist on|escalate){word_gap(3)} {_DET}{_STRONG_EN}", 0.9),
     ("call", rf"\b(?:call|calling|phone|ring) {_DET}{_STRONG_EN}", 0.9),
     ("contact", rf"\b(?:contact|contacting|reach|reaching|get hold of|get ahold of|get through to|get in touch with|be in touch with|hear from|email|write to|message|speak to|talk to) {_DET}{_PERSON_EN}", 0.9),
     ("exists", r"\b(?:is there|are there|is it possible to have|do you have|have you got)(?: a| an| any| some)?(?: real| actual| live)? (?:human|person|people|agent|representative|operator|staff|employee|someone|somebody|anyone|anybody)s?\b(?! (?:in|at|near|from) )", 0.85),
@@ -58,8 +60,8 @@ _ES_P = (r"(?:(?:un|una|algun|alguna|el|la|otro|otra|al|a) )?(?:persona(?: real|
          r"|(?:atencion|servicio) (?:al cliente|humana|personalizada)|soporte(?: tecnico)?)\b")
 _ES = [
     ("hablar", rf"\b(?:hablar|hablo|hable|habla|conversar|chatear|charlar|platicar|comunicarme|comunicarse|comunicar|contactar|contactarme|contacto|escribir)(?: directamente)? (?:con|a|al) {_ES_P}", 0.95),
-    ("pasar", rf"\b(?:pasame|paseme|pasarme|pasenme|comunicame|comuniqueme|transfiereme|transfierame|transferirme|transfiera|conectame|conecteme|conectarme|ponme|pongame|ponerme|derivame|derivarme|me pasas|me pasa|me pases|me transfieres|me comunicas|me conectas|me pones|me derivas|me puedes pasar|me puede pasar){_gap(2)} (?:con |a |al |en contacto con )?{_ES_P}", 0.95),
-    ("querer", rf"\b(?:quiero|necesito|quisiera|queria|puedo|podria|podrias|puede|pueden|me gustaria|deseo|pido|solicito|prefiero|busco|dame|deme|exijo){_gap(3)} {_ES_P}", 0.9),
+    ("pasar", rf"\b(?:pasame|paseme|pasarme|pasenme|comunicame|comuniqueme|transfiereme|transfierame|transferirme|transfiera|conectame|conecteme|conectarme|ponme|pongame|ponerme|derivame|derivarme|me pasas|me pasa|me pases|me transfieres|me comunicas|me conectas|me pones|me derivas|me puedes pasar|me puede pasar){word_gap(2)} (?:con |a |al |en contacto con )?{_ES_P}", 0.95),
+    ("querer", rf"\b(?:quiero|necesito|quisiera|queria|puedo|podria|podrias|puede|pueden|me gustaria|deseo|pido|solicito|prefiero|busco|dame|deme|exijo){word_gap(3)} {_ES_P}", 0.9),
     ("hay", r"\bhay (?:alguien|alguna persona|algun humano|un humano|una persona|algun agente|un agente|algun asesor)\b", 0.85),
     ("atencion", r"\batencion (?:humana|personalizada)\b", 0.85),
 ]
@@ -69,8 +71,8 @@ _FR_P = (r"(?:(?:un|une|le|la|l|des|votre|a|au|a un|a une|avec un|avec une) )?(?
          r"|superviseur|humains)\b")
 _FR = [
     ("parler", rf"\b(?:parler|parle|discuter|echanger|communiquer|dialoguer|joindre|contacter|avoir|etre en contact avec|entrer en contact avec)(?: directement)? (?:a |avec |au |aux )?{_FR_P}", 0.95),
-    ("passer", rf"\b(?:passez moi|passe moi|me passer|passer|mettez moi en (?:relation|contact)|mets moi en (?:relation|contact)|mettre en (?:relation|contact)|transferez moi|transfere moi|me transferer|redirigez moi|me rediriger|orientez moi){_gap(2)} (?:avec |a |au |vers )?{_FR_P}", 0.95),
-    ("vouloir", rf"\b(?:je veux|je voudrais|j aimerais|je souhaite|je souhaiterais|je demande|puis je|pourrais je|est ce que je peux|je peux|je prefere|il me faut|je cherche|donnez moi|j exige){_gap(4)} {_FR_P}", 0.9),
+    ("passer", rf"\b(?:passez moi|passe moi|me passer|passer|mettez moi en (?:relation|contact)|mets moi en (?:relation|contact)|mettre en (?:relation|contact)|transferez moi|transfere moi|me transferer|redirigez moi|me rediriger|orientez moi){word_gap(2)} (?:avec |a |au |vers )?{_FR_P}", 0.95),
+    ("vouloir", rf"\b(?:je veux|je voudrais|j aimerais|je souhaite|je souhaiterais|je demande|puis je|pourrais je|est ce que je peux|je peux|je prefere|il me faut|je cherche|donnez moi|j exige){word_gap(4)} {_FR_P}", 0.9),
     ("ya", r"\b(?:y a t il|il y a|y a) (?:quelqu un|un humain|une personne|un conseiller|un agent)\b", 0.85),
 ]
 _DE_P = (r"(?:(?:einem|einen|einer|ein|eine|dem|den|der|die|echten|richtigen|menschlichen|realen|echte|richtige|echter|lebenden|lebendigen) )*"
@@ -78,9 +80,9 @@ _DE_P = (r"(?:(?:einem|einen|einer|ein|eine|dem|den|der|die|echten|richtigen|men
          r"|person|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|kundendienst|kundenservice|support"
          r"|servicemitarbeiter|vorgesetzten|jemandem|jemanden|jemand)\b")
 _DE = [
-    ("mit_sprechen", rf"\b(?:mit|zu) {_DE_P}{_gap(4)} (?:sprechen|reden|chatten|verbunden|verbinden|schreiben|telefonieren|durchgestellt|weitergeleitet)\b", 0.95),
-    ("verbinden", rf"\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich|stell mich|leiten sie mich|leite mich){_gap(3)} (?:mit|zu|an) {_DE_P}", 0.95),
-    ("wollen", rf"\b(?:ich will|ich mochte|ich brauche|ich hatte gerne?|ich wurde gerne?|kann ich|konnte ich|gib mir|geben sie mir|ich verlange|ich suche|ich bitte um|ich moechte){_gap(4)} {_DE_P}", 0.9),
+    ("mit_sprechen", rf"\b(?:mit|zu) {_DE_P}{word_gap(4)} (?:sprechen|reden|chatten|verbunden|verbinden|schreiben|telefonieren|durchgestellt|weitergeleitet)\b", 0.95),
+    ("verbinden", rf"\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich|stell mich|leiten sie mich|leite mich){word_gap(3)} (?:mit|zu|an) {_DE_P}", 0.95),
+    ("wollen", rf"\b(?:ich will|ich mochte|ich brauche|ich hatte gerne?|ich wurde gerne?|kann ich|konnte ich|gib mir|geben sie mir|ich verlange|ich suche|ich bitte um|ich moechte){word_gap(4)} {_DE_P}", 0.9),
     ("gibt_es", r"\b(?:gibt es|ist da|ist hier|ist jemand) (?:einen |eine |ein )?(?:echten |echte |echter )?(?:menschen|mensch|mitarbeiter|person|jemand|da)\b", 0.85),
 ]
 _PT_P = (r"(?:(?:um|uma|o|a|algum|alguma|com|ao|a um|a uma|de um|uma pessoa|um ser) )?(?:atendente(?: humano| real)?|humano|ser humano"
@@ -89,18 +91,18 @@ _PT_P = (r"(?:(?:um|uma|o|a|algum|alguma|com|ao|a um|a uma|de um|uma pessoa|um s
          r"|(?:atendimento|suporte)(?: humano| ao cliente)?|sac|central de atendimento)\b")
 _PT = [
     ("falar", rf"\b(?:falar|fala|falo|conversar|converso|comunicar|contatar|contactar|chamar|chame|chama|ligar|ter contato)(?: diretamente)? (?:com |a |ao |para |pra )?{_PT_P}", 0.95),
-    ("passar", rf"\b(?:me transfira|me transfere|me transferir|transferir|me passa|me passe|passar|me coloca|me coloque|me conecta|me conecte|encaminhar|me encaminha|me encaminhe){_gap(2)} (?:para |pra |com |a |ao )?{_PT_P}", 0.95),
-    ("querer", rf"\b(?:quero|preciso|gostaria|queria|posso|pode|podem|prefiro|solicito|peco|exijo){_gap(4)} {_PT_P}", 0.9),
+    ("passar", rf"\b(?:me transfira|me transfere|me transferir|transferir|me passa|me passe|passar|me coloca|me coloque|me conecta|me conecte|encaminhar|me encaminha|me encaminhe){word_gap(2)} (?:para |pra |com |a |ao )?{_PT_P}", 0.95),
+    ("querer", rf"\b(?:quero|preciso|gostaria|queria|posso|pode|podem|prefiro|solicito|peco|exijo){word_gap(4)} {_PT_P}", 0.9),
     ("tem", r"\b(?:tem|ha|existe) (?:alguem|algum atendente|algum humano|uma pessoa|um atendente)\b", 0.85),
     ("atendimento", r"\batend(?:imento|ente) humano\b", 0.85),
 ]
-CUSTOMER_REQUEST = _rules("customer_request", _EN + _ES + _FR + _DE + _PT)
+CUSTOMER_REQUEST = make_rules("customer_request", _EN + _ES + _FR + _DE + _PT)
 
 # Negations and hypotheticals that cancel a request for a person in the same clause.
 NEGATION = re.compile(
     r"\b(?:(?:do|does|did|will|would|should|shall) not (?:really |even |actually )?(?:want|need|wish|like|care|ask|require|have to|mean)"
     r"|not (?:want|need|wish|looking|asking|interested|necessary|needed|required)|no need|without|rather not|instead of"
-    r"|never (?:want|need|asked)|am i (?:talking|speaking|chatting|texting)|do not (?:transfer|connect|put|send|pass|escalate|forward|hand|give|get)"
+    r"|never (?:want|need|asked)|am i (?:talking|speaking|chatting|texting)|become|work as|apply (?:for|to be)|hiring|recruit\w*|jobs?|careers?|vacanc\w*|do not (?:transfer|connect|put|send|pass|escalate|forward|hand|give|get)"
     r"|no (?:quiero|necesito|hace falta|me pases|me transfieras|es necesario)|sin|(?:ne|n) (?:veux|voudrais|souhaite|ai) (?:pas|plus)"
     r"|pas besoin|sans|pas (?:la peine|necessaire)|(?:will|mochte|brauche|muss|wollte) (?:ich )?(?:nicht|kein\w*)"
     r"|kein\w* (?:mensch\w*|mitarbeiter\w*|berater\w*|person\w*)|ohne|nicht (?:notig|notwendig|mit)"
