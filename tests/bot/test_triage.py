@@ -54,6 +54,8 @@ PERSON_REQUESTS = [
     "Verbinden Sie mich bitte mit einem Menschen",
     "Kann ich bitte einen echten Menschen haben?",
     "Gibt es einen Menschen, mit dem ich reden kann?",
+    "hello? is anyone there?",
+    "is somebody available to help me with this?",
     # Portuguese
     "Quero falar com um atendente",
     "pode me transferir para um humano?",
@@ -82,6 +84,7 @@ NOT_REQUESTS = [
     "Ich brauche keinen Menschen, nur die Öffnungszeiten",
     "Não quero falar com atendente, só quero o horário",
     "my travel agent booked the wrong hotel",
+    "is anyone available to repair the boiler this weekend?",
     "how many people can share one plan?",
     "can I change the delivery address on my order?",
     "what does the premium plan include?",
