@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -124,8 +125,29 @@ class Customer:
                 self.errors.append(f"stream: {exc!r}")
 
 
+def turn_histogram(server: ServerProcess) -> dict[float, float]:
+    """Cumulative bucket counts of the server's own `supportbot_turn_seconds` (from /metrics)."""
+    text = httpx.get(server.url + "/metrics", timeout=10).text
+    buckets = {}
+    for line in text.splitlines():
+        if line.startswith("supportbot_turn_seconds_bucket{"):
+            le = line.split('le="', 1)[1].split('"', 1)[0]
+            buckets[float("inf") if le == "+Inf" else float(le)] = float(line.rsplit(" ", 1)[1])
+    return buckets
+
+
+def histogram_quantile(before: dict[float, float], after: dict[float, float], q: float) -> float | None:
+    """Upper bucket bound holding quantile `q` of the turns between two scrapes (Prometheus-style, coarse)."""
+    delta = sorted((le, after[le] - before.get(le, 0.0)) for le in after)
+    total = delta[-1][1] if delta else 0.0
+    if total <= 0:
+        return None
+    return next(le for le, count in delta if count >= q * total)
+
+
 def run_phase(server: ServerProcess, customers: int, seconds: float, max_turns: int) -> dict:
     """N customers for `seconds`; returns the figures of the phase."""
+    histogram_before = turn_histogram(server)
     stop = threading.Event()
     peak_rss = [server.rss_bytes()]
 
@@ -148,7 +170,11 @@ def run_phase(server: ServerProcess, customers: int, seconds: float, max_turns: 
     sampler.join(timeout=2)
     latencies = sorted(x for c in crowd for x in c.latencies)
     errors = [e for c in crowd for e in c.errors]
+    histogram_after = turn_histogram(server)
+    server_p50, server_p95 = (histogram_quantile(histogram_before, histogram_after, q) for q in (0.5, 0.95))
     return {
+        "server_turn_p50_le_ms": None if server_p50 is None else round(1000 * server_p50, 1),
+        "server_turn_p95_le_ms": None if server_p95 is None else round(1000 * server_p95, 1),
         "customers": customers,
         "seconds": round(elapsed, 2),
         "turns": len(latencies),
@@ -184,9 +210,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{n:3d} customers: {phase['turns']} turns in {phase['seconds']}s = {phase['turns_per_s']} turns/s, "
                       f"p50 {phase['p50_ms']} ms, p95 {phase['p95_ms']} ms, max {phase['max_ms']} ms, "
                       f"errors {phase['errors']}, server RSS {phase['rss_mb']} MB")
+                print(f"      of which the turn inside the server (BotService.run_turn, histogram bucket bound): "
+                      f"p50 <= {phase['server_turn_p50_le_ms']} ms, p95 <= {phase['server_turn_p95_le_ms']} ms")
                 for sample in phase["error_samples"]:
                     print(f"      error: {sample}")
             idle_rss = round(server.rss_bytes() / 2**20, 1)
+            master_rss = round(server.rss_bytes(master_only=True) / 2**20, 1)
+            print(f"server RSS after the run: {idle_rss} MB (gunicorn master {master_rss} MB, worker {idle_rss - master_rss:.1f} MB)")
+            print(f"machine load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     by_n = {p["customers"]: p for p in phases}
     eight, many = by_n.get(8), by_n.get(32)
     checks = {
@@ -197,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         "rss": max(p["rss_mb"] for p in phases) < BUDGET["rss_mb"],
     }
     print("budgets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in checks.items()))
-    print(json.dumps({"benchmark": "web_load", "phases": phases, "rss_mb_after": idle_rss, "threads": args.threads,
+    print(json.dumps({"benchmark": "web_load", "phases": phases, "rss_mb_after": idle_rss, "master_rss_mb": master_rss,
+                      "threads": args.threads, "loadavg_1m": round(os.getloadavg()[0], 2),
                       "budgets": BUDGET, "checks": checks, "ok": all(checks.values())}, sort_keys=True))
     return 0 if all(checks.values()) else 1
 

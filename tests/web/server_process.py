@@ -88,9 +88,9 @@ class ServerProcess:
         assert self._proc is not None
         return self._proc.pid
 
-    def rss_bytes(self) -> int:
+    def rss_bytes(self, *, master_only: bool = False) -> int:
         """Resident memory of the gunicorn master and its workers (VmRSS from /proc)."""
-        return sum(_vm_rss(pid) for pid in [self.pid, *_children(self.pid)])
+        return sum(_vm_rss(pid) for pid in [self.pid, *([] if master_only else _children(self.pid))])
 
     def post_as_customer(self, conversation_id: str, token: str, text: str) -> dict:
         response = httpx.post(f"{self.url}/api/conversations/{conversation_id}/messages", json={"text": text},
