@@ -1,0 +1,133 @@
+"""The customer API inside the real `create_app` (real store, bus, BotService), with a tiny fake search."""
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from knowledge_base.results import DocumentHit, Passage, SearchResult
+from web.support import read_events
+
+
+class TinyKnowledgeBase:
+    """Knows one article; anything mentioning delivery or shipping finds it."""
+
+    def search(self, query: str, *, k: int | None = None) -> SearchResult:
+        if not re.search(r"deliver|ship", query, re.I):
+            return SearchResult(query=query, hits=[], answerable=False)
+        passage = Passage(chunk_id="shipping.md::v1::0", section="Canada", score=0.9,
+                          text="Parcels to Canada arrive in 5-8 business days.")
+        hit = DocumentHit(document_id="shipping.md", title="Shipping times", source="shipping.md",
+                          url="https://help.example/shipping", score=0.95, passages=[passage])
+        return SearchResult(query=query, hits=[hit], answerable=True)
+
+    def documents(self) -> list[object]:
+        return []
+
+    def close(self) -> None:
+        return None
+
+
+@pytest.fixture
+def real_app(tmp_path: Path) -> Iterator[Flask]:
+    from server import Settings, create_app
+
+    settings = Settings(data_dir=tmp_path, index_examples_on_start=False, cors_origins=["https://shop.example"],
+                        rate_limit_per_conversation="5 per minute")
+    app = create_app(settings, knowledge_base=TinyKnowledgeBase())
+    yield app
+    app.extensions["supportbot"].close()
+
+
+@pytest.fixture
+def real_client(real_app: Flask) -> FlaskClient:
+    return real_app.test_client()
+
+
+def _start(client: FlaskClient) -> tuple[str, dict[str, str]]:
+    body = client.post("/api/conversations").get_json()
+    return body["id"], {"Authorization": f"Bearer {body['token']}"}
+
+
+def _wait_for(client: FlaskClient, cid: str, auth: dict[str, str], count: int) -> list[dict]:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        messages = client.get(f"/api/conversations/{cid}/messages", headers=auth).get_json()["messages"]
+        if len(messages) >= count:
+            return messages
+        time.sleep(0.05)
+    raise AssertionError(f"fewer than {count} messages after 10 s: {messages}")
+
+
+def test_a_question_is_answered_with_a_citation(real_client: FlaskClient, real_app: Flask) -> None:
+    cid, auth = _start(real_client)
+    posted = real_client.post(f"/api/conversations/{cid}/messages", json={"text": "How long is delivery to Canada?"}, headers=auth)
+    assert posted.status_code == 201
+    customer, answer = _wait_for(real_client, cid, auth, 2)
+    assert customer["id"] == posted.get_json()["id"]
+    assert answer["role"] == "bot" and "5-8 business days" in answer["text"]
+    assert answer["citations"][0]["url"] == "https://help.example/shipping" and answer["meta"]["stream_id"]
+    metrics = real_client.get("/metrics").get_data(as_text=True)
+    assert re.search(r'supportbot_turns_total\{outcome="answered"\} 1\.0', metrics)
+
+
+def test_events_replay_from_the_real_store_and_then_go_live(real_client: FlaskClient) -> None:
+    cid, auth = _start(real_client)
+    real_client.post(f"/api/conversations/{cid}/messages", json={"text": "Do you ship to Canada?"}, headers=auth)
+    first, answer = _wait_for(real_client, cid, auth, 2)
+    response = real_client.get(f"/api/conversations/{cid}/events", headers={**auth, "Last-Event-ID": str(first["id"])},
+                               buffered=False)
+    threading.Timer(0.2, lambda: real_client.post(f"/api/conversations/{cid}/handoff", headers=auth)).start()
+    events = read_events(response, until=lambda ev: sum(e.get("event") == "message" for e in ev) >= 2)
+    replayed, handoff = [e for e in events if e.get("event") == "message"][:2]
+    assert int(replayed["id"]) == answer["id"]
+    assert handoff["data"]["kind"] == "state" and int(handoff["id"]) > answer["id"]
+
+
+def test_bad_input_against_the_real_store_stores_nothing(real_client: FlaskClient, real_app: Flask) -> None:
+    store = real_app.extensions["supportbot"].store
+    cid, auth = _start(real_client)
+    other, other_auth = _start(real_client)
+    assert real_client.post(f"/api/conversations/{cid}/messages", data="{", content_type="application/json", headers=auth).status_code == 400
+    assert real_client.post(f"/api/conversations/{cid}/messages", json={"text": " "}, headers=auth).status_code == 400
+    assert real_client.post(f"/api/conversations/{cid}/messages", json={"text": "x" * 4001}, headers=auth).status_code == 413
+    assert real_client.post(f"/api/conversations/{cid}/messages", json={"text": "hi"}, headers=other_auth).status_code == 404
+    assert real_client.post(f"/api/conversations/{cid}/messages", json={"text": "hi"},
+                            headers={"Authorization": "Bearer wrong"}).status_code == 404
+    assert real_client.post("/api/conversations/nope/messages", json={"text": "hi"}, headers=auth).status_code == 404
+    assert store.messages(cid) == [] and store.messages(other) == []
+
+
+def test_per_conversation_flood_is_429_with_nothing_stored_beyond_the_limit(real_client: FlaskClient, real_app: Flask) -> None:
+    store = real_app.extensions["supportbot"].store
+    cid, auth = _start(real_client)
+    statuses = [real_client.post(f"/api/conversations/{cid}/messages", json={"text": f"question {i}"}, headers=auth).status_code
+                for i in range(8)]
+    assert statuses == [201] * 5 + [429] * 3
+    customer_texts = [m.text for m in store.messages(cid) if m.role.value == "customer"]
+    assert customer_texts == [f"question {i}" for i in range(5)]
+
+
+def test_openapi_documents_every_api_route_of_the_real_app(real_app: Flask, real_client: FlaskClient) -> None:
+    document = real_client.get("/api/openapi.json").get_json()
+    documented = {(path, method) for path, ops in document["paths"].items() for method in ops}
+    served = {
+        (re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule), method.lower())
+        for rule in real_app.url_map.iter_rules() if rule.rule.startswith("/api/")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    assert served - documented == set(), "undocumented /api routes"
+
+
+def test_ready_health_and_cors_on_the_real_app(real_client: FlaskClient) -> None:
+    assert real_client.get("/healthz").status_code == 200
+    assert real_client.get("/readyz").get_json()["status"] == "ready"
+    assert real_client.post("/api/conversations", headers={"Origin": "https://evil.example"}).status_code == 403
+    ok = real_client.post("/api/conversations", headers={"Origin": "https://shop.example"})
+    assert ok.headers["Access-Control-Allow-Origin"] == "https://shop.example"
