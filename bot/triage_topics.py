@@ -30,7 +30,7 @@ SECURITY = make_rules("security", [
     ("hacked", rf"\b(?:hack|hacked|jacked|hacker\w*|hacking|hijack\w*|data breach|security breach|breached|compromised|taken over|account takeover|leaked)\b", 0.9),
     ("lost_stolen", rf"\b(?:lost|misplaced|stolen|stole|steal|robbed|mugged|pickpocket\w*|burgl\w*|can not find|could not find){word_gap(4)} {_THING}\b|\bmissing (?:my|our) {_THING}\b", 0.85),
     ("left_behind", rf"\b(?:left|dropped|forgot|forgotten)(?: [a-z]+)? (?:my|our) {_THING}(?: [a-z]+){{0,3}} (?:in|at|on|behind)\b", 0.8),
-    ("other_made", rf"\b{_MONEY_TXN}(?: [a-z]+){{0,5}} (?:someone|somebody|my ex|my (?:x|ex|former) [a-z]+|a stranger|another person|someone else) (?:made|did|took|spent|used|charged|withdrew)\b", 0.85),
+    ("other_made", rf"\b{_MONEY_TXN}(?: [a-z]+){{0,5}} (?:someone|somebody|my ex|my (?:ex|former) [a-z]+|a stranger|another person|someone else) (?:made|did|took|spent|used|charged|withdrew)\b", 0.85),
     ("worried", r"\b(?:concerned|worried|afraid|scared|nervous|paranoid) (?:about|for|that)(?: [a-z]+){0,3} (?:security|safety|fraud|my account being|my card being|someone)\b", 0.75),
     ("police", r"\bpolice report\b|\breport\w*(?: it| this| the theft)? to the police\b", 0.75),
     ("fishy", r"\b(?:fishy|dodgy|shady|sketchy|suspicious)(?: [a-z]+){0,3} (?:on|with|in) (?:my|our) (?:[a-z]+ )?(?:card|account|statement)\b", 0.8),
