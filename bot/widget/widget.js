@@ -56,6 +56,7 @@
     ".msg.customer{align-self:flex-end;background:var(--sb-accent);color:#fff;border-bottom-right-radius:4px}",
     ".msg.bot,.msg.agent{align-self:flex-start;background:#eef1f5;color:#1d2430;border-bottom-left-radius:4px}",
     ".msg.draft{opacity:.8}",
+    ".msg strong{font-weight:650}",
     ".author{display:block;font-size:12px;font-weight:600;color:#4a5566;margin-bottom:2px}",
     ".sources{margin:2px 0 0;padding:0;list-style:none;font-size:13px;white-space:normal}",
     ".sources li{margin:2px 0}.sources a{color:#0b4fa8;text-decoration:underline}",
@@ -91,6 +92,15 @@
     });
     (children || []).forEach(function (child) { if (child) node.appendChild(child); });
     return node;
+  }
+  // **bold** (as extractive answers quote the help center) becomes <strong>; everything stays text nodes
+  function formatted(text) {
+    var span = el("span", { className: "text" });
+    String(text).split(/\*\*(.+?)\*\*/).forEach(function (part, index) {
+      if (!part) return;
+      span.appendChild(index % 2 ? el("strong", { text: part }) : document.createTextNode(part));
+    });
+    return span;
   }
   function safeColor(value) {
     return value && window.CSS && CSS.supports && CSS.supports("color", value) ? value : null;
@@ -243,7 +253,7 @@
     }
     var node = el("div", { className: "msg " + message.role, "data-id": message.id });
     if (message.role === "agent" && message.author) node.appendChild(el("span", { className: "author", text: message.author }));
-    node.appendChild(el("span", { className: "text", text: message.text }));
+    node.appendChild(message.role === "customer" ? el("span", { className: "text", text: message.text }) : formatted(message.text));
     if (message.role === "bot") {
       var links = (message.citations || []).map(function (c) {
         var href = safeUrl(c.url);
@@ -253,6 +263,11 @@
       if (links.length) {
         node.appendChild(el("div", { className: "sources-label", text: "Sources" }));
         node.appendChild(el("ul", { className: "sources", "aria-label": "Sources" }, links));
+      }
+      if (message.meta && message.meta.offer_handoff) {
+        var offer = el("button", { type: "button", className: "link-btn offer", text: "Yes, connect me with a person" });
+        offer.addEventListener("click", function () { offer.remove(); requestPerson(); });
+        node.appendChild(el("div", { className: "helpful" }, [offer]));
       }
       if (!(message.meta && message.meta.no_answer)) node.appendChild(helpfulNode(message.id));
     }
@@ -302,8 +317,8 @@
     state.lastId = Math.max(state.lastId, message.id);
     var target = state.nodes[message.meta && message.meta.message_id];
     if (!target) return;
-    var text = target.querySelector(".text") || target;
-    text.textContent = message.kind === "delete" ? "(message deleted)" : message.text;
+    var text = target.querySelector(".text");
+    if (text) target.replaceChild(message.kind === "delete" ? el("span", { className: "text", text: "(message deleted)" }) : formatted(message.text), text);
   }
 
   function onToken(event) {
@@ -436,11 +451,12 @@
     api("POST", conversationPath("/typing")).catch(function () {});
   });
 
-  ui.person.addEventListener("click", function () {
+  function requestPerson() {
     clearError();
     ensureConversation().then(function () { start(); return api("POST", conversationPath("/handoff")); })
       .then(applyConversation).catch(showError);
-  });
+  }
+  ui.person.addEventListener("click", requestPerson);
   ui.end.addEventListener("click", function () {
     if (!state.conversation) return closePanel();
     api("POST", conversationPath("/close")).then(applyConversation).catch(showError);

@@ -168,3 +168,36 @@ def test_reconnects_after_the_server_went_away(server: ServerProcess, browser) -
         assert texts == ["Do you ship to Canada?", "Written while the widget was away"]  # nothing twice
     finally:
         context.close()
+
+
+def test_end_the_chat_and_rate_it(server: ServerProcess, browser) -> None:  # noqa: ANN001
+    import httpx
+    from playwright.sync_api import expect
+
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.get_by_role("button", name="Chat with us").click()
+        box = page.get_by_label("Message", exact=True)
+        box.fill("How much is express shipping in the US?")
+        box.press("Enter")
+        expect(page.locator("supportbot-widget .msg.bot:not(.greeting)")).to_have_count(1, timeout=15_000)
+        page.get_by_role("button", name="End chat").click()
+        expect(page.locator("supportbot-widget .system").last).to_contain_text("resolved", timeout=10_000)
+        expect(page.get_by_role("form", name="Rate this conversation")).to_be_visible(timeout=10_000)
+        four = page.get_by_role("radio", name="4 stars")
+        four.click()
+        expect(four).to_have_attribute("aria-checked", "true")
+        four.press("ArrowRight")  # keyboard works too: now 5
+        expect(page.get_by_role("radio", name="5 stars")).to_be_focused()
+        page.get_by_label("Comment").fill("Quick and clear")
+        page.get_by_role("button", name="Send rating").click()
+        expect(page.get_by_text("Thanks for rating this conversation!")).to_be_visible()
+        expect(page.get_by_role("form", name="Rate this conversation")).to_be_hidden()
+        saved = page.evaluate("JSON.parse(localStorage.getItem('supportbot:' + location.origin))")
+        conversation = httpx.get(f"{server.url}/api/conversations/{saved['id']}",
+                                 headers={"Authorization": f"Bearer {saved['token']}"}).json()
+        assert conversation["state"] == "resolved" and conversation["rating"] == 5
+    finally:
+        context.close()
