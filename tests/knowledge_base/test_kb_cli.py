@@ -1,0 +1,81 @@
+"""The `kb` click group through CliRunner: summaries, failures, exit codes, list and search output."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from kb_fakes import write_corpus
+
+from knowledge_base.cli import make_kb_group
+from knowledge_base.service import KnowledgeBase
+
+
+@pytest.fixture
+def run(kb: KnowledgeBase):
+    group = make_kb_group(lambda: kb)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(group, [str(a) for a in args])
+
+
+def test_sync_prints_summary_and_failures(run, docs_dir: Path) -> None:
+    write_corpus(docs_dir, {"scan.pdf": b"%PDF-1.4 broken"})
+    result = run("sync", docs_dir)
+    assert result.exit_code == 0, result.output
+    assert "added 4, updated 0, removed 0, unchanged 0, failed 1" in result.output
+    assert "failed: scan.pdf: broken PDF" in result.output
+    again = run("sync", docs_dir)
+    assert "added 0, updated 0, removed 0, unchanged 4, failed 1" in again.output
+
+
+def test_sync_exits_non_zero_only_when_everything_failed(run, tmp_path: Path) -> None:
+    bad = write_corpus(tmp_path / "bad", {"a.pdf": b"%PDF broken", "b.exe": b"MZ\x00"})
+    result = run("sync", bad)
+    assert result.exit_code == 1 and "failed 2" in result.output
+
+
+def test_sync_of_missing_or_empty_folder_is_a_clear_error(run, tmp_path: Path) -> None:
+    assert run("sync", tmp_path / "nope").exit_code == 2
+    (tmp_path / "empty").mkdir()
+    result = run("sync", tmp_path / "empty")
+    assert result.exit_code == 1 and "refusing to empty" in result.output and "Traceback" not in result.output
+
+
+def test_sync_reindex(run, docs_dir: Path) -> None:
+    run("sync", docs_dir)
+    result = run("sync", docs_dir, "--reindex")
+    assert result.exit_code == 0 and "added 4" in result.output
+
+
+def test_add_list_remove(run, docs_dir: Path) -> None:
+    result = run("add", docs_dir / "rentals/pickup.md", docs_dir / "about.html", "--root", docs_dir)
+    assert result.exit_code == 0 and "added 2" in result.output
+    listing = run("list")
+    lines = listing.output.splitlines()
+    assert lines[0].split() == ["ID", "TITLE", "CHUNKS", "VERSION", "UPDATED"]
+    assert lines[1].startswith("about.html") and "About Pedalo Rentals" in lines[1]
+    assert lines[2].startswith("rentals/pickup.md") and " 3 " in lines[2]
+    assert lines[-1] == "2 documents, 5 chunks"
+    assert run("remove", "about.html").output.strip() == "removed 1 of 1"
+    missing = run("remove", "about.html")
+    assert missing.exit_code == 1 and "none of these ids" in missing.output
+    assert "about.html" not in run("list").output
+
+
+def test_list_empty_and_json(run, docs_dir: Path) -> None:
+    assert "No documents" in run("list").output
+    run("sync", docs_dir)
+    import json
+
+    rows = [json.loads(line) for line in run("list", "--json").output.splitlines()]
+    assert [r["id"] for r in rows][:1] == ["about.html"] and set(rows[0]) >= {"title", "chunks", "version", "url"}
+
+
+def test_search_shows_hits_scores_passages_and_answerable(run, docs_dir: Path) -> None:
+    run("sync", docs_dir)
+    result = run("search", "cargo bikes kilograms luggage", "-k", "2")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("answerable: ") and "threshold 0.50" in lines[0]
+    assert lines[1].startswith("1. [") and "About Pedalo Rentals (about.html)" in lines[1]
+    assert "Cargo bikes: Cargo bikes carry two children" in result.output
