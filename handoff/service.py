@@ -65,7 +65,6 @@ class HandoffService:
             agent_id=agent_id, agent_name=name,
         )
         if won is not None:
-            self._threads.touch(conversation_id)
             self._desk.post(conversation_id, texts.CLAIMED_NOTE.format(agent=agent_id))
             self._desk.refresh_card(conversation_id)
             return ClaimResult("claimed", won.conversation, agent_id)
@@ -113,9 +112,9 @@ class HandoffService:
         """Relay an agent's thread reply to the customer, exactly once however often Slack delivers it."""
         if not thread_ts:
             return RelayResult("unknown_thread")
-        if self._threads.seen_event(event_id):
+        seen, info = self._threads.unseen_thread(channel, thread_ts, event_id)
+        if seen:
             return RelayResult("duplicate")
-        info = self._threads.by_ts(channel, thread_ts)
         if info is None:
             return RelayResult("unknown_thread")
         body = (text or "").strip()
@@ -146,10 +145,8 @@ class HandoffService:
             log.exception("could not store agent reply %s/%s for conversation %s", channel, ts, cid)
             self._desk.ephemeral(cid, user, "Not delivered (a server error); please send it again.")
             return RelayResult("failed")
-        self._threads.relayed(channel, ts, message.id)
-        # NOTE: remembered only now: a crash before this point leaves Slack's retry a way in.
-        self._threads.remember_event(event_id)
-        self._threads.touch(cid)
+        # NOTE: the event is remembered only now: a crash before this point leaves Slack's retry a way in.
+        self._threads.relayed(channel, ts, message.id, event_id=event_id)
         return RelayResult("relayed", message)
 
     def agent_edit(self, *, channel: str, ts: str, text: str, event_id: str | None) -> Message | None:

@@ -115,12 +115,12 @@ def register_messages(app: App, handoffs: HandoffService, identity: _Identity) -
 
 
 def register_commands(app: App, handoffs: HandoffService) -> None:
-    """`/support list`, `/support claim <id>`; the answer goes back through `response_url`."""
+    """`/support list`, `/support claim <id>`; the answer is the ack itself (ephemeral, no extra Slack call)."""
 
     @app.command("/support")
-    def support(ack: Any, command: dict[str, Any], respond: Any) -> None:
-        ack()
-        respond(text=handoffs.command(command.get("text", ""), command["user_id"]), response_type="ephemeral")
+    def support(ack: Any, command: dict[str, Any]) -> None:
+        # NOTE: with process_before_response the reply travels in the HTTP response, well inside 3 s.
+        ack(text=handoffs.command(command.get("text", ""), command["user_id"]), response_type="ephemeral")
 
 
 def make_slack_blueprint(app: App) -> Blueprint:

@@ -62,6 +62,14 @@ class ThreadStore:
             row = s.scalar(select(SlackThread).where(SlackThread.channel == channel, SlackThread.thread_ts == thread_ts))
             return _info(row) if row else None
 
+    def unseen_thread(self, channel: str, thread_ts: str, event_id: str | None) -> tuple[bool, ThreadInfo | None]:
+        """(seen before?, the thread) in one round trip's worth of session: the hot path of a relay."""
+        with self._sessions() as s:
+            if event_id and s.get(SlackEventSeen, event_id[:64]) is not None:
+                return True, None
+            row = s.scalar(select(SlackThread).where(SlackThread.channel == channel, SlackThread.thread_ts == thread_ts))
+            return False, (_info(row) if row else None)
+
     def open(
         self, s: Session, conversation_id: str, *, channel: str, reason: str, summary: str, sources: Sequence[str],
         mirrored_through: int,
@@ -100,11 +108,6 @@ class ThreadStore:
                                           SlackThread.mirrored_through < message_id)
                 .values(mirrored_through=message_id, last_activity_at=self.now()), execution_options=_NO_SYNC,
             ).rowcount)
-
-    def touch(self, conversation_id: str) -> None:
-        with self._sessions.begin() as s:
-            s.execute(update(SlackThread).where(SlackThread.conversation_id == conversation_id)
-                      .values(last_activity_at=self.now()), execution_options=_NO_SYNC)
 
     def mark_once(self, conversation_id: str, column: str) -> bool:
         """Set `reminded_at` / `email_offered_at` if unset; True for the one caller that set it."""
@@ -165,10 +168,17 @@ class ThreadStore:
                 .values(created_at=now), execution_options=_NO_SYNC,
             ).rowcount)
 
-    def relayed(self, channel: str, ts: str, message_id: int) -> None:
+    def relayed(self, channel: str, ts: str, message_id: int, *, event_id: str | None = None) -> None:
+        """Link the Slack message to our stored one and remember the event, in one transaction."""
         with self._sessions.begin() as s:
             s.execute(update(SlackRelayed).where(SlackRelayed.channel == channel, SlackRelayed.ts == ts)
                       .values(message_id=message_id), execution_options=_NO_SYNC)
+            if event_id:
+                try:
+                    with s.begin_nested():
+                        s.add(SlackEventSeen(event_id=event_id[:64], created_at=self.now()))
+                except IntegrityError:
+                    pass  # a concurrent duplicate delivery already remembered it
 
     def release_relay(self, channel: str, ts: str) -> None:
         """Undo `claim_relay` after a failed store write, so a later delivery can try again."""

@@ -201,14 +201,20 @@ def test_edits_and_deletes_of_relayed_replies_reach_the_customer(world) -> None:
 def test_support_command_lists_and_claims(world) -> None:  # noqa: ANN001
     conversation = world.ask_for_person()
     world.deliver()
-    hook = world.fake.webhook_url
-    assert _post(world, command_body("list", user="UCID", response_url=hook), content_type=FORM).status_code == 200
-    assert conversation.id in world.fake.webhooks[-1]["text"] and "Dana" in world.fake.webhooks[-1]["text"]
-    _post(world, command_body(f"claim {conversation.id}", user="UCID", response_url=hook), content_type=FORM)
+
+    def command(text: str) -> dict:
+        response = _post(world, command_body(text, user="UCID"), content_type=FORM)
+        assert response.status_code == 200
+        return response.get_json()
+
+    listed = command("list")
+    assert listed["response_type"] == "ephemeral" and conversation.id in listed["text"] and "Dana" in listed["text"]
+    assert "You claimed" in command(f"claim {conversation.id}")["text"]
     assert world.store.get(conversation.id).agent_id == "UCID"
-    assert "You claimed" in world.fake.webhooks[-1]["text"]
-    _post(world, command_body("claim nope", user="UCID", response_url=hook), content_type=FORM)
-    assert "No conversation" in world.fake.webhooks[-1]["text"]
+    assert command(f"claim {conversation.id}")["text"] == "This conversation is already yours."
+    assert "No conversation" in command("claim nope")["text"]
+    assert "Usage" in command("dance")["text"]
+    assert "No conversation is waiting" in command("list")["text"]
 
 
 def test_users_info_is_called_once_per_agent(world) -> None:  # noqa: ANN001
