@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import and_, delete, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
@@ -46,6 +47,7 @@ class OutboxPolicy:
     poll_s: float = 0.25
     max_retry_after_s: float = 900.0
     batch: int = 20
+    keep_sent_s: float = 7 * 86400.0  # sent rows are kept this long (for operators), then pruned
 
 
 @dataclass(frozen=True)
@@ -183,8 +185,24 @@ class Outbox:
             self._thread.join(timeout)
             self._thread = None
 
+    def prune_sent(self) -> int:
+        """Delete rows sent longer ago than `policy.keep_sent_s`; failed rows are never pruned."""
+        cutoff = self._now() - timedelta(seconds=self._policy.keep_sent_s)
+        with self._sessions.begin() as session:
+            return session.execute(
+                delete(OutboxRow).where(OutboxRow.status == "sent", OutboxRow.sent_at < cutoff)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+
     def _loop(self) -> None:
+        next_prune = 0.0
         while not self._stop.is_set():
+            if time.monotonic() >= next_prune:
+                next_prune = time.monotonic() + 3600
+                try:
+                    self.prune_sent()
+                except Exception:  # noqa: BLE001 - pruning is housekeeping
+                    log.exception("outbox: pruning sent rows failed")
             try:
                 sent = self.run_once()
             except Exception:  # noqa: BLE001 - the worker must survive a database hiccup

@@ -191,3 +191,18 @@ def test_worker_thread_starts_and_stops(sessions, web_client: WebClient, fake_sl
     fake_slack.wait_for(lambda: len(fake_slack.posts()) == 3)
     outbox.stop()
     assert not [t for t in threading.enumerate() if t.name == f"slack-outbox-{outbox.worker_id}"]
+
+
+def test_sent_rows_are_pruned_after_the_keep_period_failed_rows_never(sessions, web_client: WebClient, fake_slack: FakeSlack) -> None:
+    _thread(sessions, "c1")
+    outbox = Outbox(sessions, web_client, policy=FAST)
+    _queue(outbox, "c1", 1)
+    _drain(outbox)
+    fake_slack.fail_next(1, "error:invalid_blocks")
+    outbox.enqueue(channel=CHANNEL, thread_key="c1", method=POST, kind="reply", payload={"channel": CHANNEL, "text": "c1 bad"})
+    _drain(outbox)
+    assert outbox.prune_sent() == 0  # all recent
+    with sessions.begin() as s:
+        s.execute(update(OutboxRow).values(sent_at=datetime(2020, 1, 1), created_at=datetime(2020, 1, 1)))
+    assert outbox.prune_sent() == 2
+    assert [i.status for i in outbox.items()] == ["failed"]
