@@ -62,7 +62,8 @@ def make_kb_group(get_kb: Callable[[], KnowledgeBase]) -> click.Group:
 
     @kb.command("sync")
     @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-    @click.option("--reindex", is_flag=True, help="Drop the index and rebuild it (e.g. after changing the embedding model).")
+    @click.option("--reindex", is_flag=True,
+                  help="Drop the index and rebuild it (e.g. after changing the embedding model).")
     def sync(directory: Path, reindex: bool) -> None:
         """Make the knowledge base mirror DIRECTORY (only changed files are re-embedded)."""
         bar = _ProgressBar("file")

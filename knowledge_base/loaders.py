@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_HTML_DROP = ("script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button")
+_HTML_DROP = ("head", "title", "script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button")
 _HTML_BLOCKS = (
     "p", "li", "pre", "td", "th", "dd", "dt", "blockquote", "figcaption", "div", "section",
     "article", "tr", "br", "table", "ul", "ol", "main", "header", "footer", "aside",
@@ -150,13 +150,14 @@ def parse_html(text: str) -> Parsed:
     tags = tuple(t.strip() for t in (keywords.get("content") or "").split(",") if t.strip()) if keywords else ()
     for tag in soup.find_all(_HTML_DROP):
         tag.decompose()
+    title = _html_title(title, soup.find("h1"))
     for tag in soup.find_all(re.compile(r"^h[1-6]$")):
         tag.replace_with(f"{_RS}{_HS}{tag.name[1]}{_HS}{tag.get_text(' ')}{_RS}")
     for tag in soup.find_all(_HTML_BLOCKS):
         tag.insert_before(_RS)
         tag.insert_after(_RS)
     root = soup.body or soup
-    outline = _Outline(title or None)
+    outline = _Outline(title)
     for block in root.get_text().split(_RS):
         line = _WS.sub(" ", block.replace("\n", " ")).strip()
         if line.startswith(_HS):
@@ -166,6 +167,14 @@ def parse_html(text: str) -> Parsed:
             outline.add(line)
     outline.flush()
     return Parsed(sections=outline.sections, title=outline.title, url=url, tags=tags)
+
+
+def _html_title(title: str | None, h1) -> str | None:  # noqa: ANN001 - a bs4 Tag or None
+    """The page's own <h1> when the <title> merely adds the site name to it ("Page | Site")."""
+    heading = _WS.sub(" ", h1.get_text(" ")).strip() if h1 is not None else ""
+    if heading and (not title or heading in title):
+        return heading
+    return title or None
 
 
 def parse_pdf(data: bytes) -> Parsed:

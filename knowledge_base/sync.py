@@ -19,6 +19,7 @@ from knowledge_base.chunking import Chunk, split_document
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.documents import LoadedDocument, content_hash, load_document
 from knowledge_base.errors import DocumentLoadError, KnowledgeBaseError
+from knowledge_base.ignore import IgnoreRules
 from knowledge_base.index import ChromaIndex, StoredVersion
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class Syncer:
         self._clock = clock or (lambda: datetime.now(timezone.utc))
 
     def sync_directory(self, directory: Path, *, progress: Progress | None = None) -> SyncReport:
-        """Make the index mirror `directory`: add, update, remove; ids are relative POSIX paths."""
+        """Make the index mirror `directory` (minus `.kbignore`): add, update, remove; ids are relative paths."""
         if not directory.is_dir():
             raise KnowledgeBaseError(f"{directory} is not a directory")
         files = [(p, p.relative_to(directory).as_posix()) for p in _walk(directory)]
@@ -184,11 +185,10 @@ class Syncer:
 
 
 def _walk(directory: Path) -> list[Path]:
-    """Files under `directory`, sorted, skipping hidden files and folders (.git, .DS_Store)."""
-    return sorted(
-        p for p in directory.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(directory).parts)
-    )
+    """Files under `directory`, sorted, without hidden ones and those `.kbignore` lists."""
+    rules = IgnoreRules.for_directory(directory)
+    return sorted(p for p in directory.rglob("*")
+                  if p.is_file() and not rules.ignores(p.relative_to(directory).as_posix()))
 
 
 def _latest_versions(rows: list[StoredVersion]) -> tuple[dict[str, StoredVersion], dict[str, list[int]]]:

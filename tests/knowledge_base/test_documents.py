@@ -68,6 +68,14 @@ def test_html_title_headings_and_dropped_chrome(tmp_path: Path) -> None:
     assert "var t" not in doc.text and "Shop" not in doc.text and "color" not in doc.text
 
 
+def test_html_title_drops_the_site_name_when_h1_is_the_page_title(tmp_path: Path) -> None:
+    html = "<title>Gift cards | Pedalo Help Center</title><body><h1>Gift cards</h1><p>Valid for a year.</p></body>"
+    doc = load_document(_write(tmp_path, "g.html", html))
+    assert doc.title == "Gift cards" and [(s.path, s.text) for s in doc.sections] == [((), "Valid for a year.")]
+    other = load_document(_write(tmp_path, "h.html", "<title>Prices</title><h1>Pedalo</h1><p>From 9 euros.</p>"))
+    assert other.title == "Prices" and other.sections[0].path == ("Pedalo",)
+
+
 def test_html_without_title_uses_h1(tmp_path: Path) -> None:
     doc = load_document(_write(tmp_path, "a.htm", "<body><h1>Loyalty points</h1><p>One point per euro.</p></body>"))
     assert doc.title == "Loyalty points" and doc.text == "One point per euro."

@@ -127,3 +127,22 @@ def test_sync_survives_reopening_the_index(settings: KnowledgeBaseSettings, docs
     assert report.unchanged == 4 and second.documents == []
     assert ChromaIndex.open(settings, second, second.model_id).count() == sum(
         d.chunks for d in build_knowledge_base(settings, embedder=second).documents())
+
+
+def test_kbignore_leaves_listed_paths_out(kb: KnowledgeBase, docs_dir: Path) -> None:
+    write_corpus(docs_dir, {".kbignore": "# not documents\nREADME.md\nbuild/\n/billing/*.txt\n*.jsonl\n",
+                            "README.md": "# About this folder", "build/make.md": "# Script notes\nx",
+                            "data/rows.jsonl": "{}", "nested/README.md": "# Nested readme\ny"})
+    report = kb.sync(docs_dir)
+    assert report.failed == [] and report.added == 3
+    assert _ids(kb) == ["about.html", "rentals/late-return.md", "rentals/pickup.md"]
+
+
+def test_ignore_rules() -> None:
+    from knowledge_base.ignore import IgnoreRules
+
+    rules = IgnoreRules(["drafts/", "/top.md", "a/b.md", "*.tmp", "# comment", ""])
+    assert rules.ignores("drafts/x.md") and rules.ignores("deep/drafts/x.md") and not rules.ignores("drafts")
+    assert rules.ignores("top.md") and not rules.ignores("sub/top.md")
+    assert rules.ignores("a/b.md") and not rules.ignores("c/a/b.md")
+    assert rules.ignores("x/y.tmp") and rules.ignores(".git/config") and not rules.ignores("guide.md")
