@@ -3,7 +3,7 @@
 Sets: the example knowledge base (examples/eval: corpus + retrieval queries, plus our extra
 questions in benchmarks/calibration_sets/kestrel_extra_queries.jsonl) and a second, differently shaped base
 (benchmarks/calibration_sets/gym_*: short FAQ entries, short informal questions, chit-chat).
-Prints per-set figures and the fitted (slope, offset); paste them into knowledge_base/calibration.py.
+Prints per-set figures and the fitted (gap_weight, margin_weight, offset); paste them into knowledge_base/calibration.py.
 Run: python benchmarks/fit_calibration.py
 """
 from __future__ import annotations
@@ -37,8 +37,8 @@ def variants(corpus: list[dict], queries: list[dict]) -> dict[str, tuple[list[di
     return {"": (corpus, queries), "-heldout": (kept, relabelled)}
 
 
-def collect(settings: KnowledgeBaseSettings, embedder: LocalMiniLMEmbeddings) -> list[tuple[str, float, float, bool]]:
-    """(set, raw top relevance, near-miss level, answerable) per question."""
+def collect(settings: KnowledgeBaseSettings, embedder: LocalMiniLMEmbeddings) -> list[tuple[str, float, float, float, bool]]:
+    """(set, raw top relevance, near-miss level, margin over the second document, answerable) per question."""
     rows = []
     for name, (corpus_file, query_files) in SETS.items():
         queries = [q for f in query_files for q in read_jsonl(f)]
@@ -46,8 +46,8 @@ def collect(settings: KnowledgeBaseSettings, embedder: LocalMiniLMEmbeddings) ->
             with throwaway_searcher(corpus, settings=settings, embedder=embedder) as searcher:
                 level = searcher.near_miss_level
                 for q in qs:
-                    ranked = searcher.raw_relevance(q["text"], k=1)
-                    rows.append((name + suffix, ranked[0][1] if ranked else 0.0, level, bool(q["relevant"])))
+                    top = searcher.explain(q["text"], k=2)[0]
+                    rows.append((name + suffix, float(top["raw"]), level, float(top["margin"]), bool(q["relevant"])))
     return rows
 
 
@@ -55,13 +55,13 @@ def main() -> None:
     settings = KnowledgeBaseSettings()
     embedder = LocalMiniLMEmbeddings()
     rows = collect(settings, embedder)
-    slope, offset = fit_logistic([r - lv for _, r, lv, _ in rows], [y for *_, y in rows])
-    cal = Calibration(slope=slope, offset=offset)
-    out = {"slope": round(slope, 3), "offset": round(offset, 3)}
+    (gap_w, margin_w), offset = fit_logistic([(r - lv, m) for _, r, lv, m, _ in rows], [y for *_, y in rows])
+    cal = Calibration(gap_weight=gap_w, margin_weight=margin_w, offset=offset)
+    out = {"gap_weight": round(gap_w, 3), "margin_weight": round(margin_w, 3), "offset": round(offset, 3)}
     for name in sorted({r[0] for r in rows}):
-        part = [(r, lv, y) for n, r, lv, y in rows if n == name]
-        yes = [cal.score(r, lv) >= 0.5 for r, lv, y in part if y]
-        no = [cal.score(r, lv) < 0.5 for r, lv, y in part if not y]
+        part = [(r, lv, m, y) for n, r, lv, m, y in rows if n == name]
+        yes = [cal.score(r, lv, m) >= 0.5 for r, lv, m, y in part if y]
+        no = [cal.score(r, lv, m) < 0.5 for r, lv, m, y in part if not y]
         out[name] = {"level": round(part[0][1], 3), "answer_rate": round(sum(yes) / len(yes), 3),
                      "refusal_rate": round(sum(no) / len(no), 3), "questions": len(part)}
         print(f"{name}: near-miss level {part[0][1]:.3f}, answer {out[name]['answer_rate']:.2f}, "

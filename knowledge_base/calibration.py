@@ -5,8 +5,11 @@ articles score lower than long questions against long ones, and an in-domain que
 does not cover still scores well against its neighbours. So the raw relevance of the best document
 is measured against the knowledge base's own *near-miss level*: how well each document's title
 matches the best *other* document (leave-one-out). A question the base cannot answer looks like
-that; a question it can answer scores clearly above it. A two-parameter logistic maps the gap to
-[0, 1]; its parameters come from our own labelled questions (`benchmarks/fit_calibration.py`).
+that; a question it can answer scores clearly above it. The *margin* over the next-best document
+adds the other half of the evidence: a question the base answers usually has one document that
+stands out, a near miss matches several neighbours about equally. A three-parameter logistic maps
+(gap, margin) to [0, 1]; its parameters come from our own labelled questions
+(`benchmarks/fit_calibration.py`), never from ../shared/eval.
 """
 from __future__ import annotations
 
@@ -19,9 +22,14 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Calibration:
-    """score = sigmoid(slope * (raw - level) + offset), with `level` shrunk towards a prior on small bases."""
+    """score = sigmoid(gap_weight * (raw - level) + margin_weight * margin + offset).
 
-    slope: float
+    `margin` is the document's raw relevance minus the best *other* document's; `level` is shrunk
+    towards a prior on small bases.
+    """
+
+    gap_weight: float
+    margin_weight: float
     offset: float
     prior_level: float = 0.45  # near-miss level assumed when the base has too few documents to measure
     prior_weight: float = 8.0  # how many measured documents the prior is worth
@@ -34,31 +42,36 @@ class Calibration:
         median = float(np.median(np.asarray(near_misses, dtype=np.float64)))
         return (n * median + self.prior_weight * self.prior_level) / (n + self.prior_weight)
 
-    def score(self, raw: float, level: float) -> float:
-        z = self.slope * (raw - level) + self.offset
+    def score(self, raw: float, level: float, margin: float) -> float:
+        z = self.gap_weight * (raw - level) + self.margin_weight * margin + self.offset
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
 # Fitted by benchmarks/fit_calibration.py on our own labelled questions (examples/ and a second
 # hand-written base); never on ../shared/eval.
-DEFAULT_CALIBRATION = Calibration(slope=8.96, offset=0.536)
+DEFAULT_CALIBRATION = Calibration(gap_weight=5.171, margin_weight=8.814, offset=-0.586)
 
 
-def fit_logistic(gaps: Sequence[float], labels: Sequence[bool], *, l2: float = 1e-3) -> tuple[float, float]:
-    """(slope, offset) of a one-feature logistic regression by Newton's method, classes balanced."""
-    x = np.asarray(gaps, dtype=np.float64)
+def fit_logistic(features: Sequence[Sequence[float]], labels: Sequence[bool], *,
+                 l2: float = 0.1) -> tuple[list[float], float]:
+    """(weights, offset) of a logistic regression by Newton's method, classes balanced, L2 on weights."""
+    x = np.asarray(features, dtype=np.float64)
+    if x.ndim == 1:
+        x = x[:, None]
     y = np.asarray(labels, dtype=np.float64)
     pos = max(y.sum(), 1.0)
     neg = max(len(y) - y.sum(), 1.0)
     w = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg))
-    X = np.c_[x, np.ones_like(x)]
-    beta = np.zeros(2)
-    for _ in range(100):
+    X = np.c_[x, np.ones(len(y))]
+    d = X.shape[1]
+    penalty = l2 * np.diag([1.0] * (d - 1) + [0.0])
+    beta = np.zeros(d)
+    for _ in range(200):
         p = 1.0 / (1.0 + np.exp(-(X @ beta)))
-        grad = X.T @ (w * (p - y)) + l2 * np.r_[beta[0], 0.0]
-        hess = (X * (w * p * (1 - p))[:, None]).T @ X + l2 * np.diag([1.0, 0.0])
-        step = np.linalg.solve(hess + 1e-9 * np.eye(2), grad)
+        grad = X.T @ (w * (p - y)) + penalty @ beta
+        hess = (X * (w * p * (1 - p))[:, None]).T @ X + penalty
+        step = np.linalg.solve(hess + 1e-9 * np.eye(d), grad)
         beta -= step
-        if np.abs(step).max() < 1e-8:
+        if np.abs(step).max() < 1e-9:
             break
-    return float(beta[0]), float(beta[1])
+    return [float(b) for b in beta[:-1]], float(beta[-1])

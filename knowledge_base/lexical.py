@@ -4,7 +4,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -31,44 +30,73 @@ def normalise(word: str) -> str:
     return word
 
 
-def terms(text: str) -> list[str]:
-    """Content words of `text`: lower case, no stop words, plural-folded."""
-    return [normalise(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+def _term(word: str) -> str | None:
+    if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+        return None
+    return normalise(word)
 
 
-@dataclass(frozen=True)
-class _Posting:
-    rows: np.ndarray  # int32 chunk rows containing the term
-    bm25: np.ndarray  # float32 BM25 term weight in each row (idf included)
-    idf: float
+def terms(text: str, memo: dict[str, str | None] | None = None) -> list[str]:
+    """Content words of `text`: lower case, no stop words, plural-folded (`memo` speeds up bulk use)."""
+    if memo is None:
+        return [t for t in map(_term, _WORD.findall(text.lower())) if t is not None]
+    out: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        term = memo.get(word, "")
+        if term == "":
+            term = memo[word] = _term(word)
+        if term is not None:
+            out.append(term)
+    return out
 
 
 class LexicalIndex:
-    """An inverted index over a fixed list of texts (rebuilt, not updated, when the index changes)."""
+    """An inverted index over a fixed list of texts (rebuilt, not updated, when the index changes).
+
+    Postings live in three flat numpy arrays sorted by term, so building and querying stay
+    vectorised even at 100,000 chunks.
+    """
 
     def __init__(self, texts: Sequence[str], *, k1: float = 1.2, b: float = 0.75) -> None:
         self.size = len(texts)
-        counts: dict[str, tuple[list[int], list[int]]] = {}
+        vocab: dict[str, int] = {}
+        word_ids: dict[str, int] = {}  # raw word -> term id, -1 for a stop word
+
+        def word_id(word: str) -> int:
+            term = _term(word)
+            tid = -1 if term is None else vocab.setdefault(term, len(vocab))
+            word_ids[word] = tid
+            return tid
+
+        term_ids: list[int] = []
         lengths = np.zeros(self.size, dtype=np.float32)
         for row, text in enumerate(texts):
-            words = terms(text)
-            lengths[row] = len(words)
-            tf: dict[str, int] = {}
-            for w in words:
-                tf[w] = tf.get(w, 0) + 1
-            for w, c in tf.items():
-                rows, cs = counts.setdefault(w, ([], []))
-                rows.append(row)
-                cs.append(c)
-        avg = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
+            ids = [word_ids[w] if w in word_ids else word_id(w) for w in _WORD.findall(text.lower())]
+            ids = [i for i in ids if i >= 0]
+            lengths[row] = len(ids)
+            term_ids.extend(ids)
+        rows = np.repeat(np.arange(self.size, dtype=np.int64), lengths.astype(np.int64))
+        keys, tf = np.unique(np.asarray(term_ids, dtype=np.int64) * max(self.size, 1) + rows, return_counts=True)
+        post_terms = keys // max(self.size, 1)
+        self._rows = (keys % max(self.size, 1)).astype(np.int32)
+        bounds = np.searchsorted(post_terms, np.arange(len(vocab) + 1))
+        self._vocab = vocab
+        self._start = bounds[:-1]
+        self._end = bounds[1:]
+        df = (self._end - self._start).astype(np.float64)
+        self._idf = np.log1p((self.size - df + 0.5) / (df + 0.5))
         self.max_idf = math.log(1.0 + (self.size + 0.5) / 0.5)
-        self._postings: dict[str, _Posting] = {}
-        for w, (rows, cs) in counts.items():
-            r = np.asarray(rows, dtype=np.int32)
-            tf_arr = np.asarray(cs, dtype=np.float32)
-            idf = math.log(1.0 + (self.size - len(rows) + 0.5) / (len(rows) + 0.5))
-            norm = k1 * (1.0 - b + b * lengths[r] / avg)
-            self._postings[w] = _Posting(r, (idf * tf_arr * (k1 + 1.0) / (tf_arr + norm)).astype(np.float32), idf)
+        avg = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
+        tf = tf.astype(np.float32)
+        norm = k1 * (1.0 - b + b * lengths[self._rows] / avg)
+        self._bm25 = (self._idf[post_terms].astype(np.float32) * tf * (k1 + 1.0) / (tf + norm)).astype(np.float32)
+
+    def _posting(self, word: str) -> tuple[np.ndarray, np.ndarray, float] | None:
+        tid = self._vocab.get(word)
+        if tid is None:
+            return None
+        lo, hi = self._start[tid], self._end[tid]
+        return self._rows[lo:hi], self._bm25[lo:hi], float(self._idf[tid])
 
     def coverage(self, query: str) -> np.ndarray:
         """Per text, the share of the query's idf mass it contains (0..1); unknown words count fully.
@@ -79,19 +107,19 @@ class LexicalIndex:
         out = np.zeros(self.size, dtype=np.float32)
         total = 0.0
         for w in set(terms(query)):
-            posting = self._postings.get(w)
+            posting = self._posting(w)
             if posting is None:
                 total += self.max_idf
                 continue
-            out[posting.rows] += posting.idf
-            total += posting.idf
+            out[posting[0]] += posting[2]
+            total += posting[2]
         return out / total if total > 0 else out
 
     def bm25(self, query: str) -> np.ndarray:
         """Classic BM25 per text (for ranking studies; search uses `coverage`)."""
         out = np.zeros(self.size, dtype=np.float32)
         for w in set(terms(query)):
-            posting = self._postings.get(w)
+            posting = self._posting(w)
             if posting is not None:
-                out[posting.rows] += posting.bm25
+                out[posting[0]] += posting[1]
         return out

@@ -110,7 +110,7 @@ class Searcher:
             return SearchResult(query=query, hits=[], answerable=False)
         vector = self._embed_query(query)
         ranked = self._rank(snapshot, vector, query, k=k)
-        hits = [self._hit(snapshot, cand) for cand in ranked[:k]]
+        hits = [self._hit(snapshot, cand, self._margin(snapshot, ranked, i)) for i, cand in enumerate(ranked[:k])]
         answerable = bool(hits) and hits[0].score >= self.settings.answerable_threshold
         return SearchResult(query=query, hits=hits, answerable=answerable)
 
@@ -124,11 +124,17 @@ class Searcher:
 
     def raw_relevance(self, query: str, *, k: int = 5) -> list[tuple[str, float]]:
         """(document id, uncalibrated relevance) best first: for fitting and studying the calibration."""
+        return [(c["document_id"], c["raw"]) for c in self.explain(query, k=k)]
+
+    def explain(self, query: str, *, k: int = 5) -> list[dict[str, float | str]]:
+        """The signals behind the ranking of the top `k` documents (for studies and debugging)."""
         snapshot = self._current_snapshot()
         if snapshot.chunks == 0 or not query.strip():
             return []
         ranked = self._rank(snapshot, self._embed_query(query), query, k=k)
-        return [(c.document_id, c.raw) for c in ranked[:k]]
+        return [{"document_id": c.document_id, "raw": c.raw, "chunk": c.chunk, "title": c.title,
+                 "coverage": c.coverage, "level": snapshot.level, "margin": self._margin(snapshot, ranked, i)}
+                for i, c in enumerate(ranked[:k])]
 
     # -- ranking -------------------------------------------------------------------------------
     def _embed_query(self, text: str) -> np.ndarray:
@@ -188,7 +194,16 @@ class Searcher:
         candidates.sort(key=lambda c: c.raw, reverse=True)
         return candidates
 
-    def _hit(self, snap: _Snapshot, cand: _Candidate) -> DocumentHit:
+    @staticmethod
+    def _margin(snap: _Snapshot, ranked: list[_Candidate], i: int) -> float:
+        """How far this document is above the best other one (negative below the first)."""
+        if i > 0:
+            return ranked[i].raw - ranked[0].raw
+        if len(ranked) > 1:
+            return ranked[0].raw - ranked[1].raw
+        return ranked[0].raw - snap.level  # a one-document base: compare with the near-miss level
+
+    def _hit(self, snap: _Snapshot, cand: _Candidate, margin: float) -> DocumentHit:
         passages = [
             Passage(chunk_id=m.id, text=m.text, section=m.section, score=float(m.similarity))
             for m in sorted(cand.matches, key=lambda m: m.similarity, reverse=True)[:PASSAGES_PER_DOC]
@@ -204,7 +219,7 @@ class Searcher:
         else:
             first = cand.matches[0]
             title, source, url = first.title, first.source, first.url
-        score = self.calibration.score(cand.raw, snap.level)
+        score = self.calibration.score(cand.raw, snap.level, margin)
         return DocumentHit(document_id=cand.document_id, title=title, source=source, url=url,
                            score=round(score, 6), passages=passages)
 

@@ -180,19 +180,21 @@ def test_keyword_coverage_weighs_rare_words_and_ignores_stop_words() -> None:
 
 
 def test_calibration_level_shrinks_towards_the_prior_on_small_bases() -> None:
-    cal = Calibration(slope=10.0, offset=0.0, prior_level=0.4, prior_weight=4.0)
+    cal = Calibration(gap_weight=10.0, margin_weight=5.0, offset=0.0, prior_level=0.4, prior_weight=4.0)
     assert cal.level([]) == 0.4
     assert cal.level([0.6] * 4) == pytest.approx(0.5)
     assert cal.level([0.6] * 400) == pytest.approx(0.6, abs=0.01)
-    assert cal.score(0.5, 0.5) == pytest.approx(0.5)
-    assert cal.score(0.7, 0.5) > cal.score(0.6, 0.5) > 0.5 > cal.score(0.3, 0.5)
+    assert cal.score(0.5, 0.5, 0.0) == pytest.approx(0.5)
+    assert cal.score(0.7, 0.5, 0.0) > cal.score(0.6, 0.5, 0.0) > 0.5 > cal.score(0.3, 0.5, 0.0)
+    assert cal.score(0.5, 0.5, 0.2) > cal.score(0.5, 0.5, 0.0)  # standing out from the rest counts
 
 
 def test_fit_logistic_separates_labelled_gaps() -> None:
     rng = np.random.default_rng(1)
     gaps = np.r_[rng.normal(0.15, 0.05, 200), rng.normal(-0.15, 0.05, 200)]
+    margins = rng.normal(0.05, 0.02, 400)  # uninformative here
     labels = [True] * 200 + [False] * 200
-    slope, offset = fit_logistic(gaps, labels)
-    cal = Calibration(slope=slope, offset=offset)
-    assert slope > 5
-    assert cal.score(0.15, 0.0) > 0.9 and cal.score(-0.15, 0.0) < 0.1
+    (gap_w, margin_w), offset = fit_logistic(np.c_[gaps, margins], labels)
+    cal = Calibration(gap_weight=gap_w, margin_weight=margin_w, offset=offset)
+    assert gap_w > 5 and abs(margin_w) < gap_w
+    assert cal.score(0.15, 0.0, 0.05) > 0.9 and cal.score(-0.15, 0.0, 0.05) < 0.1
