@@ -4,6 +4,7 @@
      +-- DocumentLoadError             a file could not be read as a document (broken, empty, binary)
      |    +-- UnsupportedDocument      the file's extension has no loader
      +-- EmbeddingModelMismatch        the collection was built with another embedding model
+     +-- EmbedderUnavailable           the embedding model cannot be loaded or reached
      +-- IndexUnavailable              Chroma (embedded or server) failed or cannot be reached
      +-- DocumentNotFound              an id that is not in the index
 
@@ -42,6 +43,10 @@ class EmbeddingModelMismatch(KnowledgeBaseError):
         self.collection = collection
         self.stored = stored
         self.wanted = wanted
+
+
+class EmbedderUnavailable(KnowledgeBaseError):
+    """The embedding model is missing, corrupt (hash mismatch) or its service is unreachable."""
 
 
 class IndexUnavailable(KnowledgeBaseError):
