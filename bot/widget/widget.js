@@ -359,6 +359,7 @@
     ui.person.hidden = conversation.state !== "bot";
     ui.end.hidden = conversation.state === "resolved";
     ui.ratingForm.hidden = !(conversation.state === "resolved" && conversation.rating == null);
+    Array.prototype.forEach.call(ui.log.querySelectorAll(".offer"), function (b) { b.hidden = conversation.state !== "bot"; });
   }
 
   function refreshConversation() {

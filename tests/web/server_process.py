@@ -24,7 +24,8 @@ class ServerProcess:
     """A fresh data directory, no inherited secrets; `url`, `rss_bytes()`, `stop()`."""
 
     def __init__(self, data_dir: Path, *, extra_env: dict[str, str] | None = None, threads: int = 32,
-                 startup_timeout_s: float = 300.0) -> None:
+                 startup_timeout_s: float = 300.0, app_spec: str | None = None, pythonpath: Path | None = None) -> None:
+        """`app_spec` (e.g. `module:factory()`) runs gunicorn on another app than `server.py serve` does."""
         self.data_dir = Path(data_dir)
         self.threads = threads
         self.port = free_port()
@@ -40,6 +41,8 @@ class ServerProcess:
         })
         self._env.update(extra_env or {})
         self._proc: subprocess.Popen[bytes] | None = None
+        self._app_spec = app_spec
+        self._pythonpath = pythonpath
 
     def __enter__(self) -> ServerProcess:
         self.start()
@@ -53,6 +56,10 @@ class ServerProcess:
         log = self.log_path.open("ab")
         command = [sys.executable, "server.py", "serve", "--host", "127.0.0.1", "--port", str(self.port),
                    "--threads", str(self.threads)]
+        if self._app_spec:
+            command = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "1", "--threads", str(self.threads),
+                       "-b", f"127.0.0.1:{self.port}", "--no-control-socket", "--graceful-timeout", "3",
+                       "--pythonpath", f"{ROOT},{self._pythonpath or ROOT}", self._app_spec]
         self._proc = subprocess.Popen(command, cwd=ROOT, env=self._env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.monotonic() + self._startup_timeout_s
@@ -92,6 +99,10 @@ class ServerProcess:
         """Resident memory of the gunicorn master and its workers (VmRSS from /proc)."""
         return sum(_vm_rss(pid) for pid in [self.pid, *([] if master_only else _children(self.pid))])
 
+    def pss_bytes(self) -> int:
+        """Proportional memory of master + workers: pages they share after fork() are counted once."""
+        return sum(_smaps_rollup(pid, "Pss:") for pid in [self.pid, *_children(self.pid)])
+
     def post_as_customer(self, conversation_id: str, token: str, text: str) -> dict:
         response = httpx.post(f"{self.url}/api/conversations/{conversation_id}/messages", json={"text": text},
                               headers={"Authorization": f"Bearer {token}"}, timeout=10)
@@ -117,6 +128,16 @@ def _children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             found.append(int(entry.name))
     return found
+
+
+def _smaps_rollup(pid: int, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _vm_rss(pid: int) -> int:
