@@ -33,12 +33,12 @@ class UnsupportedDocument(DocumentLoadError):
 class EmbeddingModelMismatch(KnowledgeBaseError):
     """The collection's vectors come from another model; mixing them would give garbage scores."""
 
-    def __init__(self, *, collection: str, stored: str, wanted: str, data_dir: str) -> None:
+    def __init__(self, *, collection: str, stored: str, wanted: str, storage: str) -> None:
         super().__init__(
             f"Chroma collection {collection!r} was built with embedding model {stored!r}, "
             f"but this configuration uses {wanted!r}. Re-index to switch models: run "
             f"`supportbot kb sync DIR --reindex` (DIR = your documents folder), or delete "
-            f"{data_dir}/chroma, or set the embedding setting back to the model that built it."
+            f"{storage}, or set the embedding setting back to the model that built it."
         )
         self.collection = collection
         self.stored = stored

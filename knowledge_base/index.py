@@ -108,7 +108,8 @@ class ChromaIndex:
         if stored != model_id:
             raise EmbeddingModelMismatch(
                 collection=name, stored=str(stored or "unknown"), wanted=model_id,
-                data_dir=str(settings.data_dir),
+                storage=(f"the collection on {settings.chroma_url}" if settings.chroma_url
+                         else str(settings.chroma_dir)),
             )
         return cls(client=client, collection=collection, embedder=embedder, model_id=model_id)
 

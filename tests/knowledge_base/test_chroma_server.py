@@ -75,5 +75,5 @@ def test_sync_and_search_through_a_chroma_server(chroma_server: str, tmp_path: P
     result = kb.search("cargo bikes luggage kilograms", k=2)
     assert result.hits[0].document_id == "about.html"
     other = OtherFakeEmbeddings()
-    with pytest.raises(EmbeddingModelMismatch):
+    with pytest.raises(EmbeddingModelMismatch, match=f"--reindex.*collection on {chroma_server}"):
         ChromaIndex.open(settings, other, other.model_id)
