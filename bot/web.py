@@ -19,7 +19,15 @@ from limits.storage import MemoryStorage
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from werkzeug.exceptions import HTTPException
 
-from bot.errors import BotError, ConversationNotFound, InvalidInput, RetrievalUnavailable
+from bot.errors import (
+    AnswerFailed,
+    BotError,
+    ConversationNotFound,
+    InvalidInput,
+    MessageNotFound,
+    PolicyInvalid,
+    RetrievalUnavailable,
+)
 from bot.openapi import openapi_document
 
 if TYPE_CHECKING:
@@ -36,10 +44,18 @@ _PAGE_CSP = (
 )
 _BOT_ERRORS: dict[type[BotError], tuple[int, str]] = {
     ConversationNotFound: (404, "not_found"),
+    MessageNotFound: (404, "not_found"),
     InvalidInput: (400, "invalid_input"),
     RetrievalUnavailable: (503, "unavailable"),
+    AnswerFailed: (503, "unavailable"),
+    PolicyInvalid: (500, "internal_error"),
 }
-_PUBLIC_MESSAGES = {404: "Not found.", 503: "The service is temporarily unavailable. Please try again shortly."}
+# What a customer reads; only InvalidInput's own text (written for customers) is shown as is.
+_PUBLIC_MESSAGES = {
+    404: "Not found.",
+    500: "Something went wrong on our side. Please try again.",
+    503: "The service is temporarily unavailable. Please try again shortly.",
+}
 
 
 class _InlineExpiryMemoryStorage(MemoryStorage):
@@ -151,8 +167,9 @@ def _error_response(status: int, code: str, message: str, details: list[Any] | N
 def _register_error_handlers(app: Flask, metrics: Metrics) -> None:
     @app.errorhandler(BotError)
     def bot_error(exc: BotError) -> Response:
-        status, code = next(((s, c) for cls, (s, c) in _BOT_ERRORS.items() if isinstance(exc, cls)), (400, "invalid_input"))
-        log.info("%s %s -> %d %s: %s", request.method, request.path, status, code, exc)
+        status, code = next(((s, c) for cls, (s, c) in _BOT_ERRORS.items() if isinstance(exc, cls)), (500, "internal_error"))
+        log.log(logging.ERROR if status >= 500 else logging.INFO, "%s %s -> %d %s: %s: %s",
+                request.method, request.path, status, code, type(exc).__name__, exc)
         metrics.error(code)
         return _error_response(status, code, _PUBLIC_MESSAGES.get(status, str(exc)))
 

@@ -7,6 +7,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from bot import errors
 from bot.openapi import openapi_document
 from web.fakes import FakeBotService
 from web.support import Readiness, build_app
@@ -151,3 +152,32 @@ def test_widget_and_demo_page_are_served(client: FlaskClient) -> None:
     assert page.status_code == 200 and page.mimetype == "text/html"
     assert '<script src="/widget.js"' in page.get_data(as_text=True)
     assert client.get("/demo.css").mimetype == "text/css"
+
+
+class _Failing(FakeBotService):
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+    def request_person(self, conversation_id: str, *, reason: str = "customer_request"):  # noqa: ANN201
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "code"),
+    [
+        (errors.MessageNotFound(7), 404, "not_found"),
+        (errors.RetrievalUnavailable("chroma down at 10.0.0.3"), 503, "unavailable"),
+        (errors.PolicyInvalid("bad key in /etc/policy.yml"), 500, "internal_error"),
+        (errors.InvalidInput("rating must be between 1 and 5"), 400, "invalid_input"),
+    ],
+)
+def test_bot_errors_map_to_clear_statuses_without_internals(error: Exception, status: int, code: str) -> None:
+    client = build_app(_Failing(error)).test_client()
+    created = client.post("/api/conversations").get_json()
+    response = client.post(f"/api/conversations/{created['id']}/handoff", headers={"Authorization": f"Bearer {created['token']}"})
+    assert response.status_code == status and response.get_json()["error"] == code
+    body = response.get_data(as_text=True)
+    assert "10.0.0.3" not in body and "/etc/policy.yml" not in body
+    if code == "invalid_input":
+        assert response.get_json()["message"] == "rating must be between 1 and 5"
