@@ -228,7 +228,8 @@ class Searcher:
         """The snapshot for the index's current generation, rebuilt when a write happened.
 
         During a long sync every write bumps the generation; a big base is then rebuilt at most
-        once per two build durations (the dense part stays live meanwhile).
+        once per two build durations, and never while another thread is rebuilding it (the dense
+        part stays live meanwhile).
         """
         snap = self._snapshot
         generation = self.index.generation()
@@ -236,12 +237,17 @@ class Searcher:
             return snap
         if snap is not None and not force and time.monotonic() - snap.built_at < 2 * snap.built_in:
             return snap
-        with self._build_lock:
+        # While another thread rebuilds, searches keep using the old snapshot instead of waiting.
+        if not self._build_lock.acquire(blocking=snap is None or force):
+            return snap  # type: ignore[return-value]  # only non-blocking when a snapshot exists
+        try:
             snap = self._snapshot
             if snap is not None and not force and snap.generation == generation:
                 return snap
             self._snapshot = self._build(generation)
             return self._snapshot
+        finally:
+            self._build_lock.release()
 
     def _build(self, generation: int) -> _Snapshot:
         started = time.perf_counter()
