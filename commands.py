@@ -53,16 +53,45 @@ def _serve_command() -> click.Command:
     @click.option("--host", default="127.0.0.1", show_default=True)
     @click.option("--port", default=8000, show_default=True, type=int)
     @click.option("--workers", default=1, show_default=True, type=int, help="Processes; >1 needs REDIS_URL.")
-    @click.option("--threads", default=32, show_default=True, type=int, help="Threads per process (SSE streams hold one each).")
+    @click.option("--threads", default=128, show_default=True, type=int, help="Threads per process (each open chat's event stream holds one).")
     def serve(host: str, port: int, workers: int, threads: int) -> None:
         from server import run_gunicorn
 
         settings = Settings()
         if workers > 1 and not settings.redis_url:
             raise click.ClickException("--workers > 1 needs REDIS_URL so every process sees every event")
+        if settings.index_examples_on_start:
+            _index_examples_in_child()
         run_gunicorn(host=host, port=port, workers=workers, threads=threads)
 
     return serve
+
+
+def _index_examples_in_child() -> None:
+    """First start: index the bundled examples in a short-lived process, before gunicorn forks.
+
+    Indexing inside a worker would hold the embedder's peak memory for the worker's lifetime and
+    could outlast gunicorn's worker boot timeout.
+    """
+    import multiprocessing
+
+    process = multiprocessing.get_context("spawn").Process(target=_index_examples, name="index-examples")
+    process.start()
+    process.join()
+    if process.exitcode:
+        raise click.ClickException("indexing the example knowledge base failed; see the log above")
+
+
+def _index_examples() -> None:
+    from server import index_examples_if_empty
+
+    logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings()
+    kb = build_knowledge_base(settings)
+    try:
+        index_examples_if_empty(kb, settings.examples_dir)
+    finally:
+        kb.close()
 
 
 def _eval_group(state: _Lazy) -> click.Group:

@@ -195,7 +195,7 @@ def create_app(
         knowledge_base=knowledge_base,
     )
     if settings.index_examples_on_start:
-        _index_examples_if_empty(services.knowledge_base, settings.examples_dir)
+        index_examples_if_empty(services.knowledge_base, settings.examples_dir)
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = max(64 * 1024, settings.bot.max_message_chars * 8)
     app.extensions["supportbot"] = services
@@ -232,7 +232,7 @@ def _ready_checks(services: Services) -> dict[str, Any]:
     return {"database": database, "index": index}
 
 
-def _index_examples_if_empty(kb: Any, examples_dir: Path) -> None:
+def index_examples_if_empty(kb: Any, examples_dir: Path) -> None:
     """First start on a fresh data directory: index the bundled example help center."""
     if not examples_dir.is_dir() or kb.documents():
         return
@@ -287,4 +287,6 @@ def main(argv: list[str] | None = None) -> Any:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:] or ["serve"])  # `python server.py` alone serves, like `supportbot serve`
