@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 TITLE_WEIGHT = 0.5
 COVERAGE_WEIGHT = 0.2
 EXACT_BELOW = 256  # chunks: below this every chunk is scored exactly (one Chroma query for all)
-DENSE_K = 48  # chunks fetched from HNSW per query on larger bases (at least 8 per requested doc)
+DENSE_K = 32  # chunks fetched from HNSW per query on larger bases (at least 8 per requested doc)
 EXTRA_CANDIDATES = 16  # documents added to the pool from the title and keyword signals each
 PASSAGES_PER_DOC = 3
 NEAR_MISS_SAMPLE = 64  # documents whose titles probe the near-miss level
@@ -53,7 +53,8 @@ class _Snapshot:
     sources: list[str]
     urls: list[str | None]
     title_vectors: np.ndarray  # (docs, dim) float32, L2-normalised
-    chunk_doc: np.ndarray  # int32 doc row per chunk
+    chunk_doc: np.ndarray  # int32 doc row per chunk, non-decreasing (chunks are stored by document)
+    doc_starts: np.ndarray  # first chunk row of each doc (for reduceat and passage look-ups)
     chunk_ids: list[str]
     chunk_texts: list[str]
     chunk_sections: list[str]
@@ -76,6 +77,7 @@ class _Candidate:
     coverage: float
     matches: list[ChunkMatch]
     raw: float = 0.0
+    best_chunk: int = -1  # snapshot chunk row to show when no dense match of this document came back
 
 
 def _as_unit_rows(vectors: Sequence[Sequence[float]]) -> np.ndarray:
@@ -167,10 +169,8 @@ class Searcher:
 
         title_sims = snap.title_vectors @ vector if len(snap.doc_ids) else np.zeros(0, np.float32)
         chunk_cov = snap.lexical.coverage(text)
-        doc_cov = np.zeros(len(snap.doc_ids), dtype=np.float32)
-        hit_rows = np.nonzero(chunk_cov)[0]
-        if hit_rows.size:
-            np.maximum.at(doc_cov, snap.chunk_doc[hit_rows], chunk_cov[hit_rows])
+        # Chunks are grouped by document, so a segmented max gives each document's best chunk.
+        doc_cov = np.maximum.reduceat(chunk_cov, snap.doc_starts) if len(snap.doc_ids) else chunk_cov[:0]
 
         pool: dict[str, int] = {d: snap.doc_rows.get(d, -1) for d in by_doc}
         for signal in (title_sims, doc_cov):
@@ -189,6 +189,10 @@ class Searcher:
             else:  # newer than the snapshot: only its chunks are known
                 title, cov = chunk, 0.0
             cand = _Candidate(row=row, document_id=doc_id, chunk=chunk, title=title, coverage=cov, matches=found)
+            if not found and row >= 0:  # found by title or keywords only: show its best keyword chunk
+                start = int(snap.doc_starts[row])
+                end = int(snap.doc_starts[row + 1]) if row + 1 < len(snap.doc_starts) else snap.chunks
+                cand.best_chunk = start + int(np.argmax(chunk_cov[start:end]))
             cand.raw = (1.0 - TITLE_WEIGHT) * chunk + TITLE_WEIGHT * title + COVERAGE_WEIGHT * cov
             candidates.append(cand)
         candidates.sort(key=lambda c: c.raw, reverse=True)
@@ -208,12 +212,10 @@ class Searcher:
             Passage(chunk_id=m.id, text=m.text, section=m.section, score=float(m.similarity))
             for m in sorted(cand.matches, key=lambda m: m.similarity, reverse=True)[:PASSAGES_PER_DOC]
         ]
-        if not passages and cand.row >= 0:
-            rows = np.nonzero(snap.chunk_doc == cand.row)[0]
-            if rows.size:
-                best = int(rows[0])
-                passages = [Passage(chunk_id=snap.chunk_ids[best], text=snap.chunk_texts[best],
-                                    section=snap.chunk_sections[best], score=float(cand.chunk))]
+        if not passages and cand.best_chunk >= 0:
+            best = cand.best_chunk
+            passages = [Passage(chunk_id=snap.chunk_ids[best], text=snap.chunk_texts[best],
+                                section=snap.chunk_sections[best], score=float(cand.chunk))]
         if cand.row >= 0:
             title, source, url = snap.titles[cand.row], snap.sources[cand.row], snap.urls[cand.row]
         else:
@@ -253,7 +255,8 @@ class Searcher:
         started = time.perf_counter()
         latest: dict[str, ChunkMatch] = {}
         rows: list[ChunkMatch] = []
-        for chunk in self.index.iter_chunks():
+        # NOTE: pages above ~32k rows hit SQLite's bound-variable limit inside embedded Chroma.
+        for chunk in self.index.iter_chunks(page_size=20_000):
             rows.append(chunk)
             seen = latest.get(chunk.document_id)
             if seen is None or chunk.version > seen.version or (
@@ -264,6 +267,7 @@ class Searcher:
         kept = [c for c in rows if c.version == latest[c.document_id].version]
         kept.sort(key=lambda c: (doc_rows[c.document_id], c.position))
         titles = [latest[d].title or d for d in doc_ids]
+        chunk_doc = np.asarray([doc_rows[c.document_id] for c in kept], dtype=np.int32)
         snap = _Snapshot(
             generation=generation,
             doc_ids=doc_ids,
@@ -273,7 +277,8 @@ class Searcher:
             sources=[latest[d].source for d in doc_ids],
             urls=[latest[d].url for d in doc_ids],
             title_vectors=self._title_vectors(titles),
-            chunk_doc=np.asarray([doc_rows[c.document_id] for c in kept], dtype=np.int32),
+            chunk_doc=chunk_doc,
+            doc_starts=np.searchsorted(chunk_doc, np.arange(len(doc_ids))).astype(np.int64),
             chunk_ids=[c.id for c in kept],
             chunk_texts=[c.text for c in kept],
             chunk_sections=[c.section for c in kept],
