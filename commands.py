@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,9 @@ def _eval_group(state: _Lazy) -> click.Group:
 
     @group.command("answers")
     @click.option("--golden", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    def answers(golden: Path) -> None:
+    @click.option("--kb", "kb_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                  help="Index this folder into a throwaway knowledge base first (default: the configured one).")
+    def answers(golden: Path, kb_dir: Path | None) -> None:
         from bot.answering import Answerer
         from bot.answers_eval import evaluate_answers
         from bot.llm import make_chat_model
@@ -128,7 +131,17 @@ def _eval_group(state: _Lazy) -> click.Group:
         settings = state.settings
         llm = settings.llm()
         answerer = Answerer(chat_model=make_chat_model(llm), policy=load_policy(settings.bot.policy_file), timeout_s=llm.timeout_s)
-        _print_json(evaluate_answers(golden, knowledge_base=state.knowledge_base(), answerer=answerer))
+        if kb_dir is None:
+            _print_json(evaluate_answers(golden, knowledge_base=state.knowledge_base(), answerer=answerer))
+            return
+        with tempfile.TemporaryDirectory(prefix="supportbot-eval-") as tmp:
+            throwaway = settings.model_copy(update={"data_dir": Path(tmp), "chroma_url": None})
+            kb = build_knowledge_base(throwaway)
+            try:
+                click.echo(f"indexed {kb_dir}: {kb.sync(kb_dir).summary()}", err=True)
+                _print_json(evaluate_answers(golden, knowledge_base=kb, answerer=answerer))
+            finally:
+                kb.close()
 
     return group
 
