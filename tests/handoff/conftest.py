@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -114,10 +115,14 @@ class World:
 
     def deliver(self) -> None:
         """Run the outbox until nothing is due."""
-        for _ in range(200):
-            if not self.outbox.run_once() and not self.outbox.items(status="pending"):
-                return
-        raise AssertionError("outbox did not drain")
+        # NOTE: bounded by time, not by rounds: retries wait out Retry-After and backoff in real time.
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if not self.outbox.run_once():
+                if not self.outbox.items(status="pending"):
+                    return
+                time.sleep(0.01)
+        raise AssertionError("outbox did not drain within 15 s")
 
     def card_ts(self, conversation_id: str) -> str:
         info = self.threads.get(conversation_id)
