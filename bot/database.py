@@ -70,21 +70,26 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def alembic_config() -> Config:
-    """Alembic configuration pointing at the packaged `bot/migrations` (no alembic.ini needed)."""
+def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    """Alembic configuration pointing at packaged migrations (no alembic.ini needed)."""
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.set_main_option("script_location", str(script_location).replace("%", "%%"))
     return config
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision; safe when several processes start at once."""
-    config = alembic_config()
+    """Bring the bot schema to the newest revision; safe when several processes start at once."""
+    upgrade_to_head(engine, alembic_config(), lock_key=_MIGRATION_LOCK_KEY)
+    log.info("bot schema at head (%s)", engine.url.render_as_string(hide_password=True))
+
+
+def upgrade_to_head(engine: Engine, config: Config, *, lock_key: int) -> None:
+    """Alembic `upgrade head` under a cross-process lock (the handoff package migrates the same way)."""
     with engine.connect() as connection:
         postgres = connection.dialect.name == "postgresql"
         if postgres:
             # NOTE: two gunicorn workers migrating together would race on CREATE TABLE; serialize them.
-            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": lock_key})
             connection.commit()
         elif connection.dialect.name == "sqlite":
             # The write lock up front: a second process waits, then finds the schema at head.
@@ -96,6 +101,5 @@ def migrate(engine: Engine) -> None:
         finally:
             if postgres:
                 connection.rollback()
-                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": lock_key})
                 connection.commit()
-    log.info("bot schema at head (%s)", engine.url.render_as_string(hide_password=True))
