@@ -1,0 +1,76 @@
+"""The bundled example help center, indexed with the real offline pipeline: ranking and cited answers.
+
+Slow-ish (the real embedder indexes ~270 chunks once per session), and worth it: this is what a new
+user's first `supportbot serve` answers from.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.answering import Answerer
+from bot.answers_eval import evaluate_answers
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.service import KnowledgeBase, build_knowledge_base
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+# Our own phrasings (not the golden file's), each answered by exactly one article.
+QUESTIONS = [
+    ("my kettle shows white flakes inside, how do I clean the limescale", "products/descale-your-kettle.md"),
+    ("I typed the wrong street when I ordered, can you ship it somewhere else", "shipping/change-delivery-address.md"),
+    ("there's a payment on my statement from you I don't know about", "billing/unrecognized-charge.md"),
+    ("how do I turn on two step login codes", "security/two-factor-authentication.md"),
+    ("can I skip next month's coffee delivery", "subscription/pause-skip-or-cancel.md"),
+    ("when will my money be back after you receive my return", "returns/refund-timing.md"),
+    ("do I have to pay import fees as a customer outside the US", "shipping/customs-duties-and-taxes.md"),
+    ("what does the espresso machine error code mean", "products/duo-error-codes.md"),
+    ("which grinder setting for french press", "products/grind-size-settings.md"),
+    ("what are your support phone hours", "contact/contact-us-and-hours.md"),
+]
+
+
+@pytest.fixture(scope="module")
+def example_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    settings = KnowledgeBaseSettings(data_dir=tmp_path_factory.mktemp("example-kb"))
+    kb = build_knowledge_base(settings)
+    report = kb.sync(EXAMPLES)
+    assert not report.failed, report.failed
+    assert report.added >= 38  # Markdown, HTML and PDF articles; README and eval files are ignored
+    yield kb
+    kb.close()
+
+
+def test_every_bundled_format_is_indexed(example_kb: KnowledgeBase) -> None:
+    ids = {d.id for d in example_kb.documents()}
+    assert "warranty/kestrel-limited-warranty.pdf" in ids
+    assert "shipping/holiday-shipping-deadlines.html" in ids
+    assert "README.md" not in ids and not any(i.startswith(("eval/", "_build/")) for i in ids)
+
+
+def test_questions_rank_the_article_that_answers_them_first(example_kb: KnowledgeBase) -> None:
+    firsts, misses = 0, []
+    for question, expected in QUESTIONS:
+        hits = [h.document_id for h in example_kb.search(question).hits]
+        assert expected in hits[:3], f"{question!r}: {expected} not in top 3 {hits[:3]}"
+        firsts += hits[0] == expected
+        if hits[0] != expected:
+            misses.append((question, hits[0]))
+    assert firsts >= 9, misses
+
+
+def test_off_topic_questions_are_declined(example_kb: KnowledgeBase) -> None:
+    for question in ("who won the football world cup in 1998", "write me a poem about the sea",
+                     "what is the boiling point of mercury in kelvin"):
+        assert not example_kb.search(question).answerable, question
+
+
+def test_golden_questions_are_answered_with_a_required_citation(example_kb: KnowledgeBase) -> None:
+    """`supportbot eval answers` on the golden file: every answer given cites a required document."""
+    result = evaluate_answers(EXAMPLES / "golden.jsonl", knowledge_base=example_kb, answerer=Answerer(chat_model=None))
+    failures = result["failures"]
+    wrong_citations = [f for f in failures if f["reason"] == "no required document cited"]
+    assert not wrong_citations, json.dumps(wrong_citations, indent=1)
+    assert result["answered"] >= 0.6, json.dumps(failures, indent=1)
