@@ -47,6 +47,41 @@ class Calibration:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
+# Small talk and trivia no help center answers (our own sentences). `Searcher.explain` reports a
+# question's best cosine with them, a signal studied by benchmarks/fit_calibration.py --signals.
+OFF_DOMAIN_ANCHORS = (
+    "hello, how are you today?",
+    "good morning, nice to meet you",
+    "what is your name?",
+    "are you a robot or a real person?",
+    "tell me a joke",
+    "what's the weather like tomorrow?",
+    "will it rain this weekend?",
+    "who won the football match last night?",
+    "what is the capital of Australia?",
+    "how tall is the Eiffel Tower?",
+    "recommend me a good movie to watch",
+    "what should I cook for dinner tonight?",
+    "what time is it in Tokyo right now?",
+    "can you help me with my math homework?",
+    "write me a poem about the sea",
+    "what is the meaning of life?",
+    "do you like music?",
+    "I am bored",
+    "thank you, bye",
+    "that's great, thanks a lot",
+    "ok cool",
+    "who is the president of the United States?",
+    "translate this sentence into Spanish",
+    "what's the best restaurant near me?",
+    "how do I lose weight fast?",
+    "explain quantum physics simply",
+    "sing me a song",
+    "how old are you?",
+    "what are your hobbies?",
+    "I love you",
+)
+
 # Fitted by benchmarks/fit_calibration.py on our own labelled questions (examples/ and a second
 # hand-written base); never on ../shared/eval.
 DEFAULT_CALIBRATION = Calibration(gap_weight=5.171, margin_weight=8.814, offset=-0.586)

@@ -128,7 +128,7 @@ class ChromaIndex:
                 break
         return [_to_match(i, d, m, 1.0 - dist) for i, d, m, dist in rows if m]
 
-    def iter_chunks(self, *, page_size: int = 50_000) -> Iterator[ChunkMatch]:
+    def iter_chunks(self, *, page_size: int = 20_000) -> Iterator[ChunkMatch]:
         """Every stored chunk (similarity 0.0), for building the lexical index.
 
         Up to `page_size` chunks are read in ONE call, a consistent view even while a sync runs

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+PREFIX = 5  # letters two words must share to count as variants of one another (unknown_share)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Function words carry no topic; dropping them keeps postings short and coverage meaningful.
@@ -81,6 +82,7 @@ class LexicalIndex:
         self._rows = (keys % max(self.size, 1)).astype(np.int32)
         bounds = np.searchsorted(post_terms, np.arange(len(vocab) + 1))
         self._vocab = vocab
+        self._prefixes = frozenset(t[:PREFIX] for t in vocab if len(t) >= PREFIX)
         self._start = bounds[:-1]
         self._end = bounds[1:]
         df = (self._end - self._start).astype(np.float64)
@@ -90,6 +92,26 @@ class LexicalIndex:
         tf = tf.astype(np.float32)
         norm = k1 * (1.0 - b + b * lengths[self._rows] / avg)
         self._bm25 = (self._idf[post_terms].astype(np.float32) * tf * (k1 + 1.0) / (tf + norm)).astype(np.float32)
+
+    def unknown_share(self, query: str) -> float:
+        """The idf-weighted share of the query's content words that occur nowhere in the texts.
+
+        A question whose answer is missing usually names things (products, places, features) the
+        base never mentions; a paraphrase of a covered question mostly reuses its words. A word
+        counts as known when its first `PREFIX` letters start some indexed word (`cancelling`
+        ~ `cancelled`), a cheap stand-in for stemming.
+        """
+        unknown = total = 0.0
+        for w in set(terms(query)):
+            tid = self._vocab.get(w)
+            if tid is not None:
+                total += float(self._idf[tid])
+            elif len(w) >= PREFIX and w[:PREFIX] in self._prefixes:
+                total += self.max_idf / 2  # a variant of a known word: rare-ish, but known
+            else:
+                unknown += self.max_idf
+                total += self.max_idf
+        return unknown / total if total > 0 else 0.0
 
     def _posting(self, word: str) -> tuple[np.ndarray, np.ndarray, float] | None:
         tid = self._vocab.get(word)

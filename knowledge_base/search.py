@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from knowledge_base.calibration import DEFAULT_CALIBRATION, Calibration
+from knowledge_base.calibration import DEFAULT_CALIBRATION, OFF_DOMAIN_ANCHORS, Calibration
 from knowledge_base.lexical import LexicalIndex
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 
@@ -77,6 +77,7 @@ class _Candidate:
     coverage: float
     matches: list[ChunkMatch]
     raw: float = 0.0
+    agree: float = 0.0  # 1 when this document is both the dense and the keyword top-1
     best_chunk: int = -1  # snapshot chunk row to show when no dense match of this document came back
 
 
@@ -100,6 +101,7 @@ class Searcher:
         self._snapshot: _Snapshot | None = None
         self._build_lock = threading.Lock()
         self._title_cache: dict[str, np.ndarray] = {}
+        self._anchors: np.ndarray | None = None
 
     # -- public --------------------------------------------------------------------------------
     def search(self, query: str, *, k: int | None = None) -> SearchResult:
@@ -117,8 +119,10 @@ class Searcher:
         return SearchResult(query=query, hits=hits, answerable=answerable)
 
     def refresh(self) -> None:
-        """Rebuild the in-memory snapshot now (e.g. right after a sync, or at start-up)."""
+        """Rebuild the in-memory snapshot and load the model now (at start-up, or right after a sync),
+        so the first question does not pay for either."""
         self._current_snapshot(force=True)
+        self._embed_query("warm up")
 
     @property
     def near_miss_level(self) -> float:
@@ -133,10 +137,22 @@ class Searcher:
         snapshot = self._current_snapshot()
         if snapshot.chunks == 0 or not query.strip():
             return []
-        ranked = self._rank(snapshot, self._embed_query(query), query, k=k)
+        vector = self._embed_query(query)
+        ranked = self._rank(snapshot, vector, query, k=k)
+        unknown = snapshot.lexical.unknown_share(query)
+        anchor = self._anchor_similarity(vector)
+        fifth = ranked[min(4, len(ranked) - 1)].raw if ranked else 0.0
         return [{"document_id": c.document_id, "raw": c.raw, "chunk": c.chunk, "title": c.title,
-                 "coverage": c.coverage, "level": snapshot.level, "margin": self._margin(snapshot, ranked, i)}
+                 "coverage": c.coverage, "level": snapshot.level, "margin": self._margin(snapshot, ranked, i),
+                 "unknown": unknown, "anchor": anchor, "agree": c.agree, "rank5": fifth}
                 for i, c in enumerate(ranked[:k])]
+
+    def _anchor_similarity(self, vector: np.ndarray) -> float:
+        """The query's best cosine with generic off-domain sentences (chit-chat, weather, trivia)."""
+        anchors = self._anchors
+        if anchors is None:
+            anchors = self._anchors = _as_unit_rows(self.embedder.embed_documents(list(OFF_DOMAIN_ANCHORS)))
+        return float((anchors @ vector).max()) if len(anchors) else 0.0
 
     # -- ranking -------------------------------------------------------------------------------
     def _embed_query(self, text: str) -> np.ndarray:
@@ -196,6 +212,13 @@ class Searcher:
             cand.raw = (1.0 - TITLE_WEIGHT) * chunk + TITLE_WEIGHT * title + COVERAGE_WEIGHT * cov
             candidates.append(cand)
         candidates.sort(key=lambda c: c.raw, reverse=True)
+        if matches and doc_cov.size:
+            dense_top = max((m for m in matches if m.document_id in by_doc), key=lambda m: m.similarity,
+                            default=None)
+            lexical_top = snap.doc_ids[int(np.argmax(doc_cov))] if float(doc_cov.max()) > 0 else None
+            for cand in candidates:
+                if dense_top is not None and cand.document_id == dense_top.document_id == lexical_top:
+                    cand.agree = 1.0
         return candidates
 
     @staticmethod

@@ -123,3 +123,10 @@ def test_make_embedder_openai_when_configured(tmp_path: Path) -> None:
     assert model_id == "openai:text-embedding-3-large"
     assert embedder.model == "text-embedding-3-large"
     assert embedder.openai_api_base == "http://127.0.0.1:9/v1"
+
+
+def test_memory_arena_is_off_so_big_batches_do_not_pin_memory(minilm: LocalMiniLMEmbeddings) -> None:
+    minilm.load()
+    assert minilm._loaded is not None
+    assert minilm._loaded.session.get_session_options().enable_cpu_mem_arena is False
+    assert LocalMiniLMEmbeddings(cpu_mem_arena=True).cpu_mem_arena is True

@@ -198,3 +198,26 @@ def test_fit_logistic_separates_labelled_gaps() -> None:
     cal = Calibration(gap_weight=gap_w, margin_weight=margin_w, offset=offset)
     assert gap_w > 5 and abs(margin_w) < gap_w
     assert cal.score(0.15, 0.0, 0.05) > 0.9 and cal.score(-0.15, 0.0, 0.05) < 0.1
+
+
+def test_unknown_share_counts_words_the_base_never_uses() -> None:
+    lex = LexicalIndex(["late fees for books", "opening hours of the branch", "cancelled loans are refunded"])
+    assert lex.unknown_share("late fees") == 0.0
+    assert lex.unknown_share("what are the late fees?") == 0.0  # stop words are not evidence
+    assert lex.unknown_share("saxophone lessons") == 1.0
+    half = lex.unknown_share("saxophone fees")
+    assert 0.0 < half < 1.0
+    assert lex.unknown_share("cancelling a loan") < lex.unknown_share("xylophone a loan")  # shared prefix counts as known
+    assert lex.unknown_share("the of and") == 0.0
+
+
+def test_explain_reports_the_decision_signals(library) -> None:
+    _, searcher = library
+    good = searcher.explain("what is the wifi password", k=2)
+    chat = searcher.explain("tell me a joke", k=2)
+    assert good[0]["document_id"] == "services/wifi.md" and good[0]["agree"] == 1.0
+    assert good[0]["raw"] >= good[0]["rank5"] and good[0]["margin"] > 0 > good[1]["margin"]
+    assert 0.0 < good[0]["unknown"] < chat[0]["unknown"] == 1.0  # "wifi" is spelt "Wi-Fi" in the base
+    assert searcher.explain("free wi-fi network", k=1)[0]["unknown"] == 0.0
+    assert chat[0]["anchor"] > 0.9  # it is one of the off-domain anchors
+    assert good[0]["chunk"] - good[0]["anchor"] > chat[0]["chunk"] - chat[0]["anchor"]
