@@ -196,6 +196,8 @@ def create_app(
     )
     if settings.index_examples_on_start:
         index_examples_if_empty(services.knowledge_base, settings.examples_dir)
+    if start_background and hasattr(services.knowledge_base, "warm_up"):
+        services.knowledge_base.warm_up()
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = max(64 * 1024, settings.bot.max_message_chars * 8)
     app.extensions["supportbot"] = services

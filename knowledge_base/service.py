@@ -91,6 +91,10 @@ class KnowledgeBase:
         """Documents with their best passages and a calibrated score (see `results.py`)."""
         return self._get_searcher().search(query, k=k)
 
+    def warm_up(self) -> None:
+        """Load the model and the in-memory ranking data now, so the first customer does not wait."""
+        self._get_searcher().refresh()
+
     def close(self) -> None:
         with self._write_lock, self._open_lock:
             if self._index is not None:
