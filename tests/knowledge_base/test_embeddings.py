@@ -125,8 +125,13 @@ def test_make_embedder_openai_when_configured(tmp_path: Path) -> None:
     assert embedder.openai_api_base == "http://127.0.0.1:9/v1"
 
 
-def test_memory_arena_is_off_so_big_batches_do_not_pin_memory(minilm: LocalMiniLMEmbeddings) -> None:
+def test_memory_arena_is_shrunk_after_each_call(minilm: LocalMiniLMEmbeddings) -> None:
     minilm.load()
-    assert minilm._loaded is not None
-    assert minilm._loaded.session.get_session_options().enable_cpu_mem_arena is False
-    assert LocalMiniLMEmbeddings(cpu_mem_arena=True).cpu_mem_arena is True
+    loaded = minilm._loaded
+    assert loaded is not None
+    assert loaded.session.get_session_options().enable_cpu_mem_arena is True
+    assert loaded.run_options.get_run_config_entry("memory.enable_memory_arena_shrinkage") == "cpu:0"
+    plain = LocalMiniLMEmbeddings(shrink_arena=False)
+    plain.load()
+    assert plain._loaded is not None
+    assert plain.embed_array(["same text"]).tolist() == minilm.embed_array(["same text"]).tolist()
