@@ -8,6 +8,7 @@ Vectors are always computed by our `Embeddings`; Chroma's own default model is n
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -87,6 +88,7 @@ class ChromaIndex:
         self.embedder = embedder
         self.model_id = model_id
         self._write_lock = threading.Lock()
+        self._seen: tuple[float, int] | None = None  # (monotonic time read, generation) of the last read
 
     @classmethod
     def open(cls, settings: KnowledgeBaseSettings, embedder: Embeddings, model_id: str, *,
@@ -147,11 +149,20 @@ class ChromaIndex:
                 return
             offset += page_size
 
-    def generation(self) -> int:
-        """A counter bumped by every write from any process (read fresh from the collection)."""
+    def generation(self, *, max_age_s: float = 0.0) -> int:
+        """A counter bumped by every write from any process.
+
+        `max_age_s` lets hot paths (every search) reuse a read that recent: other processes'
+        writes then show within that time, this process's own writes at once.
+        """
+        seen = self._seen
+        if seen is not None and max_age_s > 0 and time.monotonic() - seen[0] < max_age_s:
+            return seen[1]
         with _guard("read the collection"):
             meta = self._client.get_collection(self._collection.name).metadata or {}
-        return int(meta.get("generation", 0))
+        generation = int(meta.get("generation", 0))
+        self._seen = (time.monotonic(), generation)
+        return generation
 
     def count(self) -> int:
         with _guard("count chunks"):
@@ -212,6 +223,7 @@ class ChromaIndex:
         meta = dict(self._client.get_collection(self._collection.name).metadata or {})
         meta["generation"] = int(meta.get("generation", 0)) + 1
         self._collection.modify(metadata=meta)
+        self._seen = None  # our own write: the next search must see it
 
 
 def _to_metadata(chunk: Chunk, chunk_count: int) -> dict[str, Any]:

@@ -257,7 +257,8 @@ class Searcher:
         part stays live meanwhile).
         """
         snap = self._snapshot
-        generation = self.index.generation()
+        # NOTE: a collection-metadata read costs ~2 ms; other processes' writes may show 0.5 s late.
+        generation = self.index.generation(max_age_s=0 if force else 0.5)
         if snap is not None and not force and snap.generation == generation:
             return snap
         if snap is not None and not force and time.monotonic() - snap.built_at < 2 * snap.built_in:
