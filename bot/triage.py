@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.policy import Policy
-from bot.triage_rules import CUSTOMER_REQUEST, HYPOTHETICAL, NEGATION, Rule
+from bot.triage_rules import (CUSTOMER_REQUEST, FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES, HYPOTHETICAL, NEGATION,
+                              Rule)
 from bot.triage_text import normalize
 from bot.triage_topics import BILLING, COMPLAINT, FRUSTRATION, LEGAL, SECURITY, SELF_HARM, SHOUTING_MIN_LETTERS
 
@@ -68,7 +69,10 @@ class Triage:
         return self._sustained_frustration(text, norm, history)
 
     def _match(self, label: str, norm: str) -> tuple[Rule, str] | None:
+        how_to = label == "security" and _how_to_question(norm)
         for rule in self._rules[label]:
+            if how_to and rule.name in HOW_TO_RULES:
+                continue
             for m in rule.pattern.finditer(norm):
                 if label == "customer_request" and "not_a_bot" not in rule.name and _cancelled(norm, m):
                     continue
@@ -99,6 +103,11 @@ def _cancelled(norm: str, m: re.Match[str]) -> bool:
     if NEGATION.search(near):
         return True
     return HYPOTHETICAL.search(" ".join(before) + " " + m.group()) is not None
+
+
+def _how_to_question(norm: str) -> bool:
+    """A question about how to do something that names no incident of the customer's own."""
+    return HOW_TO.search(norm) is not None and FIRST_PERSON_INCIDENT.search(norm) is None
 
 
 def _frustrated(text: str, norm: str) -> bool:

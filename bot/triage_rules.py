@@ -32,7 +32,7 @@ _NOT_AGENT = r"(?<!travel )(?<!estate )(?<!secret )(?<!insurance )(?<!shipping )
 _STRONG_EN = (
     rf"(?:{_QUAL}){{0,2}}{_NOT_AGENT}(?:human(?: being| help| assistance| support| contact| interaction)?s?|(?<!in )(?<!per )person"
     r"|(?:real|live|actual) people|agents?|representatives?|operators?|advis[eo]rs?|consultants?|specialists?|associates?|attendants?"
-    r"|staff(?: member)?|employees?|managers?|supervisors?|team members?|members? of (?:your|the) (?:team|staff)"
+    r"|staff(?: member)?|employees?|managers?|supervisors?|team members?|members? of (?:your |the )?(?:team|staff)|colleagues? of yours"
     r"|customer (?:service|support|care)(?: team| department| desk)?|support (?:team|staff|department|desk)"
     r"|help ?desk|service desk|call cent(?:er|re)|(?:real|live|actual) (?:one|someone|somebody))\b"
 )
@@ -52,6 +52,7 @@ _EN = [
     ("not_a_bot2", r"\b(?:human|person|people|agent|representative)s?,? (?:not|instead of|rather than) (?:a |an |the |this |your )?(?:bot|robot|machine|ai|chatbot|computer)\b", 0.95),
     ("call_back", r"\b(?:call|ring|phone) me back\b|\b(?:can|could|would|will|please|have) (?:someone|somebody|a person|an agent|a human|anyone|a representative)(?: [a-z]+){0,3} (?:call|ring|phone|contact|email)(?: me)?\b|^ (?:please )?(?:transfer|connect|escalate) me(?: please| now| asap)*(?: \.)? $", 0.85),
     ("put_through", rf"\b(?:put|patch|transfer|connect) me (?:through|over)\b|\brather (?:deal|talk|speak|chat) (?:to|with) {_DET}{_PERSON_EN}|\bdeal (?:directly )?with {_DET}{_STRONG_EN}", 0.85),
+    ("look_personally", rf"\b(?:can|could|would|will|may|please|need|want|would like|i would like|i want|i need|ask|asking|have|get)(?: [a-z]+){{0,2}} {_DET}(?:{_STRONG_EN}|(?:someone|somebody|anyone|one of you) (?:from|on|in|at) (?:your|the) (?:team|staff|company|side|office|end|support|billing|department|desk|shop|store))(?: [a-z]+){{0,2}} (?:look at|look into|look over|take a look|have a look|check|review|go over|go through|handle|deal with|sort out|investigate|examine|assess|call|ring|phone|email|contact|get back to|reach out|follow up)\b|^(?=.*\bpersonally\b).*\b(?:{_STRONG_EN}|(?:someone|somebody) (?:from|on|in|at) (?:your|the) [a-z]+)", 0.85),
     ("escalate", r"\b(?:escalate (?:this|it|my (?:case|issue|complaint|problem|ticket))|live chat with)\b", 0.85),
 ]
 _ES_P = (r"(?:(?:un|una|algun|alguna|el|la|otro|otra|al|a) )?(?:persona(?: real| humana| de verdad| fisica)?|humano|ser humano"
@@ -114,3 +115,17 @@ HYPOTHETICAL = re.compile(
     r"|si (?:alguna vez )?(?:necesito|quiero|quisiera)|au cas ou|si jamais|falls ich|wenn ich (?:mal |irgendwann )?(?:einen|mit)"
     r"|caso eu|se eu (?:precisar|quiser))\b"
 )
+
+# A how-to question that only names a risk ("how do I report a phishing email?") asks for information;
+# the bot can answer it unless the customer also says it happened to them.
+HOW_TO = re.compile(
+    r"^ (?:how (?:do|can|could|should|would) (?:i|we|you|one)|how to|where (?:do|can|could|should) (?:i|we)|what is the (?:best )?way to"
+    r"|is there a way to|what (?:is|are)(?: a| an| the)?|what does|how (?:does|do) (?:you|your)|tips? (?:on|for)|como (?:puedo|se)"
+    r"|comment (?:puis je|faire|signaler)|wie (?:kann|melde|erkenne)|como (?:posso|faco))\b"
+)
+FIRST_PERSON_INCIDENT = re.compile(
+    r"\b(?:i|we) (?:clicked|gave|entered|typed|shared|sent|replied|paid|lost|answered|opened|downloaded|installed|transferred)\b"
+    r"|\b(?:was|were|been|got|have been|has been|am being|is being) (?:hacked|scammed|phished|defrauded|compromised|stolen|taken over|breached)\b"
+    r"|\b(?:my|our) (?:account|card|identity|email|phone|details|password|money)\b"
+)
+HOW_TO_RULES = frozenset({"security:phishing", "security:phish"})

@@ -158,6 +158,82 @@ def test_precedence(triage: Triage, text: str, label: str) -> None:
     assert triage.classify(text).label == label
 
 
+# Pattern families added to generalise beyond the sets the rules were first tuned on; every text
+# here is written for this file (none comes from an evaluation set).
+GENERAL_PATTERNS = [
+    # complaint: a strong negative verdict on the company, service or experience
+    ("by far the worst broadband provider I have ever dealt with", "complaint"),
+    ("utterly useless support, nothing gets fixed", "complaint"),
+    ("what a shambles this whole booking process is", "complaint"),
+    ("I emailed you five times and nobody has replied", "complaint"),
+    ("you guys never answer the phone", "complaint"),
+    ("this is the fifth time I am asking about my parcel", "complaint"),
+    ("been waiting 9 days for my refund and still nothing", "complaint"),
+    ("I am really disappointed with how this was handled", "complaint"),
+    ("I'm sick of chasing you for an answer", "complaint"),
+    ("La atención es pésima, nadie me responde desde hace una semana", "complaint"),
+    ("Estoy muy decepcionado con vuestra empresa", "complaint"),
+    ("Je suis vraiment mécontent, personne ne me rappelle", "complaint"),
+    ("Ich bin total unzufrieden", "complaint"),
+    ("Niemand meldet sich bei mir, das ist eine Zumutung", "complaint"),
+    ("Estou insatisfeito, ninguém me responde", "complaint"),
+    # security: someone else acting in the customer's account
+    ("there are two sign ins on my profile that I never made", "security"),
+    ("a stranger took over my seller page and changed the payout", "security"),
+    ("someone is logged into my cloud storage and deleting files", "security"),
+    ("my recovery email was changed and I didn't do that", "security"),
+    ("Alguien entró en mi perfil y cambió la dirección", "security"),
+    ("Hay compras en mi cuenta que yo no hice", "security"),
+    ("Il y a des commandes que je n'ai jamais passées", "security"),
+    ("Es gibt Bestellungen, die ich nicht aufgegeben habe", "security"),
+    ("Alguém acessou minha conta sem permissão", "security"),
+    ("Tem compras no app que eu não fiz", "security"),
+    # billing_dispute: charged for what was never agreed, more than the price, despite a return
+    ("you keep billing me for a plan I never agreed to", "billing_dispute"),
+    ("I was debited more than the advertised price", "billing_dispute"),
+    ("they charged me although my return was delivered last week", "billing_dispute"),
+    ("got a refund on Monday and now there's another charge for the same thing", "billing_dispute"),
+    ("Me siguen cobrando aunque ya cancelé el contrato", "billing_dispute"),
+    ("On continue de me prélever alors que j'ai résilié", "billing_dispute"),
+    ("Vous m'avez facturé plus que le prix annoncé", "billing_dispute"),
+    ("Sie haben abgebucht, obwohl ich gekündigt habe", "billing_dispute"),
+    ("Mir wurde zu viel berechnet", "billing_dispute"),
+    ("Continuam me cobrando mesmo depois que cancelei", "billing_dispute"),
+    # customer_request: a member of the staff to look at something, personally
+    ("could somebody from your support team look into my ticket?", "customer_request"),
+    ("I'd like a member of staff to review my case personally", "customer_request"),
+    # hard negatives: the same words in questions the bot can answer
+    ("How can I spot a scam text?", "none"),
+    ("how do I report a phishing email?", "none"),
+    ("what is the worst time to call?", "none"),
+    ("worst case, can I cancel later?", "none"),
+    ("can you charge more than the price shown for delivery?", "none"),
+    ("the total is different from the price shown, does it include tax?", "none"),
+    ("I never signed up for the newsletter, how do I stop it?", "none"),
+    ("I have been waiting 3 days for my parcel, any update?", "none"),
+    ("nobody told me the parcel would need a signature", "none"),
+    ("I changed my password and now I can not log in", "none"),
+    ("the order I placed yesterday has not arrived", "none"),
+    ("do staff look at the photos I upload?", "none"),
+    ("can someone help me with my invoice?", "none"),
+    ("I am so happy with the service", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), GENERAL_PATTERNS)
+def test_general_pattern_families(triage: Triage, text: str, label: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == label, decision
+
+
+def test_a_how_to_question_about_phishing_is_answered_unless_it_happened() -> None:
+    triage = Triage(Policy())
+    assert triage.classify("where do I report a phishing website?").label == "none"
+    assert triage.classify("how do I report a phishing email? I clicked the link").label == "security"
+    assert triage.classify("I got a phishing email pretending to be you").label == "security"
+    assert triage.classify("how do I report fraud on my card").label == "security"  # fraud is never just a how-to
+
+
 def test_sustained_frustration_across_history_is_a_complaint(triage: Triage) -> None:
     assert triage.classify("that still doesn't help!!").label == "none"  # one annoyed message is not
     decision = triage.classify("that still doesn't help!!", history=["why is this so useless", "ok"])
