@@ -52,7 +52,10 @@ _EN = [
     ("not_a_bot2", r"\b(?:human|person|people|agent|representative)s?,? (?:not|instead of|rather than) (?:a |an |the |this |your )?(?:bot|robot|machine|ai|chatbot|computer)\b", 0.95),
     ("call_back", r"\b(?:call|ring|phone) me back\b|\b(?:can|could|would|will|please|have) (?:someone|somebody|a person|an agent|a human|anyone|a representative)(?: [a-z]+){0,3} (?:call|ring|phone|contact|email)(?: me)?\b|^ (?:please )?(?:transfer|connect|escalate) me(?: please| now| asap)*(?: \.)? $", 0.85),
     ("put_through", rf"\b(?:put|patch|transfer|connect) me (?:through|over)\b|\brather (?:deal|talk|speak|chat) (?:to|with) {_DET}{_PERSON_EN}|\bdeal (?:directly )?with {_DET}{_STRONG_EN}", 0.85),
-    ("look_personally", rf"\b(?:can|could|would|will|may|please|need|want|would like|i would like|i want|i need|ask|asking|have|get)(?: [a-z]+){{0,2}} {_DET}(?:{_STRONG_EN}|(?:someone|somebody|anyone|one of you) (?:from|on|in|at) (?:your|the) (?:team|staff|company|side|office|end|support|billing|department|desk|shop|store))(?: [a-z]+){{0,2}} (?:look at|look into|look over|take a look|have a look|check|review|go over|go through|handle|deal with|sort out|investigate|examine|assess|call|ring|phone|email|contact|get back to|reach out|follow up)\b|^(?=.*\bpersonally\b).*\b(?:{_STRONG_EN}|(?:someone|somebody) (?:from|on|in|at) (?:your|the) [a-z]+)", 0.85),
+    ("look_personally", rf"^(?=.*\b(?:look|check|review|go|handle|deal|sort|investigate|examine|assess|call|ring|phone|email|contact|get back|reach out|follow up|take a look|have a look|personally)\b).*?(?:\b(?:can|could|would|will|may|please|need|want|would like|i would like|i want|i need|ask|asking|have|get)(?: [a-z]+){{0,2}} {_DET}(?:{_STRONG_EN}|(?:someone|somebody|anyone|one of you) (?:from|on|in|at) (?:your|the) (?:team|staff|company|side|office|end|support|billing|department|desk|shop|store))(?: [a-z]+){{0,2}} (?:look at|look into|look over|take a look|have a look|check|review|go over|go through|handle|deal with|sort out|investigate|examine|assess|call|ring|phone|email|contact|get back to|reach out|follow up)\b|^(?=.*\bpersonally\b).*\b(?:{_STRONG_EN}|(?:someone|somebody) (?:from|on|in|at) (?:your|the) [a-z]+))", 0.85),
+    ("have_them_call", rf"^(?=.*\b(?:call|ring|phone|contact|email|text|get back to|give) (?:me|us)\b).*?\b(?:have|get|can|could|would|will|please|like|want|need|let|may|prefer)\b(?: [a-z]+){{0,3}} {_DET}(?:{_STRONG_EN}|someone|somebody|anyone|anybody|technicians?|engineers?)(?: (?:from|at|in|on|of) (?:your|the) [a-z]+(?: [a-z]+)?)?(?: [a-z]+){{0,3}} (?:call|ring|phone|contact|email|text|get back to) (?:me|us)\b|\b(?:someone|somebody|{_STRONG_EN})(?: (?:from|at|in|on|of) (?:your|the) [a-z]+(?: [a-z]+)?)? to give (?:me|us) a (?:call|ring)\b", 0.85),
+    ("someone_to_reach", r"\b(?:is there|are there)(?: a| any)? (?:anybody|anyone|someone|somebody|person|people|human)(?: [a-z]+){0,3} (?:i|we) (?:can|could|may) (?:email|call|phone|ring|contact|write to|message|talk to|speak to|speak with|talk with|chat with)\b", 0.85),
+    ("go_through_with", rf"\b(?:go (?:through|over)|sort out|discuss|settle|resolve)(?: this| it| that| my [a-z]+)?(?: out)? with {_DET}{_STRONG_EN}", 0.85),
     ("escalate", r"\b(?:escalate (?:this|it|my (?:case|issue|complaint|problem|ticket))|live chat with)\b", 0.85),
 ]
 _ES_P = (r"(?:(?:un|una|algun|alguna|el|la|otro|otra|al|a) )?(?:persona(?: real| humana| de verdad| fisica)?|humano|ser humano"
@@ -63,17 +66,19 @@ _ES = [
     ("hablar", rf"\b(?:hablar|hablo|hable|habla|conversar|chatear|charlar|platicar|comunicarme|comunicarse|comunicar|contactar|contactarme|contacto|escribir)(?: directamente)? (?:con|a|al) {_ES_P}", 0.95),
     ("pasar", rf"\b(?:pasame|paseme|pasarme|pasenme|comunicame|comuniqueme|transfiereme|transfierame|transferirme|transfiera|conectame|conecteme|conectarme|ponme|pongame|ponerme|derivame|derivarme|me pasas|me pasa|me pases|me transfieres|me comunicas|me conectas|me pones|me derivas|me puedes pasar|me puede pasar){word_gap(2)} (?:con |a |al |en contacto con )?{_ES_P}", 0.95),
     ("querer", rf"\b(?:quiero|necesito|quisiera|queria|puedo|podria|podrias|puede|pueden|me gustaria|deseo|pido|solicito|prefiero|busco|dame|deme|exijo){word_gap(3)} {_ES_P}", 0.9),
+    ("llamar", r"\bque me (?:llame|llamen|contacte|contacten|atienda|atiendan|escriba|escriban|devuelva la llamada|devuelvan la llamada)(?: [a-z]+){0,2} (?:alguien|una persona|un agente|un asesor|una asesora|un operador|un empleado|un representante|el encargado|un tecnico)\b|\b(?:alguien|un agente|un asesor|una asesora|un operador|un empleado|una persona|un tecnico)(?: [a-z]+){0,3} (?:me )?(?:puede|podria|pueda|puedan|podrian) (?:llamar|contactar|atender|escribir)\w*\b|\b(?:alguien|un agente|un asesor|una asesora)(?: [a-z]+){0,3} (?:me )?(?:revise|revisen|mire|atienda|llame)\b", 0.85),
     ("hay", r"\bhay (?:alguien|alguna persona|algun humano|un humano|una persona|algun agente|un agente|algun asesor)\b", 0.85),
     ("atencion", r"\batencion (?:humana|personalizada)\b", 0.85),
 ]
 _FR_P = (r"(?:(?:un|une|le|la|l|des|votre|a|au|a un|a une|avec un|avec une) )?(?:vrai |vraie |veritable )?(?:humain|etre humain"
          r"|personne (?:reelle|physique|humaine)|une personne|conseiller|conseillere|agent|operateur|operatrice|interlocuteur"
-         r"|representant|quelqu un(?: de reel| de vrai)?|employe|responsable|service client(?:ele)?|support|technicien"
+         r"|representant|quelqu un(?: de reel| de vrai)?|employe|responsable|service (?:client(?:ele)?|facturation|comptabilite|technique|commercial|apres vente|reclamations?)|support|technicien"
          r"|superviseur|humains)\b")
 _FR = [
     ("parler", rf"\b(?:parler|parle|discuter|echanger|communiquer|dialoguer|joindre|contacter|avoir|etre en contact avec|entrer en contact avec)(?: directement)? (?:a |avec |au |aux )?{_FR_P}", 0.95),
     ("passer", rf"\b(?:passez moi|passe moi|me passer|passer|mettez moi en (?:relation|contact)|mets moi en (?:relation|contact)|mettre en (?:relation|contact)|transferez moi|transfere moi|me transferer|redirigez moi|me rediriger|orientez moi){word_gap(2)} (?:avec |a |au |vers )?{_FR_P}", 0.95),
     ("vouloir", rf"\b(?:je veux|je voudrais|j aimerais|je souhaite|je souhaiterais|je demande|puis je|pourrais je|est ce que je peux|je peux|je prefere|il me faut|je cherche|donnez moi|j exige){word_gap(4)} {_FR_P}", 0.9),
+    ("rappel", rf"\b(?:etre (?:rappele|recontacte|contacte)e? par|qu (?:un|une|quelqu un) (?:[a-z]+ )?(?:me|nous) (?:rappelle|recontacte|contacte|appelle|telephone))\b|\b(?:un |une )?(?:conseiller|conseillere|agent|quelqu un|technicien|responsable)(?: [a-z]+){{0,3}} (?:peut|pourrait|pouvez|pourriez)(?: [a-z]+)? (?:me|nous) (?:rappeler|contacter|appeler|telephoner)\b", 0.85),
     ("ya", r"\b(?:y a t il|il y a|y a) (?:quelqu un|un humain|une personne|un conseiller|un agent)\b", 0.85),
 ]
 _DE_P = (r"(?:(?:einem|einen|einer|ein|eine|dem|den|der|die|echten|richtigen|menschlichen|realen|echte|richtige|echter|lebenden|lebendigen) )*"
@@ -84,6 +89,7 @@ _DE = [
     ("mit_sprechen", rf"\b(?:mit|zu) {_DE_P}{word_gap(4)} (?:sprechen|reden|chatten|verbunden|verbinden|schreiben|telefonieren|durchgestellt|weitergeleitet)\b", 0.95),
     ("verbinden", rf"\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich|stell mich|leiten sie mich|leite mich){word_gap(3)} (?:mit|zu|an) {_DE_P}", 0.95),
     ("wollen", rf"\b(?:ich will|ich mochte|ich brauche|ich hatte gerne?|ich wurde gerne?|kann ich|konnte ich|gib mir|geben sie mir|ich verlange|ich suche|ich bitte um|ich moechte){word_gap(4)} {_DE_P}", 0.9),
+    ("anrufen", r"\b(?:kann|konnte|soll|sollte|moge|mochte|moechte|wurde|darf)(?: mich| mir| uns)(?: bitte)?(?: [a-z]+){0,1} (?:jemand|ein\w* (?:mitarbeiter\w*|berater\w*|mensch\w*|techniker\w*|kollege\w*|ansprechpartner\w*))(?: [a-z]+){0,4} (?:anrufen|zuruckrufen|kontaktieren|melden|schreiben)\b|\bruckruf (?:von|durch) (?:einem |einer |ihrem |ihrer )?(?:mitarbeiter\w*|berater\w*|menschen|kundendienst|support|techniker\w*|jemandem)\b", 0.85),
     ("gibt_es", r"\b(?:gibt es|ist da|ist hier|ist jemand) (?:einen |eine |ein )?(?:echten |echte |echter )?(?:menschen|mensch|mitarbeiter|person|jemand|da)\b", 0.85),
 ]
 _PT_P = (r"(?:(?:um|uma|o|a|algum|alguma|com|ao|a um|a uma|de um|uma pessoa|um ser) )?(?:atendente(?: humano| real)?|humano|ser humano"
@@ -94,6 +100,7 @@ _PT = [
     ("falar", rf"\b(?:falar|fala|falo|conversar|converso|comunicar|contatar|contactar|chamar|chame|chama|ligar|ter contato)(?: diretamente)? (?:com |a |ao |para |pra )?{_PT_P}", 0.95),
     ("passar", rf"\b(?:me transfira|me transfere|me transferir|transferir|me passa|me passe|passar|me coloca|me coloque|me conecta|me conecte|encaminhar|me encaminha|me encaminhe){word_gap(2)} (?:para |pra |com |a |ao )?{_PT_P}", 0.95),
     ("querer", rf"\b(?:quero|preciso|gostaria|queria|posso|pode|podem|prefiro|solicito|peco|exijo){word_gap(4)} {_PT_P}", 0.9),
+    ("ligar", r"\b(?:alguem|um atendente|uma atendente|um consultor|uma consultora|um funcionario|uma pessoa|um tecnico|um agente)(?: [a-z]+){0,3} (?:pode|poderia|podem|poderiam)(?: me)? (?:ligar|contatar|retornar|atender|chamar)\b|\bque (?:alguem|um atendente|uma atendente|um consultor|um agente|uma pessoa)(?: [a-z]+){0,3} me (?:ligue|liga|contate|retorne|atenda)\b", 0.85),
     ("tem", r"\b(?:tem|ha|existe) (?:alguem|algum atendente|algum humano|uma pessoa|um atendente)\b", 0.85),
     ("atendimento", r"\batend(?:imento|ente) humano\b", 0.85),
 ]
