@@ -81,7 +81,7 @@ class Triage:
 
     def _sustained_frustration(self, text: str, norm: str, history: Sequence[str]) -> TriageDecision:
         needed = self._policy.triage.sustained_frustration
-        if not _frustrated(text, norm):
+        if not _frustrated(text, norm, complaint_checked=True):  # classify() already ran COMPLAINT on it
             return _NONE
         recent = list(history)[-self._policy.triage.complaint_window:]
         streak = 1
@@ -110,9 +110,9 @@ def _how_to_question(norm: str) -> bool:
     return HOW_TO.search(norm) is not None and FIRST_PERSON_INCIDENT.search(norm) is None
 
 
-def _frustrated(text: str, norm: str) -> bool:
+def _frustrated(text: str, norm: str, *, complaint_checked: bool = False) -> bool:
     """Frustration words, a strong complaint, or shouting (mostly capitals, or '!!'/'?!')."""
-    if FRUSTRATION.search(norm) or any(r.pattern.search(norm) for r in COMPLAINT):
+    if FRUSTRATION.search(norm) or (not complaint_checked and any(r.pattern.search(norm) for r in COMPLAINT)):
         return True
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= SHOUTING_MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > 0.7:
