@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from knowledge_base.errors import EmbedderUnavailable
+
 if TYPE_CHECKING:
     from .config import KnowledgeBaseSettings
 
@@ -19,10 +21,6 @@ TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f41157
 TOKENIZER_PATH = Path(__file__).parent / "assets" / "tokenizer.json"
 MAX_TOKENS = 256  # the model's max_seq_length (sentence-transformers config)
 LOCAL_MODEL_ID = "local:all-MiniLM-L6-v2-int8"
-
-
-class EmbedderUnavailable(RuntimeError):
-    """The local model or tokenizer is missing or is not the file we pinned (a tampered or wrong install)."""
 
 
 def _sha256(path: Path) -> str:
