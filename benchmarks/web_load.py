@@ -28,7 +28,7 @@ from queue import Empty, Queue
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from web.server_process import ServerProcess  # noqa: E402 - the same launcher the browser test uses
 
 # Our own questions, answerable from the example help center (not taken from any eval set).

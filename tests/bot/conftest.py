@@ -14,20 +14,7 @@ from bot.config import DatabaseSettings
 from bot.database import make_engine, make_sessionmaker, migrate, normalize_url
 from bot.events import InProcessBus, LiveEvent
 from bot.store import ConversationStore
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> datetime:
-        self.now += timedelta(**kwargs)
-        return self.now
+from tests.doubles import FakeClock
 
 
 class RecordingBus(InProcessBus):

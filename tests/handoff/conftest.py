@@ -31,7 +31,9 @@ from handoff.outbox import Outbox, OutboxPolicy
 from handoff.service import HandoffService
 from handoff.slack_app import build_slack_app, make_slack_blueprint
 from handoff.threads import ThreadStore
-from slack_helpers import CHANNEL, SIGNING_SECRET, FakeClock
+from slack_helpers import CHANNEL, SIGNING_SECRET
+
+from tests.doubles import FakeClock
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlencode
 
@@ -58,13 +57,3 @@ def command_body(text: str, *, user: str, channel: str = CHANNEL, response_url: 
         "user_name": user.lower(), "command": "/support", "text": text, "api_app_id": "AFAKE",
         "response_url": response_url, "trigger_id": "1.2.3",
     })
-
-
-class FakeClock:
-    """A settable clock shared by the store, the outbox and the timers."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)  # a Monday, 10:00 UTC
-
-    def __call__(self) -> datetime:
-        return self.now

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -10,14 +10,14 @@ from bot.records import Kind, Role, State
 from handoff.config import HandoffSettings
 from handoff.timers import Timers
 
-from slack_helpers import FakeClock
+from tests.doubles import FakeClock
 
 SETTINGS = HandoffSettings(reminder_after_s=120, offer_email_after_s=300, idle_resolve_after_s=1800)
 
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc))  # a Monday, 10:00 UTC
 
 
 def _timers(world, clock: FakeClock, *, is_open=lambda at: True) -> Timers:  # noqa: ANN001

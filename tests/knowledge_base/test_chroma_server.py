@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.errors import EmbeddingModelMismatch
 from knowledge_base.index import ChromaIndex
 from knowledge_base.service import build_knowledge_base
+from tests.doubles import free_port
 
 
 def _chroma_binary() -> str | None:
@@ -24,18 +24,12 @@ def _chroma_binary() -> str | None:
     return str(beside_python) if beside_python.exists() else shutil.which("chroma")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     binary = _chroma_binary()
     if binary is None:
         pytest.skip("the `chroma` CLI (installed with the chromadb package) is not on this machine")
-    port, path = _free_port(), tmp_path_factory.mktemp("chroma-server")
+    port, path = free_port(), tmp_path_factory.mktemp("chroma-server")
     log = (path / "server.log").open("wb")
     proc = subprocess.Popen([binary, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(path / "db")],
                             stdout=log, stderr=subprocess.STDOUT)
