@@ -235,8 +235,7 @@ class BotService:
         return TurnOutcome("answered", stored)
 
     def _history(self, conversation_id: str, *, before: int) -> list[Message]:
-        rows = [m for m in self._store.messages(conversation_id) if m.kind == Kind.TEXT and m.id < before]
-        return rows[-2 * self._history_turns :] if self._history_turns else []
+        return self._store.recent_messages(conversation_id, before=before, limit=2 * self._history_turns)
 
     def _publish_token(self, conversation_id: str, stream_id: str, text: str) -> None:
         self._bus.publish(LiveEvent(conversation_id=conversation_id, type="token", data={"stream_id": stream_id, "text": text}))

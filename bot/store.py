@@ -249,6 +249,24 @@ class ConversationStore:
                 self._require(s, conversation_id)
             return [_message(r) for r in rows]
 
+    def recent_messages(
+        self, conversation_id: str, *, before: int, limit: int, kinds: Collection[Kind] = (Kind.TEXT,)
+    ) -> list[Message]:
+        """The newest `limit` messages of `kinds` older than `before`, oldest first: a turn's context.
+
+        Reads only those rows (newest first on the (conversation_id, id) index), so a long
+        conversation costs a turn no more than a short one.
+        """
+        if limit <= 0:
+            return []
+        m = MessageRow
+        with self._sessions.begin() as s:
+            rows = s.scalars(
+                select(m).where(m.conversation_id == conversation_id, m.id < before, m.kind.in_([Kind(k).value for k in kinds]))
+                .order_by(m.id.desc()).limit(limit)
+            ).all()
+            return [_message(r) for r in reversed(rows)]
+
     def get_message(self, message_id: int) -> Message | None:
         with self._sessions.begin() as s:
             row = s.get(MessageRow, message_id)

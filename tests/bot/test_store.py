@@ -87,6 +87,21 @@ def test_after_pages_through_the_log(store):
         store.messages(c.id, limit=0)
 
 
+def test_recent_messages_are_the_newest_text_turns_before_a_message(store):
+    c, _ = store.create_conversation()
+    said = []
+    for i in range(12):
+        said.append(store.add_message(c.id, role=Role.CUSTOMER if i % 2 == 0 else Role.BOT, text=f"turn {i}").id)
+        store.add_message(c.id, role=Role.SYSTEM, kind=Kind.NOTICE, text="a notice between turns")
+    latest = store.add_message(c.id, role=Role.CUSTOMER, text="the question being answered")
+
+    recent = store.recent_messages(c.id, before=latest.id, limit=4)
+    assert [m.text for m in recent] == ["turn 8", "turn 9", "turn 10", "turn 11"]  # oldest first
+    assert [m.id for m in store.recent_messages(c.id, before=said[3], limit=10)] == said[:3]
+    assert store.recent_messages(c.id, before=latest.id, limit=0) == []
+    assert [m.kind for m in store.recent_messages(c.id, before=latest.id, limit=1, kinds=(Kind.NOTICE,))] == [Kind.NOTICE]
+
+
 def test_unknown_conversation_is_an_error_not_an_empty_list(store, engine):
     with pytest.raises(ConversationNotFound):
         store.messages("nope")

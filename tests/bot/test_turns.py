@@ -100,6 +100,20 @@ def test_answers_from_the_knowledge_base_with_a_citation(parts) -> None:
     assert bot.get(conversation.id).state == State.BOT
 
 
+def test_a_follow_up_in_a_long_conversation_takes_the_latest_question_as_context(parts, store) -> None:
+    make, search, _ = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    for i in range(300):  # more than one page of the log (500 rows)
+        store.add_message(conversation.id, role=Role.CUSTOMER, text=f"Question number {i} about my espresso machine")
+        store.add_message(conversation.id, role=Role.BOT, text=f"Answer number {i}")
+    store.add_message(conversation.id, role=Role.CUSTOMER, text="How do returns work here?")
+    store.add_message(conversation.id, role=Role.BOT, text="You have 45 days.")
+
+    bot.post_and_answer(conversation.id, "and how long does that take?")
+    assert search.queries[-1] == "How do returns work here? and how long does that take?"
+
+
 def test_asking_for_a_person_hands_off_with_the_reason(parts) -> None:
     make, search, desk = parts
     bot = make()
