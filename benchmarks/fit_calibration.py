@@ -2,13 +2,17 @@
 
 Sets: the example knowledge base (examples/eval: corpus + retrieval queries, plus our extra
 questions in benchmarks/calibration_sets/kestrel_extra_queries.jsonl), a gym FAQ (short entries,
-short informal questions, chit-chat) and a bike-rental help center (benchmarks/calibration_sets/).
+short informal questions, chit-chat), a bike-rental help center and a note-taking app's help
+center whose titles are questions and whose articles come in sibling pairs (export PDF / export
+Markdown, delete / restore, ...), so its held-out variants look like a dense FAQ with a thread
+removed (benchmarks/calibration_sets/).
 Each also runs with every third document held out, and with a third held out among the documents
 that have the closest sibling: their questions become in-domain questions the base cannot answer.
 Prints per-set answer/decline rates and the fitted (gap_weight, margin_weight, offset); paste them
 into knowledge_base/calibration.py.
 `--signals` also fits and reports the candidate extra signals (out-of-vocabulary share, off-domain
-anchors, dense/keyword agreement, rank-5 baseline, coverage) the same way.
+anchors, dense/keyword agreement, rank-5 baseline, coverage, how far the top stands out from the
+question's own runners-up, passage-only gap, title cosine) the same way.
 `--measure CORPUS QUERIES` (repeatable) only REPORTS figures on other sets with the fitted weights.
 Run: python benchmarks/fit_calibration.py [--signals] [--cache FILE] [--measure CORPUS QUERIES ...]
 """
@@ -35,6 +39,7 @@ SETS = {
                 [ROOT / "examples/eval/retrieval_queries.jsonl", DATA / "kestrel_extra_queries.jsonl"]),
     "gym": (DATA / "gym_corpus.jsonl", [DATA / "gym_queries.jsonl"]),
     "bikes": (DATA / "bikes_corpus.jsonl", [DATA / "bikes_queries.jsonl"]),
+    "notes": (DATA / "notes_corpus.jsonl", [DATA / "notes_queries.jsonl"]),
 }
 
 
@@ -70,7 +75,8 @@ def collect_set(name: str, corpus: list[dict], queries: list[dict], settings: Kn
             rows.append({"set": name, "text": q["text"], "answerable": bool(q["relevant"]),
                          "top1": bool(top) and top["document_id"] in set(q["relevant"]),
                          **{f: float(top.get(f, 0.0)) for f in ("raw", "level", "margin", "chunk", "title",
-                                                                 "coverage", "unknown", "anchor", "agree", "rank5")}})
+                                                                 "coverage", "unknown", "anchor", "agree", "rank5",
+                                                                 "background")}})
     return rows
 
 
@@ -84,10 +90,14 @@ SIGNALS = {
     "agree": lambda r: r["agree"],  # dense and keyword search pick the same top document
     "coverage": lambda r: r["coverage"],  # idf share of the question's words in the document
     "mid": lambda r: r["raw"] - 0.5 * (r["level"] + r["rank5"]),  # gap to the base's AND the question's baseline
+    "stand_out": lambda r: r["raw"] - r["background"],  # above the question's own runners-up (ranks 2-10)
+    "passage_gap": lambda r: r["chunk"] - r["level"],  # passage evidence alone: titles name topics, not answers
+    "title": lambda r: r["title"],
 }
 MODELS = [("gap", "margin"), ("gap", "margin", "unknown"), ("gap", "margin", "anchor"),
           ("gap", "margin", "agree"), ("gap", "margin", "coverage"), ("mid", "margin"),
-          ("mid", "margin", "anchor"), ("gap", "margin", "unknown", "anchor", "agree", "coverage")]
+          ("mid", "margin", "anchor"), ("gap", "margin", "unknown", "anchor", "agree", "coverage"),
+          ("gap", "margin", "stand_out"), ("passage_gap", "margin"), ("gap", "margin", "title", "coverage")]
 
 
 def fit(rows: list[dict], inputs: tuple[str, ...]) -> tuple[list[float], float]:

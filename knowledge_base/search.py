@@ -142,9 +142,11 @@ class Searcher:
         unknown = snapshot.lexical.unknown_share(query)
         anchor = self._anchor_similarity(vector)
         fifth = ranked[min(4, len(ranked) - 1)].raw if ranked else 0.0
+        # The question's own background: how well the runners-up (ranks 2-10) match it on average.
+        background = float(np.mean([c.raw for c in ranked[1:10]])) if len(ranked) > 1 else snapshot.level
         return [{"document_id": c.document_id, "raw": c.raw, "chunk": c.chunk, "title": c.title,
                  "coverage": c.coverage, "level": snapshot.level, "margin": self._margin(snapshot, ranked, i),
-                 "unknown": unknown, "anchor": anchor, "agree": c.agree, "rank5": fifth}
+                 "unknown": unknown, "anchor": anchor, "agree": c.agree, "rank5": fifth, "background": background}
                 for i, c in enumerate(ranked[:k])]
 
     def _anchor_similarity(self, vector: np.ndarray) -> float:

@@ -221,3 +221,26 @@ def test_explain_reports_the_decision_signals(library) -> None:
     assert searcher.explain("free wi-fi network", k=1)[0]["unknown"] == 0.0
     assert chat[0]["anchor"] > 0.9  # it is one of the off-domain anchors
     assert good[0]["chunk"] - good[0]["anchor"] > chat[0]["chunk"] - chat[0]["anchor"]
+    assert good[0]["raw"] - good[0]["background"] > chat[0]["raw"] - chat[0]["background"]  # stands out
+
+
+@pytest.mark.parametrize(("removed", "declined", "answered"), [
+    ("borrowing/loan-periods.md", ["how long can I keep a book", "can I renew my loan"],
+     ["how much is the fine for an overdue book"]),
+    ("services/printing.md", ["price of a colour print"], ["how do I use the free wifi"]),
+])
+def test_a_question_whose_document_was_removed_is_declined_while_its_sibling_is_answered(
+        search_settings, minilm, removed: str, declined: list[str], answered: list[str]) -> None:
+    """The hard kind of refusal: an in-domain question whose article is gone still has a neighbour
+    on the same topic in the base (loan periods -> late fees); it must score below the threshold."""
+    corpus = [doc for doc in LIBRARY if doc["id"] != removed]
+    index = index_corpus(corpus, settings=search_settings, embedder=minilm, model_id=minilm.model_id)
+    try:
+        searcher = Searcher(index=index, embedder=minilm, settings=search_settings)
+        for question in declined:
+            result = searcher.search(question)
+            assert not result.answerable, (question, result.hits[0].document_id, result.top_score)
+        for question in answered:
+            assert searcher.search(question).answerable, question
+    finally:
+        index.close()
