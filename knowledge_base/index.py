@@ -130,6 +130,26 @@ class ChromaIndex:
                 break
         return [_to_match(i, d, m, 1.0 - dist) for i, d, m, dist in rows if m]
 
+    def nearest(self, vector: list[float], k: int) -> list[tuple[str, float]]:
+        """Ids and cosines of the `k` chunks nearest to `vector`, best first, without reading them.
+
+        Reading the rows is what a Chroma query costs (13 ms for 271 chunks with texts and
+        metadata against 0.7 ms for ids and distances): search resolves ids from its own snapshot
+        and reads only the few it has not seen (`chunks`).
+        """
+        with _guard("query"):
+            res = self._collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
+        return [(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], (res["distances"] or [[]])[0])]
+
+    def chunks(self, ids: Sequence[str]) -> list[ChunkMatch]:
+        """The stored chunks with these ids (similarity 0.0); ids deleted meanwhile are left out."""
+        if not ids:
+            return []
+        with _guard("read chunks"):
+            res = self._collection.get(ids=list(ids), include=["metadatas", "documents"])
+        return [_to_match(cid, doc, meta, 0.0)
+                for cid, doc, meta in zip(res["ids"], res["documents"] or [], res["metadatas"] or []) if meta]
+
     def iter_chunks(self, *, page_size: int = 20_000) -> Iterator[ChunkMatch]:
         """Every stored chunk (similarity 0.0), for building the lexical index.
 

@@ -58,6 +58,7 @@ class _Snapshot:
     chunk_ids: list[str]
     chunk_texts: list[str]
     chunk_sections: list[str]
+    chunk_rows: dict[str, int]  # chunk id -> row, to resolve the ids a dense query returns
     lexical: LexicalIndex
     level: float = 0.45
     built_in: float = 0.0
@@ -68,6 +69,26 @@ class _Snapshot:
         return len(self.chunk_ids)
 
 
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A dense hit with what ranking, grouping and quoting need (no full chunk metadata)."""
+
+    id: str
+    document_id: str
+    version: int
+    text: str
+    section: str
+    similarity: float
+    title: str = ""
+    source: str = ""
+    url: str | None = None
+
+    @classmethod
+    def of(cls, chunk: ChunkMatch, similarity: float) -> _Match:
+        return cls(id=chunk.id, document_id=chunk.document_id, version=chunk.version, text=chunk.text,
+                   section=chunk.section, similarity=similarity, title=chunk.title, source=chunk.source, url=chunk.url)
+
+
 @dataclass
 class _Candidate:
     row: int  # doc row in the snapshot, -1 for a document newer than the snapshot
@@ -75,7 +96,7 @@ class _Candidate:
     chunk: float
     title: float
     coverage: float
-    matches: list[ChunkMatch]
+    matches: list[_Match]
     raw: float = 0.0
     agree: float = 0.0  # 1 when this document is both the dense and the keyword top-1
     best_chunk: int = -1  # snapshot chunk row to show when no dense match of this document came back
@@ -169,7 +190,7 @@ class Searcher:
               exclude: str | None = None) -> list[_Candidate]:
         """Candidates from the three signals, scored and sorted best first."""
         n_dense = snap.chunks if snap.chunks <= EXACT_BELOW else max(DENSE_K, 8 * k)
-        matches = self.index.query(vector.tolist(), n_dense)
+        matches = self._resolve(snap, self.index.nearest(vector.tolist(), n_dense))
         # Keep only the newest version of each document seen (a sync may be mid-way).
         newest: dict[str, int] = {}
         for m in matches:
@@ -178,7 +199,7 @@ class Searcher:
         for doc_id, row in ((d, snap.doc_rows.get(d)) for d in list(newest)):
             if row is not None and int(snap.versions[row]) > newest[doc_id]:
                 newest[doc_id] = int(snap.versions[row])
-        by_doc: dict[str, list[ChunkMatch]] = {}
+        by_doc: dict[str, list[_Match]] = {}
         for m in matches:
             if m.version == newest[m.document_id] and m.document_id != exclude:
                 by_doc.setdefault(m.document_id, []).append(m)
@@ -222,6 +243,24 @@ class Searcher:
                 if dense_top is not None and cand.document_id == dense_top.document_id == lexical_top:
                     cand.agree = 1.0
         return candidates
+
+    def _resolve(self, snap: _Snapshot, nearest: list[tuple[str, float]]) -> list[_Match]:
+        """Dense hits from the snapshot; chunks written after it was built are read from the index."""
+        found: list[_Match] = []
+        unseen: dict[str, float] = {}
+        for chunk_id, similarity in nearest:
+            row = snap.chunk_rows.get(chunk_id)
+            if row is None:
+                unseen[chunk_id] = similarity
+                continue
+            doc = int(snap.chunk_doc[row])
+            found.append(_Match(id=chunk_id, document_id=snap.doc_ids[doc], version=int(snap.versions[doc]),
+                                text=snap.chunk_texts[row], section=snap.chunk_sections[row], similarity=similarity))
+        # NOTE: an id deleted between the query and this read is simply left out; its replacement
+        # version was written before the delete, so it is either in the snapshot or read here too.
+        found += [_Match.of(chunk, unseen[chunk.id]) for chunk in self.index.chunks(list(unseen))]
+        found.sort(key=lambda m: m.similarity, reverse=True)
+        return found
 
     @staticmethod
     def _margin(snap: _Snapshot, ranked: list[_Candidate], i: int) -> float:
@@ -308,6 +347,7 @@ class Searcher:
             chunk_ids=[c.id for c in kept],
             chunk_texts=[c.text for c in kept],
             chunk_sections=[c.section for c in kept],
+            chunk_rows={c.id: row for row, c in enumerate(kept)},
             lexical=LexicalIndex([c.embed_text for c in kept]),
         )
         snap.level = self._near_miss_level(snap)

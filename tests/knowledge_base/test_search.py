@@ -161,6 +161,23 @@ def test_a_write_refreshes_titles_and_keywords(library, minilm, search_settings)
     assert result.hits[0].title == "Bicycle repair station"
 
 
+def test_chunks_written_after_the_snapshot_are_read_from_the_index(library, minilm, search_settings) -> None:
+    index, searcher = library
+    searcher.search("anything")  # builds the in-memory snapshot
+    # Mid-way through a long sync the snapshot is not rebuilt on every write; pin it as such.
+    searcher._snapshot.built_in = 1e9  # noqa: SLF001 - simulating a rebuild that has not happened yet
+    stale = searcher._snapshot  # noqa: SLF001
+    index_corpus([{"id": "services/bike.md", "title": "Bicycle repair station",
+                   "text": "A free bicycle repair station with pumps and tools stands outside Central."}],
+                 settings=search_settings, embedder=minilm, model_id=minilm.model_id)
+
+    result = searcher.search("where can I pump up my bicycle tyres")
+    assert searcher._snapshot is stale  # noqa: SLF001 - the dense part found it anyway
+    top = result.hits[0]
+    assert top.document_id == "services/bike.md" and top.title == "Bicycle repair station"
+    assert "pumps and tools" in top.passages[0].text and "::v" in top.passages[0].chunk_id
+
+
 def test_empty_index_and_blank_query_answer_nothing(search_settings, minilm) -> None:
     index = ChromaIndex.open(search_settings, minilm, minilm.model_id)
     searcher = Searcher(index=index, embedder=minilm, settings=search_settings)
