@@ -156,15 +156,29 @@ class ChromaIndex:
         Up to `page_size` chunks are read in ONE call, a consistent view even while a sync runs
         (paging with offsets could skip rows that a concurrent delete shifts); bigger indexes page.
         """
+        for chunk, _vector in self._pages(page_size, vectors=False):
+            yield chunk
+
+    def iter_chunks_with_vectors(self, *, page_size: int = 20_000) -> Iterator[tuple[ChunkMatch, Sequence[float]]]:
+        """Every stored chunk with its vector, read together (one consistent view, as `iter_chunks`)."""
+        for chunk, vector in self._pages(page_size, vectors=True):
+            assert vector is not None  # asked for above
+            yield chunk, vector
+
+    def _pages(self, page_size: int, *, vectors: bool) -> Iterator[tuple[ChunkMatch, Sequence[float] | None]]:
+        include: list[Any] = ["metadatas", "documents", "embeddings"] if vectors else ["metadatas", "documents"]
         with _guard("read chunks"):
             paged = self._collection.count() > page_size
         offset = 0
         while True:
             with _guard("read chunks"):
                 res = self._collection.get(limit=page_size if paged else None, offset=offset if paged else None,
-                                           include=["metadatas", "documents"])
-            for cid, doc, meta in zip(res["ids"], res["documents"] or [], res["metadatas"] or []):
-                yield _to_match(cid, doc, meta, 0.0)
+                                           include=include)
+            embeddings = res.get("embeddings") if vectors else None
+            if embeddings is None:
+                embeddings = [None] * len(res["ids"])
+            for cid, doc, meta, vector in zip(res["ids"], res["documents"] or [], res["metadatas"] or [], embeddings):
+                yield _to_match(cid, doc, meta, 0.0), vector
             if not paged or len(res["ids"]) < page_size:
                 return
             offset += page_size

@@ -1,6 +1,7 @@
 """Search over a small help center we wrote: ranking, grouping, calibrated scores, versions, refusals."""
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -150,19 +151,48 @@ def test_only_the_newest_version_of_a_document_is_returned(search_settings, mini
     index.close()
 
 
+def _put(index: ChromaIndex, minilm: LocalMiniLMEmbeddings, settings: KnowledgeBaseSettings,
+         doc_id: str, title: str, text: str) -> None:
+    doc = document_from_text(doc_id=doc_id, title=title, text=text)
+    chunks = split_document(doc, version=1, updated_at=datetime.now(timezone.utc).isoformat(), settings=settings)
+    index.upsert(chunks, minilm.embed_documents([c.embed_text for c in chunks]))
+
+
 def test_a_write_refreshes_titles_and_keywords(library, minilm, search_settings) -> None:
     index, searcher = library
     assert searcher.search("bicycle repair station").hits[0].document_id != "services/bike.md"
-    index_corpus([{"id": "services/bike.md", "title": "Bicycle repair station",
-                   "text": "A free bicycle repair station with pumps and tools stands outside Central."}],
-                 settings=search_settings, embedder=minilm, model_id=minilm.model_id)
-    result = searcher.search("bicycle repair station")
+    _put(index, minilm, search_settings, "services/bike.md", "Bicycle repair station",
+         "A free bicycle repair station with pumps and tools stands outside Central.")
+    result = searcher.search("bicycle repair station")  # our own write: at once
     assert result.hits[0].document_id == "services/bike.md"
     assert result.hits[0].title == "Bicycle repair station"
 
 
+def test_another_processs_write_shows_within_the_generation_cache(library, minilm, search_settings) -> None:
+    _, searcher = library
+    assert searcher.search("3D printer for members").hits[0].document_id != "services/makerspace.md"
+    index_corpus([{"id": "services/makerspace.md", "title": "Makerspace and 3D printer",
+                   "text": "Members can book the makerspace's 3D printer for up to three hours a week."}],
+                 settings=search_settings, embedder=minilm, model_id=minilm.model_id)  # another handle
+    time.sleep(0.6)  # other writers' generations are re-read at most every 0.5 s
+    assert searcher.search("3D printer for members").hits[0].document_id == "services/makerspace.md"
+
+
+def test_in_memory_and_chroma_dense_scoring_rank_alike(library, minilm, search_settings) -> None:
+    index, in_memory = library
+    chroma = Searcher(index=index, embedder=minilm, settings=search_settings, in_memory_below=0)
+    for question, _ in QUESTIONS:
+        a, b = in_memory.search(question, k=5), chroma.search(question, k=5)
+        assert [h.document_id for h in a.hits] == [h.document_id for h in b.hits]
+        assert [h.score for h in a.hits] == pytest.approx([h.score for h in b.hits], abs=1e-4)
+        assert [p.chunk_id for p in a.hits[0].passages] == [p.chunk_id for p in b.hits[0].passages]
+    assert in_memory._current_snapshot().chunk_vectors is not None  # noqa: SLF001 - which path ran
+    assert chroma._current_snapshot().chunk_vectors is None  # noqa: SLF001
+
+
 def test_chunks_written_after_the_snapshot_are_read_from_the_index(library, minilm, search_settings) -> None:
-    index, searcher = library
+    index, _ = library
+    searcher = Searcher(index=index, embedder=minilm, settings=search_settings, in_memory_below=0)
     searcher.search("anything")  # builds the in-memory snapshot
     # Mid-way through a long sync the snapshot is not rebuilt on every write; pin it as such.
     searcher._snapshot.built_in = 1e9  # noqa: SLF001 - simulating a rebuild that has not happened yet
