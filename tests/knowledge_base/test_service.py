@@ -8,6 +8,7 @@ import pytest
 from kb_fakes import write_corpus
 
 from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.embeddings import LOCAL_MODEL_ID
 from knowledge_base.service import KnowledgeBase, build_knowledge_base
 
 TARGET = "rentals/late-return.md"
@@ -71,7 +72,7 @@ def real_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 
 
 def test_real_embedder_finds_the_right_document(real_kb: KnowledgeBase) -> None:
-    assert real_kb.model_id == "local:all-MiniLM-L6-v2-int8"
+    assert real_kb.model_id == LOCAL_MODEL_ID
     result = real_kb.search("How much do I pay if I bring the bike back two hours late?")
     assert result.hits[0].document_id == TARGET
     assert result.hits[0].passages[0].section in ("Late fees", "Grace period")
@@ -81,5 +82,5 @@ def test_real_embedder_finds_the_right_document(real_kb: KnowledgeBase) -> None:
 def test_real_embedder_refuses_the_fake_built_index(synced: KnowledgeBase, settings: KnowledgeBaseSettings) -> None:
     from knowledge_base.errors import EmbeddingModelMismatch
 
-    with pytest.raises(EmbeddingModelMismatch, match="local:all-MiniLM-L6-v2-int8"):
+    with pytest.raises(EmbeddingModelMismatch, match=LOCAL_MODEL_ID):
         build_knowledge_base(settings).open()
