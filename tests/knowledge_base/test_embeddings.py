@@ -97,6 +97,16 @@ def test_derivation_is_deterministic_and_rewrites_every_weight_matmul() -> None:
     assert "IsNaN" not in ops
 
 
+def test_the_word_table_is_looked_up_as_int8_not_folded_to_fp32() -> None:
+    import onnx
+
+    graph = onnx.load_model_from_string(derive_dynamic_int8(_model_path().read_bytes())).graph
+    table = "inner.embeddings.word_embeddings.weight_q"
+    users = [node for node in graph.node if table in node.input]
+    assert [node.op_type for node in users] == ["Gather"]  # rows first, then dequantized: nothing to fold
+    assert not any(node.output[0] == "inner.embeddings.word_embeddings.weight" for node in graph.node)
+
+
 def test_unsigned_weights_give_the_same_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
     import knowledge_base.model_derivation as derivation
 
