@@ -253,7 +253,7 @@ def run_gunicorn(*, host: str, port: int, workers: int = 1, threads: int = 32) -
             options = {
                 "bind": f"{host}:{port}", "workers": workers, "threads": threads, "worker_class": "gthread",
                 "graceful_timeout": 3, "timeout": 60, "keepalive": 5, "accesslog": None,
-                "post_worker_init": _close_streams_on_term,
+                "post_fork": _limit_malloc_arenas, "post_worker_init": _close_streams_on_term,
             }
             for key, value in options.items():
                 self.cfg.set(key, value)
@@ -261,9 +261,40 @@ def run_gunicorn(*, host: str, port: int, workers: int = 1, threads: int = 32) -
                 self.cfg.set("control_socket_disable", True)
 
         def load(self) -> Flask:
-            return create_app()
+            app = create_app()
+            _return_freed_memory()  # what loading the model and warming search freed
+            return app
 
     _App().run()
+
+
+def _glibc() -> Any:
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+    except OSError:  # not glibc (musl, macOS): nothing to tune
+        return None
+
+
+def _limit_malloc_arenas(_server: Any, _worker: Any) -> None:
+    """gunicorn post_fork: at most two glibc malloc arenas in a worker.
+
+    glibc gives threads up to 8 arenas per core; with dozens of request and turn threads each
+    keeps its own free memory (~20 MB more RSS under 32 customers), for no speed we could measure.
+    """
+    libc = _glibc()
+    if libc is not None:
+        libc.mallopt(-8, 2)  # M_ARENA_MAX
+
+
+def _return_freed_memory() -> None:
+    """Hand memory freed during start-up (the model derivation, the first snapshot) back to the OS (~30 MB)."""
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 def _close_streams_on_term(worker: Any) -> None:
