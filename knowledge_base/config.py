@@ -21,7 +21,6 @@ class KnowledgeBaseSettings(BaseModel):
     chunk_overlap: int = Field(default=120, ge=0, le=2000)
     answerable_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     top_k: int = Field(default=5, ge=1, le=50)
-    embed_batch_size: int = Field(default=32, ge=1, le=512)
 
     @property
     def chroma_dir(self) -> Path:

@@ -213,5 +213,5 @@ def make_embedder(settings: KnowledgeBaseSettings) -> tuple[Embeddings, str]:
         if settings.openai_base_url:
             kwargs["base_url"] = settings.openai_base_url
         return OpenAIEmbeddings(**kwargs), f"openai:{settings.openai_embedding_model}"
-    embedder = LocalMiniLMEmbeddings(batch_size=settings.embed_batch_size)
+    embedder = LocalMiniLMEmbeddings()
     return embedder, embedder.model_id
