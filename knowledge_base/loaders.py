@@ -192,11 +192,24 @@ def parse_pdf(data: bytes) -> Parsed:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on damaged files
         raise ValueError(f"broken PDF ({exc.__class__.__name__}: {str(exc)[:120]})") from exc
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    text = "\n\n".join(_pdf_lists(p).strip() for p in pages if p.strip())
     if not text:
         raise ValueError("PDF has no extractable text (scanned images or blank pages)")
     title = _str(info.title) if info is not None and info.title else None
     return Parsed(sections=[Section((), text)], title=title)
+
+
+# Glyphs PDF writers draw as list bullets; pypdf returns them as characters, e.g. reportlab's
+# bullet as DEL (U+007F) and Word's Symbol-font bullet as U+F0B7, often on a line of their own.
+_PDF_BULLET = re.compile(r"^[ \t]*[\u007f\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25a0\u25a1\u00b7\uf0b7\uf0a7]"
+                         r"(?:[ \t]*\n[ \t]*|[ \t]+)(?=\S)", re.M)
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
+
+
+def _pdf_lists(text: str) -> str:
+    """Bullets as Markdown list items ("- item"), other control characters dropped, so answers and
+    Slack cards never show raw glyphs and list items are read as items."""
+    return _CONTROL.sub("", _PDF_BULLET.sub("- ", text))
 
 
 def parse_docx(data: bytes) -> Parsed:

@@ -98,6 +98,20 @@ def test_pdf_text_and_metadata_title(tmp_path: Path) -> None:
     assert "Deposit is 50 euros." in doc.text and "Page two text." in doc.text
 
 
+def test_pdf_bullets_become_list_items_without_raw_glyphs(tmp_path: Path) -> None:
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate
+
+    buf = io.BytesIO()
+    style = getSampleStyleSheet()["BodyText"]
+    items = [ListItem(Paragraph(text, style)) for text in ("Helmets are included.", "Child seats cost 5 euros.")]
+    SimpleDocTemplate(buf).build([Paragraph("What the rental includes:", style), ListFlowable(items, bulletType="bullet")])
+    text = load_document(_write(tmp_path, "rental.pdf", buf.getvalue()), source="rental.pdf").text
+
+    assert "- Helmets are included." in text and "- Child seats cost 5 euros." in text
+    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text), repr(text)
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [

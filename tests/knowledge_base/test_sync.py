@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kb_fakes import FakeEmbeddings, write_corpus
 
 from knowledge_base.config import KnowledgeBaseSettings
@@ -34,6 +36,17 @@ def test_resync_of_unchanged_folder_embeds_nothing(synced: KnowledgeBase, docs_d
     assert (report.added, report.updated, report.removed, report.unchanged, report.embedded) == (0, 0, 0, 4, 0)
     assert len(embedder.documents) == before
     assert synced.index.generation() == generation  # nothing written
+
+
+def test_a_new_parser_version_reparses_documents_indexed_before_it(synced: KnowledgeBase, docs_dir: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import knowledge_base.documents as documents
+
+    monkeypatch.setattr(documents, "PARSER_VERSION", documents.PARSER_VERSION + 1)
+    report = synced.sync(docs_dir)
+    assert (report.updated, report.unchanged) == (4, 0)
+    again = synced.sync(docs_dir)
+    assert (again.updated, again.unchanged) == (0, 4)
 
 
 def test_changed_document_gets_a_new_version_and_old_chunks_go(synced: KnowledgeBase, docs_dir: Path,
