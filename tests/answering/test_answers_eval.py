@@ -59,6 +59,23 @@ def test_rates_and_failures_extractive(tmp_path, knowledge_base, extractive_answ
     assert report["ms_per_question"] >= 0
 
 
+def test_must_say_checks_the_facts_of_the_answer(tmp_path, knowledge_base, extractive_answerer):
+    rows = [
+        {"id": "a", "question": "delivery time for express?", "must_cite": ["shipping/delivery.md"],
+         "must_say": [["next-day", "next business day"], "before 2 PM"]},  # one alternative will do; case-blind
+        {"id": "b", "question": "refund how long", "must_cite": ["returns/refunds.md"],
+         "must_say": ["within 5 business days", "store credit"]},
+        {"id": "c", "question": "refund how long", "must_cite": ["returns/refunds.md"]},  # no facts asked
+    ]
+    report = evaluate_answers(_golden(tmp_path, rows), knowledge_base=knowledge_base, answerer=extractive_answerer)
+
+    assert report["cited_required"] == 1.0
+    assert report["said_required"] == 0.5  # of the two rows that ask for facts
+    (failure,) = report["failures"]
+    assert failure["id"] == "b" and failure["missing"] == ["store credit"]
+    assert "5 business days" in failure["answer"]
+
+
 def test_llm_answers_and_llm_failures(tmp_path, knowledge_base, fake_openai, llm_answerer):
     fake_openai.enqueue("Express arrives the next business day [1].")
     fake_openai.enqueue("NO_ANSWER")
@@ -73,7 +90,10 @@ def test_llm_answers_and_llm_failures(tmp_path, knowledge_base, fake_openai, llm
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("{not json\n", "golden.jsonl:1: not JSON"), ('{"question": "x", "must_cite": []}\n', "golden.jsonl:1: needs"), ("\n", "no questions")],
+    [("{not json\n", "golden.jsonl:1: not JSON"), ('{"question": "x", "must_cite": []}\n', "golden.jsonl:1: needs"),
+     ('{"question": "x", "must_cite": ["a"], "must_say": "3 days"}\n', "golden.jsonl:1: .must_say. must be"),
+     ('{"question": "x", "must_cite": ["a"], "must_say": [[]]}\n', "golden.jsonl:1: .must_say. must be"),
+     ("\n", "no questions")],
 )
 def test_bad_golden_files_name_the_line(tmp_path, knowledge_base, extractive_answerer, text, message):
     path = tmp_path / "golden.jsonl"
