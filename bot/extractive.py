@@ -21,7 +21,9 @@ _STOPWORDS = frozenset(
     thank""".split()
 )
 MAX_SENTENCES = 3
+MAX_LIST_ITEMS = 5  # when a whole list answers (see best_sentences)
 MAX_CHARS = 600
+HEADING_ANSWERS = 2  # content words a section heading shares with the question for its list to be the answer
 
 BlockKind = Literal["text", "item", "row", "header"]
 
@@ -53,14 +55,24 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def best_sentences(question: str, passage: str) -> tuple[list[Sentence], float]:
-    """The 1-3 nearby sentences that answer best, in passage order, and the best sentence's score."""
+def best_sentences(question: str, passage: str, section: str = "") -> tuple[list[Sentence], float]:
+    """The 1-3 nearby sentences that answer best, in passage order, and how well they answer.
+
+    The passage's section heading counts as evidence: a heading that names what the customer asked
+    ("The reset email does not arrive", "How often to descale") adds its overlap to the score, so
+    its section wins over a stray sentence elsewhere, and when a list sits under such a heading the
+    list itself is the answer, read from its start, not whichever item repeats the most words.
+    """
     sentences = split_sentences(passage)
     if not sentences:
         return [], 0.0
     wanted = content_words(question)
+    heading = len(content_words(section.rsplit(" > ", 1)[-1]) & wanted) if section else 0
     scores = [_score(s, _words_in_context(sentences, s), wanted) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+    if heading >= HEADING_ANSWERS and sentences[best].kind == "item":
+        picked = _list_from_start(sentences, best)
+        return picked, scores[best] + heading
     chosen = {best} | _context(sentences, best)
     if len(chosen) == 1:
         nearby = [i for i in range(best - 2, best + 3) if 0 <= i < len(sentences) and i != best]
@@ -71,7 +83,24 @@ def best_sentences(question: str, passage: str) -> tuple[list[Sentence], float]:
     picked = [sentences[i] for i in sorted(chosen)]
     while len(picked) > 1 and sum(len(s.text) for s in picked) > MAX_CHARS:
         picked.remove(min((s for s in picked if s.position != best), key=lambda s: scores[s.position]))
-    return picked, scores[best]
+    return picked, scores[best] + heading
+
+
+def _list_from_start(sentences: list[Sentence], item: int) -> list[Sentence]:
+    """The list `item` belongs to, from its intro (if it ends with ':') or first item, within the limits."""
+    start = item
+    while start > 0 and sentences[start - 1].kind == "item":
+        start -= 1
+    if start > 0 and sentences[start - 1].text.endswith(":"):
+        start -= 1
+    picked: list[Sentence] = []
+    for sentence in sentences[start:]:
+        if sentence.kind != "item" and picked and picked[-1].kind == "item":
+            break  # the list ended
+        if picked and (len(picked) >= MAX_LIST_ITEMS or sum(len(s.text) for s in picked) + len(sentence.text) > MAX_CHARS):
+            break
+        picked.append(sentence)
+    return picked
 
 
 def join_sentences(sentences: Sequence[Sentence]) -> str:

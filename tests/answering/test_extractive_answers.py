@@ -127,3 +127,35 @@ def test_a_matching_table_row_brings_its_header(extractive_answerer, make_result
 def test_a_matching_list_item_brings_its_intro(extractive_answerer, make_result):
     answer = extractive_answerer.answer("can I return an engraved mug?", make_result(("plans.md", "Plans", PLANS)))
     assert _body(answer.text) == ["These items cannot be sent back:", "Engraved mugs."]
+
+
+def _sections(*passages: tuple[str, str]):  # noqa: ANN202 - a SearchResult of one document
+    from knowledge_base.results import DocumentHit, Passage, SearchResult
+
+    hit = DocumentHit("account/login.md", "Signing in", "account/login.md", None, 0.9,
+                      [Passage(f"account/login.md::v1::{i}", text, section, 0.7 - 0.05 * i)
+                       for i, (section, text) in enumerate(passages)])
+    return SearchResult(query="q", hits=[hit], answerable=True)
+
+
+LOGIN_TROUBLE = (
+    "- Wait ten minutes and look in your spam folder.\n"
+    "- Check that you typed the address you signed up with.\n"
+    "- If you joined with a phone number and never added an email, the code comes by text message instead.\n"
+    "- You can ask for at most three codes an hour."
+)
+
+
+def test_a_list_under_a_heading_that_names_the_question_is_read_from_its_start(extractive_answerer):
+    result = _sections(("Signing in", "Enter your email and we send you a one-time code."),
+                       ("Signing in > The code email never arrives", LOGIN_TROUBLE))
+    answer = extractive_answerer.answer("code email never arrives", result)
+    assert _body(answer.text)[:2] == ["Wait ten minutes and look in your spam folder.",
+                                      "Check that you typed the address you signed up with."]
+
+
+def test_a_heading_that_names_the_question_beats_a_stray_sentence_elsewhere(extractive_answerer):
+    result = _sections(("Opening hours", "Our shops open every day from 9 to 6, and on Saturday from 10 to 4."),
+                       ("Phone support on Saturday", "The phone line is closed at weekends; chat stays open."))
+    answer = extractive_answerer.answer("is phone support open on saturday", result)
+    assert _body(answer.text) == ["The phone line is closed at weekends; chat stays open."]
