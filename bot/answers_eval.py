@@ -94,7 +94,7 @@ def _judge(row: dict[str, Any], knowledge_base: Searchable, answerer: Answerer) 
     hits = [hit.document_id for hit in result.hits]
     verdict: dict[str, Any] = {"answered": False, "retrieved": bool(set(hits) & set(row["must_cite"])),
                                "cited": [], "hits": hits[:5], "reason": None, "missing": [], "answer": None}
-    if not result.answerable:
+    if not answerer.attempts(result):  # the bot's own decision, near misses included
         verdict["reason"] = f"not answerable (top score {result.top_score:.3f})"
         return verdict
     try:

@@ -210,7 +210,7 @@ class BotService:
             log.exception("search failed for conversation %s", conversation_id)
             self._metrics.error("retrieval")
             return self._handoff(conversation, "bot_error", sources=[])
-        if not result.answerable:
+        if not self._answerer.attempts(result):
             return self._miss(conversation, result)
 
         stream_id = uuid.uuid4().hex
@@ -230,7 +230,8 @@ class BotService:
             self._store.set_misses(conversation_id, 0)
         stored = self._store.add_message(
             conversation_id, role=Role.BOT, text=answer.text, citations=answer.citations,
-            meta={"stream_id": stream_id, "mode": answer.mode, "score": round(result.top_score, 3)},
+            meta={"stream_id": stream_id, "mode": answer.mode, "score": round(result.top_score, 3),
+                  **({"near_miss": True} if answer.near_miss else {})},
         )
         return TurnOutcome("answered", stored)
 

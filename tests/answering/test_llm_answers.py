@@ -175,3 +175,19 @@ def test_a_failing_live_stream_does_not_lose_the_answer(fake_openai, llm_answere
 
     answer = llm_answerer.answer("delivery?", make_result(*docs), on_token=broken)
     assert answer.text == "Delivery takes 3 to 5 days [1]." and len(answer.citations) == 1
+
+
+def test_a_near_miss_is_left_to_the_llm_and_flagged(fake_openai, chat_model, make_result, docs):
+    from dataclasses import replace
+
+    from bot.policy import Policy
+
+    answerer = Answerer(chat_model=chat_model, policy=Policy(near_miss_floor=0.2), timeout_s=3.0)
+    near = replace(make_result(*docs), answerable=False)  # scored 0.9 by the fake, but below the base's threshold
+    assert answerer.attempts(near) and not answerer.attempts(replace(near, hits=[]))
+    fake_openai.enqueue("Express arrives the next business day [1].")
+    answer = answerer.answer("express?", near)
+    assert answer.grounded and answer.near_miss
+    fake_openai.enqueue("NO_ANSWER")
+    declined = answerer.answer("do you sell umbrellas?", near)
+    assert not declined.grounded and not declined.near_miss

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -158,6 +159,54 @@ def test_an_answer_resets_the_miss_count(parts) -> None:
     bot.post_and_answer(conversation.id, "ok, how do returns work?")
     assert bot.get(conversation.id).misses == 0
     assert bot.post_and_answer(conversation.id, "Do you sell gift wrap?").outcome == "no_answer"
+
+
+DESCALING = DocumentHit(
+    document_id="care/descaling.md", title="Descaling your kettle", source="care/descaling.md", url=None, score=0.3,
+    passages=[Passage("care/descaling.md::v1::0", "Descale the kettle every four weeks if your water is hard.",
+                      "How often to descale", 0.6)],
+)
+
+
+class NearMissSearch:
+    """Every question scores `score`, below the knowledge base's threshold (answerable=False)."""
+
+    def __init__(self, score: float) -> None:
+        self.hit = replace(DESCALING, score=score)
+
+    def search(self, query: str, *, k: int | None = None) -> SearchResult:
+        return SearchResult(query, [self.hit], answerable=False)
+
+
+def _near_miss_bot(store: ConversationStore, score: float, policy: Policy | None = None) -> BotService:
+    policy = policy or Policy()
+    return BotService(store=store, bus=store_bus(store), knowledge_base=NearMissSearch(score), triage=Triage(policy),
+                      answerer=Answerer(chat_model=None, policy=policy), policy=policy, workers=1)
+
+
+def test_a_near_miss_is_answered_when_a_sentence_clearly_holds_the_answer(store) -> None:
+    bot = _near_miss_bot(store, score=0.3)
+    conversation, _ = bot.start_conversation()
+    outcome = bot.post_and_answer(conversation.id, "how often should I descale a kettle with hard water?")
+    assert outcome.outcome == "answered"
+    assert "every four weeks" in outcome.message.text and outcome.message.meta["near_miss"] is True
+    assert outcome.message.citations[0].document_id == "care/descaling.md"
+
+
+def test_a_near_miss_without_clear_support_is_not_answered(store) -> None:
+    bot = _near_miss_bot(store, score=0.3)
+    conversation, _ = bot.start_conversation()
+    assert bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome == "no_answer"
+
+
+def test_below_the_near_miss_floor_or_with_near_misses_off_nothing_is_tried(store) -> None:
+    question = "how often should I descale a kettle with hard water?"
+    low = _near_miss_bot(store, score=0.1)
+    conversation, _ = low.start_conversation()
+    assert low.post_and_answer(conversation.id, question).outcome == "no_answer"
+    off = _near_miss_bot(store, score=0.3, policy=Policy(near_miss_floor=1.0))
+    conversation, _ = off.start_conversation()
+    assert off.post_and_answer(conversation.id, question).outcome == "no_answer"
 
 
 def test_llm_failure_becomes_a_bot_error_handoff(parts) -> None:
