@@ -67,10 +67,13 @@ def best_sentences(question: str, passage: str, section: str = "") -> tuple[list
     if not sentences:
         return [], 0.0
     wanted = content_words(question)
-    heading = len(content_words(section.rsplit(" > ", 1)[-1]) & wanted) if section else 0
+    heading_words = content_words(section.rsplit(" > ", 1)[-1]) if section else set()
+    heading = len(heading_words & wanted)
+    # The heading names what was asked: enough shared words, or every word of it ("In the box").
+    names_question = heading >= HEADING_ANSWERS or (bool(heading_words) and heading_words <= wanted)
     scores = [_score(s, _words_in_context(sentences, s), wanted) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
-    if heading >= HEADING_ANSWERS and sentences[best].kind == "item":
+    if names_question and sentences[best].kind == "item":
         picked = _list_from_start(sentences, best)
         return picked, scores[best] + heading
     chosen = {best} | _context(sentences, best)

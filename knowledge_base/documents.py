@@ -52,7 +52,8 @@ class LoadedDocument:
         return "\n\n".join(s.text for s in self.sections)
 
 
-# Bump when a loader's output changes for the same bytes (e.g. PDF bullets became list items in 2):
+# Bump when a loader's output changes for the same bytes (2: PDF bullets became list items and PDF
+# headings, found by font size, became sections):
 # every document then counts as changed once and is re-parsed on the next sync.
 PARSER_VERSION = 2
 

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -186,18 +189,75 @@ def parse_pdf(data: bytes) -> Parsed:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ValueError("encrypted PDF (password protected)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text_and_sizes(page) for page in reader.pages]
         info = reader.metadata
     except ValueError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on damaged files
         raise ValueError(f"broken PDF ({exc.__class__.__name__}: {str(exc)[:120]})") from exc
-    text = "\n\n".join(_pdf_lists(p).strip() for p in pages if p.strip())
+    text = "\n\n".join(_pdf_lists(p).strip() for p, _ in pages if p.strip())
     if not text:
         raise ValueError("PDF has no extractable text (scanned images or blank pages)")
     title = _str(info.title) if info is not None and info.title else None
-    return Parsed(sections=[Section((), text)], title=title)
+    if title and _PDF_PLACEHOLDER_TITLE.search(title):
+        title = None  # the first big heading, or the file name, says more
+    return _pdf_outline(pages, title) or Parsed(sections=[Section((), text)], title=title)
 
+
+def _page_text_and_sizes(page: Any) -> tuple[str, dict[str, float]]:
+    """A page's text, and the font size (in points on the page) of each line drawn in one piece."""
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, cm: Sequence[float], tm: Sequence[float], _font: Any, size: float) -> None:
+        line = _WS.sub(" ", text).strip()
+        if line and any(c.isalnum() for c in line):
+            scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2]) * abs(cm[0] * cm[3] - cm[1] * cm[2])) or 1.0
+            sizes[line] = max(sizes.get(line, 0.0), float(size) * scale)
+
+    text = page.extract_text(visitor_text=visit) or ""
+    return text, sizes
+
+
+def _pdf_outline(pages: list[tuple[str, dict[str, float]]], title: str | None) -> Parsed | None:
+    """Sections from the PDF's headings: short lines set clearly larger than the body text (PDFs keep
+    no heading markup; size is what a reader sees). None when there are no such lines."""
+    weight: dict[float, int] = {}
+    for _, sizes in pages:
+        for line, size in sizes.items():
+            weight[round(size, 1)] = weight.get(round(size, 1), 0) + len(line)
+    if not weight:
+        return None
+    body = max(weight, key=weight.__getitem__)
+
+    def is_heading(line: str, sizes: dict[str, float]) -> bool:
+        size = sizes.get(line)
+        return (size is not None and size >= body * _PDF_HEADING_RATIO and len(line) <= 90
+                and not line.endswith((".", ",", ";")))
+
+    levels = sorted({round(size, 1) for _, sizes in pages for line, size in sizes.items() if is_heading(line, sizes)},
+                    reverse=True)
+    if not levels:
+        return None
+    outline = _Outline(title)
+    for text, sizes in pages:
+        body_lines: list[str] = []
+        for raw in text.splitlines():
+            line = _WS.sub(" ", raw).strip()
+            if is_heading(line, sizes):
+                outline.add(_pdf_lists("\n".join(body_lines)))
+                body_lines = []
+                outline.heading(min(levels.index(round(sizes[line], 1)) + 1, 6), line)
+            else:
+                body_lines.append(raw)
+        outline.add(_pdf_lists("\n".join(body_lines)))
+        outline.add("")  # a page break ends a paragraph
+    outline.flush()
+    return Parsed(sections=outline.sections, title=outline.title)
+
+
+_PDF_HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading
+# Titles that PDF tools write when the author gave none.
+_PDF_PLACEHOLDER_TITLE = re.compile(r"^\(?(anonymous|untitled|no title)\)?$|^microsoft \w+ - ", re.I)
 
 # Glyphs PDF writers draw as list bullets; pypdf returns them as characters, e.g. reportlab's
 # bullet as DEL (U+007F) and Word's Symbol-font bullet as U+F0B7, often on a line of their own.

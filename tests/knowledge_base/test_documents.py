@@ -112,6 +112,35 @@ def test_pdf_bullets_become_list_items_without_raw_glyphs(tmp_path: Path) -> Non
     assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text), repr(text)
 
 
+def test_pdf_headings_are_found_by_size_and_make_sections(tmp_path: Path) -> None:
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf).build([
+        Paragraph("Bike rental guide", styles["Title"]),
+        Paragraph("Read this before your first ride.", styles["BodyText"]),
+        Paragraph("Deposits", styles["Heading2"]),
+        Paragraph("We hold 50 euros on your card and release it when the bike is back.", styles["BodyText"]),
+        Paragraph("Late returns", styles["Heading2"]),
+        Paragraph("Each late hour costs 4 euros.", styles["BodyText"]),
+    ])
+    doc = load_document(_write(tmp_path, "guide.pdf", buf.getvalue()), source="guide.pdf")
+
+    assert doc.title == "Bike rental guide"
+    by_path = {section.path: section.text for section in doc.sections}
+    assert by_path[()] == "Read this before your first ride."
+    assert by_path[("Deposits",)].startswith("We hold 50 euros")
+    assert by_path[("Late returns",)] == "Each late hour costs 4 euros."
+
+
+def test_a_pdf_without_larger_lines_stays_one_section(tmp_path: Path) -> None:
+    doc = load_document(_write(tmp_path, "plain.pdf", _pdf("Deposit is 50 euros.\nLate hours cost 4 euros.")),
+                        source="plain.pdf")
+    assert [section.path for section in doc.sections] == [()]
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
