@@ -380,7 +380,7 @@
     var source = new EventSource(url);
     state.source = source;
     source.onopen = function () {
-      ui.status.textContent = "Online";
+      ui.status.textContent = ""; // NOTE: not "Online": customers read it as "agents available", even out of hours
       host.setAttribute("data-state", "open");
       stopPolling();
     };
