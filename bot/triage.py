@@ -22,13 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.policy import Policy
-from bot.triage_rules import (CUSTOMER_REQUEST, FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES, HYPOTHETICAL, NEGATION,
-                              Rule)
+from bot.triage_rules import (ASKED_IN_ADVANCE, CONDITIONAL_QUESTION, CUSTOMER_REQUEST, FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES,
+                              HYPOTHETICAL, NEGATION, PAST_INCIDENT, Rule)
 from bot.triage_text import normalize
 from bot.triage_topics import BILLING, COMPLAINT, FRUSTRATION, LEGAL, SECURITY, SELF_HARM, SHOUTING_MIN_LETTERS
 
 LABELS = ("self_harm", "security", "billing_dispute", "legal", "customer_request", "complaint")
 _CLAUSE_WORDS_BEFORE = 4  # a negation this close before a request for a person cancels it
+_INCIDENT_LABELS = frozenset({"security", "billing_dispute"})  # labels that report something that happened
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Triage:
 
     def _match(self, label: str, norm: str) -> tuple[Rule, str] | None:
         how_to = label == "security" and _how_to_question(norm)
+        if label in _INCIDENT_LABELS and _asked_in_advance(norm, conditional=label == "billing_dispute"):
+            return None
         for rule in self._rules[label]:
             if how_to and rule.name in HOW_TO_RULES:
                 continue
@@ -108,6 +111,13 @@ def _cancelled(norm: str, m: re.Match[str]) -> bool:
 def _how_to_question(norm: str) -> bool:
     """A question about how to do something that names no incident of the customer's own."""
     return HOW_TO.search(norm) is not None and FIRST_PERSON_INCIDENT.search(norm) is None
+
+
+def _asked_in_advance(norm: str, *, conditional: bool) -> bool:
+    """Asked before anything happened ("just asking", or with `conditional` "will I ... if"), nothing reported."""
+    if ASKED_IN_ADVANCE.search(norm) is None and not (conditional and CONDITIONAL_QUESTION.search(norm)):
+        return False
+    return PAST_INCIDENT.search(norm) is None
 
 
 def _frustrated(text: str, norm: str, *, complaint_checked: bool = False) -> bool:

@@ -30,7 +30,7 @@ def make_rules(label: str, specs: list[tuple[str, str, float]]) -> list[Rule]:
 _QUAL = r"(?:real|live|actual|human|proper|qualified|competent|(?:customer )?(?:service|support|care)|sales|account|billing|call cent(?:er|re)|help ?desk|senior|technical|tech|english speaking) "
 _NOT_AGENT = r"(?<!travel )(?<!estate )(?<!secret )(?<!insurance )(?<!shipping )(?<!booking )(?<!user )(?<!free )(?<!password )(?<!file )"
 _STRONG_EN = (
-    rf"(?:{_QUAL}){{0,2}}{_NOT_AGENT}(?:human(?: being| help| assistance| support| contact| interaction)?s?|(?<!in )(?<!per )person"
+    rf"(?:{_QUAL}){{0,2}}{_NOT_AGENT}(?:human(?: being| help| assistance| support| contact| interaction)?s?(?! (?:signature|error|rights|resources|readable|body|nature|verification|check))|(?<!in )(?<!per )person"
     r"|(?:real|live|actual) people|agents?|representatives?|operators?|advis[eo]rs?|consultants?|specialists?|associates?|attendants?"
     r"|staff(?: member)?|employees?|managers?|supervisors?|team members?|members? of (?:your |the )?(?:team|staff)|colleagues? of yours"
     r"|customer (?:service|support|care)(?: team| department| desk)?|support (?:team|staff|department|desk)"
@@ -41,7 +41,7 @@ _DET = r"(?:a |an |the |some |your |one of your |any |my |another |to )?"
 
 _EN = [
     ("talk", rf"\b(?:talk|talking|speak|speaking|chat|chatting|converse|communicate|discuss (?:this|it|my \w+)|speek)(?: directly| personally| now| right now| immediately| please)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
-    ("transfer", rf"\b(?:connect|connected|transfer|transferred|put|pass|forward|redirect|route|escalate|escalated|hand|switch|patch|send|get)(?: me| my (?:call|chat|case|query|issue|request|question|ticket|complaint)| this(?: chat| conversation| case| issue)?| it)?(?: through| over| on| back| in touch| in contact)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
+    ("transfer", rf"\b(?:connect|connected|transfer|transferred|put|pass|forward|redirect|route|escalate|escalated|hand|switch|patch|send|get)(?: me| my (?:call|chat|case|query|issue|request|question|ticket|complaint|details|number|info|information|message|problem)| this(?: chat| conversation| case| issue)?| it)?(?: through| over| on| back| in touch| in contact)? (?:to|with) {_DET}{_PERSON_EN}", 0.95),
     ("acquire", rf"\b(?:want|wants|need|needs|wanted|needed|would like|request|requesting|ask for|asking for|looking for|get|give|bring|(?:can|could|may) (?:i|we) have|prefer|rather have|require|demand|insist on|escalate){word_gap(3)} {_DET}{_STRONG_EN}", 0.9),
     ("call", rf"\b(?:call|calling|phone|ring) {_DET}{_STRONG_EN}", 0.9),
     ("contact", rf"\b(?:contact|contacting|reach|reaching|get hold of|get ahold of|get through to|get in touch with|be in touch with|hear from|email|write to|message|speak to|talk to) {_DET}{_PERSON_EN}", 0.9),
@@ -58,6 +58,27 @@ _EN = [
     ("go_through_with", rf"\b(?:go (?:through|over)|sort out|discuss|settle|resolve)(?: this| it| that| my [a-z]+)?(?: out)? with {_DET}{_STRONG_EN}", 0.85),
     ("escalate", r"\b(?:escalate (?:this|it|my (?:case|issue|complaint|problem|ticket))|live chat with)\b", 0.85),
 ]
+# Indirect asks: the customer names the person they want by role or by "who", or says "not a bot".
+_ROLE = (r"(?:(?:actual|real|live) )?(?:[a-z]+ (?:s )?)?(?:team|staff|department|desk|office|manager|handler|advis[eo]r|nurse|dispatcher|technician|engineer"
+         r"|mechanic|specialist|coordinator|receptionist|pharmacist|clerk|officer|colleague|supervisor|agent|representative)s?")
+_MACHINE = r"(?:bot|bots|chatbot|chat bot|robot|machine|ai|computer|automated [a-z]+|virtual assistant|assistant)"
+_EN_INDIRECT = [
+    # "who do I speak to at your end?" asks to be pointed at a person of the company's; "who do I make the
+    # cheque payable to" does not, nor a general "who should I talk to" that does not address the company
+    ("who_to_ask", r"^(?=.*\b(?:you|your|here|there|actually|even|at the|in the|from the)\b).*\bwho (?:do|can|should|could|would|shall) (?:i|we) (?:actually |best |even )?(?:talk|speak|chat|get in touch|deal|raise this|take this up|call|ring|phone|contact|email|write to|reach)(?: to| with)?\b|\bwhoever (?:is in charge|deals with|handles|looks after|is responsible)\b", 0.85),
+    # "loop in / bring in somebody from billing": the customer wants one more person in the conversation
+    ("loop_in", rf"\b(?:loop|bring|rope)(?: [a-z]+)? in {_DET}{_PERSON_EN}|\b(?:loop|bring|rope) in (?:your |the |a |an )?{_ROLE}\b", 0.85),
+    # a named staff role asked to call or talk to the customer: "could your dispatcher call me"
+    ("role_call_me", rf"\b(?:can|could|would|will|please|have|get|ask|let|may|might) (?:your |the |a |an |one of your |one of the )?{_ROLE}(?: [a-z]+){{0,2}} (?:(?:call|ring|phone|contact|email|text|talk to|speak to|speak with|talk with) (?:me|us)|give (?:me|us) a (?:call|ring|bell))\b|\b(?:get|put|need|want|have) (?:your |the |a |an )?(?:{_ROLE}|someone|somebody|a person|a human|{_STRONG_EN})(?: (?:from|at|in|on) (?:your|the) [a-z]+(?: [a-z]+)?)? on the (?:phone|line)\b", 0.85),
+    # a person "who can explain / call / look at" something for the customer
+    ("someone_who_can", rf"\b(?:someone|somebody|anyone|anybody|a person|a human|a member of (?:staff|the team)|one of you|{_STRONG_EN})(?: [a-z]+){{0,4}} (?:who|that) (?:can|could|will|would) (?:explain|call|ring|phone|talk|speak|look at|look into|go through|walk me through|check|review)\b", 0.8),
+    # "I'd like to explain this to a real person"
+    ("explain_to", rf"\b(?:explain|describe|show|tell|go through|walk through)(?: this| it| that| everything| all this| the (?:problem|issue|situation)| my (?:[a-z]+))? to {_DET}{_STRONG_EN}", 0.85),
+    # "a word / a conversation with a person"
+    ("a_word_with", rf"\b(?:like|want|need|have|get|request|appreciate|prefer|ask for|arrange)(?: [a-z]+){{0,2}} (?:a |an )?(?:quick |proper |short |real )?(?:word|conversation|chat|call|phone call|discussion|meeting) with (?:{_DET}{_STRONG_EN}|someone|somebody|whoever|one of (?:you|your|the))\b", 0.85),
+    # "I'd rather explain this to a person than a bot", "not a bot please"
+    ("than_a_bot", rf"\b(?:rather|prefer|better)\b(?: [a-z]+){{0,12}} than(?: [a-z]+){{0,3}} (?:a |an |the |this |your |some )?{_MACHINE}\b|(?<!am )(?<!are )(?<!is )(?<!was )\bnot (?:with |to )?(?:a |an |the |this |your |some )?{_MACHINE}(?! (?:is|was|can|could|will|would|does|did)\b)(?= \.| $| please| thanks| thank you| i| but| for| this| ,)", 0.85),
+]
 _ES_P = (r"(?:(?:un|una|algun|alguna|el|la|otro|otra|al|a) )?(?:persona(?: real| humana| de verdad| fisica)?|humano|ser humano"
          r"|agente(?: humano| real)?|asesor|asesora|operador|operadora|representante|ejecutivo|ejecutiva|empleado|empleada"
          r"|encargado|encargada|supervisor|supervisora|gerente|humanos|personas|alguien(?: real| de verdad| de carne y hueso)?"
@@ -67,6 +88,7 @@ _ES = [
     ("pasar", rf"\b(?:pasame|paseme|pasarme|pasenme|comunicame|comuniqueme|transfiereme|transfierame|transferirme|transfiera|conectame|conecteme|conectarme|ponme|pongame|ponerme|derivame|derivarme|me pasas|me pasa|me pases|me transfieres|me comunicas|me conectas|me pones|me derivas|me puedes pasar|me puede pasar){word_gap(2)} (?:con |a |al |en contacto con )?{_ES_P}", 0.95),
     ("querer", rf"\b(?:quiero|necesito|quisiera|queria|puedo|podria|podrias|puede|pueden|me gustaria|deseo|pido|solicito|prefiero|busco|dame|deme|exijo){word_gap(3)} {_ES_P}", 0.9),
     ("llamar", r"\bque me (?:llame|llamen|contacte|contacten|atienda|atiendan|escriba|escriban|devuelva la llamada|devuelvan la llamada)(?: [a-z]+){0,2} (?:alguien|una persona|un agente|un asesor|una asesora|un operador|un empleado|un representante|el encargado|un tecnico)\b|\b(?:alguien|un agente|un asesor|una asesora|un operador|un empleado|una persona|un tecnico)(?: [a-z]+){0,3} (?:me )?(?:puede|podria|pueda|puedan|podrian) (?:llamar|contactar|atender|escribir)\w*\b|\b(?:alguien|un agente|un asesor|una asesora)(?: [a-z]+){0,3} (?:me )?(?:revise|revisen|mire|atienda|llame)\b", 0.85),
+    ("poner", rf"\b(?:poner(?:me|nos)?|me (?:puedes|puede|podeis|podrias|podria|pueden|podrian) (?:poner|pasar|comunicar|derivar|transferir)|ponerme en contacto) (?:con |al |a )?{_ES_P}", 0.9),
     ("hay", r"\bhay (?:alguien|alguna persona|algun humano|un humano|una persona|algun agente|un agente|algun asesor)\b", 0.85),
     ("atencion", r"\batencion (?:humana|personalizada)\b", 0.85),
 ]
@@ -84,17 +106,18 @@ _FR = [
 _DE_P = (r"(?:(?:einem|einen|einer|ein|eine|dem|den|der|die|echten|richtigen|menschlichen|realen|echte|richtige|echter|lebenden|lebendigen) )*"
          r"(?:mensch|menschen|mitarbeiter|mitarbeiterin|mitarbeitenden|berater|beraterin|kundenberater|kundenberaterin|agenten|agent"
          r"|person|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|kundendienst|kundenservice|support"
-         r"|servicemitarbeiter|vorgesetzten|jemandem|jemanden|jemand)\b")
+         r"|servicemitarbeiter|vorgesetzten|kollegen|kollegin|kollege|jemandem|jemanden|jemand)\b")
 _DE = [
     ("mit_sprechen", rf"\b(?:mit|zu) {_DE_P}{word_gap(4)} (?:sprechen|reden|chatten|verbunden|verbinden|schreiben|telefonieren|durchgestellt|weitergeleitet)\b", 0.95),
     ("verbinden", rf"\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich|stell mich|leiten sie mich|leite mich){word_gap(3)} (?:mit|zu|an) {_DE_P}", 0.95),
     ("wollen", rf"\b(?:ich will|ich mochte|ich brauche|ich hatte gerne?|ich wurde gerne?|kann ich|konnte ich|gib mir|geben sie mir|ich verlange|ich suche|ich bitte um|ich moechte){word_gap(4)} {_DE_P}", 0.9),
     ("anrufen", r"\b(?:kann|konnte|soll|sollte|moge|mochte|moechte|wurde|darf)(?: mich| mir| uns)(?: bitte)?(?: [a-z]+){0,1} (?:jemand|ein\w* (?:mitarbeiter\w*|berater\w*|mensch\w*|techniker\w*|kollege\w*|ansprechpartner\w*))(?: [a-z]+){0,4} (?:anrufen|zuruckrufen|kontaktieren|melden|schreiben)\b|\bruckruf (?:von|durch) (?:einem |einer |ihrem |ihrer )?(?:mitarbeiter\w*|berater\w*|menschen|kundendienst|support|techniker\w*|jemandem)\b", 0.85),
+    ("weiterleiten", rf"\b(?:an|zu) {_DE_P}(?: [a-z]+){{0,2}} (?:weiterleiten|weitergeben|weiterreichen|ubergeben|abgeben)\b|\b(?:leiten|geben|reichen) sie(?: [a-z]+){{0,4}} (?:an|zu) {_DE_P}(?: [a-z]+){{0,2}} weiter\b", 0.9),
     ("gibt_es", r"\b(?:gibt es|ist da|ist hier|ist jemand) (?:einen |eine |ein )?(?:echten |echte |echter )?(?:menschen|mensch|mitarbeiter|person|jemand|da)\b", 0.85),
 ]
 _PT_P = (r"(?:(?:um|uma|o|a|algum|alguma|com|ao|a um|a uma|de um|uma pessoa|um ser) )?(?:atendente(?: humano| real)?|humano|ser humano"
          r"|pessoa(?: real| de verdade| humana)?|agente|operador|operadora|representante|consultor|consultora|funcionario|funcionaria"
-         r"|especialista|gerente|supervisor|alguem(?: real| de verdade| do (?:suporte|atendimento))?"
+         r"|especialista|gerente|supervisor|responsavel|encarregad[oa]|dono|dona|alguem(?: real| de verdade| do (?:suporte|atendimento))?"
          r"|(?:atendimento|suporte)(?: humano| ao cliente)?|sac|central de atendimento)\b")
 _PT = [
     ("falar", rf"\b(?:falar|fala|falo|conversar|converso|comunicar|contatar|contactar|chamar|chame|chama|ligar|ter contato)(?: diretamente)? (?:com |a |ao |para |pra )?{_PT_P}", 0.95),
@@ -104,13 +127,13 @@ _PT = [
     ("tem", r"\b(?:tem|ha|existe) (?:alguem|algum atendente|algum humano|uma pessoa|um atendente)\b", 0.85),
     ("atendimento", r"\batend(?:imento|ente) humano\b", 0.85),
 ]
-CUSTOMER_REQUEST = make_rules("customer_request", _EN + _ES + _FR + _DE + _PT)
+CUSTOMER_REQUEST = make_rules("customer_request", _EN + _EN_INDIRECT + _ES + _FR + _DE + _PT)
 
 # Negations and hypotheticals that cancel a request for a person in the same clause.
 NEGATION = re.compile(
     r"\b(?:(?:do|does|did|will|would|should|shall) not (?:really |even |actually )?(?:want|need|wish|like|care|ask|require|have to|mean)"
     r"|not (?:want|need|wish|looking|asking|interested|necessary|needed|required)|no need|without|rather not|instead of"
-    r"|never (?:want|need|asked)|am i (?:talking|speaking|chatting|texting)|become|work as|apply (?:for|to be)|hiring|recruit\w*|jobs?|careers?|vacanc\w*|do not (?:transfer|connect|put|send|pass|escalate|forward|hand|give|get)"
+    r"|never (?:want|need|asked)|(?:do|does|will) (?:i|we|you|one) (?:need|have|still need) to|is it (?:necessary|required|mandatory) to|(?:am|are) (?:i|we) (?:required|supposed|expected) to|am i (?:talking|speaking|chatting|texting)|become|work as|apply (?:for|to be)|hiring|recruit\w*|jobs?|careers?|vacanc\w*|do not (?:transfer|connect|put|send|pass|escalate|forward|hand|give|get)"
     r"|no (?:quiero|necesito|hace falta|me pases|me transfieras|es necesario)|sin|(?:ne|n) (?:veux|voudrais|souhaite|ai) (?:pas|plus)"
     r"|pas besoin|sans|pas (?:la peine|necessaire)|(?:will|mochte|brauche|muss|wollte) (?:ich )?(?:nicht|kein\w*)"
     r"|kein\w* (?:mensch\w*|mitarbeiter\w*|berater\w*|person\w*)|ohne|nicht (?:notig|notwendig|mit)"
@@ -136,3 +159,22 @@ FIRST_PERSON_INCIDENT = re.compile(
     r"|\b(?:my|our) (?:account|card|identity|email|phone|details|password|money)\b"
 )
 HOW_TO_RULES = frozenset({"security:phishing", "security:phish"})
+
+# A question about what would happen if something went wrong ("will I be billed twice if I upgrade?")
+# asks for information, and so does anything marked as asked in advance ("asking before I travel"):
+# the bot can answer both unless the customer also reports something that already happened. Only
+# the explicit marker applies to security: "what do I do if my card is stolen" often means it is.
+CONDITIONAL_QUESTION = re.compile(
+    r"^ (?:what (?:should|do|can|would|will) (?:i|we) do|what happens|what if|will (?:i|we|my|it)|would (?:i|we|my|it)"
+    r"|could (?:i|we)|can (?:i|we)|do (?:i|we)|does|is (?:it|there)|are there|how (?:do|can|should|would) (?:i|we))\b"
+    r"(?: [a-z0-9]+)*? (?:if|when|in case|once|should)\b(?! not\b)"
+    r"|^ (?:if|in case|suppose|supposing) "
+)
+ASKED_IN_ADVANCE = re.compile(
+    r"\b(?:just asking|asking (?:before|in advance|for the future|for a friend|just in case)|for future reference"
+    r"|in the future|hypothetically|just (?:want|wanted) to know|just curious|out of curiosity|before (?:i|we) (?:travel|go|leave|fly))\b"
+)
+PAST_INCIDENT = re.compile(
+    r"\b(?:was|were|got|have been|has been|had been|already|yesterday|last (?:night|week|month)|this (?:morning|week))\b"
+    r"|\b(?:i|we|you|they|someone|somebody|it) (?:just )?[a-z]+ed\b"
+)

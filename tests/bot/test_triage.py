@@ -262,6 +262,81 @@ GENERAL_PATTERNS = [
 ]
 
 
+# Pattern families added after hold-out B showed the rules generalise poorly to new kinds of company;
+# every text is written for this file (none comes from an evaluation set or a hold-out).
+INDIRECT_AND_INCIDENT_PATTERNS = [
+    # customer_request: by role or "who", "not a bot", loop in, a word with, on the phone
+    ("who do I speak to at your end about the broken locker", "customer_request"),
+    ("could your site supervisor give me a ring this afternoon", "customer_request"),
+    ("please loop in someone from accounts, the bot keeps repeating itself", "customer_request"),
+    ("I'd like a quick word with someone who can approve the change", "customer_request"),
+    ("is there anyone who can explain the penalty clause to me", "customer_request"),
+    ("I'd rather go over this with a person than with a bot", "customer_request"),
+    ("not a bot please, this is urgent", "customer_request"),
+    ("need somebody from your warehouse on the phone today", "customer_request"),
+    ("I want to explain the situation to a real person", "customer_request"),
+    ("¿Me puedes poner con alguien de facturación?", "customer_request"),
+    ("Bitte geben Sie das an einen Kollegen weiter", "customer_request"),
+    ("Quero falar com o responsável pelo setor", "customer_request"),
+    # security: identity misuse, details that are not mine, the account taken, callers posing as you
+    ("a phone contract was taken out in my name last week", "security"),
+    ("the recovery number on my profile is not mine", "security"),
+    ("my shop account was stolen and the payouts now go elsewhere", "security"),
+    ("somebody switched my email and now I get no alerts", "security"),
+    ("I got a verification code that I never requested and then my orders disappeared", "security"),
+    ("there's a sign in from Brazil on my account", "security"),
+    ("a woman saying she was from your security team had me install an app", "security"),
+    ("my account now shows a different bank account for payouts and I never changed it", "security"),
+    ("someone ordered two laptops on my account overnight", "security"),
+    ("Han abierto una línea a mi nombre", "security"),
+    ("Mein Profil wurde übernommen", "security"),
+    ("Alguém fez uma compra com o meu cartão", "security"),
+    # billing_dispute: refunds that never came, charged despite or for something not rendered, fees not shown
+    ("you promised the refund two weeks ago and still nothing has arrived", "billing_dispute"),
+    ("I haven't received my refund for the returned chair", "billing_dispute"),
+    ("you kept my deposit for no reason", "billing_dispute"),
+    ("charged me the peak rate even though I booked off peak", "billing_dispute"),
+    ("billed for an installation that was never carried out", "billing_dispute"),
+    ("there's a booking fee that was never mentioned, I want it refunded", "billing_dispute"),
+    ("it cost 50 online but you charged 70", "billing_dispute"),
+    ("I downgraded in May but the bill is still for the top plan", "billing_dispute"),
+    ("No me han devuelto el dinero del pedido cancelado", "billing_dispute"),
+    ("Je n'ai jamais reçu le remboursement promis", "billing_dispute"),
+    ("Die Rückzahlung ist immer noch nicht angekommen", "billing_dispute"),
+    ("Ainda não recebi meu dinheiro de volta, ainda não caiu o estorno", "billing_dispute"),
+    # complaint: done with you, different stories, rude staff, on record, again in a row
+    ("honestly I'm done with you guys", "complaint"),
+    ("each advisor I call tells me something different", "complaint"),
+    ("the cashier was really rude to my son", "complaint"),
+    ("I want this incident formally recorded", "complaint"),
+    ("the fourth delivery in a row has come late", "complaint"),
+    ("two weeks of no internet and the same template replies, useless", "complaint"),
+    ("Me trataron fatal en la tienda", "complaint"),
+    ("C'est la troisième fois que j'appelle pour ça", "complaint"),
+    ("Das ist eine echte Zumutung", "complaint"),
+    # hard negatives: the same words in questions the bot can answer
+    ("what should I do if my card gets stolen? just asking before my trip", "none"),
+    ("will I be charged twice if I switch plans mid month?", "none"),
+    ("do I need to speak to a pharmacist before buying this?", "none"),
+    ("how long does a refund usually take to reach my card?", "none"),
+    ("who do I make the invoice out to?", "none"),
+    ("does the form need a human signature?", "none"),
+    ("I am not a robot but the captcha keeps failing", "none"),
+    ("how can I see which devices are signed in to my account?", "none"),
+    ("can I open an account for my daughter?", "none"),
+    ("what is the fee for a paper statement?", "none"),
+    ("how do I change the email address on my account?", "none"),
+    ("is the booking fee shown before I pay?", "none"),
+    ("I was done with the form, what comes next?", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), INDIRECT_AND_INCIDENT_PATTERNS)
+def test_indirect_asks_and_incidents_in_other_words(triage: Triage, text: str, label: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == label, decision
+
+
 @pytest.mark.parametrize(("text", "label"), GENERAL_PATTERNS)
 def test_general_pattern_families(triage: Triage, text: str, label: str) -> None:
     decision = triage.classify(text)
