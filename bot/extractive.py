@@ -71,7 +71,8 @@ def best_sentences(question: str, passage: str, section: str = "") -> tuple[list
     heading = len(heading_words & wanted)
     # The heading names what was asked: enough shared words, or every word of it ("In the box").
     names_question = heading >= HEADING_ANSWERS or (bool(heading_words) and heading_words <= wanted)
-    scores = [_score(s, _words_in_context(sentences, s), wanted) for s in sentences]
+    expects = _expected_kind(question)
+    scores = [_score(s, _words_in_context(sentences, s), wanted) + _kind_bonus(s.text, expects) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
     if names_question and sentences[best].kind == "item":
         picked = _list_from_start(sentences, best)
@@ -189,6 +190,40 @@ def _header_of(sentences: list[Sentence], row: int) -> int | None:
         if sentences[i].kind != "row":
             return None
     return None
+
+
+# What kind of answer a question wants, in the five languages the bot serves: a duration or time
+# ("how long", "when", "¿cuánto tarda?") or an amount of money ("how much", "what does it cost").
+_ASKS_TIME = re.compile(
+    r"\b(how long|when|until when|how (many|soon)\b.{0,12}\b(days?|weeks?|hours?|months?)|what time|"
+    r"cu[aá]nto (tiempo|tarda)|cu[aá]ndo|combien de temps|quand|wie lange|wann|quanto tempo|quando)\b", re.I)
+_ASKS_MONEY = re.compile(
+    r"\b(how much|cost|costs|price|prices|fee|fees|charge for|cu[aá]nto cuesta|precio|combien co[uû]te|prix|"
+    r"wie viel kostet|was kostet|preis|quanto custa|pre[cç]o)\b", re.I)
+_TIME = re.compile(
+    r"\d+(\s*[–-]\s*\d+)?\s*(business |working )?(minutes?|hours?|days?|weeks?|months?|years?|"
+    r"d[ií]as|semanas|horas|jours|semaines|heures|tage[n]?|wochen|stunden|dias)\b|\b\d{1,2}(:\d{2})?\s*(am|pm)\b|\b\d{1,2}:\d{2}\b",
+    re.I)
+_MONEY = re.compile(r"(\$|£|€|¥)\s?\d|\d\s?(€|£|usd|eur|gbp)\b", re.I)
+
+
+def _expected_kind(question: str) -> str | None:
+    """"time", "money" or None: what a sentence that answers this question should contain."""
+    if _ASKS_MONEY.search(question):
+        return "money"
+    if _ASKS_TIME.search(question):
+        return "time"
+    return None
+
+
+def _kind_bonus(text: str, expects: str | None) -> float:
+    """+1 for a sentence that holds the kind of answer asked for: 'when does my refund arrive' is
+    answered by '3-10 business days', not by the sentence that repeats 'refund' most."""
+    if expects == "time":
+        return 1.0 if _TIME.search(text) else 0.0
+    if expects == "money":
+        return 1.0 if _MONEY.search(text) else 0.0
+    return 0.0
 
 
 def _score(sentence: Sentence, words: set[str], wanted: set[str]) -> float:

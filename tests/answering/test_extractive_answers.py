@@ -159,3 +159,23 @@ def test_a_heading_that_names_the_question_beats_a_stray_sentence_elsewhere(extr
                        ("Phone support on Saturday", "The phone line is closed at weekends; chat stays open."))
     answer = extractive_answerer.answer("is phone support open on saturday", result)
     assert _body(answer.text) == ["The phone line is closed at weekends; chat stays open."]
+
+
+REFUND_TIMES = """Your refund goes back to your card.
+
+| Paid with | Refund arrives |
+|---|---|
+| Card | 3-10 business days |
+| Voucher | Immediately |"""
+
+
+@pytest.mark.parametrize("question", ["when does my refund reach my card", "¿cuándo llega el refund a mi card?"])
+def test_a_question_for_a_time_prefers_a_sentence_that_holds_one(extractive_answerer, make_result, question):
+    answer = extractive_answerer.answer(question, make_result(("refunds.md", "Refunds", REFUND_TIMES)))
+    assert _body(answer.text) == ["| Paid with | Refund arrives |", "| Card | 3-10 business days |"]
+
+
+def test_a_question_for_a_price_prefers_a_sentence_that_holds_one(extractive_answerer, make_result):
+    passages = ["Express shipping is our fastest option.", "Express shipping costs $14.95."]
+    answer = extractive_answerer.answer("how much is express shipping", make_result(("ship.md", "Shipping", passages)))
+    assert _body(answer.text) == ["Express shipping costs $14.95."]
