@@ -91,20 +91,22 @@ def best_sentences(question: str, passage: str, section: str = "") -> tuple[list
 
 
 def _list_from_start(sentences: list[Sentence], item: int) -> list[Sentence]:
-    """The list `item` belongs to, from its intro (if it ends with ':') or first item, within the limits."""
-    start = item
-    while start > 0 and sentences[start - 1].kind == "item":
-        start -= 1
-    if start > 0 and sentences[start - 1].text.endswith(":"):
-        start -= 1
-    picked: list[Sentence] = []
-    for sentence in sentences[start:]:
-        if sentence.kind != "item" and picked and picked[-1].kind == "item":
-            break  # the list ended
-        if picked and (len(picked) >= MAX_LIST_ITEMS or sum(len(s.text) for s in picked) + len(sentence.text) > MAX_CHARS):
+    """The list `item` belongs to, from its intro (if it ends with ':') or first item, within the limits;
+    a long list starts late enough that `item`, the one that matched, is still shown."""
+    first = item
+    while first > 0 and sentences[first - 1].kind == "item":
+        first -= 1
+    last = item
+    while last + 1 < len(sentences) and sentences[last + 1].kind == "item":
+        last += 1
+    intro = [sentences[first - 1]] if first > 0 and sentences[first - 1].text.endswith(":") else []
+    slots = MAX_LIST_ITEMS - len(intro)
+    picked = list(intro)
+    for sentence in sentences[max(first, item - slots + 1):last + 1]:
+        if len(picked) >= MAX_LIST_ITEMS or (picked and sum(len(s.text) for s in picked) + len(sentence.text) > MAX_CHARS):
             break
         picked.append(sentence)
-    return picked
+    return picked if sentences[item] in picked else [*intro, sentences[item]]
 
 
 def join_sentences(sentences: Sequence[Sentence]) -> str:
@@ -195,24 +197,32 @@ def _header_of(sentences: list[Sentence], row: int) -> int | None:
 # What kind of answer a question wants, in the five languages the bot serves: a duration or time
 # ("how long", "when", "¿cuánto tarda?") or an amount of money ("how much", "what does it cost").
 _ASKS_TIME = re.compile(
-    r"\b(how long|when|until when|how (many|soon)\b.{0,12}\b(days?|weeks?|hours?|months?)|what time|"
-    r"cu[aá]nto (tiempo|tarda)|cu[aá]ndo|combien de temps|quand|wie lange|wann|quanto tempo|quando)\b", re.I)
+    r"\b(how long|how much (time|longer)|when (will|does|do|can|is|are|should|did)|until when|by when|"
+    r"how (many|soon)\b.{0,12}\b(days?|weeks?|hours?|months?)|what time|"
+    r"cu[aá]nto (tiempo|tarda)|cu[aá]ndo|combien de temps|quand|wie lange|wie viel zeit|wann|quanto tempo|quando)\b",
+    re.I)
 _ASKS_MONEY = re.compile(
     r"\b(how much|cost|costs|price|prices|fee|fees|charge for|cu[aá]nto cuesta|precio|combien co[uû]te|prix|"
     r"wie viel kostet|was kostet|preis|quanto custa|pre[cç]o)\b", re.I)
 _TIME = re.compile(
     r"\d+(\s*[–-]\s*\d+)?\s*(business |working )?(minutes?|hours?|days?|weeks?|months?|years?|"
-    r"d[ií]as|semanas|horas|jours|semaines|heures|tage[n]?|wochen|stunden|dias)\b|\b\d{1,2}(:\d{2})?\s*(am|pm)\b|\b\d{1,2}:\d{2}\b",
+    r"minutos|horas|d[ií]as|semanas|meses|años|minutes|heures|jours|semaines|mois|ans|"
+    r"minuten|stunden|tage[n]?|wochen|monate[n]?|jahre[n]?|anos)\b"
+    r"|\b\d{1,2}(:\d{2})?\s*(am|pm)\b|\b\d{1,2}[:h]\d{2}\b",
     re.I)
-_MONEY = re.compile(r"(\$|£|€|¥)\s?\d|\d\s?(€|£|usd|eur|gbp)\b", re.I)
+# A currency sign or code before or after the amount ("$14.95", "9,99 €", "10€", "CHF 20", "R$ 30").
+_MONEY = re.compile(r"(\$|£|€|¥|\bchf|\bR\$)\s?\d|\d\s?(€|£|usd|eur|gbp|chf)(?!\w)", re.I)
 
 
 def _expected_kind(question: str) -> str | None:
-    """"time", "money" or None: what a sentence that answers this question should contain."""
-    if _ASKS_MONEY.search(question):
-        return "money"
+    """"time", "money" or None: what a sentence that answers this question should contain.
+
+    Time is asked first: "how much time do I have" is about time, not money.
+    """
     if _ASKS_TIME.search(question):
         return "time"
+    if _ASKS_MONEY.search(question):
+        return "money"
     return None
 
 

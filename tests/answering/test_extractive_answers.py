@@ -179,3 +179,28 @@ def test_a_question_for_a_price_prefers_a_sentence_that_holds_one(extractive_ans
     passages = ["Express shipping is our fastest option.", "Express shipping costs $14.95."]
     answer = extractive_answerer.answer("how much is express shipping", make_result(("ship.md", "Shipping", passages)))
     assert _body(answer.text) == ["Express shipping costs $14.95."]
+
+
+def test_a_long_list_under_a_named_heading_still_shows_the_item_that_matched(extractive_answerer):
+    steps = "\n".join(f"- Step {n}: wipe part {n} with a damp cloth." for n in range(1, 8))
+    steps += "\n- Step 8: descale the frother with citric acid every month."
+    result = _sections(("Cleaning the milk frother", steps))
+    body = _body(extractive_answerer.answer("cleaning the milk frother descale", result).text)
+    assert "Step 8: descale the frother with citric acid every month." in body and len(body) <= 5
+
+
+@pytest.mark.parametrize(
+    ("question", "passages", "expected"),
+    [
+        ("how much time do I have to return an item", ["A restocking fee of $5 applies to item returns.",
+                                                      "You have 30 days to return an item."], "You have 30 days"),
+        ("¿cuánto cuesta la suscripción?", ["La suscripción cuesta poco y es flexible.",
+                                           "La suscripción cuesta 9,99 € al mes."], "9,99 €"),
+        ("was kostet das Abo", ["Das Abo kostet wenig.", "Das Abo kostet 10€ im Monat."], "10€"),
+        ("combien de temps dure la livraison", ["La livraison dure peu.", "La livraison dure 2 mois."], "2 mois"),
+    ],
+)
+def test_answer_kinds_in_other_languages_and_currency_after_the_amount(extractive_answerer, make_result,
+                                                                       question, passages, expected):
+    answer = extractive_answerer.answer(question, make_result(("doc.md", "Doc", passages)))
+    assert expected in answer.text
