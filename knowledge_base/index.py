@@ -89,6 +89,7 @@ class ChromaIndex:
         self.model_id = model_id
         self._write_lock = threading.Lock()
         self._seen: tuple[float, int] | None = None  # (monotonic time read, generation) of the last read
+        self._writes = 0  # odd while this handle writes; a read that overlapped a write is not cached
 
     @classmethod
     def open(cls, settings: KnowledgeBaseSettings, embedder: Embeddings, model_id: str, *,
@@ -192,10 +193,12 @@ class ChromaIndex:
         seen = self._seen
         if seen is not None and max_age_s > 0 and time.monotonic() - seen[0] < max_age_s:
             return seen[1]
+        writes = self._writes
         with _guard("read the collection"):
             meta = self._client.get_collection(self._collection.name).metadata or {}
         generation = int(meta.get("generation", 0))
-        self._seen = (time.monotonic(), generation)
+        if writes == self._writes and writes % 2 == 0:  # NOTE: one that overlapped our own write may predate it
+            self._seen = (time.monotonic(), generation)
         return generation
 
     def count(self) -> int:
@@ -255,9 +258,15 @@ class ChromaIndex:
 
     def _bump(self) -> None:
         meta = dict(self._client.get_collection(self._collection.name).metadata or {})
-        meta["generation"] = int(meta.get("generation", 0)) + 1
-        self._collection.modify(metadata=meta)
+        # NOTE: not just +1: two processes writing at once would both store G+1, and a snapshot built
+        # between them would never see the second write. A nanosecond clock makes each value unique.
+        meta["generation"] = max(int(meta.get("generation", 0)) + 1, time.time_ns())
+        self._writes += 1  # odd: in progress (callers hold the write lock)
         self._seen = None  # our own write: the next search must see it
+        try:
+            self._collection.modify(metadata=meta)
+        finally:
+            self._writes += 1
 
 
 def _to_metadata(chunk: Chunk, chunk_count: int) -> dict[str, Any]:

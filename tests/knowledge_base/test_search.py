@@ -190,10 +190,23 @@ def test_in_memory_and_chroma_dense_scoring_rank_alike(library, minilm, search_s
     assert chroma._current_snapshot().chunk_vectors is None  # noqa: SLF001
 
 
+def test_an_in_memory_snapshot_behind_the_index_lets_chroma_score(library, minilm, search_settings) -> None:
+    index, searcher = library  # the default: chunk vectors in memory
+    searcher.search("anything")
+    searcher._snapshot.built_in = 1e9  # noqa: SLF001 - a rebuild that has not happened yet (mid-sync)
+    stale = searcher._snapshot  # noqa: SLF001
+    _put(index, minilm, search_settings, "services/bike.md", "Bicycle repair station",
+         "A free bicycle repair station with pumps and tools stands outside Central.")
+
+    result = searcher.search("where can I pump up my bicycle tyres")
+    assert searcher._snapshot is stale and stale.chunk_vectors is not None  # noqa: SLF001
+    assert result.hits[0].document_id == "services/bike.md"
+
+
 def test_chunks_written_after_the_snapshot_are_read_from_the_index(library, minilm, search_settings) -> None:
     index, _ = library
     searcher = Searcher(index=index, embedder=minilm, settings=search_settings, in_memory_below=0)
-    searcher.search("anything")  # builds the in-memory snapshot
+    searcher.search("anything")  # builds the snapshot (titles and keywords; dense scoring stays in Chroma)
     # Mid-way through a long sync the snapshot is not rebuilt on every write; pin it as such.
     searcher._snapshot.built_in = 1e9  # noqa: SLF001 - simulating a rebuild that has not happened yet
     stale = searcher._snapshot  # noqa: SLF001
