@@ -269,14 +269,14 @@ def run_gunicorn(*, host: str, port: int, workers: int = 1, threads: int = 32) -
 
 
 def _glibc() -> Any:
+    """The C library when it is glibc (has mallopt and malloc_trim), else None: musl, macOS."""
     import ctypes
-    import ctypes.util
 
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
-    except OSError:  # not glibc (musl, macOS): nothing to tune
+        libc = ctypes.CDLL(None)  # the symbols already loaded into this process; no ldconfig lookup
+    except OSError:
         return None
+    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
 
 
 def _limit_malloc_arenas(_server: Any, _worker: Any) -> None:

@@ -258,13 +258,15 @@ class ConversationStore:
         conversation costs a turn no more than a short one.
         """
         if limit <= 0:
-            return []
+            return []  # NOTE: history turned off; the caller has just read the conversation
         m = MessageRow
         with self._sessions.begin() as s:
             rows = s.scalars(
                 select(m).where(m.conversation_id == conversation_id, m.id < before, m.kind.in_([Kind(k).value for k in kinds]))
                 .order_by(m.id.desc()).limit(limit)
             ).all()
+            if not rows:
+                self._require(s, conversation_id)
             return [_message(r) for r in reversed(rows)]
 
     def get_message(self, message_id: int) -> Message | None:

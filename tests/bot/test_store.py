@@ -100,6 +100,9 @@ def test_recent_messages_are_the_newest_text_turns_before_a_message(store):
     assert [m.id for m in store.recent_messages(c.id, before=said[3], limit=10)] == said[:3]
     assert store.recent_messages(c.id, before=latest.id, limit=0) == []
     assert [m.kind for m in store.recent_messages(c.id, before=latest.id, limit=1, kinds=(Kind.NOTICE,))] == [Kind.NOTICE]
+    assert store.recent_messages(c.id, before=said[0], limit=4) == []  # nothing earlier: empty, not an error
+    with pytest.raises(ConversationNotFound):
+        store.recent_messages("no-such-conversation", before=10**9, limit=4)
 
 
 def test_unknown_conversation_is_an_error_not_an_empty_list(store, engine):
