@@ -84,15 +84,20 @@ def _index_examples_in_child() -> None:
 
 
 def _index_examples() -> None:
+    from knowledge_base.errors import KnowledgeBaseError
     from server import index_examples_if_empty
 
     logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings()
-    kb = build_knowledge_base(settings)
     try:
-        index_examples_if_empty(kb, settings.examples_dir)
-    finally:
-        kb.close()
+        kb = build_knowledge_base(settings)
+        try:
+            index_examples_if_empty(kb, settings.examples_dir)
+        finally:
+            kb.close()
+    except KnowledgeBaseError as exc:  # what and why, for the operator; no traceback
+        logging.getLogger("supportbot").error("%s", exc)
+        sys.exit(1)
 
 
 def _eval_group(state: _Lazy) -> click.Group:

@@ -34,11 +34,15 @@ class EmbeddingModelMismatch(KnowledgeBaseError):
     """The collection's vectors come from another model; mixing them would give garbage scores."""
 
     def __init__(self, *, collection: str, stored: str, wanted: str, storage: str) -> None:
+        # Two local ids differ when a release changed how the bundled model is computed: no setting
+        # brings the old one back, so only re-indexing is offered.
+        back = ("" if stored.startswith("local:") and wanted.startswith("local:")
+                else ", or set the embedding setting back to the model that built it")
         super().__init__(
             f"Chroma collection {collection!r} was built with embedding model {stored!r}, "
             f"but this configuration uses {wanted!r}. Re-index to switch models: run "
             f"`supportbot kb sync DIR --reindex` (DIR = your documents folder), or delete "
-            f"{storage}, or set the embedding setting back to the model that built it."
+            f"{storage}{back}."
         )
         self.collection = collection
         self.stored = stored

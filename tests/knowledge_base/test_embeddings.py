@@ -225,5 +225,6 @@ def test_an_index_built_with_the_shipped_graph_is_refused_with_how_to_reindex(tm
     settings = KnowledgeBaseSettings(data_dir=tmp_path)
     ChromaIndex.open(settings, LocalMiniLMEmbeddings(int8_compute=False), SHIPPED_MODEL_ID)
     embedder, model_id = make_embedder(settings)
-    with pytest.raises(EmbeddingModelMismatch, match="--reindex"):
+    with pytest.raises(EmbeddingModelMismatch, match="--reindex") as refused:
         ChromaIndex.open(settings, embedder, model_id)
+    assert "setting back" not in str(refused.value)  # no setting brings the old local model back
