@@ -204,55 +204,108 @@ def parse_pdf(data: bytes) -> Parsed:
     return _pdf_outline(pages, title) or Parsed(sections=[Section((), text)], title=title)
 
 
-def _page_text_and_sizes(page: Any) -> tuple[str, dict[str, float]]:
-    """A page's text, and the font size (in points on the page) of each line drawn in one piece."""
-    sizes: dict[str, float] = {}
+def _page_text_and_sizes(page: Any) -> tuple[str, list[tuple[str, float]]]:
+    """A page's text, and (line, font size in points on the page) for each piece drawn, in order."""
+    sized: list[tuple[str, float]] = []
 
     def visit(text: str, cm: Sequence[float], tm: Sequence[float], _font: Any, size: float) -> None:
         line = _WS.sub(" ", text).strip()
         if line and any(c.isalnum() for c in line):
             scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2]) * abs(cm[0] * cm[3] - cm[1] * cm[2])) or 1.0
-            sizes[line] = max(sizes.get(line, 0.0), float(size) * scale)
+            sized.append((line, float(size) * scale))
 
     text = page.extract_text(visitor_text=visit) or ""
-    return text, sizes
+    return text, sized
 
 
-def _pdf_outline(pages: list[tuple[str, dict[str, float]]], title: str | None) -> Parsed | None:
+def _sized_lines(text: str, sized: list[tuple[str, float]]) -> list[tuple[str, float | None]]:
+    """Each text line with its size when it was drawn in one piece (matched in drawing order, so a
+    body line that repeats a heading's words is not taken for the heading)."""
+    out: list[tuple[str, float | None]] = []
+    cursor = 0
+    for raw in text.splitlines():
+        line = _WS.sub(" ", raw).strip()
+        size = None
+        for k in range(cursor, min(cursor + 8, len(sized))):
+            if sized[k][0] == line:
+                size, cursor = sized[k][1], k + 1
+                break
+        out.append((raw, size))
+    return out
+
+
+def _pdf_outline(pages: list[tuple[str, list[tuple[str, float]]]], title: str | None) -> Parsed | None:
     """Sections from the PDF's headings: short lines set clearly larger than the body text (PDFs keep
-    no heading markup; size is what a reader sees). None when there are no such lines."""
+    no heading markup; size is what a reader sees). None when there are no such lines.
+
+    Lines repeated on most pages of a longer PDF (running headers and footers) are dropped, and a
+    "heading" with nothing under it before the next heading of its size (or the end) stays text.
+    """
     weight: dict[float, int] = {}
-    for _, sizes in pages:
-        for line, size in sizes.items():
+    for _, sized in pages:
+        for line, size in sized:
             weight[round(size, 1)] = weight.get(round(size, 1), 0) + len(line)
     if not weight:
         return None
     body = max(weight, key=weight.__getitem__)
-
-    def is_heading(line: str, sizes: dict[str, float]) -> bool:
-        size = sizes.get(line)
-        return (size is not None and size >= body * _PDF_HEADING_RATIO and len(line) <= 90
-                and not line.endswith((".", ",", ";")))
-
-    levels = sorted({round(size, 1) for _, sizes in pages for line, size in sizes.items() if is_heading(line, sizes)},
-                    reverse=True)
+    running = _running_lines(pages)
+    lines: list[tuple[str, float | None]] = []  # (raw line, heading size or None); "" marks a page break
+    for text, sized in pages:
+        for raw, size in _sized_lines(text, sized):
+            line = _WS.sub(" ", raw).strip()
+            if line in running:
+                continue
+            heading = (size is not None and size >= body * _PDF_HEADING_RATIO and len(line) <= 90
+                       and not line.endswith((".", ",", ";")))
+            lines.append((raw, round(size, 1) if heading and size is not None else None))
+        lines.append(("", None))
+    lines = _empty_headings_as_text(lines)
+    levels = sorted({size for _, size in lines if size is not None}, reverse=True)
     if not levels:
         return None
     outline = _Outline(title)
-    for text, sizes in pages:
-        body_lines: list[str] = []
-        for raw in text.splitlines():
-            line = _WS.sub(" ", raw).strip()
-            if is_heading(line, sizes):
-                outline.add(_pdf_lists("\n".join(body_lines)))
-                body_lines = []
-                outline.heading(min(levels.index(round(sizes[line], 1)) + 1, 6), line)
-            else:
-                body_lines.append(raw)
+    body_lines: list[str] = []
+    for raw, size in lines:
+        if size is None:
+            body_lines.append(raw)
+            continue
         outline.add(_pdf_lists("\n".join(body_lines)))
-        outline.add("")  # a page break ends a paragraph
+        body_lines = []
+        outline.heading(min(levels.index(size) + 1, 6), raw)
+    outline.add(_pdf_lists("\n".join(body_lines)))
     outline.flush()
     return Parsed(sections=outline.sections, title=outline.title)
+
+
+def _running_lines(pages: list[tuple[str, list[tuple[str, float]]]]) -> set[str]:
+    """First or last lines repeated on more than half the pages of a PDF of 3+ pages: running headers
+    and footers, not content."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[str, int] = {}
+    for text, _ in pages:
+        lines = [line for line in (_WS.sub(" ", raw).strip() for raw in text.splitlines()) if line]
+        for line in {lines[0], lines[-1]} if lines else set():
+            seen[line] = seen.get(line, 0) + 1
+    return {line for line, n in seen.items() if n > len(pages) / 2}
+
+
+def _empty_headings_as_text(lines: list[tuple[str, float | None]]) -> list[tuple[str, float | None]]:
+    """A heading followed by no text before a heading at least as large (or the end) is kept as text,
+    so nothing set in a large font is lost."""
+    out = list(lines)
+    for i, (raw, size) in enumerate(out):
+        if size is None:
+            continue
+        for later_raw, later_size in out[i + 1:]:
+            if later_size is None and later_raw.strip():
+                break  # it has content
+            if later_size is not None and later_size >= size:
+                out[i] = (raw, None)
+                break
+        else:
+            out[i] = (raw, None)
+    return out
 
 
 _PDF_HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading

@@ -135,6 +135,41 @@ def test_pdf_headings_are_found_by_size_and_make_sections(tmp_path: Path) -> Non
     assert by_path[("Late returns",)] == "Each late hour costs 4 euros."
 
 
+def _sized_pdf(pages: list[list[tuple[int, str]]]) -> bytes:
+    """Pages of (font size, line) drawn top-down with reportlab's canvas."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf)
+    for lines in pages:
+        y = 760
+        for size, line in lines:
+            pdf.setFont("Helvetica", size)
+            pdf.drawString(72, y, line)
+            y -= size + 8
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def test_pdf_running_headers_go_and_large_lines_with_nothing_under_them_stay_text(tmp_path: Path) -> None:
+    header = (16, "ACME Scooters")
+    pdf = _sized_pdf([
+        [header, (20, "Rental handbook"), (10, "Welcome to the handbook."), (14, "Returns"),
+         (10, "Returns are free within 14 days.")],
+        [header, (10, "Returns after 14 days cost 5 euros."), (10, "Returns")],  # body line = a heading's words
+        [header, (14, "Batteries"), (10, "Charge the battery overnight."), (14, "Call 555-0100 for help")],
+    ])
+    doc = load_document(_write(tmp_path, "handbook.pdf", pdf), source="handbook.pdf")
+
+    assert doc.title == "Rental handbook"
+    by_path = {section.path: section.text for section in doc.sections}
+    assert "ACME Scooters" not in doc.text  # on every page: a running header, not content
+    assert "Returns after 14 days cost 5 euros." in by_path[("Returns",)]  # the page break kept its section
+    assert by_path[("Returns",)].rstrip().endswith("Returns")  # the body line stayed body
+    assert "Call 555-0100 for help" in by_path[("Batteries",)]  # nothing under it: kept as text
+
+
 def test_a_pdf_without_larger_lines_stays_one_section(tmp_path: Path) -> None:
     doc = load_document(_write(tmp_path, "plain.pdf", _pdf("Deposit is 50 euros.\nLate hours cost 4 euros.")),
                         source="plain.pdf")
