@@ -22,8 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.policy import Policy
-from bot.triage_rules import (ASKED_IN_ADVANCE, CONDITIONAL_QUESTION, CUSTOMER_REQUEST, FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES,
-                              HYPOTHETICAL, NEGATION, PAST_INCIDENT, Rule)
+from bot.triage_rules import (ADVANCE_EXEMPT_SECURITY_RULES, ASKED_IN_ADVANCE, CONDITIONAL_QUESTION, CUSTOMER_REQUEST,
+                              FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES, HYPOTHETICAL, IF_CLAUSE, NEGATION, REPORTED_INCIDENT,
+                              Rule)
 from bot.triage_text import normalize
 from bot.triage_topics import BILLING, COMPLAINT, FRUSTRATION, LEGAL, SECURITY, SELF_HARM, SHOUTING_MIN_LETTERS
 
@@ -71,12 +72,15 @@ class Triage:
 
     def _match(self, label: str, norm: str) -> tuple[Rule, str] | None:
         how_to = label == "security" and _how_to_question(norm)
-        if label in _INCIDENT_LABELS and _asked_in_advance(norm, conditional=label == "billing_dispute"):
-            return None
+        advance = label in _INCIDENT_LABELS and _asked_in_advance(norm, conditional=label == "billing_dispute")
         for rule in self._rules[label]:
             if how_to and rule.name in HOW_TO_RULES:
                 continue
+            if advance and _may_wait(rule):
+                continue
             for m in rule.pattern.finditer(norm):
+                if advance and label == "security" and _inside_if_clause(norm, m):
+                    continue
                 if label == "customer_request" and "not_a_bot" not in rule.name and _cancelled(norm, m):
                     continue
                 return rule, m.group().strip()
@@ -114,10 +118,35 @@ def _how_to_question(norm: str) -> bool:
 
 
 def _asked_in_advance(norm: str, *, conditional: bool) -> bool:
-    """Asked before anything happened ("just asking", or with `conditional` "will I ... if"), nothing reported."""
+    """Asked before anything happened ("just asking", or with `conditional` "will I ... if"), nothing reported.
+
+    Something reported as happened or happening ("was stolen", "is hacked", "someone is using",
+    "keeps charging me") makes it an incident whatever the phrasing around it. For security the marker
+    is looked for outside "if" clauses, so only an explicitly in-advance "what if it is stolen" waits;
+    for billing an explicit current charge ("is charged twice each month") wins over "when/if".
+    """
     if ASKED_IN_ADVANCE.search(norm) is None and not (conditional and CONDITIONAL_QUESTION.search(norm)):
         return False
-    return PAST_INCIDENT.search(norm) is None
+    if not conditional:  # security: "if my phone is stolen" is what might happen, not what did
+        norm = IF_CLAUSE.sub(" ", norm)
+    return REPORTED_INCIDENT.search(norm) is None
+
+
+def _inside_if_clause(norm: str, m: re.Match[str]) -> bool:
+    """The match lies in an "if" clause ("what should I do if my phone is stolen?")."""
+    return any(c.start() <= m.start() < c.end() for c in IF_CLAUSE.finditer(norm))
+
+
+def _may_wait(rule: Rule) -> bool:
+    """Whether a match of `rule` may be left to the bot when the message is asked in advance.
+
+    Only generic words may: a security rule that describes an incident (hacked, stolen, fraud,
+    payments not recognised, someone in the account) is handed off however the customer phrases the
+    question, because a customer in trouble who gets a bot answer is the worst mistake triage can make.
+    Billing rules may wait: "will I be charged twice if ..." is a question about the rules, and a
+    charge reported as happening is caught by REPORTED_INCIDENT.
+    """
+    return rule.name in ADVANCE_EXEMPT_SECURITY_RULES or rule.name.startswith("billing_dispute:")
 
 
 def _frustrated(text: str, norm: str, *, complaint_checked: bool = False) -> bool:

@@ -331,6 +331,73 @@ INDIRECT_AND_INCIDENT_PATTERNS = [
 ]
 
 
+# Review of eea6e66: ordinary questions that the new families handed off, and incidents told in the
+# present tense that the "asked in advance" exemption let through to the bot. Safety first: a
+# customer reporting a hacked account or a stolen card now must reach a person whatever else they add.
+REVIEW_FALSE_POSITIVES = [
+    "Will the pharmacist call me when my prescription is ready?",
+    "How do I transfer my number to another operator?",
+    "Should I show it to the staff at the gate?",
+    "Does the app work better on a phone than on a computer?",
+    "Does the app work better on a phone rather than the computer?",
+    "Is the translation done by humans, not AI?",
+    "Ich brauche einen Zugang für meinen Kollegen",
+    "Can I have two sessions in parallel?",
+    "My preferred username was taken",
+    "What if the email address is not mine anymore?",
+    "Can I book a second night in a row?",
+    "I'm done with your tutorial, how do I export my notes?",
+    "My dog is aggressive, can he travel in the cabin?",
+    "How do I formally report a change of address?",
+    # more in the same spirit, written for this file
+    "Will the technician call me before he arrives?",
+    "Can I move my info to another advisor's portfolio?",
+    "Is it cheaper to order on the website than through the assistant?",
+    "Can I log in from two devices at once?",
+    "That handle was taken already, can I pick another?",
+    "Is it possible to stay three nights in a row at the same rate?",
+    "I'm done with the setup, what's next?",
+    "Is the cat treatment covered by the insurance?",
+    "Do you keep my order history on record?",
+    "Kann ich meinem Kollegen Zugriff geben?",
+]
+REVIEW_PRESENT_INCIDENTS = [
+    ("My account is hacked, just asking what to do", "security"),
+    ("My card is stolen, what should I do before I travel?", "security"),
+    ("Someone is logging into my account from another country, how do I stop it in the future?", "security"),
+    ("There's a login from Russia on my account, how do I prevent this in the future?", "security"),
+    ("There are payments on my card that I do not recognise, just curious how to block it", "security"),
+    ("How can I dispute a charge when my card is charged twice each month", "billing_dispute"),
+    # more in the same spirit, written for this file
+    ("my email is hacked right now, just wanted to know what to do first", "security"),
+    ("someone is using my card as we speak, just asking if you can block it", "security"),
+    ("my wallet is stolen and I fly tomorrow, what do I do before I travel?", "security"),
+    ("there are transactions I don't recognize on my statement, just curious what happens next", "security"),
+    ("someone took over my account, how do I keep it safe in the future?", "security"),
+    ("what happens if you keep charging me twice every month like now?", "billing_dispute"),
+    ("just asking, can you check if someone is using my card", "security"),
+    ("my account is hacked, what happens if I ignore it? just asking", "security"),
+    # real in-advance questions stay with the bot
+    ("What should I do if my card is ever stolen while travelling? just asking before my trip", "none"),
+    ("Will I be charged twice if I change the date?", "none"),
+    ("just curious, how do you protect accounts from hackers in general?", "none"),
+    ("Will I be billed again if I renew early?", "none"),
+    ("what should I do if my phone is stolen abroad? asking before I travel", "none"),
+]
+
+
+@pytest.mark.parametrize("text", REVIEW_FALSE_POSITIVES)
+def test_ordinary_questions_with_incident_or_request_words_are_answered(triage: Triage, text: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == "none", decision
+
+
+@pytest.mark.parametrize(("text", "label"), REVIEW_PRESENT_INCIDENTS)
+def test_present_tense_incidents_are_handed_off_even_when_asked_as_questions(triage: Triage, text: str, label: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == label, decision
+
+
 @pytest.mark.parametrize(("text", "label"), INDIRECT_AND_INCIDENT_PATTERNS)
 def test_indirect_asks_and_incidents_in_other_words(triage: Triage, text: str, label: str) -> None:
     decision = triage.classify(text)
