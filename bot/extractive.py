@@ -226,14 +226,13 @@ def _expected_kind(question: str) -> str | None:
     return None
 
 
+_ANSWER_KINDS = {"time": _TIME, "money": _MONEY}
+
+
 def _kind_bonus(text: str, expects: str | None) -> float:
     """+1 for a sentence that holds the kind of answer asked for: 'when does my refund arrive' is
     answered by '3-10 business days', not by the sentence that repeats 'refund' most."""
-    if expects == "time":
-        return 1.0 if _TIME.search(text) else 0.0
-    if expects == "money":
-        return 1.0 if _MONEY.search(text) else 0.0
-    return 0.0
+    return 1.0 if expects is not None and _ANSWER_KINDS[expects].search(text) else 0.0
 
 
 def _score(sentence: Sentence, words: set[str], wanted: set[str]) -> float:

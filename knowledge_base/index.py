@@ -157,16 +157,13 @@ class ChromaIndex:
         Up to `page_size` chunks are read in ONE call, a consistent view even while a sync runs
         (paging with offsets could skip rows that a concurrent delete shifts); bigger indexes page.
         """
-        for chunk, _vector in self._pages(page_size, vectors=False):
+        for chunk, _vector in self.iter_chunks_with_vectors(page_size=page_size, vectors=False):
             yield chunk
 
-    def iter_chunks_with_vectors(self, *, page_size: int = 20_000) -> Iterator[tuple[ChunkMatch, Sequence[float]]]:
-        """Every stored chunk with its vector, read together (one consistent view, as `iter_chunks`)."""
-        for chunk, vector in self._pages(page_size, vectors=True):
-            assert vector is not None  # asked for above
-            yield chunk, vector
-
-    def _pages(self, page_size: int, *, vectors: bool) -> Iterator[tuple[ChunkMatch, Sequence[float] | None]]:
+    def iter_chunks_with_vectors(self, *, page_size: int = 20_000, vectors: bool = True,
+                                 ) -> Iterator[tuple[ChunkMatch, Sequence[float] | None]]:
+        """Every stored chunk with its vector (None when `vectors` is False), read together in the
+        same consistent pages as `iter_chunks`."""
         include: list[Any] = ["metadatas", "documents", "embeddings"] if vectors else ["metadatas", "documents"]
         with _guard("read chunks"):
             paged = self._collection.count() > page_size

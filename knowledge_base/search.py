@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -352,16 +352,12 @@ class Searcher:
         started = time.perf_counter()
         latest: dict[str, ChunkMatch] = {}
         rows: list[ChunkMatch] = []
-        vectors: dict[str, Sequence[float]] | None = None
+        vectors: dict[str, Sequence[float]] = {}
+        with_vectors = self.index.count() <= self.in_memory_below
         # NOTE: pages above ~32k rows hit SQLite's bound-variable limit inside embedded Chroma.
-        if self.index.count() <= self.in_memory_below:
-            vectors = {}
-            pages: Iterator[tuple[ChunkMatch, Sequence[float] | None]] = self.index.iter_chunks_with_vectors(page_size=20_000)
-        else:
-            pages = ((chunk, None) for chunk in self.index.iter_chunks(page_size=20_000))
-        for chunk, vector in pages:
+        for chunk, vector in self.index.iter_chunks_with_vectors(page_size=20_000, vectors=with_vectors):
             rows.append(chunk)
-            if vectors is not None and vector is not None:
+            if vector is not None:
                 vectors[chunk.id] = vector
             seen = latest.get(chunk.document_id)
             if seen is None or chunk.version > seen.version or (
@@ -390,7 +386,7 @@ class Searcher:
             chunk_rows={c.id: row for row, c in enumerate(kept)},
             lexical=LexicalIndex([c.embed_text for c in kept]),
             # NOTE: with no chunks the dense part has nothing to score; Chroma answers the same.
-            chunk_vectors=_as_unit_rows([vectors[c.id] for c in kept]) if vectors and kept else None,
+            chunk_vectors=_as_unit_rows([vectors[c.id] for c in kept]) if with_vectors and kept else None,
         )
         snap.level = self._near_miss_level(snap)
         snap.built_in = time.perf_counter() - started
