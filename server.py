@@ -158,7 +158,8 @@ def build_services(
     metrics = Metrics(registry)
     bot = BotService(
         store=store, bus=bus, knowledge_base=kb, triage=Triage(policy),
-        answerer=Answerer(chat_model=model, policy=policy, timeout_s=llm.timeout_s),
+        answerer=Answerer(chat_model=model, policy=policy, timeout_s=llm.timeout_s,
+                          knowledge_language=policy.knowledge_language),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers,
         **({"clock": clock} if clock is not None else {}),

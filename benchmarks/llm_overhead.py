@@ -5,6 +5,8 @@ instant, and measures from `Answerer.answer()` being called (prompt building, th
 SSE parsing, the sentinel gate) to the first `on_token` call. Nothing is subtracted; the raw HTTP
 floor (the same request sent with plain httpx) is printed beside it for context. With `--search`
 it also times condense + knowledge-base search + answer to first token over the example corpus.
+It also times the extra round trip a missed question pays: the LLM's rewrite of it for a second
+search (`Answerer.search_query`, whole reply, the fake answering at once).
 
     python benchmarks/llm_overhead.py [--runs 200] [--search]
 
@@ -134,11 +136,18 @@ def main() -> None:
         product = _measure(lambda on_token: answerer.answer("and how long does express take?", result,
                                                             history=history, on_token=on_token), args.runs)
         floor = _http_floor(fake, fake.requests[-1], args.runs)
+
+        def rewrite(_: Callable[[str], None]) -> None:
+            fake.enqueue("How long does express delivery take?")
+            answerer.search_query("¿y cuánto tarda el exprés?", history)
+
+        rewrite_ms = _measure(lambda on_token: (rewrite(on_token), on_token("")), args.runs)
         searched = _search_figures(answerer, args.runs) if args.search else "not run (use --search)"
 
     print(f"answer() -> first token   p50 {product['p50']:7.2f} ms   p95 {product['p95']:7.2f} ms   (budget {BUDGET_MS:.0f} ms)")
     print(f"raw HTTP floor (httpx)    p50 {floor['p50']:7.2f} ms   p95 {floor['p95']:7.2f} ms")
     print(f"product-added vs floor    p50 {product['p50'] - floor['p50']:7.2f} ms")
+    print(f"missed-question rewrite   p50 {rewrite_ms['p50']:7.2f} ms   p95 {rewrite_ms['p95']:7.2f} ms   (plus the LLM's own time)")
     if isinstance(searched, dict):
         alone = searched["search_alone"]
         print(f"search + answer -> token  p50 {searched['p50']:7.2f} ms   p95 {searched['p95']:7.2f} ms"
@@ -146,7 +155,7 @@ def main() -> None:
     else:
         print(f"search + answer -> token  {searched}")
     print(json.dumps({"benchmark": "llm_overhead", "runs": args.runs, "budget_ms": BUDGET_MS,
-                      "first_token_ms": product, "http_floor_ms": floor, "search_first_token_ms": searched,
+                      "first_token_ms": product, "http_floor_ms": floor, "rewrite_ms": rewrite_ms, "search_first_token_ms": searched,
                       "within_budget": product["p95"] < BUDGET_MS}))
 
 

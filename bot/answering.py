@@ -18,6 +18,7 @@ from bot.prompts import (
     format_passages,
     language_instruction,
     neutralize,
+    search_query_prompt,
     summary_prompt,
 )
 from bot.records import Citation, Kind, Message, Role
@@ -66,6 +67,7 @@ class Answerer:
         passages_per_source: int = 2,
         max_source_chars: int = 2500,
         max_history: int = 12,
+        knowledge_language: str = "English",
     ) -> None:
         """Args:
             chat_model: a streaming chat model, or None for extractive answers.
@@ -75,6 +77,9 @@ class Answerer:
                 (default: a third of `timeout_s`).
             summary_timeout_s: the handoff summary's LLM budget before falling back to the
                 extractive one (default: 5 s or `timeout_s` if shorter); a handoff waits for it.
+                The same budget bounds the rewrite of a missed question (`search_query`).
+            knowledge_language: the language the help center is written in; a missed question in
+                another language is translated into it for a second search.
         """
         self._chat_model = chat_model
         self._timeout_s = timeout_s
@@ -89,6 +94,8 @@ class Answerer:
         self._max_history = max_history
         self._answer_chain = answer_prompt() | chat_model if chat_model is not None else None
         self._summary_chain = summary_prompt() | chat_model if chat_model is not None else None
+        self._search_query_chain = search_query_prompt() | chat_model if chat_model is not None else None
+        self._knowledge_language = knowledge_language
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:
@@ -124,6 +131,29 @@ class Answerer:
     def condense_query(self, question: str, history: Sequence[Message] = ()) -> str:
         """A retrieval query for follow-ups (see the module-level `condense_query`)."""
         return condense_query(question, history)
+
+    def search_query(self, question: str, history: Sequence[Message] = ()) -> str | None:
+        """The question rewritten by the LLM for a second search, or None (no LLM, or it failed).
+
+        Retrieval embeds with an English model, so a question in Spanish, slang or a bare follow-up
+        can miss an article that answers it; the LLM translates it into the help center's language
+        and makes it stand alone. Only missed questions pay this extra round trip.
+        """
+        if self._search_query_chain is None:
+            return None
+        said = [m for m in history if m.kind == Kind.TEXT and m.role != Role.SYSTEM and m.text.strip()]
+        chat = "\n".join(f"{m.role.value}: {neutralize(_trim(m.text, 500))}" for m in said[-6:])
+        chat = f"{chat}\ncustomer (latest): {neutralize(_trim(question, 1000))}".strip()
+        try:
+            text = "".join(stream_text(self._search_query_chain, {"chat": chat, "knowledge_language": self._knowledge_language},
+                                       timeout_s=self._summary_timeout_s))
+        except AnswerFailed as exc:
+            log.warning("search query rewrite failed, keeping the first search: %s", exc)
+            return None
+        lines = [line.strip().strip('"\'`') for line in text.strip().splitlines() if line.strip()]
+        if not lines or lines[0] == NO_ANSWER:
+            return None
+        return _trim(lines[0], 300)
 
     def summarize(self, messages: Sequence[Message]) -> str:
         """One or two sentences for the agent's handoff card (LLM if it answers in time, else extractive)."""

@@ -197,6 +197,7 @@ class Policy(_Section):
     handoff: HandoffPolicy = HandoffPolicy()
     no_answer_after_misses: int = Field(default=2, ge=1)
     near_miss_floor: float = Field(default=0.2, ge=0.0, le=1.0)
+    knowledge_language: str = Field(default="English", min_length=2, max_length=40)
     business_hours: BusinessHours = BusinessHours()
     pii: PiiPolicy = PiiPolicy()
     triage: TriagePolicy = TriagePolicy()

@@ -151,6 +151,38 @@ def test_repeated_misses_end_in_a_handoff(parts) -> None:
     assert bot.get(conversation.id).state == State.PENDING
 
 
+class RewritingAnswerer(Answerer):
+    """An extractive answerer whose 'LLM' rewrites every missed question into a fixed English query."""
+
+    def __init__(self, rewrite: str | None) -> None:
+        super().__init__(chat_model=None, policy=Policy())
+        self.rewrite = rewrite
+
+    def search_query(self, question, history=()):  # type: ignore[override]  # noqa: ANN001, ANN201
+        return self.rewrite
+
+
+def test_a_missed_question_is_searched_again_as_rewritten_and_answered(parts) -> None:
+    make, search, _ = parts
+    bot = make(RewritingAnswerer("How do returns work?"))
+    conversation, _ = bot.start_conversation()
+
+    turn = bot.post_and_answer(conversation.id, "¿Puedo devolver mis zapatos?")
+
+    assert search.queries == ["¿Puedo devolver mis zapatos?", "How do returns work?"]
+    assert turn.outcome == "answered" and turn.message is not None
+    assert [c.document_id for c in turn.message.citations] == ["returns/policy.md"]
+
+
+def test_without_a_rewrite_a_miss_is_searched_once(parts) -> None:
+    make, search, _ = parts
+    bot = make(RewritingAnswerer(None))
+    conversation, _ = bot.start_conversation()
+
+    assert bot.post_and_answer(conversation.id, "Do you sponsor marathon runners?").outcome == "no_answer"
+    assert search.queries == ["Do you sponsor marathon runners?"]
+
+
 def test_an_answer_resets_the_miss_count(parts) -> None:
     make, _, _ = parts
     bot = make()
