@@ -6,15 +6,11 @@ import json
 import re
 import time
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from bot.answering import Answerer
 from bot.errors import AnswerFailed, InvalidInput
-from knowledge_base.results import SearchResult
-
-
-class Searchable(Protocol):
-    def search(self, query: str, *, k: int | None = None) -> SearchResult: ...
+from bot.retrieval import Searchable, retrieve
 
 
 def load_golden(path: Path) -> list[dict[str, Any]]:
@@ -90,7 +86,7 @@ def evaluate_answers(golden: Path, *, knowledge_base: Searchable, answerer: Answ
 
 
 def _judge(row: dict[str, Any], knowledge_base: Searchable, answerer: Answerer) -> dict[str, Any]:
-    result = knowledge_base.search(row["question"])
+    result = retrieve(knowledge_base, answerer, row["question"])  # a miss is searched again as the bot would
     hits = [hit.document_id for hit in result.hits]
     verdict: dict[str, Any] = {"answered": False, "retrieved": bool(set(hits) & set(row["must_cite"])),
                                "cited": [], "hits": hits[:5], "reason": None, "missing": [], "answer": None}

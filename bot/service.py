@@ -14,13 +14,14 @@ from datetime import datetime, timezone
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol, Sequence
 
-from bot.answering import Answer, Answerer, condense_query
+from bot.answering import Answerer, condense_query
 from bot.errors import AnswerFailed, ConversationNotFound, InvalidInput
 from bot.events import EventBus, LiveEvent, Subscription
 from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
 from bot.pii import redact
 from bot.policy import Policy
 from bot.records import Conversation, Kind, Message, Role, State
+from bot.retrieval import retrieve
 from bot.store import ConversationStore
 from bot.triage import Triage
 from knowledge_base.results import SearchResult
@@ -206,9 +207,8 @@ class BotService:
         query = condense_query(message.text, history)
         llm_question = redact(message.text, self._policy.pii, target="llm").text
         try:
-            result = self._kb.search(query)
-            if not self._answerer.attempts(result):
-                result = self._second_search(conversation_id, llm_question, history, result)
+            result = retrieve(self._kb, self._answerer, query, question=llm_question, history=history,
+                              context=f"conversation {conversation_id}")
         except Exception:  # noqa: BLE001 - vendor errors (Chroma) end in a person, not a lost turn
             log.exception("search failed for conversation %s", conversation_id)
             self._metrics.error("retrieval")
@@ -236,21 +236,6 @@ class BotService:
                   **({"near_miss": True} if answer.near_miss else {})},
         )
         return TurnOutcome("answered", stored)
-
-    def _second_search(self, conversation_id: str, question: str, history: Sequence[Message],
-                       first: SearchResult) -> SearchResult:
-        """A missed question searched again as the LLM rewrote it (translated, standing alone).
-
-        The first result stands when there is no LLM, the rewrite fails or says nothing new, or the
-        second search does no better.
-        """
-        rewritten = self._answerer.search_query(question, history)
-        if not rewritten or rewritten.casefold() == first.query.casefold():
-            return first
-        second = self._kb.search(rewritten)
-        log.info("conversation %s: missed question searched again as rewritten (top score %.2f -> %.2f)",
-                 conversation_id, first.top_score, second.top_score)
-        return second if self._answerer.attempts(second) else first
 
     def _history(self, conversation_id: str, *, before: int) -> list[Message]:
         return self._store.recent_messages(conversation_id, before=before, limit=2 * self._history_turns)

@@ -111,3 +111,15 @@ def test_an_empty_knowledge_base_is_called_out(tmp_path, make_result, extractive
 def test_no_warning_when_something_was_found(tmp_path, knowledge_base, extractive_answerer):
     report = evaluate_answers(_golden(tmp_path, ROWS), knowledge_base=knowledge_base, answerer=extractive_answerer)
     assert "warning" not in report
+
+
+def test_with_an_llm_a_missed_question_is_searched_again_as_the_bot_would(tmp_path, knowledge_base, fake_openai, llm_answerer):
+    row = {"id": "es", "question": "bicicletas: ¿cuánto tarda el reembolso?", "must_cite": ["returns/refunds.md"]}
+    knowledge_base.results["bicicletas:"] = knowledge_base.results["bicycles"]
+    fake_openai.enqueue("refund how long does it take?")
+    fake_openai.enqueue("Refunds reach you within 5 business days [1].")
+
+    report = evaluate_answers(_golden(tmp_path, [row]), knowledge_base=knowledge_base, answerer=llm_answerer)
+
+    assert knowledge_base.queries == [row["question"], "refund how long does it take?"]
+    assert report["cited_required"] == 1.0
