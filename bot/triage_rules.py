@@ -45,7 +45,7 @@ _EN = [
     ("acquire", rf"\b(?:want|wants|need|needs|wanted|needed|would like|request|requesting|ask for|asking for|looking for|get|give|bring|(?:can|could|may) (?:i|we) have|prefer|rather have|require|demand|insist on|escalate){word_gap(3)} {_DET}{_STRONG_EN}", 0.9),
     ("call", rf"\b(?:call|calling|phone|ring) {_DET}{_STRONG_EN}", 0.9),
     ("contact", rf"\b(?:contact|contacting|reach|reaching|get hold of|get ahold of|get through to|get in touch with|be in touch with|hear from|email|write to|message|speak to|talk to) {_DET}{_PERSON_EN}", 0.9),
-    ("exists", r"\b(?:is there|are there|is it possible to have|do you have|have you got)(?: a| an| any| some)?(?: real| actual| live)? (?:human|person|people|agent|representative|operator|staff|employee|someone|somebody|anyone|anybody)s?\b(?! (?:in|at|near|from) )", 0.85),
+    ("exists", r"\b(?:is there|are there|is it possible to have|do you have|have you got)(?: a| an| any| some)?(?: real| actual| live)? (?:human|person|people|agent|representative|operator|staff|employee|someone|somebody|anyone|anybody)s?\b(?! (?:in|at|near|from|on site|onsite|on hand|who can (?!talk|speak|chat)|to (?!talk|speak|chat)))", 0.85),
     ("anyone_there", r"\b(?:is |are )?(?:anyone|anybody|someone|somebody|any humans?|a human|a person|a real person) (?:there|here|available|around|online|real|alive|awake)\b(?! to (?!talk|chat|speak|help|assist|answer|take|respond|reply)[a-z]+)", 0.85),  # "anyone available to fix X" asks for a service, not a conversation
     ("bare", rf"^ (?:{_DET})?(?:{_QUAL})?(?:human|humans|agent|representative|operator|person|real person|live person|people|support|customer service|help ?desk|live agent|human agent|someone real|manager|supervisor)(?: now| please| asap| immediately)*(?: \.)?(?: (?:please|now|asap))?(?: \.)? $", 0.95),
     ("not_a_bot", r"\b(?:stop|quit|enough|done|tired of|sick of|fed up with|hate|do not want|not want|no more|rather not talk to)(?: talking| chatting| speaking)?(?: to| with)?(?: a| the| this| your| you| an)?(?: stupid| dumb| useless| automated)? (?:bot|bots|robot|robots|machine|ai|chatbot|chat bot|computer|automated (?:system|assistant|replies|answers))\b", 0.9),
@@ -54,8 +54,8 @@ _EN = [
     ("put_through", rf"\b(?:put|patch|transfer|connect) me (?:through|over)\b|\brather (?:deal|talk|speak|chat) (?:to|with) {_DET}{_PERSON_EN}|\bdeal (?:directly )?with {_DET}{_STRONG_EN}", 0.85),
     ("look_personally", rf"^(?=.*\b(?:look|check|review|go|handle|deal|sort|investigate|examine|assess|call|ring|phone|email|contact|get back|reach out|follow up|take a look|have a look|personally)\b).*?(?:\b(?:can|could|would|will|may|please|need|want|would like|i would like|i want|i need|ask|asking|have|get)(?: [a-z]+){{0,2}} {_DET}(?:{_STRONG_EN}|(?:someone|somebody|anyone|one of you) (?:from|on|in|at) (?:your|the) (?:team|staff|company|side|office|end|support|billing|department|desk|shop|store))(?: [a-z]+){{0,2}} (?:look at|look into|look over|take a look|have a look|check|review|go over|go through|handle|deal with|sort out|investigate|examine|assess|call|ring|phone|email|contact|get back to|reach out|follow up)\b|^(?=.*\bpersonally\b).*\b(?:{_STRONG_EN}|(?:someone|somebody) (?:from|on|in|at) (?:your|the) [a-z]+))", 0.85),
     # "will the technician call me before he comes?" asks how the service works, not for a call
-    ("have_them_call", rf"^(?! (?:will|does|do|is|are) (?:the|your|a|an|my|they|he|she|you)\b[^.]* (?:call|ring|phone|contact|email|text) (?:me|us) (?:when|once|if|before|after|as soon as|whenever)\b)(?=.*\b(?:call|ring|phone|contact|email|text|get back to|give) (?:me|us)\b).*?\b(?:have|get|can|could|would|will|please|like|want|need|let|may|prefer)\b(?: [a-z]+){{0,3}} {_DET}(?:{_STRONG_EN}|someone|somebody|anyone|anybody|technicians?|engineers?)(?: (?:from|at|in|on|of) (?:your|the) [a-z]+(?: [a-z]+)?)?(?: [a-z]+){{0,3}} (?:call|ring|phone|contact|email|text|get back to) (?:me|us)\b|\b(?:someone|somebody|{_STRONG_EN})(?: (?:from|at|in|on|of) (?:your|the) [a-z]+(?: [a-z]+)?)? to give (?:me|us) a (?:call|ring)\b", 0.85),
-    ("someone_to_reach", r"\b(?:is there|are there)(?: a| any)? (?:anybody|anyone|someone|somebody|person|people|human)(?: [a-z]+){0,3} (?:i|we) (?:can|could|may) (?:email|call|phone|ring|contact|write to|message|talk to|speak to|speak with|talk with|chat with)\b", 0.85),
+    ("have_them_call", rf"^(?! (?:will|does|do|is|are) (?:the|your|a|an|my|they|he|she|you)\b[^.]* (?:call|ring|phone|contact|email|text) (?:me|us) (?:when|once|if|before|after|as soon as|whenever)\b)(?=.*\b(?:call|ring|phone|contact|email|text|get back to|give) (?:me|us)\b).*?\b(?:have|get|can|could|would|will|please|like|want|need|let|may|prefer)\b(?: [a-z]+){{0,3}} {_DET}(?:{_STRONG_EN}|someone|somebody|anyone|anybody|technicians?|engineers?)(?: (?:from|at|in|on|of) (?:your|the) [a-z]+(?: [a-z]+)?)?(?: [a-z]+){{0,3}} (?:call|ring|phone|contact|email|text|get back to) (?:me|us)\b(?! a (?:taxi|cab|car|ride|uber)\b)|\b(?:someone|somebody|{_STRONG_EN})(?: (?:from|at|in|on|of) (?:your|the) [a-z]+(?: [a-z]+)?)? to give (?:me|us) a (?:call|ring)\b", 0.85),
+    ("someone_to_reach", r"\b(?:is there|are there)(?: a| any)? (?:anybody|anyone|someone|somebody|person|people|human)(?: [a-z]+){0,5} (?:i|we) (?:can|could|may) (?:email|call|phone|ring|contact|write to|message|talk to|speak to|speak with|talk with|chat with)\b", 0.85),
     ("go_through_with", rf"\b(?:go (?:through|over)|sort out|discuss|settle|resolve)(?: this| it| that| my [a-z]+)?(?: out)? with {_DET}{_STRONG_EN}", 0.85),
     ("escalate", r"\b(?:escalate (?:this|it|my (?:case|issue|complaint|problem|ticket))|live chat with)\b", 0.85),
 ]
@@ -79,7 +79,7 @@ _EN_INDIRECT = [
     ("someone_who_can", rf"\b(?:someone|somebody|anyone|anybody|a person|a human|a member of (?:staff|the team)|one of you|{_STRONG_EN})(?: [a-z]+){{0,4}} (?:who|that) (?:can|could|will|would) (?:explain|call|ring|phone|talk|speak|look at|look into|go through|walk me through|check|review)\b", 0.8),
     # "I'd like to explain this to a real person": the customer wants to explain; "should I show it to
     # the staff at the gate?" asks about a procedure
-    ("explain_to", rf"\b(?:want|wanted|like|need|needed|prefer|rather|let me|allow me|have to|would love|wish)(?: to)? (?:explain|describe|tell|go through|walk through)(?: this| it| that| everything| all this| the (?:problem|issue|situation)| my (?:[a-z]+))? to {_DET}{_STRONG_EN}", 0.85),
+    ("explain_to", rf"\b(?:want|wanted|like|need|needed|prefer|rather|let me|allow me|have to|would love|wish)(?: to)? (?:explain|describe|tell|go through|walk through)(?: this| it| that| everything| all this| the (?:problem|issue|situation)| my (?:[a-z]+)| this [a-z]+| all of this)? to {_DET}{_STRONG_EN}", 0.85),
     # "a word / a conversation with a person"
     ("a_word_with", rf"\b(?:like|want|need|have|get|request|appreciate|prefer|ask for|arrange)(?: [a-z]+){{0,2}} (?:a |an )?(?:quick |proper |short |real )?(?:word|conversation|chat|call|phone call|discussion|meeting) with (?:{_DET}{_STRONG_EN}|someone|somebody|whoever|one of (?:you|your|the))\b", 0.85),
     # "I'd rather explain this to a person than a bot", "not a bot please"; a person has to be named
@@ -105,9 +105,9 @@ _FR_P = (r"(?:(?:un|une|le|la|l|des|votre|a|au|a un|a une|avec un|avec une) )?(?
          r"|superviseur|humains)\b")
 _FR = [
     ("parler", rf"\b(?:parler|parle|discuter|echanger|communiquer|dialoguer|joindre|contacter|avoir|etre en contact avec|entrer en contact avec)(?: directement)? (?:a |avec |au |aux )?{_FR_P}", 0.95),
-    ("passer", rf"\b(?:passez moi|passe moi|me passer|passer|mettez moi en (?:relation|contact)|mets moi en (?:relation|contact)|mettre en (?:relation|contact)|transferez moi|transfere moi|me transferer|redirigez moi|me rediriger|orientez moi){word_gap(2)} (?:avec |a |au |vers )?{_FR_P}", 0.95),
+    ("passer", rf"\b(?:passez moi|passe moi|me passer|passer|mettez moi en (?:relation|contact)|mets moi en (?:relation|contact)|mettre en (?:relation|contact)|transferez moi|transfere moi|me transferer|redirigez moi|me rediriger|orientez moi|transmettre|transmettez|transmets|transferer)(?: ma demande| mon dossier| ma question| ceci| cela| ca)?{word_gap(2)} (?:avec |a |au |vers )?{_FR_P}", 0.95),
     ("vouloir", rf"\b(?:je veux|je voudrais|j aimerais|je souhaite|je souhaiterais|je demande|puis je|pourrais je|est ce que je peux|je peux|je prefere|il me faut|je cherche|donnez moi|j exige){word_gap(4)} {_FR_P}", 0.9),
-    ("rappel", rf"\b(?:etre (?:rappele|recontacte|contacte)e? par|qu (?:un|une|quelqu un) (?:[a-z]+ )?(?:me|nous) (?:rappelle|recontacte|contacte|appelle|telephone))\b|\b(?:un |une )?(?:conseiller|conseillere|agent|quelqu un|technicien|responsable)(?: [a-z]+){{0,3}} (?:peut|pourrait|pouvez|pourriez)(?: [a-z]+)? (?:me|nous) (?:rappeler|contacter|appeler|telephoner)\b", 0.85),
+    ("rappel", rf"\b(?:etre (?:rappele|recontacte|contacte)e? par|qu (?:un|une|quelqu un)(?: [a-z]+){{0,4}} (?:me|nous) (?:rappelle|recontacte|contacte|appelle|telephone))\b|\b(?:un |une )?(?:conseiller|conseillere|agent|quelqu un|technicien|responsable)(?: [a-z]+){{0,3}} (?:peut|pourrait|pouvez|pourriez)(?: [a-z]+)? (?:me|nous) (?:rappeler|contacter|appeler|telephoner)\b", 0.85),
     ("ya", r"\b(?:y a t il|il y a|y a) (?:quelqu un|un humain|une personne|un conseiller|un agent)\b", 0.85),
 ]
 _DE_P = (r"(?:(?:einem|einen|einer|ein|eine|dem|den|der|die|echten|richtigen|menschlichen|realen|echte|richtige|echter|lebenden|lebendigen) )*"
@@ -122,7 +122,7 @@ _DE = [
     ("verbinden", rf"\b(?:sprechen|reden|chatten|verbinden sie mich|verbinde mich|verbindest du mich|stellen sie mich|stell mich|leiten sie mich|leite mich){word_gap(3)} (?:mit|zu|an) (?:{_DE_P}|{_DE_COLLEAGUE})", 0.95),
     ("wollen", rf"\b(?:ich will|ich mochte|ich brauche|ich hatte gerne?|ich wurde gerne?|kann ich|konnte ich|gib mir|geben sie mir|ich verlange|ich suche|ich bitte um|ich moechte){word_gap(4)} {_DE_P}", 0.9),
     ("anrufen", r"\b(?:kann|konnte|soll|sollte|moge|mochte|moechte|wurde|darf)(?: mich| mir| uns)(?: bitte)?(?: [a-z]+){0,1} (?:jemand|ein\w* (?:mitarbeiter\w*|berater\w*|mensch\w*|techniker\w*|kollege\w*|ansprechpartner\w*))(?: [a-z]+){0,4} (?:anrufen|zuruckrufen|kontaktieren|melden|schreiben)\b|\bruckruf (?:von|durch) (?:einem |einer |ihrem |ihrer )?(?:mitarbeiter\w*|berater\w*|menschen|kundendienst|support|techniker\w*|jemandem)\b", 0.85),
-    ("weiterleiten", rf"\b(?:an|zu) (?:{_DE_P}|{_DE_COLLEAGUE})(?: [a-z]+){{0,2}} (?:weiterleiten|weitergeben|weiterreichen|ubergeben|abgeben)\b|\b(?:leiten|geben|reichen) sie(?: [a-z]+){{0,4}} (?:an|zu) (?:{_DE_P}|{_DE_COLLEAGUE})(?: [a-z]+){{0,2}} weiter\b", 0.9),
+    ("weiterleiten", rf"\b(?:an|zu) (?:{_DE_P}|{_DE_COLLEAGUE})(?: [a-z]+){{0,3}} (?:weiterleiten|weitergeben|weiterreichen|ubergeben|abgeben)\b|\b(?:leiten|geben|reichen) sie(?: [a-z]+){{0,4}} (?:an|zu) (?:{_DE_P}|{_DE_COLLEAGUE})(?: [a-z]+){{0,2}} weiter\b", 0.9),
     ("gibt_es", r"\b(?:gibt es|ist da|ist hier|ist jemand) (?:einen |eine |ein )?(?:echten |echte |echter )?(?:menschen|mensch|mitarbeiter|person|jemand|da)\b", 0.85),
 ]
 _PT_P = (r"(?:(?:um|uma|o|a|algum|alguma|com|ao|a um|a uma|de um|uma pessoa|um ser) )?(?:atendente(?: humano| real)?|humano|ser humano"
@@ -137,7 +137,27 @@ _PT = [
     ("tem", r"\b(?:tem|ha|existe) (?:alguem|algum atendente|algum humano|uma pessoa|um atendente)\b", 0.85),
     ("atendimento", r"\batend(?:imento|ente) humano\b", 0.85),
 ]
-CUSTOMER_REQUEST = make_rules("customer_request", _EN + _EN_INDIRECT + _ES + _FR + _DE + _PT)
+# Paraphrased asks: a person of the company's named loosely ("one of your people", "a colleague",
+# "someone at your end") and asked to act on the case (ring me, review it, take over, step in).
+_DET_THEIRS = r"(?:a |an |the |some |your |one of your |any |another )?"  # not "my": "my manager" is the customer's own
+_ONE_OF_YOU = (rf"(?:{_DET_THEIRS}{_STRONG_EN}|(?:one of your|one of the|a|another) (?:people|team|staff|colleagues?|folks|guys|advis[eo]rs|agents)"
+               rf"|(?:a |another )?(?:colleague|team member|staff member|member of (?:staff|your team|the team))|your {_ROLE}"
+               r"|(?:someone|somebody|a person|a human|anyone|anybody)(?: (?:at|from|in|on) (?:your|the) (?:end|side|company|team|office|shop|store|bank|airline|hotel|branch|[a-z]+ (?:team|department|desk)))?)")
+_EN_PARAPHRASE = [
+    # "could one of your people give me a ring", "a team member jump on a call with me", "a human take over"
+    ("one_of_you_act", rf"\b(?:can|could|would|will|please|any chance|is there (?:a|any) way|possible for) {_ONE_OF_YOU}(?: [a-z]+){{0,4}} (?:give (?:me|us) a (?:ring|call|bell)|(?:jump|hop|get) on (?:a|the) (?:call|phone)(?: with (?:me|us))?|take over (?:this|the|my)|step in|review (?:my|this|the)|look (?:at|into|over) (?:my|this|the|it)|check (?:my|this|why|what|it)|(?:needs|has|have) to (?:check|look|review|sort)|(?:call|ring|phone|email|contact) (?:me|us)(?! a (?:taxi|cab|car|ride|uber)\b))\b"
+     r"|\b(?:someone|somebody|a person|a human) (?:at|from|in|on) (?:your|the) (?:end|side|company|team|office) (?:needs|has|have|must|should) to (?:check|look|review|sort|call|ring|contact)\b", 0.85),
+    # a person asked to contact the customer: "get a colleague who knows X to contact me", "arrange for a handler to phone me"
+    ("arrange_contact", rf"\b(?:arrange for|get|ask|have|need|want|like) {_DET_THEIRS}(?:{_ROLE}|{_ONE_OF_YOU}|someone|somebody)(?: [a-z]+){{0,6}} to (?:call|ring|phone|contact|email|text|get back to) (?:me|us)\b(?! a (?:taxi|cab|car|ride|uber)\b)", 0.85),
+    # the customer wants to be contacted: "I'd appreciate a callback from your side", "like to be contacted by an adviser"
+    ("be_contacted", r"\b(?:i|we) (?:would |d )?(?:really |very much |much |also )?(?:like|appreciate|want|need|request|prefer)(?: to (?:have|get|request|book))? (?:a |an )?(?:quick |urgent )?(?:callback|call back|phone back|return call)\b|\b(?:like|want|need|prefer|appreciate|ask) (?:to be|being) (?:contacted|called|phoned|rung|called back) (?:by|from)\b", 0.85),
+    # "who at your company can I speak to", "pass my question on to a colleague", "talk this through with a staff member"
+    ("who_at", r"\bwho (?:at|in|from) (?:your|the) [a-z]+(?: [a-z]+)? (?:can|could|do|should|would) (?:i|we) (?:actually )?(?:talk|speak|chat|call|ring|phone|contact|email|write to|reach)\b", 0.85),
+    ("pass_on", rf"\b(?:pass|hand|forward|send|escalate|refer)(?: this| it| me| my(?: [a-z]+){{1,2}})(?: on| over| up)? to {_ONE_OF_YOU}", 0.85),
+    ("work_through_with", rf"\b(?:(?:talk|sort|go|work|figure|thrash|run)(?: this| it| that| things| everything| my [a-z]+)? (?:out|through|over)|sort (?:this|it|that|things)) with {_ONE_OF_YOU}", 0.85),
+    ("someone_who_works", r"\b(?:get|need|want|give|find|put)(?: me| us)? (?:someone|somebody|a person|a human|anyone) (?:who|that) (?:actually |really )?works? (?:there|here|for you|at (?:your|the))\b", 0.85),
+]
+CUSTOMER_REQUEST = make_rules("customer_request", _EN + _EN_INDIRECT + _EN_PARAPHRASE + _ES + _FR + _DE + _PT)
 
 # Negations and hypotheticals that cancel a request for a person in the same clause.
 NEGATION = re.compile(
