@@ -23,7 +23,8 @@ class Searchable(Protocol):
 
 def retrieve(knowledge_base: Searchable, answerer: Answerer, query: str, *, question: str | None = None,
              history: Sequence[Message] = (), context: str = "") -> SearchResult:
-    """`query`'s search result; for a miss, the second search's when that one can be answered.
+    """`query`'s search result; for a miss or a near miss, the second search's when it scores higher
+    and can be tried.
 
     `question` is the customer's own words as the LLM may see them (PII redacted), `query` the
     condensed text searched first. The first result stands when there is no LLM, the rewrite fails
@@ -31,7 +32,7 @@ def retrieve(knowledge_base: Searchable, answerer: Answerer, query: str, *, ques
     the log line.
     """
     first = knowledge_base.search(query)
-    if answerer.attempts(first):
+    if first.answerable:  # a near miss is searched again too: it is tried only if the passages hold the answer
         return first
     rewritten = answerer.search_query(question if question is not None else query, history)
     if not rewritten or rewritten.casefold() == first.query.casefold():
@@ -39,4 +40,4 @@ def retrieve(knowledge_base: Searchable, answerer: Answerer, query: str, *, ques
     second = knowledge_base.search(rewritten)
     log.info("%smissed question searched again as rewritten (top score %.2f -> %.2f)",
              f"{context}: " if context else "", first.top_score, second.top_score)
-    return second if answerer.attempts(second) else first
+    return second if answerer.attempts(second) and second.top_score > first.top_score else first

@@ -183,6 +183,22 @@ def test_without_a_rewrite_a_miss_is_searched_once(parts) -> None:
     assert search.queries == ["Do you sponsor marathon runners?"]
 
 
+def test_a_near_miss_is_searched_again_and_the_better_result_is_answered(parts) -> None:
+    make, search, _ = parts
+    near_miss = DocumentHit("faq/dogs.md", "Office dog", "faq/dogs.md", None, 0.3,
+                            [Passage("faq/dogs.md::v1::0", "Biscuit visits on Fridays.", "", 0.3)])
+    first_search = search.search
+    search.search = lambda query, k=None: (  # type: ignore[method-assign]
+        first_search(query) if "return" in query.lower() else SearchResult(query, [near_miss], answerable=False))
+    bot = make(RewritingAnswerer("Can I return worn shoes?"))
+    conversation, _ = bot.start_conversation()
+
+    turn = bot.post_and_answer(conversation.id, "¿Puedo devolver unos zapatos usados?")
+
+    assert turn.outcome == "answered" and turn.message is not None
+    assert [c.document_id for c in turn.message.citations] == ["returns/policy.md"]
+
+
 def test_an_answer_resets_the_miss_count(parts) -> None:
     make, _, _ = parts
     bot = make()
