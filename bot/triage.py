@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from bot.policy import Policy
 from bot.triage_rules import (ADVANCE_EXEMPT_SECURITY_RULES, ASKED_IN_ADVANCE, CONDITIONAL_QUESTION, CUSTOMER_REQUEST,
-                              FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES, HYPOTHETICAL, IF_CLAUSE, NEGATION, REPORTED_INCIDENT,
+                              FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES, HYPOTHETICAL, IF_CLAUSE, NEGATION, PREVENTION,
+                              REPORTED_INCIDENT,
                               Rule)
 from bot.triage_text import normalize
 from bot.triage_topics import BILLING, COMPLAINT, FRUSTRATION, LEGAL, SECURITY, SELF_HARM, SHOUTING_MIN_LETTERS
@@ -73,6 +74,8 @@ class Triage:
     def _match(self, label: str, norm: str) -> tuple[Rule, str] | None:
         how_to = label == "security" and _how_to_question(norm)
         advance = label in _INCIDENT_LABELS and _asked_in_advance(norm, conditional=label == "billing_dispute")
+        if label == "security" and not advance:
+            advance = _prevention_question(norm)
         for rule in self._rules[label]:
             if how_to and rule.name in HOW_TO_RULES:
                 continue
@@ -130,6 +133,11 @@ def _asked_in_advance(norm: str, *, conditional: bool) -> bool:
     if not conditional:  # security: "if my phone is stolen" is what might happen, not what did
         norm = IF_CLAUSE.sub(" ", norm)
     return REPORTED_INCIDENT.search(norm) is None
+
+
+def _prevention_question(norm: str) -> bool:
+    """How to keep an account or card safe ("how can I protect my account from hackers?"), nothing reported."""
+    return PREVENTION.search(norm) is not None and REPORTED_INCIDENT.search(norm) is None
 
 
 def _inside_if_clause(norm: str, m: re.Match[str]) -> bool:

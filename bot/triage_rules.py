@@ -181,14 +181,27 @@ HYPOTHETICAL = re.compile(
 HOW_TO = re.compile(
     r"^ (?:how (?:do|can|could|should|would) (?:i|we|you|one)|how to|where (?:do|can|could|should) (?:i|we)|what is the (?:best )?way to"
     r"|is there a way to|what (?:is|are)(?: a| an| the)?|what does|how (?:does|do) (?:you|your)|tips? (?:on|for)|como (?:puedo|se)"
-    r"|comment (?:puis je|faire|signaler)|wie (?:kann|melde|erkenne)|como (?:posso|faco))\b"
+    r"|comment (?:puis je|faire|signaler)|wie (?:kann|melde|erkenne)|como (?:posso|faco)"
+    # what a policy or plan covers: "does the insurance cover stolen bikes?"
+    r"|(?:does|do|will|would) (?:the |my |your |this |a )?(?:[a-z]+ ){0,2}(?:insurance|policy|plan|cover|warranty|protection|guarantee) (?:cover|pay|include|protect))\b"
 )
 FIRST_PERSON_INCIDENT = re.compile(
     r"\b(?:i|we) (?:clicked|gave|entered|typed|shared|sent|replied|paid|lost|answered|opened|downloaded|installed|transferred)\b"
     r"|\b(?:was|were|been|got|have been|has been|am being|is being) (?:hacked|scammed|phished|defrauded|compromised|stolen|taken over|breached)\b"
-    r"|\b(?:my|our) (?:account|card|identity|email|phone|details|password|money)\b"
+    r"|\b(?:my|our) (?:lost |stolen |missing |hacked |compromised )?(?:account|card|identity|email|phone|details|password|money)\b"
 )
-HOW_TO_RULES = frozenset({"security:phishing", "security:phish"})
+# A how-to question about these names no incident of the customer's own ("how can I tell if a caller
+# claiming to be from you is genuine?", "does the policy cover stolen bikes?"); "how do I report a lost
+# card?" is left to the incident rules: asked that way, the card is usually gone already.
+HOW_TO_RULES = frozenset({"security:phishing", "security:phish", "security:impostor", "security:stolen_any"})
+
+# A question about keeping an account safe ("how can I protect my account from hackers?") asks for advice
+# even with "my account" in it: the risk-naming rules (ADVANCE_EXEMPT_SECURITY_RULES) may wait unless
+# something is reported as happened (REPORTED_INCIDENT).
+PREVENTION = re.compile(
+    r"^ (?:how (?:can|do|should|could) (?:i|we)|what (?:can|should) (?:i|we) do to|is there a way to|tips? (?:on|for)(?: how to)?|best way to) "
+    r"(?:better )?(?:protect|secure|safeguard)\b"
+)
 
 # A question about what would happen if something went wrong ("will I be billed twice if I upgrade?")
 # asks for information, and so does anything marked as asked in advance ("asking before I travel"):
@@ -210,6 +223,7 @@ ASKED_IN_ADVANCE = re.compile(
 # recognise, or a charge that repeats ("keeps charging", "charged twice each month").
 REPORTED_INCIDENT = re.compile(
     r"\b(?:was|were|got|have been|has been|had been|already|yesterday|last (?:night|week|month)|this (?:morning|week))\b"
+    r"|\b(?:i|we) (?:have |just )?(?:lost|left|dropped|misplaced)\b"
     r"|\b(?:i|we|you|they|someone|somebody|it) (?:just )?[a-z]+ed\b"
     r"|\b(?:is|are|am)(?: being| still| now| currently| constantly| always)? (?:hacked|stolen|compromised|hijacked|cloned|missing|gone"
     r"|taken over|locked|frozen|blocked|emptied|drained|charged|billed|debited|double charged|overcharged)\b"
@@ -234,5 +248,5 @@ IF_CLAUSE = re.compile(
 ADVANCE_EXEMPT_SECURITY_RULES = frozenset({
     "security:phishing", "security:phish", "security:hacking", "security:fraud_words", "security:worried",
     "security:police", "security:protect", "security:freeze", "security:block", "security:stop_access",
-    "security:stolen_any", "security:report_lost", "security:unauthorised_access", "security:left_behind",
+    "security:stolen_any", "security:report_lost", "security:unauthorised_access", "security:left_behind", "security:lost_stolen",
 })

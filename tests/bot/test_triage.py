@@ -493,12 +493,52 @@ PARAPHRASE_FAMILIES = [
     ("I'd like to sort this out with a team member on the phone", "customer_request"),
     ("just find me someone who actually works there", "customer_request"),
     ("Je souhaite qu'un agent du service client me rappelle demain", "customer_request"),
+    # security: money going where the customer never was, leaving untouched, things done by someone else
+    ("My statement lists three card purchases in Madrid and I have never visited Spain", "security"),
+    ("Cash keeps vanishing from my current account and I haven't withdrawn anything", "security"),
+    ("A rail ticket was booked on my stored card while I was asleep", "security"),
+    ("There's a new payee on my banking app that I didn't set up", "security"),
+    ("somebody is ordering groceries with my vouchers", "security"),
+    ("All my reward points were spent by someone else last week", "security"),
+    ("The dashboard shows a tablet signed in to my profile which we don't own", "security"),
+    ("My display name was changed to something I don't recognise", "security"),
+    ("my email got reset and I never requested it", "security"),
+    ("Orders on my shop account from last month that I never made", "security"),
+    ("J'ai reçu un code que je n'ai pas demandé sur mon téléphone", "security"),
+    # billing: taken again after stopping, the same thing paid twice, money not given back, promises broken
+    ("You took the annual premium even though I ended the policy in May", "billing_dispute"),
+    ("I turned off auto-renew and yet I got charged for another year", "billing_dispute"),
+    ("my old broadband contract is closed and the direct debit keeps coming out", "billing_dispute"),
+    ("Two identical amounts went out to your shop on Friday", "billing_dispute"),
+    ("I settled the bill in cash and you then charged my card for the same meal", "billing_dispute"),
+    ("Your site debited 60 pounds although the basket showed 45", "billing_dispute"),
+    ("You billed me for a repair visit that never happened", "billing_dispute"),
+    ("I was charged for a parcel I never sent", "billing_dispute"),
+    ("There's a 7.99 fee on my account that I can't account for", "billing_dispute"),
+    ("There is an international call fee on my bill but I never made any calls abroad", "billing_dispute"),
+    ("The agent promised the admin fee would be refunded, but it's still there", "billing_dispute"),
+    ("We still haven't been reimbursed for the cancelled ferry crossing", "billing_dispute"),
+    ("the estimate on my gas bill must be wrong, nobody has read the meter in months", "billing_dispute"),
+    ("You took payment for three nights when we only stayed two", "billing_dispute"),
+    ("They took a cleaning charge from my deposit but nothing was dirty", "billing_dispute"),
 ]
 PARAPHRASE_NEGATIVES = [
     "Are there staff on site to help carry my bags to the room?",
     "Can my manager book the meeting room for me?",
     "can you get someone to call me a taxi from the hotel?",
     "Can a friend collect my prescription for me?",
+    # how-to, coverage and prevention questions about security stay with the bot
+    "Out of curiosity, what is the best way to report a lost phone to you?",
+    "How should I check whether a caller claiming to be from the bank is real?",
+    "Does the travel insurance cover stolen luggage?",
+    "Asking before we fly: what if a card is lost abroad, how do we report it?",
+    "How can we better secure our company account against hackers?",
+    "How do I pay a new payee I haven't paid before?",
+    # refund and billing questions asked before anything went wrong
+    "How long until a refund is paid back to my card?",
+    "If I switch off auto-renew now, will I still be charged next month?",
+    "Is the booking fee refunded when the event is cancelled?",
+    "Do you charge the same price for both sizes?",
 ]
 
 
