@@ -521,6 +521,21 @@ PARAPHRASE_FAMILIES = [
     ("the estimate on my gas bill must be wrong, nobody has read the meter in months", "billing_dispute"),
     ("You took payment for three nights when we only stayed two", "billing_dispute"),
     ("They took a cleaning charge from my deposit but nothing was dirty", "billing_dispute"),
+    # complaints: leaving for a rival, warning others, the service in decline, treatment judged
+    ("After this I'm switching to a different insurer", "complaint"),
+    ("Thinking about closing my accounts after the way I was treated", "complaint"),
+    ("I'm going to warn everyone at work to stay away from your garage", "complaint"),
+    ("I will be posting this on every review platform", "complaint"),
+    ("The app has really gone downhill since the update", "complaint"),
+    ("The receptionist could not care less about the broken shower", "complaint"),
+    ("You have wasted whole days of my time with this", "complaint"),
+    ("The courier let us down again, third week running", "complaint"),
+    ("I wish to register my dissatisfaction with the repair", "complaint"),
+    ("How your agent talked to my mother on the phone was utterly disgraceful", "complaint"),
+    ("Appalling attitude from the staff at your branch today", "complaint"),
+    ("Your refund process is an utter farce", "complaint"),
+    ("I never want to fly with you again", "complaint"),
+    ("Honestly, the least helpful bank I have dealt with", "complaint"),
 ]
 PARAPHRASE_NEGATIVES = [
     "Are there staff on site to help carry my bags to the room?",
@@ -539,6 +554,12 @@ PARAPHRASE_NEGATIVES = [
     "If I switch off auto-renew now, will I still be charged next month?",
     "Is the booking fee refunded when the event is cancelled?",
     "Do you charge the same price for both sizes?",
+    # neutral questions near the complaint words
+    "How do I leave a review for the hotel?",
+    "Can I switch to a different plan next month?",
+    "Is it possible to move to another branch for my appointments?",
+    "How do I tell my friends about the referral offer?",
+    "Will the app go down for maintenance tonight?",
 ]
 
 
