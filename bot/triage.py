@@ -81,6 +81,8 @@ class Triage:
                 continue
             if advance and _may_wait(rule):
                 continue
+            if rule.needs and not any(w in norm for w in rule.needs):
+                continue
             for m in rule.pattern.finditer(norm):
                 if advance and label == "security" and _inside_if_clause(norm, m):
                     continue

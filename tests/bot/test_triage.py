@@ -573,3 +573,23 @@ def test_paraphrase_families(triage: Triage, text: str, label: str) -> None:
 def test_paraphrase_hard_negatives_stay_with_the_bot(triage: Triage, text: str) -> None:
     decision = triage.classify(text)
     assert decision.label == "none", decision
+
+
+def test_rule_pre_checks_never_hide_a_match() -> None:
+    """A rule's `needs` substrings are a shortcut only: wherever its pattern matches, one of them is there."""
+    from bot.triage_rules import CUSTOMER_REQUEST
+    from bot.triage_topics import BILLING, COMPLAINT, SECURITY
+
+    texts = [normalize(t) for t, *_ in PARAPHRASE_FAMILIES] + [normalize(t) for t in PERSON_REQUESTS + PARAPHRASE_NEGATIVES]
+    texts += [" please call me back . ", " the amount does not add up . ", " you took 40 instead of 20 . ",
+              " i am sick of the same reply for two weeks . ", " your driver was rude to me . ", " who do i talk to here . ",
+              " i would rather talk to a person than a bot . ", " still no refund after three weeks . "]
+    checked = 0
+    for rule in CUSTOMER_REQUEST + SECURITY + BILLING + COMPLAINT:
+        if not rule.needs:
+            continue
+        for text in texts:
+            if rule.pattern.search(text):
+                checked += 1
+                assert any(w in text for w in rule.needs), (rule.name, text)
+    assert checked >= 8
