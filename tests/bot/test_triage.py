@@ -536,6 +536,23 @@ PARAPHRASE_FAMILIES = [
     ("Your refund process is an utter farce", "complaint"),
     ("I never want to fly with you again", "complaint"),
     ("Honestly, the least helpful bank I have dealt with", "complaint"),
+    # second round, from the second paraphrase dev set
+    ("Are any of your staff at the depot available to phone me today?", "customer_request"),
+    ("I want this claim looked at by a real person please", "customer_request"),
+    ("Can your billing folks give me a ring?", "customer_request"),
+    ("Somebody has remote access to my laptop and my banking", "security"),
+    ("My email was signed into from Vietnam overnight", "security"),
+    ("The store credit was used up before I ever got to spend it", "security"),
+    ("my phone number got transferred to a new sim without my asking", "security"),
+    ("The refund was approved last month and I still haven't received any of the money", "billing_dispute"),
+    ("The plumber never turned up and yet you still took the call-out charge", "billing_dispute"),
+    ("You billed a fee for a subscription we never signed up for", "billing_dispute"),
+    ("The car park charged for five hours but we were only there for two", "billing_dispute"),
+    ("There's an exit fee although I cancelled during the cooling off period", "billing_dispute"),
+    ("I can't get over how poorly my claim has been handled", "complaint"),
+    ("Congratulations, you just lost a long time customer", "complaint"),
+    ("The fitter scratched the floor and then was really rude to my wife", "complaint"),
+    ("I'm going to be reviewing this on Tripadvisor", "complaint"),
 ]
 PARAPHRASE_NEGATIVES = [
     "Are there staff on site to help carry my bags to the room?",
@@ -560,6 +577,11 @@ PARAPHRASE_NEGATIVES = [
     "Is it possible to move to another branch for my appointments?",
     "How do I tell my friends about the referral offer?",
     "Will the app go down for maintenance tonight?",
+    "Do you have staff who speak Polish at the branch?",
+    "Can my daughter use my account to stream on her tablet?",
+    "Are your staff able to carry parcels to the car?",
+    "Does the cooling off period apply to phone contracts?",
+    "How was the refund calculated when I cancelled within the trial?",
 ]
 
 
