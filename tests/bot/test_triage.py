@@ -605,7 +605,9 @@ def test_rule_pre_checks_never_hide_a_match() -> None:
     texts = [normalize(t) for t, *_ in PARAPHRASE_FAMILIES] + [normalize(t) for t in PERSON_REQUESTS + PARAPHRASE_NEGATIVES]
     texts += [" please call me back . ", " the amount does not add up . ", " you took 40 instead of 20 . ",
               " i am sick of the same reply for two weeks . ", " your driver was rude to me . ", " who do i talk to here . ",
-              " i would rather talk to a person than a bot . ", " still no refund after three weeks . "]
+              " i would rather talk to a person than a bot . ", " still no refund after three weeks . ",
+              " we have not been reimbursed yet . ", " you said the fee would be waived but it is still there . ",
+              " the courier never came but you charged me . "]
     checked = 0
     for rule in CUSTOMER_REQUEST + SECURITY + BILLING + COMPLAINT:
         if not rule.needs:
