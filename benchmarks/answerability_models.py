@@ -93,6 +93,7 @@ def main() -> None:
     report: dict[str, dict] = {}
     for name, load in loaders.items():  # NOTE: max RSS only grows, so the product model goes first
         encode = load()
+        encode(["warm up: models load lazily"])
         report[name] = {"max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
         for folder in args.set:
             corpus, queries = read_jsonl(folder / "corpus.jsonl"), read_jsonl(folder / "queries.jsonl")
