@@ -12,7 +12,9 @@ same simple features for every model, so the comparison is about the model, not 
 
 It prints AUROC and decl@90 (share of unanswerable questions below the score that answers 90% of
 the answerable ones) per feature, the query time (p50, one query at a time) and resident memory
-after loading. `--st-model DIR` adds a sentence-transformers model folder (needs the
+after loading (the process's peak, so the second model's figure includes the first's; run it
+alone for its own footprint). Heads are cut at 1,200 characters for every model, which favours
+models that read more than MiniLM's 256 tokens. `--st-model DIR` adds a sentence-transformers model folder (needs the
 `sentence-transformers` package, which the product does not depend on).
 
 Run: python benchmarks/answerability_models.py --set ../shared/eval/retrieval/stackfaq_unanswerable
@@ -100,6 +102,8 @@ def main() -> None:
             answerable = np.array([bool(q["relevant"]) for q in queries])
             for feature, scores in features(encode, corpus, queries).items():
                 auc = auroc(scores.tolist(), answerable.tolist())
+                if auc is None:  # a set without unanswerable (or answerable) questions
+                    continue
                 report[name][f"{folder.name} {feature}"] = f"{auc:.3f} / {decline_at_90(scores, answerable):.3f}"
         report[name]["query_ms_p50"] = round(query_ms(encode, [q["text"] for q in read_jsonl(args.set[0] / "queries.jsonl")]), 1)
     print("AUROC / declined at 90% answered")

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 # help center this answers 7 more in-domain questions and no off-topic one.
 NEAR_MISS_SUPPORT = 3
 
+_QUERY_LABEL = re.compile(r"^(?:search\s+)?query\s*:\s*", re.IGNORECASE)  # "Query: ..." from a chatty model
 _CITATION = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 _SENTINEL_NOISE = " \t\r\n`*_\"'"
 _FOLLOW_UP_WORDS = frozenset(
@@ -150,10 +151,9 @@ class Answerer:
         except AnswerFailed as exc:
             log.warning("search query rewrite failed, keeping the first search: %s", exc)
             return None
-        lines = [line.strip().strip('"\'`') for line in text.strip().splitlines() if line.strip()]
-        if not lines or lines[0] == NO_ANSWER:
-            return None
-        return _trim(lines[0], 300)
+        lines = [_QUERY_LABEL.sub("", line.strip()).strip().strip('"\'`') for line in text.strip().splitlines()]
+        query = next((line for line in lines if line and not line.endswith(":")), "")
+        return _trim(query, 300) or None
 
     def summarize(self, messages: Sequence[Message]) -> str:
         """One or two sentences for the agent's handoff card (LLM if it answers in time, else extractive)."""

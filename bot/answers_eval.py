@@ -86,7 +86,9 @@ def evaluate_answers(golden: Path, *, knowledge_base: Searchable, answerer: Answ
 
 
 def _judge(row: dict[str, Any], knowledge_base: Searchable, answerer: Answerer) -> dict[str, Any]:
-    result = retrieve(knowledge_base, answerer, row["question"])  # a miss is searched again as the bot would
+    # A miss is searched again as the bot would; golden questions are single turns without personal
+    # data, so the raw question stands in for the bot's condensed and redacted ones.
+    result = retrieve(knowledge_base, answerer, row["question"])
     hits = [hit.document_id for hit in result.hits]
     verdict: dict[str, Any] = {"answered": False, "retrieved": bool(set(hits) & set(row["must_cite"])),
                                "cited": [], "hits": hits[:5], "reason": None, "missing": [], "answer": None}

@@ -26,18 +26,30 @@ def retrieve(knowledge_base: Searchable, answerer: Answerer, query: str, *, ques
     """`query`'s search result; for a miss or a near miss, the second search's when it scores higher
     and can be tried.
 
-    `question` is the customer's own words as the LLM may see them (PII redacted), `query` the
+    `question` and `history` are what the LLM may see (PII already redacted for it), `query` the
     condensed text searched first. The first result stands when there is no LLM, the rewrite fails
-    or repeats the query, or the second search does no better. `context` names the conversation in
-    the log line.
+    or repeats the query, the second search fails or does no better. Errors of the first search
+    propagate (the caller hands off); the second search is only a second chance, so its errors are
+    logged and the first result is kept. `context` names the conversation in log lines.
     """
     first = knowledge_base.search(query)
-    if first.answerable:  # a near miss is searched again too: it is tried only if the passages hold the answer
+    if first.answerable:
         return first
+    where = f"{context}: " if context else ""
     rewritten = answerer.search_query(question if question is not None else query, history)
-    if not rewritten or rewritten.casefold() == first.query.casefold():
+    if not rewritten:
+        if answerer.mode == "llm":
+            log.info("%ssecond search skipped: the rewrite failed or was empty (first top score %.2f)",
+                     where, first.top_score)
         return first
-    second = knowledge_base.search(rewritten)
-    log.info("%smissed question searched again as rewritten (top score %.2f -> %.2f)",
-             f"{context}: " if context else "", first.top_score, second.top_score)
-    return second if answerer.attempts(second) and second.top_score > first.top_score else first
+    if rewritten.casefold() == first.query.casefold():
+        return first
+    try:
+        second = knowledge_base.search(rewritten)
+    except Exception:  # noqa: BLE001 - a second chance must not lose the first result
+        log.warning("%ssecond search failed; keeping the first result (top score %.2f)", where, first.top_score, exc_info=True)
+        return first
+    better = answerer.attempts(second) and second.top_score > first.top_score
+    log.info("%ssecond search %s (top score %.2f -> %.2f%s)", where, "used" if better else "not used",
+             first.top_score, second.top_score, "" if better else ", not higher or not tried")
+    return second if better else first

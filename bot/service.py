@@ -11,7 +11,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Protocol, Sequence
 
 from bot.answering import Answerer, condense_query
@@ -206,8 +206,9 @@ class BotService:
 
         query = condense_query(message.text, history)
         llm_question = redact(message.text, self._policy.pii, target="llm").text
+        llm_history = self._for_llm(history)
         try:
-            result = retrieve(self._kb, self._answerer, query, question=llm_question, history=history,
+            result = retrieve(self._kb, self._answerer, query, question=llm_question, history=llm_history,
                               context=f"conversation {conversation_id}")
         except Exception:  # noqa: BLE001 - vendor errors (Chroma) end in a person, not a lost turn
             log.exception("search failed for conversation %s", conversation_id)
@@ -219,7 +220,7 @@ class BotService:
         stream_id = uuid.uuid4().hex
         try:
             answer = self._answerer.answer(
-                llm_question, result, history=history, language=conversation.locale,
+                llm_question, result, history=llm_history, language=conversation.locale,
                 on_token=lambda t: self._publish_token(conversation_id, stream_id, t),
             )
         except AnswerFailed as exc:
@@ -236,6 +237,13 @@ class BotService:
                   **({"near_miss": True} if answer.near_miss else {})},
         )
         return TurnOutcome("answered", stored)
+
+    def _for_llm(self, history: list[Message]) -> list[Message]:
+        """Earlier messages as the LLM may see them: stored text is redacted per the policy's `store`
+        targets, which need not cover `llm` (and card numbers never reach an LLM in clear)."""
+        if self._answerer.mode != "llm":
+            return history
+        return [replace(m, text=redact(m.text, self._policy.pii, target="llm").text) for m in history]
 
     def _history(self, conversation_id: str, *, before: int) -> list[Message]:
         return self._store.recent_messages(conversation_id, before=before, limit=2 * self._history_turns)

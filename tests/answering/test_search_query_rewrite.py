@@ -129,3 +129,51 @@ def test_a_rewrite_that_still_misses_is_one_miss_not_two(app_with_llm, fake_open
     assert kb.queries == ["capital of australia?", "What is the capital of Australia?"]
     assert bot["meta"].get("no_answer") is True and bot["meta"].get("offer_handoff") is True
     assert app.extensions["supportbot"].bot.get(cid).misses == 1
+
+
+@pytest.mark.parametrize("reply", ["Query: Do you ship to the Canary Islands?",
+                                   "Here is the search query:\nDo you ship to the Canary Islands?"])
+def test_a_chatty_rewrite_is_cut_down_to_the_query(fake_openai, chat_model, reply) -> None:
+    fake_openai.enqueue(reply)
+    assert Answerer(chat_model=chat_model, policy=None).search_query("¿Envían a Canarias?") == "Do you ship to the Canary Islands?"
+
+
+def test_an_answerable_question_costs_no_rewrite(app_with_llm, fake_openai) -> None:
+    app, kb = app_with_llm
+    client = app.test_client()
+    started = client.post("/api/conversations").get_json()
+    cid, auth = started["id"], {"Authorization": f"Bearer {started['token']}"}
+    fake_openai.enqueue("We ship to the Canary Islands [1].")
+
+    client.post(f"/api/conversations/{cid}/messages", headers=auth, json={"text": "do you ship to the canaries?"})
+    _messages_when(client, cid, auth, 2)
+
+    assert kb.queries == ["do you ship to the canaries?"] and len(fake_openai.requests) == 1
+
+
+def test_earlier_messages_reach_the_rewrite_redacted_for_the_llm(tmp_path: Path, fake_openai: FakeOpenAI, chat_model) -> None:
+    from server import Settings, create_app
+
+    policy = tmp_path / "policy.yml"  # stores card numbers and phones in clear, hides phones from the LLM
+    policy.write_text("pii:\n  redact:\n    card: [log]\n    phone: [log, llm]\n", encoding="utf-8")
+    kb = EnglishOnlyKnowledgeBase()
+    app = create_app(Settings(data_dir=tmp_path, index_examples_on_start=False, bot={"policy_file": policy}),
+                     knowledge_base=kb, chat_model=chat_model)
+    try:
+        client = app.test_client()
+        started = client.post("/api/conversations").get_json()
+        cid, auth = started["id"], {"Authorization": f"Bearer {started['token']}"}
+        fake_openai.enqueue("What payment details do you keep?")
+        client.post(f"/api/conversations/{cid}/messages", headers=auth,
+                    json={"text": "I bought it with 4242 4242 4242 4242, my number is +44 7911 123456"})
+        _messages_when(client, cid, auth, 2)
+        fake_openai.enqueue("Do you ship to Tenerife?")
+        fake_openai.enqueue("Yes, we ship to the Canary Islands [1].")
+        client.post(f"/api/conversations/{cid}/messages", headers=auth, json={"text": "¿y envían a Tenerife?"})
+        _messages_when(client, cid, auth, 4)
+
+        sent = "\n".join(m["content"] for r in fake_openai.requests for m in r["messages"])
+        assert "4242 4242 4242 4242" not in sent and "7911 123456" not in sent
+        assert "[card ••••4242]" in sent and "[phone]" in sent
+    finally:
+        app.extensions["supportbot"].close()

@@ -377,3 +377,38 @@ def test_feedback_only_on_bot_answers_of_this_conversation(parts) -> None:
     customer = bot.messages(conversation.id)[0]
     with pytest.raises(InvalidInput):
         bot.feedback(conversation.id, customer.id, helpful=True)
+
+
+def test_a_failing_second_search_keeps_the_first_result(parts) -> None:
+    make, search, _ = parts
+    near_miss = replace(RETURNS, score=0.4)
+    calls: list[str] = []
+
+    def flaky(query: str, k: int | None = None) -> SearchResult:
+        calls.append(query)
+        if len(calls) > 1:
+            raise RuntimeError("chroma went away")
+        return SearchResult(query, [near_miss], answerable=False)
+
+    search.search = flaky  # type: ignore[method-assign]
+    bot = make(RewritingAnswerer("Can I return worn shoes?"))
+    conversation, _ = bot.start_conversation()
+
+    turn = bot.post_and_answer(conversation.id, "¿Puedo devolver unos zapatos usados en 45 días?")
+
+    assert calls == ["¿Puedo devolver unos zapatos usados en 45 días?", "Can I return worn shoes?"]
+    assert turn.outcome in {"answered", "no_answer"}  # the near miss decides, never a bot_error handoff
+
+
+def test_a_second_search_that_scores_lower_keeps_the_first(parts) -> None:
+    make, search, _ = parts
+    first_hit, worse = replace(RETURNS, score=0.45), replace(RETURNS, document_id="faq/other.md", score=0.3)
+    search.search = lambda query, k=None: SearchResult(  # type: ignore[method-assign]
+        query, [first_hit if query.startswith("¿") else worse], answerable=False)
+    bot = make(RewritingAnswerer("return window for shoes"))
+    conversation, _ = bot.start_conversation()
+
+    turn = bot.post_and_answer(conversation.id, "¿Cuántos días tengo para devolver unused item within 45 days of delivery?")
+
+    assert turn.outcome == "answered" and turn.message is not None
+    assert [c.document_id for c in turn.message.citations] == ["returns/policy.md"]
