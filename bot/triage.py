@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from bot.policy import Policy
 from bot.triage_rules import (ADVANCE_EXEMPT_SECURITY_RULES, ASKED_IN_ADVANCE, CONDITIONAL_QUESTION, CUSTOMER_REQUEST,
                               FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES, HYPOTHETICAL, IF_CLAUSE, NEGATION, PREVENTION,
-                              REPORTED_INCIDENT,
-                              Rule)
+                              GRIEVANCE_CONTEXT, REPORTED_INCIDENT, SELF_SERVICE_QUESTION, SELF_SERVICE_RULES, Rule)
 from bot.triage_text import normalize
 from bot.triage_topics import BILLING, COMPLAINT, FRUSTRATION, LEGAL, SECURITY, SELF_HARM, SHOUTING_MIN_LETTERS
 
@@ -76,6 +75,7 @@ class Triage:
         advance = label in _INCIDENT_LABELS and _asked_in_advance(norm, conditional=label == "billing_dispute")
         if label == "security" and not advance:
             advance = _prevention_question(norm)
+        self_service: bool | None = None  # worked out only once a SELF_SERVICE_RULES pattern matches
         for rule in self._rules[label]:
             if how_to and rule.name in HOW_TO_RULES:
                 continue
@@ -88,6 +88,11 @@ class Triage:
                     continue
                 if label == "customer_request" and "not_a_bot" not in rule.name and _cancelled(norm, m):
                     continue
+                if rule.name in SELF_SERVICE_RULES:
+                    if self_service is None:
+                        self_service = _self_service_question(norm, security=label == "security")
+                    if self_service:
+                        break
                 return rule, m.group().strip()
         return None
 
@@ -120,6 +125,19 @@ def _cancelled(norm: str, m: re.Match[str]) -> bool:
 def _how_to_question(norm: str) -> bool:
     """A question about how to do something that names no incident of the customer's own."""
     return HOW_TO.search(norm) is not None and FIRST_PERSON_INCIDENT.search(norm) is None
+
+
+def _self_service_question(norm: str, *, security: bool) -> bool:
+    """An ordinary how/where/can-I question ("my usage seems too high, how can I reduce it?"), nothing gone wrong.
+
+    For billing and complaints, nothing lasting or blamed ("still", "for three weeks", "you charged me",
+    "terrible"); for security, no incident of the customer's own and nothing reported as happened.
+    """
+    if SELF_SERVICE_QUESTION.search(norm) is None:
+        return False
+    if security:
+        return FIRST_PERSON_INCIDENT.search(norm) is None and REPORTED_INCIDENT.search(norm) is None
+    return GRIEVANCE_CONTEXT.search(norm) is None
 
 
 def _asked_in_advance(norm: str, *, conditional: bool) -> bool:

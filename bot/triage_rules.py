@@ -276,3 +276,31 @@ ADVANCE_EXEMPT_SECURITY_RULES = frozenset({
     "security:police", "security:protect", "security:freeze", "security:block", "security:stop_access",
     "security:stolen_any", "security:report_lost", "security:unauthorised_access", "security:left_behind", "security:lost_stolen",
 })
+
+# A question about doing something ordinary ("how can I reduce it?", "where is the link?", "can I remove
+# two?", "how long does it take?", "what plans do you have?") or about what the company does in general
+# ("do you block transactions ..."): the rules in SELF_SERVICE_RULES match words that also describe an
+# ordinary situation ("my usage seems too high", "the plan includes 3 lines", "I will post a review"),
+# so with such a question and nothing gone wrong for a while (GRIEVANCE_CONTEXT), they leave it to the bot.
+# Asking how to get money back, dispute, complain, report, cancel or close is no ordinary question.
+SELF_SERVICE_QUESTION = re.compile(
+    r"\b(?:how (?:do|can|could|should|would) (?:i|we)|how to|where (?:do|can|could|should) (?:i|we)|where is|can (?:i|we)"
+    r"|could (?:i|we)|is it possible to|is there a way to)"
+    r"(?! (?:get|have)(?: [a-z]+){0,4} (?:back|refund\w*|reimburs\w*|compensat\w*)\b"
+    r"| (?:get |be )?(?:dispute|contest|complain|claim|report|reverse|escalate|speak|talk|stop|block|freeze|recover|challenge"
+    r"|appeal|refund\w*|reimburs\w*|cancel\w*|close|terminate|leave)\b)\b"
+    r"|\bhow long (?:does|do|will|until|before|should)\b|\bwhat (?:plans|options|deals|packages|tariffs|bundles)\b"
+    r"|^ (?:do|does|will|would) (?:you|your [a-z]+|the (?:bank|app))(?: automatically| ever| always| usually)? "
+    r"(?:block|stop|flag|decline|cover|protect|notify|alert|check|detect|prevent|allow|let|reject|hold|verify)\b"
+)
+GRIEVANCE_CONTEXT = re.compile(
+    r"\b(?:still|again|yet again|once more|(?:for|after|over|in) (?:(?:over|more than|almost|nearly|about) )?(?:[0-9]+|two|three|four"
+    r"|five|six|seven|eight|nine|ten|several|many|a few) (?:weeks|months|years)|(?:a|one|two|three|four|five|six|several|few|[0-9]+)"
+    r" (?:weeks?|months?|years?) ago|for (?:weeks|months|ages)|(?:charged|billed|debited|invoiced|overcharged|took|taken|deducted)"
+    r" (?:me|us|my|our)|you (?:charged|billed|took|debited|overcharged)|terrible|awful|appalling|shocking|disgust\w*|unacceptable"
+    r"|ridiculous|useless|rubbish|a joke|scam|rip off|disgrace\w*|never again|fed up|sick of|complain\w*|furious|angry|rude)\b"
+)
+SELF_SERVICE_RULES = frozenset({
+    "complaint:leaving_warning", "complaint:judged_treatment", "billing_dispute:bad_rate2", "billing_dispute:more_units",
+    "billing_dispute:not_given_back", "security:never_been", "security:unknown_payee",
+})
