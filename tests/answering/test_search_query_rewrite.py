@@ -87,6 +87,12 @@ def app_with_llm(tmp_path: Path, fake_openai: FakeOpenAI, chat_model) -> Iterato
     app.extensions["supportbot"].close()
 
 
+def _start(app: Flask, **body: str) -> tuple[object, str, dict[str, str]]:
+    client = app.test_client()
+    started = client.post("/api/conversations", json=body).get_json()
+    return client, started["id"], {"Authorization": f"Bearer {started['token']}"}
+
+
 def _messages_when(client, cid: str, auth: dict[str, str], count: int) -> list[dict]:  # noqa: ANN001
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -99,9 +105,7 @@ def _messages_when(client, cid: str, auth: dict[str, str], count: int) -> list[d
 
 def test_a_spanish_question_over_an_english_help_center_is_answered_in_spanish(app_with_llm, fake_openai) -> None:
     app, kb = app_with_llm
-    client = app.test_client()
-    started = client.post("/api/conversations", json={"locale": "es"}).get_json()
-    cid, auth = started["id"], {"Authorization": f"Bearer {started['token']}"}
+    client, cid, auth = _start(app, locale="es")
     fake_openai.enqueue("Do you ship to the Canary Islands?")
     fake_openai.enqueue("Sí, enviamos a Canarias; los paquetes llegan en 6-9 días hábiles [1].")
 
@@ -118,9 +122,7 @@ def test_a_spanish_question_over_an_english_help_center_is_answered_in_spanish(a
 
 def test_a_rewrite_that_still_misses_is_one_miss_not_two(app_with_llm, fake_openai) -> None:
     app, kb = app_with_llm
-    client = app.test_client()
-    started = client.post("/api/conversations").get_json()
-    cid, auth = started["id"], {"Authorization": f"Bearer {started['token']}"}
+    client, cid, auth = _start(app)
     fake_openai.enqueue("What is the capital of Australia?")
 
     client.post(f"/api/conversations/{cid}/messages", headers=auth, json={"text": "capital of australia?"})
@@ -140,9 +142,7 @@ def test_a_chatty_rewrite_is_cut_down_to_the_query(fake_openai, chat_model, repl
 
 def test_an_answerable_question_costs_no_rewrite(app_with_llm, fake_openai) -> None:
     app, kb = app_with_llm
-    client = app.test_client()
-    started = client.post("/api/conversations").get_json()
-    cid, auth = started["id"], {"Authorization": f"Bearer {started['token']}"}
+    client, cid, auth = _start(app)
     fake_openai.enqueue("We ship to the Canary Islands [1].")
 
     client.post(f"/api/conversations/{cid}/messages", headers=auth, json={"text": "do you ship to the canaries?"})
@@ -160,9 +160,7 @@ def test_earlier_messages_reach_the_rewrite_redacted_for_the_llm(tmp_path: Path,
     app = create_app(Settings(data_dir=tmp_path, index_examples_on_start=False, bot={"policy_file": policy}),
                      knowledge_base=kb, chat_model=chat_model)
     try:
-        client = app.test_client()
-        started = client.post("/api/conversations").get_json()
-        cid, auth = started["id"], {"Authorization": f"Bearer {started['token']}"}
+        client, cid, auth = _start(app)
         fake_openai.enqueue("What payment details do you keep?")
         client.post(f"/api/conversations/{cid}/messages", headers=auth,
                     json={"text": "I bought it with 4242 4242 4242 4242, my number is +44 7911 123456"})
