@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 
 from make_corpus import EXAMPLES, _split_front_matter, articles, build
 
