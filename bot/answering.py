@@ -220,8 +220,9 @@ class Answerer:
         """The best sentences of the top document; with `min_support`, only if they (and their section
         heading) share at least that many of the question's content words."""
         best: tuple[float, list[extractive.Sentence], str] = (-1.0, [], "")
+        topic = frozenset(extractive.content_words(hit.title))
         for passage in hit.passages:  # all of the top document's passages: picking costs microseconds
-            sentences, score = extractive.best_sentences(question, passage.text, passage.section)
+            sentences, score = extractive.best_sentences(question, passage.text, passage.section, topic=topic)
             if sentences and score > best[0]:
                 best = (score, sentences, passage.section)
         support = extractive.content_words(" ".join([best[2], *(s.text for s in best[1])])) & extractive.content_words(question)

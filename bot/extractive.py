@@ -23,6 +23,7 @@ _STOPWORDS = frozenset(
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 5  # when a whole list answers (see best_sentences)
 MAX_CHARS = 600
+TOPIC_WEIGHT = 0.5  # a shared word that is also in the document's title (see best_sentences)
 HEADING_ANSWERS = 2  # content words a section heading shares with the question for its list to be the answer
 
 BlockKind = Literal["text", "item", "row", "header"]
@@ -55,24 +56,29 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def best_sentences(question: str, passage: str, section: str = "") -> tuple[list[Sentence], float]:
+def best_sentences(question: str, passage: str, section: str = "", *,
+                   topic: frozenset[str] = frozenset()) -> tuple[list[Sentence], float]:
     """The 1-3 nearby sentences that answer best, in passage order, and how well they answer.
 
     The passage's section heading counts as evidence: a heading that names what the customer asked
     ("The reset email does not arrive", "How often to descale") adds its overlap to the score, so
     its section wins over a stray sentence elsewhere, and when a list sits under such a heading the
     list itself is the answer, read from its start, not whichever item repeats the most words.
+
+    `topic` holds the words of the document's title: every sentence of the document is about them,
+    so in "how long does a refund take with PayPal?" over "When will I get my refund?" the row that
+    names PayPal should beat a sentence (or heading) that only repeats "refund". They count half.
     """
     sentences = split_sentences(passage)
     if not sentences:
         return [], 0.0
     wanted = content_words(question)
     heading_words = content_words(section.rsplit(" > ", 1)[-1]) if section else set()
-    heading = len(heading_words & wanted)
+    heading = _overlap(heading_words, wanted, topic)
     # The heading names what was asked: enough shared words, or every word of it ("In the box").
-    names_question = heading >= HEADING_ANSWERS or (bool(heading_words) and heading_words <= wanted)
+    names_question = len(heading_words & wanted) >= HEADING_ANSWERS or (bool(heading_words) and heading_words <= wanted)
     expects = _expected_kind(question)
-    scores = [_score(s, _words_in_context(sentences, s), wanted) + _kind_bonus(s.text, expects) for s in sentences]
+    scores = [_score(s, _words_in_context(sentences, s), wanted, topic) + _kind_bonus(s.text, expects) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
     if names_question and sentences[best].kind == "item":
         picked = _list_from_start(sentences, best)
@@ -235,10 +241,15 @@ def _kind_bonus(text: str, expects: str | None) -> float:
     return 1.0 if expects is not None and _ANSWER_KINDS[expects].search(text) else 0.0
 
 
-def _score(sentence: Sentence, words: set[str], wanted: set[str]) -> float:
+def _overlap(words: set[str], wanted: set[str], topic: frozenset[str]) -> float:
+    """Shared words, those of the document's topic counting half."""
+    return sum(TOPIC_WEIGHT if w in topic else 1.0 for w in words & wanted)
+
+
+def _score(sentence: Sentence, words: set[str], wanted: set[str], topic: frozenset[str] = frozenset()) -> float:
     if sentence.kind == "header":
         return -1.0  # column names alone answer nothing; a matching row brings its header along
-    overlap = len(words & wanted)
+    overlap = _overlap(words, wanted, topic)
     short_penalty = 0.5 if len(words) < 3 else 0.0
     # NOTE: earlier sentences win ties; a passage usually opens with its point.
     return overlap + 0.3 * overlap / (1 + len(wanted)) + 0.2 / (1 + sentence.position) - short_penalty

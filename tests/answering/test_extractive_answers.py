@@ -204,3 +204,16 @@ def test_answer_kinds_in_other_languages_and_currency_after_the_amount(extractiv
                                                                        question, passages, expected):
     answer = extractive_answerer.answer(question, make_result(("doc.md", "Doc", passages)))
     assert expected in answer.text
+
+
+def test_words_of_the_documents_title_do_not_decide_between_its_sentences(extractive_answerer):
+    from knowledge_base.results import DocumentHit, Passage, SearchResult
+
+    late = Passage("c::v1::0", "If the refund is not there after 12 business days, call your bank.", "Refund missing?", 0.6)
+    table = Passage("c::v1::1", "| Paid with | Days after we send the refund |\n|---|---|\n| Card | 4–9 business days |\n"
+                    "| Voucher | 1 business day |\n| Wire transfer | 2–4 business days |", "Timeline", 0.6)
+    hit = DocumentHit("refunds.md", "When will I get my refund?", "refunds.md", None, 0.9, [late, table])
+
+    answer = extractive_answerer.answer("how long does a refund take with a voucher?", SearchResult("q", [hit], answerable=True))
+
+    assert "| Voucher | 1 business day |" in _body(answer.text)
