@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -57,12 +59,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """Per connection: readers never block the writer (WAL), FKs enforced, writers wait instead of failing."""
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")  # durable across app crashes in WAL mode
     finally:
         cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """`PRAGMA journal_mode=WAL`, retried while another connection holds the file.
+
+    NOTE: two processes opening a *new* database at once (two gunicorn workers, two CLIs) both try
+    to convert it; SQLite answers one of them "database is locked" at once, without the busy
+    handler, to avoid a deadlock. Once the file is in WAL the pragma is a plain read.
+    """
+    deadline = time.monotonic() + _SQLITE_BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -93,3 +93,33 @@ def test_sqlite_engine_creates_its_directory_and_uses_wal(tmp_path):
         assert (tmp_path / "deep" / "er" / "bot.sqlite3").exists()
     finally:
         engine.dispose()
+
+
+def test_workers_starting_on_a_new_sqlite_database_at_once_all_start(tmp_path):
+    """Two workers creating and migrating a new SQLite file together: SQLite answers one of two
+    simultaneous WAL conversions 'database is locked' without waiting, so connection setup retries
+    (before the fix this failed about every other try; six tries catch it almost always)."""
+    for attempt in range(6):
+        engines = [make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path}/fresh-{attempt}.sqlite3")) for _ in range(2)]
+        barrier = threading.Barrier(len(engines))
+        errors: list[BaseException] = []
+
+        def start(engine) -> None:  # noqa: ANN001
+            try:
+                barrier.wait(timeout=10)
+                migrate(engine)
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=start, args=(e,)) for e in engines]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+        try:
+            assert errors == []
+            with engines[1].connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        finally:
+            for e in engines:
+                e.dispose()
