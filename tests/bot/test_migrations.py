@@ -50,16 +50,16 @@ def test_downgrade_and_upgrade_again(db_url):
         engine.dispose()
 
 
-def test_two_processes_migrating_at_once_both_succeed(db_url):
-    engines = [make_engine(DatabaseSettings(url=db_url)) for _ in range(2)]
-    barrier = threading.Barrier(2)
+def _migrate_together(engines: list) -> list[BaseException]:
+    """Run `migrate` on every engine at the same moment, one thread each (as workers starting); the errors."""
+    barrier = threading.Barrier(len(engines))
     errors: list[BaseException] = []
 
     def run(engine) -> None:  # noqa: ANN001
         try:
             barrier.wait(timeout=10)
             migrate(engine)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # noqa: BLE001 - reported by the caller
             errors.append(exc)
 
     threads = [threading.Thread(target=run, args=(e,)) for e in engines]
@@ -67,6 +67,12 @@ def test_two_processes_migrating_at_once_both_succeed(db_url):
         t.start()
     for t in threads:
         t.join(timeout=60)
+    return errors
+
+
+def test_two_processes_migrating_at_once_both_succeed(db_url):
+    engines = [make_engine(DatabaseSettings(url=db_url)) for _ in range(2)]
+    errors = _migrate_together(engines)
     try:
         assert errors == []
         assert _diffs(engines[0]) == []
@@ -101,21 +107,7 @@ def test_workers_starting_on_a_new_sqlite_database_at_once_all_start(tmp_path):
     (before the fix this failed about every other try; six tries catch it almost always)."""
     for attempt in range(6):
         engines = [make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path}/fresh-{attempt}.sqlite3")) for _ in range(2)]
-        barrier = threading.Barrier(len(engines))
-        errors: list[BaseException] = []
-
-        def start(engine) -> None:  # noqa: ANN001
-            try:
-                barrier.wait(timeout=10)
-                migrate(engine)
-            except BaseException as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
-
-        threads = [threading.Thread(target=start, args=(e,)) for e in engines]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=60)
+        errors = _migrate_together(engines)
         try:
             assert errors == []
             with engines[1].connect() as conn:
