@@ -1,17 +1,16 @@
 """A missed question is rewritten by the LLM (translated, made to stand alone) and searched again."""
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.doubles import OneArticleKnowledgeBase
 from fake_openai import FakeOpenAI
 from flask import Flask
 
 from bot.answering import Answerer
-from knowledge_base.results import DocumentHit, Passage, SearchResult
 
 
 def _chat_of(request: dict) -> tuple[str, str]:
@@ -54,34 +53,17 @@ def test_without_an_llm_there_is_no_rewrite(extractive_answerer) -> None:
     assert extractive_answerer.search_query("¿Envían a Canarias?") is None
 
 
-class EnglishOnlyKnowledgeBase:
+def english_only_knowledge_base() -> OneArticleKnowledgeBase:
     """Finds its one article only for English words, as an English embedder would."""
-
-    def __init__(self) -> None:
-        self.queries: list[str] = []
-
-    def search(self, query: str, *, k: int | None = None) -> SearchResult:
-        self.queries.append(query)
-        if not re.search(r"\bship|\bdeliver", query, re.I):
-            return SearchResult(query=query, hits=[], answerable=False)
-        passage = Passage(chunk_id="shipping.md::v1::0", section="Canary Islands", score=0.9,
-                          text="We ship to the Canary Islands; parcels arrive in 6-9 business days.")
-        hit = DocumentHit(document_id="shipping.md", title="Where we ship", source="shipping.md",
-                          url="https://help.example/shipping", score=0.9, passages=[passage])
-        return SearchResult(query=query, hits=[hit], answerable=True)
-
-    def documents(self) -> list[object]:
-        return []
-
-    def close(self) -> None:
-        return None
+    return OneArticleKnowledgeBase(r"\bship|\bdeliver", title="Where we ship", section="Canary Islands",
+                                   text="We ship to the Canary Islands; parcels arrive in 6-9 business days.")
 
 
 @pytest.fixture
-def app_with_llm(tmp_path: Path, fake_openai: FakeOpenAI, chat_model) -> Iterator[tuple[Flask, EnglishOnlyKnowledgeBase]]:
+def app_with_llm(tmp_path: Path, fake_openai: FakeOpenAI, chat_model) -> Iterator[tuple[Flask, OneArticleKnowledgeBase]]:
     from server import Settings, create_app
 
-    kb = EnglishOnlyKnowledgeBase()
+    kb = english_only_knowledge_base()
     app = create_app(Settings(data_dir=tmp_path, index_examples_on_start=False), knowledge_base=kb, chat_model=chat_model)
     yield app, kb
     app.extensions["supportbot"].close()
@@ -156,7 +138,7 @@ def test_earlier_messages_reach_the_rewrite_redacted_for_the_llm(tmp_path: Path,
 
     policy = tmp_path / "policy.yml"  # stores card numbers and phones in clear, hides phones from the LLM
     policy.write_text("pii:\n  redact:\n    card: [log]\n    phone: [log, llm]\n", encoding="utf-8")
-    kb = EnglishOnlyKnowledgeBase()
+    kb = english_only_knowledge_base()
     app = create_app(Settings(data_dir=tmp_path, index_examples_on_start=False, bot={"policy_file": policy}),
                      knowledge_base=kb, chat_model=chat_model)
     try:

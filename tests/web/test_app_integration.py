@@ -11,27 +11,14 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from knowledge_base.results import DocumentHit, Passage, SearchResult
+from tests.doubles import OneArticleKnowledgeBase
 from web.support import read_events
 
 
-class TinyKnowledgeBase:
+def tiny_knowledge_base() -> OneArticleKnowledgeBase:
     """Knows one article; anything mentioning delivery or shipping finds it."""
-
-    def search(self, query: str, *, k: int | None = None) -> SearchResult:
-        if not re.search(r"deliver|ship", query, re.I):
-            return SearchResult(query=query, hits=[], answerable=False)
-        passage = Passage(chunk_id="shipping.md::v1::0", section="Canada", score=0.9,
-                          text="Parcels to Canada arrive in 5-8 business days.")
-        hit = DocumentHit(document_id="shipping.md", title="Shipping times", source="shipping.md",
-                          url="https://help.example/shipping", score=0.95, passages=[passage])
-        return SearchResult(query=query, hits=[hit], answerable=True)
-
-    def documents(self) -> list[object]:
-        return []
-
-    def close(self) -> None:
-        return None
+    return OneArticleKnowledgeBase(r"deliver|ship", title="Shipping times", section="Canada", score=0.95,
+                                   text="Parcels to Canada arrive in 5-8 business days.")
 
 
 @pytest.fixture
@@ -40,7 +27,7 @@ def real_app(tmp_path: Path) -> Iterator[Flask]:
 
     settings = Settings(data_dir=tmp_path, index_examples_on_start=False, cors_origins=["https://shop.example"],
                         rate_limit_per_conversation="5 per minute")
-    app = create_app(settings, knowledge_base=TinyKnowledgeBase())
+    app = create_app(settings, knowledge_base=tiny_knowledge_base())
     yield app
     app.extensions["supportbot"].close()
 
