@@ -138,11 +138,11 @@ class Answerer:
 
         Retrieval embeds with an English model, so a question in Spanish, slang or a bare follow-up
         can miss an article that answers it; the LLM translates it into the help center's language
-        and makes it stand alone. Only missed questions pay this extra round trip.
+        and makes it stand alone. Only missed and near-missed questions pay this extra round trip.
         """
         if self._search_query_chain is None:
             return None
-        said = [m for m in history if m.kind == Kind.TEXT and m.role != Role.SYSTEM and m.text.strip()]
+        said = _spoken(history)
         chat = "\n".join(f"{m.role.value}: {neutralize(_trim(m.text, 500))}" for m in said[-6:])
         chat = f"{chat}\ncustomer (latest): {neutralize(_trim(question, 1000))}".strip()
         try:
@@ -157,7 +157,7 @@ class Answerer:
 
     def summarize(self, messages: Sequence[Message]) -> str:
         """One or two sentences for the agent's handoff card (LLM if it answers in time, else extractive)."""
-        said = [m for m in messages if m.kind == Kind.TEXT and m.role != Role.SYSTEM and m.text.strip()]
+        said = _spoken(messages)
         if not said:
             return self._texts.summary_empty
         if self._summary_chain is not None:
@@ -308,6 +308,11 @@ def extractive_summary(messages: Sequence[Message]) -> str:
 
 def _citation(number: int, hit: DocumentHit) -> Citation:
     return Citation(number=number, document_id=hit.document_id, title=hit.title, url=hit.url, source=hit.source)
+
+
+def _spoken(messages: Sequence[Message]) -> list[Message]:
+    """What the customer, the bot and agents said (text, not notices), for the LLM to read."""
+    return [m for m in messages if m.kind == Kind.TEXT and m.role != Role.SYSTEM and m.text.strip()]
 
 
 def _trim(text: str, limit: int) -> str:

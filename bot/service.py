@@ -21,7 +21,7 @@ from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
 from bot.pii import redact
 from bot.policy import Policy
 from bot.records import Conversation, Kind, Message, Role, State
-from bot.retrieval import retrieve
+from bot.retrieval import Searchable, retrieve
 from bot.store import ConversationStore
 from bot.triage import Triage
 from knowledge_base.results import SearchResult
@@ -29,10 +29,6 @@ from knowledge_base.results import SearchResult
 log = logging.getLogger(__name__)
 
 _CUSTOMER_CAN_RETURN_FROM = (State.RESOLVED,)
-
-
-class Searcher(Protocol):
-    def search(self, query: str, *, k: int | None = None) -> SearchResult: ...
 
 
 class TurnMetrics(Protocol):
@@ -67,7 +63,7 @@ class BotService:
         *,
         store: ConversationStore,
         bus: EventBus,
-        knowledge_base: Searcher,
+        knowledge_base: Searchable,
         triage: Triage,
         answerer: Answerer,
         policy: Policy,
