@@ -117,8 +117,8 @@ def _eval_group(state: _Lazy) -> click.Group:
     @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
     def triage(input_path: Path) -> None:
         from bot.policy import load_policy
-        from bot.triage import Triage
-        from bot.triage_eval import evaluate_triage
+        from bot.triage.decision import Triage
+        from bot.triage.evaluation import evaluate_triage
 
         rows = [json.loads(line) for line in input_path.read_text(encoding="utf-8").splitlines() if line.strip()]
         _print_json(evaluate_triage(rows, Triage(load_policy(state.settings.bot.policy_file))))
@@ -128,9 +128,9 @@ def _eval_group(state: _Lazy) -> click.Group:
     @click.option("--kb", "kb_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
                   help="Index this folder into a throwaway knowledge base first (default: the configured one).")
     def answers(golden: Path, kb_dir: Path | None) -> None:
-        from bot.answering import Answerer
-        from bot.answers_eval import evaluate_answers
-        from bot.llm import make_chat_model
+        from bot.answering.answerer import Answerer
+        from bot.answering.evaluation import evaluate_answers
+        from bot.answering.llm import make_chat_model
         from bot.policy import load_policy
 
         settings = state.settings

@@ -134,15 +134,15 @@ def build_services(
     """Settings -> stores -> services. Nothing here runs at import time."""
     from prometheus_client import CollectorRegistry
 
-    from bot.answering import Answerer
-    from bot.database import make_engine, make_sessionmaker, migrate
-    from bot.events import make_bus
-    from bot.llm import make_chat_model
-    from bot.metrics import Metrics
+    from bot.answering.answerer import Answerer
+    from bot.conversations.database import make_engine, make_sessionmaker, migrate
+    from bot.conversations.events import make_bus
+    from bot.answering.llm import make_chat_model
+    from bot.web.metrics import Metrics
     from bot.policy import load_policy
     from bot.service import BotService
-    from bot.store import ConversationStore
-    from bot.triage import Triage
+    from bot.conversations.store import ConversationStore
+    from bot.triage.decision import Triage
 
     settings = settings or Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -187,8 +187,8 @@ def create_app(
     start_background: bool = True,
 ) -> Flask:
     """The one composition root: a fresh, isolated app per call (tests build many)."""
-    from bot.api import make_blueprint
-    from bot.web import make_limiter, register_web
+    from bot.web.api import make_blueprint
+    from bot.web.app import make_limiter, register_web
 
     settings = settings or Settings()
     services = build_services(

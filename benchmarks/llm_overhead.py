@@ -30,10 +30,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from pydantic import SecretStr  # noqa: E402
 
-from bot.answering import Answerer, condense_query  # noqa: E402
+from bot.answering.answerer import Answerer, condense_query  # noqa: E402
 from bot.config import LLMSettings  # noqa: E402
-from bot.llm import make_chat_model  # noqa: E402
-from bot.records import Kind, Message, Role  # noqa: E402
+from bot.answering.llm import make_chat_model  # noqa: E402
+from bot.conversations.records import Kind, Message, Role  # noqa: E402
 from fake_openai import FakeOpenAI  # noqa: E402
 from knowledge_base.results import DocumentHit, Passage, SearchResult  # noqa: E402
 

@@ -3,7 +3,7 @@ should rewrite them (our own rewrites, standing in for the LLM, which is not rea
 
 For each golden question in REWRITES it prints the first search's top score and whether the bot
 would try it, the same for the rewritten query, and whether the required article is then ranked
-first after the product's own choice between the two searches (`bot.retrieval.retrieve`). It is
+first after the product's own choice between the two searches (`bot.answering.retrieval.retrieve`). It is
 an upper bound on retrieval (a perfect rewrite), not a measure of any LLM.
 
     python benchmarks/second_search.py
@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.answering import Answerer  # noqa: E402
-from bot.answers_eval import load_golden  # noqa: E402
-from bot.records import Message  # noqa: E402
-from bot.retrieval import retrieve  # noqa: E402
+from bot.answering.answerer import Answerer  # noqa: E402
+from bot.answering.evaluation import load_golden  # noqa: E402
+from bot.conversations.records import Message  # noqa: E402
+from bot.answering.retrieval import retrieve  # noqa: E402
 from bot.policy import Policy  # noqa: E402
 from knowledge_base.config import KnowledgeBaseSettings  # noqa: E402
 from knowledge_base.service import build_knowledge_base  # noqa: E402

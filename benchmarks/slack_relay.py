@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlalchemy import update
 
 import slack_world as w
-from bot.records import Role, State
+from bot.conversations.records import Role, State
 from handoff.database import make_sessionmaker
 from handoff.models import OutboxRow
 

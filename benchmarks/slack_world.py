@@ -25,13 +25,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from bot.config import DatabaseSettings  # noqa: E402
-from bot.database import make_engine, normalize_url  # noqa: E402
-from bot.database import migrate as migrate_bot  # noqa: E402
-from bot.events import EventBus, InProcessBus  # noqa: E402
+from bot.conversations.database import make_engine, normalize_url  # noqa: E402
+from bot.conversations.database import migrate as migrate_bot  # noqa: E402
+from bot.conversations.events import EventBus, InProcessBus  # noqa: E402
 from bot.handoff_port import HandoffRequest  # noqa: E402
 from bot.policy import load_policy  # noqa: E402
-from bot.records import Conversation, Role, State  # noqa: E402
-from bot.store import ConversationStore  # noqa: E402
+from bot.conversations.records import Conversation, Role, State  # noqa: E402
+from bot.conversations.store import ConversationStore  # noqa: E402
 from fake_slack import FakeSlack, slack_user  # noqa: E402
 from handoff.config import SlackSettings  # noqa: E402
 from handoff.database import make_sessionmaker  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.records import Conversation, Message
+from bot.conversations.records import Conversation, Message
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ class PiiPolicy(_Section):
 
 
 class TriagePolicy(_Section):
-    """Knobs of bot/triage.py; the defaults are what the figures in the README were measured with."""
+    """Knobs of bot/triage/decision.py; the defaults are what the figures in the README were measured with."""
 
     complaint_window: int = Field(default=3, ge=1, le=20)  # earlier customer messages looked at
     sustained_frustration: int = Field(default=2, ge=2, le=20)  # frustrated messages in a row -> complaint

@@ -14,16 +14,16 @@ from datetime import datetime, timezone
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Protocol, Sequence
 
-from bot.answering import Answerer, condense_query
+from bot.answering.answerer import Answerer, condense_query
 from bot.errors import AnswerFailed, ConversationNotFound, InvalidInput
-from bot.events import EventBus, LiveEvent, Subscription
+from bot.conversations.events import EventBus, LiveEvent, Subscription
 from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
 from bot.pii import redact
 from bot.policy import Policy
-from bot.records import Conversation, Kind, Message, Role, State
-from bot.retrieval import Searchable, retrieve
-from bot.store import ConversationStore
-from bot.triage import Triage
+from bot.conversations.records import Conversation, Kind, Message, Role, State
+from bot.answering.retrieval import Searchable, retrieve
+from bot.conversations.store import ConversationStore
+from bot.triage.decision import Triage
 from knowledge_base.results import SearchResult
 
 log = logging.getLogger(__name__)

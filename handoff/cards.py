@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.records import Kind, Message, Role, State
+from bot.conversations.records import Kind, Message, Role, State
 from handoff import messages as texts
 from handoff.models import utc_naive
 

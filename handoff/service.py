@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from bot.policy import Policy
-from bot.records import Conversation, Message, Role, State
-from bot.store import ConversationStore
+from bot.conversations.records import Conversation, Message, Role, State
+from bot.conversations.store import ConversationStore
 from handoff import messages as texts
 from handoff.desk import SlackDesk
 from handoff.directory import AgentDirectory

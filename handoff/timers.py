@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from bot.policy import Policy
-from bot.records import Kind, Role, State
-from bot.store import ConversationStore
+from bot.conversations.records import Kind, Role, State
+from bot.conversations.store import ConversationStore
 from handoff import messages as texts
 from handoff.config import HandoffSettings
 from handoff.desk import SlackDesk

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering import Answerer
-from bot.answers_eval import evaluate_answers
+from bot.answering.answerer import Answerer
+from bot.answering.evaluation import evaluate_answers
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.service import KnowledgeBase, build_knowledge_base
 

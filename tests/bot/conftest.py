@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import Engine, text
 
 from bot.config import DatabaseSettings
-from bot.database import make_engine, make_sessionmaker, migrate, normalize_url
-from bot.events import InProcessBus, LiveEvent
-from bot.store import ConversationStore
+from bot.conversations.database import make_engine, make_sessionmaker, migrate, normalize_url
+from bot.conversations.events import InProcessBus, LiveEvent
+from bot.conversations.store import ConversationStore
 from tests.doubles import FakeClock
 
 

@@ -7,14 +7,14 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.answering import Answerer
+from bot.answering.answerer import Answerer
 from bot.errors import AnswerFailed, InvalidInput
 from bot.handoff_port import HandoffRequest
 from bot.policy import Policy
-from bot.records import Conversation, Kind, Message, Role, State
+from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.service import BotService
-from bot.store import ConversationStore
-from bot.triage import Triage
+from bot.conversations.store import ConversationStore
+from bot.triage.decision import Triage
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 
 RETURNS = DocumentHit(

@@ -14,13 +14,13 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine, create_engine, text
 
 from bot.config import DatabaseSettings
-from bot.database import make_engine, normalize_url
-from bot.database import migrate as migrate_bot
-from bot.events import InProcessBus
+from bot.conversations.database import make_engine, normalize_url
+from bot.conversations.database import migrate as migrate_bot
+from bot.conversations.events import InProcessBus
 from bot.handoff_port import HandoffRequest
 from bot.policy import load_policy
-from bot.records import Conversation, Role, State
-from bot.store import ConversationStore
+from bot.conversations.records import Conversation, Role, State
+from bot.conversations.store import ConversationStore
 from fake_slack import FakeSlack, slack_user
 from handoff.config import SlackSettings
 from handoff.database import make_sessionmaker

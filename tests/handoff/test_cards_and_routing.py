@@ -8,7 +8,7 @@ import pytest
 from pydantic import SecretStr
 from slack_sdk import WebClient
 
-from bot.records import Kind, Message, Role, State
+from bot.conversations.records import Kind, Message, Role, State
 from handoff import cards
 from handoff.config import SlackSettings
 from handoff.errors import SlackNotConfigured

@@ -6,7 +6,7 @@ import threading
 import time
 from datetime import datetime, timedelta, timezone
 
-from bot.records import Kind, Role, State
+from bot.conversations.records import Kind, Role, State
 from handoff.models import SlackRelayed
 from slack_helpers import CHANNEL, action_body, command_body, event_body, signed_headers
 

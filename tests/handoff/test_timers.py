@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.records import Kind, Role, State
+from bot.conversations.records import Kind, Role, State
 from handoff.config import HandoffSettings
 from handoff.timers import Timers
 

@@ -9,11 +9,11 @@ from pydantic import SecretStr
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
-from bot.events import InProcessBus
+from bot.conversations.events import InProcessBus
 from bot.handoff_port import HandoffRequest, HumanDesk
 from bot.policy import load_policy
-from bot.records import Role, State
-from bot.store import ConversationStore
+from bot.conversations.records import Role, State
+from bot.conversations.store import ConversationStore
 from fake_slack import FakeSlack
 from handoff.config import HandoffSettings, SlackSettings
 from handoff.database import make_sessionmaker

@@ -1,0 +1,1 @@
+"""Conversation records, their tables, the store and the events that feed streams."""

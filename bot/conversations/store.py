@@ -1,0 +1,422 @@
+"""The conversation store: conversations, their ordered message log and their state changes.
+
+Each operation is one transaction. State changes are one conditional UPDATE, so two racing
+callers (two agents clicking Claim) get one winner. Stored messages are published on the bus
+only after the commit, so a woken stream always finds them in the database.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.errors import ConversationNotFound, InvalidInput, MessageNotFound
+from bot.conversations.events import EventBus, LiveEvent
+from bot.conversations.models import ConversationRow, MessageRow, StateChangeRow
+from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State, StateChange
+from bot.web.serialization import citation_to_dict, message_to_dict
+
+log = logging.getLogger(__name__)
+
+_NO_SYNC = {"synchronize_session": False}
+_DUMMY_HASH = hashlib.sha256(b"no such conversation").hexdigest()
+_MAX_PAGE = 1000
+_FIELD_LIMITS = {"customer_name": 200, "customer_email": 320, "locale": 35, "page_url": 4000}
+
+
+@dataclass(frozen=True)
+class Transition:
+    """What a winning state change produced, all from the same transaction."""
+
+    conversation: Conversation
+    change: StateChange
+    message: Message  # the Kind.STATE system line shown in the widget
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ConversationStore:
+    """Reads and writes conversations; returns frozen records, never ORM objects."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        bus: EventBus | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._bus = bus
+        self._clock = clock or _utc_now
+
+    # -- conversations ---------------------------------------------------------------------
+    def create_conversation(
+        self,
+        *,
+        customer_name: str | None = None,
+        customer_email: str | None = None,
+        page_url: str | None = None,
+        locale: str | None = None,
+    ) -> tuple[Conversation, str]:
+        """Start a conversation; the returned token is shown once, only its hash is kept."""
+        fields = {"customer_name": customer_name, "customer_email": customer_email, "page_url": page_url, "locale": locale}
+        _check_lengths(fields)
+        token = secrets.token_urlsafe(32)
+        now = self._now()
+        row = ConversationRow(
+            id=secrets.token_urlsafe(16), state=State.BOT.value, token_hash=hash_token(token), misses=0,
+            created_at=now, updated_at=now, state_changed_at=now, **fields,
+        )
+        with self._sessions.begin() as s:
+            s.add(row)
+            s.flush()
+            conversation = _conversation(row)
+        return conversation, token
+
+    def authenticate(self, conversation_id: str, token: str) -> Conversation | None:
+        """The conversation if `token` is its secret; the comparison takes constant time."""
+        with self._sessions.begin() as s:
+            row = s.get(ConversationRow, conversation_id) if conversation_id else None
+            expected = row.token_hash if row is not None else _DUMMY_HASH
+            ok = hmac.compare_digest(hash_token(token or ""), expected)
+            return _conversation(row) if row is not None and ok else None
+
+    def get(self, conversation_id: str) -> Conversation | None:
+        with self._sessions.begin() as s:
+            row = s.get(ConversationRow, conversation_id)
+            return _conversation(row) if row is not None else None
+
+    def update_customer(self, conversation_id: str, *, name: str | None = None, email: str | None = None) -> Conversation:
+        """Set the fields given (None leaves a field as it is)."""
+        values = {k: v for k, v in {"customer_name": name, "customer_email": email}.items() if v is not None}
+        _check_lengths(values)
+        return self._update(conversation_id, values)
+
+    def set_misses(self, conversation_id: str, n: int) -> Conversation:
+        if n < 0:
+            raise InvalidInput("misses cannot be negative")
+        return self._update(conversation_id, {"misses": n})
+
+    def set_handoff_reason(self, conversation_id: str, reason: str | None) -> Conversation:
+        return self._update(conversation_id, {"handoff_reason": reason})
+
+    def record_rating(self, conversation_id: str, rating: int, comment: str | None = None) -> Conversation:
+        if not 1 <= int(rating) <= 5:
+            raise InvalidInput("rating must be between 1 and 5")
+        return self._update(conversation_id, {"rating": int(rating), "rating_comment": comment})
+
+    def list_by_state(self, states: Iterable[State], *, limit: int = 100) -> list[Conversation]:
+        """Conversations in any of `states`, longest in that state first."""
+        values = [State(x).value for x in states]
+        query = select(ConversationRow).where(ConversationRow.state.in_(values))
+        return self._conversations(query, limit)
+
+    def pending_since(self, before: datetime, *, limit: int = 100) -> list[Conversation]:
+        """Conversations waiting for a person since before `before` (reminder timers)."""
+        query = select(ConversationRow).where(
+            ConversationRow.state == State.PENDING.value, ConversationRow.state_changed_at < before
+        )
+        return self._conversations(query, limit)
+
+    def conversations_idle_since(self, state: State, before: datetime, *, limit: int = 100) -> list[Conversation]:
+        """Conversations in `state` where neither the state nor customer or agent moved since `before`."""
+        c = ConversationRow
+        query = select(c).where(
+            c.state == State(state).value,
+            c.state_changed_at < before,
+            or_(c.last_customer_at.is_(None), c.last_customer_at < before),
+            or_(c.last_agent_at.is_(None), c.last_agent_at < before),
+        )
+        return self._conversations(query, limit)
+
+    # -- state -----------------------------------------------------------------------------
+    def transition(
+        self,
+        conversation_id: str,
+        *,
+        expected: Collection[State],
+        to: State,
+        actor: str,
+        reason: str,
+        notice: str | None = None,
+        agent_id: str | None = None,
+        agent_name: str | None = None,
+    ) -> Transition | None:
+        """Move to `to` if the state is one of `expected`; None when someone else moved it first.
+
+        Entering `agent` sets the owner; entering `bot` or `pending` clears it; entering
+        `pending` also records `reason` as the handoff reason.
+        """
+        allowed = [State(x).value for x in expected]
+        if not allowed:
+            raise InvalidInput("expected must name at least one state")
+        to = State(to)
+        now = self._now()
+        c = ConversationRow
+        values: dict[str, Any] = {
+            "state": to.value, "previous_state": c.state, "state_changed_at": now, "updated_at": now,
+        }
+        if to in (State.BOT, State.PENDING):
+            values.update(agent_id=None, agent_name=None)
+        if to is State.AGENT or agent_id is not None or agent_name is not None:
+            values.update(agent_id=agent_id, agent_name=agent_name)
+        if to is State.PENDING:
+            values["handoff_reason"] = reason
+        # NOTE: the one conditional UPDATE is the whole race: the loser's WHERE no longer matches.
+        won = update(c).where(c.id == conversation_id, c.state.in_(allowed)).values(**values)
+        with self._sessions.begin() as s:
+            if s.execute(won, execution_options=_NO_SYNC).rowcount == 0:
+                if s.scalar(select(c.id).where(c.id == conversation_id)) is None:
+                    raise ConversationNotFound(conversation_id)
+                return None
+            row = s.execute(select(c).where(c.id == conversation_id), execution_options={"populate_existing": True}).scalar_one()
+            change = StateChangeRow(
+                conversation_id=conversation_id, from_state=row.previous_state or to.value, to_state=to.value,
+                actor=actor, reason=reason, created_at=now,
+            )
+            s.add(change)
+            s.flush()
+            text = notice if notice is not None else _default_notice(to, agent_name)
+            meta = {
+                "from": change.from_state, "to": to.value, "reason": reason,
+                "agent_name": row.agent_name, "state_change_id": change.id,
+            }
+            message = self._insert(s, conversation_id, Role.SYSTEM, Kind.STATE, text, (), None, meta, now)
+            result = Transition(_conversation(row), _state_change(change), message)
+        self._publish([result.message])
+        return result
+
+    def state_changes(self, conversation_id: str) -> list[StateChange]:
+        with self._sessions.begin() as s:
+            rows = s.scalars(
+                select(StateChangeRow).where(StateChangeRow.conversation_id == conversation_id).order_by(StateChangeRow.id)
+            ).all()
+            if not rows:
+                self._require(s, conversation_id)
+            return [_state_change(r) for r in rows]
+
+    # -- messages --------------------------------------------------------------------------
+    def add_message(
+        self,
+        conversation_id: str,
+        *,
+        role: Role,
+        text: str,
+        kind: Kind = Kind.TEXT,
+        citations: Sequence[Citation] = (),
+        author: str | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> Message:
+        """Append to the log and stamp the conversation (customer/agent timestamps feed the timers)."""
+        try:
+            role, kind = Role(role), Kind(kind)
+        except ValueError as exc:
+            raise InvalidInput(str(exc)) from exc
+        if not isinstance(text, str):
+            raise InvalidInput("text must be a string")
+        now = self._now()
+        with self._sessions.begin() as s:
+            self._touch(s, conversation_id, now, role)
+            message = self._insert(s, conversation_id, role, kind, text, citations, author, meta, now)
+        self._publish([message])
+        return message
+
+    def messages(self, conversation_id: str, *, after: int = 0, limit: int = 500) -> list[Message]:
+        """The log in id order, newer than `after` (the last id a client has)."""
+        if not 1 <= limit <= _MAX_PAGE:
+            raise InvalidInput(f"limit must be between 1 and {_MAX_PAGE}")
+        m = MessageRow
+        with self._sessions.begin() as s:
+            rows = s.scalars(
+                select(m).where(m.conversation_id == conversation_id, m.id > after).order_by(m.id).limit(limit)
+            ).all()
+            if not rows:
+                self._require(s, conversation_id)
+            return [_message(r) for r in rows]
+
+    def recent_messages(
+        self, conversation_id: str, *, before: int, limit: int, kinds: Collection[Kind] = (Kind.TEXT,)
+    ) -> list[Message]:
+        """The newest `limit` messages of `kinds` older than `before`, oldest first: a turn's context.
+
+        Reads only those rows (newest first on the (conversation_id, id) index), so a long
+        conversation costs a turn no more than a short one.
+        """
+        if limit <= 0:
+            return []  # NOTE: history turned off; the caller has just read the conversation
+        m = MessageRow
+        with self._sessions.begin() as s:
+            rows = s.scalars(
+                select(m).where(m.conversation_id == conversation_id, m.id < before, m.kind.in_([Kind(k).value for k in kinds]))
+                .order_by(m.id.desc()).limit(limit)
+            ).all()
+            if not rows:
+                self._require(s, conversation_id)
+            return [_message(r) for r in reversed(rows)]
+
+    def get_message(self, message_id: int) -> Message | None:
+        with self._sessions.begin() as s:
+            row = s.get(MessageRow, message_id)
+            return _message(row) if row is not None else None
+
+    def edit_message(self, message_id: int, text: str) -> Message:
+        """Change a message's text and log an EDIT row (returned) so open streams update it."""
+        return self._rewrite(message_id, Kind.EDIT, text, {"edited": True})
+
+    def delete_message(self, message_id: int) -> Message:
+        """Blank a message and log a DELETE row (returned) so open streams remove it."""
+        return self._rewrite(message_id, Kind.DELETE, "", {"deleted": True})
+
+    def record_feedback(
+        self, message_id: int, *, helpful: bool, comment: str | None = None, conversation_id: str | None = None
+    ) -> Message:
+        """Store a thumbs up/down; with `conversation_id`, the message must belong to it."""
+        with self._sessions.begin() as s:
+            row = s.get(MessageRow, message_id)
+            if row is None or (conversation_id is not None and row.conversation_id != conversation_id):
+                raise MessageNotFound(message_id)
+            row.helpful = bool(helpful)
+            row.feedback_comment = comment
+            s.flush()
+            return _message(row)
+
+    # -- internals -------------------------------------------------------------------------
+    def _now(self) -> datetime:
+        now = self._clock()
+        return now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
+
+    def _rewrite(self, message_id: int, kind: Kind, text: str, flag: dict[str, Any]) -> Message:
+        now = self._now()
+        with self._sessions.begin() as s:
+            conversation_id = s.scalar(select(MessageRow.conversation_id).where(MessageRow.id == message_id))
+            if conversation_id is None:
+                raise MessageNotFound(message_id)
+            self._touch(s, conversation_id, now, None)  # first write: locks the conversation (see _touch)
+            original = s.get(MessageRow, message_id)
+            assert original is not None  # messages are never deleted while their conversation exists
+            original.text = text
+            original.meta = {**(original.meta or {}), **flag}
+            entry = self._insert(
+                s, conversation_id, Role(original.role), kind, text, (), original.author, {"message_id": message_id}, now
+            )
+        self._publish([entry])
+        return entry
+
+    def _touch(self, s: Session, conversation_id: str, now: datetime, role: Role | None) -> None:
+        """Stamp the conversation before inserting into its log.
+
+        NOTE: this UPDATE row-locks the conversation, so inserts into one conversation commit in id
+        order on Postgres too (a sequence hands out ids at insert, not at commit); `after=` paging
+        and SSE catch-up rely on that. On SQLite it takes the write lock as the first statement.
+        """
+        values: dict[str, Any] = {"updated_at": now}
+        if role is Role.CUSTOMER:
+            values["last_customer_at"] = now
+        elif role is Role.AGENT:
+            values["last_agent_at"] = now
+        stmt = update(ConversationRow).where(ConversationRow.id == conversation_id).values(**values)
+        if s.execute(stmt, execution_options=_NO_SYNC).rowcount == 0:
+            raise ConversationNotFound(conversation_id)
+
+    def _insert(
+        self, s: Session, conversation_id: str, role: Role, kind: Kind, text: str,
+        citations: Sequence[Citation | dict[str, Any]], author: str | None, meta: dict[str, Any] | None, now: datetime,
+    ) -> Message:
+        cites = [citation_to_dict(c if isinstance(c, Citation) else Citation(**c)) for c in citations]
+        meta = dict(meta or {})
+        try:
+            json.dumps(meta)
+        except (TypeError, ValueError) as exc:
+            raise InvalidInput(f"meta must be JSON-serializable: {exc}") from exc
+        row = MessageRow(
+            conversation_id=conversation_id, role=role.value, kind=kind.value, text=text,
+            citations=cites, author=author, meta=meta, created_at=now,
+        )
+        s.add(row)
+        s.flush()
+        return _message(row)
+
+    def _update(self, conversation_id: str, values: dict[str, Any]) -> Conversation:
+        values = {**values, "updated_at": self._now()}
+        c = ConversationRow
+        with self._sessions.begin() as s:
+            if s.execute(update(c).where(c.id == conversation_id).values(**values), execution_options=_NO_SYNC).rowcount == 0:
+                raise ConversationNotFound(conversation_id)
+            row = s.execute(select(c).where(c.id == conversation_id), execution_options={"populate_existing": True}).scalar_one()
+            return _conversation(row)
+
+    def _conversations(self, query: Any, limit: int) -> list[Conversation]:
+        query = query.order_by(ConversationRow.state_changed_at, ConversationRow.id).limit(max(1, min(limit, _MAX_PAGE)))
+        with self._sessions.begin() as s:
+            return [_conversation(r) for r in s.scalars(query).all()]
+
+    @staticmethod
+    def _require(s: Session, conversation_id: str) -> None:
+        if s.scalar(select(ConversationRow.id).where(ConversationRow.id == conversation_id)) is None:
+            raise ConversationNotFound(conversation_id)
+
+    def _publish(self, messages: Iterable[Message]) -> None:
+        """After the commit: wake streams. A failing bus loses nothing; streams catch up from the store."""
+        if self._bus is None:
+            return
+        for m in messages:
+            try:
+                self._bus.publish(LiveEvent(conversation_id=m.conversation_id, type="message", data=message_to_dict(m), id=m.id))
+            except Exception:  # noqa: BLE001 - the message is stored; publishing is only a wake-up
+                log.exception("publishing message %s of conversation %s failed", m.id, m.conversation_id)
+
+
+def _check_lengths(fields: dict[str, Any]) -> None:
+    for name, value in fields.items():
+        if value is not None and len(value) > _FIELD_LIMITS[name]:
+            raise InvalidInput(f"{name} is longer than {_FIELD_LIMITS[name]} characters")
+
+
+def _default_notice(to: State, agent_name: str | None) -> str:
+    # Callers normally pass the policy's own wording; this is the fallback.
+    return {
+        State.PENDING: "We are bringing in a person to help you.",
+        State.AGENT: f"{agent_name or 'A support agent'} joined the conversation.",
+        State.RESOLVED: "This conversation was closed.",
+        State.BOT: "You are chatting with the assistant again.",
+    }[to]
+
+
+def _conversation(r: ConversationRow) -> Conversation:
+    return Conversation(
+        id=r.id, state=State(r.state), created_at=r.created_at, updated_at=r.updated_at,
+        customer_name=r.customer_name, customer_email=r.customer_email, page_url=r.page_url, locale=r.locale,
+        agent_id=r.agent_id, agent_name=r.agent_name, handoff_reason=r.handoff_reason, misses=r.misses,
+        rating=r.rating, rating_comment=r.rating_comment, state_changed_at=r.state_changed_at,
+        last_customer_at=r.last_customer_at, last_agent_at=r.last_agent_at,
+    )
+
+
+def _message(r: MessageRow) -> Message:
+    return Message(
+        id=r.id, conversation_id=r.conversation_id, role=Role(r.role), kind=Kind(r.kind), text=r.text,
+        created_at=r.created_at, citations=[Citation(**c) for c in (r.citations or [])], author=r.author,
+        meta=dict(r.meta or {}),
+    )
+
+
+def _state_change(r: StateChangeRow) -> StateChange:
+    return StateChange(
+        id=r.id, conversation_id=r.conversation_id, from_state=State(r.from_state), to_state=State(r.to_state),
+        actor=r.actor, reason=r.reason, created_at=r.created_at,
+    )

@@ -1,0 +1,1 @@
+"""The handoff decision: normalisation, rules per label, evaluation."""

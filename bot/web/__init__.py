@@ -1,0 +1,1 @@
+"""The customer API, event streams, OpenAPI, ops endpoints, metrics and the widget."""

@@ -1,0 +1,244 @@
+"""The customer API: a blueprint factory closing over `BotService`; views validate, call, serialize.
+
+Every conversation call carries the conversation's token (`Authorization: Bearer ...`; the events
+stream also takes `?token=` because EventSource cannot set headers). A token that does not open
+the conversation gets the same 404 as an unknown id, so ids cannot be probed.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from flask import Blueprint, Response, jsonify, request
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
+from werkzeug.exceptions import HTTPException
+
+from bot.errors import ConversationNotFound
+from bot.conversations.records import Conversation
+from bot.web.serialization import message_to_dict
+from bot.web.sse import EventStream
+
+if TYPE_CHECKING:
+    from flask_limiter import Limiter
+
+    from bot.web.metrics import Metrics
+    from bot.service import BotService
+
+log = logging.getLogger(__name__)
+Body = TypeVar("Body", bound=BaseModel)
+
+
+class ApiError(HTTPException):
+    """An HTTP error with a stable machine-readable `error_code`; rendered as JSON by `bot.web.app`."""
+
+    def __init__(self, status: int, error_code: str, message: str, *, details: list[Any] | None = None) -> None:
+        super().__init__(description=message)
+        self.code = status
+        self.error_code = error_code
+        self.details = details
+
+
+# -- request bodies -------------------------------------------------------------------------
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class StartConversation(_Body):
+    name: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    page_url: str | None = Field(default=None, max_length=2000)
+    locale: str | None = Field(default=None, max_length=35, pattern=r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
+
+
+class PostMessage(_Body):
+    text: str
+
+
+class ProvideEmail(_Body):
+    email: str = Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Rate(_Body):
+    rating: StrictInt = Field(ge=1, le=5)
+    comment: str | None = Field(default=None, max_length=2000)
+
+
+class Feedback(_Body):
+    helpful: StrictBool
+    comment: str | None = Field(default=None, max_length=2000)
+
+
+def conversation_to_dict(conversation: Conversation) -> dict[str, Any]:
+    """What a customer may see of their conversation (no internal reasons or counters)."""
+    return {
+        "id": conversation.id,
+        "state": conversation.state.value,
+        "agent_name": conversation.agent_name,
+        "rating": conversation.rating,
+        "created_at": conversation.created_at.isoformat(),
+        "updated_at": conversation.updated_at.isoformat(),
+    }
+
+
+# -- helpers used by the views ---------------------------------------------------------------
+def _json_body(model: type[Body], *, optional: bool = False) -> Body:
+    """Parse and validate the JSON body; a missing body is `{}` when `optional`."""
+    if not request.get_data(cache=True) and optional:
+        return model()
+    if not request.is_json:
+        raise ApiError(415, "unsupported_media_type", "Send a JSON body with 'Content-Type: application/json'.")
+    payload = request.get_json(silent=True)
+    if payload is None:
+        raise ApiError(400, "malformed_json", "The request body is not valid JSON.")
+    if not isinstance(payload, dict):
+        raise ApiError(400, "invalid_body", "The JSON body must be an object.")
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        details = [{"field": ".".join(map(str, e["loc"])), "problem": e["msg"]} for e in exc.errors()]
+        raise ApiError(400, "invalid_body", "Some fields are missing or invalid.", details=details) from None
+
+
+def _token(*, allow_query: bool) -> str:
+    header = request.headers.get("Authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    if allow_query and request.args.get("token"):
+        return request.args["token"]
+    raise ApiError(401, "missing_token", "Send the conversation token as 'Authorization: Bearer <token>'.")
+
+
+def _int_arg(name: str) -> int | None:
+    raw = request.args.get(name)
+    if name == "last_event_id":  # NOTE: on reconnect EventSource sends the newer id as a header
+        raw = request.headers.get("Last-Event-ID") or raw
+    if raw is None or raw == "":
+        return None
+    if not raw.isdigit():
+        raise ApiError(400, "invalid_parameter", f"'{name}' must be a non-negative integer.")
+    return int(raw)
+
+
+def make_blueprint(
+    bot: BotService,
+    *,
+    max_message_chars: int,
+    limiter: Limiter | None,
+    per_conversation_limit: str = "20 per minute",
+    metrics: Metrics | None = None,
+    heartbeat_s: float = 15.0,
+    max_stream_s: float | None = 600.0,
+    stop_streams: threading.Event | None = None,
+) -> Blueprint:
+    """The `/api` customer endpoints.
+
+    Args:
+        limiter: adds `per_conversation_limit` to every POST that changes a conversation, on top
+            of the limiter's per-IP default limits. `None`: no rate limits (tests).
+        heartbeat_s: seconds between `: heartbeat` comments on an idle events stream.
+        max_stream_s: end a stream after this long (the client reconnects with Last-Event-ID).
+        stop_streams: set it to end every open stream at once (graceful shutdown).
+    """
+    bp = Blueprint("customer_api", __name__, url_prefix="/api")
+
+    def conversation(conversation_id: str, *, allow_query_token: bool = False) -> Conversation:
+        found = bot.authenticate(conversation_id, _token(allow_query=allow_query_token))
+        if found is None:
+            raise ConversationNotFound(conversation_id)
+        return found
+
+    def per_conversation(view: Any) -> Any:
+        if limiter is None:
+            return view
+        return limiter.shared_limit(
+            per_conversation_limit, scope="conversation", override_defaults=False,
+            key_func=lambda: f"conversation:{(request.view_args or {}).get('conversation_id')}",
+            error_message="Too many messages in this conversation; wait a moment and try again.",
+        )(view)
+
+    @bp.post("/conversations")
+    def start_conversation() -> tuple[Response, int]:
+        body = _json_body(StartConversation, optional=True)
+        created, token = bot.start_conversation(name=body.name, email=body.email, page_url=body.page_url, locale=body.locale)
+        return jsonify(conversation_to_dict(created) | {"token": token}), 201
+
+    @bp.get("/conversations/<conversation_id>")
+    def get_conversation(conversation_id: str) -> Response:
+        return jsonify(conversation_to_dict(conversation(conversation_id)))
+
+    @bp.post("/conversations/<conversation_id>/messages")
+    @per_conversation
+    def post_message(conversation_id: str) -> tuple[Response, int]:
+        conversation(conversation_id)
+        text = _json_body(PostMessage).text
+        if not text:
+            raise ApiError(400, "empty_message", "The message text is empty.")
+        if len(text) > max_message_chars:
+            raise ApiError(413, "message_too_long", f"Messages are limited to {max_message_chars} characters.")
+        return jsonify(message_to_dict(bot.post_customer_message(conversation_id, text))), 201
+
+    @bp.get("/conversations/<conversation_id>/messages")
+    def list_messages(conversation_id: str) -> Response:
+        conversation(conversation_id)
+        after = _int_arg("after") or 0
+        return jsonify({"messages": [message_to_dict(m) for m in bot.messages(conversation_id, after=after)]})
+
+    @bp.get("/conversations/<conversation_id>/events")
+    def events(conversation_id: str) -> Response:
+        conversation(conversation_id, allow_query_token=True)
+        replay_after = _int_arg("last_event_id")
+        subscription = bot.subscribe(conversation_id)  # NOTE: before any store read, so nothing is missed
+        if metrics is not None:
+            metrics.stream_opened()
+        stream = EventStream(
+            subscription, lambda after: [message_to_dict(m) for m in bot.messages(conversation_id, after=after)],
+            replay_after=replay_after, heartbeat_s=heartbeat_s, stop=stop_streams, max_duration_s=max_stream_s,
+            on_close=metrics.stream_closed if metrics is not None else None,
+        )
+        headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        return Response(stream, mimetype="text/event-stream", headers=headers)
+
+    @bp.post("/conversations/<conversation_id>/handoff")
+    @per_conversation
+    def handoff(conversation_id: str) -> Response:
+        conversation(conversation_id)
+        return jsonify(conversation_to_dict(bot.request_person(conversation_id)))
+
+    @bp.post("/conversations/<conversation_id>/close")
+    @per_conversation
+    def close(conversation_id: str) -> Response:
+        conversation(conversation_id)
+        return jsonify(conversation_to_dict(bot.close(conversation_id)))
+
+    @bp.post("/conversations/<conversation_id>/rating")
+    @per_conversation
+    def rating(conversation_id: str) -> Response:
+        conversation(conversation_id)
+        body = _json_body(Rate)
+        return jsonify(conversation_to_dict(bot.rate(conversation_id, body.rating, body.comment)))
+
+    @bp.post("/conversations/<conversation_id>/email")
+    @per_conversation
+    def email(conversation_id: str) -> Response:
+        conversation(conversation_id)
+        return jsonify(conversation_to_dict(bot.provide_email(conversation_id, _json_body(ProvideEmail).email)))
+
+    @bp.post("/conversations/<conversation_id>/typing")
+    def typing(conversation_id: str) -> tuple[str, int]:
+        conversation(conversation_id)
+        bot.typing(conversation_id, "customer")
+        return "", 204
+
+    @bp.post("/messages/<int:message_id>/feedback")
+    def feedback(message_id: int) -> tuple[str, int]:
+        token = _token(allow_query=False)
+        message = bot.store.get_message(message_id)
+        if message is None or bot.authenticate(message.conversation_id, token) is None:
+            raise ApiError(404, "not_found", "No such message in your conversation.")
+        body = _json_body(Feedback)
+        bot.feedback(message.conversation_id, message_id, helpful=body.helpful, comment=body.comment)
+        return "", 204
+
+    return bp

@@ -1,0 +1,203 @@
+"""The widget in headless Chromium against the real server (gunicorn gthread) on a fresh data directory.
+
+The server indexes examples/ on first start and answers through a loopback fake of the OpenAI API,
+so the answer streams token by token. Saves a screenshot to artifacts/widget.png.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fake_openai import FakeOpenAI
+from web.server_process import ServerProcess
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[3] / "artifacts"
+LAUNCH_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+ANSWER = "Standard shipping to Canada takes 5–8 business days and costs CA$12, free on orders over CA$99 [1]."
+
+
+@pytest.fixture(scope="module")
+def llm() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, llm: FakeOpenAI) -> Iterator[ServerProcess]:
+    env = {"OPENAI_API_KEY": "sk-fake", "OPENAI_BASE_URL": llm.base_url}
+    with ServerProcess(tmp_path_factory.mktemp("browser-data"), extra_env=env) as process:
+        yield process
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield instance
+        instance.close()
+
+
+def test_customer_chats_reloads_and_asks_for_a_person(server: ServerProcess, browser, llm: FakeOpenAI) -> None:  # noqa: ANN001
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1100, "height": 760})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    try:
+        page.goto(server.url + "/")
+        expect(page.get_by_role("heading", name="Brew better coffee at home")).to_be_visible()
+        page.get_by_role("button", name="Chat with us").click()
+        message_box = page.get_by_label("Message", exact=True)
+        expect(message_box).to_be_focused()
+
+        # ask; the answer streams into a draft bubble, then the stored answer with its source replaces it
+        llm.enqueue_slow(ANSWER, delay_per_token=0.12)
+        message_box.fill("How long does delivery to Canada take?")
+        message_box.press("Enter")
+        expect(page.locator("supportbot-widget .msg.customer")).to_have_text("How long does delivery to Canada take?")
+        expect(page.locator("supportbot-widget .msg.bot.draft")).to_be_visible(timeout=15_000)
+        answer = page.locator("supportbot-widget .msg.bot:not(.draft):not(.greeting)")
+        expect(answer).to_contain_text("5–8 business days", timeout=15_000)
+        expect(page.locator("supportbot-widget .msg.bot.draft")).to_have_count(0)
+        source = answer.get_by_role("link", name=re.compile("Delivery times"))
+        expect(source).to_have_attribute("href", "https://help.kestrelbrew.example/delivery-times")
+        expect(source).to_have_attribute("target", "_blank")
+        expect(source).to_have_attribute("rel", re.compile("noopener"))
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator("supportbot-widget .panel").screenshot(path=str(ARTIFACTS / "widget.png"))
+
+        # HTML in a message is shown as text, never parsed
+        hostile = '<img src=x onerror="document.title=\'pwned\'"><b>bold?</b>'
+        message_box.fill(hostile)
+        message_box.press("Enter")
+        expect(page.locator("supportbot-widget .msg.customer").last).to_have_text(hostile)
+        assert page.evaluate("document.querySelector('supportbot-widget').shadowRoot.querySelectorAll('img, b').length") == 0
+        assert page.title() != "pwned"
+
+        # the page's own CSS does not reach into the widget
+        send = page.get_by_role("button", name="Send", exact=True)
+        assert send.evaluate("b => getComputedStyle(b).textTransform") == "none"
+
+        # history survives a reload (conversation id + token in localStorage)
+        page.reload()
+        expect(page.locator("supportbot-widget .msg.customer").first).to_have_text("How long does delivery to Canada take?")
+        expect(page.locator("supportbot-widget .msg.bot:not(.greeting)").first).to_contain_text("5–8 business days")
+        expect(page.locator("supportbot-widget")).to_have_attribute("data-state", "open", timeout=10_000)
+
+        # ask for a person: the handoff notice, then (no desk configured) the email form
+        page.get_by_role("button", name="Talk to a person").click()
+        expect(page.locator("supportbot-widget .system").first).to_contain_text("connecting you with a person", timeout=10_000)
+        email = page.get_by_label("Your email address, so we can reply")
+        expect(email).to_be_visible(timeout=10_000)
+        email.fill("mara@example.com")
+        page.get_by_role("button", name="Send", exact=True).first.click()
+        expect(page.locator("supportbot-widget .system").last).to_contain_text("mara@example.com", timeout=10_000)
+
+        page.screenshot(path=str(ARTIFACTS / "widget-handoff.png"))
+
+        # Escape closes the panel and gives focus back to the launcher
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("dialog")).to_be_hidden()
+        expect(page.get_by_role("button", name="Chat with us")).to_be_focused()
+        assert [p for p in problems if "Content Security Policy" in p or "Uncaught" in p] == []
+    finally:
+        context.close()
+
+
+def test_mobile_layout_is_full_screen(server: ServerProcess, browser) -> None:  # noqa: ANN001
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 390, "height": 760}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.get_by_role("button", name="Chat with us").click()
+        panel = page.get_by_role("dialog")
+        expect(panel).to_be_visible()
+        box = panel.bounding_box()
+        assert box is not None and box["width"] == 390 and box["height"] == 760
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "widget-mobile.png"))
+    finally:
+        context.close()
+
+
+def test_reconnects_after_the_server_went_away(server: ServerProcess, browser) -> None:  # noqa: ANN001
+    """The stream drops (server restart); the widget says so, reconnects, and shows what came meanwhile."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.get_by_role("button", name="Chat with us").click()
+        box = page.get_by_label("Message", exact=True)
+        box.fill("Do you ship to Canada?")
+        box.press("Enter")
+        widget = page.locator("supportbot-widget")
+        expect(widget).to_have_attribute("data-state", "open", timeout=10_000)
+        expect(page.locator("supportbot-widget .msg.bot:not(.greeting)")).to_have_count(1, timeout=15_000)
+        saved = page.evaluate("JSON.parse(localStorage.getItem('supportbot:' + location.origin))")
+
+        server.stop()
+        expect(widget).to_have_attribute("data-state", "reconnecting", timeout=10_000)
+        expect(page.get_by_text("Reconnecting")).to_be_visible()
+        server.start()
+        # stored while the widget was (still) disconnected: replayed by Last-Event-ID or the poll fallback
+        server.post_as_customer(saved["id"], saved["token"], "Written while the widget was away")
+        expect(page.locator("supportbot-widget .msg.customer").last).to_have_text(
+            "Written while the widget was away", timeout=20_000)
+        expect(widget).to_have_attribute("data-state", "open", timeout=20_000)
+        texts = page.locator("supportbot-widget .msg.customer").all_text_contents()
+        assert texts == ["Do you ship to Canada?", "Written while the widget was away"]  # nothing twice
+    finally:
+        context.close()
+
+
+def test_end_the_chat_and_rate_it(server: ServerProcess, browser) -> None:  # noqa: ANN001
+    import httpx
+    from playwright.sync_api import expect
+
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.get_by_role("button", name="Chat with us").click()
+        box = page.get_by_label("Message", exact=True)
+        box.fill("How much is express shipping in the US?")
+        box.press("Enter")
+        expect(page.locator("supportbot-widget .msg.bot:not(.greeting)")).to_have_count(1, timeout=15_000)
+        page.get_by_role("button", name="End chat").click()
+        expect(page.locator("supportbot-widget .system").last).to_contain_text("resolved", timeout=10_000)
+        expect(page.get_by_role("form", name="Rate this conversation")).to_be_visible(timeout=10_000)
+        four = page.get_by_role("radio", name="4 stars")
+        four.click()
+        expect(four).to_have_attribute("aria-checked", "true")
+        four.press("ArrowRight")  # keyboard works too: now 5
+        expect(page.get_by_role("radio", name="5 stars")).to_be_focused()
+        page.get_by_label("Comment").fill("Quick and clear")
+        page.get_by_role("button", name="Send rating").click()
+        expect(page.get_by_text("Thanks for rating this conversation!")).to_be_visible()
+        expect(page.get_by_role("form", name="Rate this conversation")).to_be_hidden()
+        saved = page.evaluate("JSON.parse(localStorage.getItem('supportbot:' + location.origin))")
+        conversation = httpx.get(f"{server.url}/api/conversations/{saved['id']}",
+                                 headers={"Authorization": f"Bearer {saved['token']}"}).json()
+        assert conversation["state"] == "resolved" and conversation["rating"] == 5
+    finally:
+        context.close()
