@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
-
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -111,7 +110,7 @@ class Services:
         for close in reversed(self._closers):
             try:
                 close()
-            except Exception:  # noqa: BLE001 - best effort on shutdown
+            except Exception:
                 log.exception("error while closing %r", close)
 
 
@@ -135,14 +134,14 @@ def build_services(
     from prometheus_client import CollectorRegistry
 
     from bot.answering.answerer import Answerer
+    from bot.answering.llm import make_chat_model
     from bot.conversations.database import make_engine, make_sessionmaker, migrate
     from bot.conversations.events import make_bus
-    from bot.answering.llm import make_chat_model
-    from bot.web.metrics import Metrics
+    from bot.conversations.store import ConversationStore
     from bot.policy import load_policy
     from bot.service import BotService
-    from bot.conversations.store import ConversationStore
     from bot.triage.decision import Triage
+    from bot.web.metrics import Metrics
 
     settings = settings or Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -317,7 +316,7 @@ def _close_streams_on_term(worker: Any) -> None:
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point of the `supportbot` console script."""
-    from commands import build_cli  # noqa: PLC0415 - keeps click and the commands out of import time
+    from commands import build_cli
 
     return build_cli().main(args=argv, prog_name="supportbot")
 

@@ -17,16 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from knowledge_base.config import KnowledgeBaseSettings  # noqa: E402
-from knowledge_base.embeddings import make_embedder  # noqa: E402
-from knowledge_base.service import build_knowledge_base  # noqa: E402
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.embeddings import make_embedder
+from knowledge_base.service import build_knowledge_base
 
-_WORDS = (
-    "order parcel delivery courier warehouse refund invoice account password login device battery charger "
-    "screen warranty repair exchange voucher discount subscription plan monthly yearly cancel upgrade store "
-    "opening hours address holiday support email phone chat ticket tracking number label customs fee "
-    "payment card transfer receipt address change size colour stock restock preorder gift wrap note"
-).split()
+_WORDS = ["order", "parcel", "delivery", "courier", "warehouse", "refund", "invoice", "account", "password", "login", "device", "battery", "charger", "screen", "warranty", "repair", "exchange", "voucher", "discount", "subscription", "plan", "monthly", "yearly", "cancel", "upgrade", "store", "opening", "hours", "address", "holiday", "support", "email", "phone", "chat", "ticket", "tracking", "number", "label", "customs", "fee", "payment", "card", "transfer", "receipt", "address", "change", "size", "colour", "stock", "restock", "preorder", "gift", "wrap", "note"]
 
 
 def _sentence(rng: random.Random) -> str:

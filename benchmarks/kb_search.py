@@ -16,7 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -59,7 +59,7 @@ def synthetic_corpus(n_chunks: int, topic_vectors: np.ndarray, rng: np.random.Ge
     vocab = np.array([f"w{i}" for i in range(VOCAB)])
     zipf = 1.0 / np.arange(1, VOCAB + 1) ** 1.07
     zipf /= zipf.sum()
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     chunks: list[Chunk] = []
     vectors = np.empty((n_chunks, dim), dtype=np.float32)
     titles = []

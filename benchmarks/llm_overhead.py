@@ -22,19 +22,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from fake_openai import FakeOpenAI  # noqa: E402
 from pydantic import SecretStr  # noqa: E402
 
 from bot.answering.answerer import Answerer, condense_query  # noqa: E402
-from bot.config import LLMSettings  # noqa: E402
 from bot.answering.llm import make_chat_model  # noqa: E402
+from bot.config import LLMSettings  # noqa: E402
 from bot.conversations.records import Kind, Message, Role  # noqa: E402
-from fake_openai import FakeOpenAI  # noqa: E402
 from knowledge_base.results import DocumentHit, Passage, SearchResult  # noqa: E402
 
 BUDGET_MS = 60.0
@@ -56,7 +56,7 @@ def _result() -> SearchResult:
 
 
 def _history() -> list[Message]:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     turns = [(Role.CUSTOMER, "Hi, where is my order?"), (Role.BOT, "You get a tracking link by email [1]."),
              (Role.CUSTOMER, "I did not get it"), (Role.BOT, "The link is sent when the carrier scans the parcel [1].")]
     return [Message(i, "c1", role, Kind.TEXT, text, now) for i, (role, text) in enumerate(turns, start=1)]
@@ -82,7 +82,7 @@ def _measure(run: Callable[[Callable[[str], None]], object], runs: int) -> dict[
 
 
 def _http_floor(fake: FakeOpenAI, body: dict, runs: int) -> dict[str, float]:
-    import httpx  # noqa: PLC0415
+    import httpx
 
     with httpx.Client() as client:
         def run(on_token: Callable[[str], None]) -> None:
@@ -98,8 +98,8 @@ def _http_floor(fake: FakeOpenAI, body: dict, runs: int) -> dict[str, float]:
 
 def _search_figures(answerer: Answerer, runs: int) -> dict[str, object] | str:
     try:
-        from knowledge_base.config import KnowledgeBaseSettings  # noqa: PLC0415
-        from knowledge_base.service import build_knowledge_base  # noqa: PLC0415
+        from knowledge_base.config import KnowledgeBaseSettings
+        from knowledge_base.service import build_knowledge_base
 
         kb = build_knowledge_base(KnowledgeBaseSettings(data_dir=Path(tempfile.mkdtemp(prefix="llm-overhead-"))))
         kb.sync(ROOT / "examples")
@@ -119,7 +119,7 @@ def _search_figures(answerer: Answerer, runs: int) -> dict[str, object] | str:
         figures["search_alone"] = _stats(search_ms[-runs:])
         kb.close()
         return figures
-    except Exception as exc:  # noqa: BLE001 - the search leg is optional; say why it was skipped
+    except Exception as exc:
         return f"skipped: {type(exc).__name__}: {exc}"
 
 

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.answering.answerer import Answerer  # noqa: E402
 from bot.answering.evaluation import load_golden  # noqa: E402
-from bot.conversations.records import Message  # noqa: E402
 from bot.answering.retrieval import retrieve  # noqa: E402
+from bot.conversations.records import Message  # noqa: E402
 from bot.policy import Policy  # noqa: E402
 from knowledge_base.config import KnowledgeBaseSettings  # noqa: E402
 from knowledge_base.service import build_knowledge_base  # noqa: E402

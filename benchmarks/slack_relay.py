@@ -24,12 +24,12 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import slack_world as w
 from sqlalchemy import update
 
-import slack_world as w
 from bot.conversations.records import Role, State
 from handoff.database import make_sessionmaker
 from handoff.models import OutboxRow
@@ -39,7 +39,7 @@ def _db_url(tmp: str, name: str) -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{Path(tmp) / f'slack_bench_{name}.sqlite3'}"
 
 
-def _wait(predicate, timeout: float, what: str) -> None:  # noqa: ANN001
+def _wait(predicate, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
@@ -58,7 +58,7 @@ def latency(db_url: str, replies: int) -> dict[str, float]:
         return _latency(engine, replies)
 
 
-def _latency(engine, replies: int) -> dict[str, float]:  # noqa: ANN001
+def _latency(engine, replies: int) -> dict[str, float]:
     fake = w.fake_slack()
     store = w.store_for(engine)
     outbox = w.outbox_for(engine, fake)
@@ -67,11 +67,11 @@ def _latency(engine, replies: int) -> dict[str, float]:  # noqa: ANN001
     try:
         desk = w.desk_for(store, engine, outbox)
         conversation = w.open_handoff(store, desk)
-        threads = desk._threads  # noqa: SLF001 - benchmark glue
+        threads = desk._threads
         _wait(lambda: (threads.get(conversation.id) or None) and threads.get(conversation.id).thread_ts, 10, "the card")
         thread_ts = threads.get(conversation.id).thread_ts
         server.service.claim(conversation.id, "UAGENT")
-        subscription = store._bus.subscribe(conversation.id)  # noqa: SLF001 - the stream's own source
+        subscription = store._bus.subscribe(conversation.id)
         arrived: dict[str, float] = {}
         done = threading.Event()
 
@@ -104,7 +104,7 @@ def _latency(engine, replies: int) -> dict[str, float]:  # noqa: ANN001
 
 
 # -- (b) exactly once, in order, under faults --------------------------------------------------------
-def _inject_faults(fake, stop: threading.Event, counts: dict[str, int], client_timeout: float) -> None:  # noqa: ANN001
+def _inject_faults(fake, stop: threading.Event, counts: dict[str, int], client_timeout: float) -> None:
     """About one call in three misbehaves: a fault is armed after every two calls that reached the fake."""
     rng = random.Random(7)
     last = 0
@@ -124,7 +124,7 @@ def outbound(db_url: str, conversations: int, per_conversation: int) -> dict[str
         return _outbound(engine, conversations, per_conversation)
 
 
-def _outbound(engine, conversations: int, per_conversation: int) -> dict[str, object]:  # noqa: ANN001
+def _outbound(engine, conversations: int, per_conversation: int) -> dict[str, object]:
     fake = w.fake_slack()
     store = w.store_for(engine)
     client_timeout = 0.5
@@ -169,9 +169,9 @@ def _outbound(engine, conversations: int, per_conversation: int) -> dict[str, ob
             "faults": dict(faults), "seconds": round(elapsed, 2)}
 
 
-def _plant_crashed_lease(engine) -> None:  # noqa: ANN001
+def _plant_crashed_lease(engine) -> None:
     """A worker 'died' holding the oldest pending row: nothing behind it may pass until its lease expires."""
-    until = datetime.now(timezone.utc).replace(tzinfo=None) + timedelta(seconds=1)
+    until = datetime.now(UTC).replace(tzinfo=None) + timedelta(seconds=1)
     with make_sessionmaker(engine).begin() as s:
         row = s.query(OutboxRow).filter(OutboxRow.status == "pending").order_by(OutboxRow.id).first()
         if row is not None:
@@ -184,14 +184,14 @@ def inbound(db_url: str, conversations: int, per_conversation: int) -> dict[str,
         return _inbound(engine, conversations, per_conversation)
 
 
-def _inbound(engine, conversations: int, per_conversation: int) -> dict[str, object]:  # noqa: ANN001
+def _inbound(engine, conversations: int, per_conversation: int) -> dict[str, object]:
     fake = w.fake_slack()
     store = w.store_for(engine)
     outbox = w.outbox_for(engine, fake)
     outbox.start()
     desk = w.desk_for(store, engine, outbox)
     convs = [w.open_handoff(store, desk, n) for n in range(conversations)]
-    threads = desk._threads  # noqa: SLF001
+    threads = desk._threads
     _wait(lambda: all(threads.get(c.id).thread_ts for c in convs), 60, "the cards")
     parents = {c.id: threads.get(c.id).thread_ts for c in convs}
     stats: dict[str, int] = defaultdict(int)

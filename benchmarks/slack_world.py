@@ -24,15 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
+from fake_slack import FakeSlack, slack_user  # noqa: E402
+
 from bot.config import DatabaseSettings  # noqa: E402
 from bot.conversations.database import make_engine, normalize_url  # noqa: E402
 from bot.conversations.database import migrate as migrate_bot  # noqa: E402
 from bot.conversations.events import EventBus, InProcessBus  # noqa: E402
-from bot.handoff_port import HandoffRequest  # noqa: E402
-from bot.policy import load_policy  # noqa: E402
 from bot.conversations.records import Conversation, Role, State  # noqa: E402
 from bot.conversations.store import ConversationStore  # noqa: E402
-from fake_slack import FakeSlack, slack_user  # noqa: E402
+from bot.handoff_port import HandoffRequest  # noqa: E402
+from bot.policy import load_policy  # noqa: E402
 from handoff.config import SlackSettings  # noqa: E402
 from handoff.database import make_sessionmaker  # noqa: E402
 from handoff.database import migrate as migrate_handoff  # noqa: E402
@@ -147,7 +148,7 @@ def post_event(url: str, event: dict[str, Any], *, event_id: str, retry_num: int
     if retry_num is not None:
         headers["X-Slack-Retry-Num"] = str(retry_num)
     request = urllib.request.Request(url, data=body.encode(), headers=headers, method="POST")
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(request, timeout=10) as response:
         return response.status
 
 

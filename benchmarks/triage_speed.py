@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.policy import load_policy  # noqa: E402
-from bot.triage.decision import Triage  # noqa: E402
+from bot.policy import load_policy
+from bot.triage.decision import Triage
 
 _OPENERS = ["", "hi, ", "Hello! ", "ok so ", "Excuse me, ", "hey there. ", "Good morning, "]
 _BODIES = [

@@ -6,8 +6,9 @@ digits for national ids) or have a phone's shape, so order numbers, dates and pr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Literal
 
 from bot.policy import PiiPolicy, Policy
 

@@ -6,7 +6,7 @@ message naming the field.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -100,7 +100,7 @@ class BusinessHours(_Section):
         if self.always_open:
             return True
         if at.tzinfo is None:
-            at = at.replace(tzinfo=timezone.utc)
+            at = at.replace(tzinfo=UTC)
         local = at.astimezone(ZoneInfo(self.timezone))
         if local.date() in self.holidays:
             return False

@@ -9,20 +9,21 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Protocol, Sequence
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from bot.answering.answerer import Answerer, condense_query
-from bot.errors import AnswerFailed, ConversationNotFound, InvalidInput
+from bot.answering.retrieval import Searchable, retrieve
 from bot.conversations.events import EventBus, LiveEvent, Subscription
+from bot.conversations.records import Conversation, Kind, Message, Role, State
+from bot.conversations.store import ConversationStore
+from bot.errors import AnswerFailed, ConversationNotFound, InvalidInput
 from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
 from bot.pii import redact
 from bot.policy import Policy
-from bot.conversations.records import Conversation, Kind, Message, Role, State
-from bot.answering.retrieval import Searchable, retrieve
-from bot.conversations.store import ConversationStore
 from bot.triage.decision import Triage
 from knowledge_base.results import SearchResult
 
@@ -52,7 +53,7 @@ class TurnOutcome:
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class BotService:
@@ -172,13 +173,13 @@ class BotService:
     def _relay(self, conversation: Conversation, message: Message) -> None:
         try:
             self._desk.customer_message(conversation, message)
-        except Exception:  # noqa: BLE001 - the message is stored; the desk retries from its outbox
+        except Exception:
             log.exception("could not hand customer message %s to the desk", message.id)
 
     def _run_turn_safely(self, conversation_id: str, message: Message) -> None:
         try:
             self.run_turn(conversation_id, message)
-        except Exception:  # noqa: BLE001 - a background turn must never die silently
+        except Exception:
             log.exception("turn failed for conversation %s message %s", conversation_id, message.id)
             self._metrics.error("turn")
             self._handoff(self.get(conversation_id), "bot_error", sources=[])
@@ -206,7 +207,7 @@ class BotService:
         try:
             result = retrieve(self._kb, self._answerer, query, question=llm_question, history=llm_history,
                               context=f"conversation {conversation_id}")
-        except Exception:  # noqa: BLE001 - vendor errors (Chroma) end in a person, not a lost turn
+        except Exception:
             log.exception("search failed for conversation %s", conversation_id)
             self._metrics.error("retrieval")
             return self._handoff(conversation, "bot_error", sources=[])
@@ -276,12 +277,12 @@ class BotService:
         current = self.get(conversation.id)
         try:
             summary = self._answerer.summarize(self._store.messages(conversation.id))
-        except Exception:  # noqa: BLE001 - a summary is a nicety; the handoff must go on
+        except Exception:
             log.exception("summary failed for conversation %s", conversation.id)
             summary = ""
         try:
             self._desk.request_handoff(HandoffRequest(current, reason, summary, list(sources)))
-        except Exception:  # noqa: BLE001 - the conversation stays pending and listed by `supportbot handoffs`
+        except Exception:
             log.exception("desk could not take handoff of conversation %s", conversation.id)
             self._metrics.error("desk")
         if not self._policy.business_hours.is_open(self._clock()):

@@ -5,9 +5,9 @@ import logging
 
 from sqlalchemy.orm import Session
 
-from bot.handoff_port import HandoffRequest
 from bot.conversations.records import Conversation, Message, Role, State
 from bot.conversations.store import ConversationStore
+from bot.handoff_port import HandoffRequest
 from handoff import cards
 from handoff import messages as texts
 from handoff.outbox import EPHEMERAL, POST, Outbox

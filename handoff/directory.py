@@ -28,7 +28,7 @@ class AgentDirectory:
             return cached
         try:
             user = self._client.users_info(user=user_id)["user"]
-        except Exception as exc:  # noqa: BLE001 - a name is a nicety; never fail a claim for it
+        except Exception as exc:
             log.warning("users.info for %s failed (%s); using a cached or generic name", user_id, exc)
             return self._threads.cached_name(user_id, max_age=None)
         profile = user.get("profile") or {}

@@ -1,7 +1,7 @@
 """Tables of the handoff package (own metadata, own Alembic history); times are naive UTC."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, Index, Integer, String, Text, UniqueConstraint
@@ -14,7 +14,7 @@ BigId = BigInteger().with_variant(Integer(), "sqlite")
 def utc_naive(at: datetime) -> datetime:
     """Stored form of a time: UTC without tzinfo (SQLite keeps no zone, so we never store one)."""
     if at.tzinfo is not None:
-        at = at.astimezone(timezone.utc).replace(tzinfo=None)
+        at = at.astimezone(UTC).replace(tzinfo=None)
     return at
 
 

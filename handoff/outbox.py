@@ -14,7 +14,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
@@ -67,7 +67,7 @@ class OutboxItem:
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Outbox:
@@ -201,11 +201,11 @@ class Outbox:
                 next_prune = time.monotonic() + 3600
                 try:
                     self.prune_sent()
-                except Exception:  # noqa: BLE001 - pruning is housekeeping
+                except Exception:
                     log.exception("outbox: pruning sent rows failed")
             try:
                 sent = self.run_once()
-            except Exception:  # noqa: BLE001 - the worker must survive a database hiccup
+            except Exception:
                 log.exception("outbox worker %s: pass failed; retrying", self.worker_id)
                 sent = 0
             if not sent:
@@ -296,7 +296,7 @@ class Outbox:
         except SlackApiError as exc:
             self._failed_attempt(row, _classify(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - time-outs, resets, refused connections: all retryable
+        except Exception as exc:
             self._failed_attempt(row, SlackDeliveryError(f"{type(exc).__name__}: {exc}"))
             return
         self._succeeded(row, ts)
@@ -379,7 +379,7 @@ class Outbox:
     def _backoff(self, attempts: int) -> float:
         """Exponential backoff with full jitter on its upper half."""
         ceiling = min(self._policy.max_backoff_s, self._policy.base_backoff_s * 2 ** (attempts - 1))
-        return ceiling / 2 + random.random() * ceiling / 2  # noqa: S311 - jitter, not crypto
+        return ceiling / 2 + random.random() * ceiling / 2
 
     def _now(self) -> datetime:
         return utc_naive(self._clock())

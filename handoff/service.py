@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from bot.policy import Policy
 from bot.conversations.records import Conversation, Message, Role, State
 from bot.conversations.store import ConversationStore
+from bot.policy import Policy
 from handoff import messages as texts
 from handoff.desk import SlackDesk
 from handoff.directory import AgentDirectory
@@ -140,7 +140,7 @@ class HandoffService:
                 cid, role=Role.AGENT, text=to_plain(body, self._directory.name), author=name or "Support agent",
                 meta={"slack_user": user, "slack_ts": ts},
             )
-        except Exception:  # noqa: BLE001 - tell the agent; never lose the words silently
+        except Exception:
             self._threads.release_relay(channel, ts)
             log.exception("could not store agent reply %s/%s for conversation %s", channel, ts, cid)
             self._desk.ephemeral(cid, user, "Not delivered (a server error); please send it again.")
@@ -183,11 +183,11 @@ class HandoffService:
         waiting = self._store.list_by_state([State.PENDING], limit=20)
         if not waiting:
             return texts.COMMAND_NOTHING_WAITING
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         lines = []
         for c in waiting:
             since = c.state_changed_at or c.updated_at
-            since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
+            since = since if since.tzinfo else since.replace(tzinfo=UTC)
             lines.append(texts.COMMAND_WAITING_LINE.format(
                 id=c.id, customer=c.customer_name or "anonymous", minutes=int((now - since).total_seconds() // 60),
                 reason=texts.REASONS.get(c.handoff_reason or "", c.handoff_reason or "unknown"),

@@ -43,7 +43,7 @@ class _Identity:
                 try:
                     me = self._client.auth_test()
                     self.user_id, self.bot_id, self.team_id = me.get("user_id"), me.get("bot_id"), me.get("team_id")
-                except Exception as exc:  # noqa: BLE001 - `bot_id` on events still filters our own posts
+                except Exception as exc:
                     log.warning("auth.test failed (%s); own messages are filtered by bot_id only", exc)
         return AuthorizeResult(
             enterprise_id=enterprise_id, team_id=team_id or self.team_id, bot_user_id=self.user_id,
@@ -138,7 +138,7 @@ def make_slack_blueprint(app: App) -> Blueprint:
 
 def make_socket_mode_handler(app: App, app_token: str) -> Any:
     """Socket Mode (no public URL): built here, connected by `start_socket_mode`."""
-    from slack_bolt.adapter.socket_mode import SocketModeHandler  # noqa: PLC0415 - only when configured
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     return SocketModeHandler(app, app_token)
 

@@ -5,11 +5,11 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from bot.policy import Policy
 from bot.conversations.records import Kind, Role, State
 from bot.conversations.store import ConversationStore
+from bot.policy import Policy
 from handoff import messages as texts
 from handoff.config import HandoffSettings
 from handoff.desk import SlackDesk
@@ -30,7 +30,7 @@ class TickReport:
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Timers:
@@ -55,7 +55,7 @@ class Timers:
     def tick(self, now: datetime | None = None) -> TickReport:
         """One sweep at `now` (tests pass a fake clock's time)."""
         now = now or self._clock()
-        now = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+        now = now if now.tzinfo else now.replace(tzinfo=UTC)
         s = self._settings
         reminded = [c.id for c in self._store.pending_since(now - timedelta(seconds=s.reminder_after_s))
                     if self._remind(c.id, now)]
@@ -140,5 +140,5 @@ class Timers:
                 report = self.tick()
                 if report.reminded or report.offered_email or report.resolved:
                     log.info("handoff timers: %s", report)
-            except Exception:  # noqa: BLE001 - a failed sweep is retried at the next interval
+            except Exception:
                 log.exception("handoff timer sweep failed")

@@ -8,7 +8,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +64,7 @@ def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSetti
     from knowledge_base.index import ChromaIndex
 
     index = ChromaIndex.open(settings, embedder, model_id)
-    updated_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    updated_at = datetime.now(UTC).isoformat(timespec="seconds")
     batch: list = []
 
     def flush() -> None:

@@ -12,13 +12,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Function words carry no topic; dropping them keeps postings short and coverage meaningful.
 STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being do does did
-    doing have has had having i me my mine we us our ours you your yours he him his she her hers it its they
-    them their theirs this that these those what which who whom whose how why when where can could should
-    would will shall may might must not no nor so than then there here about into onto over under again
-    further just also very too any all each some such only own same other more most few both s t d ll m re ve
-    don doesn isn aren wasn weren hasn haven hadn won wouldn shouldn couldn mustn didn cannot get got
-    please hi hello thanks thank want need like know tell let lets im ive id youre""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "this", "that", "these", "those", "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "not", "no", "nor", "so", "than", "then", "there", "here", "about", "into", "onto", "over", "under", "again", "further", "just", "also", "very", "too", "any", "all", "each", "some", "such", "only", "own", "same", "other", "more", "most", "few", "both", "s", "t", "d", "ll", "m", "re", "ve", "don", "doesn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "won", "wouldn", "shouldn", "couldn", "mustn", "didn", "cannot", "get", "got", "please", "hi", "hello", "thanks", "thank", "want", "need", "like", "know", "tell", "let", "lets", "im", "ive", "id", "youre"]
 )
 
 

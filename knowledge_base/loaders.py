@@ -109,7 +109,7 @@ def parse_markdown(text: str) -> Parsed:
 
 
 @functools.lru_cache(maxsize=1)
-def _markdown_parser():  # noqa: ANN202 - built once: its rules are fixed and `parse` keeps no state
+def _markdown_parser():
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark")
@@ -120,7 +120,7 @@ def _front_matter(raw: str) -> dict:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
     try:
-        meta = yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader
+        meta = yaml.load(raw, Loader=loader)
     except yaml.YAMLError as exc:
         raise ValueError(f"invalid YAML front matter ({exc.__class__.__name__})") from exc
     if meta is None:
@@ -172,7 +172,7 @@ def parse_html(text: str) -> Parsed:
     return Parsed(sections=outline.sections, title=outline.title, url=url, tags=tags)
 
 
-def _html_title(title: str | None, h1) -> str | None:  # noqa: ANN001 - a bs4 Tag or None
+def _html_title(title: str | None, h1) -> str | None:
     """The page's own <h1> when the <title> merely adds the site name to it ("Page | Site")."""
     heading = _WS.sub(" ", h1.get_text(" ")).strip() if h1 is not None else ""
     if heading and (not title or heading in title):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
@@ -62,7 +62,7 @@ class Syncer:
         self._index = index
         self._embedder = embedder
         self._settings = settings
-        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._clock = clock or (lambda: datetime.now(UTC))
 
     def sync_directory(self, directory: Path, *, progress: Progress | None = None) -> SyncReport:
         """Make the index mirror `directory` (minus `.kbignore`): add, update, remove; ids are relative paths."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import socket
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 
@@ -13,7 +13,7 @@ class FakeClock:
     """A clock the test moves by hand; pass it wherever production code takes `clock=`."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)  # a Monday morning
+        self.now = start or datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # a Monday morning
 
     def __call__(self) -> datetime:
         return self.now

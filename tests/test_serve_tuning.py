@@ -7,18 +7,18 @@ import server
 
 
 def test_the_hooks_run_on_this_machines_c_library() -> None:
-    server._limit_malloc_arenas(None, None)  # noqa: SLF001 - gunicorn's post_fork hook
-    server._return_freed_memory()  # noqa: SLF001
+    server._limit_malloc_arenas(None, None)
+    server._return_freed_memory()
 
 
 def test_without_glibc_the_hooks_do_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(server, "_glibc", lambda: None)
-    server._limit_malloc_arenas(None, None)  # noqa: SLF001
-    server._return_freed_memory()  # noqa: SLF001
+    server._limit_malloc_arenas(None, None)
+    server._return_freed_memory()
 
 
 def test_glibc_is_found_on_linux() -> None:
     import platform
 
     if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
-        assert server._glibc() is not None  # noqa: SLF001
+        assert server._glibc() is not None

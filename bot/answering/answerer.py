@@ -8,9 +8,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.answering import extractive
-from bot.errors import AnswerFailed
-from bot.answering.streaming import stream_text
-from bot.answering.texts import AnswerTexts
 from bot.answering.prompts import (
     NO_ANSWER,
     Source,
@@ -21,7 +18,10 @@ from bot.answering.prompts import (
     search_query_prompt,
     summary_prompt,
 )
+from bot.answering.streaming import stream_text
+from bot.answering.texts import AnswerTexts
 from bot.conversations.records import Citation, Kind, Message, Role
+from bot.errors import AnswerFailed
 from knowledge_base.results import DocumentHit, SearchResult
 
 if TYPE_CHECKING:
@@ -38,8 +38,7 @@ _QUERY_LABEL = re.compile(r"^(?:search\s+)?query\s*:\s*", re.IGNORECASE)  # "Que
 _CITATION = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 _SENTINEL_NOISE = " \t\r\n`*_\"'"
 _FOLLOW_UP_WORDS = frozenset(
-    """it its that this those these they them there then also too same and what about how else
-    eso esa ese esto y ça cela et das dies und isso isto e""".split()
+    ["it", "its", "that", "this", "those", "these", "they", "them", "there", "then", "also", "too", "same", "and", "what", "about", "how", "else", "eso", "esa", "ese", "esto", "y", "ça", "cela", "et", "das", "dies", "und", "isso", "isto", "e"]
 )
 
 
@@ -201,7 +200,7 @@ class Answerer:
         return text[: self._max_source_chars]
 
     def _history(self, question: str, history: Sequence[Message]) -> list[BaseMessage]:
-        from langchain_core.messages import AIMessage, HumanMessage  # noqa: PLC0415
+        from langchain_core.messages import AIMessage, HumanMessage
 
         said = [m for m in history if m.kind == Kind.TEXT and m.role != Role.SYSTEM and m.text.strip()]
         if said and said[-1].role == Role.CUSTOMER and said[-1].text.strip() == question.strip():
@@ -257,7 +256,7 @@ class _SentinelGate:
             return
         try:
             self._on_token(text)
-        except Exception:  # noqa: BLE001 - a broken live stream must not lose the stored answer
+        except Exception:
             log.exception("on_token failed; the rest of the answer is not streamed")
             self._on_token = None
 

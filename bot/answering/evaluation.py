@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.answering.answerer import Answerer
-from bot.errors import AnswerFailed, InvalidInput
 from bot.answering.retrieval import Searchable, retrieve
+from bot.errors import AnswerFailed, InvalidInput
 
 
 def load_golden(path: Path) -> list[dict[str, Any]]:

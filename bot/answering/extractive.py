@@ -11,14 +11,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(¿¡\[*]?[A-Z0-9À-Ý])")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 _STOPWORDS = frozenset(
-    """a about above after again all am an and any are as at be because been before being below
-    between both but by can could did do does doing done down during each few for from further get
-    got had has have having he her here hers him his how i if in into is it its itself just let me
-    more most my no nor not now of off on once only or other our ours out over own please same she
-    should so some such than that the their theirs them then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with would
-    you your yours yourself tell know want need like also still way much many hi hello hey thanks
-    thank""".split()
+    ["a", "about", "above", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "few", "for", "from", "further", "get", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "please", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "tell", "know", "want", "need", "like", "also", "still", "way", "much", "many", "hi", "hello", "hey", "thanks", "thank"]
 )
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 5  # when a whole list answers (see best_sentences)

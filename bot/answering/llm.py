@@ -13,7 +13,7 @@ def make_chat_model(llm: LLMSettings) -> BaseChatModel | None:
     """Build a streaming `ChatOpenAI` from settings; `None` (extractive answers) when there is no key."""
     if not llm.enabled:
         return None
-    from langchain_openai import ChatOpenAI  # noqa: PLC0415 - keeps openai/httpx out of import time
+    from langchain_openai import ChatOpenAI
 
     return ChatOpenAI(
         model=llm.model,

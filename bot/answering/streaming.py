@@ -65,7 +65,7 @@ def _pump(runnable: Any, inputs: dict[str, Any], chunks: queue.SimpleQueue[Any],
             if text:
                 chunks.put(text)
         chunks.put(_DONE)
-    except Exception as exc:  # noqa: BLE001 - every vendor error becomes AnswerFailed on the caller's side
+    except Exception as exc:
         if not stop.is_set():
             chunks.put(exc)
         else:

@@ -190,7 +190,7 @@ class RedisBus:
         max_queue: int = DEFAULT_MAX_QUEUE,
         ready_timeout_s: float = 5.0,
     ) -> None:
-        import redis  # noqa: PLC0415 - only needed when REDIS_URL is set
+        import redis
 
         self._prefix = prefix
         self._channel_prefix = f"{prefix}:conv:"
@@ -218,7 +218,7 @@ class RedisBus:
         """Send to every process; if Redis is down, at least this process's streams get it."""
         try:
             self._client.publish(self.channel(event.conversation_id), event.to_json())
-        except Exception as exc:  # noqa: BLE001 - the store has the message; streams catch up later
+        except Exception as exc:
             log.warning("redis publish failed (%s); delivering locally only", exc)
             self._fanout.deliver(event)
 
@@ -250,7 +250,7 @@ class RedisBus:
         while not self._stop.is_set():
             try:
                 self._listen_once(resync=not first)
-            except Exception as exc:  # noqa: BLE001 - keep streams alive across Redis restarts
+            except Exception as exc:
                 if self._ready.is_set():  # it had worked: retry soon
                     backoff = 0.1
                 log.warning("redis bus listener error (%s); reconnecting in %.1fs", exc, backoff)

@@ -13,16 +13,16 @@ import logging
 import secrets
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.errors import ConversationNotFound, InvalidInput, MessageNotFound
 from bot.conversations.events import EventBus, LiveEvent
 from bot.conversations.models import ConversationRow, MessageRow, StateChangeRow
 from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State, StateChange
+from bot.errors import ConversationNotFound, InvalidInput, MessageNotFound
 from bot.web.serialization import citation_to_dict, message_to_dict
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def hash_token(token: str) -> str:
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ConversationStore:
@@ -298,7 +298,7 @@ class ConversationStore:
     # -- internals -------------------------------------------------------------------------
     def _now(self) -> datetime:
         now = self._clock()
-        return now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
+        return now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
 
     def _rewrite(self, message_id: int, kind: Kind, text: str, flag: dict[str, Any]) -> Message:
         now = self._now()
@@ -377,7 +377,7 @@ class ConversationStore:
         for m in messages:
             try:
                 self._bus.publish(LiveEvent(conversation_id=m.conversation_id, type="message", data=message_to_dict(m), id=m.id))
-            except Exception:  # noqa: BLE001 - the message is stored; publishing is only a wake-up
+            except Exception:
                 log.exception("publishing message %s of conversation %s failed", m.id, m.conversation_id)
 
 

@@ -22,10 +22,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.policy import Policy
-from bot.triage.rules import (ADVANCE_EXEMPT_SECURITY_RULES, ASKED_IN_ADVANCE, CONDITIONAL_QUESTION, CUSTOMER_REQUEST,
-                              FIRST_PERSON_INCIDENT, HOW_TO, HOW_TO_RULES, HYPOTHETICAL, IF_CLAUSE, NEGATION, PREVENTION,
-                              GRIEVANCE_CONTEXT, REPORTED_INCIDENT, SELF_SERVICE_QUESTION, SELF_SERVICE_RULES, Rule)
 from bot.triage.normalize import normalize
+from bot.triage.rules import (
+    ADVANCE_EXEMPT_SECURITY_RULES,
+    ASKED_IN_ADVANCE,
+    CONDITIONAL_QUESTION,
+    CUSTOMER_REQUEST,
+    FIRST_PERSON_INCIDENT,
+    GRIEVANCE_CONTEXT,
+    HOW_TO,
+    HOW_TO_RULES,
+    HYPOTHETICAL,
+    IF_CLAUSE,
+    NEGATION,
+    PREVENTION,
+    REPORTED_INCIDENT,
+    SELF_SERVICE_QUESTION,
+    SELF_SERVICE_RULES,
+    Rule,
+)
 from bot.triage.topics import BILLING, COMPLAINT, FRUSTRATION, LEGAL, SECURITY, SELF_HARM, SHOUTING_MIN_LETTERS
 
 LABELS = ("self_harm", "security", "billing_dispute", "legal", "customer_request", "complaint")

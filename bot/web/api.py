@@ -14,16 +14,16 @@ from flask import Blueprint, Response, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
 from werkzeug.exceptions import HTTPException
 
-from bot.errors import ConversationNotFound
 from bot.conversations.records import Conversation
+from bot.errors import ConversationNotFound
 from bot.web.serialization import message_to_dict
 from bot.web.sse import EventStream
 
 if TYPE_CHECKING:
     from flask_limiter import Limiter
 
-    from bot.web.metrics import Metrics
     from bot.service import BotService
+    from bot.web.metrics import Metrics
 
 log = logging.getLogger(__name__)
 Body = TypeVar("Body", bound=BaseModel)

@@ -74,7 +74,7 @@ class _InlineExpiryMemoryStorage(MemoryStorage):
         self._sweep_lock = threading.Lock()
         self._next_sweep = 0.0
 
-    def _MemoryStorage__schedule_expiry(self) -> None:  # noqa: N802 - overrides the name-mangled hook
+    def _MemoryStorage__schedule_expiry(self) -> None:
         now = time.monotonic()
         if now >= self._next_sweep and self._sweep_lock.acquire(blocking=False):
             try:
@@ -210,7 +210,7 @@ def _ops_blueprint(registry: CollectorRegistry, ready_checks: Mapping[str, Calla
         for name, check in ready_checks.items():
             try:
                 ok = check() is not False
-            except Exception as exc:  # noqa: BLE001 - any failure means "not ready"; the log says why
+            except Exception as exc:
                 log.warning("readiness check %s failed: %s", name, exc)
                 ok = False
             checks[name] = "ok" if ok else "failing"

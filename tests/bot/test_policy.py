@@ -1,7 +1,7 @@
 """The policy file: defaults, overrides laid over the bundled file, clear errors, hours, texts."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -82,11 +82,11 @@ def test_business_hours_in_the_configured_zone(tmp_path: Path) -> None:
         "  holidays: [2026-01-12]\n"
     )))
     hours = policy.business_hours
-    assert hours.is_open(datetime(2026, 1, 5, 15, 0, tzinfo=timezone.utc))  # Monday 10:00 in New York
-    assert not hours.is_open(datetime(2026, 1, 5, 17, 30, tzinfo=timezone.utc))  # lunch break, 12:30
-    assert hours.is_open(datetime(2026, 1, 6, 4, 30, tzinfo=timezone.utc))  # still Monday 23:30 there
-    assert not hours.is_open(datetime(2026, 1, 6, 15, 0, tzinfo=timezone.utc))  # Tuesday: closed
-    assert not hours.is_open(datetime(2026, 1, 12, 15, 0, tzinfo=timezone.utc))  # a holiday Monday
+    assert hours.is_open(datetime(2026, 1, 5, 15, 0, tzinfo=UTC))  # Monday 10:00 in New York
+    assert not hours.is_open(datetime(2026, 1, 5, 17, 30, tzinfo=UTC))  # lunch break, 12:30
+    assert hours.is_open(datetime(2026, 1, 6, 4, 30, tzinfo=UTC))  # still Monday 23:30 there
+    assert not hours.is_open(datetime(2026, 1, 6, 15, 0, tzinfo=UTC))  # Tuesday: closed
+    assert not hours.is_open(datetime(2026, 1, 12, 15, 0, tzinfo=UTC))  # a holiday Monday
     assert hours.holidays == [date(2026, 1, 12)]
 
 

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.answering.answerer import Answerer
+from bot.conversations.records import Conversation, Kind, Message, Role, State
+from bot.conversations.store import ConversationStore
 from bot.errors import AnswerFailed, InvalidInput
 from bot.handoff_port import HandoffRequest
 from bot.policy import Policy
-from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.service import BotService
-from bot.conversations.store import ConversationStore
 from bot.triage.decision import Triage
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 
@@ -66,7 +66,7 @@ class FailingAnswerer(Answerer):
 @pytest.fixture
 def parts(store: ConversationStore):
     search, desk, policy = FakeSearch(), RecordingDesk(), Policy()
-    noon_monday = datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc)
+    noon_monday = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 
     def make(answerer: Answerer | None = None, *, with_desk: bool = True, clock=lambda: noon_monday) -> BotService:
         return BotService(
@@ -158,7 +158,7 @@ class RewritingAnswerer(Answerer):
         super().__init__(chat_model=None, policy=Policy())
         self.rewrite = rewrite
 
-    def search_query(self, question, history=()):  # type: ignore[override]  # noqa: ANN001, ANN201
+    def search_query(self, question, history=()):  # type: ignore[override]
         return self.rewrite
 
 
@@ -339,7 +339,7 @@ def test_without_a_desk_the_customer_is_told_and_asked_for_an_email(parts) -> No
 
 def test_outside_business_hours_the_customer_is_told(parts) -> None:
     make, _, desk = parts
-    sunday_night = datetime(2026, 1, 4, 23, 30, tzinfo=timezone.utc)
+    sunday_night = datetime(2026, 1, 4, 23, 30, tzinfo=UTC)
     bot = make(clock=lambda: sunday_night)
     assert not bot.policy.business_hours.is_open(sunday_night), "the bundled policy closes on Sunday nights"
     conversation, _ = bot.start_conversation()

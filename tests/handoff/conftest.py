@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from fake_slack import FakeSlack, slack_user
 from flask import Flask
 from pydantic import SecretStr
+from slack_helpers import CHANNEL, SIGNING_SECRET
 from slack_sdk import WebClient
 from sqlalchemy import Engine, create_engine, text
 
@@ -17,11 +19,10 @@ from bot.config import DatabaseSettings
 from bot.conversations.database import make_engine, normalize_url
 from bot.conversations.database import migrate as migrate_bot
 from bot.conversations.events import InProcessBus
-from bot.handoff_port import HandoffRequest
-from bot.policy import load_policy
 from bot.conversations.records import Conversation, Role, State
 from bot.conversations.store import ConversationStore
-from fake_slack import FakeSlack, slack_user
+from bot.handoff_port import HandoffRequest
+from bot.policy import load_policy
 from handoff.config import SlackSettings
 from handoff.database import make_sessionmaker
 from handoff.database import migrate as migrate_handoff
@@ -31,8 +32,6 @@ from handoff.outbox import Outbox, OutboxPolicy
 from handoff.service import HandoffService
 from handoff.slack_app import build_slack_app, make_slack_blueprint
 from handoff.threads import ThreadStore
-from slack_helpers import CHANNEL, SIGNING_SECRET
-
 from tests.doubles import FakeClock
 
 
@@ -58,7 +57,7 @@ def _postgres_engine(url: str, schema: str) -> Engine:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:  # noqa: ANN001
+def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
     """Both stores' tables, migrated; Postgres runs in a throwaway schema so parallel runs never meet."""
     if request.param == "sqlite":
         eng = make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path / 'handoff.sqlite3'}"))

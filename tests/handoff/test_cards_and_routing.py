@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pydantic import SecretStr
@@ -16,10 +16,10 @@ from handoff.inbound import route
 from handoff.mrkdwn import to_plain
 from handoff.slack_app import build_slack_app, make_socket_mode_handler
 
-NOW = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
-def _view(state: State = State.PENDING, **kw) -> cards.CardView:  # noqa: ANN003
+def _view(state: State = State.PENDING, **kw) -> cards.CardView:
     base = dict(conversation_id="conv-123456789", state=state, reason="sensitive:billing_dispute", summary="Charged twice.",
                 requested_at=NOW - timedelta(minutes=7), now=NOW, version=1, customer_name="Lee <!channel>",
                 page_url="https://shop.example/cart", agent_id="UANA", sources=["billing/refunds.md"])

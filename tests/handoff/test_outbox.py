@@ -4,23 +4,23 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from fake_slack import FakeSlack
+from slack_helpers import CHANNEL
 from slack_sdk import WebClient
 from sqlalchemy import Engine, update
 
 from handoff.database import make_sessionmaker
 from handoff.models import OutboxRow, SlackThread
 from handoff.outbox import POST, Outbox, OutboxPolicy
-from fake_slack import FakeSlack
-from slack_helpers import CHANNEL
 
 FAST = OutboxPolicy(per_channel_per_s=200, base_backoff_s=0.02, max_backoff_s=0.1, poll_s=0.01, max_attempts=5)
 
 
-def _thread(sessions, conversation_id: str) -> None:  # noqa: ANN001
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+def _thread(sessions, conversation_id: str) -> None:
+    now = datetime.now(UTC).replace(tzinfo=None)
     with sessions.begin() as s:
         s.add(SlackThread(conversation_id=conversation_id, channel=CHANNEL, reason="customer_request", summary="",
                           sources=[], requested_at=now, last_activity_at=now, mirrored_through=0, card_version=0,
@@ -46,7 +46,7 @@ def _drain(outbox: Outbox, timeout: float = 10) -> None:
 
 
 @pytest.fixture
-def sessions(engine: Engine):  # noqa: ANN201
+def sessions(engine: Engine):
     return make_sessionmaker(engine)
 
 
@@ -171,7 +171,7 @@ def test_restart_reclaims_an_expired_lease(sessions, web_client: WebClient, fake
     _thread(sessions, "c1")
     outbox = Outbox(sessions, web_client, policy=FAST)
     _queue(outbox, "c1", 1)
-    past = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(seconds=1)
+    past = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=1)
     with sessions.begin() as s:  # a worker claimed the card, then its process died
         s.execute(update(OutboxRow).where(OutboxRow.kind == "card").values(locked_by="dead", locked_until=past + timedelta(hours=1)))
     assert outbox.run_once() == 0  # leased: nothing (and not the reply behind it) may go

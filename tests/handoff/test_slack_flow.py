@@ -4,34 +4,35 @@ from __future__ import annotations
 import json
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+
+from slack_helpers import CHANNEL, action_body, command_body, event_body, signed_headers
 
 from bot.conversations.records import Kind, Role, State
 from handoff.models import SlackRelayed
-from slack_helpers import CHANNEL, action_body, command_body, event_body, signed_headers
 
 FORM = "application/x-www-form-urlencoded"
 
 
-def _post(world, body: str, *, content_type: str, **kw):  # noqa: ANN001, ANN202
+def _post(world, body: str, *, content_type: str, **kw):
     return world.flask.test_client().post("/slack/events", data=body, headers=signed_headers(body, content_type=content_type, **kw))
 
 
-def _click(world, action: str, conversation_id: str, user: str):  # noqa: ANN001, ANN202
+def _click(world, action: str, conversation_id: str, user: str):
     return _post(world, action_body(action, conversation_id, user=user), content_type=FORM)
 
 
-def _reply(world, thread_ts: str, text: str, *, user: str = "UANA", ts: str, event_id: str, **kw):  # noqa: ANN001, ANN202
+def _reply(world, thread_ts: str, text: str, *, user: str = "UANA", ts: str, event_id: str, **kw):
     event = {"type": "message", "channel": CHANNEL, "user": user, "text": text, "ts": ts, "thread_ts": thread_ts}
     event.update(kw.pop("extra", {}))
     return _post(world, event_body(event, event_id=event_id), content_type="application/json", **kw)
 
 
-def _agent_texts(world, conversation_id: str) -> list[str]:  # noqa: ANN001
+def _agent_texts(world, conversation_id: str) -> list[str]:
     return [m.text for m in world.store.messages(conversation_id) if m.role is Role.AGENT and m.kind is Kind.TEXT]
 
 
-def test_card_and_transcript_reach_the_support_channel(world) -> None:  # noqa: ANN001
+def test_card_and_transcript_reach_the_support_channel(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     card, transcript = world.fake.posts()
@@ -45,7 +46,7 @@ def test_card_and_transcript_reach_the_support_channel(world) -> None:  # noqa: 
     assert "*Bot:* Let me check our help center." in transcript.body["text"]
 
 
-def test_bad_and_stale_signatures_get_401_and_change_nothing(world) -> None:  # noqa: ANN001
+def test_bad_and_stale_signatures_get_401_and_change_nothing(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     body = action_body("handoff_claim", conversation.id, user="UANA")
@@ -57,13 +58,13 @@ def test_bad_and_stale_signatures_get_401_and_change_nothing(world) -> None:  # 
     assert world.store.get(conversation.id).state is State.PENDING
 
 
-def test_url_verification_answers_the_challenge(world) -> None:  # noqa: ANN001
+def test_url_verification_answers_the_challenge(world) -> None:
     body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "legacy"})
     response = _post(world, body, content_type="application/json")
     assert response.status_code == 200 and "abc123" in response.get_data(as_text=True)
 
 
-def test_claim_reply_and_resolve_end_to_end(world) -> None:  # noqa: ANN001
+def test_claim_reply_and_resolve_end_to_end(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     thread_ts = world.card_ts(conversation.id)
@@ -104,7 +105,7 @@ def test_claim_reply_and_resolve_end_to_end(world) -> None:  # noqa: ANN001
     assert all(not (a & b) for a, b in zip(block_ids, block_ids[1:]))  # new block_ids per update
 
 
-def test_two_agents_claim_at_once_one_wins_other_told_who(world) -> None:  # noqa: ANN001
+def test_two_agents_claim_at_once_one_wins_other_told_who(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     barrier = threading.Barrier(2)
@@ -130,7 +131,7 @@ def test_two_agents_claim_at_once_one_wins_other_told_who(world) -> None:  # noq
     assert len(joins) == 1
 
 
-def test_duplicate_deliveries_relay_once(world) -> None:  # noqa: ANN001
+def test_duplicate_deliveries_relay_once(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     thread_ts = world.card_ts(conversation.id)
@@ -142,7 +143,7 @@ def test_duplicate_deliveries_relay_once(world) -> None:  # noqa: ANN001
     assert _agent_texts(world, conversation.id) == ["One moment please"]
 
 
-def test_private_notes_bots_self_and_unknown_threads_are_not_relayed(world) -> None:  # noqa: ANN001
+def test_private_notes_bots_self_and_unknown_threads_are_not_relayed(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     thread_ts = world.card_ts(conversation.id)
@@ -156,7 +157,7 @@ def test_private_notes_bots_self_and_unknown_threads_are_not_relayed(world) -> N
     assert _agent_texts(world, conversation.id) == ["real reply"]
 
 
-def test_reply_while_waiting_claims_implicitly(world) -> None:  # noqa: ANN001
+def test_reply_while_waiting_claims_implicitly(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     _reply(world, world.card_ts(conversation.id), "Hello, I can help", user="UBEN", ts="1800000000.000030", event_id="Ev30")
@@ -165,7 +166,7 @@ def test_reply_while_waiting_claims_implicitly(world) -> None:  # noqa: ANN001
     assert _agent_texts(world, conversation.id) == ["Hello, I can help"]
 
 
-def test_reply_after_return_to_bot_is_not_delivered_and_agent_is_told(world) -> None:  # noqa: ANN001
+def test_reply_after_return_to_bot_is_not_delivered_and_agent_is_told(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     _click(world, "handoff_return_to_bot", conversation.id, "UANA")
@@ -177,7 +178,7 @@ def test_reply_after_return_to_bot_is_not_delivered_and_agent_is_told(world) -> 
     assert "Back with the bot" in json.dumps(world.fake.calls("chat.update")[-1].body["blocks"])
 
 
-def test_edits_and_deletes_of_relayed_replies_reach_the_customer(world) -> None:  # noqa: ANN001
+def test_edits_and_deletes_of_relayed_replies_reach_the_customer(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     thread_ts = world.card_ts(conversation.id)
@@ -198,7 +199,7 @@ def test_edits_and_deletes_of_relayed_replies_reach_the_customer(world) -> None:
     assert [m.meta["message_id"] for m in world.store.messages(conversation.id) if m.kind is Kind.DELETE] == [relayed.id]
 
 
-def test_support_command_lists_and_claims(world) -> None:  # noqa: ANN001
+def test_support_command_lists_and_claims(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
 
@@ -217,7 +218,7 @@ def test_support_command_lists_and_claims(world) -> None:  # noqa: ANN001
     assert "No conversation is waiting" in command("list")["text"]
 
 
-def test_users_info_is_called_once_per_agent(world) -> None:  # noqa: ANN001
+def test_users_info_is_called_once_per_agent(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     thread_ts = world.card_ts(conversation.id)
@@ -227,7 +228,7 @@ def test_users_info_is_called_once_per_agent(world) -> None:  # noqa: ANN001
     assert [c.body["user"] for c in world.fake.calls("users.info")] == ["UANA"]
 
 
-def test_outage_then_recovery_delivers_everything_in_order(world) -> None:  # noqa: ANN001
+def test_outage_then_recovery_delivers_everything_in_order(world) -> None:
     conversation = world.ask_for_person()
     world.fake.fail_next(3, "500")
     world.fake.fail_next(2, "429", retry_after=0.2)
@@ -241,7 +242,7 @@ def test_outage_then_recovery_delivers_everything_in_order(world) -> None:  # no
     assert not world.outbox.items(status="failed")
 
 
-def test_a_relay_interrupted_by_a_crash_is_completed_by_slacks_retry(world) -> None:  # noqa: ANN001
+def test_a_relay_interrupted_by_a_crash_is_completed_by_slacks_retry(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
     thread_ts = world.card_ts(conversation.id)
@@ -249,7 +250,7 @@ def test_a_relay_interrupted_by_a_crash_is_completed_by_slacks_retry(world) -> N
     # The process reserved the relay, then died before storing the message (no 200 went to Slack).
     with world.threads.sessions.begin() as s:
         s.add(SlackRelayed(channel=CHANNEL, ts="1800000000.000090", conversation_id=conversation.id,
-                           created_at=datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(seconds=61)))
+                           created_at=datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=61)))
     _reply(world, thread_ts, "Are you still there?", ts="1800000000.000090", event_id="Ev90", retry_num=1)
     _reply(world, thread_ts, "Are you still there?", ts="1800000000.000090", event_id="Ev90", retry_num=2)
     assert _agent_texts(world, conversation.id) == ["Are you still there?"]

@@ -4,21 +4,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from fake_slack import FakeSlack
 from flask import Flask
 from pydantic import SecretStr
+from slack_helpers import CHANNEL, SIGNING_SECRET, action_body, signed_headers
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
 from bot.conversations.events import InProcessBus
-from bot.handoff_port import HandoffRequest, HumanDesk
-from bot.policy import load_policy
 from bot.conversations.records import Role, State
 from bot.conversations.store import ConversationStore
-from fake_slack import FakeSlack
+from bot.handoff_port import HandoffRequest, HumanDesk
+from bot.policy import load_policy
 from handoff.config import HandoffSettings, SlackSettings
 from handoff.database import make_sessionmaker
 from handoff.wiring import build_slack_handoff
-from slack_helpers import CHANNEL, SIGNING_SECRET, action_body, signed_headers
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +31,7 @@ class FakeBot:
         self.desk: HumanDesk | None = None
         self.offered: list[str] = []
 
-    def set_desk(self, desk: HumanDesk, *, available=None) -> None:  # noqa: ANN001
+    def set_desk(self, desk: HumanDesk, *, available=None) -> None:
         self.desk = desk
 
     def offer_email(self, conversation_id: str) -> None:
@@ -63,7 +63,7 @@ def test_built_handoff_runs_end_to_end_with_its_own_worker(engine: Engine, fake_
         fake_slack.wait_for(lambda: fake_slack.calls("chat.update"))
     finally:
         handoff.stop()
-    assert handoff._socket is None  # no SLACK_APP_TOKEN: no Socket Mode connection  # noqa: SLF001
+    assert handoff._socket is None  # no SLACK_APP_TOKEN: no Socket Mode connection
 
 
 def test_manifest_subscribes_to_what_the_app_handles() -> None:

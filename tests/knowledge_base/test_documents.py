@@ -214,7 +214,7 @@ def test_broken_docx_is_refused(tmp_path: Path) -> None:
         load_document(_write(tmp_path, "notes.docx", b"this is not a zip file"))
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\n", "---\ntitle: Only a title\n---\n# Heading only\n".encode()])
+@pytest.mark.parametrize("content", [b"", b"   \n\n", b"---\ntitle: Only a title\n---\n# Heading only\n"])
 def test_empty_documents_are_refused(tmp_path: Path, content: bytes) -> None:
     with pytest.raises(DocumentLoadError, match="empty|no text"):
         load_document(_write(tmp_path, "blank.md", content))

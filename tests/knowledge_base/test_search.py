@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -133,7 +133,7 @@ def test_score_is_calibrated_against_the_base_not_raw_cosine(library) -> None:
 def test_only_the_newest_version_of_a_document_is_returned(search_settings, minilm) -> None:
     index = ChromaIndex.open(search_settings, minilm, minilm.model_id)
     searcher = Searcher(index=index, embedder=minilm, settings=search_settings)
-    now = datetime.now(timezone.utc).isoformat()
+    now = datetime.now(UTC).isoformat()
 
     def put(version: int, text: str) -> None:
         doc = document_from_text(doc_id="services/lockers.md", title="Lockers", text=text)
@@ -154,7 +154,7 @@ def test_only_the_newest_version_of_a_document_is_returned(search_settings, mini
 def _put(index: ChromaIndex, minilm: LocalMiniLMEmbeddings, settings: KnowledgeBaseSettings,
          doc_id: str, title: str, text: str) -> None:
     doc = document_from_text(doc_id=doc_id, title=title, text=text)
-    chunks = split_document(doc, version=1, updated_at=datetime.now(timezone.utc).isoformat(), settings=settings)
+    chunks = split_document(doc, version=1, updated_at=datetime.now(UTC).isoformat(), settings=settings)
     index.upsert(chunks, minilm.embed_documents([c.embed_text for c in chunks]))
 
 
@@ -186,20 +186,20 @@ def test_in_memory_and_chroma_dense_scoring_rank_alike(library, minilm, search_s
         assert [h.document_id for h in a.hits] == [h.document_id for h in b.hits]
         assert [h.score for h in a.hits] == pytest.approx([h.score for h in b.hits], abs=1e-4)
         assert [p.chunk_id for p in a.hits[0].passages] == [p.chunk_id for p in b.hits[0].passages]
-    assert in_memory._current_snapshot().chunk_vectors is not None  # noqa: SLF001 - which path ran
-    assert chroma._current_snapshot().chunk_vectors is None  # noqa: SLF001
+    assert in_memory._current_snapshot().chunk_vectors is not None
+    assert chroma._current_snapshot().chunk_vectors is None
 
 
 def test_an_in_memory_snapshot_behind_the_index_lets_chroma_score(library, minilm, search_settings) -> None:
     index, searcher = library  # the default: chunk vectors in memory
     searcher.search("anything")
-    searcher._snapshot.built_in = 1e9  # noqa: SLF001 - a rebuild that has not happened yet (mid-sync)
-    stale = searcher._snapshot  # noqa: SLF001
+    searcher._snapshot.built_in = 1e9
+    stale = searcher._snapshot
     _put(index, minilm, search_settings, "services/bike.md", "Bicycle repair station",
          "A free bicycle repair station with pumps and tools stands outside Central.")
 
     result = searcher.search("where can I pump up my bicycle tyres")
-    assert searcher._snapshot is stale and stale.chunk_vectors is not None  # noqa: SLF001
+    assert searcher._snapshot is stale and stale.chunk_vectors is not None
     assert result.hits[0].document_id == "services/bike.md"
 
 
@@ -208,14 +208,14 @@ def test_chunks_written_after_the_snapshot_are_read_from_the_index(library, mini
     searcher = Searcher(index=index, embedder=minilm, settings=search_settings, in_memory_below=0)
     searcher.search("anything")  # builds the snapshot (titles and keywords; dense scoring stays in Chroma)
     # Mid-way through a long sync the snapshot is not rebuilt on every write; pin it as such.
-    searcher._snapshot.built_in = 1e9  # noqa: SLF001 - simulating a rebuild that has not happened yet
-    stale = searcher._snapshot  # noqa: SLF001
+    searcher._snapshot.built_in = 1e9
+    stale = searcher._snapshot
     index_corpus([{"id": "services/bike.md", "title": "Bicycle repair station",
                    "text": "A free bicycle repair station with pumps and tools stands outside Central."}],
                  settings=search_settings, embedder=minilm, model_id=minilm.model_id)
 
     result = searcher.search("where can I pump up my bicycle tyres")
-    assert searcher._snapshot is stale  # noqa: SLF001 - the dense part found it anyway
+    assert searcher._snapshot is stale
     top = result.hits[0]
     assert top.document_id == "services/bike.md" and top.title == "Bicycle repair station"
     assert "pumps and tools" in top.passages[0].text and "::v" in top.passages[0].chunk_id

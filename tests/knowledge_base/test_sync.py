@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from kb_fakes import FakeEmbeddings, write_corpus
 
 from knowledge_base.config import KnowledgeBaseSettings

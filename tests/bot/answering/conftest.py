@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from fake_openai import FakeOpenAI
 from pydantic import SecretStr
 
 from bot.answering.answerer import Answerer
-from bot.config import LLMSettings
 from bot.answering.llm import make_chat_model
+from bot.config import LLMSettings
 from bot.conversations.records import Kind, Message, Role
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 
@@ -38,13 +38,13 @@ def fake_openai() -> Iterator[FakeOpenAI]:
 
 
 @pytest.fixture
-def chat_model(fake_openai: FakeOpenAI):  # noqa: ANN201 - a ChatOpenAI
+def chat_model(fake_openai: FakeOpenAI):
     settings = LLMSettings(api_key=SecretStr("test-key"), base_url=fake_openai.base_url, timeout_s=5, max_retries=0)
     return make_chat_model(settings)
 
 
 @pytest.fixture
-def llm_answerer(chat_model) -> Answerer:  # noqa: ANN001
+def llm_answerer(chat_model) -> Answerer:
     return Answerer(chat_model=chat_model, policy=None, timeout_s=3.0)
 
 
@@ -74,7 +74,7 @@ def make_messages() -> Callable[..., list[Message]]:
     ids = itertools.count(1)
 
     def build(*turns: tuple[str, str]) -> list[Message]:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         return [Message(next(ids), "c1", Role(role), Kind.TEXT, text, now) for role, text in turns]
 
     return build

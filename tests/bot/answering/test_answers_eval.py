@@ -23,14 +23,14 @@ class _FakeKnowledgeBase:
 
 
 @pytest.fixture
-def knowledge_base(make_result, docs) -> _FakeKnowledgeBase:  # noqa: ANN001
+def knowledge_base(make_result, docs) -> _FakeKnowledgeBase:
     delivery, refunds = docs
     nothing = make_result()
     return _FakeKnowledgeBase({"delivery": make_result(delivery, refunds), "refund": make_result(refunds, delivery),
                                "wrong": make_result(refunds), "bicycles": nothing})
 
 
-def _golden(tmp_path, rows) -> object:  # noqa: ANN001
+def _golden(tmp_path, rows) -> object:
     path = tmp_path / "golden.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return path

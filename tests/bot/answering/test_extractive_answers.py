@@ -129,7 +129,7 @@ def test_a_matching_list_item_brings_its_intro(extractive_answerer, make_result)
     assert _body(answer.text) == ["These items cannot be sent back:", "Engraved mugs."]
 
 
-def _sections(*passages: tuple[str, str]):  # noqa: ANN202 - a SearchResult of one document
+def _sections(*passages: tuple[str, str]):
     from knowledge_base.results import DocumentHit, Passage, SearchResult
 
     hit = DocumentHit("account/login.md", "Signing in", "account/login.md", None, 0.9,

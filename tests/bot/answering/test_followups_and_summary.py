@@ -6,8 +6,8 @@ import time
 from pydantic import SecretStr
 
 from bot.answering.answerer import Answerer, condense_query
-from bot.config import LLMSettings
 from bot.answering.llm import make_chat_model
+from bot.config import LLMSettings
 
 
 def test_short_anaphoric_follow_ups_carry_the_previous_question(make_messages):

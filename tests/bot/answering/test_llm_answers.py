@@ -136,7 +136,7 @@ def test_unreachable_server_becomes_answer_failed(chat_model, make_result, fake_
         answerer.answer("How long is delivery?", make_result(*docs))
 
 
-def _timed_failure(answerer: Answerer, result) -> float:  # noqa: ANN001
+def _timed_failure(answerer: Answerer, result) -> float:
     start = time.monotonic()
     with pytest.raises(AnswerFailed, match="timed out"):
         answerer.answer("How long is delivery?", result)

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.doubles import OneArticleKnowledgeBase
 from fake_openai import FakeOpenAI
 from flask import Flask
 
 from bot.answering.answerer import Answerer
+from tests.doubles import OneArticleKnowledgeBase
 
 
 def _chat_of(request: dict) -> tuple[str, str]:
@@ -75,7 +75,7 @@ def _start(app: Flask, **body: str) -> tuple[object, str, dict[str, str]]:
     return client, started["id"], {"Authorization": f"Bearer {started['token']}"}
 
 
-def _messages_when(client, cid: str, auth: dict[str, str], count: int) -> list[dict]:  # noqa: ANN001
+def _messages_when(client, cid: str, auth: dict[str, str], count: int) -> list[dict]:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         messages = client.get(f"/api/conversations/{cid}/messages", headers=auth).get_json()["messages"]

@@ -14,7 +14,7 @@ def _event(conversation_id: str, n: int, type_: str = "message") -> LiveEvent:
     return LiveEvent(conversation_id=conversation_id, type=type_, data={"n": n}, id=n if type_ == "message" else None)
 
 
-def _drain(sub, count: int, timeout: float = 5.0) -> list[LiveEvent]:  # noqa: ANN001
+def _drain(sub, count: int, timeout: float = 5.0) -> list[LiveEvent]:
     got: list[LiveEvent] = []
     deadline = time.monotonic() + timeout
     while len(got) < count and time.monotonic() < deadline:
@@ -24,7 +24,7 @@ def _drain(sub, count: int, timeout: float = 5.0) -> list[LiveEvent]:  # noqa: A
     return got
 
 
-def _wait_until(predicate, timeout: float = 10.0) -> bool:  # noqa: ANN001
+def _wait_until(predicate, timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -55,7 +55,7 @@ def test_get_times_out_and_close_unsubscribes():
     sub.close()  # idempotent
     bus.publish(_event("a", 1))
     assert sub.get(timeout=0.01) is None
-    assert not bus._fanout.has("a")  # noqa: SLF001 - no leak of closed subscriptions
+    assert not bus._fanout.has("a")
 
 
 def test_close_wakes_a_waiting_reader():
@@ -173,6 +173,6 @@ def test_redis_listener_reconnects_and_asks_for_a_resync(redis_url: str, redis_p
         admin.close()
 
 
-def _got(sub, event_id: int) -> bool:  # noqa: ANN001
+def _got(sub, event_id: int) -> bool:
     event = sub.get(timeout=0.2)
     return event is not None and event.id == event_id

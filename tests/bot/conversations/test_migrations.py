@@ -13,8 +13,8 @@ from bot.conversations.database import VERSION_TABLE, alembic_config, make_engin
 from bot.conversations.models import Base
 
 
-def _diffs(engine) -> list:  # noqa: ANN001
-    def ours(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
+def _diffs(engine) -> list:
+    def ours(obj, name, type_, reflected, compare_to) -> bool:
         # The version table and other packages' tables (handoff) are not the bot's business.
         return not (type_ == "table" and name not in Base.metadata.tables)
 
@@ -55,11 +55,11 @@ def _migrate_together(engines: list) -> list[BaseException]:
     barrier = threading.Barrier(len(engines))
     errors: list[BaseException] = []
 
-    def run(engine) -> None:  # noqa: ANN001
+    def run(engine) -> None:
         try:
             barrier.wait(timeout=10)
             migrate(engine)
-        except BaseException as exc:  # noqa: BLE001 - reported by the caller
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=run, args=(e,)) for e in engines]

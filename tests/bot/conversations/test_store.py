@@ -3,21 +3,21 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from bot.conversations.database import make_sessionmaker
-from bot.errors import ConversationNotFound, InvalidInput, MessageNotFound
 from bot.conversations.events import RESYNC, InProcessBus, LiveEvent
 from bot.conversations.models import ConversationRow, MessageRow
 from bot.conversations.records import Citation, Kind, Role, State
-from bot.web.serialization import message_to_dict
 from bot.conversations.store import ConversationStore
+from bot.errors import ConversationNotFound, InvalidInput, MessageNotFound
+from bot.web.serialization import message_to_dict
 
 
-def _count(engine, model) -> int:  # noqa: ANN001
+def _count(engine, model) -> int:
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(model)).scalar_one()
 
@@ -149,7 +149,7 @@ def test_customer_and_agent_messages_stamp_their_side(store, clock):
 
     now = store.get(c.id)
     assert (now.last_customer_at, now.last_agent_at, now.updated_at) == (t1, t2, t3)
-    assert now.last_customer_at.tzinfo == timezone.utc
+    assert now.last_customer_at.tzinfo == UTC
 
 
 def test_edit_and_delete_update_the_row_and_log_an_entry(store, bus):
@@ -244,7 +244,7 @@ def test_concurrent_claims_have_exactly_one_winner(store):
             barrier.wait(timeout=10)
             results[i] = store.transition(c.id, expected={State.PENDING}, to=State.AGENT, actor=f"agent:U{i}",
                                           reason="claimed", agent_id=f"U{i}", agent_name=f"Agent {i}")
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=claim, args=(i,)) for i in range(8)]

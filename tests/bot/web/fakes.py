@@ -5,17 +5,17 @@ import hmac
 import secrets
 import threading
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-from bot.errors import ConversationNotFound, InvalidInput
 from bot.conversations.events import InProcessBus, LiveEvent, Subscription
 from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State
+from bot.errors import ConversationNotFound, InvalidInput
 from bot.web.serialization import message_to_dict
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class FakeStore:

@@ -8,8 +8,8 @@ from typing import Any
 from flask import Flask
 
 from bot.web.api import make_blueprint
-from bot.web.metrics import Metrics
 from bot.web.app import make_limiter, register_web
+from bot.web.metrics import Metrics
 from web.fakes import FakeBotService
 
 MAX_CHARS = 200

@@ -68,7 +68,7 @@ def test_security_headers_on_api_pages_and_widget(client: FlaskClient) -> None:
 
 
 class _Exploding(FakeBotService):
-    def start_conversation(self, **kwargs):  # noqa: ANN003, ANN201
+    def start_conversation(self, **kwargs):
         raise RuntimeError("database password is hunter2")
 
 
@@ -159,7 +159,7 @@ class _Failing(FakeBotService):
         super().__init__()
         self.error = error
 
-    def request_person(self, conversation_id: str, *, reason: str = "customer_request"):  # noqa: ANN201
+    def request_person(self, conversation_id: str, *, reason: str = "customer_request"):
         raise self.error
 
 

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from fake_openai import FakeOpenAI
+
 from web.server_process import ServerProcess
 
 pytestmark = pytest.mark.browser
@@ -51,7 +51,7 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
-def test_customer_chats_reloads_and_asks_for_a_person(server: ServerProcess, browser, llm: FakeOpenAI) -> None:  # noqa: ANN001
+def test_customer_chats_reloads_and_asks_for_a_person(server: ServerProcess, browser, llm: FakeOpenAI) -> None:
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport={"width": 1100, "height": 760})
@@ -120,7 +120,7 @@ def test_customer_chats_reloads_and_asks_for_a_person(server: ServerProcess, bro
         context.close()
 
 
-def test_mobile_layout_is_full_screen(server: ServerProcess, browser) -> None:  # noqa: ANN001
+def test_mobile_layout_is_full_screen(server: ServerProcess, browser) -> None:
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport={"width": 390, "height": 760}, is_mobile=True, has_touch=True)
@@ -138,7 +138,7 @@ def test_mobile_layout_is_full_screen(server: ServerProcess, browser) -> None:  
         context.close()
 
 
-def test_reconnects_after_the_server_went_away(server: ServerProcess, browser) -> None:  # noqa: ANN001
+def test_reconnects_after_the_server_went_away(server: ServerProcess, browser) -> None:
     """The stream drops (server restart); the widget says so, reconnects, and shows what came meanwhile."""
     from playwright.sync_api import expect
 
@@ -170,7 +170,7 @@ def test_reconnects_after_the_server_went_away(server: ServerProcess, browser) -
         context.close()
 
 
-def test_end_the_chat_and_rate_it(server: ServerProcess, browser) -> None:  # noqa: ANN001
+def test_end_the_chat_and_rate_it(server: ServerProcess, browser) -> None:
     import httpx
     from playwright.sync_api import expect
 
