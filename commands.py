@@ -123,30 +123,36 @@ def _eval_group(state: _Lazy) -> click.Group:
         rows = [json.loads(line) for line in input_path.read_text(encoding="utf-8").splitlines() if line.strip()]
         _print_json(evaluate_triage(rows, Triage(load_policy(state.settings.bot.policy_file))))
 
-    @group.command("answers")
+    @group.command("answers", help=(
+        "Ask golden questions through the bot's whole turn and score what customers see. GOLDEN rows: "
+        '{"id", "question", "must_cite": [document ids; [] = the bot must decline], "must_say": [facts], "lang"}. '
+        'CONVERSATIONS rows: {"id", "kind": "follow_up"|"topic_shift", "turns": [question rows]}.'))
     @click.option("--golden", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--conversations", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="Multi-turn cases, each asked in one conversation.")
     @click.option("--kb", "kb_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
                   help="Index this folder into a throwaway knowledge base first (default: the configured one).")
-    def answers(golden: Path, kb_dir: Path | None) -> None:
-        from bot.answering.answerer import Answerer
+    def answers(golden: Path, conversations: Path | None, kb_dir: Path | None) -> None:
         from bot.answering.evaluation import evaluate_answers
-        from bot.answering.llm import make_chat_model
-        from bot.policy import load_policy
 
-        settings = state.settings
-        llm = settings.llm()
-        answerer = Answerer(chat_model=make_chat_model(llm), policy=load_policy(settings.bot.policy_file), timeout_s=llm.timeout_s)
-        if kb_dir is None:
-            _print_json(evaluate_answers(golden, knowledge_base=state.knowledge_base(), answerer=answerer))
-            return
         with tempfile.TemporaryDirectory(prefix="supportbot-eval-") as tmp:
-            throwaway = settings.model_copy(update={"data_dir": Path(tmp), "chroma_url": None})
-            kb = build_knowledge_base(throwaway)
-            try:
+            # Conversations go to a throwaway database, never the real one; no Slack, no Redis.
+            throwaway = state.settings.model_copy(update={
+                "data_dir": Path(tmp), "database_url": None, "redis_url": None,
+                "slack_bot_token": None, "slack_signing_secret": None, "slack_app_token": None,
+            })
+            kb = None
+            if kb_dir is None:
+                kb = state.knowledge_base()
+            else:
+                throwaway = throwaway.model_copy(update={"chroma_url": None})
+                kb = build_knowledge_base(throwaway)
                 click.echo(f"indexed {kb_dir}: {kb.sync(kb_dir).summary()}", err=True)
-                _print_json(evaluate_answers(golden, knowledge_base=kb, answerer=answerer))
+            services = build_services(throwaway, knowledge_base=kb)
+            try:
+                _print_json(evaluate_answers(golden, bot=services.bot, conversations=conversations))
             finally:
-                kb.close()
+                services.close()
 
     return group
 

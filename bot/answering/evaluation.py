@@ -1,115 +1,170 @@
-"""`supportbot eval answers`: do golden questions get answers that cite the documents they must,
-and say the facts they must?"""
+"""`supportbot eval answers`: ask golden questions as customers do, through the bot's whole turn
+(triage, context, retrieval, the answer and the texts around it), and score what a customer would see.
+
+A verdict per question: the bot *answered* (a reply with citations), *declined* (said it does not
+know, or handed the conversation to a person), and whether the answer *said the facts* and *cited a
+required document first*. A *wrong answer* is a cited answer to a question the knowledge base cannot
+answer, or one whose citations hold none of the required documents: confident, sourced and wrong,
+the worst thing a support bot can do.
+"""
 from __future__ import annotations
 
-import json
 import re
 import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from bot.answering.answerer import Answerer
-from bot.answering.retrieval import Searchable, retrieve
-from bot.errors import AnswerFailed, InvalidInput
+from bot.answering.golden import GoldenQuestion, load_conversations, load_golden
+from bot.conversations.records import Conversation
 
 
-def load_golden(path: Path) -> list[dict[str, Any]]:
-    """Rows `{"id", "question", "must_cite": [document ids], "must_say": [fact, ...]}`; a bad row names its line.
+class Outcome(Protocol):
+    @property
+    def outcome(self) -> str: ...
+    @property
+    def message(self) -> Any: ...
 
-    `must_say` is optional; each fact is a text the answer must contain, or a list of alternatives
-    of which one will do (an LLM may say "3 to 5 days" where the article says "3–5 days").
+
+class Turns(Protocol):
+    """The part of `BotService` a customer drives."""
+
+    def start_conversation(self) -> tuple[Conversation, str]: ...
+    def post_and_answer(self, conversation_id: str, text: str) -> Outcome: ...
+
+
+@dataclass
+class Verdict:
+    id: str
+    question: str
+    lang: str
+    answerable: bool
+    outcome: str  # "answered", "declined" or "handoff:<reason>"
+    cited: list[str] = field(default_factory=list)
+    answer: str = ""
+    missing: list[str] = field(default_factory=list)
+    must_cite: list[str] = field(default_factory=list)
+    kind: str | None = None  # the conversation kind, for turns of a multi-turn case
+
+    @property
+    def answered(self) -> bool:
+        return self.outcome == "answered" and bool(self.cited)
+
+    @property
+    def cited_required(self) -> bool:
+        return self.answered and bool(set(self.cited) & set(self.must_cite))
+
+    @property
+    def cited_first(self) -> bool:
+        return self.answered and self.cited[0] in self.must_cite
+
+    @property
+    def fact_said(self) -> bool:
+        return self.cited_required and not self.missing
+
+    @property
+    def wrong(self) -> bool:
+        return self.answered and (not self.answerable or not self.cited_required)
+
+    def failure(self) -> str | None:
+        if not self.answerable:
+            return "answered a question the knowledge base cannot answer" if self.answered else None
+        if not self.answered:
+            return f"not answered ({self.outcome})"
+        if not self.cited_required:
+            return "no required document cited"
+        if self.missing:
+            return "the answer does not say every required fact"
+        return None
+
+
+def evaluate_answers(golden: Path, *, bot: Turns, conversations: Path | None = None) -> dict[str, Any]:
+    """Every golden question in a new conversation, every golden conversation turn by turn.
+
+    Top-level figures cover the single questions; `conversations` scores the multi-turn cases by
+    kind; `languages` splits the answerable single questions by `lang`. Old keys stay:
+    `cited_required` (answerable questions citing a required document), `answered`, `said_required`.
     """
-    rows = []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError as exc:
-            raise InvalidInput(f"{path}:{line_no}: not JSON ({exc})") from exc
-        question = row.get("question") if isinstance(row, dict) else None
-        must_cite = row.get("must_cite") if isinstance(row, dict) else None
-        if not isinstance(question, str) or not question.strip() or not isinstance(must_cite, list) or not must_cite:
-            raise InvalidInput(f'{path}:{line_no}: needs "question" (text) and "must_cite" (non-empty list of document ids)')
-        must_say = row.get("must_say", [])
-        facts = [[fact] if isinstance(fact, str) else fact for fact in must_say] if isinstance(must_say, list) else None
-        if facts is None or not all(isinstance(f, list) and f and all(isinstance(t, str) and t.strip() for t in f)
-                                    for f in facts):
-            raise InvalidInput(f'{path}:{line_no}: "must_say" must be a list of texts or of lists of alternative texts')
-        rows.append({"id": str(row.get("id", line_no)), "question": question, "must_cite": [str(d) for d in must_cite],
-                     "must_say": facts})
-    if not rows:
-        raise InvalidInput(f"{path}: no questions")
-    return rows
-
-
-def evaluate_answers(golden: Path, *, knowledge_base: Searchable, answerer: Answerer) -> dict[str, Any]:
-    """Search and answer each golden question as the bot would; pass when a required document is cited.
-
-    Returns `questions`, `cited_required` (pass rate), `answered` (grounded answers given),
-    `retrieved_required` (a required document among the hits), `said_required` (of the questions
-    with `must_say`, the share whose answer says every fact), `ms_per_question`, `mode`, `failures`,
-    and `warning` when the knowledge base found nothing at all (usually: not synced).
-    """
-    rows = load_golden(golden)
-    passed = answered = retrieved = empty = said = 0
-    failures: list[dict[str, Any]] = []
+    questions = load_golden(golden)
+    cases = load_conversations(conversations) if conversations is not None else []
     started = time.perf_counter()
-    for row in rows:
-        verdict = _judge(row, knowledge_base, answerer)
-        answered += verdict["answered"]
-        retrieved += verdict["retrieved"]
-        empty += not verdict["hits"]
-        said += bool(row["must_say"]) and verdict["reason"] is None and not verdict["missing"]
-        if verdict["reason"] is None:
-            passed += 1
-        if verdict["reason"] is not None or verdict["missing"]:
-            failures.append({"id": row["id"], "question": row["question"], "must_cite": row["must_cite"],
-                             "reason": verdict["reason"] or "the answer does not say every required fact",
-                             "missing": verdict["missing"], "cited": verdict["cited"], "hits": verdict["hits"],
-                             "answer": verdict["answer"]})
+    verdicts = [_ask(bot, [q])[0] for q in questions]
+    turn_verdicts = [v for case in cases for v in _ask(bot, list(case.turns), kind=case.kind)]
     elapsed_ms = (time.perf_counter() - started) * 1000
-    n = len(rows)
-    report: dict[str, Any] = {
-        "questions": n,
-        "cited_required": round(passed / n, 4),
-        "answered": round(answered / n, 4),
-        "retrieved_required": round(retrieved / n, 4),
-        "said_required": round(said / with_facts, 4) if (with_facts := sum(bool(r["must_say"]) for r in rows)) else None,
-        "ms_per_question": round(elapsed_ms / n, 2),
-        "mode": answerer.mode,
-        "failures": failures,
-    }
-    if empty == n:
-        report["warning"] = "the knowledge base found nothing for any question: is it synced? (supportbot kb sync DIR)"
+    report = summarize(verdicts)
+    report["ms_per_question"] = round(elapsed_ms / max(1, len(verdicts) + len(turn_verdicts)), 2)
+    if cases:
+        report["conversations"] = {
+            kind: summarize([v for v in turn_verdicts if v.kind == kind], failures=False)
+            for kind in sorted({c.kind for c in cases})
+        }
+        report["failures"] += [_failure_row(v) for v in turn_verdicts if v.failure()]
     return report
 
 
-def _judge(row: dict[str, Any], knowledge_base: Searchable, answerer: Answerer) -> dict[str, Any]:
-    # A miss is searched again as the bot would; golden questions are single turns without personal
-    # data, so the raw question stands in for the bot's condensed and redacted ones.
-    result = retrieve(knowledge_base, answerer, row["question"])
-    hits = [hit.document_id for hit in result.hits]
-    verdict: dict[str, Any] = {"answered": False, "retrieved": bool(set(hits) & set(row["must_cite"])),
-                               "cited": [], "hits": hits[:5], "reason": None, "missing": [], "answer": None}
-    if not answerer.attempts(result):  # the bot's own decision, near misses included
-        verdict["reason"] = f"not answerable (top score {result.top_score:.3f})"
-        return verdict
-    try:
-        answer = answerer.answer(row["question"], result)
-    except AnswerFailed as exc:
-        verdict["reason"] = f"answer failed: {exc}"
-        return verdict
-    verdict["answered"] = answer.grounded
-    verdict["cited"] = [c.document_id for c in answer.citations]
-    verdict["answer"] = answer.text
-    said = _plain(answer.text) if answer.grounded else ""
-    verdict["missing"] = [" | ".join(fact) for fact in row["must_say"] if not any(_plain(t) in said for t in fact)]
-    if not answer.grounded:
-        verdict["reason"] = "the answerer found no answer in the passages"
-    elif not set(verdict["cited"]) & set(row["must_cite"]):
-        verdict["reason"] = "no required document cited"
-    return verdict
+def summarize(verdicts: Sequence[Verdict], *, failures: bool = True) -> dict[str, Any]:
+    answerable = [v for v in verdicts if v.answerable]
+    unanswerable = [v for v in verdicts if not v.answerable]
+    english = [v for v in answerable if v.lang == "en"]
+    other = [v for v in answerable if v.lang != "en"]
+    report: dict[str, Any] = {
+        "questions": len(verdicts),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "fact_said": _rate(answerable, "fact_said"),
+        "fact_said_english": _rate(english, "fact_said"),
+        "fact_said_other_languages": _rate(other, "fact_said"),
+        "cited_first": _rate(answerable, "cited_first"),
+        "cited_required": _rate(answerable, "cited_required"),
+        "answered": _rate(answerable, "answered"),
+        "said_required": _rate([v for v in answerable if v.cited_required], "fact_said"),
+        "declined_unanswerable": _rate(unanswerable, "answered", negate=True),
+        "wrong_answers": _rate(verdicts, "wrong"),
+        "handoffs": sum(v.outcome.startswith("handoff") for v in verdicts),
+    }
+    by_lang: dict[str, list[Verdict]] = defaultdict(list)
+    for v in answerable:
+        by_lang[v.lang].append(v)
+    if len(by_lang) > 1:
+        report["languages"] = {lang: {"questions": len(vs), "fact_said": _rate(vs, "fact_said")}
+                               for lang, vs in sorted(by_lang.items())}
+    if failures:
+        report["failures"] = [_failure_row(v) for v in verdicts if v.failure()]
+    return report
+
+
+def _ask(bot: Turns, turns: list[GoldenQuestion], *, kind: str | None = None) -> list[Verdict]:
+    conversation, _token = bot.start_conversation()
+    out = []
+    for q in turns:
+        result = bot.post_and_answer(conversation.id, q.question)
+        out.append(_judge(q, result, kind))
+    return out
+
+
+def _judge(q: GoldenQuestion, result: Outcome, kind: str | None) -> Verdict:
+    message = result.message
+    answered = result.outcome == "answered" and message is not None
+    text = message.text if answered else ""
+    cited = [c.document_id for c in message.citations] if answered else []
+    said = _plain(text)
+    missing = [" | ".join(fact) for fact in q.must_say if not any(_plain(t) in said for t in fact)]
+    outcome = "answered" if answered else ("declined" if result.outcome == "no_answer" else result.outcome)
+    return Verdict(id=q.id, question=q.question, lang=q.lang, answerable=q.answerable, outcome=outcome, cited=cited,
+                   answer=text, missing=missing if answered else [" | ".join(f) for f in q.must_say],
+                   must_cite=list(q.must_cite), kind=kind)
+
+
+def _failure_row(v: Verdict) -> dict[str, Any]:
+    return {"id": v.id, "question": v.question, "must_cite": v.must_cite, "reason": v.failure(), "cited": v.cited,
+            "missing": v.missing, "answer": v.answer[:600], "outcome": v.outcome}
+
+
+def _rate(verdicts: Iterable[Verdict], attribute: str, *, negate: bool = False) -> float | None:
+    values = [bool(getattr(v, attribute)) != negate for v in verdicts]
+    return round(sum(values) / len(values), 4) if values else None
 
 
 _MARKUP = re.compile(r"[*_`]+")

@@ -1,0 +1,105 @@
+"""Answer quality on every help centre we have, each separately and all together, as customers see it.
+
+Runs `supportbot eval answers --kb DOCS --golden G --conversations C` per help centre (offline unless
+OPENAI_* is set) and prints one row per knowledge base plus the pooled figures, against the targets of
+issue 11. Development sets: `examples/` and `datasets/helpcentres/*` except the hold-out, which only
+`--holdout` adds (run it for final figures, never while tuning).
+
+    python benchmarks/answers_quality.py [--holdout] [--only NAME]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+HOLDOUT = "harbourline-ferries"
+TARGETS = {"fact_said_english": 0.85, "cited_first": 0.90, "declined_unanswerable": 0.90,
+           "wrong_answers": 0.05, "fact_said_other_languages": 0.60}
+POOLED = {  # figure -> the count it is a rate of
+    "fact_said": "answerable", "fact_said_english": "answerable_en", "fact_said_other_languages": "answerable_other",
+    "cited_first": "answerable", "declined_unanswerable": "unanswerable", "wrong_answers": "questions",
+}
+
+
+def help_centres(*, holdout: bool) -> list[tuple[str, Path, Path, Path | None]]:
+    sets = [("examples", ROOT / "examples", ROOT / "examples" / "golden.jsonl", None)]
+    for folder in sorted((ROOT / "datasets" / "helpcentres").iterdir()):
+        if folder.name == HOLDOUT and not holdout:
+            continue
+        conversations = folder / "conversations.jsonl"
+        sets.append((folder.name, folder / "docs", folder / "golden.jsonl", conversations if conversations.exists() else None))
+    return sets
+
+
+def run(docs: Path, golden: Path, conversations: Path | None) -> dict[str, Any]:
+    command = [str(Path(sys.executable).parent / "supportbot"), "eval", "answers", "--kb", str(docs), "--golden", str(golden)]
+    if conversations is not None:
+        command += ["--conversations", str(conversations)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"eval answers failed for {golden}:\n{done.stderr[-2000:]}")
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def _counts(report: dict[str, Any]) -> dict[str, int]:
+    languages = report.get("languages", {})
+    other = sum(v["questions"] for lang, v in languages.items() if lang != "en")
+    return {"questions": report["questions"], "answerable": report["answerable"],
+            "unanswerable": report["unanswerable"], "answerable_en": report["answerable"] - other, "answerable_other": other}
+
+
+def pool(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    pooled: dict[str, Any] = {}
+    for figure, count in POOLED.items():
+        num = den = 0.0
+        for r in reports:
+            n = _counts(r)[count]
+            if r.get(figure) is not None and n:
+                num += r[figure] * n
+                den += n
+        pooled[figure] = round(num / den, 4) if den else None
+    return pooled
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--holdout", action="store_true", help=f"also run the hold-out ({HOLDOUT})")
+    parser.add_argument("--only", help="run one help centre by name")
+    args = parser.parse_args()
+    rows: dict[str, dict[str, Any]] = {}
+    conversation_rows: dict[str, dict[str, Any]] = {}
+    for name, docs, golden, conversations in help_centres(holdout=args.holdout):
+        if args.only and name != args.only:
+            continue
+        report = run(docs, golden, conversations)
+        rows[name] = report
+        for kind, figures in report.get("conversations", {}).items():
+            conversation_rows[f"{name}/{kind}"] = figures
+    columns = list(POOLED)
+    print(f"{'knowledge base':28}" + "".join(f"{c[:22]:>24}" for c in columns))
+    for name, report in [*rows.items(), ("ALL (pooled)", pool(list(rows.values())))]:
+        print(f"{name:28}" + "".join(f"{_fmt(report.get(c)):>24}" for c in columns))
+    if conversation_rows:
+        print("\nmulti-turn cases (per turn):")
+        for name, report in conversation_rows.items():
+            print(f"{name:28}" + "".join(f"{_fmt(report.get(c)):>24}" for c in columns))
+    print("\ntargets: " + ", ".join(f"{k} {'<=' if k == 'wrong_answers' else '>='} {v}" for k, v in TARGETS.items()))
+    summary = {"pooled": pool(list(rows.values())), "per_kb": {n: {c: r.get(c) for c in columns} for n, r in rows.items()},
+               "conversations": {n: {c: r.get(c) for c in columns} for n, r in conversation_rows.items()}}
+    print(json.dumps(summary, sort_keys=True))
+
+
+def _fmt(value: Any) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+if __name__ == "__main__":
+    main()
