@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering.answerer import Answerer
 from bot.answering.evaluation import evaluate_answers
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.service import KnowledgeBase, build_knowledge_base
+from server import Settings, build_services
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -67,9 +67,13 @@ def test_off_topic_questions_are_declined(example_kb: KnowledgeBase) -> None:
         assert not example_kb.search(question).answerable, question
 
 
-def test_golden_questions_are_answered_with_a_required_citation(example_kb: KnowledgeBase) -> None:
+def test_golden_questions_are_answered_with_a_required_citation(example_kb: KnowledgeBase, tmp_path: Path) -> None:
     """`supportbot eval answers` on the golden file: every answer given cites a required document."""
-    result = evaluate_answers(EXAMPLES / "golden.jsonl", knowledge_base=example_kb, answerer=Answerer(chat_model=None))
+    services = build_services(Settings(data_dir=tmp_path / "data"), knowledge_base=example_kb)
+    try:
+        result = evaluate_answers(EXAMPLES / "golden.jsonl", bot=services.bot)
+    finally:
+        services.bot.shutdown()
     failures = result["failures"]
     wrong_citations = [f for f in failures if f["reason"] == "no required document cited"]
     assert not wrong_citations, json.dumps(wrong_citations, indent=1)
