@@ -1,0 +1,35 @@
+"""Language detection: our own phrasings in each supported language, and the short-text fallback."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge_base.language import LanguageDetector
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    return LanguageDetector()
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("how long until my parcel gets here, it's been a week", "en"),
+    ("¿Cuánto cuesta el envío a Canarias y cuánto tarda?", "es"),
+    ("Est-ce que je peux changer l'adresse de livraison de ma commande ?", "fr"),
+    ("Wie lange dauert die Rückerstattung, wenn ich mit Karte bezahlt habe?", "de"),
+    ("Posso restituire un prodotto aperto se non mi piace?", "it"),
+    ("Quanto tempo demora o reembolso depois de devolver a encomenda?", "pt"),
+    ("Hoe lang duurt het voordat mijn terugbetaling binnen is?", "nl"),
+])
+def test_each_supported_language_is_recognised(detector: LanguageDetector, text: str, language: str) -> None:
+    assert detector.detect(text) == language
+
+
+@pytest.mark.parametrize("text", ["static ip?", "ok", "", "???", "api rate limit?"])
+def test_too_little_text_falls_back_to_the_default(detector: LanguageDetector, text: str) -> None:
+    assert detector.detect(text) == "en"
+
+
+def test_the_default_can_be_another_language() -> None:
+    assert LanguageDetector(default="de").detect("ok") == "de"
+    with pytest.raises(ValueError, match="not one of"):
+        LanguageDetector(default="xx")
