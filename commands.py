@@ -1,16 +1,28 @@
-"""The `supportbot` command line: thin clients of the services that `server.py` builds."""
+"""The `supportbot` command line (the console script's entry point): thin clients of what `server.py` builds.
+
+It is the only reader of a `.env` file in the working directory.
+"""
 from __future__ import annotations
 
 import json
 import logging
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from bot.config import DatabaseSettings
+from handoff.config import SlackSettings
 from server import Settings, build_knowledge_base, build_services
+from serving import LOG_FORMAT, serve_command
+
+if TYPE_CHECKING:
+    from knowledge_base.results import SearchResult
+    from knowledge_base.service import DocumentInfo, KnowledgeBase
+    from knowledge_base.sync import SyncReport
 
 
 class _Lazy:
@@ -18,15 +30,17 @@ class _Lazy:
 
     def __init__(self) -> None:
         self._settings: Settings | None = None
-        self._kb: Any = None
+        self._kb: KnowledgeBase | None = None
 
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = Settings()
+            # NOTE: the command line alone reads .env. `_env_file` is pydantic-settings' own keyword,
+            # which mypy cannot see without pydantic's plugin.
+            self._settings = Settings(_env_file=".env")  # type: ignore[call-arg]
         return self._settings
 
-    def knowledge_base(self) -> Any:
+    def knowledge_base(self) -> KnowledgeBase:
         if self._kb is None:
             self._kb = build_knowledge_base(self.settings)
         return self._kb
@@ -40,64 +54,13 @@ def build_cli() -> click.Group:
     @click.group(help="AI-assisted customer support: answers from your knowledge base, hands off to Slack.")
     @click.option("--log-level", default="INFO", show_default=True, help="Python logging level.")
     def cli(log_level: str) -> None:
-        logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(level=log_level.upper(), format=LOG_FORMAT)
 
     cli.add_command(make_kb_group(state.knowledge_base), name="kb")
-    cli.add_command(_serve_command())
+    cli.add_command(serve_command(lambda: state.settings))
     cli.add_command(_eval_group(state))
     cli.add_command(_handoffs_command(state))
     return cli
-
-
-def _serve_command() -> click.Command:
-    @click.command("serve", help="Run the server (gunicorn, threaded) with settings from the environment.")
-    @click.option("--host", default="127.0.0.1", show_default=True)
-    @click.option("--port", default=8000, show_default=True, type=int)
-    @click.option("--workers", default=1, show_default=True, type=int, help="Processes; >1 needs REDIS_URL.")
-    @click.option("--threads", default=128, show_default=True, type=int, help="Threads per process (each open chat's event stream holds one).")
-    def serve(host: str, port: int, workers: int, threads: int) -> None:
-        from server import run_gunicorn
-
-        settings = Settings()
-        if workers > 1 and not settings.redis_url:
-            raise click.ClickException("--workers > 1 needs REDIS_URL so every process sees every event")
-        if settings.index_examples_on_start:
-            _index_examples_in_child()
-        run_gunicorn(host=host, port=port, workers=workers, threads=threads)
-
-    return serve
-
-
-def _index_examples_in_child() -> None:
-    """First start: index the bundled examples in a short-lived process, before gunicorn forks.
-
-    Indexing inside a worker would hold the embedder's peak memory for the worker's lifetime and
-    could outlast gunicorn's worker boot timeout.
-    """
-    import multiprocessing
-
-    process = multiprocessing.get_context("spawn").Process(target=_index_examples, name="index-examples")
-    process.start()
-    process.join()
-    if process.exitcode:
-        raise click.ClickException("indexing the example knowledge base failed; see the log above")
-
-
-def _index_examples() -> None:
-    from knowledge_base.errors import KnowledgeBaseError
-    from server import index_examples_if_empty
-
-    logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = Settings()
-    try:
-        kb = build_knowledge_base(settings)
-        try:
-            index_examples_if_empty(kb, settings.examples_dir)
-        finally:
-            kb.close()
-    except KnowledgeBaseError as exc:  # what and why, for the operator; no traceback
-        logging.getLogger("supportbot").error("%s", exc)
-        sys.exit(1)
 
 
 def _eval_group(state: _Lazy) -> click.Group:
@@ -111,7 +74,7 @@ def _eval_group(state: _Lazy) -> click.Group:
     def retrieval(corpus: Path, queries: Path) -> None:
         from knowledge_base.evaluation import evaluate_retrieval
 
-        _print_json(evaluate_retrieval(corpus, queries, settings=state.settings.kb_settings()))
+        _print_json(evaluate_retrieval(corpus, queries, settings=state.settings.kb))
 
     @group.command("triage")
     @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -136,16 +99,10 @@ def _eval_group(state: _Lazy) -> click.Group:
         from bot.answering.evaluation import evaluate_answers
 
         with tempfile.TemporaryDirectory(prefix="supportbot-eval-") as tmp:
-            # Conversations go to a throwaway database, never the real one; no Slack, no Redis.
-            throwaway = state.settings.model_copy(update={
-                "data_dir": Path(tmp), "database_url": None, "redis_url": None,
-                "slack_bot_token": None, "slack_signing_secret": None, "slack_app_token": None,
-            })
-            kb = None
+            throwaway = _throwaway(state.settings, Path(tmp))
             if kb_dir is None:
                 kb = state.knowledge_base()
             else:
-                throwaway = throwaway.model_copy(update={"chroma_url": None})
                 kb = build_knowledge_base(throwaway)
                 click.echo(f"indexed {kb_dir}: {kb.sync(kb_dir).summary()}", err=True)
             services = build_services(throwaway, knowledge_base=kb)
@@ -157,6 +114,14 @@ def _eval_group(state: _Lazy) -> click.Group:
     return group
 
 
+def _throwaway(settings: Settings, data_dir: Path) -> Settings:
+    """`settings` with conversations (and any index built) in `data_dir`: no Postgres, Redis, Slack or Chroma server."""
+    return settings.model_copy(update={
+        "data_dir": data_dir, "db": DatabaseSettings(), "slack": SlackSettings(),
+        "kb": settings.kb.model_copy(update={"data_dir": data_dir, "chroma_url": None}),
+    })
+
+
 def _handoffs_command(state: _Lazy) -> click.Command:
     @click.command("handoffs", help="List conversations waiting for a person.")
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
@@ -166,8 +131,9 @@ def _handoffs_command(state: _Lazy) -> click.Command:
             waiting = services.bot.waiting()
             for conversation in waiting:
                 row = {
-                    "id": conversation.id, "reason": conversation.handoff_reason, "since": conversation.updated_at.isoformat(),
-                    "name": conversation.customer_name, "email": conversation.customer_email, "page": conversation.page_url,
+                    "id": conversation.id, "reason": conversation.handoff_reason,
+                    "since": conversation.updated_at.isoformat(), "name": conversation.customer_name,
+                    "email": conversation.customer_email, "page": conversation.page_url,
                 }
                 click.echo(json.dumps(row) if as_json else "  ".join(f"{k}={v}" for k, v in row.items() if v))
             if not as_json:
@@ -181,13 +147,25 @@ def _handoffs_command(state: _Lazy) -> click.Command:
 class _NoSearch:
     """`supportbot handoffs` reads the database only; it must not open the index."""
 
-    def search(self, query: str, *, k: int | None = None) -> Any:
+    def search(self, query: str, *, k: int | None = None) -> SearchResult:
         raise RuntimeError("not available in this command")
 
-    def documents(self) -> list[Any]:
+    def documents(self) -> list[DocumentInfo]:
         return []
+
+    def sync(self, directory: Path) -> SyncReport:
+        raise RuntimeError("not available in this command")
 
 
 def _print_json(result: dict[str, Any]) -> None:
     click.echo(json.dumps(result, sort_keys=True))
     sys.stdout.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the `supportbot` console script (`python -m commands` works too)."""
+    build_cli().main(args=argv, prog_name="supportbot")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,85 +1,164 @@
-"""Composition root: settings -> stores -> services -> Flask app, and the `supportbot` command.
+"""Composition root: settings -> stores -> services -> Flask app.
 
-This is the only module that knows every package. Nothing happens at import time.
+This is the only module that knows every package. Nothing happens at import time, and nothing here
+serves: `supportbot serve` (`serving.py`) runs what `create_app` builds.
 """
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from flask import Flask
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+)
 
 from bot.config import BotSettings, DatabaseSettings, LLMSettings
+from bot.web.config import WebSettings
 from handoff.config import HandoffSettings, SlackSettings
-from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.config import SHARED_FIELDS, KnowledgeBaseSettings
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+    from langchain_core.language_models import BaseChatModel
+    from prometheus_client import CollectorRegistry
+    from slack_sdk import WebClient
+    from sqlalchemy import Engine
+
+    from bot.conversations.events import EventBus
+    from bot.conversations.store import ConversationStore
+    from bot.service import BotService
+    from bot.web.metrics import Metrics
+    from handoff.wiring import SlackHandoff
+    from knowledge_base.results import SearchResult
+    from knowledge_base.service import DocumentInfo, KnowledgeBase
+    from knowledge_base.sync import SyncReport
 
 log = logging.getLogger("supportbot")
 
+# Flat names of earlier releases, refused with their new name so a CORS allowlist or a rate limit
+# never silently stops applying after an upgrade.
+_RENAMED = {
+    "SUPPORTBOT_CORS_ORIGINS": "SUPPORTBOT_WEB__CORS_ORIGINS",
+    "SUPPORTBOT_RATE_LIMIT_PER_IP": "SUPPORTBOT_WEB__RATE_LIMIT_PER_IP",
+    "SUPPORTBOT_RATE_LIMIT_PER_CONVERSATION": "SUPPORTBOT_WEB__RATE_LIMIT_PER_CONVERSATION",
+    "SUPPORTBOT_DATABASE_URL": "DATABASE_URL or SUPPORTBOT_DB__URL",
+    "SUPPORTBOT_REDIS_URL": "REDIS_URL or SUPPORTBOT_DB__REDIS_URL",
+    "SUPPORTBOT_CHROMA_URL": "CHROMA_URL or SUPPORTBOT_KB__CHROMA_URL",
+    "SUPPORTBOT_OPENAI_MODEL": "OPENAI_MODEL or SUPPORTBOT_LLM__MODEL",
+}
+
 
 class Settings(BaseSettings):
-    """Everything configurable, from `SUPPORTBOT_*` variables, well-known names, and `.env`."""
+    """Everything configurable: `SUPPORTBOT_<SECTION>__<KNOB>`, or a well-known name where one exists.
+
+    Each value has one place. The well-known names (`OPENAI_API_KEY`, `DATABASE_URL`, ...) are the
+    `validation_alias` of their section's field. A `.env` file is read only when asked for
+    (`Settings(_env_file=".env")`, which the command line does), so tests and library code see
+    only what they pass and the process environment.
+    """
 
     model_config = SettingsConfigDict(
-        env_prefix="SUPPORTBOT_", env_nested_delimiter="__", env_file=".env", extra="ignore",
-        populate_by_name=True,
+        env_prefix="SUPPORTBOT_", env_nested_delimiter="__", extra="forbid", dotenv_filtering="only_existing",
+        hide_input_in_errors=True,  # NOTE: errors would otherwise quote the start of secrets
     )
 
-    data_dir: Path = Path("data")
+    data_dir: Path = Path("data")  # the SQLite file and the Chroma directory
     examples_dir: Path = Path(__file__).resolve().parent / "examples"
     index_examples_on_start: bool = True
-    cors_origins: list[str] = Field(default_factory=lambda: ["*"])
-    rate_limit_per_ip: str = "60 per minute"
-    rate_limit_per_conversation: str = "20 per minute"
-    admin_token: SecretStr | None = None  # guards the knowledge-base admin API
 
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    slack: SlackSettings = Field(default_factory=SlackSettings)
+    db: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
     kb: KnowledgeBaseSettings = Field(default_factory=KnowledgeBaseSettings)
     bot: BotSettings = Field(default_factory=BotSettings)
     handoff: HandoffSettings = Field(default_factory=HandoffSettings)
 
-    # Names users already know, read without the prefix.
-    database_url: str | None = Field(default=None, validation_alias=AliasChoices("DATABASE_URL", "SUPPORTBOT_DATABASE_URL"))
-    redis_url: str | None = Field(default=None, validation_alias=AliasChoices("REDIS_URL", "SUPPORTBOT_REDIS_URL"))
-    chroma_url: str | None = Field(default=None, validation_alias=AliasChoices("CHROMA_URL", "SUPPORTBOT_CHROMA_URL"))
-    openai_api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY"))
-    openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL"))
-    openai_model: str = Field(default="gpt-4o-mini", validation_alias=AliasChoices("OPENAI_MODEL", "SUPPORTBOT_OPENAI_MODEL"))
-    slack_bot_token: SecretStr | None = Field(default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
-    slack_signing_secret: SecretStr | None = Field(default=None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
-    slack_support_channel: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_SUPPORT_CHANNEL"))
-    slack_api_url: str = Field(default="https://slack.com/api/", validation_alias=AliasChoices("SLACK_API_URL"))
-    slack_app_token: SecretStr | None = Field(default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Arguments, then the environment, then `.env`; a `SUPPORTBOT_` name beats a well-known one."""
+        return (init_settings, env_settings, _WellKnownNames(settings_cls, env_settings),
+                dotenv_settings, _WellKnownNames(settings_cls, dotenv_settings), file_secret_settings)
 
-    # --- sections assembled from the flat, well-known names -------------------------------
-    def kb_settings(self) -> KnowledgeBaseSettings:
-        return self.kb.model_copy(
-            update={
-                "data_dir": self.data_dir,
-                "chroma_url": self.chroma_url or self.kb.chroma_url,
-                "openai_api_key": self.openai_api_key or self.kb.openai_api_key,
-                "openai_base_url": self.openai_base_url or self.kb.openai_base_url,
-            }
-        )
+    @model_validator(mode="after")
+    def _share_with_the_knowledge_base(self) -> Settings:
+        """The knowledge base's folder and OpenAI connection are the app's: set once, copied in."""
+        if owned := sorted(self.kb.model_fields_set & SHARED_FIELDS):
+            raise ValueError(f"kb.{', kb.'.join(owned)}: set once for the whole app, as SUPPORTBOT_DATA_DIR, "
+                             "OPENAI_API_KEY and OPENAI_BASE_URL (or SUPPORTBOT_LLM__API_KEY, ..._BASE_URL)")
+        shared = {"data_dir": self.data_dir, "openai_api_key": self.llm.api_key, "openai_base_url": self.llm.base_url}
+        # NOTE: model_construct keeps the fields set by the operator, so validating again passes.
+        self.kb = KnowledgeBaseSettings.model_construct(self.kb.model_fields_set, **{**dict(self.kb), **shared})
+        return self
 
-    def database(self) -> DatabaseSettings:
-        url = self.database_url or f"sqlite:///{(self.data_dir / 'supportbot.sqlite3').resolve()}"
-        return DatabaseSettings(url=url)
 
-    def llm(self) -> LLMSettings:
-        return LLMSettings(api_key=self.openai_api_key, base_url=self.openai_base_url, model=self.openai_model)
+class _WellKnownNames(PydanticBaseSettingsSource):
+    """Reads the sections' well-known names (their fields' `validation_alias`) from `variables`'s source."""
 
-    def slack(self) -> SlackSettings:
-        return SlackSettings(
-            bot_token=self.slack_bot_token,
-            signing_secret=self.slack_signing_secret,
-            support_channel=self.slack_support_channel,
-            api_url=self.slack_api_url,
-            app_token=self.slack_app_token,
-        )
+    def __init__(self, settings_cls: type[BaseSettings], variables: PydanticBaseSettingsSource) -> None:
+        super().__init__(settings_cls)
+        # NOTE: names are lower-cased there, as `case_sensitive` is off (the default).
+        self._variables = variables.env_vars if isinstance(variables, EnvSettingsSource) else {}
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # unused: `__call__` fills whole sections
+
+    def __call__(self) -> dict[str, Any]:
+        for old, new in _RENAMED.items():
+            if self._variables.get(old.lower()) is not None:
+                raise SettingsError(f"{old} was renamed: set {new} instead")
+        found: dict[str, dict[str, str]] = {}
+        for section, name, alias in _aliases(self.settings_cls):
+            value = self._variables.get(alias.lower())
+            if value:  # an empty variable counts as unset
+                found.setdefault(section, {})[name] = value
+        return found
+
+
+def _aliases(settings_cls: type[BaseSettings]) -> Iterator[tuple[str, str, str]]:
+    """(section, field, well-known name) for every section field that has one."""
+    for section, info in settings_cls.model_fields.items():
+        model = info.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            for name, knob in model.model_fields.items():
+                if isinstance(knob.validation_alias, str):
+                    yield section, name, knob.validation_alias
+
+
+def database_settings(settings: Settings) -> DatabaseSettings:
+    """The `db` section with its default filled in: a SQLite file in the data folder."""
+    if settings.db.url:
+        return settings.db
+    return settings.db.model_copy(update={"url": f"sqlite:///{(settings.data_dir / 'supportbot.sqlite3').resolve()}"})
+
+
+class AppKnowledgeBase(Protocol):
+    """What the app needs of a knowledge base: `KnowledgeBase`, or a fake in tests and benchmarks."""
+
+    def search(self, query: str, *, k: int | None = None) -> SearchResult: ...
+
+    def documents(self) -> Sequence[DocumentInfo]: ...
+
+    def sync(self, directory: Path) -> SyncReport: ...
 
 
 @dataclass
@@ -87,16 +166,16 @@ class Services:
     """Everything `create_app` builds, so the CLI and tests can reach the same objects."""
 
     settings: Settings
-    knowledge_base: Any
-    engine: Any
-    store: Any
-    bus: Any
-    bot: Any
-    metrics: Any
-    registry: Any
-    handoff: Any = None  # handoff.wiring.SlackHandoff when Slack is configured
+    knowledge_base: AppKnowledgeBase
+    engine: Engine
+    store: ConversationStore
+    bus: EventBus
+    bot: BotService
+    metrics: Metrics
+    registry: CollectorRegistry
+    handoff: SlackHandoff | None = None  # when Slack is configured
     stop_streams: threading.Event = field(default_factory=threading.Event)  # set on shutdown: SSE ends
-    _closers: list[Any] = field(default_factory=list)
+    _closers: list[Callable[[], object]] = field(default_factory=list)
 
     def start_background(self) -> None:
         if self.handoff is not None:
@@ -114,21 +193,25 @@ class Services:
                 log.exception("error while closing %r", close)
 
 
-def build_knowledge_base(settings: Settings, *, embedder: Any = None) -> Any:
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_knowledge_base(settings: Settings, *, embedder: Embeddings | None = None) -> KnowledgeBase:
     from knowledge_base.service import build_knowledge_base as _build
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return _build(settings.kb_settings(), embedder=embedder)
+    return _build(settings.kb, embedder=embedder)
 
 
 def build_services(
     settings: Settings | None = None,
     *,
-    embedder: Any = None,
-    chat_model: Any = None,
-    slack_client: Any = None,
-    clock: Any = None,
-    knowledge_base: Any = None,
+    embedder: Embeddings | None = None,
+    chat_model: BaseChatModel | None = None,
+    slack_client: WebClient | None = None,
+    clock: Callable[[], datetime] | None = None,
+    knowledge_base: AppKnowledgeBase | None = None,
 ) -> Services:
     """Settings -> stores -> services. Nothing here runs at import time."""
     from prometheus_client import CollectorRegistry
@@ -147,30 +230,28 @@ def build_services(
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     policy = load_policy(settings.bot.policy_file)
     kb = knowledge_base or build_knowledge_base(settings, embedder=embedder)
-    engine = make_engine(settings.database())
+    engine = make_engine(database_settings(settings))
     migrate(engine)
-    bus = make_bus(settings.redis_url)
-    store = ConversationStore(make_sessionmaker(engine), bus=bus, **({"clock": clock} if clock is not None else {}))
-    llm = settings.llm()
-    model = chat_model if chat_model is not None else make_chat_model(llm)
+    bus = make_bus(settings.db.redis_url)
+    now = clock or _utc_now
+    store = ConversationStore(make_sessionmaker(engine), bus=bus, clock=now)
+    model = chat_model if chat_model is not None else make_chat_model(settings.llm)
     registry = CollectorRegistry()
     metrics = Metrics(registry)
     bot = BotService(
         store=store, bus=bus, knowledge_base=kb, triage=Triage(policy),
-        answerer=Answerer(chat_model=model, policy=policy, timeout_s=llm.timeout_s,
+        answerer=Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
                           knowledge_language=policy.knowledge_language),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
-        history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers,
-        **({"clock": clock} if clock is not None else {}),
+        history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
     )
     services = Services(settings, kb, engine, store, bus, bot, metrics, registry)
     services._closers += [engine.dispose, getattr(bus, "close", lambda: None), getattr(kb, "close", lambda: None)]
-    slack = settings.slack()
-    if slack.enabled or slack_client is not None:
+    if settings.slack.enabled or slack_client is not None:
         from handoff.wiring import build_slack_handoff
 
         services.handoff = build_slack_handoff(
-            slack, settings.handoff, engine=engine, bot=bot, policy=policy, client=slack_client, clock=clock,
+            settings.slack, settings.handoff, engine=engine, bot=bot, policy=policy, client=slack_client, clock=clock,
         )
     return services
 
@@ -178,11 +259,11 @@ def build_services(
 def create_app(
     settings: Settings | None = None,
     *,
-    embedder: Any = None,
-    chat_model: Any = None,
-    slack_client: Any = None,
-    clock: Any = None,
-    knowledge_base: Any = None,
+    embedder: Embeddings | None = None,
+    chat_model: BaseChatModel | None = None,
+    slack_client: WebClient | None = None,
+    clock: Callable[[], datetime] | None = None,
+    knowledge_base: AppKnowledgeBase | None = None,
     start_background: bool = True,
 ) -> Flask:
     """The one composition root: a fresh, isolated app per call (tests build many)."""
@@ -196,23 +277,24 @@ def create_app(
     )
     if settings.index_examples_on_start:
         index_examples_if_empty(services.knowledge_base, settings.examples_dir)
-    if start_background and hasattr(services.knowledge_base, "warm_up"):
-        services.knowledge_base.warm_up()
+    warm_up = getattr(services.knowledge_base, "warm_up", None)
+    if start_background and warm_up is not None:
+        warm_up()
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = max(64 * 1024, settings.bot.max_message_chars * 8)
     app.extensions["supportbot"] = services
-    limiter = make_limiter(settings.redis_url, [settings.rate_limit_per_ip])
+    limiter = make_limiter(settings.db.redis_url, [settings.web.rate_limit_per_ip])
     limiter.init_app(app)
     app.register_blueprint(
         make_blueprint(
             services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
-            per_conversation_limit=settings.rate_limit_per_conversation, metrics=services.metrics,
+            per_conversation_limit=settings.web.rate_limit_per_conversation, metrics=services.metrics,
             stop_streams=services.stop_streams,
         )
     )
     register_web(
         app, bot=services.bot, metrics=services.metrics, registry=services.registry,
-        cors_origins=settings.cors_origins, ready_checks=_ready_checks(services),
+        cors_origins=settings.web.cors_origins, ready_checks=_ready_checks(services),
     )
     if services.handoff is not None:
         slack_events = services.handoff.blueprint()
@@ -223,7 +305,7 @@ def create_app(
     return app
 
 
-def _ready_checks(services: Services) -> dict[str, Any]:
+def _ready_checks(services: Services) -> Mapping[str, Callable[[], object]]:
     from sqlalchemy import text
 
     def database() -> None:
@@ -236,92 +318,9 @@ def _ready_checks(services: Services) -> dict[str, Any]:
     return {"database": database, "index": index}
 
 
-def index_examples_if_empty(kb: Any, examples_dir: Path) -> None:
+def index_examples_if_empty(kb: AppKnowledgeBase, examples_dir: Path) -> None:
     """First start on a fresh data directory: index the bundled example help center."""
     if not examples_dir.is_dir() or kb.documents():
         return
     report = kb.sync(examples_dir)
     log.info("indexed the example knowledge base from %s: %s", examples_dir, report)
-
-
-def run_gunicorn(*, host: str, port: int, workers: int = 1, threads: int = 32) -> None:
-    """Serve `create_app()` with gunicorn's threaded worker (SSE holds a thread per stream)."""
-    from gunicorn.app.base import BaseApplication
-
-    class _App(BaseApplication):
-        def load_config(self) -> None:
-            options = {
-                "bind": f"{host}:{port}", "workers": workers, "threads": threads, "worker_class": "gthread",
-                "graceful_timeout": 3, "timeout": 60, "keepalive": 5, "accesslog": None,
-                "post_fork": _limit_malloc_arenas, "post_worker_init": _close_streams_on_term,
-            }
-            for key, value in options.items():
-                self.cfg.set(key, value)
-            if "control_socket_disable" in self.cfg.settings:
-                self.cfg.set("control_socket_disable", True)
-
-        def load(self) -> Flask:
-            app = create_app()
-            _return_freed_memory()  # what loading the model and warming search freed
-            return app
-
-    _App().run()
-
-
-def _glibc() -> Any:
-    """The C library when it is glibc (has mallopt and malloc_trim), else None: musl, macOS."""
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None)  # the symbols already loaded into this process; no ldconfig lookup
-    except OSError:
-        return None
-    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
-
-
-def _limit_malloc_arenas(_server: Any, _worker: Any) -> None:
-    """gunicorn post_fork: at most two glibc malloc arenas in a worker.
-
-    glibc gives threads up to 8 arenas per core; with dozens of request and turn threads each
-    keeps its own free memory (~20 MB more RSS under 32 customers), for no speed we could measure.
-    """
-    libc = _glibc()
-    if libc is not None:
-        libc.mallopt(-8, 2)  # M_ARENA_MAX
-
-
-def _return_freed_memory() -> None:
-    """Hand memory freed during start-up (the model derivation, the first snapshot) back to the OS (~30 MB)."""
-    libc = _glibc()
-    if libc is not None:
-        libc.malloc_trim(0)
-
-
-def _close_streams_on_term(worker: Any) -> None:
-    """SIGTERM: end open event streams at once instead of waiting out the graceful timeout."""
-    import signal
-
-    previous = worker.handle_exit
-
-    def handle_exit(signum: int, frame: Any) -> None:
-        app = getattr(worker, "wsgi", None)
-        services = getattr(app, "extensions", {}).get("supportbot") if app is not None else None
-        if services is not None:
-            services.stop_streams.set()
-            services.bot.shutdown(wait=False)
-        previous(signum, frame)
-
-    signal.signal(signal.SIGTERM, handle_exit)
-
-
-def main(argv: list[str] | None = None) -> Any:
-    """Entry point of the `supportbot` console script."""
-    from commands import build_cli
-
-    return build_cli().main(args=argv, prog_name="supportbot")
-
-
-if __name__ == "__main__":
-    import sys
-
-    main(sys.argv[1:] or ["serve"])  # `python server.py` alone serves, like `supportbot serve`

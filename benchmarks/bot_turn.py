@@ -35,7 +35,7 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp), database_url=None, redis_url=None, chroma_url=None)
+        settings = Settings(data_dir=Path(tmp), db={"url": None, "redis_url": None}, kb={"chroma_url": None})
         services = build_services(settings)
         report = services.knowledge_base.sync(settings.examples_dir)
         print(f"indexed examples: {report}")

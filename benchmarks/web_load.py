@@ -1,6 +1,6 @@
 """Load benchmark of the customer API: N concurrent customers, each holding an events stream open.
 
-Starts the real server (`server.py serve`, gunicorn gthread) on a loopback port with a fresh data
+Starts the real server (`supportbot serve`, gunicorn gthread) on a loopback port with a fresh data
 directory (it indexes examples/ on first start) and no LLM (extractive answers). Each customer
 starts a conversation, opens its SSE stream, then asks questions; a turn's latency is POST message
 -> the bot's stored answer arriving on that customer's stream. Two kinds of phase:

@@ -1,25 +1,37 @@
-"""Settings of the bot section (`SUPPORTBOT_BOT__*`), the database, and the LLM."""
+"""Settings of the bot (`SUPPORTBOT_BOT__*`), its stores (`SUPPORTBOT_DB__*`) and its LLM (`SUPPORTBOT_LLM__*`).
+
+A field's `validation_alias` is the well-known variable that also sets it (`DATABASE_URL`,
+`OPENAI_API_KEY`, ...); `server.Settings` reads those names from the environment.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+# Sections refuse unknown keys, so a misspelt SUPPORTBOT_<SECTION>__<KNOB> fails at start-up.
+_SECTION = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True)
 
 
 class DatabaseSettings(BaseModel):
-    """`DATABASE_URL` wins; otherwise a SQLite file (WAL) under the data directory."""
+    """Where conversations live, and the Redis that wakes other processes' event streams."""
 
-    url: str | None = None
+    model_config = _SECTION
+
+    url: str | None = Field(default=None, validation_alias="DATABASE_URL")  # None: SQLite under the data folder
     echo: bool = False
+    redis_url: str | None = Field(default=None, validation_alias="REDIS_URL")  # None: in-process events and limits
 
 
 class LLMSettings(BaseModel):
     """Any OpenAI-compatible chat server. No key means extractive answers, no LLM at all."""
 
-    api_key: SecretStr | None = None
-    base_url: str | None = None
-    model: str = "gpt-4o-mini"
-    temperature: float = 0.1
+    model_config = _SECTION
+
+    api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY")
+    base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    model: str = Field(default="gpt-4o-mini", validation_alias="OPENAI_MODEL")
+    temperature: float = Field(default=0.1, ge=0.0, le=2.0)
     timeout_s: float = Field(default=30.0, gt=0)
     max_retries: int = Field(default=1, ge=0)
 
@@ -30,6 +42,8 @@ class LLMSettings(BaseModel):
 
 class BotSettings(BaseModel):
     """The conversation side. Policy (topics, thresholds, hours, texts) lives in its own YAML file."""
+
+    model_config = _SECTION
 
     policy_file: Path | None = None  # None: the bundled bot/policy.yml
     max_message_chars: int = Field(default=4000, ge=1)

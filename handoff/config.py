@@ -1,15 +1,22 @@
-"""Settings of the Slack side (`SLACK_*`) and of handoff timers (`SUPPORTBOT_HANDOFF__*`)."""
+"""Settings of the Slack side (`SLACK_*`, or `SUPPORTBOT_SLACK__*`) and of handoff timers (`SUPPORTBOT_HANDOFF__*`)."""
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+# Sections refuse unknown keys, so a misspelt SUPPORTBOT_<SECTION>__<KNOB> fails at start-up.
+_SECTION = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True)
 
 
 class SlackSettings(BaseModel):
-    bot_token: SecretStr | None = None  # SLACK_BOT_TOKEN
-    signing_secret: SecretStr | None = None  # SLACK_SIGNING_SECRET
-    support_channel: str | None = None  # SLACK_SUPPORT_CHANNEL (an id like C0123)
-    api_url: str = "https://slack.com/api/"  # SLACK_API_URL
-    app_token: SecretStr | None = None  # SLACK_APP_TOKEN: Socket Mode
+    """The Slack app; `validation_alias` is the variable Slack's own docs name."""
+
+    model_config = _SECTION
+
+    bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    support_channel: str | None = Field(default=None, validation_alias="SLACK_SUPPORT_CHANNEL")  # an id like C0123
+    api_url: str = Field(default="https://slack.com/api/", validation_alias="SLACK_API_URL")
+    app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")  # Socket Mode
 
     @property
     def enabled(self) -> bool:
@@ -17,6 +24,8 @@ class SlackSettings(BaseModel):
 
 
 class HandoffSettings(BaseModel):
+    model_config = _SECTION
+
     private_note_prefix: str = ";;"
     reminder_after_s: float = Field(default=120, gt=0)  # T1: unclaimed -> reminder in the thread
     offer_email_after_s: float = Field(default=300, gt=0)  # T2: unclaimed -> tell the customer, ask email

@@ -4,14 +4,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+# Set by the application from its one place for each (`server.Settings`): the data folder and the
+# OpenAI connection are shared with the database and the LLM, so the `kb` section refuses them.
+SHARED_FIELDS = frozenset({"data_dir", "openai_api_key", "openai_base_url"})
 
 
 class KnowledgeBaseSettings(BaseModel):
     """Where the index lives, how documents are cut, and when search counts as an answer."""
 
-    data_dir: Path = Path("data")
-    chroma_url: str | None = None  # http://host:8000 -> chromadb.HttpClient
+    model_config = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True)
+
+    data_dir: Path = Path("data")  # the Chroma directory is data_dir/chroma
+    chroma_url: str | None = Field(default=None, validation_alias="CHROMA_URL")  # http://host:8000 -> HttpClient
     collection: str = "supportbot"
     embedding: Literal["local", "openai"] = "local"
     openai_embedding_model: str = "text-embedding-3-small"

@@ -1,12 +1,16 @@
-"""Shared test setup: a clean environment per test, and no silent skips of real services in CI."""
+"""Shared test setup: a clean environment and working directory per test, and no silent skips of real services in CI."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
-# Variables a developer may have set for real use; they must never reach a test.
-_SECRET_PREFIXES = ("SUPPORTBOT_", "SLACK_", "OPENAI_", "CHROMA_URL")
+import tests.services  # noqa: F401 - reads the service URLs before the first test removes them
+
+# Variables a developer may have set for real use; they must never reach a test. Tests that need
+# Postgres or Redis get their URL from `tests.services`.
+_SECRET_PREFIXES = ("SUPPORTBOT_", "SLACK_", "OPENAI_", "CHROMA_URL", "DATABASE_URL", "REDIS_URL")
 # Real services the CI machine has; with SUPPORTBOT_REQUIRE_SERVICES=1 a test that skips for want of
 # one of them fails instead, so CI cannot go green without exercising Postgres, Redis and Chromium.
 _SERVICE_WORDS = ("DATABASE_URL", "REDIS_URL", "postgres", "redis", "chromium")
@@ -18,6 +22,14 @@ def _clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith(_SECRET_PREFIXES):
             monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _empty_working_directory(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh, empty working directory: a developer's `.env` or `./data` never reaches a test."""
+    cwd = tmp_path_factory.mktemp("cwd")
+    monkeypatch.chdir(cwd)
+    return cwd
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -3,22 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-import server
+import serving
 
 
 def test_the_hooks_run_on_this_machines_c_library() -> None:
-    server._limit_malloc_arenas(None, None)
-    server._return_freed_memory()
+    serving._limit_malloc_arenas(None, None)
+    serving._return_freed_memory()
 
 
 def test_without_glibc_the_hooks_do_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(server, "_glibc", lambda: None)
-    server._limit_malloc_arenas(None, None)
-    server._return_freed_memory()
+    monkeypatch.setattr(serving, "_glibc", lambda: None)
+    serving._limit_malloc_arenas(None, None)
+    serving._return_freed_memory()
 
 
 def test_glibc_is_found_on_linux() -> None:
     import platform
 
     if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
-        assert server._glibc() is not None
+        assert serving._glibc() is not None

@@ -1,7 +1,6 @@
 """Store fixtures: the same tests on a SQLite file and, when DATABASE_URL is set, on Postgres."""
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ from bot.config import DatabaseSettings
 from bot.conversations.database import make_engine, make_sessionmaker, migrate, normalize_url
 from bot.conversations.events import InProcessBus, LiveEvent
 from bot.conversations.store import ConversationStore
+from tests import services
 from tests.doubles import FakeClock
 
 
@@ -29,7 +29,7 @@ class RecordingBus(InProcessBus):
 
 
 def postgres_url_or_skip() -> str:
-    url = os.environ.get("DATABASE_URL")
+    url = services.DATABASE_URL
     if not url:
         pytest.skip("postgres tests need DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
     return url
@@ -84,7 +84,7 @@ def store(engine: Engine, bus: RecordingBus, clock: FakeClock) -> ConversationSt
 
 @pytest.fixture
 def redis_url() -> str:
-    url = os.environ.get("REDIS_URL")
+    url = services.REDIS_URL
     if not url:
         pytest.skip("redis bus tests need REDIS_URL (e.g. redis://127.0.0.1:6379/0)")
     return url

@@ -1,7 +1,6 @@
 """Handoff test setup: a fake Slack Web API, and real databases (SQLite file; Postgres when DATABASE_URL is set)."""
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from handoff.outbox import Outbox, OutboxPolicy
 from handoff.service import HandoffService
 from handoff.slack_app import build_slack_app, make_slack_blueprint
 from handoff.threads import ThreadStore
+from tests import services
 from tests.doubles import FakeClock
 
 
@@ -66,7 +66,7 @@ def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
         yield eng
         eng.dispose()
         return
-    url = os.environ.get("DATABASE_URL")
+    url = services.DATABASE_URL
     if not url:
         pytest.skip("DATABASE_URL is not set: Postgres handoff tests skipped")
     schema = f"handoff_test_{uuid.uuid4().hex[:10]}"

@@ -1,4 +1,4 @@
-"""Run the real server (`python server.py serve`, gunicorn gthread) as a subprocess on a free loopback port."""
+"""Run the real server (`supportbot serve`, gunicorn gthread) as a subprocess on a free loopback port."""
 from __future__ import annotations
 
 import os
@@ -20,7 +20,7 @@ class ServerProcess:
 
     def __init__(self, data_dir: Path, *, extra_env: dict[str, str] | None = None, threads: int = 32,
                  startup_timeout_s: float = 300.0, app_spec: str | None = None, pythonpath: Path | None = None) -> None:
-        """`app_spec` (e.g. `module:factory()`) runs gunicorn on another app than `server.py serve` does."""
+        """`app_spec` (e.g. `module:factory()`) runs gunicorn on another app than `supportbot serve` does."""
         self.data_dir = Path(data_dir)
         self.threads = threads
         self.port = free_port()
@@ -30,8 +30,8 @@ class ServerProcess:
         self._env = {k: os.environ[k] for k in _PASSED_THROUGH if k in os.environ}
         self._env.update({
             "SUPPORTBOT_DATA_DIR": str(self.data_dir),
-            "SUPPORTBOT_RATE_LIMIT_PER_IP": "100000 per minute",
-            "SUPPORTBOT_RATE_LIMIT_PER_CONVERSATION": "10000 per minute",
+            "SUPPORTBOT_WEB__RATE_LIMIT_PER_IP": "100000 per minute",
+            "SUPPORTBOT_WEB__RATE_LIMIT_PER_CONVERSATION": "10000 per minute",
             "PYTHONUNBUFFERED": "1",
         })
         self._env.update(extra_env or {})
@@ -49,13 +49,14 @@ class ServerProcess:
     def start(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
-        command = [sys.executable, "server.py", "serve", "--host", "127.0.0.1", "--port", str(self.port),
+        command = [sys.executable, str(ROOT / "commands.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
                    "--threads", str(self.threads)]
         if self._app_spec:
             command = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "1", "--threads", str(self.threads),
                        "-b", f"127.0.0.1:{self.port}", "--no-control-socket", "--graceful-timeout", "3",
                        "--pythonpath", f"{ROOT},{self._pythonpath or ROOT}", self._app_spec]
-        self._proc = subprocess.Popen(command, cwd=ROOT, env=self._env, stdout=log, stderr=subprocess.STDOUT)
+        # NOTE: run in the data directory, so a `.env` in the checkout never reaches the server under test.
+        self._proc = subprocess.Popen(command, cwd=self.data_dir, env=self._env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.monotonic() + self._startup_timeout_s
         while time.monotonic() < deadline:

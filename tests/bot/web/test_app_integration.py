@@ -25,8 +25,8 @@ def tiny_knowledge_base() -> OneArticleKnowledgeBase:
 def real_app(tmp_path: Path) -> Iterator[Flask]:
     from server import Settings, create_app
 
-    settings = Settings(data_dir=tmp_path, index_examples_on_start=False, cors_origins=["https://shop.example"],
-                        rate_limit_per_conversation="5 per minute")
+    settings = Settings(data_dir=tmp_path, index_examples_on_start=False,
+                        web={"cors_origins": ["https://shop.example"], "rate_limit_per_conversation": "5 per minute"})
     app = create_app(settings, knowledge_base=tiny_knowledge_base())
     yield app
     app.extensions["supportbot"].close()
