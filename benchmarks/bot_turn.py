@@ -55,7 +55,8 @@ def main() -> None:
     p50 = statistics.median(timings)
     p95 = timings[int(0.95 * (len(timings) - 1))]
     print(f"turns: {len(timings)}  p50 {p50:.1f} ms  p95 {p95:.1f} ms  (budget p50 < 25 ms)  outcomes {outcomes}")
-    print(json.dumps({"turns": len(timings), "turn_p50_ms": round(p50, 2), "turn_p95_ms": round(p95, 2), "outcomes": outcomes}))
+    print(json.dumps({"turns": len(timings), "turn_p50_ms": round(p50, 2), "turn_p95_ms": round(p95, 2),
+                      "outcomes": outcomes}))
 
 
 if __name__ == "__main__":

@@ -96,7 +96,8 @@ class Customer:
                 # the wait it caused (no coordinated omission).
                 started = time.perf_counter() - late
                 try:
-                    response = client.post(f"/api/conversations/{created['id']}/messages", json={"text": question}, headers=auth)
+                    response = client.post(f"/api/conversations/{created['id']}/messages", json={"text": question},
+                                           headers=auth)
                 except httpx.HTTPError as exc:
                     self.errors.append(f"post: {exc!r}")
                     continue
@@ -212,7 +213,8 @@ def run_phase(server: ServerProcess, customers: int, seconds: float, max_turns: 
         "turns": len(latencies),
         "turns_per_s": round(len(latencies) / window, 1) if window else 0.0,
         "p50_ms": round(1000 * statistics.median(latencies), 1) if latencies else None,
-        "p95_ms": round(1000 * latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1) if latencies else None,
+        "p95_ms": (round(1000 * latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1)
+                   if latencies else None),
         "max_ms": round(1000 * latencies[-1], 1) if latencies else None,
         "errors": len(errors),
         "error_samples": errors[:5],
@@ -237,9 +239,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="web-load-") as tmp:
         data_dir = args.data_dir or Path(tmp)
         started = time.monotonic()
-        spec = {"app_spec": "instant_search_app:app()", "pythonpath": ROOT / "benchmarks"} if args.search == "instant" else {}
+        instant = args.search == "instant"
+        spec = {"app_spec": "instant_search_app:app()", "pythonpath": ROOT / "benchmarks"} if instant else {}
         with ServerProcess(data_dir, threads=args.threads, **spec) as server:
-            print(f"server ready in {time.monotonic() - started:.1f}s on {server.url} (threads={args.threads}, search={args.search})")
+            print(f"server ready in {time.monotonic() - started:.1f}s on {server.url} "
+                  f"(threads={args.threads}, search={args.search})")
             run_phase(server, 1, 2.0, 5)  # warm-up: model and caches loaded, not measured
             phases = []
             runs = [(n, None) for n in args.customers] + ([(args.paced_customers, args.rate)] if args.rate else [])
@@ -247,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
                 phase = run_phase(server, n, args.seconds, args.max_turns, rate)
                 phases.append(phase)
                 kind = f"paced at {rate:g} turns/s" if rate else "saturation"
-                print(f"{n:3d} customers, {kind}: {phase['turns']} turns in {phase['seconds']}s = {phase['turns_per_s']} turns/s, "
+                print(f"{n:3d} customers, {kind}: {phase['turns']} turns in {phase['seconds']}s = "
+                      f"{phase['turns_per_s']} turns/s, "
                       f"p50 {phase['p50_ms']} ms, p95 {phase['p95_ms']} ms, max {phase['max_ms']} ms, "
                       f"errors {phase['errors']}, server RSS {phase['rss_mb']} MB (PSS {phase['pss_mb']} MB)")
                 print(f"      of which the turn inside the server (BotService.run_turn, histogram bucket bound): "
@@ -256,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"      error: {sample}")
             idle_rss = round(server.rss_bytes() / 2**20, 1)
             master_rss = round(server.rss_bytes(master_only=True) / 2**20, 1)
-            print(f"server RSS after the run: {idle_rss} MB (gunicorn master {master_rss} MB, worker {idle_rss - master_rss:.1f} MB)")
+            print(f"server RSS after the run: {idle_rss} MB "
+                  f"(gunicorn master {master_rss} MB, worker {idle_rss - master_rss:.1f} MB)")
             print(f"machine load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     by_n = {p["customers"]: p for p in phases if p["offered_turns_per_s"] is None}
     eight, many = by_n.get(8), by_n.get(32)
@@ -270,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         "memory_rss": max(p["rss_mb"] for p in phases) < BUDGET["rss_mb"],  # master + worker; PSS is lower
     }
     print("budgets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in checks.items()))
-    print(json.dumps({"benchmark": "web_load", "search": args.search, "phases": phases, "rss_mb_after": idle_rss, "master_rss_mb": master_rss,
+    print(json.dumps({"benchmark": "web_load", "search": args.search, "phases": phases, "rss_mb_after": idle_rss,
+                      "master_rss_mb": master_rss,
                       "threads": args.threads, "loadavg_1m": round(os.getloadavg()[0], 2),
                       "budgets": BUDGET, "checks": checks, "ok": all(checks.values())}, sort_keys=True))
     return 0 if all(checks.values()) else 1

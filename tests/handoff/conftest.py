@@ -108,7 +108,8 @@ class World:
         self.store.add_message(conversation.id, role=Role.CUSTOMER, text=text)
         self.store.add_message(conversation.id, role=Role.BOT, text="Let me check our help center.")
         self.store.add_message(conversation.id, role=Role.CUSTOMER, text="Can I talk to a person?")
-        self.store.transition(conversation.id, expected={State.BOT}, to=State.PENDING, actor="bot", reason="customer_request")
+        self.store.transition(conversation.id, expected={State.BOT}, to=State.PENDING, actor="bot",
+                              reason="customer_request")
         current = self.store.get(conversation.id)
         self.desk.request_handoff(HandoffRequest(current, "customer_request", "Grinder rattles; wants a person.",
                                                  ["grinders/noise.md"]))

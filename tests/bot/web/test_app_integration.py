@@ -54,7 +54,8 @@ def _wait_for(client: FlaskClient, cid: str, auth: dict[str, str], count: int) -
 
 def test_a_question_is_answered_with_a_citation(real_client: FlaskClient, real_app: Flask) -> None:
     cid, auth = _start(real_client)
-    posted = real_client.post(f"/api/conversations/{cid}/messages", json={"text": "How long is delivery to Canada?"}, headers=auth)
+    posted = real_client.post(f"/api/conversations/{cid}/messages", json={"text": "How long is delivery to Canada?"},
+                              headers=auth)
     assert posted.status_code == 201
     customer, answer = _wait_for(real_client, cid, auth, 2)
     assert customer["id"] == posted.get_json()["id"]
@@ -81,21 +82,23 @@ def test_bad_input_against_the_real_store_stores_nothing(real_client: FlaskClien
     store = real_app.extensions["supportbot"].store
     cid, auth = _start(real_client)
     other, other_auth = _start(real_client)
-    assert real_client.post(f"/api/conversations/{cid}/messages", data="{", content_type="application/json", headers=auth).status_code == 400
-    assert real_client.post(f"/api/conversations/{cid}/messages", json={"text": " "}, headers=auth).status_code == 400
-    assert real_client.post(f"/api/conversations/{cid}/messages", json={"text": "x" * 4001}, headers=auth).status_code == 413
-    assert real_client.post(f"/api/conversations/{cid}/messages", json={"text": "hi"}, headers=other_auth).status_code == 404
+    messages = f"/api/conversations/{cid}/messages"
+    assert real_client.post(messages, data="{", content_type="application/json", headers=auth).status_code == 400
+    assert real_client.post(messages, json={"text": " "}, headers=auth).status_code == 400
+    assert real_client.post(messages, json={"text": "x" * 4001}, headers=auth).status_code == 413
+    assert real_client.post(messages, json={"text": "hi"}, headers=other_auth).status_code == 404
     assert real_client.post(f"/api/conversations/{cid}/messages", json={"text": "hi"},
                             headers={"Authorization": "Bearer wrong"}).status_code == 404
     assert real_client.post("/api/conversations/nope/messages", json={"text": "hi"}, headers=auth).status_code == 404
     assert store.messages(cid) == [] and store.messages(other) == []
 
 
-def test_per_conversation_flood_is_429_with_nothing_stored_beyond_the_limit(real_client: FlaskClient, real_app: Flask) -> None:
+def test_per_conversation_flood_is_429_with_nothing_stored_beyond_the_limit(real_client: FlaskClient,
+                                                                            real_app: Flask) -> None:
     store = real_app.extensions["supportbot"].store
     cid, auth = _start(real_client)
-    statuses = [real_client.post(f"/api/conversations/{cid}/messages", json={"text": f"question {i}"}, headers=auth).status_code
-                for i in range(8)]
+    statuses = [real_client.post(f"/api/conversations/{cid}/messages", json={"text": f"question {i}"},
+                                 headers=auth).status_code for i in range(8)]
     assert statuses == [201] * 5 + [429] * 3
     customer_texts = [m.text for m in store.messages(cid) if m.role.value == "customer"]
     assert customer_texts == [f"question {i}" for i in range(5)]
