@@ -324,3 +324,7 @@ def index_examples_if_empty(kb: AppKnowledgeBase, examples_dir: Path) -> None:
         return
     report = kb.sync(examples_dir)
     log.info("indexed the example knowledge base from %s: %s", examples_dir, report)
+
+
+if __name__ == "__main__":
+    raise SystemExit("server.py only composes the app; run it with `supportbot serve` (or `python -m commands serve`)")

@@ -126,7 +126,8 @@ def _refuse_foreign_origin(allowed: set[str]) -> Response | None:
     """A browser on a site not in the allowlist may not use the API (CORS alone only hides replies)."""
     origin = request.headers.get("Origin")
     if origin and request.path.startswith("/api/") and not _origin_allowed(origin, allowed):
-        log.info("refused %s %s from origin %s: not in SUPPORTBOT_WEB__CORS_ORIGINS", request.method, request.path, origin)
+        log.info("refused %s %s from origin %s: not in SUPPORTBOT_WEB__CORS_ORIGINS",
+                 request.method, request.path, origin)
         return _error_response(403, "origin_not_allowed", "This site is not allowed to use the chat API.")
     return None
 
