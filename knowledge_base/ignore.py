@@ -1,58 +1,36 @@
-"""`.kbignore`: gitignore-style patterns for files in a synced folder that are not documents.
+"""`.kbignore`: gitignore patterns for files in a synced folder that are not documents.
 
-Supported: `#` comments, `name` (matches a file or folder at any depth, `*?[]` globs allowed),
-`dir/` (folders only), `/path` or `a/b` (anchored at the folder's root). Hidden files and folders
-(`.git`, `.DS_Store`, the `.kbignore` itself) are always skipped.
+The patterns are git's own (`pathspec.GitIgnoreSpec`): `#` comments, `!` negation (the last
+matching pattern wins), `dir/` for folders only, a leading or inner `/` anchors at the folder's
+root, `**` matches any number of folders, including none (`docs/**/x.md` matches `docs/x.md`).
+One difference from git, on purpose: git never looks inside an excluded folder, so `build/` then
+`!build/keep.md` keeps nothing there; here each file is judged on its own, so `keep.md` is synced.
+Hidden files and folders (`.git`, `.DS_Store`, the `.kbignore` itself) are always skipped.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fnmatch import fnmatchcase
+from collections.abc import Iterable
 from pathlib import Path
 
+from pathspec import GitIgnoreSpec
+
 IGNORE_FILE = ".kbignore"
-
-
-@dataclass(frozen=True)
-class _Rule:
-    pattern: str
-    anchored: bool
-    dir_only: bool
 
 
 class IgnoreRules:
     """Decides whether a relative POSIX path is left out of a sync."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self._rules: list[_Rule] = []
-        for raw in lines:
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            dir_only = line.endswith("/")
-            pattern = line.strip("/")
-            if pattern:
-                self._rules.append(_Rule(pattern, anchored="/" in line.rstrip("/"), dir_only=dir_only))
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._spec = GitIgnoreSpec.from_lines(lines)
 
     @classmethod
     def for_directory(cls, directory: Path) -> IgnoreRules:
+        """The rules in `directory/.kbignore`, or none when there is no such file."""
         path = directory / IGNORE_FILE
         return cls(path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else [])
 
     def ignores(self, rel: str) -> bool:
-        parts = rel.split("/")
-        if any(part.startswith(".") for part in parts):
+        """True for hidden paths and for paths the patterns exclude."""
+        if any(part.startswith(".") for part in rel.split("/")):
             return True
-        return any(self._matches(rule, parts) for rule in self._rules)
-
-    @staticmethod
-    def _matches(rule: _Rule, parts: list[str]) -> bool:
-        # folders are every proper prefix; the file itself counts unless the rule is for folders only
-        last = len(parts) - 1 if rule.dir_only else len(parts)
-        for end in range(1, last + 1):
-            if rule.anchored:
-                if fnmatchcase("/".join(parts[:end]), rule.pattern):
-                    return True
-            elif fnmatchcase(parts[end - 1], rule.pattern):
-                return True
-        return False
+        return self._spec.match_file(rel)

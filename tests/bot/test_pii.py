@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.pii import cpf_ok, detect, iban_ok, luhn_ok, redact, spanish_id_ok
+from bot.pii import cpf_ok, detect, iban_ok, luhn_ok, nir_ok, redact, spanish_id_ok
 from bot.policy import PiiPolicy, Policy
 
 
@@ -94,3 +94,56 @@ def test_overlaps_resolve_to_one_finding() -> None:
 
 def test_long_international_numbers_are_phones_not_card_lookalikes(policy: Policy) -> None:
     assert redact("call 0034 612 345 678 or 0049 151 23456789", policy).text == "call [phone] or [phone]"
+
+
+# The IBAN registry's examples: the countries the old hand-written length table knew and those it did not.
+VALID_IBANS = [
+    "DE89370400440532013000", "GB82WEST12345698765432", "FR1420041010050500013M02606",
+    "ES9121000418450200051332", "NL91ABNA0417164300", "BE68539007547034", "IT60X0542811101000000123456",
+    "CH9300762011623852957", "NO9386011117947", "PL61109010140000071219812874",
+    "QA58DOHB00001234567890ABCDEFG", "KW81CBKU0000000000001234560101", "MU17BOMM0101101030300200000MUR",
+    "UA213223130000026007233566001", "EG380019000500000000263180002", "BH67BMAG00001299123456",
+    "BR1800360305000010009795493C1",
+]
+
+
+@pytest.mark.parametrize("iban", VALID_IBANS)
+def test_ibans_of_every_country_check_out_and_are_redacted(policy: Policy, iban: str) -> None:
+    assert iban_ok(iban) and iban_ok(iban.lower())
+    spaced = " ".join(iban[i:i + 4] for i in range(0, len(iban), 4))
+    assert redact(f"my account is {spaced} thanks", policy).text == "my account is [iban] thanks"
+
+
+@pytest.mark.parametrize("iban", VALID_IBANS)
+def test_a_changed_digit_or_a_wrong_length_fails_the_iban_check(iban: str) -> None:
+    last = iban[-1]
+    typo = iban[:-1] + ("1" if last == "0" else "0") if last.isdigit() else iban[:-1] + ("B" if last == "A" else "A")
+    assert not iban_ok(typo)
+    assert not iban_ok(iban[:-1]) and not iban_ok(iban + "0")
+
+
+def test_an_iban_of_a_country_that_has_none_fails_even_with_good_check_digits() -> None:
+    from stdnum import iban as stdnum_iban
+
+    body = "123456789012345"
+    made_up = "XX" + stdnum_iban.calc_check_digits(f"XX00{body}") + body  # mod-97 passes, no such country
+    assert not iban_ok(made_up)
+    assert not iban_ok("DE89370400440532O13000")  # a letter where Germany's format has digits
+
+
+@pytest.mark.parametrize(
+    "card",
+    ["4111111111111111", "5555555555554444", "378282246310005", "6011111111111117", "3530111333300000",
+     "30569309025904"],
+)
+def test_cards_of_every_network_pass_luhn_and_a_changed_digit_fails(policy: Policy, card: str) -> None:
+    assert luhn_ok(card)
+    assert not luhn_ok(card[:-1] + str((int(card[-1]) + 1) % 10))
+    assert redact(f"card {card} ok", policy).text == f"card [card ••••{card[-4:]}] ok"
+
+
+def test_national_id_checks() -> None:
+    assert spanish_id_ok("00000000T") and spanish_id_ok("Y0000000Z") and spanish_id_ok("x-1234567-l")
+    assert not spanish_id_ok("X1234567A")
+    assert cpf_ok("111.444.777-35") and not cpf_ok("111.444.777-36") and not cpf_ok("000.000.000-00")
+    assert nir_ok("2 55 08 14 168 025 38") and not nir_ok("2 55 08 14 168 025 39")
