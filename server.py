@@ -268,7 +268,8 @@ def create_app(
 ) -> Flask:
     """The one composition root: a fresh, isolated app per call (tests build many)."""
     from bot.web.api import make_blueprint
-    from bot.web.app import make_limiter, register_web
+    from bot.web.app import register_web
+    from bot.web.edge import make_limiter
 
     settings = settings or Settings()
     services = build_services(
@@ -293,7 +294,7 @@ def create_app(
         )
     )
     register_web(
-        app, bot=services.bot, metrics=services.metrics, registry=services.registry,
+        app, metrics=services.metrics, registry=services.registry,
         cors_origins=settings.web.cors_origins, ready_checks=_ready_checks(services),
     )
     if services.handoff is not None:

@@ -4,7 +4,6 @@
      ├── ConversationNotFound   unknown conversation id (or a token that does not match)
      ├── InvalidInput           a customer or operator sent something we refuse (too long, empty, ...)
      ├── AnswerFailed           the LLM errored, refused the request or timed out (-> handoff `bot_error`)
-     ├── RetrievalUnavailable   the knowledge base could not be searched
      ├── PolicyInvalid          the policy file is missing, not YAML, or has a bad field (named)
      └── MessageNotFound        unknown message id, or one of another conversation
 
@@ -27,10 +26,6 @@ class InvalidInput(BotError):
 
 class AnswerFailed(BotError):
     """The LLM could not produce an answer in time; the turn hands off with reason `bot_error`."""
-
-
-class RetrievalUnavailable(BotError):
-    """The knowledge base could not be searched."""
 
 
 class PolicyInvalid(BotError):

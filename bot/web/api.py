@@ -11,11 +11,12 @@ import threading
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from flask import Blueprint, Response, jsonify, request
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
+from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
 from bot.conversations.records import Conversation
 from bot.errors import ConversationNotFound
+from bot.web.bodies import Feedback, PostMessage, ProvideEmail, Rating, StartConversation
 from bot.web.serialization import message_to_dict
 from bot.web.sse import EventStream
 
@@ -30,43 +31,13 @@ Body = TypeVar("Body", bound=BaseModel)
 
 
 class ApiError(HTTPException):
-    """An HTTP error with a stable machine-readable `error_code`; rendered as JSON by `bot.web.app`."""
+    """An HTTP error with a stable machine-readable `error_code`; rendered as JSON by `bot.web.edge`."""
 
     def __init__(self, status: int, error_code: str, message: str, *, details: list[Any] | None = None) -> None:
         super().__init__(description=message)
         self.code = status
         self.error_code = error_code
         self.details = details
-
-
-# -- request bodies -------------------------------------------------------------------------
-class _Body(BaseModel):
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
-
-
-class StartConversation(_Body):
-    name: str | None = Field(default=None, max_length=200)
-    email: str | None = Field(default=None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    page_url: str | None = Field(default=None, max_length=2000)
-    locale: str | None = Field(default=None, max_length=35, pattern=r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
-
-
-class PostMessage(_Body):
-    text: str
-
-
-class ProvideEmail(_Body):
-    email: str = Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-class Rate(_Body):
-    rating: StrictInt = Field(ge=1, le=5)
-    comment: str | None = Field(default=None, max_length=2000)
-
-
-class Feedback(_Body):
-    helpful: StrictBool
-    comment: str | None = Field(default=None, max_length=2000)
 
 
 def conversation_to_dict(conversation: Conversation) -> dict[str, Any]:
@@ -161,7 +132,8 @@ def make_blueprint(
     @bp.post("/conversations")
     def start_conversation() -> tuple[Response, int]:
         body = _json_body(StartConversation, optional=True)
-        created, token = bot.start_conversation(name=body.name, email=body.email, page_url=body.page_url, locale=body.locale)
+        created, token = bot.start_conversation(
+            name=body.name, email=body.email, page_url=body.page_url, locale=body.locale)
         return jsonify(conversation_to_dict(created) | {"token": token}), 201
 
     @bp.get("/conversations/<conversation_id>")
@@ -216,7 +188,7 @@ def make_blueprint(
     @per_conversation
     def rating(conversation_id: str) -> Response:
         conversation(conversation_id)
-        body = _json_body(Rate)
+        body = _json_body(Rating)
         return jsonify(conversation_to_dict(bot.rate(conversation_id, body.rating, body.comment)))
 
     @bp.post("/conversations/<conversation_id>/email")

@@ -1,7 +1,17 @@
-"""The customer API described as OpenAPI 3.1, written by hand so it says what the API promises."""
+"""The customer API described as OpenAPI 3.1.
+
+Paths and response shapes are written here, where they say what the API promises; request bodies are
+generated from the pydantic models that validate them (`bot.web.bodies`), so the two cannot drift.
+"""
 from __future__ import annotations
 
 from typing import Any
+
+from pydantic.json_schema import models_json_schema
+
+from bot.web.bodies import REQUEST_BODIES
+
+SCHEMA_REF = "#/components/schemas/{model}"
 
 _ERROR_CODES = [
     "malformed_json", "invalid_body", "invalid_input", "invalid_parameter", "empty_message", "message_too_long",
@@ -11,7 +21,7 @@ _ERROR_CODES = [
 
 
 def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
+    return {"$ref": SCHEMA_REF.format(model=name)}
 
 
 def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
@@ -50,8 +60,15 @@ def _op(summary: str, responses: dict[str, Any], *, body: dict[str, Any] | None 
     return op
 
 
-def _schemas() -> dict[str, Any]:
+def request_schemas() -> dict[str, Any]:
+    """JSON Schemas of the request bodies, by model name, exactly as pydantic validates them."""
+    _, top = models_json_schema([(model, "validation") for model in REQUEST_BODIES], ref_template=SCHEMA_REF)
+    return dict(top.get("$defs", {}))
+
+
+def _response_schemas() -> dict[str, Any]:
     nullable_str = {"type": ["string", "null"]}
+    date_time = {"type": "string", "format": "date-time"}
     return {
         "Error": {
             "type": "object", "required": ["error", "message"],
@@ -63,26 +80,20 @@ def _schemas() -> dict[str, Any]:
         "Conversation": {
             "type": "object", "required": ["id", "state", "created_at", "updated_at"],
             "properties": {
-                "id": {"type": "string"}, "state": {"type": "string", "enum": ["bot", "pending", "agent", "resolved"]},
+                "id": {"type": "string"},
+                "state": {"type": "string", "enum": ["bot", "pending", "agent", "resolved"]},
                 "agent_name": nullable_str, "rating": {"type": ["integer", "null"]},
-                "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"},
+                "created_at": date_time, "updated_at": date_time,
             },
         },
         "NewConversation": {
             "allOf": [_ref("Conversation"), {"type": "object", "required": ["token"], "properties": {
                 "token": {"type": "string", "description": "Shown once; send it as a Bearer token on every call."}}}],
         },
-        "StartConversation": {
-            "type": "object",
-            "properties": {
-                "name": {"type": "string", "maxLength": 200}, "email": {"type": "string", "format": "email"},
-                "page_url": {"type": "string", "maxLength": 2000}, "locale": {"type": "string", "examples": ["en", "de-AT"]},
-            },
-        },
         "Citation": {
             "type": "object", "required": ["number", "document_id", "title"],
-            "properties": {"number": {"type": "integer"}, "document_id": {"type": "string"}, "title": {"type": "string"},
-                           "url": nullable_str, "source": {"type": "string"}},
+            "properties": {"number": {"type": "integer"}, "document_id": {"type": "string"},
+                           "title": {"type": "string"}, "url": nullable_str, "source": {"type": "string"}},
         },
         "Message": {
             "type": "object", "required": ["id", "conversation_id", "role", "kind", "text", "citations", "created_at"],
@@ -93,22 +104,13 @@ def _schemas() -> dict[str, Any]:
                 "kind": {"type": "string", "enum": ["text", "state", "notice", "edit", "delete"]},
                 "text": {"type": "string"}, "citations": {"type": "array", "items": _ref("Citation")},
                 "author": nullable_str,
-                "meta": {"type": "object", "description": "e.g. stream_id (bot answers), ask_email (notices), message_id (edit/delete)."},
-                "created_at": {"type": "string", "format": "date-time"},
+                "meta": {"type": "object", "description":
+                         "e.g. stream_id (bot answers), ask_email (notices), message_id (edit/delete)."},
+                "created_at": date_time,
             },
         },
         "MessageList": {"type": "object", "required": ["messages"],
                         "properties": {"messages": {"type": "array", "items": _ref("Message")}}},
-        "PostMessage": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}},
-        "ProvideEmail": {"type": "object", "required": ["email"], "properties": {"email": {"type": "string", "format": "email"}}},
-        "Rating": {
-            "type": "object", "required": ["rating"],
-            "properties": {"rating": {"type": "integer", "minimum": 1, "maximum": 5}, "comment": {"type": "string", "maxLength": 2000}},
-        },
-        "Feedback": {
-            "type": "object", "required": ["helpful"],
-            "properties": {"helpful": {"type": "boolean"}, "comment": {"type": "string", "maxLength": 2000}},
-        },
     }
 
 
@@ -138,7 +140,8 @@ def _paths() -> dict[str, Any]:
             "Server-Sent Events: `message` (SSE id = message id; every stored row incl. state changes), "
             "`token` ({stream_id, text}), `typing` ({who}). `retry:` first, `: heartbeat` comments every 15 s. "
             "`Last-Event-ID` (or `?last_event_id=`) replays stored messages after that id.",
-            {"200": {"description": "An event stream.", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+            {"200": {"description": "An event stream.",
+                     "content": {"text/event-stream": {"schema": {"type": "string"}}}},
              **_AUTH_ERRORS, "400": _err("`last_event_id` is not a non-negative integer.")},
             params=conv + [
                 {"name": "token", "in": "query", "schema": {"type": "string"},
@@ -147,11 +150,11 @@ def _paths() -> dict[str, Any]:
                 {"name": "Last-Event-ID", "in": "header", "schema": {"type": "integer", "minimum": 0}},
             ])},
         "/api/conversations/{conversation_id}/handoff": {"post": _op(
-            "Ask for a person.", {"200": _json(_ref("Conversation"), "The conversation (now pending)."), **_AUTH_ERRORS},
-            params=conv)},
+            "Ask for a person.",
+            {"200": _json(_ref("Conversation"), "The conversation (now pending)."), **_AUTH_ERRORS}, params=conv)},
         "/api/conversations/{conversation_id}/close": {"post": _op(
-            "End the conversation.", {"200": _json(_ref("Conversation"), "The conversation (resolved)."), **_AUTH_ERRORS},
-            params=conv)},
+            "End the conversation.",
+            {"200": _json(_ref("Conversation"), "The conversation (resolved)."), **_AUTH_ERRORS}, params=conv)},
         "/api/conversations/{conversation_id}/rating": {"post": _op(
             "Rate the conversation (CSAT 1-5) with an optional comment.",
             {"200": _json(_ref("Conversation"), "The conversation."), **_BODY_ERRORS, **_AUTH_ERRORS},
@@ -161,15 +164,16 @@ def _paths() -> dict[str, Any]:
             {"200": _json(_ref("Conversation"), "The conversation."), **_BODY_ERRORS, **_AUTH_ERRORS},
             body=_body("ProvideEmail"), params=conv)},
         "/api/conversations/{conversation_id}/typing": {"post": _op(
-            "The customer is typing (shown to the agent).", {"204": {"description": "Sent."}, **_AUTH_ERRORS}, params=conv)},
+            "The customer is typing (shown to the agent).",
+            {"204": {"description": "Sent."}, **_AUTH_ERRORS}, params=conv)},
         "/api/messages/{message_id}/feedback": {"post": _op(
             "Was this bot answer helpful? Needs the token of the message's conversation.",
             {"204": {"description": "Recorded."}, **_BODY_ERRORS, **_AUTH_ERRORS},
             body=_body("Feedback"),
             params=[{"name": "message_id", "in": "path", "required": True, "schema": {"type": "integer"}}])},
         "/api/openapi.json": {"get": _op(
-            "This document.", {"200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}},
-            secured=False)},
+            "This document.",
+            {"200": _json({"type": "object"}, "OpenAPI 3.1.")}, secured=False)},
     }
 
 
@@ -179,14 +183,16 @@ def openapi_document(*, server_url: str = "/") -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {
             "title": "supportbot customer API", "version": "1",
-            "description": "What the chat widget uses. Errors are JSON `{error, message, details?}` with a stable `error` code.",
+            "description": "What the chat widget uses. "
+                           "Errors are JSON `{error, message, details?}` with a stable `error` code.",
         },
         "servers": [{"url": server_url}],
         "paths": _paths(),
         "components": {
-            "schemas": _schemas(),
-            "securitySchemes": {"conversationToken": {"type": "http", "scheme": "bearer",
-                                                      "description": "The token returned when the conversation was created."}},
+            "schemas": {**_response_schemas(), **request_schemas()},
+            "securitySchemes": {"conversationToken": {
+                "type": "http", "scheme": "bearer",
+                "description": "The token returned when the conversation was created."}},
         },
         "security": [{"conversationToken": []}],
     }

@@ -8,7 +8,8 @@ from typing import Any
 from flask import Flask
 
 from bot.web.api import make_blueprint
-from bot.web.app import make_limiter, register_web
+from bot.web.app import register_web
+from bot.web.edge import make_limiter
 from bot.web.metrics import Metrics
 from web.fakes import FakeBotService
 
@@ -41,7 +42,7 @@ def build_app(
         metrics=metrics, heartbeat_s=heartbeat_s, max_stream_s=max_stream_s,
     ))
     readiness = readiness or Readiness()
-    register_web(app, bot=bot, metrics=metrics, registry=metrics.registry, cors_origins=list(cors_origins),
+    register_web(app, metrics=metrics, registry=metrics.registry, cors_origins=list(cors_origins),
                  ready_checks={"database": readiness.database, "index": lambda: True})
     app.extensions["test_metrics"] = metrics
     return app

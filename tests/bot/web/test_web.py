@@ -83,7 +83,7 @@ def test_unexpected_errors_are_500_json_without_internals(caplog: pytest.LogCapt
 
 
 def test_rejections_leave_an_operator_log_line(client: FlaskClient, start, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level("INFO", logger="bot.web.app")
+    caplog.set_level("INFO", logger="bot.web.edge")
     cid, auth = start()
     client.post(f"/api/conversations/{cid}/messages", data="{x", content_type="application/json", headers=auth)
     assert any("400 malformed_json" in r.getMessage() for r in caplog.records)
@@ -141,7 +141,7 @@ def test_every_error_code_the_api_sends_is_in_the_openapi_enum() -> None:
     import pathlib
 
     codes = set(openapi_document()["components"]["schemas"]["Error"]["properties"]["error"]["enum"])
-    source = "".join((pathlib.Path(__file__).parents[3] / "bot" / "web" / name).read_text() for name in ("api.py", "app.py"))
+    source = "".join((pathlib.Path(__file__).parents[3] / "bot" / "web" / name).read_text() for name in ("api.py", "edge.py"))
     sent = set(re.findall(r'ApiError\(\d+, "([a-z_]+)"', source)) | set(re.findall(r'\(\d+, "([a-z_]+)"\)', source))
     assert sent and sent <= codes
 
@@ -167,7 +167,7 @@ class _Failing(FakeBotService):
     ("error", "status", "code"),
     [
         (errors.MessageNotFound(7), 404, "not_found"),
-        (errors.RetrievalUnavailable("chroma down at 10.0.0.3"), 503, "unavailable"),
+        (errors.AnswerFailed("LLM at 10.0.0.3 timed out"), 503, "unavailable"),
         (errors.PolicyInvalid("bad key in /etc/policy.yml"), 500, "internal_error"),
         (errors.InvalidInput("rating must be between 1 and 5"), 400, "invalid_input"),
     ],
