@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
 
 from stdnum import iban as stdnum_iban
 from stdnum import luhn
@@ -18,9 +17,7 @@ from stdnum.es import dni as es_dni
 from stdnum.es import nie as es_nie
 from stdnum.fr import nir as fr_nir
 
-from bot.policy import PiiPolicy, Policy
-
-Target = Literal["store", "log", "llm", "slack"]
+from bot.policy import PiiPolicy, Policy, Target
 
 
 @dataclass(frozen=True)

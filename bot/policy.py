@@ -23,7 +23,6 @@ Target = Literal["store", "log", "llm", "slack"]
 PiiKind = Literal["card", "iban", "email", "phone", "national_id"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-ALL_TARGETS: frozenset[str] = frozenset({"store", "log", "llm", "slack"})
 
 # Triage label -> the handoff reason it produces (bot/handoff_port.py names these).
 REASON_BY_LABEL: dict[str, str] = {

@@ -11,7 +11,6 @@ from handoff import messages as texts
 from handoff.models import utc_naive
 
 CLAIM, RESOLVE, RETURN = "handoff_claim", "handoff_resolve", "handoff_return_to_bot"
-ACTION_IDS = (CLAIM, RESOLVE, RETURN)
 # Slack limits (Block Kit reference): keep well inside them.
 HEADER_MAX, SECTION_MAX, FIELD_MAX, CONTEXT_MAX, MESSAGE_MAX = 150, 3000, 2000, 2000, 3500
 

@@ -98,9 +98,6 @@ class SlackDesk:
             payload={"channel": target, "user": user_id, "text": text, "in_thread": info is not None},
         )
 
-    def thread_of(self, channel: str, thread_ts: str) -> ThreadInfo | None:
-        return self._threads.by_ts(channel, thread_ts)
-
     # -- internals ---------------------------------------------------------------------------
     def _card_payload(self, info: ThreadInfo, conversation: Conversation) -> dict:
         view = cards.CardView(

@@ -1,7 +1,6 @@
 """Errors of the handoff package; callers catch these, never slack_sdk's or SQLAlchemy's.
 
     HandoffError
-     ├── UnknownConversation   no conversation (or no Slack thread) with that id
      ├── SlackDeliveryError    one Slack Web API call did not succeed (carries whether to retry)
      │    ├── SlackRateLimited     429: `retry_after` seconds from the `Retry-After` header
      │    └── SlackPermanentError  Slack said no in a way a retry will not fix (bad channel, bad blocks)
@@ -15,10 +14,6 @@ from __future__ import annotations
 
 class HandoffError(Exception):
     """Base of every error the handoff package raises on purpose."""
-
-
-class UnknownConversation(HandoffError):
-    """No conversation (or no Slack thread) with that id."""
 
 
 class SlackDeliveryError(HandoffError):

@@ -56,12 +56,6 @@ class ThreadStore:
             row = s.scalar(select(SlackThread).where(SlackThread.conversation_id == conversation_id))
             return _info(row) if row else None
 
-    def by_ts(self, channel: str, thread_ts: str) -> ThreadInfo | None:
-        """The conversation whose card is the parent `thread_ts` in `channel`."""
-        with self._sessions() as s:
-            row = s.scalar(select(SlackThread).where(SlackThread.channel == channel, SlackThread.thread_ts == thread_ts))
-            return _info(row) if row else None
-
     def unseen_thread(self, channel: str, thread_ts: str, event_id: str | None) -> tuple[bool, ThreadInfo | None]:
         """(seen before?, the thread) in one round trip's worth of session: the hot path of a relay."""
         with self._sessions() as s:
@@ -136,13 +130,6 @@ class ThreadStore:
             return True
         except IntegrityError:
             return False
-
-    def seen_event(self, event_id: str | None) -> bool:
-        """True when `event_id` was handled before (checked first, remembered after success)."""
-        if not event_id:
-            return False
-        with self._sessions() as s:
-            return s.get(SlackEventSeen, event_id[:64]) is not None
 
     def remember_event(self, event_id: str | None) -> None:
         if event_id:

@@ -5,9 +5,10 @@ import json
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import Protocol
 
 import click
 
@@ -25,24 +26,32 @@ def _errors() -> Iterator[None]:
         raise click.ClickException(str(exc)) from exc
 
 
-class _ProgressBar:
-    """A tqdm bar on stderr, created on the first report, shown only on a terminal."""
+class _Bar(Protocol):
+    """What `_progress_bar` needs of click's progress bar."""
 
-    def __init__(self, unit: str) -> None:
-        self._unit = unit
-        self._bar = None
+    pos: int
 
-    def __call__(self, done: int, total: int) -> None:
-        if self._bar is None:
-            from tqdm import tqdm
+    def update(self, n_steps: int) -> None: ...
 
-            self._bar = tqdm(total=total, unit=self._unit, file=sys.stderr, leave=False,
-                             disable=not sys.stderr.isatty(), desc="indexing")
-        self._bar.update(done - self._bar.n)
 
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A `progress(done, total)` callback drawing a click bar on stderr, only on a terminal.
+
+    The bar is created on the first report, when the total is known, and finished on exit.
+    """
+    with ExitStack() as stack:
+        bar: _Bar | None = None
+
+        def report(done: int, total: int) -> None:
+            nonlocal bar
+            if not sys.stderr.isatty():
+                return
+            if bar is None:
+                bar = stack.enter_context(click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True))
+            bar.update(done - bar.pos)
+
+        yield report
 
 
 def _report(report: SyncReport) -> None:
@@ -66,12 +75,8 @@ def make_kb_group(get_kb: Callable[[], KnowledgeBase]) -> click.Group:
                   help="Drop the index and rebuild it (e.g. after changing the embedding model).")
     def sync(directory: Path, reindex: bool) -> None:
         """Make the knowledge base mirror DIRECTORY (only changed files are re-embedded)."""
-        bar = _ProgressBar("file")
-        with _errors():
-            try:
-                report = get_kb().sync(directory, progress=bar, reindex=reindex)
-            finally:
-                bar.close()
+        with _errors(), _progress_bar("indexing files") as progress:
+            report = get_kb().sync(directory, progress=progress, reindex=reindex)
         _report(report)
 
     @kb.command("add")
@@ -80,12 +85,8 @@ def make_kb_group(get_kb: Callable[[], KnowledgeBase]) -> click.Group:
                   help="Folder the document ids are relative to (default: the current directory).")
     def add(files: tuple[Path, ...], root: Path | None) -> None:
         """Add or update FILES."""
-        bar = _ProgressBar("file")
-        with _errors():
-            try:
-                report = get_kb().add(list(files), root=root, progress=bar)
-            finally:
-                bar.close()
+        with _errors(), _progress_bar("indexing files") as progress:
+            report = get_kb().add(list(files), root=root, progress=progress)
         _report(report)
 
     @kb.command("remove")
@@ -116,8 +117,9 @@ def make_kb_group(get_kb: Callable[[], KnowledgeBase]) -> click.Group:
         rows += [(d.id, d.title, str(d.chunks), str(d.version), d.updated_at) for d in docs]
         widths = [min(max(len(r[i]) for r in rows), 48) for i in range(len(rows[0]))]
         for row in rows:
-            cells = [textwrap.shorten(c, w, placeholder="…") if len(c) > w else c for c, w in zip(row, widths)]
-            click.echo("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+            cells = [textwrap.shorten(c, w, placeholder="…") if len(c) > w else c
+                     for c, w in zip(row, widths, strict=True)]
+            click.echo("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
         click.echo(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks")
 
     @kb.command("search")

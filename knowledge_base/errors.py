@@ -6,7 +6,6 @@
      +-- EmbeddingModelMismatch        the collection was built with another embedding model
      +-- EmbedderUnavailable           the embedding model cannot be loaded or reached
      +-- IndexUnavailable              Chroma (embedded or server) failed or cannot be reached
-     +-- DocumentNotFound              an id that is not in the index
 
 `DocumentLoadError` carries the file name and a human reason; a sync reports it and goes on.
 """
@@ -55,7 +54,3 @@ class EmbedderUnavailable(KnowledgeBaseError):
 
 class IndexUnavailable(KnowledgeBaseError):
     """Chroma failed or is unreachable (wraps the vendor error as `__cause__`)."""
-
-
-class DocumentNotFound(KnowledgeBaseError):
-    """The document id is not in the index."""

@@ -21,7 +21,6 @@ from knowledge_base.errors import EmbeddingModelMismatch, IndexUnavailable, Know
 
 if TYPE_CHECKING:
     import chromadb
-    from langchain_chroma import Chroma
     from langchain_core.embeddings import Embeddings
 
 _CHUNK_FIELDS = tuple(f.name for f in fields(Chunk) if f.name not in ("id", "text", "embed_text"))
@@ -242,13 +241,6 @@ class ChromaIndex:
         with _guard("delete chunks"), self._write_lock:
             self._collection.delete(where=where)
             self._bump()
-
-    def as_vectorstore(self) -> Chroma:
-        """The same collection as a LangChain `Chroma` vector store (for retrievers and chains)."""
-        from langchain_chroma import Chroma
-
-        return Chroma(client=self._client, collection_name=self._collection.name,
-                      embedding_function=self.embedder, create_collection_if_not_exists=False)
 
     def close(self) -> None:
         """Nothing to release today; kept so owners can close what they open."""

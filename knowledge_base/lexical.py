@@ -1,4 +1,4 @@
-"""Keyword signals over chunk text, in memory and vectorised: BM25 and idf-weighted query coverage."""
+"""Keyword signals over chunk text, in memory and vectorised: idf-weighted query coverage and unknown words."""
 from __future__ import annotations
 
 import math
@@ -52,7 +52,7 @@ class LexicalIndex:
     vectorised even at 100,000 chunks.
     """
 
-    def __init__(self, texts: Sequence[str], *, k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(self, texts: Sequence[str]) -> None:
         self.size = len(texts)
         vocab: dict[str, int] = {}
         word_ids: dict[str, int] = {}  # raw word -> term id, -1 for a stop word
@@ -71,7 +71,7 @@ class LexicalIndex:
             lengths[row] = len(ids)
             term_ids.extend(ids)
         rows = np.repeat(np.arange(self.size, dtype=np.int64), lengths.astype(np.int64))
-        keys, tf = np.unique(np.asarray(term_ids, dtype=np.int64) * max(self.size, 1) + rows, return_counts=True)
+        keys = np.unique(np.asarray(term_ids, dtype=np.int64) * max(self.size, 1) + rows)
         post_terms = keys // max(self.size, 1)
         self._rows = (keys % max(self.size, 1)).astype(np.int32)
         bounds = np.searchsorted(post_terms, np.arange(len(vocab) + 1))
@@ -82,10 +82,6 @@ class LexicalIndex:
         df = (self._end - self._start).astype(np.float64)
         self._idf = np.log1p((self.size - df + 0.5) / (df + 0.5))
         self.max_idf = math.log(1.0 + (self.size + 0.5) / 0.5)
-        avg = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
-        tf = tf.astype(np.float32)
-        norm = k1 * (1.0 - b + b * lengths[self._rows] / avg)
-        self._bm25 = (self._idf[post_terms].astype(np.float32) * tf * (k1 + 1.0) / (tf + norm)).astype(np.float32)
 
     def unknown_share(self, query: str) -> float:
         """The idf-weighted share of the query's content words that occur nowhere in the texts.
@@ -107,12 +103,11 @@ class LexicalIndex:
                 total += self.max_idf
         return unknown / total if total > 0 else 0.0
 
-    def _posting(self, word: str) -> tuple[np.ndarray, np.ndarray, float] | None:
+    def _posting(self, word: str) -> tuple[np.ndarray, float] | None:
         tid = self._vocab.get(word)
         if tid is None:
             return None
-        lo, hi = self._start[tid], self._end[tid]
-        return self._rows[lo:hi], self._bm25[lo:hi], float(self._idf[tid])
+        return self._rows[self._start[tid]:self._end[tid]], float(self._idf[tid])
 
     def coverage(self, query: str) -> np.ndarray:
         """Per text, the share of the query's idf mass it contains (0..1); unknown words count fully.
@@ -127,15 +122,6 @@ class LexicalIndex:
             if posting is None:
                 total += self.max_idf
                 continue
-            out[posting[0]] += posting[2]
-            total += posting[2]
+            out[posting[0]] += posting[1]
+            total += posting[1]
         return out / total if total > 0 else out
-
-    def bm25(self, query: str) -> np.ndarray:
-        """Classic BM25 per text (for ranking studies; search uses `coverage`)."""
-        out = np.zeros(self.size, dtype=np.float32)
-        for w in set(terms(query)):
-            posting = self._posting(w)
-            if posting is not None:
-                out[posting[0]] += posting[1]
-        return out

@@ -41,7 +41,13 @@ def make_engine(db: DatabaseSettings) -> Engine:
     url = normalize_url(db.url)
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, echo=db.echo)
-    return create_engine(url, echo=db.echo, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    try:
+        return create_engine(url, echo=db.echo, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    except ModuleNotFoundError as exc:  # psycopg is an extra: the default SQLite path never loads it
+        raise ModuleNotFoundError(
+            f"DATABASE_URL names {url.drivername}, whose driver is not installed ({exc.name}); "
+            "for Postgres install the extra: pip install -c constraints.txt -e '.[postgres]'", name=exc.name,
+        ) from exc
 
 
 def _sqlite_engine(url: URL, *, echo: bool) -> Engine:

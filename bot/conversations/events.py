@@ -190,7 +190,13 @@ class RedisBus:
         max_queue: int = DEFAULT_MAX_QUEUE,
         ready_timeout_s: float = 5.0,
     ) -> None:
-        import redis
+        try:
+            import redis
+        except ModuleNotFoundError as exc:  # an extra: the default in-process bus never loads it
+            raise ModuleNotFoundError(
+                "REDIS_URL is set but the redis package is not installed; "
+                "install the extra: pip install -c constraints.txt -e '.[redis]'", name=exc.name,
+            ) from exc
 
         self._prefix = prefix
         self._channel_prefix = f"{prefix}:conv:"
@@ -204,7 +210,6 @@ class RedisBus:
         self._stop = threading.Event()
         self._start_lock = threading.Lock()
         self._thread: threading.Thread | None = None
-        self._pubsub: Any = None
 
     @property
     def client_name(self) -> str:
@@ -262,7 +267,6 @@ class RedisBus:
 
     def _listen_once(self, *, resync: bool) -> None:
         pubsub = self._client.pubsub()
-        self._pubsub = pubsub
         try:
             pubsub.psubscribe(self._channel_prefix + "*")
             while not self._stop.is_set():
@@ -277,7 +281,6 @@ class RedisBus:
                 elif message["type"] == "pmessage":
                     self._dispatch(message["channel"], message["data"])
         finally:
-            self._pubsub = None
             pubsub.close()
 
     def _dispatch(self, channel: bytes | str, data: bytes | str) -> None:

@@ -112,9 +112,6 @@ class ConversationStore:
             raise InvalidInput("misses cannot be negative")
         return self._update(conversation_id, {"misses": n})
 
-    def set_handoff_reason(self, conversation_id: str, reason: str | None) -> Conversation:
-        return self._update(conversation_id, {"handoff_reason": reason})
-
     def record_rating(self, conversation_id: str, rating: int, comment: str | None = None) -> Conversation:
         if not 1 <= int(rating) <= 5:
             raise InvalidInput("rating must be between 1 and 5")

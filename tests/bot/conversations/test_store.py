@@ -185,11 +185,10 @@ def test_feedback_is_stored_and_checked_against_the_conversation(store, engine):
         store.record_feedback(10**9, helpful=True)
 
 
-def test_customer_details_rating_misses_and_reason(store):
+def test_customer_details_rating_and_misses(store):
     c, _ = store.create_conversation(customer_name="Rosa")
     assert store.update_customer(c.id, email="rosa@example.net").customer_name == "Rosa"
     assert store.set_misses(c.id, 2).misses == 2
-    assert store.set_handoff_reason(c.id, "no_answer").handoff_reason == "no_answer"
     rated = store.record_rating(c.id, 4, "quick")
     assert (rated.rating, rated.rating_comment, rated.customer_email) == (4, "quick", "rosa@example.net")
     with pytest.raises(InvalidInput):
