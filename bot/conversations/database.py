@@ -9,7 +9,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import CursorResult, Engine, Result, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +22,16 @@ VERSION_TABLE = "bot_alembic_version"
 # NOTE: any constant works; it only has to be the same in every process migrating this database.
 _MIGRATION_LOCK_KEY = 0x5B07_0001
 _SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def rows_matched(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched.
+
+    NOTE: `Session.execute` is typed as returning `Result`; for DML it returns a `CursorResult`,
+    the only kind that has `rowcount`.
+    """
+    assert isinstance(result, CursorResult), "rows_matched() is for UPDATE and DELETE statements"
+    return result.rowcount
 
 
 def normalize_url(url: str) -> URL:

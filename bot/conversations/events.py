@@ -246,7 +246,8 @@ class RedisBus:
     def _ensure_listener(self) -> None:
         with self._start_lock:
             if self._thread is None and not self._stop.is_set():
-                self._thread = threading.Thread(target=self._listen_forever, name=f"{self._prefix}-redis-bus", daemon=True)
+                self._thread = threading.Thread(
+                    target=self._listen_forever, name=f"{self._prefix}-redis-bus", daemon=True)
                 self._thread.start()
 
     def _listen_forever(self) -> None:

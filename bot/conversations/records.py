@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 
-class State(str, enum.Enum):
+class State(str, enum.Enum):  # noqa: UP042 - StrEnum would change str() and f-strings
     """Who owns a conversation: `bot -> pending -> agent -> resolved`, `pending -> bot`, `resolved -> bot`."""
 
     BOT = "bot"
@@ -16,14 +16,14 @@ class State(str, enum.Enum):
     RESOLVED = "resolved"
 
 
-class Role(str, enum.Enum):
+class Role(str, enum.Enum):  # noqa: UP042 - as State
     CUSTOMER = "customer"
     BOT = "bot"
     AGENT = "agent"
     SYSTEM = "system"
 
 
-class Kind(str, enum.Enum):
+class Kind(str, enum.Enum):  # noqa: UP042 - as State
     """What a row of the message log is. The log is the one ordered feed the widget replays."""
 
     TEXT = "text"  # something a customer, the bot or an agent said
@@ -86,3 +86,12 @@ class StateChange:
     actor: str  # "bot", "customer", "system", "timer" or "agent:<slack user id>"
     reason: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class Transition:
+    """What a winning state change produced, all from the same transaction."""
+
+    conversation: Conversation
+    change: StateChange
+    message: Message  # the Kind.STATE system line shown in the widget

@@ -8,38 +8,35 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import secrets
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.conversations.database import rows_matched
 from bot.conversations.events import EventBus, LiveEvent
 from bot.conversations.models import ConversationRow, MessageRow, StateChangeRow
-from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State, StateChange
+from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State, StateChange, Transition
+from bot.conversations.row_records import conversation_record, message_record, state_change_record
+from bot.conversations.transaction_steps import (
+    NO_SYNC,
+    check_lengths,
+    insert_message,
+    reload_conversation,
+    require_conversation,
+    touch_conversation,
+)
 from bot.errors import ConversationNotFound, InvalidInput, MessageNotFound
-from bot.web.serialization import citation_to_dict, message_to_dict
+from bot.web.serialization import message_to_dict
 
 log = logging.getLogger(__name__)
 
-_NO_SYNC = {"synchronize_session": False}
 _DUMMY_HASH = hashlib.sha256(b"no such conversation").hexdigest()
 _MAX_PAGE = 1000
-_FIELD_LIMITS = {"customer_name": 200, "customer_email": 320, "locale": 35, "page_url": 4000}
-
-
-@dataclass(frozen=True)
-class Transition:
-    """What a winning state change produced, all from the same transaction."""
-
-    conversation: Conversation
-    change: StateChange
-    message: Message  # the Kind.STATE system line shown in the widget
 
 
 def hash_token(token: str) -> str:
@@ -74,8 +71,9 @@ class ConversationStore:
         locale: str | None = None,
     ) -> tuple[Conversation, str]:
         """Start a conversation; the returned token is shown once, only its hash is kept."""
-        fields = {"customer_name": customer_name, "customer_email": customer_email, "page_url": page_url, "locale": locale}
-        _check_lengths(fields)
+        fields = {"customer_name": customer_name, "customer_email": customer_email, "page_url": page_url,
+                  "locale": locale}
+        check_lengths(fields)
         token = secrets.token_urlsafe(32)
         now = self._now()
         row = ConversationRow(
@@ -85,7 +83,7 @@ class ConversationStore:
         with self._sessions.begin() as s:
             s.add(row)
             s.flush()
-            conversation = _conversation(row)
+            conversation = conversation_record(row)
         return conversation, token
 
     def authenticate(self, conversation_id: str, token: str) -> Conversation | None:
@@ -94,17 +92,19 @@ class ConversationStore:
             row = s.get(ConversationRow, conversation_id) if conversation_id else None
             expected = row.token_hash if row is not None else _DUMMY_HASH
             ok = hmac.compare_digest(hash_token(token or ""), expected)
-            return _conversation(row) if row is not None and ok else None
+            return conversation_record(row) if row is not None and ok else None
 
     def get(self, conversation_id: str) -> Conversation | None:
         with self._sessions.begin() as s:
             row = s.get(ConversationRow, conversation_id)
-            return _conversation(row) if row is not None else None
+            return conversation_record(row) if row is not None else None
 
-    def update_customer(self, conversation_id: str, *, name: str | None = None, email: str | None = None) -> Conversation:
+    def update_customer(
+        self, conversation_id: str, *, name: str | None = None, email: str | None = None
+    ) -> Conversation:
         """Set the fields given (None leaves a field as it is)."""
         values = {k: v for k, v in {"customer_name": name, "customer_email": email}.items() if v is not None}
-        _check_lengths(values)
+        check_lengths(values)
         return self._update(conversation_id, values)
 
     def set_misses(self, conversation_id: str, n: int) -> Conversation:
@@ -177,11 +177,11 @@ class ConversationStore:
         # NOTE: the one conditional UPDATE is the whole race: the loser's WHERE no longer matches.
         won = update(c).where(c.id == conversation_id, c.state.in_(allowed)).values(**values)
         with self._sessions.begin() as s:
-            if s.execute(won, execution_options=_NO_SYNC).rowcount == 0:
+            if rows_matched(s.execute(won, execution_options=NO_SYNC)) == 0:
                 if s.scalar(select(c.id).where(c.id == conversation_id)) is None:
                     raise ConversationNotFound(conversation_id)
                 return None
-            row = s.execute(select(c).where(c.id == conversation_id), execution_options={"populate_existing": True}).scalar_one()
+            row = reload_conversation(s, conversation_id)
             change = StateChangeRow(
                 conversation_id=conversation_id, from_state=row.previous_state or to.value, to_state=to.value,
                 actor=actor, reason=reason, created_at=now,
@@ -193,19 +193,18 @@ class ConversationStore:
                 "from": change.from_state, "to": to.value, "reason": reason,
                 "agent_name": row.agent_name, "state_change_id": change.id,
             }
-            message = self._insert(s, conversation_id, Role.SYSTEM, Kind.STATE, text, (), None, meta, now)
-            result = Transition(_conversation(row), _state_change(change), message)
+            message = insert_message(s, conversation_id, Role.SYSTEM, Kind.STATE, text, (), None, meta, now)
+            result = Transition(conversation_record(row), state_change_record(change), message)
         self._publish([result.message])
         return result
 
     def state_changes(self, conversation_id: str) -> list[StateChange]:
         with self._sessions.begin() as s:
-            rows = s.scalars(
-                select(StateChangeRow).where(StateChangeRow.conversation_id == conversation_id).order_by(StateChangeRow.id)
-            ).all()
+            sc = StateChangeRow
+            rows = s.scalars(select(sc).where(sc.conversation_id == conversation_id).order_by(sc.id)).all()
             if not rows:
-                self._require(s, conversation_id)
-            return [_state_change(r) for r in rows]
+                require_conversation(s, conversation_id)
+            return [state_change_record(r) for r in rows]
 
     # -- messages --------------------------------------------------------------------------
     def add_message(
@@ -228,8 +227,8 @@ class ConversationStore:
             raise InvalidInput("text must be a string")
         now = self._now()
         with self._sessions.begin() as s:
-            self._touch(s, conversation_id, now, role)
-            message = self._insert(s, conversation_id, role, kind, text, citations, author, meta, now)
+            touch_conversation(s, conversation_id, now, role)
+            message = insert_message(s, conversation_id, role, kind, text, citations, author, meta, now)
         self._publish([message])
         return message
 
@@ -243,8 +242,8 @@ class ConversationStore:
                 select(m).where(m.conversation_id == conversation_id, m.id > after).order_by(m.id).limit(limit)
             ).all()
             if not rows:
-                self._require(s, conversation_id)
-            return [_message(r) for r in rows]
+                require_conversation(s, conversation_id)
+            return [message_record(r) for r in rows]
 
     def recent_messages(
         self, conversation_id: str, *, before: int, limit: int, kinds: Collection[Kind] = (Kind.TEXT,)
@@ -258,18 +257,19 @@ class ConversationStore:
             return []  # NOTE: history turned off; the caller has just read the conversation
         m = MessageRow
         with self._sessions.begin() as s:
+            wanted = [Kind(k).value for k in kinds]
             rows = s.scalars(
-                select(m).where(m.conversation_id == conversation_id, m.id < before, m.kind.in_([Kind(k).value for k in kinds]))
+                select(m).where(m.conversation_id == conversation_id, m.id < before, m.kind.in_(wanted))
                 .order_by(m.id.desc()).limit(limit)
             ).all()
             if not rows:
-                self._require(s, conversation_id)
-            return [_message(r) for r in reversed(rows)]
+                require_conversation(s, conversation_id)
+            return [message_record(r) for r in reversed(rows)]
 
     def get_message(self, message_id: int) -> Message | None:
         with self._sessions.begin() as s:
             row = s.get(MessageRow, message_id)
-            return _message(row) if row is not None else None
+            return message_record(row) if row is not None else None
 
     def edit_message(self, message_id: int, text: str) -> Message:
         """Change a message's text and log an EDIT row (returned) so open streams update it."""
@@ -290,7 +290,7 @@ class ConversationStore:
             row.helpful = bool(helpful)
             row.feedback_comment = comment
             s.flush()
-            return _message(row)
+            return message_record(row)
 
     # -- internals -------------------------------------------------------------------------
     def _now(self) -> datetime:
@@ -303,69 +303,31 @@ class ConversationStore:
             conversation_id = s.scalar(select(MessageRow.conversation_id).where(MessageRow.id == message_id))
             if conversation_id is None:
                 raise MessageNotFound(message_id)
-            self._touch(s, conversation_id, now, None)  # first write: locks the conversation (see _touch)
+            # the first write: it locks the conversation (see touch_conversation)
+            touch_conversation(s, conversation_id, now, None)
             original = s.get(MessageRow, message_id)
             assert original is not None  # messages are never deleted while their conversation exists
             original.text = text
             original.meta = {**(original.meta or {}), **flag}
-            entry = self._insert(
-                s, conversation_id, Role(original.role), kind, text, (), original.author, {"message_id": message_id}, now
-            )
+            entry = insert_message(s, conversation_id, Role(original.role), kind, text, (), original.author,
+                                 {"message_id": message_id}, now)
         self._publish([entry])
         return entry
-
-    def _touch(self, s: Session, conversation_id: str, now: datetime, role: Role | None) -> None:
-        """Stamp the conversation before inserting into its log.
-
-        NOTE: this UPDATE row-locks the conversation, so inserts into one conversation commit in id
-        order on Postgres too (a sequence hands out ids at insert, not at commit); `after=` paging
-        and SSE catch-up rely on that. On SQLite it takes the write lock as the first statement.
-        """
-        values: dict[str, Any] = {"updated_at": now}
-        if role is Role.CUSTOMER:
-            values["last_customer_at"] = now
-        elif role is Role.AGENT:
-            values["last_agent_at"] = now
-        stmt = update(ConversationRow).where(ConversationRow.id == conversation_id).values(**values)
-        if s.execute(stmt, execution_options=_NO_SYNC).rowcount == 0:
-            raise ConversationNotFound(conversation_id)
-
-    def _insert(
-        self, s: Session, conversation_id: str, role: Role, kind: Kind, text: str,
-        citations: Sequence[Citation | dict[str, Any]], author: str | None, meta: dict[str, Any] | None, now: datetime,
-    ) -> Message:
-        cites = [citation_to_dict(c if isinstance(c, Citation) else Citation(**c)) for c in citations]
-        meta = dict(meta or {})
-        try:
-            json.dumps(meta)
-        except (TypeError, ValueError) as exc:
-            raise InvalidInput(f"meta must be JSON-serializable: {exc}") from exc
-        row = MessageRow(
-            conversation_id=conversation_id, role=role.value, kind=kind.value, text=text,
-            citations=cites, author=author, meta=meta, created_at=now,
-        )
-        s.add(row)
-        s.flush()
-        return _message(row)
 
     def _update(self, conversation_id: str, values: dict[str, Any]) -> Conversation:
         values = {**values, "updated_at": self._now()}
         c = ConversationRow
         with self._sessions.begin() as s:
-            if s.execute(update(c).where(c.id == conversation_id).values(**values), execution_options=_NO_SYNC).rowcount == 0:
+            stmt = update(c).where(c.id == conversation_id).values(**values)
+            if rows_matched(s.execute(stmt, execution_options=NO_SYNC)) == 0:
                 raise ConversationNotFound(conversation_id)
-            row = s.execute(select(c).where(c.id == conversation_id), execution_options={"populate_existing": True}).scalar_one()
-            return _conversation(row)
+            return conversation_record(reload_conversation(s, conversation_id))
 
     def _conversations(self, query: Any, limit: int) -> list[Conversation]:
-        query = query.order_by(ConversationRow.state_changed_at, ConversationRow.id).limit(max(1, min(limit, _MAX_PAGE)))
+        query = query.order_by(ConversationRow.state_changed_at, ConversationRow.id)
+        query = query.limit(max(1, min(limit, _MAX_PAGE)))
         with self._sessions.begin() as s:
-            return [_conversation(r) for r in s.scalars(query).all()]
-
-    @staticmethod
-    def _require(s: Session, conversation_id: str) -> None:
-        if s.scalar(select(ConversationRow.id).where(ConversationRow.id == conversation_id)) is None:
-            raise ConversationNotFound(conversation_id)
+            return [conversation_record(r) for r in s.scalars(query).all()]
 
     def _publish(self, messages: Iterable[Message]) -> None:
         """After the commit: wake streams. A failing bus loses nothing; streams catch up from the store."""
@@ -373,15 +335,10 @@ class ConversationStore:
             return
         for m in messages:
             try:
-                self._bus.publish(LiveEvent(conversation_id=m.conversation_id, type="message", data=message_to_dict(m), id=m.id))
+                event = LiveEvent(conversation_id=m.conversation_id, type="message", data=message_to_dict(m), id=m.id)
+                self._bus.publish(event)
             except Exception:
                 log.exception("publishing message %s of conversation %s failed", m.id, m.conversation_id)
-
-
-def _check_lengths(fields: dict[str, Any]) -> None:
-    for name, value in fields.items():
-        if value is not None and len(value) > _FIELD_LIMITS[name]:
-            raise InvalidInput(f"{name} is longer than {_FIELD_LIMITS[name]} characters")
 
 
 def _default_notice(to: State, agent_name: str | None) -> str:
@@ -393,27 +350,3 @@ def _default_notice(to: State, agent_name: str | None) -> str:
         State.BOT: "You are chatting with the assistant again.",
     }[to]
 
-
-def _conversation(r: ConversationRow) -> Conversation:
-    return Conversation(
-        id=r.id, state=State(r.state), created_at=r.created_at, updated_at=r.updated_at,
-        customer_name=r.customer_name, customer_email=r.customer_email, page_url=r.page_url, locale=r.locale,
-        agent_id=r.agent_id, agent_name=r.agent_name, handoff_reason=r.handoff_reason, misses=r.misses,
-        rating=r.rating, rating_comment=r.rating_comment, state_changed_at=r.state_changed_at,
-        last_customer_at=r.last_customer_at, last_agent_at=r.last_agent_at,
-    )
-
-
-def _message(r: MessageRow) -> Message:
-    return Message(
-        id=r.id, conversation_id=r.conversation_id, role=Role(r.role), kind=Kind(r.kind), text=r.text,
-        created_at=r.created_at, citations=[Citation(**c) for c in (r.citations or [])], author=r.author,
-        meta=dict(r.meta or {}),
-    )
-
-
-def _state_change(r: StateChangeRow) -> StateChange:
-    return StateChange(
-        id=r.id, conversation_id=r.conversation_id, from_state=State(r.from_state), to_state=State(r.to_state),
-        actor=r.actor, reason=r.reason, created_at=r.created_at,
-    )

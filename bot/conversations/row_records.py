@@ -1,0 +1,30 @@
+"""ORM rows as the frozen records the store hands out (listeners run on threads: no live rows leak)."""
+from __future__ import annotations
+
+from bot.conversations.models import ConversationRow, MessageRow, StateChangeRow
+from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State, StateChange
+
+
+def conversation_record(r: ConversationRow) -> Conversation:
+    return Conversation(
+        id=r.id, state=State(r.state), created_at=r.created_at, updated_at=r.updated_at,
+        customer_name=r.customer_name, customer_email=r.customer_email, page_url=r.page_url, locale=r.locale,
+        agent_id=r.agent_id, agent_name=r.agent_name, handoff_reason=r.handoff_reason, misses=r.misses,
+        rating=r.rating, rating_comment=r.rating_comment, state_changed_at=r.state_changed_at,
+        last_customer_at=r.last_customer_at, last_agent_at=r.last_agent_at,
+    )
+
+
+def message_record(r: MessageRow) -> Message:
+    return Message(
+        id=r.id, conversation_id=r.conversation_id, role=Role(r.role), kind=Kind(r.kind), text=r.text,
+        created_at=r.created_at, citations=[Citation(**c) for c in (r.citations or [])], author=r.author,
+        meta=dict(r.meta or {}),
+    )
+
+
+def state_change_record(r: StateChangeRow) -> StateChange:
+    return StateChange(
+        id=r.id, conversation_id=r.conversation_id, from_state=State(r.from_state), to_state=State(r.to_state),
+        actor=r.actor, reason=r.reason, created_at=r.created_at,
+    )
