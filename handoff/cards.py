@@ -47,6 +47,7 @@ def card(view: CardView) -> dict[str, Any]:
     """`text` + `blocks` for chat.postMessage / chat.update of the parent message."""
     reason = texts.REASONS.get(view.reason, view.reason)
     suffix = f"{view.conversation_id[:8]}-v{view.version}"
+    summary = escape(view.summary) if view.summary.strip() else texts.NO_SUMMARY
     blocks: list[dict[str, Any]] = [
         {"type": "header", "block_id": f"h-{suffix}",
          "text": {"type": "plain_text", "text": clip(texts.CARD_TITLE, HEADER_MAX)}},
@@ -58,9 +59,9 @@ def card(view: CardView) -> dict[str, Any]:
             _field("Waiting since", f"{_minutes(view.requested_at, view.now)} min ago"),
             _field("Conversation", f"`{view.conversation_id}`"),
         ]},
-        {"type": "section", "block_id": f"s-{suffix}",
-         "text": {"type": "mrkdwn", "text": clip(escape(view.summary) if view.summary.strip() else texts.NO_SUMMARY, SECTION_MAX)}},
-        {"type": "context", "block_id": f"c-{suffix}", "elements": [{"type": "mrkdwn", "text": clip(_sources(view.sources), CONTEXT_MAX)}]},
+        {"type": "section", "block_id": f"s-{suffix}", "text": {"type": "mrkdwn", "text": clip(summary, SECTION_MAX)}},
+        {"type": "context", "block_id": f"c-{suffix}",
+         "elements": [{"type": "mrkdwn", "text": clip(_sources(view.sources), CONTEXT_MAX)}]},
     ]
     buttons = _buttons(view)
     if buttons:
@@ -115,7 +116,9 @@ def _minutes(since: datetime, now: datetime) -> int:
 
 
 def _buttons(view: CardView) -> list[dict[str, Any]]:
-    def button(text: str, action_id: str, style: str | None = None, confirm: dict[str, Any] | None = None) -> dict[str, Any]:
+    def button(
+        text: str, action_id: str, style: str | None = None, confirm: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         b: dict[str, Any] = {"type": "button", "action_id": action_id, "value": view.conversation_id,
                              "text": {"type": "plain_text", "text": text}}
         if style:

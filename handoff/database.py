@@ -7,7 +7,9 @@ from alembic.config import Config
 from sqlalchemy import Engine
 
 from bot.conversations import database as bot_database
-from bot.conversations.database import make_sessionmaker  # noqa: F401 - the handoff stores share the bot's session rules
+
+# Re-exported: the handoff stores share the bot's session rules.
+from bot.conversations.database import make_sessionmaker  # noqa: F401
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "handoff_alembic_version"

@@ -46,7 +46,8 @@ class SlackDesk:
             else:
                 self._enqueue(s, conversation.id, "update", "chat.update", self._card_payload(info, conversation))
                 note = texts.WAITING_AGAIN.format(reason=texts.REASONS.get(request.reason, request.reason))
-                self._enqueue(s, conversation.id, "reply", POST, {"channel": info.channel, "text": note, "reply_broadcast": True})
+                reply = {"channel": info.channel, "text": note, "reply_broadcast": True}
+                self._enqueue(s, conversation.id, "reply", POST, reply)
             since = 0 if created else (before.mirrored_through if before else 0)
             for chunk in cards.transcript([m for m in history if m.id > since]):
                 self._enqueue(s, conversation.id, "reply", POST, {"channel": info.channel, "text": chunk})

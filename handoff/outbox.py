@@ -19,20 +19,18 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import and_, delete, exists, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased, sessionmaker
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
 
+from bot.conversations.database import rows_matched
 from handoff.errors import SlackDeliveryError, SlackPermanentError, SlackRateLimited
-from handoff.models import OutboxPacing, OutboxRow, SlackThread, utc_naive
+from handoff.models import OutboxRow, SlackThread, utc_naive
+from handoff.outbox_claims import OutboxClaims, OutboxItem, item_from_row
+from handoff.slack_failures import classify
 
 log = logging.getLogger(__name__)
 
 POST, UPDATE, EPHEMERAL = "chat.postMessage", "chat.update", "chat.postEphemeral"
-# NOTE: `ok: false` errors that mean "try again later"; every other Slack error is permanent.
-RETRYABLE_ERRORS = frozenset(
-    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"}
-)
 
 
 @dataclass(frozen=True)
@@ -48,22 +46,6 @@ class OutboxPolicy:
     max_retry_after_s: float = 900.0
     batch: int = 20
     keep_sent_s: float = 7 * 86400.0  # sent rows are kept this long (for operators), then pruned
-
-
-@dataclass(frozen=True)
-class OutboxItem:
-    """A row as tests and operators see it."""
-
-    id: int
-    channel: str
-    thread_key: str
-    method: str
-    kind: str
-    payload: dict[str, Any]
-    status: str
-    attempts: int
-    last_error: str | None
-    result_ts: str | None
 
 
 def _utcnow() -> datetime:
@@ -92,8 +74,11 @@ class Outbox:
         self._thread: threading.Thread | None = None
         # NOTE: a lease shorter than a slow request would let a second worker send the row again.
         timeout = float(getattr(client, "timeout", 30) or 30)
-        self._lease = timedelta(seconds=max(self._policy.lease_s, 2 * timeout + 5))
-        self._interval = timedelta(seconds=1.0 / self._policy.per_channel_per_s)
+        lease = timedelta(seconds=max(self._policy.lease_s, 2 * timeout + 5))
+        self._claims = OutboxClaims(
+            sessions, worker_id=self.worker_id, lease=lease, batch=self._policy.batch,
+            interval=timedelta(seconds=1.0 / self._policy.per_channel_per_s),
+        )
 
     # -- producing -----------------------------------------------------------------------
     def enqueue(
@@ -150,7 +135,7 @@ class Outbox:
         if status is not None:
             query = query.where(OutboxRow.status == status)
         with self._sessions() as session:
-            return [_item(row) for row in session.scalars(query)]
+            return [item_from_row(row) for row in session.scalars(query)]
 
     def pending_count(self) -> int:
         with self._sessions() as session:
@@ -162,9 +147,9 @@ class Outbox:
         if thread_key is not None:
             query = query.where(OutboxRow.thread_key == thread_key)
         with self._sessions.begin() as session:
-            count = session.execute(
-                query.values(status="pending", attempts=0, next_attempt_at=self._now(), locked_by=None, locked_until=None)
-            ).rowcount
+            fresh = query.values(status="pending", attempts=0, next_attempt_at=self._now(), locked_by=None,
+                                 locked_until=None)
+            count = rows_matched(session.execute(fresh))
         self._wake.set()
         return count
 
@@ -189,10 +174,10 @@ class Outbox:
         """Delete rows sent longer ago than `policy.keep_sent_s`; failed rows are never pruned."""
         cutoff = self._now() - timedelta(seconds=self._policy.keep_sent_s)
         with self._sessions.begin() as session:
-            return session.execute(
+            return rows_matched(session.execute(
                 delete(OutboxRow).where(OutboxRow.status == "sent", OutboxRow.sent_at < cutoff)
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            ))
 
     def _loop(self) -> None:
         next_prune = 0.0
@@ -216,73 +201,12 @@ class Outbox:
         """Send what is due now (up to `policy.batch` writes); returns how many rows were attempted."""
         done = 0
         while done < self._policy.batch and not self._stop.is_set():
-            row = self._claim()
+            row = self._claims.claim(self._now())
             if row is None:
                 break
             self._deliver(row)
             done += 1
         return done
-
-    # -- claiming ------------------------------------------------------------------------
-    def _claim(self) -> OutboxItem | None:
-        now = self._now()
-        earlier = aliased(OutboxRow)
-        head = ~exists().where(
-            earlier.thread_key == OutboxRow.thread_key, earlier.status == "pending", earlier.id < OutboxRow.id
-        )
-        paced = select(OutboxPacing.channel).where(OutboxPacing.not_before > now)
-        query = (
-            select(OutboxRow)
-            .where(
-                OutboxRow.status == "pending", OutboxRow.next_attempt_at <= now,
-                or_(OutboxRow.locked_until.is_(None), OutboxRow.locked_until < now),
-                head, OutboxRow.channel.not_in(paced),
-            )
-            .order_by(OutboxRow.id)
-            .limit(self._policy.batch)
-            # NOTE: Postgres skips rows another worker is claiming; SQLite serialises writers anyway.
-            .with_for_update(skip_locked=True, of=OutboxRow)
-        )
-        with self._sessions.begin() as session:
-            for row in session.scalars(query).all():
-                claimed = session.execute(
-                    update(OutboxRow)
-                    .where(
-                        OutboxRow.id == row.id, OutboxRow.status == "pending",
-                        or_(OutboxRow.locked_until.is_(None), OutboxRow.locked_until < now),
-                    )
-                    .values(locked_by=self.worker_id, locked_until=now + self._lease)
-                    .execution_options(synchronize_session=False)
-                ).rowcount
-                if not claimed:
-                    continue
-                if self._take_slot(session, row.channel, now):
-                    session.refresh(row)
-                    return _item(row)
-                session.execute(
-                    update(OutboxRow).where(OutboxRow.id == row.id).values(locked_by=None, locked_until=None)
-                    .execution_options(synchronize_session=False)
-                )
-        return None
-
-    def _take_slot(self, session: Session, channel: str, now: datetime) -> bool:
-        """Reserve the channel's next send slot; False when another write used it (pacing)."""
-        taken = session.execute(
-            update(OutboxPacing)
-            .where(OutboxPacing.channel == channel, OutboxPacing.not_before <= now)
-            .values(not_before=now + self._interval)
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if taken:
-            return True
-        if session.get(OutboxPacing, channel) is not None:
-            return False
-        try:
-            with session.begin_nested():
-                session.add(OutboxPacing(channel=channel, not_before=now + self._interval))
-        except IntegrityError:
-            return False
-        return True
 
     # -- sending -------------------------------------------------------------------------
     def _deliver(self, row: OutboxItem) -> None:
@@ -294,7 +218,7 @@ class Outbox:
             self._failed_attempt(row, exc)
             return
         except SlackApiError as exc:
-            self._failed_attempt(row, _classify(exc))
+            self._failed_attempt(row, classify(exc))
             return
         except Exception as exc:
             self._failed_attempt(row, SlackDeliveryError(f"{type(exc).__name__}: {exc}"))
@@ -307,7 +231,8 @@ class Outbox:
         if row.kind == "card":
             return payload
         with self._sessions() as session:
-            parent = session.scalar(select(SlackThread.thread_ts).where(SlackThread.conversation_id == row.thread_key.split(":")[0]))
+            conversation_id = row.thread_key.split(":")[0]
+            parent = session.scalar(select(SlackThread.thread_ts).where(SlackThread.conversation_id == conversation_id))
         if row.kind == "reply":
             if parent is None:
                 raise SlackPermanentError("the thread's parent card was never delivered", error="no_parent")
@@ -324,12 +249,12 @@ class Outbox:
     def _succeeded(self, row: OutboxItem, ts: str | None) -> None:
         now = self._now()
         with self._sessions.begin() as session:
-            won = session.execute(
+            won = rows_matched(session.execute(
                 update(OutboxRow)
                 .where(OutboxRow.id == row.id, OutboxRow.locked_by == self.worker_id, OutboxRow.status == "pending")
                 .values(status="sent", result_ts=ts, sent_at=now, locked_by=None, locked_until=None, last_error=None)
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            ))
             if not won:
                 log.warning("outbox row %s was sent but its lease had passed to another worker", row.id)
             if row.kind == "card" and ts:
@@ -347,8 +272,9 @@ class Outbox:
             # NOTE: a 429 is Slack asking us to wait, not an error: it does not use up attempts.
             wait = timedelta(seconds=min(exc.retry_after, self._policy.max_retry_after_s))
             values["next_attempt_at"] = now + wait
-            self._pause_channel(row.channel, now + wait)
-            log.info("outbox row %s: Slack rate-limited %s; retrying in %.1fs", row.id, row.channel, wait.total_seconds())
+            self._claims.pause_channel(row.channel, now + wait)
+            log.info("outbox row %s: Slack rate-limited %s; retrying in %.1fs", row.id, row.channel,
+                     wait.total_seconds())
         else:
             attempts = row.attempts + 1
             values["attempts"] = attempts
@@ -369,13 +295,6 @@ class Outbox:
                 .execution_options(synchronize_session=False)
             )
 
-    def _pause_channel(self, channel: str, until: datetime) -> None:
-        with self._sessions.begin() as session:
-            session.execute(
-                update(OutboxPacing).where(and_(OutboxPacing.channel == channel, OutboxPacing.not_before < until))
-                .values(not_before=until).execution_options(synchronize_session=False)
-            )
-
     def _backoff(self, attempts: int) -> float:
         """Exponential backoff with full jitter on its upper half."""
         ceiling = min(self._policy.max_backoff_s, self._policy.base_backoff_s * 2 ** (attempts - 1))
@@ -383,32 +302,3 @@ class Outbox:
 
     def _now(self) -> datetime:
         return utc_naive(self._clock())
-
-
-def _classify(exc: SlackApiError) -> SlackDeliveryError:
-    """Map slack_sdk's error to ours: 429 -> wait, 5xx / transient errors -> retry, others -> permanent."""
-    response = exc.response
-    status = getattr(response, "status_code", None)
-    headers = {k.lower(): v for k, v in (getattr(response, "headers", None) or {}).items()}
-    error = response.get("error") if hasattr(response, "get") else None
-    if status == 429:
-        raw = headers.get("retry-after")
-        raw = raw[0] if isinstance(raw, list) else raw
-        try:
-            retry_after = float(raw) if raw is not None else 1.0
-        except ValueError:
-            retry_after = 1.0
-        return SlackRateLimited(f"HTTP 429 (Retry-After {raw})", retry_after=retry_after)
-    if status is not None and (status >= 500 or status == 408):
-        return SlackDeliveryError(f"HTTP {status}", status=status, error=error)
-    if isinstance(error, str) and error in RETRYABLE_ERRORS:
-        return SlackDeliveryError(f"Slack error {error}", status=status, error=error)
-    return SlackPermanentError(f"Slack error {error or status}", status=status, error=error)
-
-
-def _item(row: OutboxRow) -> OutboxItem:
-    return OutboxItem(
-        id=row.id, channel=row.channel, thread_key=row.thread_key, method=row.method, kind=row.kind,
-        payload=dict(row.payload), status=row.status, attempts=row.attempts, last_error=row.last_error,
-        result_ts=row.result_ts,
-    )

@@ -84,13 +84,17 @@ class HandoffService:
 
     def resolve(self, conversation_id: str, agent_id: str) -> Conversation | None:
         """pending|agent -> resolved; the customer's next message starts with the bot again."""
-        return self._close(conversation_id, agent_id, State.RESOLVED, "resolved_by_agent", "resolved", texts.RESOLVED_NOTE)
+        return self._close(conversation_id, agent_id, State.RESOLVED, "resolved_by_agent", "resolved",
+                           texts.RESOLVED_NOTE)
 
     def return_to_bot(self, conversation_id: str, agent_id: str) -> Conversation | None:
         """pending|agent -> bot: the bot answers this customer again."""
-        return self._close(conversation_id, agent_id, State.BOT, "returned_by_agent", "back_to_bot", texts.RETURNED_NOTE)
+        return self._close(conversation_id, agent_id, State.BOT, "returned_by_agent", "back_to_bot",
+                           texts.RETURNED_NOTE)
 
-    def _close(self, conversation_id: str, agent_id: str, to: State, reason: str, key: str, note: str) -> Conversation | None:
+    def _close(
+        self, conversation_id: str, agent_id: str, to: State, reason: str, key: str, note: str
+    ) -> Conversation | None:
         conversation = self._store.get(conversation_id)
         if conversation is None:
             return None
@@ -99,7 +103,8 @@ class HandoffService:
             notice=self._text(key, conversation),
         )
         if won is None:
-            self._desk.ephemeral(conversation_id, agent_id, texts.NOT_WAITING.format(status=_status(self._store.get(conversation_id))))
+            status = _status(self._store.get(conversation_id))
+            self._desk.ephemeral(conversation_id, agent_id, texts.NOT_WAITING.format(status=status))
             return None
         self._desk.post(conversation_id, note.format(agent=agent_id))
         self._desk.refresh_card(conversation_id)
@@ -203,4 +208,5 @@ class HandoffService:
 def _status(conversation: Conversation | None) -> str:
     if conversation is None:
         return "unknown"
-    return {"bot": "back with the bot", "resolved": "resolved", "pending": "waiting", "agent": "claimed"}[conversation.state.value]
+    labels = {"bot": "back with the bot", "resolved": "resolved", "pending": "waiting", "agent": "claimed"}
+    return labels[conversation.state.value]

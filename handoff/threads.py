@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.conversations.database import rows_matched
 from handoff.models import AgentName, SlackEventSeen, SlackRelayed, SlackThread, utc_naive
 
 _NO_SYNC = {"synchronize_session": False}
@@ -61,7 +62,8 @@ class ThreadStore:
         with self._sessions() as s:
             if event_id and s.get(SlackEventSeen, event_id[:64]) is not None:
                 return True, None
-            row = s.scalar(select(SlackThread).where(SlackThread.channel == channel, SlackThread.thread_ts == thread_ts))
+            t = SlackThread
+            row = s.scalar(select(t).where(t.channel == channel, t.thread_ts == thread_ts))
             return False, (_info(row) if row else None)
 
     def open(
@@ -97,20 +99,20 @@ class ThreadStore:
     def advance_mirror(self, conversation_id: str, message_id: int) -> bool:
         """Record that messages up to `message_id` are in the thread; False if it already was."""
         with self._sessions.begin() as s:
-            return bool(s.execute(
+            return bool(rows_matched(s.execute(
                 update(SlackThread).where(SlackThread.conversation_id == conversation_id,
                                           SlackThread.mirrored_through < message_id)
                 .values(mirrored_through=message_id, last_activity_at=self.now()), execution_options=_NO_SYNC,
-            ).rowcount)
+            )))
 
     def mark_once(self, conversation_id: str, column: str) -> bool:
         """Set `reminded_at` / `email_offered_at` if unset; True for the one caller that set it."""
         field = {"reminded_at": SlackThread.reminded_at, "email_offered_at": SlackThread.email_offered_at}[column]
         with self._sessions.begin() as s:
-            return bool(s.execute(
+            return bool(rows_matched(s.execute(
                 update(SlackThread).where(SlackThread.conversation_id == conversation_id, field.is_(None))
                 .values({column: self.now()}), execution_options=_NO_SYNC,
-            ).rowcount)
+            )))
 
     def waiting(self, conversation_ids: Sequence[str]) -> list[ThreadInfo]:
         if not conversation_ids:
@@ -135,7 +137,9 @@ class ThreadStore:
         if event_id:
             self.first_sight(event_id)
 
-    def claim_relay(self, channel: str, ts: str, conversation_id: str, *, stale_after: timedelta = timedelta(seconds=30)) -> bool:
+    def claim_relay(
+        self, channel: str, ts: str, conversation_id: str, *, stale_after: timedelta = timedelta(seconds=30)
+    ) -> bool:
         """Reserve the relay of Slack message (channel, ts); False when it was relayed (or is being relayed).
 
         A reservation that never got its stored message (the process died in between) goes stale,
@@ -149,11 +153,10 @@ class ThreadStore:
         except IntegrityError:
             pass
         with self._sessions.begin() as s:
-            return bool(s.execute(
-                update(SlackRelayed).where(SlackRelayed.channel == channel, SlackRelayed.ts == ts,
-                                           SlackRelayed.message_id.is_(None), SlackRelayed.created_at < now - stale_after)
-                .values(created_at=now), execution_options=_NO_SYNC,
-            ).rowcount)
+            r = SlackRelayed
+            stale = update(r).where(r.channel == channel, r.ts == ts, r.message_id.is_(None),
+                                    r.created_at < now - stale_after)
+            return bool(rows_matched(s.execute(stale.values(created_at=now), execution_options=_NO_SYNC)))
 
     def relayed(self, channel: str, ts: str, message_id: int, *, event_id: str | None = None) -> None:
         """Link the Slack message to our stored one and remember the event, in one transaction."""
@@ -176,13 +179,14 @@ class ThreadStore:
     def relayed_message(self, channel: str, ts: str) -> int | None:
         """Our store's message id for a relayed Slack message (edits and deletes look it up)."""
         with self._sessions() as s:
-            return s.scalar(select(SlackRelayed.message_id).where(SlackRelayed.channel == channel, SlackRelayed.ts == ts))
+            r = SlackRelayed
+            return s.scalar(select(r.message_id).where(r.channel == channel, r.ts == ts))
 
     def prune_events(self, older_than: timedelta) -> int:
         """Forget event ids after Slack stopped retrying them (its last retry is ~5 min later)."""
         with self._sessions.begin() as s:
-            return s.execute(delete(SlackEventSeen).where(SlackEventSeen.created_at < self.now() - older_than),
-                             execution_options=_NO_SYNC).rowcount
+            old = delete(SlackEventSeen).where(SlackEventSeen.created_at < self.now() - older_than)
+            return rows_matched(s.execute(old, execution_options=_NO_SYNC))
 
     # -- agent names -----------------------------------------------------------------------
     def cached_name(self, user_id: str, *, max_age: timedelta | None) -> str | None:

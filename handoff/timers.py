@@ -63,8 +63,8 @@ class Timers:
         if not self._is_open(now):
             due.update({c.id: c for c in self._store.list_by_state([State.PENDING])})
         offered = [cid for cid in due if self._offer(cid)]
-        resolved = [c.id for c in self._store.conversations_idle_since(State.AGENT, now - timedelta(seconds=s.idle_resolve_after_s))
-                    if self._resolve_idle(c.id)]
+        idle = self._store.conversations_idle_since(State.AGENT, now - timedelta(seconds=s.idle_resolve_after_s))
+        resolved = [c.id for c in idle if self._resolve_idle(c.id)]
         self._threads.prune_events(EVENT_ID_MEMORY)
         return TickReport(tuple(reminded), tuple(offered), tuple(resolved))
 
@@ -118,7 +118,8 @@ class Timers:
         key = "handoff_unavailable"
         text = self._policy.message(key, conversation.locale) if self._policy else (
             "Nobody from our team is free right now. Leave your email and we will reply there.")
-        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE, text=text, meta={"ask_email": True})
+        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE, text=text,
+                                meta={"ask_email": True})
 
     # -- the loop ------------------------------------------------------------------------------
     def start(self) -> None:
