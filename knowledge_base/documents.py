@@ -83,10 +83,7 @@ def load_document(path: Path, *, source: str | None = None, data: bytes | None =
     if not data.strip():
         raise DocumentLoadError(source, "empty file")
     try:
-        if suffix in _TEXT_PARSERS:
-            parsed = _TEXT_PARSERS[suffix](_decode(data))
-        else:
-            parsed = _BINARY_PARSERS[suffix](data)
+        parsed = _TEXT_PARSERS[suffix](_decode(data)) if suffix in _TEXT_PARSERS else _BINARY_PARSERS[suffix](data)
     except ValueError as exc:
         raise DocumentLoadError(source, str(exc)) from exc
     if not parsed.sections:

@@ -150,7 +150,8 @@ def parse_html(text: str) -> Parsed:
     canonical = soup.find("link", rel="canonical")
     url = _str(canonical.get("href")) if canonical else None
     keywords = soup.find("meta", attrs={"name": "keywords"})
-    tags = tuple(t.strip() for t in (keywords.get("content") or "").split(",") if t.strip()) if keywords else ()
+    content = _str(keywords.get("content")) if keywords else None
+    tags = tuple(t.strip() for t in (content or "").split(",") if t.strip())
     for tag in soup.find_all(_HTML_DROP):
         tag.decompose()
     title = _html_title(title, soup.find("h1"))
@@ -251,13 +252,13 @@ def _pdf_outline(pages: list[tuple[str, list[tuple[str, float]]]], title: str | 
     running = _running_lines(pages)
     lines: list[tuple[str, float | None]] = []  # (raw line, heading size or None); "" marks a page break
     for text, sized in pages:
-        for raw, size in _sized_lines(text, sized):
+        for raw, line_size in _sized_lines(text, sized):
             line = _WS.sub(" ", raw).strip()
             if line in running:
                 continue
-            heading = (size is not None and size >= body * _PDF_HEADING_RATIO and len(line) <= 90
+            heading = (line_size is not None and line_size >= body * _PDF_HEADING_RATIO and len(line) <= 90
                        and not line.endswith((".", ",", ";")))
-            lines.append((raw, round(size, 1) if heading and size is not None else None))
+            lines.append((raw, round(line_size, 1) if heading and line_size is not None else None))
         lines.append(("", None))
     lines = _empty_headings_as_text(lines)
     levels = sorted({size for _, size in lines if size is not None}, reverse=True)
@@ -265,13 +266,13 @@ def _pdf_outline(pages: list[tuple[str, list[tuple[str, float]]]], title: str | 
         return None
     outline = _Outline(title)
     body_lines: list[str] = []
-    for raw, size in lines:
-        if size is None:
+    for raw, heading_size in lines:
+        if heading_size is None:
             body_lines.append(raw)
             continue
         outline.add(_pdf_lists("\n".join(body_lines)))
         body_lines = []
-        outline.heading(min(levels.index(size) + 1, 6), raw)
+        outline.heading(min(levels.index(heading_size) + 1, 6), raw)
     outline.add(_pdf_lists("\n".join(body_lines)))
     outline.flush()
     return Parsed(sections=outline.sections, title=outline.title)
