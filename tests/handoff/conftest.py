@@ -111,8 +111,9 @@ class World:
         self.store.transition(conversation.id, expected={State.BOT}, to=State.PENDING, actor="bot",
                               reason="customer_request")
         current = self.store.get(conversation.id)
-        self.desk.request_handoff(HandoffRequest(current, "customer_request", "Grinder rattles; wants a person.",
-                                                 ["grinders/noise.md"]))
+        self.desk.request_handoff(
+            HandoffRequest(current, "customer_request", "Grinder rattles; wants a person.", ["grinders/noise.md"])
+        )
         return current
 
     def deliver(self) -> None:
@@ -144,14 +145,22 @@ def world(engine: Engine, fake_slack: FakeSlack, web_client: WebClient, clock: F
     bus = InProcessBus()
     store = ConversationStore(sessions, bus=bus, clock=clock)
     threads = ThreadStore(sessions, clock=clock)
-    outbox = Outbox(sessions, web_client, policy=OutboxPolicy(per_channel_per_s=500, base_backoff_s=0.01,
-                                                              max_backoff_s=0.05, poll_s=0.01))
+    outbox = Outbox(
+        sessions,
+        web_client,
+        policy=OutboxPolicy(per_channel_per_s=500, base_backoff_s=0.01, max_backoff_s=0.05, poll_s=0.01),
+    )
     policy = load_policy(None)
     desk = SlackDesk(store=store, threads=threads, outbox=outbox, channel=CHANNEL)
-    service = HandoffService(store=store, desk=desk, threads=threads, directory=AgentDirectory(web_client, threads),
-                             policy=policy)
-    slack = SlackSettings(bot_token=SecretStr("xoxb-test"), signing_secret=SecretStr(SIGNING_SECRET),
-                          support_channel=CHANNEL, api_url=fake_slack.api_url)
+    service = HandoffService(
+        store=store, desk=desk, threads=threads, directory=AgentDirectory(web_client, threads), policy=policy
+    )
+    slack = SlackSettings(
+        bot_token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr(SIGNING_SECRET),
+        support_channel=CHANNEL,
+        api_url=fake_slack.api_url,
+    )
     bolt = build_slack_app(slack, client=web_client, handoffs=service, process_before_response=True)
     app = Flask(__name__)
     app.register_blueprint(make_slack_blueprint(bolt))

@@ -50,10 +50,22 @@ def action_body(action_id: str, value: str, *, user: str, channel: str = CHANNEL
     return urlencode({"payload": json.dumps(payload)})
 
 
-def command_body(text: str, *, user: str, channel: str = CHANNEL, response_url: str = "http://127.0.0.1:9/webhook") -> str:
+def command_body(
+    text: str, *, user: str, channel: str = CHANNEL, response_url: str = "http://127.0.0.1:9/webhook"
+) -> str:
     """A `/support` slash command request body."""
-    return urlencode({
-        "token": "legacy", "team_id": "TFAKE", "channel_id": channel, "channel_name": "support", "user_id": user,
-        "user_name": user.lower(), "command": "/support", "text": text, "api_app_id": "AFAKE",
-        "response_url": response_url, "trigger_id": "1.2.3",
-    })
+    return urlencode(
+        {
+            "token": "legacy",
+            "team_id": "TFAKE",
+            "channel_id": channel,
+            "channel_name": "support",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": "/support",
+            "text": text,
+            "api_app_id": "AFAKE",
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    )

@@ -20,9 +20,19 @@ NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
 def _view(state: State = State.PENDING, **kw) -> cards.CardView:
-    base = dict(conversation_id="conv-123456789", state=state, reason="sensitive:billing_dispute", summary="Charged twice.",
-                requested_at=NOW - timedelta(minutes=7), now=NOW, version=1, customer_name="Lee <!channel>",
-                page_url="https://shop.example/cart", agent_id="UANA", sources=["billing/refunds.md"])
+    base = dict(
+        conversation_id="conv-123456789",
+        state=state,
+        reason="sensitive:billing_dispute",
+        summary="Charged twice.",
+        requested_at=NOW - timedelta(minutes=7),
+        now=NOW,
+        version=1,
+        customer_name="Lee <!channel>",
+        page_url="https://shop.example/cart",
+        agent_id="UANA",
+        sources=["billing/refunds.md"],
+    )
     base.update(kw)
     return cards.CardView(**base)
 
@@ -36,7 +46,9 @@ def test_card_buttons_follow_the_state() -> None:
     assert _actions(cards.card(_view(State.AGENT))) == [cards.RESOLVE, cards.RETURN]
     assert _actions(cards.card(_view(State.RESOLVED))) == []
     pending = cards.card(_view())
-    assert {e["value"] for b in pending["blocks"] if b["type"] == "actions" for e in b["elements"]} == {"conv-123456789"}
+    assert {e["value"] for b in pending["blocks"] if b["type"] == "actions" for e in b["elements"]} == {
+        "conv-123456789"
+    }
     text = json.dumps(pending)
     assert "7 min ago" in text and "Sensitive: billing dispute" in text and "billing/refunds.md" in text
 
@@ -60,7 +72,10 @@ def test_every_update_has_new_block_ids() -> None:
 
 
 def test_transcript_is_split_into_thread_sized_messages() -> None:
-    history = [Message(i, "c", Role.CUSTOMER if i % 2 else Role.BOT, Kind.TEXT, f"line {i} " + "y" * 900, NOW) for i in range(1, 12)]
+    history = [
+        Message(i, "c", Role.CUSTOMER if i % 2 else Role.BOT, Kind.TEXT, f"line {i} " + "y" * 900, NOW)
+        for i in range(1, 12)
+    ]
     history.append(Message(99, "c", Role.SYSTEM, Kind.STATE, "state line", NOW))
     chunks = cards.transcript(history)
     assert len(chunks) > 1 and all(len(c) <= cards.MESSAGE_MAX for c in chunks)
@@ -72,22 +87,71 @@ def test_transcript_is_split_into_thread_sized_messages() -> None:
     ("event", "kind"),
     [
         ({"channel": "C1", "user": "U1", "text": "hi", "ts": "2.0", "thread_ts": "1.0"}, "reply"),
-        ({"channel": "C1", "user": "U1", "text": "hi", "ts": "2.0", "thread_ts": "1.0", "subtype": "thread_broadcast"}, "reply"),
-        ({"channel": "C1", "user": "U1", "text": "", "ts": "2.0", "thread_ts": "1.0", "subtype": "file_share",
-          "files": [{"name": "photo.png"}]}, "reply"),
+        (
+            {
+                "channel": "C1",
+                "user": "U1",
+                "text": "hi",
+                "ts": "2.0",
+                "thread_ts": "1.0",
+                "subtype": "thread_broadcast",
+            },
+            "reply",
+        ),
+        (
+            {
+                "channel": "C1",
+                "user": "U1",
+                "text": "",
+                "ts": "2.0",
+                "thread_ts": "1.0",
+                "subtype": "file_share",
+                "files": [{"name": "photo.png"}],
+            },
+            "reply",
+        ),
         ({"channel": "C1", "user": "U1", "text": "top level", "ts": "2.0"}, None),
         ({"channel": "C1", "user": "U1", "text": "parent", "ts": "1.0", "thread_ts": "1.0"}, None),
         ({"channel": "C1", "user": "UBOT", "text": "self", "ts": "2.0", "thread_ts": "1.0"}, None),
         ({"channel": "C1", "user": "U2", "bot_id": "B2", "text": "bot", "ts": "2.0", "thread_ts": "1.0"}, None),
         ({"channel": "C1", "subtype": "bot_message", "text": "classic bot", "ts": "2.0", "thread_ts": "1.0"}, None),
         ({"channel": "C1", "user": "U1", "subtype": "channel_join", "ts": "2.0", "thread_ts": "1.0"}, None),
-        ({"channel": "C1", "subtype": "message_changed", "message": {"user": "U1", "text": "new", "ts": "2.0"},
-          "previous_message": {"user": "U1", "text": "old", "ts": "2.0"}}, "edit"),
-        ({"channel": "C1", "subtype": "message_changed", "message": {"user": "U1", "text": "same", "ts": "2.0", "attachments": [{}]},
-          "previous_message": {"user": "U1", "text": "same", "ts": "2.0"}}, None),  # an unfurl, not an edit
-        ({"channel": "C1", "subtype": "message_changed", "message": {"bot_id": "BUS", "text": "card v2", "ts": "1.0"},
-          "previous_message": {"bot_id": "BUS", "text": "card v1", "ts": "1.0"}}, None),
-        ({"channel": "C1", "subtype": "message_deleted", "deleted_ts": "2.0", "previous_message": {"user": "U1", "ts": "2.0"}}, "delete"),
+        (
+            {
+                "channel": "C1",
+                "subtype": "message_changed",
+                "message": {"user": "U1", "text": "new", "ts": "2.0"},
+                "previous_message": {"user": "U1", "text": "old", "ts": "2.0"},
+            },
+            "edit",
+        ),
+        (
+            {
+                "channel": "C1",
+                "subtype": "message_changed",
+                "message": {"user": "U1", "text": "same", "ts": "2.0", "attachments": [{}]},
+                "previous_message": {"user": "U1", "text": "same", "ts": "2.0"},
+            },
+            None,
+        ),  # an unfurl, not an edit
+        (
+            {
+                "channel": "C1",
+                "subtype": "message_changed",
+                "message": {"bot_id": "BUS", "text": "card v2", "ts": "1.0"},
+                "previous_message": {"bot_id": "BUS", "text": "card v1", "ts": "1.0"},
+            },
+            None,
+        ),
+        (
+            {
+                "channel": "C1",
+                "subtype": "message_deleted",
+                "deleted_ts": "2.0",
+                "previous_message": {"user": "U1", "ts": "2.0"},
+            },
+            "delete",
+        ),
     ],
 )
 def test_message_filter(event: dict, kind: str | None) -> None:
@@ -96,22 +160,34 @@ def test_message_filter(event: dict, kind: str | None) -> None:
 
 
 def test_file_share_names_the_attachment() -> None:
-    routed = route({"channel": "C1", "user": "U1", "text": "see this", "ts": "2.0", "thread_ts": "1.0",
-                    "subtype": "file_share", "files": [{"name": "label.pdf"}]})
+    routed = route(
+        {
+            "channel": "C1",
+            "user": "U1",
+            "text": "see this",
+            "ts": "2.0",
+            "thread_ts": "1.0",
+            "subtype": "file_share",
+            "files": [{"name": "label.pdf"}],
+        }
+    )
     assert routed is not None and "label.pdf" in routed.text and routed.text.startswith("see this")
 
 
 def test_slack_text_becomes_plain_text_for_the_customer() -> None:
     names = {"U1": "Ana"}.get
     assert to_plain("<@U1> &amp; <@U9> say hi &lt;3 <!here>", names) == "@Ana & @someone say hi <3"
-    assert to_plain("see <https://a.example/x|the guide> or <https://b.example> or <mailto:x@y.z|x@y.z>", names) == \
-        "see the guide (https://a.example/x) or https://b.example or x@y.z"
+    assert (
+        to_plain("see <https://a.example/x|the guide> or <https://b.example> or <mailto:x@y.z|x@y.z>", names)
+        == "see the guide (https://a.example/x) or https://b.example or x@y.z"
+    )
 
 
 def test_app_needs_a_secret_and_socket_mode_handler_builds_without_connecting() -> None:
     client = WebClient(token="xoxb-test", base_url="http://127.0.0.1:9/api/")
+    no_secret = SlackSettings(bot_token=SecretStr("xoxb-test"))
     with pytest.raises(SlackNotConfigured):
-        build_slack_app(SlackSettings(bot_token=SecretStr("xoxb-test")), client=client, handoffs=None)  # type: ignore[arg-type]
+        build_slack_app(no_secret, client=client, handoffs=None)  # type: ignore[arg-type]
     slack = SlackSettings(bot_token=SecretStr("xoxb-test"), signing_secret=SecretStr("s"), support_channel="C1")
     app = build_slack_app(slack, client=client, handoffs=None)  # type: ignore[arg-type]
     handler = make_socket_mode_handler(app, "xapp-test")

@@ -28,9 +28,17 @@ def _thread(sessions, conversation_id: str) -> None:
 
 
 def _queue(outbox: Outbox, key: str, n: int) -> None:
-    outbox.enqueue(channel=CHANNEL, thread_key=key, method=POST, kind="card", payload={"channel": CHANNEL, "text": f"card {key}"})
+    outbox.enqueue(
+        channel=CHANNEL, thread_key=key, method=POST, kind="card", payload={"channel": CHANNEL, "text": f"card {key}"}
+    )
     for i in range(n):
-        outbox.enqueue(channel=CHANNEL, thread_key=key, method=POST, kind="reply", payload={"channel": CHANNEL, "text": f"{key} {i}"})
+        outbox.enqueue(
+            channel=CHANNEL,
+            thread_key=key,
+            method=POST,
+            kind="reply",
+            payload={"channel": CHANNEL, "text": f"{key} {i}"},
+        )
 
 
 def _texts(fake: FakeSlack, key: str) -> list[str]:
@@ -79,7 +87,9 @@ def test_outage_delays_and_keeps_order(sessions, web_client: WebClient, fake_sla
     assert not outbox.items(status="failed")
 
 
-def test_429_waits_for_retry_after_without_using_attempts(sessions, web_client: WebClient, fake_slack: FakeSlack) -> None:
+def test_429_waits_for_retry_after_without_using_attempts(
+    sessions, web_client: WebClient, fake_slack: FakeSlack
+) -> None:
     _thread(sessions, "c1")
     outbox = Outbox(sessions, web_client, policy=FAST)
     fake_slack.fail_next(2, "429", retry_after=0.4)
@@ -111,8 +121,12 @@ def test_permanent_error_fails_the_row_loudly_and_the_thread_goes_on(
     _queue(outbox, "c1", 2)
     _drain(outbox)
     fake_slack.fail_next(1, "error:msg_too_long")
-    outbox.enqueue(channel=CHANNEL, thread_key="c1", method=POST, kind="reply", payload={"channel": CHANNEL, "text": "c1 big"})
-    outbox.enqueue(channel=CHANNEL, thread_key="c1", method=POST, kind="reply", payload={"channel": CHANNEL, "text": "c1 after"})
+    outbox.enqueue(
+        channel=CHANNEL, thread_key="c1", method=POST, kind="reply", payload={"channel": CHANNEL, "text": "c1 big"}
+    )
+    outbox.enqueue(
+        channel=CHANNEL, thread_key="c1", method=POST, kind="reply", payload={"channel": CHANNEL, "text": "c1 after"}
+    )
     with caplog.at_level(logging.ERROR, logger="handoff.outbox"):
         _drain(outbox)
     failed = outbox.items(status="failed")
@@ -157,8 +171,20 @@ def test_two_workers_send_each_row_once_in_order(sessions, web_client: WebClient
         for i in range(10):
             for key in keys:
                 if i == 0:
-                    workers[0].enqueue(channel=CHANNEL, thread_key=key, method=POST, kind="card", payload={"channel": CHANNEL, "text": f"card {key}"})
-                workers[i % 2].enqueue(channel=CHANNEL, thread_key=key, method=POST, kind="reply", payload={"channel": CHANNEL, "text": f"{key} {i}"})
+                    workers[0].enqueue(
+                        channel=CHANNEL,
+                        thread_key=key,
+                        method=POST,
+                        kind="card",
+                        payload={"channel": CHANNEL, "text": f"card {key}"},
+                    )
+                workers[i % 2].enqueue(
+                    channel=CHANNEL,
+                    thread_key=key,
+                    method=POST,
+                    kind="reply",
+                    payload={"channel": CHANNEL, "text": f"{key} {i}"},
+                )
         fake_slack.wait_for(lambda: workers[0].pending_count() == 0, timeout=20)
     finally:
         for w in workers:
@@ -173,7 +199,11 @@ def test_restart_reclaims_an_expired_lease(sessions, web_client: WebClient, fake
     _queue(outbox, "c1", 1)
     past = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=1)
     with sessions.begin() as s:  # a worker claimed the card, then its process died
-        s.execute(update(OutboxRow).where(OutboxRow.kind == "card").values(locked_by="dead", locked_until=past + timedelta(hours=1)))
+        s.execute(
+            update(OutboxRow)
+            .where(OutboxRow.kind == "card")
+            .values(locked_by="dead", locked_until=past + timedelta(hours=1))
+        )
     assert outbox.run_once() == 0  # leased: nothing (and not the reply behind it) may go
     with sessions.begin() as s:
         s.execute(update(OutboxRow).where(OutboxRow.kind == "card").values(locked_until=past))
@@ -193,13 +223,17 @@ def test_worker_thread_starts_and_stops(sessions, web_client: WebClient, fake_sl
     assert not [t for t in threading.enumerate() if t.name == f"slack-outbox-{outbox.worker_id}"]
 
 
-def test_sent_rows_are_pruned_after_the_keep_period_failed_rows_never(sessions, web_client: WebClient, fake_slack: FakeSlack) -> None:
+def test_sent_rows_are_pruned_after_the_keep_period_failed_rows_never(
+    sessions, web_client: WebClient, fake_slack: FakeSlack
+) -> None:
     _thread(sessions, "c1")
     outbox = Outbox(sessions, web_client, policy=FAST)
     _queue(outbox, "c1", 1)
     _drain(outbox)
     fake_slack.fail_next(1, "error:invalid_blocks")
-    outbox.enqueue(channel=CHANNEL, thread_key="c1", method=POST, kind="reply", payload={"channel": CHANNEL, "text": "c1 bad"})
+    outbox.enqueue(
+        channel=CHANNEL, thread_key="c1", method=POST, kind="reply", payload={"channel": CHANNEL, "text": "c1 bad"}
+    )
     _drain(outbox)
     assert outbox.prune_sent() == 0  # all recent
     with sessions.begin() as s:

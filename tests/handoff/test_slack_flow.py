@@ -1,6 +1,7 @@
 """The whole path through signed Slack requests: card, claim, replies both ways, resolve, duplicates."""
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
@@ -15,7 +16,9 @@ FORM = "application/x-www-form-urlencoded"
 
 
 def _post(world, body: str, *, content_type: str, **kw):
-    return world.flask.test_client().post("/slack/events", data=body, headers=signed_headers(body, content_type=content_type, **kw))
+    return world.flask.test_client().post(
+        "/slack/events", data=body, headers=signed_headers(body, content_type=content_type, **kw)
+    )
 
 
 def _click(world, action: str, conversation_id: str, user: str):
@@ -38,8 +41,17 @@ def test_card_and_transcript_reach_the_support_channel(world) -> None:
     card, transcript = world.fake.posts()
     assert card.body["channel"] == CHANNEL and "thread_ts" not in card.body
     blocks = json.dumps(card.body["blocks"])
-    for expected in ("Dana", "https://shop.example/grinders", "Asked for a person", "Grinder rattles", "grinders/noise.md",
-                     "handoff_claim", "handoff_resolve", "handoff_return_to_bot", conversation.id):
+    for expected in (
+        "Dana",
+        "https://shop.example/grinders",
+        "Asked for a person",
+        "Grinder rattles",
+        "grinders/noise.md",
+        "handoff_claim",
+        "handoff_resolve",
+        "handoff_return_to_bot",
+        conversation.id,
+    ):
         assert expected in blocks
     assert transcript.body["thread_ts"] == card.result["ts"]
     assert "*Customer:* My grinder makes a rattling noise" in transcript.body["text"]
@@ -52,7 +64,9 @@ def test_bad_and_stale_signatures_get_401_and_change_nothing(world) -> None:
     body = action_body("handoff_claim", conversation.id, user="UANA")
     client = world.flask.test_client()
     bad = client.post("/slack/events", data=body, headers=signed_headers(body, content_type=FORM, secret="wrong"))
-    stale = client.post("/slack/events", data=body, headers=signed_headers(body, content_type=FORM, timestamp=int(time.time()) - 301))
+    stale = client.post(
+        "/slack/events", data=body, headers=signed_headers(body, content_type=FORM, timestamp=int(time.time()) - 301)
+    )
     unsigned = client.post("/slack/events", data=body, headers={"Content-Type": FORM})
     assert (bad.status_code, stale.status_code, unsigned.status_code) == (401, 401, 401)
     assert world.store.get(conversation.id).state is State.PENDING
@@ -76,8 +90,16 @@ def test_claim_reply_and_resolve_end_to_end(world) -> None:
     joined = [m for m in world.store.messages(conversation.id) if m.kind is Kind.STATE][-1]
     assert joined.text == "Ana joined the conversation."
 
-    assert _reply(world, thread_ts, "Hi Dana, <@UBEN> and I are on it: <https://help.example/x|this guide>",
-                  ts="1800000000.000001", event_id="Ev1").status_code == 200
+    assert (
+        _reply(
+            world,
+            thread_ts,
+            "Hi Dana, <@UBEN> and I are on it: <https://help.example/x|this guide>",
+            ts="1800000000.000001",
+            event_id="Ev1",
+        ).status_code
+        == 200
+    )
     events = []
     while (event := subscription.get(timeout=1)) is not None:
         events.append(event)
@@ -87,14 +109,20 @@ def test_claim_reply_and_resolve_end_to_end(world) -> None:
     agent_message = [m for m in world.store.messages(conversation.id) if m.role is Role.AGENT][-1]
     assert agent_message.author == "Ana"
 
-    world.desk.customer_message(world.store.get(conversation.id),
-                                world.store.add_message(conversation.id, role=Role.CUSTOMER, text="Thanks! <!channel>"))
+    world.desk.customer_message(
+        world.store.get(conversation.id),
+        world.store.add_message(conversation.id, role=Role.CUSTOMER, text="Thanks! <!channel>"),
+    )
     world.deliver()
     last = world.fake.posts(thread_ts=thread_ts)[-1]
     assert last.body["text"] == "*Customer:* Thanks! &lt;!channel&gt;"  # no @channel ping from a customer
 
     updates = world.fake.calls("chat.update")
-    assert updates and updates[-1].body["ts"] == thread_ts and "Claimed by <@UANA>" in json.dumps(updates[-1].body["blocks"])
+    assert (
+        updates
+        and updates[-1].body["ts"] == thread_ts
+        and "Claimed by <@UANA>" in json.dumps(updates[-1].body["blocks"])
+    )
 
     assert _click(world, "handoff_resolve", conversation.id, "UANA").status_code == 200
     world.deliver()
@@ -102,7 +130,7 @@ def test_claim_reply_and_resolve_end_to_end(world) -> None:
     final = world.fake.calls("chat.update")[-1]
     assert "Resolved" in json.dumps(final.body["blocks"]) and "handoff_claim" not in json.dumps(final.body["blocks"])
     block_ids = [{b["block_id"] for b in u.body["blocks"]} for u in world.fake.calls("chat.update")]
-    assert all(not (a & b) for a, b in zip(block_ids, block_ids[1:]))  # new block_ids per update
+    assert all(not (a & b) for a, b in itertools.pairwise(block_ids))  # new block_ids per update
 
 
 def test_two_agents_claim_at_once_one_wins_other_told_who(world) -> None:
@@ -150,7 +178,15 @@ def test_private_notes_bots_self_and_unknown_threads_are_not_relayed(world) -> N
     _click(world, "handoff_claim", conversation.id, "UANA")
     _reply(world, thread_ts, ";; customer sounds upset, be gentle", ts="1800000000.000020", event_id="Ev20")
     _reply(world, thread_ts, "from our own app", user="UBOTSELF", ts="1800000000.000021", event_id="Ev21")
-    _reply(world, thread_ts, "from another bot", user="UOTHER", ts="1800000000.000022", event_id="Ev22", extra={"bot_id": "BOTHER"})
+    _reply(
+        world,
+        thread_ts,
+        "from another bot",
+        user="UOTHER",
+        ts="1800000000.000022",
+        event_id="Ev22",
+        extra={"bot_id": "BOTHER"},
+    )
     _reply(world, "1111111111.000001", "wrong thread", ts="1800000000.000023", event_id="Ev23")
     _reply(world, thread_ts, "joined", ts="1800000000.000024", event_id="Ev24", extra={"subtype": "channel_join"})
     _reply(world, thread_ts, "real reply", ts="1800000000.000025", event_id="Ev25")
@@ -160,7 +196,9 @@ def test_private_notes_bots_self_and_unknown_threads_are_not_relayed(world) -> N
 def test_reply_while_waiting_claims_implicitly(world) -> None:
     conversation = world.ask_for_person()
     world.deliver()
-    _reply(world, world.card_ts(conversation.id), "Hello, I can help", user="UBEN", ts="1800000000.000030", event_id="Ev30")
+    _reply(
+        world, world.card_ts(conversation.id), "Hello, I can help", user="UBEN", ts="1800000000.000030", event_id="Ev30"
+    )
     current = world.store.get(conversation.id)
     assert (current.state, current.agent_id, current.agent_name) == (State.AGENT, "UBEN", "Ben Okafor")
     assert _agent_texts(world, conversation.id) == ["Hello, I can help"]
@@ -185,18 +223,44 @@ def test_edits_and_deletes_of_relayed_replies_reach_the_customer(world) -> None:
     _click(world, "handoff_claim", conversation.id, "UANA")
     _reply(world, thread_ts, "Your order ships Tuesday", ts="1800000000.000050", event_id="Ev50")
     [relayed] = [m for m in world.store.messages(conversation.id) if m.role is Role.AGENT]
-    changed = {"type": "message", "subtype": "message_changed", "channel": CHANNEL, "hidden": True, "ts": "1800000000.000060",
-               "message": {"type": "message", "user": "UANA", "text": "Your order ships Wednesday", "ts": "1800000000.000050", "thread_ts": thread_ts},
-               "previous_message": {"type": "message", "user": "UANA", "text": "Your order ships Tuesday", "ts": "1800000000.000050"}}
+    changed = {
+        "type": "message",
+        "subtype": "message_changed",
+        "channel": CHANNEL,
+        "hidden": True,
+        "ts": "1800000000.000060",
+        "message": {
+            "type": "message",
+            "user": "UANA",
+            "text": "Your order ships Wednesday",
+            "ts": "1800000000.000050",
+            "thread_ts": thread_ts,
+        },
+        "previous_message": {
+            "type": "message",
+            "user": "UANA",
+            "text": "Your order ships Tuesday",
+            "ts": "1800000000.000050",
+        },
+    }
     _post(world, event_body(changed, event_id="Ev51"), content_type="application/json")
     _post(world, event_body(changed, event_id="Ev51"), content_type="application/json", retry_num=1)
     edits = [m for m in world.store.messages(conversation.id) if m.kind is Kind.EDIT]
     assert [(e.text, e.meta["message_id"]) for e in edits] == [("Your order ships Wednesday", relayed.id)]
-    deleted = {"type": "message", "subtype": "message_deleted", "channel": CHANNEL, "hidden": True, "ts": "1800000000.000070",
-               "deleted_ts": "1800000000.000050", "previous_message": {"type": "message", "user": "UANA", "text": "x", "ts": "1800000000.000050"}}
+    deleted = {
+        "type": "message",
+        "subtype": "message_deleted",
+        "channel": CHANNEL,
+        "hidden": True,
+        "ts": "1800000000.000070",
+        "deleted_ts": "1800000000.000050",
+        "previous_message": {"type": "message", "user": "UANA", "text": "x", "ts": "1800000000.000050"},
+    }
     _post(world, event_body(deleted, event_id="Ev52"), content_type="application/json")
     assert world.store.get_message(relayed.id).meta.get("deleted") is True
-    assert [m.meta["message_id"] for m in world.store.messages(conversation.id) if m.kind is Kind.DELETE] == [relayed.id]
+    assert [m.meta["message_id"] for m in world.store.messages(conversation.id) if m.kind is Kind.DELETE] == [
+        relayed.id
+    ]
 
 
 def test_support_command_lists_and_claims(world) -> None:
@@ -249,8 +313,14 @@ def test_a_relay_interrupted_by_a_crash_is_completed_by_slacks_retry(world) -> N
     _click(world, "handoff_claim", conversation.id, "UANA")
     # The process reserved the relay, then died before storing the message (no 200 went to Slack).
     with world.threads.sessions.begin() as s:
-        s.add(SlackRelayed(channel=CHANNEL, ts="1800000000.000090", conversation_id=conversation.id,
-                           created_at=datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=61)))
+        s.add(
+            SlackRelayed(
+                channel=CHANNEL,
+                ts="1800000000.000090",
+                conversation_id=conversation.id,
+                created_at=datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=61),
+            )
+        )
     _reply(world, thread_ts, "Are you still there?", ts="1800000000.000090", event_id="Ev90", retry_num=1)
     _reply(world, thread_ts, "Are you still there?", ts="1800000000.000090", event_id="Ev90", retry_num=2)
     assert _agent_texts(world, conversation.id) == ["Are you still there?"]

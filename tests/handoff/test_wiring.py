@@ -38,13 +38,25 @@ class FakeBot:
         self.offered.append(conversation_id)
 
 
-def test_built_handoff_runs_end_to_end_with_its_own_worker(engine: Engine, fake_slack: FakeSlack, web_client: WebClient) -> None:
+def test_built_handoff_runs_end_to_end_with_its_own_worker(
+    engine: Engine, fake_slack: FakeSlack, web_client: WebClient
+) -> None:
     store = ConversationStore(make_sessionmaker(engine), bus=InProcessBus())
     bot = FakeBot(store)
-    slack = SlackSettings(bot_token=SecretStr("xoxb-test"), signing_secret=SecretStr(SIGNING_SECRET),
-                          support_channel=CHANNEL, api_url=fake_slack.api_url)
-    handoff = build_slack_handoff(slack, HandoffSettings(outbox_per_channel_per_s=50), engine=engine, bot=bot,
-                                  policy=load_policy(None), client=web_client)
+    slack = SlackSettings(
+        bot_token=SecretStr("xoxb-test"),
+        signing_secret=SecretStr(SIGNING_SECRET),
+        support_channel=CHANNEL,
+        api_url=fake_slack.api_url,
+    )
+    handoff = build_slack_handoff(
+        slack,
+        HandoffSettings(outbox_per_channel_per_s=50),
+        engine=engine,
+        bot=bot,
+        policy=load_policy(None),
+        client=web_client,
+    )
     assert bot.desk is handoff.desk
     app = Flask(__name__)
     app.register_blueprint(handoff.blueprint())
@@ -52,12 +64,15 @@ def test_built_handoff_runs_end_to_end_with_its_own_worker(engine: Engine, fake_
     try:
         conversation, _ = store.create_conversation(customer_name="Kim")
         store.add_message(conversation.id, role=Role.CUSTOMER, text="I'd like to speak to someone")
-        store.transition(conversation.id, expected={State.BOT}, to=State.PENDING, actor="bot", reason="customer_request")
+        store.transition(
+            conversation.id, expected={State.BOT}, to=State.PENDING, actor="bot", reason="customer_request"
+        )
         bot.desk.request_handoff(HandoffRequest(store.get(conversation.id), "customer_request", "", []))
         fake_slack.wait_for(lambda: len(fake_slack.posts()) == 2)
         body = action_body("handoff_claim", conversation.id, user="UANA")
-        response = app.test_client().post("/slack/events", data=body,
-                                          headers=signed_headers(body, content_type="application/x-www-form-urlencoded"))
+        response = app.test_client().post(
+            "/slack/events", data=body, headers=signed_headers(body, content_type="application/x-www-form-urlencoded")
+        )
         assert response.status_code == 200
         assert store.get(conversation.id).agent_name == "Ana"
         fake_slack.wait_for(lambda: fake_slack.calls("chat.update"))
@@ -72,8 +87,11 @@ def test_manifest_subscribes_to_what_the_app_handles() -> None:
     assert {"chat:write", "users:read", "channels:history", "groups:history", "commands"} <= scopes
     settings = manifest["settings"]
     assert set(settings["event_subscriptions"]["bot_events"]) == {"message.channels", "message.groups"}
-    urls = {settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"],
-            manifest["features"]["slash_commands"][0]["url"]}
+    urls = {
+        settings["event_subscriptions"]["request_url"],
+        settings["interactivity"]["request_url"],
+        manifest["features"]["slash_commands"][0]["url"],
+    }
     assert urls == {"https://YOUR-HOST/slack/events"}
     assert manifest["features"]["slash_commands"][0]["command"] == "/support"
     assert settings["socket_mode_enabled"] is False

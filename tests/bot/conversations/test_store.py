@@ -38,7 +38,9 @@ def test_token_authenticates_only_its_own_conversation(store, engine):
 def test_only_the_token_hash_is_stored(store, engine):
     conversation, token = store.create_conversation()
     with engine.connect() as conn:
-        stored = conn.execute(select(ConversationRow.token_hash).where(ConversationRow.id == conversation.id)).scalar_one()
+        stored = conn.execute(
+            select(ConversationRow.token_hash).where(ConversationRow.id == conversation.id)
+        ).scalar_one()
     assert stored == hashlib.sha256(token.encode()).hexdigest()
     assert token not in stored
     assert len(token) >= 43  # 32 random bytes, URL-safe base64
@@ -99,7 +101,9 @@ def test_recent_messages_are_the_newest_text_turns_before_a_message(store):
     assert [m.text for m in recent] == ["turn 8", "turn 9", "turn 10", "turn 11"]  # oldest first
     assert [m.id for m in store.recent_messages(c.id, before=said[3], limit=10)] == said[:3]
     assert store.recent_messages(c.id, before=latest.id, limit=0) == []
-    assert [m.kind for m in store.recent_messages(c.id, before=latest.id, limit=1, kinds=(Kind.NOTICE,))] == [Kind.NOTICE]
+    assert [m.kind for m in store.recent_messages(c.id, before=latest.id, limit=1, kinds=(Kind.NOTICE,))] == [
+        Kind.NOTICE
+    ]
     assert store.recent_messages(c.id, before=said[0], limit=4) == []  # nothing earlier: empty, not an error
     with pytest.raises(ConversationNotFound):
         store.recent_messages("no-such-conversation", before=10**9, limit=4)
@@ -122,7 +126,9 @@ def test_unknown_conversation_is_an_error_not_an_empty_list(store, engine):
 def test_citations_author_and_meta_round_trip(store):
     c, _ = store.create_conversation()
     cite = Citation(number=1, document_id="shipping/rates.md", title="Rates", url=None, source="shipping/rates.md")
-    stored = store.add_message(c.id, role=Role.BOT, text="It costs 4 EUR [1].", citations=[cite], meta={"stream_id": "s1"})
+    stored = store.add_message(
+        c.id, role=Role.BOT, text="It costs 4 EUR [1].", citations=[cite], meta={"stream_id": "s1"}
+    )
     again = store.get_message(stored.id)
     assert again == stored
     assert again.citations == [cite] and again.meta == {"stream_id": "s1"}
@@ -157,7 +163,12 @@ def test_edit_and_delete_update_the_row_and_log_an_entry(store, bus):
     original = store.add_message(c.id, role=Role.AGENT, text="Refund in 3 days", author="Ana")
 
     edit = store.edit_message(original.id, "Refund in 5 days")
-    assert (edit.kind, edit.text, edit.meta, edit.author) == (Kind.EDIT, "Refund in 5 days", {"message_id": original.id}, "Ana")
+    assert (edit.kind, edit.text, edit.meta, edit.author) == (
+        Kind.EDIT,
+        "Refund in 5 days",
+        {"message_id": original.id},
+        "Ana",
+    )
     assert store.get_message(original.id).text == "Refund in 5 days"
 
     deletion = store.delete_message(original.id)
@@ -177,7 +188,9 @@ def test_feedback_is_stored_and_checked_against_the_conversation(store, engine):
 
     store.record_feedback(answer.id, helpful=False, comment="did not work", conversation_id=c.id)
     with engine.connect() as conn:
-        row = conn.execute(select(MessageRow.helpful, MessageRow.feedback_comment).where(MessageRow.id == answer.id)).one()
+        row = conn.execute(
+            select(MessageRow.helpful, MessageRow.feedback_comment).where(MessageRow.id == answer.id)
+        ).one()
     assert tuple(row) == (False, "did not work")
     with pytest.raises(MessageNotFound):
         store.record_feedback(answer.id, helpful=True, conversation_id=other.id)
@@ -200,23 +213,46 @@ def test_customer_details_rating_and_misses(store):
 def test_transition_records_who_and_why_and_a_system_line(store, bus, clock):
     c, _ = store.create_conversation()
     clock.advance(seconds=30)
-    won = store.transition(c.id, expected={State.BOT}, to=State.PENDING, actor="bot", reason="sensitive:security",
-                           notice="A person will join shortly.")
+    won = store.transition(
+        c.id,
+        expected={State.BOT},
+        to=State.PENDING,
+        actor="bot",
+        reason="sensitive:security",
+        notice="A person will join shortly.",
+    )
     assert won is not None
     assert won.conversation.state is State.PENDING and won.conversation.handoff_reason == "sensitive:security"
     assert won.conversation.state_changed_at == clock.now
     assert (won.change.from_state, won.change.to_state, won.change.actor, won.change.reason) == (
-        State.BOT, State.PENDING, "bot", "sensitive:security")
-    assert (won.message.role, won.message.kind, won.message.text) == (Role.SYSTEM, Kind.STATE, "A person will join shortly.")
+        State.BOT,
+        State.PENDING,
+        "bot",
+        "sensitive:security",
+    )
+    assert (won.message.role, won.message.kind, won.message.text) == (
+        Role.SYSTEM,
+        Kind.STATE,
+        "A person will join shortly.",
+    )
     assert won.message.meta["to"] == "pending" and won.message.meta["state_change_id"] == won.change.id
     assert store.state_changes(c.id) == [won.change]
     assert bus.published[-1].id == won.message.id
 
-    claimed = store.transition(c.id, expected={State.PENDING}, to=State.AGENT, actor="agent:U1", reason="claimed",
-                               agent_id="U1", agent_name="Ana")
+    claimed = store.transition(
+        c.id,
+        expected={State.PENDING},
+        to=State.AGENT,
+        actor="agent:U1",
+        reason="claimed",
+        agent_id="U1",
+        agent_name="Ana",
+    )
     assert (claimed.conversation.agent_id, claimed.conversation.agent_name) == ("U1", "Ana")
     assert "Ana" in claimed.message.text  # the default notice names the agent
-    back = store.transition(c.id, expected={State.PENDING, State.AGENT}, to=State.BOT, actor="agent:U1", reason="returned")
+    back = store.transition(
+        c.id, expected={State.PENDING, State.AGENT}, to=State.BOT, actor="agent:U1", reason="returned"
+    )
     assert back.change.from_state is State.AGENT  # known even with several expected states
     assert back.conversation.agent_id is None
     assert [s.to_state for s in store.state_changes(c.id)] == [State.PENDING, State.AGENT, State.BOT]
@@ -241,8 +277,15 @@ def test_concurrent_claims_have_exactly_one_winner(store):
     def claim(i: int) -> None:
         try:
             barrier.wait(timeout=10)
-            results[i] = store.transition(c.id, expected={State.PENDING}, to=State.AGENT, actor=f"agent:U{i}",
-                                          reason="claimed", agent_id=f"U{i}", agent_name=f"Agent {i}")
+            results[i] = store.transition(
+                c.id,
+                expected={State.PENDING},
+                to=State.AGENT,
+                actor=f"agent:U{i}",
+                reason="claimed",
+                agent_id=f"U{i}",
+                agent_name=f"Agent {i}",
+            )
         except BaseException as exc:
             errors.append(exc)
 
@@ -284,7 +327,9 @@ def test_pending_and_idle_queries_follow_the_clock(store, clock):
     busy, _ = store.create_conversation()
     clock.advance(seconds=1)
     store.transition(busy.id, expected={State.BOT}, to=State.PENDING, actor="bot", reason="complaint")
-    store.transition(busy.id, expected={State.PENDING}, to=State.AGENT, actor="agent:U1", reason="claimed", agent_id="U1")
+    store.transition(
+        busy.id, expected={State.PENDING}, to=State.AGENT, actor="agent:U1", reason="claimed", agent_id="U1"
+    )
     start = clock.now
 
     clock.advance(minutes=10)
@@ -315,7 +360,10 @@ def test_every_stored_message_is_published_after_commit(engine, clock):
     said = store.add_message(c.id, role=Role.CUSTOMER, text="hi")
     won = store.transition(c.id, expected={State.BOT}, to=State.PENDING, actor="customer", reason="customer_request")
 
-    assert [(e.type, e.id, visible) for e, visible in seen] == [("message", said.id, True), ("message", won.message.id, True)]
+    assert [(e.type, e.id, visible) for e, visible in seen] == [
+        ("message", said.id, True),
+        ("message", won.message.id, True),
+    ]
     assert seen[0][0].data == message_to_dict(said)
     assert seen[0][0].conversation_id == c.id
 

@@ -110,14 +110,23 @@ class FakeBotService:
         for token in ("Parcels arrive ", "in 3-5 days. [1]"):
             self.bus.publish(LiveEvent(conversation_id, "token", {"stream_id": "s1", "text": token}))
         self._store.add_message(
-            conversation_id, role=Role.BOT, text="Parcels arrive in 3-5 days. [1]", meta={"stream_id": "s1"},
-            citations=[Citation(1, "shipping/delivery-times.md", "Delivery times", "https://help.example/d", "delivery-times.md")],
+            conversation_id,
+            role=Role.BOT,
+            text="Parcels arrive in 3-5 days. [1]",
+            meta={"stream_id": "s1"},
+            citations=[
+                Citation(
+                    1, "shipping/delivery-times.md", "Delivery times", "https://help.example/d", "delivery-times.md"
+                )
+            ],
         )
 
     def _move(self, conversation_id: str, state: State, notice: str) -> Conversation:
         conversation = replace(self.get(conversation_id), state=state, updated_at=_now())
         self._store.conversations[conversation_id] = conversation
-        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.STATE, text=notice, meta={"to": state.value})
+        self._store.add_message(
+            conversation_id, role=Role.SYSTEM, kind=Kind.STATE, text=notice, meta={"to": state.value}
+        )
         return conversation
 
     def request_person(self, conversation_id: str, *, reason: str = "customer_request") -> Conversation:

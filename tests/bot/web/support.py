@@ -48,7 +48,9 @@ def build_app(
     return app
 
 
-def read_events(response: Any, *, until: Callable[[list[dict[str, Any]]], bool], limit: int = 200) -> list[dict[str, Any]]:
+def read_events(
+    response: Any, *, until: Callable[[list[dict[str, Any]]], bool], limit: int = 200
+) -> list[dict[str, Any]]:
     """Parse SSE chunks from a streamed test response until `until(events)`; then close it."""
     events: list[dict[str, Any]] = []
     buffer = ""

@@ -9,7 +9,8 @@ from web.support import MAX_CHARS, build_app
 
 
 def test_start_conversation_returns_id_token_and_state(client: FlaskClient) -> None:
-    response = client.post("/api/conversations", json={"name": "Rui", "locale": "pt-BR", "page_url": "https://shop.example/x"})
+    details = {"name": "Rui", "locale": "pt-BR", "page_url": "https://shop.example/x"}
+    response = client.post("/api/conversations", json=details)
     assert response.status_code == 201
     body = response.get_json()
     assert body["id"] and body["token"] and body["state"] == "bot"
@@ -21,7 +22,9 @@ def test_start_conversation_accepts_an_empty_body(client: FlaskClient) -> None:
 
 def test_message_is_stored_answered_and_listed_in_order(client: FlaskClient, start, bot: FakeBotService) -> None:
     cid, auth = start()
-    response = client.post(f"/api/conversations/{cid}/messages", json={"text": "  How long does shipping take?  "}, headers=auth)
+    response = client.post(
+        f"/api/conversations/{cid}/messages", json={"text": "  How long does shipping take?  "}, headers=auth
+    )
     assert response.status_code == 201
     stored = response.get_json()
     assert stored["role"] == "customer" and stored["text"] == "How long does shipping take?"
@@ -39,7 +42,10 @@ def test_handoff_close_rating_email_feedback_typing(client: FlaskClient, start, 
     answer_id = bot.messages(cid)[-1].id
 
     assert client.post(f"/api/conversations/{cid}/handoff", headers=auth).get_json()["state"] == "pending"
-    assert client.post(f"/api/conversations/{cid}/email", json={"email": "rui@example.com"}, headers=auth).status_code == 200
+    assert (
+        client.post(f"/api/conversations/{cid}/email", json={"email": "rui@example.com"}, headers=auth).status_code
+        == 200
+    )
     assert client.post(f"/api/conversations/{cid}/close", headers=auth).get_json()["state"] == "resolved"
     rated = client.post(f"/api/conversations/{cid}/rating", json={"rating": 4, "comment": "quick"}, headers=auth)
     assert rated.status_code == 200 and rated.get_json()["rating"] == 4
@@ -70,7 +76,9 @@ def test_handoff_close_rating_email_feedback_typing(client: FlaskClient, start, 
         ("", "", 415, "unsupported_media_type"),
     ],
 )
-def test_bad_message_bodies_store_nothing(client: FlaskClient, start, bot: FakeBotService, data, content_type, status, code) -> None:
+def test_bad_message_bodies_store_nothing(
+    client: FlaskClient, start, bot: FakeBotService, data, content_type, status, code
+) -> None:
     cid, auth = start()
     response = client.post(f"/api/conversations/{cid}/messages", data=data, content_type=content_type, headers=auth)
     assert response.status_code == status
@@ -94,7 +102,9 @@ def test_missing_token_is_401_with_bearer_challenge(client: FlaskClient, start, 
 
 
 @pytest.mark.parametrize("path", ["messages", "handoff", "close", "typing", "email", "rating"])
-def test_wrong_token_and_other_peoples_conversations_are_404(client: FlaskClient, start, bot: FakeBotService, path) -> None:
+def test_wrong_token_and_other_peoples_conversations_are_404(
+    client: FlaskClient, start, bot: FakeBotService, path
+) -> None:
     mine, my_auth = start()
     theirs, _ = start()
     bodies = {"messages": {"text": "hi"}, "email": {"email": "a@b.example"}, "rating": {"rating": 5}}
@@ -115,7 +125,10 @@ def test_feedback_needs_the_token_of_the_messages_conversation(client: FlaskClie
     _, other_auth = start()
     client.post(f"/api/conversations/{cid}/messages", json={"text": "hi"}, headers=auth)
     customer_id, answer_id = (m.id for m in bot.messages(cid))
-    assert client.post(f"/api/messages/{answer_id}/feedback", json={"helpful": False}, headers=other_auth).status_code == 404
+    assert (
+        client.post(f"/api/messages/{answer_id}/feedback", json={"helpful": False}, headers=other_auth).status_code
+        == 404
+    )
     assert client.post("/api/messages/99999/feedback", json={"helpful": False}, headers=auth).status_code == 404
     assert client.post(f"/api/messages/{answer_id}/feedback", json={"helpful": "yes"}, headers=auth).status_code == 400
     assert client.post(f"/api/messages/{customer_id}/feedback", json={"helpful": True}, headers=auth).status_code == 400
@@ -123,7 +136,9 @@ def test_feedback_needs_the_token_of_the_messages_conversation(client: FlaskClie
     assert bot.store.feedback == []
 
 
-@pytest.mark.parametrize("body", [{"rating": 0}, {"rating": 6}, {"rating": "5"}, {"rating": True}, {"comment": "no rating"}])
+@pytest.mark.parametrize(
+    "body", [{"rating": 0}, {"rating": 6}, {"rating": "5"}, {"rating": True}, {"comment": "no rating"}]
+)
 def test_bad_ratings_are_400(client: FlaskClient, start, bot: FakeBotService, body) -> None:
     cid, auth = start()
     response = client.post(f"/api/conversations/{cid}/rating", json=body, headers=auth)
@@ -164,8 +179,10 @@ def test_a_flood_over_the_per_conversation_limit_is_429_and_not_stored() -> None
     client = build_app(bot, per_conversation="3 per minute").test_client()
     created = client.post("/api/conversations").get_json()
     auth = {"Authorization": f"Bearer {created['token']}"}
-    statuses = [client.post(f"/api/conversations/{created['id']}/messages", json={"text": f"m{i}"}, headers=auth).status_code
-                for i in range(6)]
+    statuses = [
+        client.post(f"/api/conversations/{created['id']}/messages", json={"text": f"m{i}"}, headers=auth).status_code
+        for i in range(6)
+    ]
     assert statuses == [201, 201, 201, 429, 429, 429]
     customer_rows = [m for m in bot.store.rows if m.role.value == "customer"]
     assert [m.text for m in customer_rows] == ["m0", "m1", "m2"]
@@ -173,8 +190,11 @@ def test_a_flood_over_the_per_conversation_limit_is_429_and_not_stored() -> None
     assert flooded.get_json()["error"] == "rate_limited" and flooded.headers.get("Retry-After")
     # another conversation from the same IP still gets through: the limit is per conversation
     other = client.post("/api/conversations").get_json()
-    ok = client.post(f"/api/conversations/{other['id']}/messages", json={"text": "hello"},
-                     headers={"Authorization": f"Bearer {other['token']}"})
+    ok = client.post(
+        f"/api/conversations/{other['id']}/messages",
+        json={"text": "hello"},
+        headers={"Authorization": f"Bearer {other['token']}"},
+    )
     assert ok.status_code == 201
 
 

@@ -69,8 +69,9 @@ def test_events_replay_from_the_real_store_and_then_go_live(real_client: FlaskCl
     cid, auth = _start(real_client)
     real_client.post(f"/api/conversations/{cid}/messages", json={"text": "Do you ship to Canada?"}, headers=auth)
     first, answer = _wait_for(real_client, cid, auth, 2)
-    response = real_client.get(f"/api/conversations/{cid}/events", headers={**auth, "Last-Event-ID": str(first["id"])},
-                               buffered=False)
+    response = real_client.get(
+        f"/api/conversations/{cid}/events", headers={**auth, "Last-Event-ID": str(first["id"])}, buffered=False
+    )
     threading.Timer(0.2, lambda: real_client.post(f"/api/conversations/{cid}/handoff", headers=auth)).start()
     events = read_events(response, until=lambda ev: sum(e.get("event") == "message" for e in ev) >= 2)
     replayed, handoff = [e for e in events if e.get("event") == "message"][:2]
@@ -109,7 +110,8 @@ def test_openapi_documents_every_api_route_of_the_real_app(real_app: Flask, real
     documented = {(path, method) for path, ops in document["paths"].items() for method in ops}
     served = {
         (re.sub(r"<(?:[^:>]+:)?([^>]+)>", r"{\1}", rule.rule), method.lower())
-        for rule in real_app.url_map.iter_rules() if rule.rule.startswith("/api/")
+        for rule in real_app.url_map.iter_rules()
+        if rule.rule.startswith("/api/")
         for method in rule.methods - {"HEAD", "OPTIONS"}
     }
     assert served - documented == set(), "undocumented /api routes"

@@ -37,7 +37,9 @@ def test_a_foreign_origin_is_refused_and_creates_nothing(client: FlaskClient, bo
     refused = client.post("/api/conversations", headers={"Origin": "https://evil.example"})
     assert refused.status_code == 403 and refused.get_json()["error"] == "origin_not_allowed"
     assert "Access-Control-Allow-Origin" not in refused.headers
-    preflight = client.options("/api/conversations", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    preflight = client.options(
+        "/api/conversations", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert "Access-Control-Allow-Origin" not in preflight.headers
     assert bot.store.conversations == {}
 
@@ -45,7 +47,11 @@ def test_a_foreign_origin_is_refused_and_creates_nothing(client: FlaskClient, bo
 def test_same_origin_and_wildcard_are_allowed(bot: FakeBotService) -> None:
     same = build_app(bot).test_client().post("/api/conversations", headers={"Origin": "http://localhost"})
     assert same.status_code == 201
-    anyone = build_app(bot, cors_origins=("*",)).test_client().post("/api/conversations", headers={"Origin": "https://a.example"})
+    anyone = (
+        build_app(bot, cors_origins=("*",))
+        .test_client()
+        .post("/api/conversations", headers={"Origin": "https://a.example"})
+    )
     assert anyone.headers["Access-Control-Allow-Origin"] == "https://a.example"
 
 
@@ -76,7 +82,10 @@ def test_unexpected_errors_are_500_json_without_internals(caplog: pytest.LogCapt
     app = build_app(_Exploding())
     response = app.test_client().post("/api/conversations")
     assert response.status_code == 500
-    assert response.get_json() == {"error": "internal_error", "message": "Something went wrong on our side. Please try again."}
+    assert response.get_json() == {
+        "error": "internal_error",
+        "message": "Something went wrong on our side. Please try again.",
+    }
     assert "hunter2" not in response.get_data(as_text=True) and "Traceback" not in response.get_data(as_text=True)
     assert any("unhandled error on POST /api/conversations" in r.getMessage() for r in caplog.records)
     assert 'supportbot_errors_total{kind="internal"} 1.0' in app.test_client().get("/metrics").get_data(as_text=True)
@@ -141,7 +150,9 @@ def test_every_error_code_the_api_sends_is_in_the_openapi_enum() -> None:
     import pathlib
 
     codes = set(openapi_document()["components"]["schemas"]["Error"]["properties"]["error"]["enum"])
-    source = "".join((pathlib.Path(__file__).parents[3] / "bot" / "web" / name).read_text() for name in ("api.py", "edge.py"))
+    source = "".join(
+        (pathlib.Path(__file__).parents[3] / "bot" / "web" / name).read_text() for name in ("api.py", "edge.py")
+    )
     sent = set(re.findall(r'ApiError\(\d+, "([a-z_]+)"', source)) | set(re.findall(r'\(\d+, "([a-z_]+)"\)', source))
     assert sent and sent <= codes
 
@@ -175,7 +186,9 @@ class _Failing(FakeBotService):
 def test_bot_errors_map_to_clear_statuses_without_internals(error: Exception, status: int, code: str) -> None:
     client = build_app(_Failing(error)).test_client()
     created = client.post("/api/conversations").get_json()
-    response = client.post(f"/api/conversations/{created['id']}/handoff", headers={"Authorization": f"Bearer {created['token']}"})
+    response = client.post(
+        f"/api/conversations/{created['id']}/handoff", headers={"Authorization": f"Bearer {created['token']}"}
+    )
     assert response.status_code == status and response.get_json()["error"] == code
     body = response.get_data(as_text=True)
     assert "10.0.0.3" not in body and "/etc/policy.yml" not in body

@@ -87,7 +87,10 @@ def test_customer_chats_reloads_and_asks_for_a_person(server: ServerProcess, bro
         message_box.fill(hostile)
         message_box.press("Enter")
         expect(page.locator("supportbot-widget .msg.customer").last).to_have_text(hostile)
-        assert page.evaluate("document.querySelector('supportbot-widget').shadowRoot.querySelectorAll('img, b').length") == 0
+        assert (
+            page.evaluate("document.querySelector('supportbot-widget').shadowRoot.querySelectorAll('img, b').length")
+            == 0
+        )
         assert page.title() != "pwned"
 
         # the page's own CSS does not reach into the widget
@@ -96,13 +99,17 @@ def test_customer_chats_reloads_and_asks_for_a_person(server: ServerProcess, bro
 
         # history survives a reload (conversation id + token in localStorage)
         page.reload()
-        expect(page.locator("supportbot-widget .msg.customer").first).to_have_text("How long does delivery to Canada take?")
+        expect(page.locator("supportbot-widget .msg.customer").first).to_have_text(
+            "How long does delivery to Canada take?"
+        )
         expect(page.locator("supportbot-widget .msg.bot:not(.greeting)").first).to_contain_text("5–8 business days")
         expect(page.locator("supportbot-widget")).to_have_attribute("data-state", "open", timeout=10_000)
 
         # ask for a person: the handoff notice, then (no desk configured) the email form
         page.get_by_role("button", name="Talk to a person").click()
-        expect(page.locator("supportbot-widget .system").first).to_contain_text("connecting you with a person", timeout=10_000)
+        expect(page.locator("supportbot-widget .system").first).to_contain_text(
+            "connecting you with a person", timeout=10_000
+        )
         email = page.get_by_label("Your email address, so we can reply")
         expect(email).to_be_visible(timeout=10_000)
         email.fill("mara@example.com")
@@ -162,7 +169,8 @@ def test_reconnects_after_the_server_went_away(server: ServerProcess, browser) -
         # stored while the widget was (still) disconnected: replayed by Last-Event-ID or the poll fallback
         server.post_as_customer(saved["id"], saved["token"], "Written while the widget was away")
         expect(page.locator("supportbot-widget .msg.customer").last).to_have_text(
-            "Written while the widget was away", timeout=20_000)
+            "Written while the widget was away", timeout=20_000
+        )
         expect(widget).to_have_attribute("data-state", "open", timeout=20_000)
         texts = page.locator("supportbot-widget .msg.customer").all_text_contents()
         assert texts == ["Do you ship to Canada?", "Written while the widget was away"]  # nothing twice
@@ -196,8 +204,9 @@ def test_end_the_chat_and_rate_it(server: ServerProcess, browser) -> None:
         expect(page.get_by_text("Thanks for rating this conversation!")).to_be_visible()
         expect(page.get_by_role("form", name="Rate this conversation")).to_be_hidden()
         saved = page.evaluate("JSON.parse(localStorage.getItem('supportbot:' + location.origin))")
-        conversation = httpx.get(f"{server.url}/api/conversations/{saved['id']}",
-                                 headers={"Authorization": f"Bearer {saved['token']}"}).json()
+        conversation = httpx.get(
+            f"{server.url}/api/conversations/{saved['id']}", headers={"Authorization": f"Bearer {saved['token']}"}
+        ).json()
         assert conversation["state"] == "resolved" and conversation["rating"] == 5
     finally:
         context.close()
