@@ -20,6 +20,7 @@ models that read more than MiniLM's 256 tokens. `--st-model DIR` adds a sentence
 Run: python benchmarks/answerability_models.py --set ../shared/eval/retrieval/stackfaq_unanswerable
      [--set ...] [--st-model /path/to/all-mpnet-base-v2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,13 +81,16 @@ def sentence_transformers_encoder(folder: Path) -> Encode:
     from sentence_transformers import SentenceTransformer
 
     model = SentenceTransformer(str(folder), device="cpu")
-    return lambda texts: model.encode(list(texts), batch_size=32, normalize_embeddings=True,
-                                      convert_to_numpy=True).astype(np.float32)
+    return lambda texts: model.encode(
+        list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True
+    ).astype(np.float32)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", action="append", type=Path, required=True, help="folder with corpus.jsonl and queries.jsonl")
+    parser.add_argument(
+        "--set", action="append", type=Path, required=True, help="folder with corpus.jsonl and queries.jsonl"
+    )
     parser.add_argument("--st-model", type=Path, help="a sentence-transformers model folder to compare")
     args = parser.parse_args()
     loaders: dict[str, Callable[[], Encode]] = {"product MiniLM int8": product_encoder}
@@ -105,7 +109,9 @@ def main() -> None:
                 if auc is None:  # a set without unanswerable (or answerable) questions
                     continue
                 report[name][f"{folder.name} {feature}"] = f"{auc:.3f} / {decline_at_90(scores, answerable):.3f}"
-        report[name]["query_ms_p50"] = round(query_ms(encode, [q["text"] for q in read_jsonl(args.set[0] / "queries.jsonl")]), 1)
+        report[name]["query_ms_p50"] = round(
+            query_ms(encode, [q["text"] for q in read_jsonl(args.set[0] / "queries.jsonl")]), 1
+        )
     print("AUROC / declined at 90% answered")
     rows = sorted({key for figures in report.values() for key in figures})
     for key in rows:

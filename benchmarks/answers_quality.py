@@ -7,6 +7,7 @@ issue 11. Development sets: `examples/` and `datasets/helpcentres/*` except the 
 
     python benchmarks/answers_quality.py [--holdout] [--only NAME]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,11 +20,20 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = "harbourline-ferries"
-TARGETS = {"fact_said_english": 0.85, "cited_first": 0.90, "declined_unanswerable": 0.90,
-           "wrong_answers": 0.05, "fact_said_other_languages": 0.60}
+TARGETS = {
+    "fact_said_english": 0.85,
+    "cited_first": 0.90,
+    "declined_unanswerable": 0.90,
+    "wrong_answers": 0.05,
+    "fact_said_other_languages": 0.60,
+}
 POOLED = {  # figure -> the count it is a rate of
-    "fact_said": "answerable", "fact_said_english": "answerable_en", "fact_said_other_languages": "answerable_other",
-    "cited_first": "answerable", "declined_unanswerable": "unanswerable", "wrong_answers": "questions",
+    "fact_said": "answerable",
+    "fact_said_english": "answerable_en",
+    "fact_said_other_languages": "answerable_other",
+    "cited_first": "answerable",
+    "declined_unanswerable": "unanswerable",
+    "wrong_answers": "questions",
 }
 
 
@@ -33,16 +43,27 @@ def help_centres(*, holdout: bool) -> list[tuple[str, Path, Path, Path | None]]:
         if folder.name == HOLDOUT and not holdout:
             continue
         conversations = folder / "conversations.jsonl"
-        sets.append((folder.name, folder / "docs", folder / "golden.jsonl", conversations if conversations.exists() else None))
+        sets.append(
+            (folder.name, folder / "docs", folder / "golden.jsonl", conversations if conversations.exists() else None)
+        )
     return sets
 
 
 def run(docs: Path, golden: Path, conversations: Path | None) -> dict[str, Any]:
-    command = [str(Path(sys.executable).parent / "supportbot"), "eval", "answers", "--kb", str(docs), "--golden", str(golden)]
+    command = [
+        str(Path(sys.executable).parent / "supportbot"),
+        "eval",
+        "answers",
+        "--kb",
+        str(docs),
+        "--golden",
+        str(golden),
+    ]
     if conversations is not None:
         command += ["--conversations", str(conversations)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                          check=False)
+    done = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False
+    )
     if done.returncode != 0:
         raise SystemExit(f"eval answers failed for {golden}:\n{done.stderr[-2000:]}")
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -52,8 +73,13 @@ def run(docs: Path, golden: Path, conversations: Path | None) -> dict[str, Any]:
 def _counts(report: dict[str, Any]) -> dict[str, int]:
     languages = report.get("languages", {})
     other = sum(v["questions"] for lang, v in languages.items() if lang != "en")
-    return {"questions": report["questions"], "answerable": report["answerable"],
-            "unanswerable": report["unanswerable"], "answerable_en": report["answerable"] - other, "answerable_other": other}
+    return {
+        "questions": report["questions"],
+        "answerable": report["answerable"],
+        "unanswerable": report["unanswerable"],
+        "answerable_en": report["answerable"] - other,
+        "answerable_other": other,
+    }
 
 
 def pool(reports: list[dict[str, Any]]) -> dict[str, Any]:
@@ -92,8 +118,11 @@ def main() -> None:
         for name, report in conversation_rows.items():
             print(f"{name:28}" + "".join(f"{_fmt(report.get(c)):>24}" for c in columns))
     print("\ntargets: " + ", ".join(f"{k} {'<=' if k == 'wrong_answers' else '>='} {v}" for k, v in TARGETS.items()))
-    summary = {"pooled": pool(list(rows.values())), "per_kb": {n: {c: r.get(c) for c in columns} for n, r in rows.items()},
-               "conversations": {n: {c: r.get(c) for c in columns} for n, r in conversation_rows.items()}}
+    summary = {
+        "pooled": pool(list(rows.values())),
+        "per_kb": {n: {c: r.get(c) for c in columns} for n, r in rows.items()},
+        "conversations": {n: {c: r.get(c) for c in columns} for n, r in conversation_rows.items()},
+    }
     print(json.dumps(summary, sort_keys=True))
 
 

@@ -12,6 +12,7 @@ search (`Answerer.search_query`, whole reply, the fake answering at once).
 
 The last line is one JSON object with the figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,14 @@ PARAGRAPH = (
 def _result() -> SearchResult:
     """Five documents with two ~800-character passages each: a realistic prompt size."""
     hits = [
-        DocumentHit(f"doc{d}.md", f"Document {d}", f"doc{d}.md", None, 0.9 - d * 0.05,
-                    [Passage(f"doc{d}.md::v1::{p}", PARAGRAPH * 3, "Section", 0.8) for p in range(2)])
+        DocumentHit(
+            f"doc{d}.md",
+            f"Document {d}",
+            f"doc{d}.md",
+            None,
+            0.9 - d * 0.05,
+            [Passage(f"doc{d}.md::v1::{p}", PARAGRAPH * 3, "Section", 0.8) for p in range(2)],
+        )
         for d in range(5)
     ]
     return SearchResult(query="how long does delivery take", hits=hits, answerable=True)
@@ -57,8 +64,12 @@ def _result() -> SearchResult:
 
 def _history() -> list[Message]:
     now = datetime.now(UTC)
-    turns = [(Role.CUSTOMER, "Hi, where is my order?"), (Role.BOT, "You get a tracking link by email [1]."),
-             (Role.CUSTOMER, "I did not get it"), (Role.BOT, "The link is sent when the carrier scans the parcel [1].")]
+    turns = [
+        (Role.CUSTOMER, "Hi, where is my order?"),
+        (Role.BOT, "You get a tracking link by email [1]."),
+        (Role.CUSTOMER, "I did not get it"),
+        (Role.BOT, "The link is sent when the carrier scans the parcel [1]."),
+    ]
     return [Message(i, "c1", role, Kind.TEXT, text, now) for i, (role, text) in enumerate(turns, start=1)]
 
 
@@ -71,8 +82,11 @@ def _time_to_first_token(run: Callable[[Callable[[str], None]], object]) -> floa
 
 def _stats(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
-    return {"p50": round(statistics.median(ordered), 2), "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 2),
-            "min": round(ordered[0], 2)}
+    return {
+        "p50": round(statistics.median(ordered), 2),
+        "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 2),
+        "min": round(ordered[0], 2),
+    }
 
 
 def _measure(run: Callable[[Callable[[str], None]], object], runs: int) -> dict[str, float]:
@@ -85,9 +99,11 @@ def _http_floor(fake: FakeOpenAI, body: dict, runs: int) -> dict[str, float]:
     import httpx
 
     with httpx.Client() as client:
+
         def run(on_token: Callable[[str], None]) -> None:
-            with client.stream("POST", f"{fake.base_url}/chat/completions", json=body,
-                               headers={"Authorization": "Bearer k"}) as response:
+            with client.stream(
+                "POST", f"{fake.base_url}/chat/completions", json=body, headers={"Authorization": "Bearer k"}
+            ) as response:
                 for line in response.iter_lines():
                     if '"content": "' in line and '"content": ""' not in line:
                         on_token(line)
@@ -104,7 +120,9 @@ def _search_figures(answerer: Answerer, runs: int) -> dict[str, object] | str:
         kb = build_knowledge_base(KnowledgeBaseSettings(data_dir=Path(tempfile.mkdtemp(prefix="llm-overhead-"))))
         kb.sync(ROOT / "examples")
         history = _history()
-        questions = itertools.cycle(["how long does standard delivery take?", "and what about express?", "can I return shoes?"])
+        questions = itertools.cycle(
+            ["how long does standard delivery take?", "and what about express?", "can I return shoes?"]
+        )
 
         search_ms: list[float] = []
 
@@ -130,11 +148,17 @@ def main() -> None:
     args = parser.parse_args()
 
     with FakeOpenAI() as fake:
-        model = make_chat_model(LLMSettings(api_key=SecretStr("k"), base_url=fake.base_url, max_retries=0, timeout_s=10))
+        model = make_chat_model(
+            LLMSettings(api_key=SecretStr("k"), base_url=fake.base_url, max_retries=0, timeout_s=10)
+        )
         answerer = Answerer(chat_model=model, timeout_s=10)
         result, history = _result(), _history()
-        product = _measure(lambda on_token: answerer.answer("and how long does express take?", result,
-                                                            history=history, on_token=on_token), args.runs)
+        product = _measure(
+            lambda on_token: answerer.answer(
+                "and how long does express take?", result, history=history, on_token=on_token
+            ),
+            args.runs,
+        )
         floor = _http_floor(fake, fake.requests[-1], args.runs)
 
         def rewrite(done: Callable[[str], None]) -> None:  # timed until the whole rewrite is back
@@ -145,19 +169,38 @@ def main() -> None:
         rewrite_ms = _measure(rewrite, args.runs)
         searched = _search_figures(answerer, args.runs) if args.search else "not run (use --search)"
 
-    print(f"answer() -> first token   p50 {product['p50']:7.2f} ms   p95 {product['p95']:7.2f} ms   (budget {BUDGET_MS:.0f} ms)")
+    print(
+        f"answer() -> first token   p50 {product['p50']:7.2f} ms   p95 {product['p95']:7.2f} ms"
+        f"   (budget {BUDGET_MS:.0f} ms)"
+    )
     print(f"raw HTTP floor (httpx)    p50 {floor['p50']:7.2f} ms   p95 {floor['p95']:7.2f} ms")
     print(f"product-added vs floor    p50 {product['p50'] - floor['p50']:7.2f} ms")
-    print(f"missed-question rewrite   p50 {rewrite_ms['p50']:7.2f} ms   p95 {rewrite_ms['p95']:7.2f} ms   (plus the LLM's own time)")
+    print(
+        f"missed-question rewrite   p50 {rewrite_ms['p50']:7.2f} ms   p95 {rewrite_ms['p95']:7.2f} ms"
+        "   (plus the LLM's own time)"
+    )
     if isinstance(searched, dict):
         alone = searched["search_alone"]
-        print(f"search + answer -> token  p50 {searched['p50']:7.2f} ms   p95 {searched['p95']:7.2f} ms"
-              f"   (search alone p50 {alone['p50']:.2f} ms, p95 {alone['p95']:.2f} ms)")
+        print(
+            f"search + answer -> token  p50 {searched['p50']:7.2f} ms   p95 {searched['p95']:7.2f} ms"
+            f"   (search alone p50 {alone['p50']:.2f} ms, p95 {alone['p95']:.2f} ms)"
+        )
     else:
         print(f"search + answer -> token  {searched}")
-    print(json.dumps({"benchmark": "llm_overhead", "runs": args.runs, "budget_ms": BUDGET_MS,
-                      "first_token_ms": product, "http_floor_ms": floor, "rewrite_ms": rewrite_ms, "search_first_token_ms": searched,
-                      "within_budget": product["p95"] < BUDGET_MS}))
+    print(
+        json.dumps(
+            {
+                "benchmark": "llm_overhead",
+                "runs": args.runs,
+                "budget_ms": BUDGET_MS,
+                "first_token_ms": product,
+                "http_floor_ms": floor,
+                "rewrite_ms": rewrite_ms,
+                "search_first_token_ms": searched,
+                "within_budget": product["p95"] < BUDGET_MS,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

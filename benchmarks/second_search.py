@@ -8,6 +8,7 @@ an upper bound on retrieval (a perfect rewrite), not a measure of any LLM.
 
     python benchmarks/second_search.py
 """
+
 from __future__ import annotations
 
 import json
@@ -61,15 +62,26 @@ def main() -> None:
         answerer.next = rewritten
         chosen = retrieve(kb, answerer, row["question"])  # the product's own choice between the two
         top = chosen.hits[0].document_id if chosen.hits and chosen is not first else None
-        rows.append({"id": gid, "first": round(first.top_score, 3), "first_answerable": first.answerable,
-                     "second": round(second.top_score, 3), "second_tried": answerer.attempts(second),
-                     "required_first": top in row["must_cite"]})
-        print(f"{gid}  first {first.top_score:.2f} ({'answerable' if first.answerable else 'miss'})  ->  "
-              f"rewritten {second.top_score:.2f} ({'tried' if answerer.attempts(second) else 'miss'}), "
-              f"required article first: {top in row['must_cite']}")
+        rows.append(
+            {
+                "id": gid,
+                "first": round(first.top_score, 3),
+                "first_answerable": first.answerable,
+                "second": round(second.top_score, 3),
+                "second_tried": answerer.attempts(second),
+                "required_first": top in row["must_cite"],
+            }
+        )
+        print(
+            f"{gid}  first {first.top_score:.2f} ({'answerable' if first.answerable else 'miss'})  ->  "
+            f"rewritten {second.top_score:.2f} ({'tried' if answerer.attempts(second) else 'miss'}), "
+            f"required article first: {top in row['must_cite']}"
+        )
     kb.close()
     won = sum(r["second_tried"] and r["required_first"] and not r["first_answerable"] for r in rows)
-    print(json.dumps({"benchmark": "second_search", "questions": len(rows), "won_with_required_first": won, "rows": rows}))
+    print(
+        json.dumps({"benchmark": "second_search", "questions": len(rows), "won_with_required_first": won, "rows": rows})
+    )
 
 
 if __name__ == "__main__":

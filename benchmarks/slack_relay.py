@@ -89,7 +89,7 @@ def _latency(engine, replies: int) -> dict[str, float]:
             started = time.perf_counter()
             # NOTE: Slack's HTTP response comes after the listener finished; the stream may see it sooner.
             w.post_event(server.url, w.reply_event(thread_ts, text, f"1900000000.{i:06d}"), event_id=f"EvL{i}")
-            _wait(lambda: text in arrived, 5, f"reply {i} on the stream")
+            _wait(lambda text=text: text in arrived, 5, f"reply {i} on the stream")
             if i >= 20:  # warm-up excluded
                 timings.append((arrived[text] - started) * 1000)
         done.set()

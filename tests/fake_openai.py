@@ -5,6 +5,7 @@ Speaks the real wire protocol (`POST /v1/chat/completions`, streaming as SSE chu
 Replies are taken from a queue (`enqueue*`); with the queue empty it answers with the first
 sentence of passage 1 followed by `[1]`, which is what a well-behaved grounded model would do.
 """
+
 from __future__ import annotations
 
 import json
@@ -89,7 +90,11 @@ class FakeOpenAI:
 
     def enqueue_error(self, status: int, body: Any = None, headers: dict[str, str] | None = None) -> None:
         """The next request fails with this HTTP status (and an OpenAI-style error body by default)."""
-        body = body if body is not None else {"error": {"message": f"fake error {status}", "type": "server_error", "code": None}}
+        body = (
+            body
+            if body is not None
+            else {"error": {"message": f"fake error {status}", "type": "server_error", "code": None}}
+        )
         self._push(Reply(status=status, body=body, headers=headers or {}))
 
     def enqueue_slow(self, text: str, delay_per_token: float) -> None:
@@ -173,7 +178,14 @@ class FakeOpenAI:
             "object": "chat.completion",
             "created": int(time.time()),
             "model": self.model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "logprobs": None, "finish_reason": "stop"}],
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": text},
+                    "logprobs": None,
+                    "finish_reason": "stop",
+                }
+            ],
             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
         }
 
