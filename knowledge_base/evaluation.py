@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
     from knowledge_base.config import KnowledgeBaseSettings
+    from knowledge_base.crosslingual import CrossLingualEmbeddings
+    from knowledge_base.index import ChromaIndex
     from knowledge_base.results import SearchResult
     from knowledge_base.search import Searcher
 
@@ -40,8 +42,8 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def auroc(scores: Sequence[float], labels: Sequence[bool]) -> float | None:
     """Area under the ROC curve (ties count half); None without both classes."""
-    pos = [s for s, y in zip(scores, labels) if y]
-    neg = [s for s, y in zip(scores, labels) if not y]
+    pos = [s for s, y in zip(scores, labels, strict=False) if y]
+    neg = [s for s, y in zip(scores, labels, strict=False) if not y]
     if not pos or not neg:
         return None
     ranked = sorted([(s, 1) for s in pos] + [(s, 0) for s in neg])
@@ -56,16 +58,16 @@ def auroc(scores: Sequence[float], labels: Sequence[bool]) -> float | None:
     return (rank_sum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
 
 
-def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSettings,
-                  embedder: Embeddings, model_id: str):
+def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSettings, embedder: Embeddings,
+                 model_id: str, cross_lingual: CrossLingualEmbeddings | None = None) -> ChromaIndex:
     """Chunk, embed and upsert every corpus row the way a sync does; returns the opened index."""
-    from knowledge_base.chunking import split_document
+    from knowledge_base.chunking import Chunk, split_document
     from knowledge_base.documents import document_from_text
     from knowledge_base.index import ChromaIndex
 
-    index = ChromaIndex.open(settings, embedder, model_id)
+    index = ChromaIndex.open(settings, embedder, model_id, cross_lingual=cross_lingual)
     updated_at = datetime.now(UTC).isoformat(timespec="seconds")
-    batch: list = []
+    batch: list[Chunk] = []
 
     def flush() -> None:
         if batch:
@@ -105,14 +107,20 @@ def throwaway_searcher(corpus_rows: list[dict[str, Any]], *, settings: Knowledge
     from knowledge_base.embeddings import make_embedder
     from knowledge_base.search import Searcher
 
-    if embedder is None:
+    cross_lingual = None
+    if embedder is None:  # the product's default, with its cross-lingual second vector when offline
         embedder, model_id = make_embedder(settings)
+        if settings.embedding == "local":
+            from knowledge_base.crosslingual import CrossLingualEmbeddings
+
+            cross_lingual = CrossLingualEmbeddings()
     else:
         model_id = getattr(embedder, "model_id", None) or f"custom:{type(embedder).__name__}"
     with tempfile.TemporaryDirectory(prefix="supportbot-eval-") as tmp:
         run_settings = settings.model_copy(update={"data_dir": Path(tmp), "chroma_url": None,
                                                    "collection": "eval"})
-        index = index_corpus(corpus_rows, settings=run_settings, embedder=embedder, model_id=model_id)
+        index = index_corpus(corpus_rows, settings=run_settings, embedder=embedder, model_id=model_id,
+                             cross_lingual=cross_lingual)
         try:
             searcher = Searcher(index=index, embedder=embedder, settings=run_settings)
             searcher.refresh()
@@ -156,8 +164,8 @@ def _metrics(results: list[tuple[dict[str, Any], SearchResult]], elapsed: float)
     }
     if answerable_n < len(results):
         area = auroc(scores, labels)
-        yes = [a for a, y in zip(answered, labels) if y]
-        no = [a for a, y in zip(answered, labels) if not y]
+        yes = [a for a, y in zip(answered, labels, strict=False) if y]
+        no = [a for a, y in zip(answered, labels, strict=False) if not y]
         out["unanswerable_queries"] = len(no)
         out["answerable_auroc"] = round(area, 4) if area is not None else None
         out["answer_rate"] = round(sum(yes) / len(yes), 4) if yes else None
@@ -180,5 +188,5 @@ if __name__ == "__main__":  # python -m knowledge_base.evaluation CORPUS QUERIES
     args = sys.argv[1:]
     if len(args) not in (2, 3):
         sys.exit("usage: python -m knowledge_base.evaluation CORPUS.jsonl QUERIES.jsonl [THRESHOLD]")
-    extra = {"answerable_threshold": float(args[2])} if len(args) == 3 else {}
-    run_cli(Path(args[0]), Path(args[1]), settings=_Settings(**extra))
+    threshold = float(args[2]) if len(args) == 3 else _Settings().answerable_threshold
+    run_cli(Path(args[0]), Path(args[1]), settings=_Settings(answerable_threshold=threshold))

@@ -10,79 +10,31 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
-from knowledge_base.chunking import Chunk, compose_embed_text
+from knowledge_base.chroma_rows import ChunkMatch, StoredVersion, guard, make_client, to_match, to_metadata
+from knowledge_base.chunking import Chunk
 from knowledge_base.config import KnowledgeBaseSettings
-from knowledge_base.errors import EmbeddingModelMismatch, IndexUnavailable, KnowledgeBaseError
+from knowledge_base.crosslingual import cross_lingual_text
+from knowledge_base.crosslingual_store import CrossLingualRow, CrossLingualStore
+from knowledge_base.errors import EmbeddingModelMismatch
 
 if TYPE_CHECKING:
     import chromadb
     from langchain_core.embeddings import Embeddings
 
-_CHUNK_FIELDS = tuple(f.name for f in fields(Chunk) if f.name not in ("id", "text", "embed_text"))
+    from knowledge_base.crosslingual import CrossLingualEmbeddings
 
-
-@dataclass(frozen=True)
-class ChunkMatch(Chunk):
-    """A stored chunk and how similar it is to the query (cosine, -1..1; 0.0 when not queried)."""
-
-    similarity: float = 0.0
-
-
-@dataclass(frozen=True)
-class StoredVersion:
-    """One indexed version of a document, as sync and `documents()` need it."""
-
-    document_id: str
-    version: int
-    content_hash: str
-    source: str
-    title: str
-    url: str | None
-    updated_at: str
-    chunks: int
-
-
-@contextmanager
-def _guard(what: str) -> Iterator[None]:
-    """Wrap Chroma's (and its HTTP client's) errors so callers only see `IndexUnavailable`."""
-    try:
-        yield
-    except KnowledgeBaseError:
-        raise
-    except Exception as exc:  # chromadb raises many types (ChromaError, ValueError, httpx errors)
-        raise IndexUnavailable(f"Chroma failed to {what}: {exc.__class__.__name__}: {exc}") from exc
-
-
-def make_client(settings: KnowledgeBaseSettings) -> chromadb.ClientAPI:
-    """`HttpClient` when `chroma_url` is set, else a `PersistentClient` under `chroma_dir`."""
-    import chromadb
-    from chromadb.config import Settings
-
-    chroma_settings = Settings(anonymized_telemetry=False)
-    if settings.chroma_url:
-        url = urlparse(settings.chroma_url if "//" in settings.chroma_url else f"http://{settings.chroma_url}")
-        ssl = url.scheme == "https"
-        with _guard(f"connect to the Chroma server at {settings.chroma_url}"):
-            return chromadb.HttpClient(
-                host=url.hostname or "localhost", port=url.port or (443 if ssl else 8000), ssl=ssl,
-                settings=chroma_settings,
-            )
-    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-    with _guard(f"open {settings.chroma_dir}"):
-        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+__all__ = ["ChromaIndex", "ChunkMatch", "StoredVersion", "make_client"]
 
 
 class ChromaIndex:
     """Chunks in one Chroma collection; writes go through `upsert` and `delete_versions`."""
 
     def __init__(self, *, client: chromadb.ClientAPI, collection: chromadb.Collection,
-                 embedder: Embeddings, model_id: str) -> None:
+                 embedder: Embeddings, model_id: str, cross_lingual: CrossLingualStore | None = None) -> None:
         self._client = client
+        self.cross_lingual = cross_lingual  # the second, cross-lingual vector of every chunk (None: off)
         self._collection = collection
         self.embedder = embedder
         self.model_id = model_id
@@ -92,13 +44,19 @@ class ChromaIndex:
 
     @classmethod
     def open(cls, settings: KnowledgeBaseSettings, embedder: Embeddings, model_id: str, *,
-             recreate: bool = False) -> ChromaIndex:
-        """Open (or create) the collection; refuse one built with another model unless `recreate`."""
+             recreate: bool = False, cross_lingual: CrossLingualEmbeddings | None = None) -> ChromaIndex:
+        """Open (or create) the collection; refuse one built with another model unless `recreate`.
+
+        With `cross_lingual`, every chunk written also gets its cross-lingual vector.
+        """
         client = make_client(settings)
         name = settings.collection
-        with _guard(f"open collection {name!r}"):
+        with guard(f"open collection {name!r}"):
             if recreate and name in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
                 client.delete_collection(name)
+        if recreate:
+            CrossLingualStore.drop(client, name)
+        with guard(f"open collection {name!r}"):
             collection = client.get_or_create_collection(
                 name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
                 metadata={"embedding_model": model_id, "generation": 0},
@@ -113,22 +71,24 @@ class ChromaIndex:
                 storage=(f"the collection on {settings.chroma_url}" if settings.chroma_url
                          else str(settings.chroma_dir)),
             )
-        return cls(client=client, collection=collection, embedder=embedder, model_id=model_id)
+        store = CrossLingualStore(client=client, name=name, embedder=cross_lingual) if cross_lingual else None
+        return cls(client=client, collection=collection, embedder=embedder, model_id=model_id, cross_lingual=store)
 
     def query(self, vector: list[float], k: int) -> list[ChunkMatch]:
         """The `k` chunks nearest to `vector`, best first."""
+        queries: list[Sequence[float]] = [vector]
         for _attempt in range(4):
-            with _guard("query"):
+            with guard("query"):
                 res = self._collection.query(
-                    query_embeddings=[vector], n_results=k, include=["metadatas", "documents", "distances"]
+                    query_embeddings=queries, n_results=k, include=["metadatas", "documents", "distances"]
                 )
             rows = list(zip(res["ids"][0], (res["documents"] or [[]])[0], (res["metadatas"] or [[]])[0],
-                            (res["distances"] or [[]])[0]))
+                            (res["distances"] or [[]])[0], strict=False))
             # NOTE: Chroma finds neighbours, then reads their metadata; a row deleted in between comes
             # back without it. Its replacement was written before that delete, so asking again finds it.
             if all(meta for _, _, meta, _ in rows):
                 break
-        return [_to_match(i, d, m, 1.0 - dist) for i, d, m, dist in rows if m]
+        return [to_match(i, d, dict(m), 1.0 - dist) for i, d, m, dist in rows if m]
 
     def nearest(self, vector: list[float], k: int) -> list[tuple[str, float]]:
         """Ids and cosines of the `k` chunks nearest to `vector`, best first, without reading them.
@@ -137,18 +97,20 @@ class ChromaIndex:
         metadata against 0.7 ms for ids and distances): search resolves ids from its own snapshot
         and reads only the few it has not seen (`chunks`).
         """
-        with _guard("query"):
-            res = self._collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
-        return [(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], (res["distances"] or [[]])[0])]
+        queries: list[Sequence[float]] = [vector]
+        with guard("query"):
+            res = self._collection.query(query_embeddings=queries, n_results=k, include=["distances"])
+        found = zip(res["ids"][0], (res["distances"] or [[]])[0], strict=False)
+        return [(cid, 1.0 - float(dist)) for cid, dist in found]
 
     def chunks(self, ids: Sequence[str]) -> list[ChunkMatch]:
         """The stored chunks with these ids (similarity 0.0); ids deleted meanwhile are left out."""
         if not ids:
             return []
-        with _guard("read chunks"):
+        with guard("read chunks"):
             res = self._collection.get(ids=list(ids), include=["metadatas", "documents"])
-        return [_to_match(cid, doc, meta, 0.0)
-                for cid, doc, meta in zip(res["ids"], res["documents"] or [], res["metadatas"] or []) if meta]
+        rows = zip(res["ids"], res["documents"] or [], res["metadatas"] or [], strict=False)
+        return [to_match(cid, doc, dict(meta), 0.0) for cid, doc, meta in rows if meta]
 
     def iter_chunks(self, *, page_size: int = 20_000) -> Iterator[ChunkMatch]:
         """Every stored chunk (similarity 0.0), for building the lexical index.
@@ -164,18 +126,18 @@ class ChromaIndex:
         """Every stored chunk with its vector (None when `vectors` is False), read together in the
         same consistent pages as `iter_chunks`."""
         include: list[Any] = ["metadatas", "documents", "embeddings"] if vectors else ["metadatas", "documents"]
-        with _guard("read chunks"):
+        with guard("read chunks"):
             paged = self._collection.count() > page_size
         offset = 0
         while True:
-            with _guard("read chunks"):
+            with guard("read chunks"):
                 res = self._collection.get(limit=page_size if paged else None, offset=offset if paged else None,
                                            include=include)
-            embeddings = res.get("embeddings") if vectors else None
-            if embeddings is None:
-                embeddings = [None] * len(res["ids"])
-            for cid, doc, meta, vector in zip(res["ids"], res["documents"] or [], res["metadatas"] or [], embeddings):
-                yield _to_match(cid, doc, meta, 0.0), vector
+            found = res.get("embeddings") if vectors else None
+            embeddings: list[Any] = list(found) if found is not None else [None] * len(res["ids"])
+            rows = zip(res["ids"], res["documents"] or [], res["metadatas"] or [], embeddings, strict=False)
+            for cid, doc, meta, vector in rows:
+                yield to_match(cid, doc, dict(meta or {}), 0.0), vector
             if not paged or len(res["ids"]) < page_size:
                 return
             offset += page_size
@@ -190,7 +152,7 @@ class ChromaIndex:
         if seen is not None and max_age_s > 0 and time.monotonic() - seen[0] < max_age_s:
             return seen[1]
         writes = self._writes
-        with _guard("read the collection"):
+        with guard("read the collection"):
             meta = self._client.get_collection(self._collection.name).metadata or {}
         generation = int(meta.get("generation", 0))
         if writes == self._writes and writes % 2 == 0:  # NOTE: one that overlapped our own write may predate it
@@ -198,18 +160,18 @@ class ChromaIndex:
         return generation
 
     def count(self) -> int:
-        with _guard("count chunks"):
+        with guard("count chunks"):
             return self._collection.count()
 
     def versions(self) -> list[StoredVersion]:
         """One row per stored document version (a document can briefly have two)."""
-        with _guard("list documents"):
+        with guard("list documents"):
             res = self._collection.get(where={"position": 0}, include=["metadatas"])
         return [
             StoredVersion(
-                document_id=m["document_id"], version=int(m["version"]), content_hash=m["content_hash"],
-                source=m["source"], title=m["title"], url=m.get("url") or None,
-                updated_at=m["updated_at"], chunks=int(m.get("chunk_count", 0)),
+                document_id=str(m["document_id"]), version=int(str(m["version"])), content_hash=str(m["content_hash"]),
+                source=str(m["source"]), title=str(m["title"]), url=str(m.get("url") or "") or None,
+                updated_at=str(m["updated_at"]), chunks=int(str(m.get("chunk_count") or 0)),
             )
             for m in res["metadatas"] or []
         ]
@@ -218,19 +180,25 @@ class ChromaIndex:
         """Store chunks with their vectors (ids carry the version, so new never overwrites old)."""
         if not chunks:
             return
+        # Computed before taking the lock: a write must not wait for the other embedder.
+        rows = [cross_lingual_row(c) for c in chunks] if self.cross_lingual is not None else []
+        second = self.cross_lingual.embed(rows) if self.cross_lingual is not None else None
         counts: dict[tuple[str, int], int] = {}
         for c in chunks:
             counts[(c.document_id, c.version)] = counts.get((c.document_id, c.version), 0) + 1
-        with _guard("write chunks"), self._write_lock:
+        with guard("write chunks"), self._write_lock:
             step = self._client.get_max_batch_size()
             for start in range(0, len(chunks), step):
                 part = chunks[start:start + step]
+                embeddings: list[Sequence[float]] = [list(v) for v in vectors[start:start + step]]
                 self._collection.upsert(
                     ids=[c.id for c in part],
-                    embeddings=[list(v) for v in vectors[start:start + step]],
+                    embeddings=embeddings,
                     documents=[c.text for c in part],
-                    metadatas=[_to_metadata(c, counts[(c.document_id, c.version)]) for c in part],
+                    metadatas=[to_metadata(c, counts[(c.document_id, c.version)]) for c in part],
                 )
+            if self.cross_lingual is not None:
+                self.cross_lingual.upsert(rows, second)
             self._bump()
 
     def delete_versions(self, document_id: str, *, keep: int | None = None) -> None:
@@ -238,8 +206,10 @@ class ChromaIndex:
         where: dict[str, Any] = {"document_id": document_id}
         if keep is not None:
             where = {"$and": [where, {"version": {"$ne": keep}}]}
-        with _guard("delete chunks"), self._write_lock:
+        with guard("delete chunks"), self._write_lock:
             self._collection.delete(where=where)
+            if self.cross_lingual is not None:
+                self.cross_lingual.delete(where)
             self._bump()
 
     def close(self) -> None:
@@ -258,21 +228,6 @@ class ChromaIndex:
             self._writes += 1
 
 
-def _to_metadata(chunk: Chunk, chunk_count: int) -> dict[str, Any]:
-    meta: dict[str, Any] = {name: getattr(chunk, name) for name in _CHUNK_FIELDS}
-    meta["url"] = chunk.url or ""
-    meta["tags"] = ",".join(chunk.tags)
-    meta["chunk_count"] = chunk_count
-    return meta
-
-
-def _to_match(chunk_id: str, text: str | None, meta: dict[str, Any] | None, similarity: float) -> ChunkMatch:
-    meta = meta or {}
-    title, section, text = str(meta.get("title", "")), str(meta.get("section", "")), text or ""
-    return ChunkMatch(
-        id=chunk_id, document_id=str(meta.get("document_id", "")), version=int(meta.get("version", 0)),
-        position=int(meta.get("position", 0)), text=text, embed_text=compose_embed_text(title, section, text),
-        title=title, section=section, source=str(meta.get("source", "")), url=meta.get("url") or None,
-        content_hash=str(meta.get("content_hash", "")), updated_at=str(meta.get("updated_at", "")),
-        tags=tuple(t for t in str(meta.get("tags", "")).split(",") if t), similarity=float(similarity),
-    )
+def cross_lingual_row(chunk: Chunk) -> CrossLingualRow:
+    return CrossLingualRow(id=chunk.id, document_id=chunk.document_id, version=chunk.version,
+                           text=cross_lingual_text(chunk.title, chunk.section, chunk.text))

@@ -11,9 +11,19 @@ PREFIX = 5  # letters two words must share to count as variants of one another (
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Function words carry no topic; dropping them keeps postings short and coverage meaningful.
-STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "this", "that", "these", "those", "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "not", "no", "nor", "so", "than", "then", "there", "here", "about", "into", "onto", "over", "under", "again", "further", "just", "also", "very", "too", "any", "all", "each", "some", "such", "only", "own", "same", "other", "more", "most", "few", "both", "s", "t", "d", "ll", "m", "re", "ve", "don", "doesn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "won", "wouldn", "shouldn", "couldn", "mustn", "didn", "cannot", "get", "got", "please", "hi", "hello", "thanks", "thank", "want", "need", "like", "know", "tell", "let", "lets", "im", "ive", "id", "youre"]
-)
+STOPWORDS = frozenset([
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "as", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "have", "has",
+    "had", "having", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him",
+    "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "this", "that", "these",
+    "those", "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "can", "could", "should",
+    "would", "will", "shall", "may", "might", "must", "not", "no", "nor", "so", "than", "then", "there",
+    "here", "about", "into", "onto", "over", "under", "again", "further", "just", "also", "very", "too", "any",
+    "all", "each", "some", "such", "only", "own", "same", "other", "more", "most", "few", "both", "s", "t",
+    "d", "ll", "m", "re", "ve", "don", "doesn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "won",
+    "wouldn", "shouldn", "couldn", "mustn", "didn", "cannot", "get", "got", "please", "hi", "hello", "thanks",
+    "thank", "want", "need", "like", "know", "tell", "let", "lets", "im", "ive", "id", "youre",
+])
 
 
 def normalise(word: str) -> str:
@@ -82,6 +92,11 @@ class LexicalIndex:
         df = (self._end - self._start).astype(np.float64)
         self._idf = np.log1p((self.size - df + 0.5) / (df + 0.5))
         self.max_idf = math.log(1.0 + (self.size + 0.5) / 0.5)
+
+    def frequencies(self) -> dict[str, int]:
+        """Each indexed term and how many texts use it (the vocabulary queries are corrected to)."""
+        df = (self._end - self._start).tolist()
+        return {term: int(df[tid]) for term, tid in self._vocab.items()}
 
     def unknown_share(self, query: str) -> float:
         """The idf-weighted share of the query's content words that occur nowhere in the texts.

@@ -24,13 +24,20 @@ class DocumentHit:
     url: str | None  # public link for citations, from front matter when given
     score: float  # calibrated, 0..1
     passages: list[Passage] = field(default_factory=list)  # best first
+    # The idf-weighted share of the question's content words that the document's best passage holds
+    # (0..1): whether what was found covers what was asked, beside how close it is in meaning.
+    coverage: float = 0.0
 
 
 @dataclass(frozen=True)
 class SearchResult:
     query: str
     hits: list[DocumentHit]  # best first
-    answerable: bool  # top score >= the configured threshold
+    answerable: bool  # top score >= the threshold of the path taken
+    language: str = ""  # ISO 639-1 code the question was detected in ("" when not detected)
+    # True when the question was not in the knowledge base's language and was matched with the
+    # cross-lingual embedder: the passages are in the knowledge base's language, not the customer's.
+    cross_lingual: bool = False
 
     @property
     def top_score(self) -> float:

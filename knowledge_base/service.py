@@ -15,6 +15,7 @@ from knowledge_base.results import SearchResult
 from knowledge_base.sync import Syncer, SyncReport
 
 if TYPE_CHECKING:
+    from knowledge_base.crosslingual import CrossLingualEmbeddings
     from knowledge_base.search import Searcher
 
 __all__ = ["DocumentInfo", "KnowledgeBase", "SyncReport", "build_knowledge_base"]
@@ -37,10 +38,12 @@ class DocumentInfo:
 class KnowledgeBase:
     """Documents in, passages out; opens its Chroma collection on first use (or `open()`)."""
 
-    def __init__(self, settings: KnowledgeBaseSettings, *, embedder: Embeddings, model_id: str) -> None:
+    def __init__(self, settings: KnowledgeBaseSettings, *, embedder: Embeddings, model_id: str,
+                 cross_lingual: CrossLingualEmbeddings | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self.model_id = model_id
+        self.cross_lingual = cross_lingual  # a second vector per chunk for questions in other languages
         self._write_lock = threading.Lock()  # one sync/add/remove at a time; searches never wait
         self._open_lock = threading.RLock()  # the index and searcher are built once
         self._index: ChromaIndex | None = None
@@ -50,7 +53,8 @@ class KnowledgeBase:
         """Open the index now (fails fast on a model mismatch); `reindex` drops and recreates it."""
         with self._open_lock:
             if self._index is None or reindex:
-                self._index = ChromaIndex.open(self.settings, self.embedder, self.model_id, recreate=reindex)
+                self._index = ChromaIndex.open(self.settings, self.embedder, self.model_id, recreate=reindex,
+                                               cross_lingual=self.cross_lingual)
                 self._searcher = None
             return self._index
 
@@ -118,15 +122,22 @@ class KnowledgeBase:
 
 
 def build_knowledge_base(settings: KnowledgeBaseSettings, *, embedder: Embeddings | None = None,
-                         model_id: str | None = None) -> KnowledgeBase:
+                         model_id: str | None = None,
+                         cross_lingual: CrossLingualEmbeddings | None = None) -> KnowledgeBase:
     """A `KnowledgeBase` for `settings`; the embedder defaults to `make_embedder(settings)`.
 
     A given `embedder` is recorded under its `model_id` attribute (or `model_id=`), else its class name.
+    The offline default embedder comes with the cross-lingual one (OpenAI's embeddings are
+    multilingual already); a given embedder only with `cross_lingual=`.
     Nothing is loaded or opened here: the index opens on first use or on `open()`.
     """
     if embedder is None:
         from knowledge_base.embeddings import make_embedder
 
         embedder, model_id = make_embedder(settings)
+        if settings.embedding == "local" and cross_lingual is None:
+            from knowledge_base.crosslingual import CrossLingualEmbeddings
+
+            cross_lingual = CrossLingualEmbeddings()
     model_id = model_id or getattr(embedder, "model_id", None) or f"custom:{type(embedder).__name__}"
-    return KnowledgeBase(settings, embedder=embedder, model_id=model_id)
+    return KnowledgeBase(settings, embedder=embedder, model_id=model_id, cross_lingual=cross_lingual)

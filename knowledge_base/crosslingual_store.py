@@ -1,0 +1,104 @@
+"""The second vector of every chunk (cross-lingual, see `crosslingual.py`) in a Chroma collection
+of its own beside the main one, with the same chunk ids.
+
+Written with the chunks at ingest and deleted with them; chunks indexed before the cross-lingual
+embedder existed (or by a process without it) get theirs the first time search needs them
+(`vectors` fills the gaps), so an upgrade needs no re-index.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from knowledge_base.chroma_rows import guard
+from knowledge_base.crosslingual import CROSS_LINGUAL_MODEL_ID, DIMENSIONS, CrossLingualEmbeddings
+
+if TYPE_CHECKING:
+    import chromadb
+
+SUFFIX = "_crosslingual"
+
+
+@dataclass(frozen=True, slots=True)
+class CrossLingualRow:
+    """A chunk as the cross-lingual store needs it; `text` is `cross_lingual_text(...)` of the chunk."""
+
+    id: str
+    document_id: str
+    version: int
+    text: str
+
+
+class CrossLingualStore:
+    """Cross-lingual chunk vectors keyed by chunk id."""
+
+    def __init__(self, *, client: chromadb.ClientAPI, name: str, embedder: CrossLingualEmbeddings) -> None:
+        self.embedder = embedder
+        self._lock = threading.Lock()
+        with guard(f"open collection {name + SUFFIX!r}"):
+            self._collection = client.get_or_create_collection(
+                name + SUFFIX, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedding_model": CROSS_LINGUAL_MODEL_ID},
+            )
+
+    @staticmethod
+    def drop(client: chromadb.ClientAPI, name: str) -> None:
+        """Delete the collection beside `name` if there is one (a re-index starts it afresh)."""
+        with guard(f"delete collection {name + SUFFIX!r}"):
+            if name + SUFFIX in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
+                client.delete_collection(name + SUFFIX)
+
+    def embed(self, chunks: Sequence[CrossLingualRow]) -> np.ndarray:
+        return self.embedder.embed_array([c.text for c in chunks])
+
+    def upsert(self, chunks: Sequence[CrossLingualRow], vectors: np.ndarray | None = None) -> None:
+        """Store the chunks' cross-lingual vectors (computed here unless given)."""
+        if not chunks:
+            return
+        vectors = self.embed(chunks) if vectors is None else vectors
+        with guard("write cross-lingual vectors"), self._lock:
+            step = 5000
+            for start in range(0, len(chunks), step):
+                part = chunks[start:start + step]
+                self._collection.upsert(
+                    ids=[c.id for c in part], embeddings=[v.tolist() for v in vectors[start:start + step]],
+                    metadatas=[{"document_id": c.document_id, "version": c.version} for c in part],
+                )
+
+    def delete(self, where: dict[str, Any]) -> None:
+        with guard("delete cross-lingual vectors"), self._lock:
+            self._collection.delete(where=where)
+
+    def vectors(self, chunks: Sequence[CrossLingualRow]) -> np.ndarray:
+        """(len(chunks), 512) unit rows in the order given; missing ones are computed and stored."""
+        out = np.zeros((len(chunks), DIMENSIONS), dtype=np.float32)
+        if not chunks:
+            return out
+        found: dict[str, Any] = {}
+        ids = [c.id for c in chunks]
+        step = 20_000  # NOTE: bigger pages hit SQLite's bound-variable limit inside embedded Chroma
+        for start in range(0, len(ids), step):
+            with guard("read cross-lingual vectors"):
+                res = self._collection.get(ids=ids[start:start + step], include=["embeddings"])
+            embeddings = res.get("embeddings")
+            if embeddings is not None:
+                found.update(zip(res["ids"], embeddings, strict=False))
+        missing = [i for i, c in enumerate(chunks) if c.id not in found]
+        if missing:
+            fresh = self.embed([chunks[i] for i in missing])
+            self.upsert([chunks[i] for i in missing], fresh)
+            out[missing] = fresh
+        present = [i for i, c in enumerate(chunks) if c.id in found]
+        if present:
+            out[present] = np.asarray([found[chunks[i].id] for i in present], dtype=np.float32)
+        return out
+
+    def nearest(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """Ids and cosines of the `k` nearest chunks, best first (bases too big to hold in memory)."""
+        with guard("query cross-lingual vectors"):
+            res = self._collection.query(query_embeddings=[vector.tolist()], n_results=k, include=["distances"])
+        return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], (res["distances"] or [[]])[0], strict=False)]
