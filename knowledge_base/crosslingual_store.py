@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from knowledge_base.chroma_rows import guard
-from knowledge_base.crosslingual import CROSS_LINGUAL_MODEL_ID, DIMENSIONS, CrossLingualEmbeddings
+from knowledge_base.crosslingual import ArrayEmbedder
 
 if TYPE_CHECKING:
     import chromadb
@@ -36,13 +36,13 @@ class CrossLingualRow:
 class CrossLingualStore:
     """Cross-lingual chunk vectors keyed by chunk id."""
 
-    def __init__(self, *, client: chromadb.ClientAPI, name: str, embedder: CrossLingualEmbeddings) -> None:
+    def __init__(self, *, client: chromadb.ClientAPI, name: str, embedder: ArrayEmbedder) -> None:
         self.embedder = embedder
         self._lock = threading.Lock()
         with guard(f"open collection {name + SUFFIX!r}"):
             self._collection = client.get_or_create_collection(
                 name + SUFFIX, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-                metadata={"embedding_model": CROSS_LINGUAL_MODEL_ID},
+                metadata={"embedding_model": embedder.model_id},
             )
 
     @staticmethod
@@ -74,10 +74,9 @@ class CrossLingualStore:
             self._collection.delete(where=where)
 
     def vectors(self, chunks: Sequence[CrossLingualRow]) -> np.ndarray:
-        """(len(chunks), 512) unit rows in the order given; missing ones are computed and stored."""
-        out = np.zeros((len(chunks), DIMENSIONS), dtype=np.float32)
+        """One unit row per chunk, in the order given; missing ones are computed and stored."""
         if not chunks:
-            return out
+            return np.zeros((0, 1), dtype=np.float32)
         found: dict[str, Any] = {}
         ids = [c.id for c in chunks]
         step = 20_000  # NOTE: bigger pages hit SQLite's bound-variable limit inside embedded Chroma
@@ -88,9 +87,12 @@ class CrossLingualStore:
             if embeddings is not None:
                 found.update(zip(res["ids"], embeddings, strict=False))
         missing = [i for i, c in enumerate(chunks) if c.id not in found]
-        if missing:
-            fresh = self.embed([chunks[i] for i in missing])
+        fresh = self.embed([chunks[i] for i in missing]) if missing else None
+        if fresh is not None:
             self.upsert([chunks[i] for i in missing], fresh)
+        width = fresh.shape[1] if fresh is not None else len(next(iter(found.values())))
+        out = np.zeros((len(chunks), width), dtype=np.float32)
+        if fresh is not None:
             out[missing] = fresh
         present = [i for i, c in enumerate(chunks) if c.id in found]
         if present:

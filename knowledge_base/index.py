@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import chromadb
     from langchain_core.embeddings import Embeddings
 
-    from knowledge_base.crosslingual import CrossLingualEmbeddings
+    from knowledge_base.crosslingual import ArrayEmbedder
 
 __all__ = ["ChromaIndex", "ChunkMatch", "StoredVersion", "make_client"]
 
@@ -44,7 +44,7 @@ class ChromaIndex:
 
     @classmethod
     def open(cls, settings: KnowledgeBaseSettings, embedder: Embeddings, model_id: str, *,
-             recreate: bool = False, cross_lingual: CrossLingualEmbeddings | None = None) -> ChromaIndex:
+             recreate: bool = False, cross_lingual: ArrayEmbedder | None = None) -> ChromaIndex:
         """Open (or create) the collection; refuse one built with another model unless `recreate`.
 
         With `cross_lingual`, every chunk written also gets its cross-lingual vector.

