@@ -132,3 +132,10 @@ def test_the_real_model_puts_a_spanish_question_beside_the_english_answer() -> N
     ])
     assert float(question @ right) > float(question @ wrong) + 0.1
     assert abs(float(np.linalg.norm(question)) - 1.0) < 1e-4
+
+
+def test_a_text_the_detector_is_unsure_of_stays_on_the_default_path(crossed) -> None:
+    kb, _fake = crossed
+    for text in ("ljljl", "refund tutorials"):
+        result = kb.search(text)
+        assert result.language == "en" and not result.cross_lingual, text
