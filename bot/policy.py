@@ -157,6 +157,13 @@ MESSAGE_KEYS: dict[str, tuple[str, ...]] = {  # key -> placeholders each variant
     "resolved": (),
     "bot_error": (),
     "self_harm": (),
+    "offer_person": (),
+    "offer_after_rejection": (),
+    "offer_declined": (),
+    "offer_button": (),
+    "sources_label": (),
+    "article_language": ("language",),
+    **{f"language_{code}": () for code in ("en", "es", "fr", "de", "pt", "it", "nl")},
 }
 
 

@@ -7,49 +7,30 @@ Flask.
 from __future__ import annotations
 
 import logging
-import time
-import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Protocol
 
-from bot.answering.answerer import Answerer, condense_query
-from bot.answering.retrieval import Searchable, retrieve
+from bot.answering.answerer import Answerer
+from bot.answering.language import Detector
+from bot.answering.retrieval import Searchable
 from bot.conversations.events import EventBus, LiveEvent, Subscription
 from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
-from bot.errors import AnswerFailed, ConversationNotFound, InvalidInput
-from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
+from bot.errors import ConversationNotFound, InvalidInput
+from bot.escalation import Escalation, NoMetrics, TurnMetrics, TurnOutcome
+from bot.handoff_port import HumanDesk
 from bot.pii import redact
 from bot.policy import Policy
 from bot.triage.decision import Triage
-from knowledge_base.results import SearchResult
+from bot.turn import TurnRunner
+from knowledge_base.language import LanguageDetector
+
+__all__ = ["BotService", "TurnMetrics", "TurnOutcome"]
 
 log = logging.getLogger(__name__)
 
 _CUSTOMER_CAN_RETURN_FROM = (State.RESOLVED,)
-
-
-class TurnMetrics(Protocol):
-    def observe_turn(self, seconds: float, outcome: str) -> None: ...
-    def handoff(self, reason: str) -> None: ...
-    def error(self, kind: str) -> None: ...
-
-
-class _NoMetrics:
-    def observe_turn(self, seconds: float, outcome: str) -> None: ...
-    def handoff(self, reason: str) -> None: ...
-    def error(self, kind: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class TurnOutcome:
-    """What a turn ended in: `answered`, `no_answer`, `handoff:<reason>`, `relayed` or `skipped`."""
-
-    outcome: str
-    message: Message | None = None
 
 
 def _utcnow() -> datetime:
@@ -75,19 +56,22 @@ class BotService:
         workers: int = 8,
         desk_available: Callable[[], bool] | None = None,
         clock: Callable[[], datetime] = _utcnow,
+        detector: Detector | None = None,
     ) -> None:
-        self._clock = clock
         self._store = store
         self._bus = bus
-        self._kb = knowledge_base
-        self._triage = triage
-        self._answerer = answerer
         self._policy = policy
-        self._desk: HumanDesk = desk or NoDesk()
-        self._metrics: TurnMetrics = metrics or _NoMetrics()
+        self._metrics: TurnMetrics = metrics or NoMetrics()
         self._max_chars = max_message_chars
-        self._history_turns = history_turns
-        self._desk_available = desk_available or (lambda: desk is not None)
+        self._escalation = Escalation(
+            store=store, summarizer=answerer, policy=policy, metrics=self._metrics, desk=desk,
+            desk_available=desk_available or (lambda: desk is not None), clock=clock,
+        )
+        self._turns = TurnRunner(
+            store=store, bus=bus, knowledge_base=knowledge_base, triage=triage, answerer=answerer, policy=policy,
+            escalation=self._escalation, metrics=self._metrics, history_turns=history_turns,
+            detector=detector or LanguageDetector(default=answerer.knowledge_code),
+        )
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="turn")
 
     # -- wiring ---------------------------------------------------------------------------
@@ -101,8 +85,8 @@ class BotService:
 
     def set_desk(self, desk: HumanDesk, *, available: Callable[[], bool] | None = None) -> None:
         """Late wiring: the Slack desk needs the service that needs the desk."""
-        self._desk = desk
-        self._desk_available = available or (lambda: True)
+        self._escalation.desk = desk
+        self._escalation.desk_available = available or (lambda: True)
 
     def shutdown(self, *, wait: bool = True) -> None:
         self._pool.shutdown(wait=wait)
@@ -172,7 +156,7 @@ class BotService:
 
     def _relay(self, conversation: Conversation, message: Message) -> None:
         try:
-            self._desk.customer_message(conversation, message)
+            self._escalation.desk.customer_message(conversation, message)
         except Exception:
             log.exception("could not hand customer message %s to the desk", message.id)
 
@@ -182,123 +166,21 @@ class BotService:
         except Exception:
             log.exception("turn failed for conversation %s message %s", conversation_id, message.id)
             self._metrics.error("turn")
-            self._handoff(self.get(conversation_id), "bot_error", sources=[])
+            self._escalation.handoff(self.get(conversation_id), "bot_error", sources=[])
 
     def run_turn(self, conversation_id: str, message: Message) -> TurnOutcome:
-        """Triage, retrieve, answer; or hand off. The customer's message is already stored."""
-        started = time.perf_counter()
-        outcome = self._turn(conversation_id, message)
-        self._metrics.observe_turn(time.perf_counter() - started, outcome.outcome.split(":")[0])
-        return outcome
-
-    def _turn(self, conversation_id: str, message: Message) -> TurnOutcome:
-        conversation = self.get(conversation_id)
-        if conversation.state != State.BOT:
-            return TurnOutcome("skipped")
-        history = self._history(conversation_id, before=message.id)
-        earlier = [m.text for m in history if m.role == Role.CUSTOMER]
-        decision = self._triage.classify(message.text, history=earlier)
-        if decision.reason:
-            return self._handoff(conversation, decision.reason, sources=[], label=decision.label)
-
-        query = condense_query(message.text, history)
-        llm_question = redact(message.text, self._policy.pii, target="llm").text
-        llm_history = self._for_llm(history)
-        try:
-            result = retrieve(self._kb, self._answerer, query, question=llm_question, history=llm_history,
-                              context=f"conversation {conversation_id}")
-        except Exception:
-            log.exception("search failed for conversation %s", conversation_id)
-            self._metrics.error("retrieval")
-            return self._handoff(conversation, "bot_error", sources=[])
-        if not self._answerer.attempts(result):
-            return self._miss(conversation, result)
-
-        stream_id = uuid.uuid4().hex
-        try:
-            answer = self._answerer.answer(
-                llm_question, result, history=llm_history, language=conversation.locale,
-                on_token=lambda t: self._publish_token(conversation_id, stream_id, t),
-            )
-        except AnswerFailed as exc:
-            log.warning("answer failed for conversation %s: %s", conversation_id, exc)
-            self._metrics.error("llm")
-            return self._handoff(conversation, "bot_error", sources=_titles(result))
-        if not answer.grounded:
-            return self._miss(conversation, result, stream_id=stream_id)
-        if conversation.misses:
-            self._store.set_misses(conversation_id, 0)
-        stored = self._store.add_message(
-            conversation_id, role=Role.BOT, text=answer.text, citations=answer.citations,
-            meta={"stream_id": stream_id, "mode": answer.mode, "score": round(result.top_score, 3),
-                  **({"near_miss": True} if answer.near_miss else {})},
-        )
-        return TurnOutcome("answered", stored)
-
-    def _for_llm(self, history: list[Message]) -> list[Message]:
-        """Earlier messages as the LLM may see them: stored text is redacted per the policy's `store`
-        targets, which need not cover `llm` (and card numbers never reach an LLM in clear)."""
-        if self._answerer.mode != "llm":
-            return history
-        return [replace(m, text=redact(m.text, self._policy.pii, target="llm").text) for m in history]
-
-    def _history(self, conversation_id: str, *, before: int) -> list[Message]:
-        return self._store.recent_messages(conversation_id, before=before, limit=2 * self._history_turns)
-
-    def _publish_token(self, conversation_id: str, stream_id: str, text: str) -> None:
-        self._bus.publish(LiveEvent(conversation_id=conversation_id, type="token", data={"stream_id": stream_id, "text": text}))
-
-    def _miss(self, conversation: Conversation, result: SearchResult, *, stream_id: str | None = None) -> TurnOutcome:
-        misses = conversation.misses + 1
-        self._store.set_misses(conversation.id, misses)
-        if misses >= self._policy.no_answer_after_misses:
-            return self._handoff(conversation, "no_answer", sources=_titles(result))
-        meta: dict[str, Any] = {"offer_handoff": True, "no_answer": True}
-        if stream_id:
-            meta["stream_id"] = stream_id
-        stored = self._store.add_message(conversation.id, role=Role.BOT, text=self._text("no_answer", conversation), meta=meta)
-        return TurnOutcome("no_answer", stored)
+        """Triage, retrieve, answer; or offer or bring in a person. The customer's message is already stored."""
+        return self._turns.run(conversation_id, message)
 
     # -- handoff --------------------------------------------------------------------------
     def request_person(self, conversation_id: str, *, reason: str = "customer_request") -> Conversation:
         conversation = self.get(conversation_id)
-        self._handoff(conversation, reason, sources=[])
+        self._escalation.handoff(conversation, reason, sources=[])
         return self.get(conversation_id)
-
-    def _handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None) -> TurnOutcome:
-        notice_key = "self_harm" if label == "self_harm" else ("bot_error" if reason == "bot_error" else "handoff_pending")
-        won = self._store.transition(
-            conversation.id, expected=(State.BOT, State.RESOLVED), to=State.PENDING, actor="bot",
-            reason=reason, notice=self._text(notice_key, conversation),
-        )
-        if won is None:  # already with a person, or another turn got there first
-            return TurnOutcome(f"handoff:{reason}")
-        self._metrics.handoff(reason)
-        current = self.get(conversation.id)
-        try:
-            summary = self._answerer.summarize(self._store.messages(conversation.id))
-        except Exception:
-            log.exception("summary failed for conversation %s", conversation.id)
-            summary = ""
-        try:
-            self._desk.request_handoff(HandoffRequest(current, reason, summary, list(sources)))
-        except Exception:
-            log.exception("desk could not take handoff of conversation %s", conversation.id)
-            self._metrics.error("desk")
-        if not self._policy.business_hours.is_open(self._clock()):
-            self._ask_email(current, "handoff_outside_hours")
-        elif not self._desk_available():
-            self._ask_email(current, "handoff_unavailable")
-        return TurnOutcome(f"handoff:{reason}", won.message)
-
-    def _ask_email(self, conversation: Conversation, key: str) -> None:
-        """Tell the customer honestly that nobody is there now; ask for an email unless we have one."""
-        meta = {"ask_email": not conversation.customer_email}
-        self._store.add_message(conversation.id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text(key, conversation), meta=meta)
 
     def offer_email(self, conversation_id: str) -> None:
         """Called by handoff timers when nobody came: tell the customer honestly, ask for an email."""
-        self._ask_email(self.get(conversation_id), "handoff_unavailable")
+        self._escalation.ask_email(self.get(conversation_id), "handoff_unavailable")
 
     # -- other customer actions -----------------------------------------------------------
     def provide_email(self, conversation_id: str, email: str) -> Conversation:
@@ -307,7 +189,7 @@ class BotService:
             raise InvalidInput("a valid email address is required")
         conversation = self._store.update_customer(conversation_id, email=email)
         self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text("email_thanks", conversation, email=email))
-        self._desk.conversation_changed(conversation)
+        self._escalation.desk.conversation_changed(conversation)
         return conversation
 
     def close(self, conversation_id: str) -> Conversation:
@@ -318,7 +200,7 @@ class BotService:
         )
         current = self.get(conversation_id)
         if won is not None and conversation.state in (State.PENDING, State.AGENT):
-            self._desk.conversation_changed(current)
+            self._escalation.desk.conversation_changed(current)
         return current
 
     def rate(self, conversation_id: str, rating: int, comment: str | None = None) -> Conversation:
@@ -340,9 +222,5 @@ class BotService:
         """Conversations waiting for a person (for `supportbot handoffs` and `/support list`)."""
         return self._store.list_by_state([State.PENDING], limit=limit)
 
-    def _text(self, key: str, conversation: Conversation, **kwargs: Any) -> str:
+    def _text(self, key: str, conversation: Conversation, **kwargs: str) -> str:
         return self._policy.message(key, conversation.locale, **kwargs)
-
-
-def _titles(result: SearchResult) -> list[str]:
-    return [hit.url or hit.title for hit in result.hits[:3]]

@@ -84,4 +84,5 @@ def to_match(chunk_id: str, text: str | None, meta: dict[str, Any] | None, simil
         title=title, section=section, source=str(meta.get("source", "")), url=meta.get("url") or None,
         content_hash=str(meta.get("content_hash", "")), updated_at=str(meta.get("updated_at", "")),
         tags=tuple(t for t in str(meta.get("tags", "")).split(",") if t), similarity=float(similarity),
+        trust=str(meta.get("trust") or "official"),
     )

@@ -28,6 +28,7 @@ class Chunk:
     content_hash: str
     updated_at: str  # ISO 8601, when this version was indexed
     tags: tuple[str, ...]
+    trust: str = "official"  # the document's (documents.OFFICIAL or COMMUNITY)
 
 
 def chunk_id(document_id: str, version: int, position: int) -> str:
@@ -74,6 +75,7 @@ def split_document(
                     content_hash=document.content_hash,
                     updated_at=updated_at,
                     tags=document.tags,
+                    trust=document.trust,
                 )
             )
     return chunks

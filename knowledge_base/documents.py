@@ -1,6 +1,6 @@
 """Load one file into a `LoadedDocument`: title, metadata and sections along its headings.
 
-Supported: Markdown (.md, .markdown; YAML front matter `title`, `url`, `tags`, `id`), HTML (.html,
+Supported: Markdown (.md, .markdown; YAML front matter `title`, `url`, `tags`, `id`, `trust`), HTML (.html,
 .htm), PDF, plain text (.txt, .text) and DOCX. Empty, binary, broken and unsupported files raise
 `DocumentLoadError` (or `UnsupportedDocument`) naming the file and saying why.
 """
@@ -17,8 +17,13 @@ from knowledge_base.loaders import Parsed, Section
 
 __all__ = [
     "LoadedDocument", "Section", "SUPPORTED_SUFFIXES", "content_hash", "is_supported",
-    "load_document", "document_from_text",
+    "load_document", "document_from_text", "OFFICIAL", "COMMUNITY",
 ]
+
+OFFICIAL = "official"  # the company's own words: may be quoted as its answer
+COMMUNITY = "community"  # written by customers (forum posts): never quoted as the company's answer
+_TRUST_VALUES = {"official": OFFICIAL, "company": OFFICIAL, "community": COMMUNITY, "untrusted": COMMUNITY,
+                 "user": COMMUNITY}
 
 _TEXT_PARSERS: dict[str, Callable[[str], Parsed]] = {
     ".md": loaders.parse_markdown,
@@ -46,6 +51,7 @@ class LoadedDocument:
     tags: tuple[str, ...]
     sections: tuple[Section, ...]
     content_hash: str  # sha256 of the file's bytes: what incremental sync compares
+    trust: str = OFFICIAL  # OFFICIAL or COMMUNITY (front matter `trust: community`)
 
     @property
     def text(self) -> str:
@@ -96,6 +102,7 @@ def load_document(path: Path, *, source: str | None = None, data: bytes | None =
         tags=parsed.tags,
         sections=tuple(parsed.sections),
         content_hash=content_hash(data),
+        trust=_trust(source, parsed.trust),
     )
 
 
@@ -111,6 +118,15 @@ def document_from_text(
         id=doc_id, title=title or _title_from_name(doc_id), source=source or doc_id, url=url,
         tags=tags, sections=tuple(sections), content_hash=content_hash(f"{title}\n{text}".encode()),
     )
+
+
+def _trust(source: str, value: str | None) -> str:
+    if value is None:
+        return OFFICIAL
+    try:
+        return _TRUST_VALUES[value.strip().lower()]
+    except KeyError:
+        raise DocumentLoadError(source, f"unknown trust {value!r}; use one of {sorted(_TRUST_VALUES)}") from None
 
 
 def _decode(data: bytes) -> str:

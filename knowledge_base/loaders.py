@@ -40,6 +40,7 @@ class Parsed:
     url: str | None = None
     doc_id: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    trust: str | None = None  # front matter `trust:` ("community": written by customers, not the company)
 
 
 class _Outline:
@@ -76,7 +77,7 @@ class _Outline:
 
 
 def parse_markdown(text: str) -> Parsed:
-    """Markdown with optional YAML front matter (title, url, tags, id)."""
+    """Markdown with optional YAML front matter (title, url, tags, id, trust)."""
     meta: dict = {}
     match = _FRONT_MATTER.match(text)
     if match:
@@ -104,7 +105,7 @@ def parse_markdown(text: str) -> Parsed:
         tags = [t for t in re.split(r"[,\s]+", tags) if t]
     return Parsed(
         sections=outline.sections, title=outline.title, url=_str(meta.get("url")),
-        doc_id=_str(meta.get("id")), tags=tuple(str(t) for t in tags),
+        doc_id=_str(meta.get("id")), tags=tuple(str(t) for t in tags), trust=_str(meta.get("trust")),
     )
 
 

@@ -51,11 +51,13 @@ class Match:
     title: str = ""
     source: str = ""
     url: str | None = None
+    trust: str = "official"
 
     @classmethod
     def of(cls, chunk: ChunkMatch, similarity: float) -> Match:
         return cls(id=chunk.id, document_id=chunk.document_id, version=chunk.version, text=chunk.text,
-                   section=chunk.section, similarity=similarity, title=chunk.title, source=chunk.source, url=chunk.url)
+                   section=chunk.section, similarity=similarity, title=chunk.title, source=chunk.source, url=chunk.url,
+                   trust=chunk.trust)
 
 
 @dataclass

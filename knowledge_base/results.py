@@ -27,6 +27,7 @@ class DocumentHit:
     # The idf-weighted share of the question's content words that the document's best passage holds
     # (0..1): whether what was found covers what was asked, beside how close it is in meaning.
     coverage: float = 0.0
+    trust: str = "official"  # "community": customers' words, never quoted as the company's answer
 
 
 @dataclass(frozen=True)

@@ -193,12 +193,13 @@ class Searcher:
                                 section=snap.chunk_sections[best], score=float(cand.chunk))]
         if cand.row >= 0:
             title, source, url = snap.titles[cand.row], snap.sources[cand.row], snap.urls[cand.row]
+            trust = snap.trusts[cand.row]
         else:
             first = cand.matches[0]
-            title, source, url = first.title, first.source, first.url
+            title, source, url, trust = first.title, first.source, first.url, first.trust
         score = self.calibration.score(cand.raw, level, margin_)
         return DocumentHit(document_id=cand.document_id, title=title, source=source, url=url,
-                           score=round(score, 6), passages=passages, coverage=round(cand.coverage, 4))
+                           score=round(score, 6), passages=passages, coverage=round(cand.coverage, 4), trust=trust)
 
     # -- snapshot ------------------------------------------------------------------------------
     def _current_snapshot(self, *, force: bool = False) -> Snapshot:

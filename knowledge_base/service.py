@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from langchain_core.embeddings import Embeddings
 
 from knowledge_base.config import KnowledgeBaseSettings
-from knowledge_base.index import ChromaIndex
+from knowledge_base.chunking import chunk_id
+from knowledge_base.index import ChromaIndex, ChunkMatch
 from knowledge_base.results import SearchResult
 from knowledge_base.sync import Syncer, SyncReport
 
@@ -90,6 +91,17 @@ class KnowledgeBase:
                     version=v.version, updated_at=v.updated_at, content_hash=v.content_hash,
                 )
         return sorted(latest.values(), key=lambda d: d.id)
+
+    def document_chunks(self, document_id: str, version: int | None = None, *, limit: int = 200) -> list[ChunkMatch]:
+        """One document's chunks in reading order (its latest version unless given): whole sections for
+        offline answers and the document's own page. None stored: []."""
+        if version is None:
+            info = next((d for d in self.documents() if d.id == document_id), None)
+            if info is None:
+                return []
+            version, limit = info.version, min(limit, info.chunks)
+        ids = [chunk_id(document_id, version, position) for position in range(limit)]
+        return sorted(self.index.chunks(ids), key=lambda c: c.position)
 
     def search(self, query: str, *, k: int | None = None) -> SearchResult:
         """Documents with their best passages and a calibrated score (see `results.py`)."""

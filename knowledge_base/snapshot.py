@@ -42,6 +42,7 @@ class Snapshot:
     titles: list[str]
     sources: list[str]
     urls: list[str | None]
+    trusts: list[str]  # per document: "official" or "community"
     title_vectors: np.ndarray  # (docs, dim) float32, L2-normalised
     chunk_doc: np.ndarray  # int32 doc row per chunk, non-decreasing (chunks are stored by document)
     doc_starts: np.ndarray  # first chunk row of each doc (for reduceat and passage look-ups)
@@ -112,6 +113,7 @@ def build_snapshot(index: ChromaIndex, *, generation: int, title_vectors: Callab
         titles=titles,
         sources=[latest[d].source for d in doc_ids],
         urls=[latest[d].url for d in doc_ids],
+        trusts=[latest[d].trust for d in doc_ids],
         title_vectors=title_vectors(titles),
         chunk_doc=chunk_doc,
         doc_starts=np.searchsorted(chunk_doc, np.arange(len(doc_ids))).astype(np.int64),

@@ -1,32 +1,33 @@
-"""Grounded answers from retrieved passages: streamed from an LLM, or extracted verbatim without one."""
+"""Grounded answers from retrieved passages: streamed from an LLM, or the matching section without one.
+
+Whatever writes it, an answer is checked before it is shown (`safety`): it never asks for secrets
+and never sends the customer to a link, address or number the cited company passages lack.
+Community documents are never quoted as the company's answer.
+"""
 from __future__ import annotations
 
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.answering import extractive
-from bot.answering.prompts import (
-    NO_ANSWER,
-    Source,
-    answer_prompt,
-    format_passages,
-    language_instruction,
-    neutralize,
-    search_query_prompt,
-    summary_prompt,
-)
+from bot.answering import safety, sections
+from bot.answering.context import condense_query
+from bot.answering.generation import citation, generate, parse_citations
+from bot.answering.language import Detector, language_code
+from bot.answering.prompts import answer_prompt, neutralize, search_query_prompt, summary_prompt
 from bot.answering.streaming import stream_text
-from bot.answering.texts import AnswerTexts
-from bot.conversations.records import Citation, Kind, Message, Role
+from bot.answering.summary import extractive_summary, spoken, trim
+from bot.answering.texts import AnswerTexts, Texts
+from bot.conversations.records import Citation, Message
 from bot.errors import AnswerFailed
-from knowledge_base.results import DocumentHit, SearchResult
+from knowledge_base.results import DocumentHit, Passage, SearchResult
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
-    from langchain_core.messages import BaseMessage
+
+__all__ = ["Answer", "Answerer", "NEAR_MISS_SUPPORT", "condense_query", "extractive_summary", "parse_citations"]
 
 log = logging.getLogger(__name__)
 # Without an LLM, a near miss (see `Policy.near_miss_floor`) is answered only when the chosen
@@ -35,20 +36,16 @@ log = logging.getLogger(__name__)
 NEAR_MISS_SUPPORT = 3
 
 _QUERY_LABEL = re.compile(r"^(?:search\s+)?query\s*:\s*", re.IGNORECASE)  # "Query: ..." from a chatty model
-_CITATION = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
-_SENTINEL_NOISE = " \t\r\n`*_\"'"
-_FOLLOW_UP_WORDS = frozenset(
-    ["it", "its", "that", "this", "those", "these", "they", "them", "there", "then", "also", "too", "same", "and", "what", "about", "how", "else", "eso", "esa", "ese", "esto", "y", "ça", "cela", "et", "das", "dies", "und", "isso", "isto", "e"]
-)
 
 
 @dataclass(frozen=True)
 class Answer:
     text: str
     citations: list[Citation] = field(default_factory=list)
-    grounded: bool = True  # False: the passages do not contain the answer
+    grounded: bool = True  # False: the passages do not contain the answer (or it failed a check)
     mode: Literal["llm", "extractive"] = "extractive"
     near_miss: bool = False  # answered although search scored the question below its threshold
+    blocked: str | None = None  # why a written answer was withheld ("secrets", "contacts")
 
 
 class Answerer:
@@ -68,10 +65,11 @@ class Answerer:
         max_source_chars: int = 2500,
         max_history: int = 12,
         knowledge_language: str = "English",
+        detector: Detector | None = None,
     ) -> None:
         """Args:
             chat_model: a streaming chat model, or None for extractive answers.
-            policy: the bot policy; same-named strings of `policy.messages` override `texts`.
+            policy: the bot policy: its texts (in every language), near-miss floor.
             timeout_s: the whole LLM answer (request to last token) must arrive within this.
             stall_timeout_s: longest silence allowed between tokens once streaming began
                 (default: a third of `timeout_s`).
@@ -80,22 +78,27 @@ class Answerer:
                 The same budget bounds the rewrite of a missed question (`search_query`).
             knowledge_language: the language the help center is written in; a missed question in
                 another language is translated into it for a second search.
+            detector: tells an article's language, so an answer in another language than the
+                customer's says so (default: none; the help centre's language is assumed).
         """
         self._chat_model = chat_model
         self._timeout_s = timeout_s
         self._stall_s = stall_timeout_s if stall_timeout_s is not None else timeout_s / 3
         self._summary_timeout_s = summary_timeout_s if summary_timeout_s is not None else min(5.0, timeout_s)
         self._texts = texts or AnswerTexts.from_policy(policy)
+        self.texts = Texts(policy)
         # Like the texts, read from whatever policy object is given; none (or a texts-only one): no near misses.
         self._near_miss_floor = float(getattr(policy, "near_miss_floor", 1.0))
         self._max_sources = max_sources
         self._passages_per_source = passages_per_source
         self._max_source_chars = max_source_chars
         self._max_history = max_history
-        self._answer_chain = answer_prompt() | chat_model if chat_model is not None else None
-        self._summary_chain = summary_prompt() | chat_model if chat_model is not None else None
-        self._search_query_chain = search_query_prompt() | chat_model if chat_model is not None else None
+        self._answer_chain = _chain(answer_prompt, chat_model)
+        self._summary_chain = _chain(summary_prompt, chat_model)
+        self._search_query_chain = _chain(search_query_prompt, chat_model)
         self._knowledge_language = knowledge_language
+        self.knowledge_code = language_code(knowledge_language)
+        self._detector = detector
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:
@@ -113,23 +116,61 @@ class Answerer:
         history: Sequence[Message] = (),
         language: str | None = None,
         on_token: Callable[[str], None] | None = None,
+        whole: Callable[[DocumentHit], list[Passage]] | None = None,
     ) -> Answer:
         """Answer from `result`'s passages only; `grounded=False` when they do not hold the answer.
 
-        Raises:
+        `language` is the customer's (ISO 639-1, or a locale). Raises:
             AnswerFailed: the LLM errored or did not finish within `timeout_s`.
         """
         hits = [hit for hit in result.hits if hit.passages][: self._max_sources]
         if not hits:
             return Answer(self._texts.no_answer, [], grounded=False, mode=self.mode)
         if self._answer_chain is None:
-            answer = self._extract(question, hits[0], min_support=0 if result.answerable else NEAR_MISS_SUPPORT)
-        else:
-            answer = self._generate(question, hits, history, language, on_token)
-        return replace(answer, near_miss=answer.grounded and not result.answerable)
+            return self.extract(question, result, language=language, whole=whole)
+        written = generate(
+            self._answer_chain, question, hits, history, language=language, on_token=on_token,
+            timeout_s=self._timeout_s, stall_s=self._stall_s, max_history=self._max_history,
+            passages_per_source=self._passages_per_source, max_source_chars=self._max_source_chars,
+        )
+        if written is None:
+            return Answer(self._texts.no_answer, [], grounded=False, mode="llm")
+        text, citations = written
+        cited = {c.document_id for c in citations}
+        company = [p.text for h in hits if h.document_id in cited and h.trust == "official" for p in h.passages]
+        blocked = _check(text, company)
+        if blocked:
+            log.warning("LLM answer withheld (%s): %s", blocked, trim(text, 200))
+            return Answer(self._texts.no_answer, [], grounded=False, mode="llm", blocked=blocked)
+        return Answer(text, citations, grounded=True, mode="llm", near_miss=not result.answerable)
+
+    def extract(self, question: str, result: SearchResult, *, language: str | None = None,
+                whole: Callable[[DocumentHit], list[Passage]] | None = None) -> Answer:
+        """Without an LLM (or when it failed): the section of the best company document that answers.
+
+        Community documents are skipped: their words are never quoted as the company's answer.
+        """
+        hits = [h for h in result.hits if h.passages and h.trust == "official"]
+        if not hits:
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        top = hits[0]
+        answerable = result.answerable and top is result.hits[0]
+        if not answerable and top.score < self._near_miss_floor:
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        # NOTE: a near miss must show its support in what search found; the rest of the document
+        # would lend it words (on our dev sets: 4 more unanswerable questions answered, none gained).
+        found = sections.best_section(question, top, whole=_read(whole, top) if answerable else None)
+        if found is None or found.support < (0 if answerable else NEAR_MISS_SUPPORT):
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        blocked = _check(found.body, [p.text for p in top.passages])
+        if blocked:
+            log.warning("extractive answer withheld (%s) from %s", blocked, top.document_id)
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive", blocked=blocked)
+        text = self._markdown(found, language)
+        return Answer(text, [citation(1, top)], grounded=True, mode="extractive", near_miss=not answerable)
 
     def condense_query(self, question: str, history: Sequence[Message] = ()) -> str:
-        """A retrieval query for follow-ups (see the module-level `condense_query`)."""
+        """A retrieval query for follow-ups (see `context.condense_query`)."""
         return condense_query(question, history)
 
     def search_query(self, question: str, history: Sequence[Message] = ()) -> str | None:
@@ -141,9 +182,9 @@ class Answerer:
         """
         if self._search_query_chain is None:
             return None
-        said = _spoken(history)
-        chat = "\n".join(f"{m.role.value}: {neutralize(_trim(m.text, 500))}" for m in said[-6:])
-        chat = f"{chat}\ncustomer (latest): {neutralize(_trim(question, 1000))}".strip()
+        said = spoken(history)
+        chat = "\n".join(f"{m.role.value}: {neutralize(trim(m.text, 500))}" for m in said[-6:])
+        chat = f"{chat}\ncustomer (latest): {neutralize(trim(question, 1000))}".strip()
         try:
             text = "".join(stream_text(self._search_query_chain, {"chat": chat, "knowledge_language": self._knowledge_language},
                                        timeout_s=self._summary_timeout_s))
@@ -152,11 +193,11 @@ class Answerer:
             return None
         lines = [_QUERY_LABEL.sub("", line.strip()).strip().strip('"\'`') for line in text.strip().splitlines()]
         query = next((line for line in lines if line and not line.endswith(":")), "")
-        return _trim(query, 300) or None
+        return trim(query, 300) or None
 
     def summarize(self, messages: Sequence[Message]) -> str:
         """One or two sentences for the agent's handoff card (LLM if it answers in time, else extractive)."""
-        said = _spoken(messages)
+        said = spoken(messages)
         if not said:
             return self._texts.summary_empty
         if self._summary_chain is not None:
@@ -164,158 +205,56 @@ class Answerer:
             try:
                 text = "".join(stream_text(self._summary_chain, {"transcript": transcript}, timeout_s=self._summary_timeout_s))
                 if text.strip():
-                    return _trim(text.strip(), 400)
+                    return trim(text.strip(), 400)
             except AnswerFailed as exc:
                 # NOTE: a handoff for bot_error happens because the LLM failed; the card must still say something.
                 log.warning("handoff summary fell back to extractive: %s", exc)
         return extractive_summary(said)
 
-    # --- LLM -------------------------------------------------------------------------------
-    def _generate(
-        self,
-        question: str,
-        hits: list[DocumentHit],
-        history: Sequence[Message],
-        language: str | None,
-        on_token: Callable[[str], None] | None,
-    ) -> Answer:
-        sources = [Source(n, hit.title, self._source_text(hit)) for n, hit in enumerate(hits, start=1)]
-        inputs = {
-            "language_instruction": language_instruction(language),
-            "history": self._history(question, history),
-            "passages": format_passages(sources),
-            "question": neutralize(question),
-        }
-        gate = _SentinelGate(on_token)
-        for token in stream_text(self._answer_chain, inputs, timeout_s=self._timeout_s, stall_s=self._stall_s):
-            gate.feed(token)
-        text = gate.text.strip()
-        if NO_ANSWER in text or not text:
-            return Answer(self._texts.no_answer, [], grounded=False, mode="llm")
-        text, citations = parse_citations(text, hits)
-        return Answer(text, citations, grounded=True, mode="llm")
-
-    def _source_text(self, hit: DocumentHit) -> str:
-        text = "\n...\n".join(p.text.strip() for p in hit.passages[: self._passages_per_source])
-        return text[: self._max_source_chars]
-
-    def _history(self, question: str, history: Sequence[Message]) -> list[BaseMessage]:
-        from langchain_core.messages import AIMessage, HumanMessage
-
-        said = [m for m in history if m.kind == Kind.TEXT and m.role != Role.SYSTEM and m.text.strip()]
-        if said and said[-1].role == Role.CUSTOMER and said[-1].text.strip() == question.strip():
-            said = said[:-1]  # the service stored the question before asking us
-        turns: list[BaseMessage] = []
-        for m in said[-self._max_history :]:
-            if m.role == Role.CUSTOMER:
-                turns.append(HumanMessage(neutralize(m.text)))
-            else:
-                # Old citation numbers point at old passages; drop them so they cannot mislead.
-                turns.append(AIMessage(re.sub(r"[ \t]*" + _CITATION.pattern, "", m.text).strip()))
-        return turns
-
-    # --- no LLM ------------------------------------------------------------------------------
-    def _extract(self, question: str, hit: DocumentHit, *, min_support: int = 0) -> Answer:
-        """The best sentences of the top document; with `min_support`, only if they (and their section
-        heading) share at least that many of the question's content words."""
-        best: tuple[float, list[extractive.Sentence], str] = (-1.0, [], "")
-        topic = frozenset(extractive.content_words(hit.title))
-        for passage in hit.passages:  # all of the top document's passages: picking costs microseconds
-            sentences, score = extractive.best_sentences(question, passage.text, passage.section, topic=topic)
-            if sentences and score > best[0]:
-                best = (score, sentences, passage.section)
-        support = extractive.content_words(" ".join([best[2], *(s.text for s in best[1])])) & extractive.content_words(question)
-        if not best[1] or len(support) < min_support:
-            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
-        body = extractive.join_sentences(best[1])
-        text = f"{self._texts.extractive_lead_in}\n\n{body} [1]"
-        return Answer(text, [_citation(1, hit)], grounded=True, mode="extractive")
+    def _markdown(self, found: sections.SectionAnswer, language: str | None) -> str:
+        """The section as Markdown: its heading (with the citation), its body, and a note in the
+        customer's language when the article is written in another one."""
+        lines = []
+        customer = (language or self.knowledge_code).replace("_", "-").split("-")[0].lower()
+        article = self._detector.detect(found.text) if self._detector is not None else self.knowledge_code
+        if article != customer:
+            name = self.texts.language_name(article, customer)
+            lines.append(f"_{self.texts('article_language', customer, language=name)}_")
+        lines.append(f"### {found.heading} [1]" if found.heading else "")
+        body = found.body if found.heading else _cite_first_line(found.body)
+        lines.append(body)
+        return "\n\n".join(line for line in lines if line)
 
 
-class _SentinelGate:
-    """Holds tokens back while the reply could still be the NO_ANSWER sentinel; then streams them."""
-
-    def __init__(self, on_token: Callable[[str], None] | None) -> None:
-        self._on_token = on_token
-        self._open = False
-        self.text = ""
-
-    def feed(self, token: str) -> None:
-        self.text += token
-        if self._open:
-            self._emit(token)
-            return
-        head = self.text.lstrip(_SENTINEL_NOISE)
-        if not head or NO_ANSWER.startswith(head[: len(NO_ANSWER)]):
-            return  # still possibly the sentinel (or already it: never streamed)
-        self._open = True
-        self._emit(self.text.lstrip())
-
-    def _emit(self, text: str) -> None:
-        if self._on_token is None or not text:
-            return
-        try:
-            self._on_token(text)
-        except Exception:
-            log.exception("on_token failed; the rest of the answer is not streamed")
-            self._on_token = None
+def _chain(prompt: Callable[[], Any], chat_model: BaseChatModel | None) -> Any:
+    return prompt() | chat_model if chat_model is not None else None
 
 
-def parse_citations(text: str, hits: Sequence[DocumentHit]) -> tuple[str, list[Citation]]:
-    """Citations for each `[n]` (or `[1, 2]`) that names a real source, in order; unknown numbers are removed."""
-    citations: dict[int, Citation] = {}
-
-    def keep(match: re.Match[str]) -> str:
-        numbers = [int(n) for n in match.group(1).split(",")]
-        valid = [n for n in numbers if 1 <= n <= len(hits)]
-        for n in valid:
-            citations.setdefault(n, _citation(n, hits[n - 1]))
-        return "[" + ", ".join(map(str, valid)) + "]" if valid else "\x00"
-
-    cleaned = re.sub(r"[ \t]*\x00", "", _CITATION.sub(keep, text))
-    return cleaned.strip(), list(citations.values())
+def _read(whole: Callable[[DocumentHit], list[Passage]] | None, hit: DocumentHit) -> list[Passage] | None:
+    """Every chunk of `hit`'s document, or None (no reader, or it failed: the passages will do)."""
+    if whole is None:
+        return None
+    try:
+        return whole(hit) or None
+    except Exception:
+        log.warning("could not read the whole of %s; answering from its passages", hit.document_id, exc_info=True)
+        return None
 
 
-def condense_query(question: str, history: Sequence[Message]) -> str:
-    """Prefix a short or anaphoric question with the customer's previous question, for retrieval."""
-    earlier = [
-        m.text.strip()
-        for m in history
-        if m.role == Role.CUSTOMER and m.kind == Kind.TEXT and m.text.strip() and m.text.strip() != question.strip()
-    ]
-    if not earlier:
-        return question
-    words = re.findall(r"\w+", question.lower())
-    content = extractive.content_words(question)
-    anaphoric = bool(words) and (words[0] in {"and", "y", "et", "und", "e", "also", "but"} or bool(_FOLLOW_UP_WORDS & set(words)))
-    if len(content) <= 1 or (len(words) <= 8 and anaphoric):
-        return f"{earlier[-1]} {question}"
-    return question
+def _check(text: str, company_passages: list[str]) -> str | None:
+    """Why `text` must not be shown, or None."""
+    if safety.asks_for_secrets(text):
+        return "secrets"
+    if safety.unsupported_contacts(text, company_passages):
+        return "contacts"
+    return None
 
 
-def extractive_summary(messages: Sequence[Message]) -> str:
-    """The customer's first real question, plus their latest message when it differs."""
-    customer = [m.text.strip() for m in messages if m.role == Role.CUSTOMER]
-    if not customer:
-        return _trim(messages[-1].text.strip(), 300)
-    first = next((t for t in customer if len(extractive.content_words(t)) >= 2), customer[0])
-    last = customer[-1]
-    if last == first:
-        return _trim(first, 300)
-    return f"{_trim(first, 200)} … Latest: {_trim(last, 200)}"
-
-
-def _citation(number: int, hit: DocumentHit) -> Citation:
-    return Citation(number=number, document_id=hit.document_id, title=hit.title, url=hit.url, source=hit.source)
-
-
-def _spoken(messages: Sequence[Message]) -> list[Message]:
-    """What the customer, the bot and agents said (text, not notices), for the LLM to read."""
-    return [m for m in messages if m.kind == Kind.TEXT and m.role != Role.SYSTEM and m.text.strip()]
-
-
-def _trim(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+def _cite_first_line(body: str) -> str:
+    """" [1]" after the first paragraph line (a table or list keeps its shape: the marker goes last)."""
+    lines = body.split("\n")
+    first = lines[0]
+    if first and not first.lstrip().startswith(("|", "-", "*", "+", "#", "`")) and not first[:1].isdigit():
+        lines[0] = f"{first} [1]"
+        return "\n".join(lines)
+    return f"{body}\n\n[1]"

@@ -1,0 +1,122 @@
+"""What a customer's message refers to: a follow-up is searched with its topic, a new question alone.
+
+Gluing the previous question onto every short question made "Is the warranty 2 years?" then
+"How do I descale my kettle?" find the warranty again. Words alone cannot tell a follow-up ("is
+there a fee for it?") from a new question ("can I pay by card?"), so where they do not say it
+outright (`and ...`, `different question: ...`), both searches run and the scores decide: the
+follow-up reading wins when it finds at least as good a match, give or take how strongly the
+wording points back (an "it" or "that" is a hint, a bare "and express?" nearly proof).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from bot.answering import extractive
+from bot.conversations.records import Kind, Message, Role
+from knowledge_base.results import SearchResult
+
+Reading = Literal["new", "follow_up", "either"]
+
+# Said outright: the customer changes the subject ("different question", "otra cosa", "anyway").
+_NEW_TOPIC = re.compile(
+    r"\b(different|separate|unrelated|new|other|another|diff)\s+(question|thing|topic|subject|issue|q)\b|"
+    r"^\W*(ok(ay)?|right|thanks|thank you|cool|great)?\W*(anyway|unrelated|totally different|changing the subject|"
+    r"on another note|by the way|btw)\b|"
+    r"\b(otra (pregunta|cosa|duda)|autre (question|chose)|andere(s)? (frage|thema)|outra (pergunta|coisa)|"
+    r"altra (domanda|cosa)|andere vraag|iets anders)\b",
+    re.I)
+# Said outright: the message continues ("and the 900 one?", "what about express?", "¿y para Canarias?").
+_CONTINUES = re.compile(
+    r"^\W*(and|or|but|what about|how about|and if|what if|same for|same with|y|o|e|et|ou|und|oder|en|ma|"
+    r"mais|pero|aber|maar|y si|et si|und wenn|e se)\b",
+    re.I)
+_POINTS_BACK = frozenset(
+    "it its that this those these they them their there then one ones same he she him her his "
+    "eso esa ese esto ello lo la los las cela ça ce celui celle das dies es ihn sie isso isto ele ela "
+    "quello quella ciò dat dit het".split())
+_WORD = re.compile(r"\w+")
+# How much better the new-question reading must score to win (calibrated search scores, 0-1).
+BIAS = {"continues": 0.30, "points_back": 0.06, "plain": -0.02}
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The query for the message alone, and the one with its topic (None: nothing to refer to)."""
+
+    alone: str
+    with_topic: str | None
+    reading: Reading
+    bias: float = 0.0
+
+
+class Searchable(Protocol):
+    def search(self, query: str, *, k: int | None = None) -> SearchResult: ...
+
+
+def candidates(question: str, history: Sequence[Message]) -> Candidates:
+    """How the message could be read, from its wording and the earlier customer messages."""
+    topic = _topic(question, history)
+    if topic is None:
+        return Candidates(question, None, "new")
+    if _NEW_TOPIC.search(question):
+        return Candidates(question, None, "new")
+    words = [w.lower() for w in _WORD.findall(question)]
+    with_topic = f"{topic} {question}"
+    if _CONTINUES.search(question) or len(extractive.content_words(question)) <= 1:
+        return Candidates(question, with_topic, "follow_up", BIAS["continues"])
+    if _POINTS_BACK & set(words):
+        return Candidates(question, with_topic, "either", BIAS["points_back"])
+    return Candidates(question, with_topic, "either", BIAS["plain"])
+
+
+def choose(options: Candidates, alone: SearchResult | None, with_topic: SearchResult | None) -> tuple[str, SearchResult | None]:
+    """The query (and its result) to answer from: the follow-up reading unless the message alone
+    finds a clearly better match."""
+    if options.with_topic is None or with_topic is None:
+        return options.alone, alone
+    if alone is None:
+        return options.with_topic, with_topic
+    if alone.answerable and not with_topic.answerable:
+        return options.alone, alone
+    if with_topic.answerable and not alone.answerable:
+        return options.with_topic, with_topic
+    if with_topic.top_score + options.bias >= alone.top_score:
+        return options.with_topic, with_topic
+    return options.alone, alone
+
+
+def contextual_search(search: Searchable, question: str, history: Sequence[Message]) -> tuple[str, SearchResult]:
+    """Search the message as it is meant: alone, with its topic, or both and keep the better reading."""
+    options = candidates(question, history)
+    if options.with_topic is None:
+        return options.alone, search.search(options.alone)
+    with_topic = search.search(options.with_topic)
+    alone = search.search(options.alone) if options.reading == "either" or not with_topic.answerable else None
+    query, result = choose(options, alone, with_topic)
+    return query, result if result is not None else with_topic
+
+
+def condense_query(question: str, history: Sequence[Message]) -> str:
+    """The text to search for without running a search: the message with its topic when its
+    wording points back, else the message alone (the LLM's rewrite and benchmarks use this)."""
+    options = candidates(question, history)
+    if options.with_topic is not None and options.reading != "new" and options.bias > 0:
+        return options.with_topic
+    return question
+
+
+def _topic(question: str, history: Sequence[Message]) -> str | None:
+    """The earlier customer question a follow-up refers to: the latest one with some content; when
+    that was itself a follow-up ("and the 900 one?"), the question before it too."""
+    earlier = [m.text.strip() for m in history
+               if m.role == Role.CUSTOMER and m.kind == Kind.TEXT and m.text.strip() and m.text.strip() != question.strip()]
+    earlier = [t for t in earlier if (len(extractive.content_words(t)) >= 2 or _CONTINUES.search(t)) and len(t) <= 600]
+    if not earlier:
+        return None
+    latest = earlier[-1]
+    if len(earlier) >= 2 and (_CONTINUES.search(latest) or len(extractive.content_words(latest)) <= 2):
+        return f"{earlier[-2]} {latest}"
+    return latest

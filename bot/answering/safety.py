@@ -1,0 +1,94 @@
+"""Checks an answer passes before a customer sees it: it never asks for secrets, and it sends the
+customer nowhere (link, email address, phone number) that the cited company passages do not hold.
+
+A community post can carry a planted "reply with your card number and password to ..."; an LLM can
+invent a plausible support address. Both read like the company's voice, so both are caught here,
+after the answer is written and before it is shown, whatever produced it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# What a support answer must never ask for, in the languages the bot speaks...
+_SECRET = (
+    r"pass ?words?|passcodes?|pins?|(?:full |complete |whole )?(?:credit |debit )?card (?:number|details)s?|"
+    r"cvv2?|cvc|security codes?|expiry date|contraseñas?|número de (?:la )?tarjeta|mot de passe|"
+    r"numéro de (?:la |votre )?carte|passwort|kennwort|kartennummer|senha|número do cartão|"
+    r"numero (?:della )?carta|wachtwoord|kaartnummer"
+)
+# ... handed over: a verb that sends it somewhere, then (within a few words) the secret. "Enter a new
+# password" on our own site, or "confirm with your password", is not handing it over.
+_HAND_OVER = (
+    r"send|reply|respond|email|e-mail|text|dm|message|share|give|tell|provide|post|write|submit|read out|"
+    r"envía|envíe|envíanos|responde|responda|manda|comparte|envoyez|envoie|répondez|communiquez|donnez|"
+    r"senden|schicken|antworten|teilen|geben|envie|mande|compartilhe|invia|rispondi|stuur|deel|antwoord"
+)
+_ASK = re.compile(rf"\b(?:{_HAND_OVER})\b[^.!?\n]{{0,60}}?\b(?:{_SECRET})\b", re.I)
+_NEGATION = re.compile(
+    r"\b(never|not|no one|nobody|don't|do not|won't|will not|cannot|can't|nunca|jamás|nadie|jamais|"
+    r"personne|nie|niemals|nicht|niemand|não|ninguém|mai|nessuno|nooit|niet)\b|n't\b",
+    re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+_URL = re.compile(r"\bhttps?://[^\s<>()\[\]\"'`]+|\bwww\.[^\s<>()\[\]\"'`]+", re.I)
+_DOMAIN_PATH = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:[a-z]{2,24})/[^\s<>()\[\]\"'`]*", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PHONE = re.compile(r"(?<![\w.,/-])\+?\(?\d[\d ().-]{6,}\d(?![\w/-])")
+_TRAILING = ".,;:!?)»\"'*_`"
+
+
+def asks_for_secrets(text: str) -> bool:
+    """True when a sentence tells the customer to send or share a password, card number or CVV."""
+    for sentence in _SENTENCE.split(text):
+        if _ASK.search(sentence) and not _NEGATION.search(sentence):
+            return True
+    return False
+
+
+def contacts(text: str) -> set[str]:
+    """Links, email addresses and phone numbers in `text`, normalised for comparison."""
+    found: set[str] = set()
+    for match in _EMAIL.finditer(text):
+        found.add("email:" + match.group(0).lower().rstrip(_TRAILING))
+    without_emails = _EMAIL.sub(" ", text)
+    for pattern in (_URL, _DOMAIN_PATH):
+        for match in pattern.finditer(without_emails):
+            found.add("link:" + _link(match.group(0)))
+    for match in _PHONE.finditer(without_emails):
+        digits = re.sub(r"\D", "", match.group(0))
+        if len(digits) >= 7 and not _looks_like_date_or_range(match.group(0)):
+            found.add("phone:" + digits)
+    return found
+
+
+def unsupported_contacts(answer: str, sources: Iterable[str]) -> set[str]:
+    """Contacts in `answer` that appear in none of `sources` (the cited company passages)."""
+    wanted = contacts(answer)
+    if not wanted:
+        return set()
+    texts = list(sources)
+    held = set().union(*(contacts(t) for t in texts)) if texts else set()
+    plain = " ".join(t.lower() for t in texts)
+    digits = {re.sub(r"\D", "", t) for t in texts}
+    missing = set()
+    for item in wanted - held:
+        kind, value = item.split(":", 1)
+        if kind == "link" and (value in plain or any(h.startswith("link:" + value) for h in held)):
+            continue
+        if kind == "phone" and any(value in d for d in digits):
+            continue
+        missing.add(item)
+    return missing
+
+
+def _link(url: str) -> str:
+    url = url.lower().rstrip(_TRAILING)
+    url = re.sub(r"^https?://", "", url)
+    url = re.sub(r"^www\.", "", url)
+    return url.rstrip("/")
+
+
+def _looks_like_date_or_range(text: str) -> bool:
+    """"2026-12-25" or "10-14" are not phone numbers."""
+    return bool(re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", text) or re.fullmatch(r"\s*\d{1,4}\s*[-–]\s*\d{1,4}\s*", text))

@@ -1,0 +1,266 @@
+"""Offline answers: the section of the best document that answers, as Markdown.
+
+A one-sentence extract loses the fact as often as it finds it: the price sits in the table row
+under the sentence that matched, the country in the list after it. So the answer is the whole
+section the best sentences sit in, its heading kept, lists and tables intact, trimmed to a
+readable length around what matched. The text stays verbatim: only whole blocks (paragraphs,
+lists, tables) are left out, marked with "…", and a long list or table keeps its items nearest
+the match (a table always keeps its header).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.answering import extractive
+from knowledge_base.results import DocumentHit, Passage
+
+MAX_CHARS = 900  # a section up to this long is shown whole; longer ones are trimmed around the match
+MAX_ROWS = 8  # of a long list or table (plus its header), around the row that matched
+ELISION = "…"
+DENSE_WEIGHT = 2.0
+
+_POSITION = re.compile(r"::(\d+)$")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
+_SPACE = re.compile(r"\s+")
+
+BlockKind = Literal["paragraph", "list", "table", "heading", "code"]
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(frozen=True)
+class SectionAnswer:
+    """The Markdown of one section, and what it shares with the question."""
+
+    heading: str  # the section's own heading ("" for a document's preamble)
+    body: str  # Markdown, verbatim blocks of the section
+    score: float  # how well its best sentences answer (see `extractive.best_sentences`)
+    support: int  # content words of the question found in the heading and the best sentences
+    text: str  # the whole section before trimming (what safety checks read)
+
+
+def best_section(question: str, hit: DocumentHit, *, whole: list[Passage] | None = None,
+                 max_chars: int = MAX_CHARS) -> SectionAnswer | None:
+    """The section of `hit` whose sentences answer `question` best, as trimmed Markdown.
+
+    `whole` holds every chunk of the document (else only the passages search returned are read):
+    the section that answers is often not among the few chunks nearest to the question. A section
+    search did return counts `DENSE_WEIGHT` times its similarity on top of the shared words.
+    """
+    topic = frozenset(extractive.content_words(hit.title))
+    wanted = extractive.content_words(question)
+    dense: dict[str, float] = {}
+    for passage in hit.passages:
+        dense[passage.section] = max(dense.get(passage.section, 0.0), passage.score)
+    best: SectionAnswer | None = None
+    for section, text in sections_of(whole or hit.passages):
+        sentences, score = extractive.best_sentences(question, text, section, topic=topic)
+        score += DENSE_WEIGHT * max(0.0, dense.get(section, 0.0))
+        if not sentences or (best is not None and score <= best.score):
+            continue
+        heading = section.rsplit(" > ", 1)[-1] if section else ""
+        support = len(extractive.content_words(" ".join([heading, *(s.text for s in sentences)])) & wanted)
+        body = trim(text, [s.text for s in sentences], max_chars=max_chars)
+        best = SectionAnswer(heading=heading, body=body, score=score, support=support, text=text)
+    return best
+
+
+def sections_of(passages: list[Passage]) -> list[tuple[str, str]]:
+    """(section path, text) of the passages, chunks of one section joined in reading order.
+
+    Chunks of a long section overlap a little (the splitter's overlap): the repeated start of a
+    chunk is dropped so no line appears twice.
+    """
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for passage in passages:
+        match = _POSITION.search(passage.chunk_id)
+        position = int(match.group(1)) if match else 0
+        grouped.setdefault(passage.section, []).append((position, passage.text.strip()))
+    out = []
+    for section, parts in grouped.items():
+        parts.sort()
+        text = parts[0][1]
+        for _position, part in parts[1:]:
+            text = _join_overlapping(text, part)
+        out.append((section, text))
+    return out
+
+
+def trim(text: str, matched: list[str], *, max_chars: int = MAX_CHARS) -> str:
+    """`text` whole when short enough; else the blocks holding `matched` sentences and their
+    neighbours, nearest first, with "…" where blocks were left out."""
+    blocks = split_blocks(text)
+    if not blocks:
+        return ""
+    if len(text) <= max_chars:
+        return "\n\n".join(b.text for b in blocks)
+    hits = [i for i, b in enumerate(blocks) if any(_contains(b.text, s) for s in matched)] or [0]
+    keep: dict[int, str] = {}
+    used = 0
+    for i in hits:
+        shown = _fit_block(blocks[i], matched, max_chars)
+        keep[i] = shown
+        used += len(shown)
+    # The intro a list or table needs ("To return an item:"), then neighbours, nearest first.
+    for i in list(hits):
+        if i > 0 and blocks[i].kind in ("list", "table") and blocks[i - 1].kind == "paragraph" and i - 1 not in keep:
+            keep[i - 1] = blocks[i - 1].text
+            used += len(blocks[i - 1].text)
+    order = sorted(range(len(blocks)), key=lambda j: (min(abs(j - h) for h in hits), j))
+    for j in order:
+        if j in keep or blocks[j].kind == "heading":
+            continue
+        size = len(blocks[j].text)
+        if used + size > max_chars:
+            continue
+        keep[j] = blocks[j].text
+        used += size
+    return _assemble(blocks, keep)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Markdown blocks: paragraphs, lists (with their continuation lines), tables, headings, code."""
+    blocks: list[Block] = []
+    kind: BlockKind | None = None
+    lines: list[str] = []
+    fenced = False
+
+    def flush() -> None:
+        nonlocal kind
+        if kind is not None and lines:
+            blocks.append(Block(kind, tuple(lines)))
+        lines.clear()
+        kind = None
+
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            if fenced:
+                lines.append(line)
+                fenced = False
+                flush()
+                continue
+            flush()
+            fenced, kind = True, "code"
+            lines.append(line)
+            continue
+        if fenced:
+            lines.append(line)
+            continue
+        if not stripped:
+            flush()
+            continue
+        this: BlockKind
+        if stripped.startswith("#"):
+            this = "heading"
+        elif stripped.startswith("|"):
+            this = "table"
+        elif _BULLET.match(line):
+            this = "list"
+        elif kind == "list" and raw[:1] in (" ", "\t"):
+            this = "list"  # an indented continuation of the item above
+        else:
+            this = "paragraph"
+        if this != kind or this == "heading":
+            flush()
+            kind = this
+        lines.append(line)
+    flush()
+    return blocks
+
+
+def _fit_block(block: Block, matched: list[str], max_chars: int) -> str:
+    """A matched block as shown: whole, or a long list/table cut to the rows around the match."""
+    if len(block.text) <= max_chars * 2 // 3 or block.kind in ("paragraph", "heading", "code"):
+        if block.kind == "paragraph" and len(block.text) > max_chars:
+            return _sentences_around(block.text, matched, max_chars)
+        return block.text
+    lines = list(block.lines)
+    header: list[str] = []
+    if block.kind == "table" and len(lines) >= 2 and _TABLE_RULE.match(lines[1].strip()):
+        header, lines = lines[:2], lines[2:]
+    elif block.kind == "list":
+        lines = _items(lines)
+    centre = next((i for i, line in enumerate(lines) if any(_contains(line, s) for s in matched)), 0)
+    start = max(0, min(centre - MAX_ROWS // 2, len(lines) - MAX_ROWS))
+    shown = lines[start:start + MAX_ROWS]
+    out = header + ([ELISION] if start > 0 and block.kind == "list" else []) + shown
+    if start + MAX_ROWS < len(lines) and block.kind == "list":
+        out.append(ELISION)
+    return "\n".join(out)
+
+
+def _items(lines: list[str]) -> list[str]:
+    """List lines with each item's continuation lines folded into it."""
+    items: list[str] = []
+    for line in lines:
+        if items and not _BULLET.match(line):
+            items[-1] += "\n" + line
+        else:
+            items.append(line)
+    return items
+
+
+def _sentences_around(text: str, matched: list[str], max_chars: int) -> str:
+    sentences = [s.text for s in extractive.split_sentences(text)]
+    centre = next((i for i, s in enumerate(sentences) if any(_contains(s, m) or _contains(m, s) for m in matched)), 0)
+    picked = [centre]
+    lo, hi = centre - 1, centre + 1
+    while lo >= 0 or hi < len(sentences):
+        for j in (hi, lo):
+            if 0 <= j < len(sentences) and sum(len(sentences[k]) for k in picked) + len(sentences[j]) <= max_chars:
+                picked.append(j)
+        lo, hi = lo - 1, hi + 1
+    picked.sort()
+    out = " ".join(sentences[k] for k in picked)
+    if picked[0] > 0:
+        out = f"{ELISION} {out}"
+    if picked[-1] < len(sentences) - 1:
+        out = f"{out} {ELISION}"
+    return out
+
+
+def _assemble(blocks: list[Block], keep: dict[int, str]) -> str:
+    parts: list[str] = []
+    skipped = False
+    for i in range(len(blocks)):
+        if i in keep:
+            if skipped and parts:
+                parts.append(ELISION)
+            parts.append(keep[i])
+            skipped = False
+        else:
+            skipped = True
+    if skipped and parts:
+        parts.append(ELISION)
+    return "\n\n".join(parts)
+
+
+def _contains(block: str, sentence: str) -> bool:
+    return _norm(sentence) in _norm(block)
+
+
+def _norm(text: str) -> str:
+    lines = (_BULLET.sub("", line) for line in text.splitlines())
+    return _SPACE.sub(" ", " ".join(lines)).strip().lower()
+
+
+def _join_overlapping(first: str, second: str) -> str:
+    """`first` + `second` without the text they share (the end of one is the start of the other)."""
+    longest = min(len(first), len(second), 400)
+    for size in range(longest, 19, -1):
+        if first.endswith(second[:size]):
+            return first + second[size:]
+    return f"{first}\n\n{second}"

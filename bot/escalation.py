@@ -1,0 +1,91 @@
+"""Bringing in a person: the handoff itself, and telling the customer honestly when nobody is there."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.conversations.records import Conversation, Kind, Message, Role, State
+from bot.conversations.store import ConversationStore
+from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
+from bot.policy import Policy
+
+log = logging.getLogger(__name__)
+
+
+class TurnMetrics(Protocol):
+    def observe_turn(self, seconds: float, outcome: str) -> None: ...
+    def handoff(self, reason: str) -> None: ...
+    def error(self, kind: str) -> None: ...
+
+
+class NoMetrics:
+    def observe_turn(self, seconds: float, outcome: str) -> None: ...
+    def handoff(self, reason: str) -> None: ...
+    def error(self, kind: str) -> None: ...
+
+
+class Summarizer(Protocol):
+    def summarize(self, messages: Sequence[Message]) -> str: ...
+
+
+@dataclass(frozen=True)
+class TurnOutcome:
+    """What a turn ended in: `answered`, `no_answer`, `offered`, `handoff:<reason>`, `relayed` or `skipped`."""
+
+    outcome: str
+    message: Message | None = None
+
+
+class Escalation:
+    """Moves a conversation to a person (one conditional update) and briefs the desk."""
+
+    def __init__(self, *, store: ConversationStore, summarizer: Summarizer, policy: Policy, metrics: TurnMetrics,
+                 desk: HumanDesk | None, desk_available: Callable[[], bool], clock: Callable[[], datetime]) -> None:
+        self._store = store
+        self._summarizer = summarizer
+        self._policy = policy
+        self._metrics = metrics
+        self.desk: HumanDesk = desk or NoDesk()
+        self.desk_available = desk_available
+        self._clock = clock
+
+    def handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None,
+                lang: str | None = None) -> TurnOutcome:
+        """`bot -> pending` with the notice in the customer's language; the desk gets a summary."""
+        notice_key = "self_harm" if label == "self_harm" else ("bot_error" if reason == "bot_error" else "handoff_pending")
+        won = self._store.transition(
+            conversation.id, expected=(State.BOT, State.RESOLVED), to=State.PENDING, actor="bot",
+            reason=reason, notice=self.text(notice_key, conversation, lang=lang),
+        )
+        if won is None:  # already with a person, or another turn got there first
+            return TurnOutcome(f"handoff:{reason}")
+        self._metrics.handoff(reason)
+        current = self._store.get(conversation.id) or conversation
+        try:
+            summary = self._summarizer.summarize(self._store.messages(conversation.id))
+        except Exception:
+            log.exception("summary failed for conversation %s", conversation.id)
+            summary = ""
+        try:
+            self.desk.request_handoff(HandoffRequest(current, reason, summary, list(sources)))
+        except Exception:
+            log.exception("desk could not take handoff of conversation %s", conversation.id)
+            self._metrics.error("desk")
+        if not self._policy.business_hours.is_open(self._clock()):
+            self.ask_email(current, "handoff_outside_hours", lang=lang)
+        elif not self.desk_available():
+            self.ask_email(current, "handoff_unavailable", lang=lang)
+        return TurnOutcome(f"handoff:{reason}", won.message)
+
+    def ask_email(self, conversation: Conversation, key: str, *, lang: str | None = None) -> None:
+        """Tell the customer honestly that nobody is there now; ask for an email unless we have one."""
+        meta = {"ask_email": not conversation.customer_email}
+        self._store.add_message(conversation.id, role=Role.SYSTEM, kind=Kind.NOTICE,
+                                text=self.text(key, conversation, lang=lang), meta=meta)
+
+    def text(self, key: str, conversation: Conversation, *, lang: str | None = None, **kwargs: Any) -> str:
+        """A policy text in `lang` (the customer's), else the conversation's locale."""
+        return self._policy.message(key, lang or conversation.locale, **kwargs)

@@ -1,0 +1,196 @@
+"""One customer turn: triage -> context -> retrieve -> answer; or offer a person, or bring one in.
+
+The bot brings a person in by itself only where the policy says so (an explicit ask, a sensitive
+topic); after misses or an answer the customer rejects it offers one and waits for a yes. An LLM
+that fails or times out costs the customer nothing but the draft it streamed: the extractive
+answer replaces it.
+"""
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from bot.answering import replies
+from bot.answering.answerer import Answer, Answerer
+from bot.answering.context import contextual_search
+from bot.answering.language import Detector, customer_language
+from bot.answering.retrieval import Searchable, retrieve
+from bot.conversations.events import EventBus, LiveEvent
+from bot.conversations.records import Conversation, Kind, Message, Role, State
+from bot.conversations.store import ConversationStore
+from bot.errors import AnswerFailed, ConversationNotFound
+from bot.escalation import Escalation, TurnMetrics, TurnOutcome
+from bot.pii import redact
+from bot.policy import Policy
+from bot.triage.decision import Triage
+from knowledge_base.results import DocumentHit, Passage, SearchResult
+
+log = logging.getLogger(__name__)
+
+DISCARD_EVENT = "discard"  # the widget removes the draft of this stream_id (an LLM failed mid-answer)
+
+
+class TurnRunner:
+    """Runs a turn on a stored customer message; `BotService` owns the conversation around it."""
+
+    def __init__(self, *, store: ConversationStore, bus: EventBus, knowledge_base: Searchable, triage: Triage,
+                 answerer: Answerer, policy: Policy, escalation: Escalation, metrics: TurnMetrics,
+                 detector: Detector, history_turns: int = 6) -> None:
+        self._store = store
+        self._bus = bus
+        self._kb = knowledge_base
+        self._triage = triage
+        self._answerer = answerer
+        self._policy = policy
+        self._escalation = escalation
+        self._metrics = metrics
+        self._detector = detector
+        self._history_turns = history_turns
+
+    def run(self, conversation_id: str, message: Message) -> TurnOutcome:
+        """Triage, retrieve, answer; or offer or bring in a person. The message is already stored."""
+        started = time.perf_counter()
+        outcome = self._turn(conversation_id, message)
+        self._metrics.observe_turn(time.perf_counter() - started, outcome.outcome.split(":")[0])
+        return outcome
+
+    def _turn(self, conversation_id: str, message: Message) -> TurnOutcome:
+        conversation = self._get(conversation_id)
+        if conversation.state != State.BOT:
+            return TurnOutcome("skipped")
+        history = self._store.recent_messages(conversation_id, before=message.id, limit=2 * self._history_turns)
+        earlier = [m.text for m in history if m.role == Role.CUSTOMER]
+        lang = customer_language(self._detector, message.text, earlier=earlier, locale=conversation.locale)
+        decision = self._triage.classify(message.text, history=earlier)
+        if decision.reason:
+            return self._escalation.handoff(conversation, decision.reason, sources=[], label=decision.label, lang=lang)
+        reply = self._reply_to_offer_or_rejection(conversation, message, history, lang)
+        if reply is not None:
+            return reply
+        return self._answer(conversation, message, history, lang)
+
+    def _reply_to_offer_or_rejection(self, conversation: Conversation, message: Message, history: Sequence[Message],
+                                     lang: str) -> TurnOutcome | None:
+        """Yes/no to a person we offered, or an answer the customer rejects: asked, never pushed."""
+        last_bot = next((m for m in reversed(history) if m.role == Role.BOT and m.kind == Kind.TEXT), None)
+        offered = last_bot is not None and bool(last_bot.meta.get("offer_handoff"))
+        if offered and replies.is_yes(message.text):
+            return self._escalation.handoff(conversation, "customer_request", sources=[], lang=lang)
+        if offered and replies.is_no(message.text):
+            self._store.set_misses(conversation.id, 0)
+            return TurnOutcome("offer_declined", self._say(conversation, "offer_declined", lang))
+        answered = last_bot is not None and not last_bot.meta.get("no_answer") and bool(last_bot.citations)
+        previous = next((m.text for m in reversed(history) if m.role == Role.CUSTOMER and m.kind == Kind.TEXT), None)
+        again = answered and previous is not None and replies.same_question(message.text, previous)
+        if replies.is_rejection(message.text) or again:
+            return TurnOutcome("offered", self._say(conversation, "offer_after_rejection", lang, offer=True))
+        return None
+
+    def _answer(self, conversation: Conversation, message: Message, history: list[Message], lang: str) -> TurnOutcome:
+        llm_question = redact(message.text, self._policy.pii, target="llm").text
+        llm_history = self._for_llm(history)
+        try:
+            query, first = contextual_search(self._kb, message.text, history)
+            result = first if first.answerable else retrieve(
+                _Remembered(self._kb, first), self._answerer, query, question=llm_question, history=llm_history,
+                context=f"conversation {conversation.id}")
+        except Exception:
+            log.exception("search failed for conversation %s", conversation.id)
+            self._metrics.error("retrieval")
+            return self._escalation.handoff(conversation, "bot_error", sources=[], lang=lang)
+        if not self._answerer.attempts(result):
+            return self._miss(conversation, result, lang)
+        stream_id = uuid.uuid4().hex
+        streamed: list[str] = []
+
+        def on_token(text: str) -> None:
+            streamed.append(text)
+            self._publish(conversation.id, "token", {"stream_id": stream_id, "text": text})
+
+        try:
+            answer = self._answerer.answer(llm_question if self._answerer.mode == "llm" else query, result,
+                                           history=llm_history, language=lang, on_token=on_token, whole=self._whole)
+        except AnswerFailed as exc:
+            answer = self._fall_back(conversation, query, result, lang, exc, stream_id if streamed else None)
+        if not answer.grounded:
+            return self._miss(conversation, result, lang, stream_id=stream_id)
+        if conversation.misses:
+            self._store.set_misses(conversation.id, 0)
+        meta: dict[str, Any] = {"stream_id": stream_id, "mode": answer.mode, "score": round(result.top_score, 3),
+                                "lang": lang, "labels": {"sources": self._escalation.text("sources_label", conversation, lang=lang)}}
+        if answer.near_miss:
+            meta["near_miss"] = True
+        stored = self._store.add_message(conversation.id, role=Role.BOT, text=answer.text, citations=answer.citations, meta=meta)
+        return TurnOutcome("answered", stored)
+
+    def _fall_back(self, conversation: Conversation, query: str, result: SearchResult, lang: str,
+                   exc: AnswerFailed, draft: str | None) -> Answer:
+        """The LLM failed: answer extractively, and take any streamed draft off the customer's screen."""
+        log.warning("LLM answer failed for conversation %s, answering extractively: %s", conversation.id, exc)
+        self._metrics.error("llm_fallback")
+        if draft is not None:
+            self._publish(conversation.id, DISCARD_EVENT, {"stream_id": draft})
+        fallback = self._answerer.extract(query, result, language=lang, whole=self._whole)
+        return replace(fallback, mode="extractive")
+
+    def _whole(self, hit: DocumentHit) -> list[Passage]:
+        """Every chunk of the hit's document (its version as searched), when the knowledge base can say."""
+        read = getattr(self._kb, "document_chunks", None)
+        if read is None or not hit.passages:
+            return []
+        version = hit.passages[0].chunk_id.rsplit("::", 2)
+        number = int(version[1][1:]) if len(version) == 3 and version[1][1:].isdigit() else None
+        return [Passage(c.id, c.text, c.section, 0.0) for c in read(hit.document_id, number)]
+
+    def _for_llm(self, history: list[Message]) -> list[Message]:
+        """Earlier messages as the LLM may see them: stored text is redacted per the policy's `store`
+        targets, which need not cover `llm` (and card numbers never reach an LLM in clear)."""
+        if self._answerer.mode != "llm":
+            return history
+        return [replace(m, text=redact(m.text, self._policy.pii, target="llm").text) for m in history]
+
+    def _miss(self, conversation: Conversation, result: SearchResult, lang: str, *, stream_id: str | None = None) -> TurnOutcome:
+        """Say honestly that the help centre does not have it, and offer a person (again after repeated misses)."""
+        misses = conversation.misses + 1
+        self._store.set_misses(conversation.id, misses)
+        key = "offer_person" if misses >= self._policy.no_answer_after_misses else "no_answer"
+        extra: dict[str, Any] = {"no_answer": True, "sources_tried": [hit.url or hit.title for hit in result.hits[:3]]}
+        if stream_id:
+            extra["stream_id"] = stream_id
+        return TurnOutcome("no_answer", self._say(conversation, key, lang, offer=True, extra=extra))
+
+    def _say(self, conversation: Conversation, key: str, lang: str, *, offer: bool = False,
+             extra: dict[str, Any] | None = None) -> Message:
+        # NOTE: `no_answer` marks every reply that is not an answer from the help centre (no "Helpful?").
+        meta: dict[str, Any] = {"lang": lang, "no_answer": True, **(extra or {})}
+        if offer:
+            meta["offer_handoff"] = True
+            meta["labels"] = {"offer": self._escalation.text("offer_button", conversation, lang=lang)}
+        return self._store.add_message(conversation.id, role=Role.BOT, text=self._escalation.text(key, conversation, lang=lang),
+                                       meta=meta)
+
+    def _publish(self, conversation_id: str, kind: str, data: dict[str, Any]) -> None:
+        self._bus.publish(LiveEvent(conversation_id=conversation_id, type=kind, data=data))
+
+    def _get(self, conversation_id: str) -> Conversation:
+        conversation = self._store.get(conversation_id)
+        if conversation is None:
+            raise ConversationNotFound(conversation_id)
+        return conversation
+
+
+class _Remembered:
+    """A knowledge base that answers one query from a search already made (no second embedding)."""
+
+    def __init__(self, kb: Searchable, known: SearchResult) -> None:
+        self._kb = kb
+        self._known = known
+
+    def search(self, query: str, *, k: int | None = None) -> SearchResult:
+        if query == self._known.query and k is None:
+            return self._known
+        return self._kb.search(query, k=k)
