@@ -270,6 +270,7 @@ def create_app(
     from bot.web.api import make_blueprint
     from bot.web.app import register_web
     from bot.web.edge import make_limiter
+    from bot.web.kb_pages import make_kb_pages
 
     settings = settings or Settings()
     services = build_services(
@@ -297,6 +298,7 @@ def create_app(
         app, metrics=services.metrics, registry=services.registry,
         cors_origins=settings.web.cors_origins, ready_checks=_ready_checks(services),
     )
+    app.register_blueprint(make_kb_pages(services.knowledge_base))
     if services.handoff is not None:
         slack_events = services.handoff.blueprint()
         limiter.exempt(slack_events)  # NOTE: Slack bursts from few IPs; its requests are signed instead

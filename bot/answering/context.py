@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from bot.answering import extractive
+from bot.answering import extractive, replies
 from bot.conversations.records import Kind, Message, Role
 from knowledge_base.results import SearchResult
 
-Reading = Literal["new", "follow_up", "either"]
+Reading = Literal["new", "follow_up", "either", "plain"]
 
 # Said outright: the customer changes the subject ("different question", "otra cosa", "anyway").
 _NEW_TOPIC = re.compile(
@@ -50,6 +50,7 @@ class Candidates:
     with_topic: str | None
     reading: Reading
     bias: float = 0.0
+    topic: str = ""
 
 
 class Searchable(Protocol):
@@ -69,7 +70,7 @@ def candidates(question: str, history: Sequence[Message]) -> Candidates:
         return Candidates(question, with_topic, "follow_up", BIAS["continues"])
     if _POINTS_BACK & set(words):
         return Candidates(question, with_topic, "either", BIAS["points_back"])
-    return Candidates(question, with_topic, "either", BIAS["plain"])
+    return Candidates(question, with_topic, "plain", BIAS["plain"], topic=topic)
 
 
 def choose(options: Candidates, alone: SearchResult | None, with_topic: SearchResult | None) -> tuple[str, SearchResult | None]:
@@ -79,6 +80,11 @@ def choose(options: Candidates, alone: SearchResult | None, with_topic: SearchRe
         return options.alone, alone
     if alone is None:
         return options.with_topic, with_topic
+    if options.reading == "plain" and not _covers(with_topic, options.alone, options.topic):
+        # NOTE: nothing in the message points back, and what the old topic found does not hold its
+        # own words: an unanswerable new question riding on the old topic ("do you sell gift wrap?"
+        # after returns) would get a confident wrong answer.
+        return options.alone, alone
     if alone.answerable and not with_topic.answerable:
         return options.alone, alone
     if with_topic.answerable and not alone.answerable:
@@ -88,13 +94,23 @@ def choose(options: Candidates, alone: SearchResult | None, with_topic: SearchRe
     return options.alone, alone
 
 
+def _covers(result: SearchResult, question: str, topic: str) -> bool:
+    """Whether the top document found holds a word the message adds to the topic."""
+    added = extractive.content_words(question) - extractive.content_words(topic)
+    if not result.hits or not added:
+        return False
+    hit = result.hits[0]
+    found = extractive.content_words(" ".join([hit.title, *(f"{p.section} {p.text}" for p in hit.passages)]))
+    return bool(added & found)
+
+
 def contextual_search(search: Searchable, question: str, history: Sequence[Message]) -> tuple[str, SearchResult]:
     """Search the message as it is meant: alone, with its topic, or both and keep the better reading."""
     options = candidates(question, history)
     if options.with_topic is None:
         return options.alone, search.search(options.alone)
     with_topic = search.search(options.with_topic)
-    alone = search.search(options.alone) if options.reading == "either" or not with_topic.answerable else None
+    alone = search.search(options.alone) if options.reading != "follow_up" or not with_topic.answerable else None
     query, result = choose(options, alone, with_topic)
     return query, result if result is not None else with_topic
 
@@ -113,10 +129,11 @@ def _topic(question: str, history: Sequence[Message]) -> str | None:
     that was itself a follow-up ("and the 900 one?"), the question before it too."""
     earlier = [m.text.strip() for m in history
                if m.role == Role.CUSTOMER and m.kind == Kind.TEXT and m.text.strip() and m.text.strip() != question.strip()]
-    earlier = [t for t in earlier if (len(extractive.content_words(t)) >= 2 or _CONTINUES.search(t)) and len(t) <= 600]
+    earlier = [t for t in earlier if extractive.content_words(t) and len(t) <= 600
+               and not replies.is_yes(t) and not replies.is_no(t)]
     if not earlier:
         return None
     latest = earlier[-1]
-    if len(earlier) >= 2 and (_CONTINUES.search(latest) or len(extractive.content_words(latest)) <= 2):
+    if len(earlier) >= 2 and (_CONTINUES.search(latest) or len(extractive.content_words(latest)) <= 1):
         return f"{earlier[-2]} {latest}"
     return latest

@@ -5,6 +5,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from bot.answering.prompts import NO_ANSWER, Source, format_passages, language_instruction, neutralize
 from bot.answering.streaming import stream_text
@@ -101,7 +102,9 @@ def parse_citations(text: str, hits: Sequence[DocumentHit]) -> tuple[str, list[C
 
 
 def citation(number: int, hit: DocumentHit) -> Citation:
-    return Citation(number=number, document_id=hit.document_id, title=hit.title, url=hit.url, source=hit.source)
+    """A numbered citation; a document without a public `url` links to its page on this server."""
+    url = hit.url or "/kb/" + quote(hit.document_id, safe="/")
+    return Citation(number=number, document_id=hit.document_id, title=hit.title, url=url, source=hit.source)
 
 
 def _history(question: str, history: Sequence[Message], max_history: int) -> list[BaseMessage]:

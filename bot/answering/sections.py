@@ -19,7 +19,7 @@ from knowledge_base.results import DocumentHit, Passage
 MAX_CHARS = 900  # a section up to this long is shown whole; longer ones are trimmed around the match
 MAX_ROWS = 8  # of a long list or table (plus its header), around the row that matched
 ELISION = "…"
-DENSE_WEIGHT = 2.0
+DENSE_WEIGHT = 1.0  # measured on the dev help centres: 0 -> 0.45 facts said, 1 -> 0.51, 2 -> 0.50, 4 -> 0.49
 
 _POSITION = re.compile(r"::(\d+)$")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -104,7 +104,7 @@ def trim(text: str, matched: list[str], *, max_chars: int = MAX_CHARS) -> str:
     if not blocks:
         return ""
     if len(text) <= max_chars:
-        return "\n\n".join(b.text for b in blocks)
+        return text.strip()
     hits = [i for i, b in enumerate(blocks) if any(_contains(b.text, s) for s in matched)] or [0]
     keep: dict[int, str] = {}
     used = 0
@@ -234,10 +234,10 @@ def _sentences_around(text: str, matched: list[str], max_chars: int) -> str:
 
 def _assemble(blocks: list[Block], keep: dict[int, str]) -> str:
     parts: list[str] = []
-    skipped = False
+    skipped = 0 not in keep
     for i in range(len(blocks)):
         if i in keep:
-            if skipped and parts:
+            if skipped:
                 parts.append(ELISION)
             parts.append(keep[i])
             skipped = False

@@ -6,7 +6,9 @@
  * data-placeholder, data-person-label, data-max-chars (the server's SUPPORTBOT_BOT__MAX_MESSAGE_CHARS).
  *
  * Everything lives in an open shadow root on a <supportbot-widget> element: the page's CSS cannot
- * reach in and ours cannot leak out. All text is set with textContent, never parsed as HTML.
+ * reach in and ours cannot leak out. All text is set with textContent, never parsed as HTML: bot
+ * answers are Markdown (headings, lists, tables, bold, italics, code, links) that `markdown()` turns
+ * into DOM nodes itself, so raw HTML in an answer stays text and links are only http(s) or relative.
  * Styles use a constructable stylesheet and CSSOM, so pages with a strict CSP can embed it.
  * No build step: plain ES2017 that every current browser runs.
  */
@@ -57,6 +59,19 @@
     ".msg.bot,.msg.agent{align-self:flex-start;background:#eef1f5;color:#1d2430;border-bottom-left-radius:4px}",
     ".msg.draft{opacity:.8}",
     ".msg strong{font-weight:650}",
+    ".msg.bot:not(.draft){white-space:normal}",
+    ".md>*:first-child{margin-top:0}.md>*:last-child{margin-bottom:0}",
+    ".md p{margin:0 0 8px}.md h3,.md h4,.md h5,.md h6{margin:4px 0 6px;font-size:15px;font-weight:650}",
+    ".md h1,.md h2{margin:4px 0 6px;font-size:16px;font-weight:700}",
+    ".md ul,.md ol{margin:0 0 8px;padding-left:20px}.md li{margin:2px 0}",
+    ".md .table{max-width:100%;overflow-x:auto;margin:0 0 8px}",
+    ".md table{border-collapse:collapse;font-size:13px;background:#fff}",
+    ".md th,.md td{border:1px solid #d5dae1;padding:3px 6px;text-align:left;vertical-align:top}",
+    ".md th{background:#f7f8fa;font-weight:650}",
+    ".md code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;background:#fff;border-radius:4px;padding:0 3px}",
+    ".md pre{white-space:pre-wrap;background:#fff;border-radius:6px;padding:6px 8px;margin:0 0 8px;font-size:13px}",
+    ".md a{color:#0b4fa8;text-decoration:underline}",
+    ".md .note{color:#4a5566}",
     ".author{display:block;font-size:12px;font-weight:600;color:#4a5566;margin-bottom:2px}",
     ".sources{margin:2px 0 0;padding:0;list-style:none;font-size:13px;white-space:normal}",
     ".sources li{margin:2px 0}.sources a{color:#0b4fa8;text-decoration:underline}",
@@ -105,11 +120,108 @@
   function safeColor(value) {
     return value && window.CSS && CSS.supports && CSS.supports("color", value) ? value : null;
   }
-  function safeUrl(value) {
+  // http(s) or relative (resolved against `base`, default the server's API origin); nothing else
+  function safeUrl(value, base) {
+    if (typeof value !== "string" || !value.trim()) return null; // NOTE: new URL(null) would be "<site>/null"
     try {
-      var url = new URL(value, location.href);
+      var url = new URL(value.trim(), base || config.api + "/");
       return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
     } catch (e) { return null; }
+  }
+
+  // -- Markdown of bot answers -> DOM (text nodes only; no HTML is ever parsed) ---------------
+  var INLINE = [
+    { re: /`([^`\n]+)`/, make: function (m) { return el("code", { text: m[1] }); } },
+    { re: /\[([^\]\n]+)\]\(([^)\s]+)\)/, make: function (m) {
+      var href = safeUrl(m[2]);
+      if (!href) return inline(m[1], el("span"));
+      return inline(m[1], el("a", { href: href, target: "_blank", rel: "noopener noreferrer" }));
+    } },
+    { re: /\*\*([^*\n][\s\S]*?)\*\*|__([^_\n][\s\S]*?)__/, make: function (m) { return inline(m[1] || m[2], el("strong")); } },
+    { re: /(?:^|[^\w*])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?![\w*])|(?:^|[^\w])_([^_\s](?:[^_\n]*[^_\s])?)_(?!\w)/, lead: true,
+      make: function (m) { return inline(m[1] || m[2], el("em")); } },
+  ];
+  function inline(text, parent) {
+    var rest = String(text);
+    while (rest) {
+      var best = null;
+      INLINE.forEach(function (rule) {
+        var m = rule.re.exec(rest);
+        if (!m) return;
+        var start = m.index, length = m[0].length;
+        if (rule.lead && m[0].length && !/[*_]/.test(m[0][0])) { start += 1; length -= 1; } // the char before the marker
+        if (!best || start < best.start) best = { start: start, length: length, rule: rule, m: m };
+      });
+      if (!best) { parent.appendChild(document.createTextNode(rest)); break; }
+      if (best.start) parent.appendChild(document.createTextNode(rest.slice(0, best.start)));
+      parent.appendChild(best.rule.make(best.m));
+      rest = rest.slice(best.start + best.length);
+    }
+    return parent;
+  }
+  function cells(row) {
+    return row.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map(function (c) { return c.trim(); });
+  }
+  var BULLET = /^\s*([-*+\u2022]|\d{1,3}[.)])\s+/;
+  function markdown(text) {
+    var box = el("div", { className: "text md" });
+    var lines = String(text).replace(/\r\n?/g, "\n").split("\n");
+    var i = 0;
+    function para(buffer) {
+      if (!buffer.length) return;
+      var p = el("p");
+      buffer.forEach(function (line, n) { if (n) p.appendChild(el("br")); inline(line, p); });
+      box.appendChild(p);
+    }
+    var buffer = [];
+    while (i < lines.length) {
+      var line = lines[i], trimmed = line.trim();
+      var heading = /^(#{1,6})\s+(.*)$/.exec(trimmed);
+      if (!trimmed) { para(buffer); buffer = []; i++; continue; }
+      if (/^```/.test(trimmed)) {
+        para(buffer); buffer = [];
+        var code = [];
+        for (i++; i < lines.length && !/^```/.test(lines[i].trim()); i++) code.push(lines[i]);
+        box.appendChild(el("pre", {}, [el("code", { text: code.join("\n") })]));
+        i++; continue;
+      }
+      if (heading) { para(buffer); buffer = []; box.appendChild(inline(heading[2], el("h" + Math.max(3, heading[1].length)))); i++; continue; }
+      if (trimmed[0] === "|" && i + 1 < lines.length && /^\|?[\s:|-]+\|?$/.test(lines[i + 1].trim()) && lines[i + 1].indexOf("-") >= 0) {
+        para(buffer); buffer = [];
+        var table = el("table"), head = el("tr");
+        cells(trimmed).forEach(function (c) { head.appendChild(inline(c, el("th", { scope: "col" }))); });
+        table.appendChild(el("thead", {}, [head]));
+        var body = el("tbody");
+        for (i += 2; i < lines.length && lines[i].trim()[0] === "|"; i++) {
+          var tr = el("tr");
+          cells(lines[i]).forEach(function (c) { tr.appendChild(inline(c, el("td"))); });
+          body.appendChild(tr);
+        }
+        table.appendChild(body);
+        box.appendChild(el("div", { className: "table", tabindex: "0", role: "region", "aria-label": "Table" }, [table]));
+        continue;
+      }
+      var bullet = BULLET.exec(line);
+      if (bullet) {
+        para(buffer); buffer = [];
+        var ordered = /\d/.test(bullet[1]);
+        var list = el(ordered ? "ol" : "ul");
+        if (ordered && parseInt(bullet[1], 10) > 1) list.setAttribute("start", String(parseInt(bullet[1], 10)));
+        var item = null;
+        for (; i < lines.length; i++) {
+          var b = BULLET.exec(lines[i]);
+          if (b && /\d/.test(b[1]) === ordered) { item = inline(lines[i].replace(BULLET, ""), el("li")); list.appendChild(item); }
+          else if (lines[i].trim() && /^\s/.test(lines[i]) && item) { item.appendChild(el("br")); inline(lines[i].trim(), item); }
+          else break;
+        }
+        box.appendChild(list);
+        continue;
+      }
+      buffer.push(trimmed);
+      i++;
+    }
+    para(buffer);
+    return box;
   }
   function chatIcon() {
     var ns = "http://www.w3.org/2000/svg";
@@ -253,7 +365,9 @@
     }
     var node = el("div", { className: "msg " + message.role, "data-id": message.id });
     if (message.role === "agent" && message.author) node.appendChild(el("span", { className: "author", text: message.author }));
-    node.appendChild(message.role === "customer" ? el("span", { className: "text", text: message.text }) : formatted(message.text));
+    var labels = (message.meta && message.meta.labels) || {};
+    node.appendChild(message.role === "customer" ? el("span", { className: "text", text: message.text })
+      : message.role === "bot" ? markdown(message.text) : formatted(message.text));
     if (message.role === "bot") {
       var links = (message.citations || []).map(function (c) {
         var href = safeUrl(c.url);
@@ -261,11 +375,11 @@
         return el("li", {}, [href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer", text: label }) : el("span", { text: label })]);
       });
       if (links.length) {
-        node.appendChild(el("div", { className: "sources-label", text: "Sources" }));
-        node.appendChild(el("ul", { className: "sources", "aria-label": "Sources" }, links));
+        node.appendChild(el("div", { className: "sources-label", text: labels.sources || "Sources" }));
+        node.appendChild(el("ul", { className: "sources", "aria-label": labels.sources || "Sources" }, links));
       }
       if (message.meta && message.meta.offer_handoff) {
-        var offer = el("button", { type: "button", className: "link-btn offer", text: "Yes, connect me with a person" });
+        var offer = el("button", { type: "button", className: "link-btn offer", text: labels.offer || "Yes, connect me with a person" });
         offer.addEventListener("click", function () { offer.remove(); requestPerson(); });
         node.appendChild(el("div", { className: "helpful" }, [offer]));
       }
@@ -318,7 +432,8 @@
     var target = state.nodes[message.meta && message.meta.message_id];
     if (!target) return;
     var text = target.querySelector(".text");
-    if (text) target.replaceChild(message.kind === "delete" ? el("span", { className: "text", text: "(message deleted)" }) : formatted(message.text), text);
+    var shown = target.classList.contains("bot") ? markdown(message.text) : formatted(message.text);
+    if (text) target.replaceChild(message.kind === "delete" ? el("span", { className: "text", text: "(message deleted)" }) : shown, text);
   }
 
   function onToken(event) {
@@ -332,6 +447,14 @@
     }
     draft.firstChild.textContent += event.text;
     scrollDown();
+  }
+
+  // The LLM failed mid-answer: its draft goes; the answer that replaces it arrives as a message.
+  function onDiscard(event) {
+    var draft = state.drafts[event.stream_id];
+    state.finished[event.stream_id] = true;
+    if (draft) { draft.remove(); delete state.drafts[event.stream_id]; }
+    setTyping("Assistant");
   }
 
   function setTyping(who) {
@@ -386,6 +509,7 @@
     };
     source.addEventListener("message", function (e) { render(JSON.parse(e.data)); });
     source.addEventListener("token", function (e) { onToken(JSON.parse(e.data)); });
+    source.addEventListener("discard", function (e) { onDiscard(JSON.parse(e.data)); });
     source.addEventListener("typing", function (e) {
       var who = JSON.parse(e.data).who;
       if (who && who !== "customer") setTyping(who === "bot" ? "Assistant" : who === "agent" ? "Agent" : who);

@@ -1,13 +1,15 @@
-"""Answers without an LLM: verbatim sentences of the best passage, cited, never invented text."""
+"""Answers without an LLM: the section of the best company document that answers, as Markdown,
+verbatim, cited; the sentence scoring that picks the section and where to trim it."""
 from __future__ import annotations
 
 import pytest
 
+from bot.answering import extractive, sections
 from bot.answering.answerer import Answerer
 from bot.answering.texts import AnswerTexts
+from knowledge_base.results import DocumentHit, Passage, SearchResult
 
-GUIDE = """# Sending something back
-You can send back unused items within 30 days.
+GUIDE = """You can send back unused items within 30 days.
 
 To start a return:
 - Open your order history.
@@ -16,91 +18,38 @@ To start a return:
 Gift cards and opened software cannot be sent back. Shoes must be in their original box."""
 
 
-def _body(answer_text: str) -> list[str]:
-    lead, _, body = answer_text.partition("\n\n")
-    assert lead == AnswerTexts().extractive_lead_in
-    assert body.endswith(" [1]")
-    return body.removesuffix(" [1]").splitlines()
+def _hit(*passages: tuple[str, str], doc: str = "returns/guide.md", title: str = "Returns", url: str | None = None,
+         trust: str = "official", score: float = 0.9) -> DocumentHit:
+    return DocumentHit(doc, title, doc, url, score,
+                       [Passage(f"{doc}::v1::{i}", text, section, 0.7 - 0.05 * i) for i, (section, text) in enumerate(passages)],
+                       trust=trust)
 
 
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("how long does express delivery take", "Express delivery arrives the next business day when you order before 2 pm."),
-        ("where is your warehouse?", "Parcels leave our warehouse in Lyon every weekday."),
-    ],
-)
-def test_answer_is_the_best_sentence_of_the_best_passage(extractive_answerer, make_result, docs, question, expected):
-    answer = extractive_answerer.answer(question, make_result(*docs))
+def _result(*hits: DocumentHit, answerable: bool = True) -> SearchResult:
+    return SearchResult(query="q", hits=list(hits), answerable=answerable)
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def test_the_answer_is_the_whole_section_with_its_heading_and_no_lead_in(extractive_answerer):
+    answer = extractive_answerer.answer("how do I start a return?", _result(_hit(("Sending something back", GUIDE))))
 
     assert answer.mode == "extractive" and answer.grounded
-    assert expected in _body(answer.text)[0]
-    assert [(c.number, c.document_id, c.title) for c in answer.citations] == [(1, "shipping/delivery.md", "Delivery times")]
+    assert _lines(answer.text)[0] == "### Sending something back [1]"
+    assert "Here's what" not in answer.text
+    # the list stays a list, whole, with its intro; the rest of the short section comes along
+    assert "To start a return:\n- Open your order history.\n- Pick the item and press Return." in answer.text
+    assert "Shoes must be in their original box." in answer.text
+    assert [(c.number, c.document_id, c.title) for c in answer.citations] == [(1, "returns/guide.md", "Returns")]
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["how do I start a return?", "can I send back a gift card", "do shoes need the box", "what is the time limit", "zzz"],
-)
-def test_every_line_is_verbatim_from_the_passage(extractive_answerer, make_result, question):
-    answer = extractive_answerer.answer(question, make_result(("returns/guide.md", "Returns", GUIDE)))
-
-    lines = _body(answer.text)
-    assert 1 <= len(lines) <= 3
-    for line in lines:
-        for sentence in line.split(". "):
-            assert sentence.strip(". ") in GUIDE
-
-
-def test_a_sentence_that_opens_a_list_brings_its_items(extractive_answerer, make_result):
-    answer = extractive_answerer.answer("how do I start a return?", make_result(("returns/guide.md", "Returns", GUIDE)))
-    assert _body(answer.text) == ["To start a return:", "Open your order history.", "Pick the item and press Return."]
-
-
-def test_the_best_of_the_top_documents_passages_is_used(extractive_answerer, make_result, docs):
-    result = make_result(("returns/guide.md", "Returns", ["Opening hours are 9 to 5.", GUIDE]), docs[0])
-    answer = extractive_answerer.answer("can I send back a gift card?", result)
-    assert _body(answer.text) == ["Gift cards and opened software cannot be sent back."]
-    assert answer.citations[0].document_id == "returns/guide.md"
-
-
-def test_no_passages_is_not_grounded(extractive_answerer, make_result):
-    answer = extractive_answerer.answer("anything", make_result())
-    assert answer.grounded is False and answer.citations == []
-
-
-class _PolicyTexts:
-    def message(self, key: str, lang: str | None = None) -> str:
-        if key == "extractive_lead_in":
-            return "From our guides:"
-        raise KeyError(key)
-
-
-def test_policy_texts_replace_the_defaults_they_name(make_result, docs):
-    answer = Answerer(chat_model=None, policy=_PolicyTexts()).answer("warehouse?", make_result(*docs))
-    assert answer.text.startswith("From our guides:\n\n")
-    assert Answerer(chat_model=None, policy=_PolicyTexts()).answer("x", make_result()).text == AnswerTexts().no_answer
-
-
-WRAPPED = """Changed your mind or picked the wrong colour? You can edit or cancel an order
-yourself for a short time after placing it.
-
-1. **Refuse the delivery** when the carrier arrives. The parcel comes back to us and we refund you,
-   including shipping, once it is back in the warehouse."""
-
-
-def test_hard_wrapped_paragraphs_are_rejoined_and_questions_bring_their_answer(extractive_answerer, make_result):
-    answer = extractive_answerer.answer("I picked the wrong colour", make_result(("orders/change.md", "Change", WRAPPED)))
-    assert _body(answer.text) == [
-        "Changed your mind or picked the wrong colour? You can edit or cancel an order yourself for a short time after placing it."
-    ]
-
-
-def test_a_wrapped_list_item_stays_whole(extractive_answerer, make_result):
-    answer = extractive_answerer.answer("refund if I refuse the delivery", make_result(("orders/change.md", "Change", WRAPPED)))
-    body = " ".join(_body(answer.text))
-    assert "we refund you, including shipping, once it is back in the warehouse." in body
-    assert " ".join(body.split()) in " ".join(WRAPPED.replace("1. ", "").split())
+@pytest.mark.parametrize("question", ["how do I start a return?", "can I send back a gift card", "what is the time limit"])
+def test_every_line_is_verbatim_from_the_document(extractive_answerer, question):
+    answer = extractive_answerer.answer(question, _result(_hit(("Sending something back", GUIDE))))
+    for line in _lines(answer.text)[1:]:
+        assert line in GUIDE
 
 
 PLANS = """Pick the plan that suits how much coffee you drink.
@@ -108,112 +57,107 @@ PLANS = """Pick the plan that suits how much coffee you drink.
 | Plan | Bags per delivery | Price in Canada | Price in Chile |
 |---|---|---|---|
 | Starter | 1 bag | CA$15 | CLP 9000 |
-| Family | 3 bags | CA$40 | CLP 24000 |
-
-These items cannot be sent back:
-
-- Opened bags of tea.
-- Engraved mugs."""
+| Family | 3 bags | CA$40 | CLP 24000 |"""
 
 
-def test_a_matching_table_row_brings_its_header(extractive_answerer, make_result):
-    answer = extractive_answerer.answer("price of the family plan in Chile", make_result(("plans.md", "Plans", PLANS)))
-    assert _body(answer.text) == [
-        "| Plan | Bags per delivery | Price in Canada | Price in Chile |",
-        "| Family | 3 bags | CA$40 | CLP 24000 |",
-    ]
+def test_a_table_reaches_the_customer_as_a_table_with_its_header(extractive_answerer):
+    answer = extractive_answerer.answer("price of the family plan in Chile", _result(_hit(("Plans and prices", PLANS))))
+    assert "| Plan | Bags per delivery | Price in Canada | Price in Chile |\n|---|---|---|---|\n" in answer.text
+    assert "| Family | 3 bags | CA$40 | CLP 24000 |" in answer.text
 
 
-def test_a_matching_list_item_brings_its_intro(extractive_answerer, make_result):
-    answer = extractive_answerer.answer("can I return an engraved mug?", make_result(("plans.md", "Plans", PLANS)))
-    assert _body(answer.text) == ["These items cannot be sent back:", "Engraved mugs."]
+def test_a_long_section_is_trimmed_around_the_match_and_says_so():
+    rows = "\n".join(f"| Country {n} | {n} days |" for n in range(1, 60))
+    text = ("Delivery times depend on where you live.\n\n| Country | Delivery |\n|---|---|\n" + rows +
+            "\n| Australia | 12 days |\n\nWe do not ship to the moon.")
+    body = sections.trim(text, ["| Australia | 12 days |"], max_chars=500)
+
+    assert "| Australia | 12 days |" in body
+    assert body.count("\n|---|---|\n") == 1 and "| Country | Delivery |" in body  # the header stays
+    assert len(body) < 700 and "| Country 1 | 1 days |" not in body
 
 
-def _sections(*passages: tuple[str, str]):
-    from knowledge_base.results import DocumentHit, Passage, SearchResult
-
-    hit = DocumentHit("account/login.md", "Signing in", "account/login.md", None, 0.9,
-                      [Passage(f"account/login.md::v1::{i}", text, section, 0.7 - 0.05 * i)
-                       for i, (section, text) in enumerate(passages)])
-    return SearchResult(query="q", hits=[hit], answerable=True)
+def test_blocks_left_out_are_marked_with_an_ellipsis():
+    text = "\n\n".join(f"Paragraph {n} says something long enough to matter here. " * 3 for n in range(8))
+    body = sections.trim(text, ["Paragraph 5 says something long enough to matter here."], max_chars=400)
+    assert body.startswith(sections.ELISION) and body.endswith(sections.ELISION) and "Paragraph 5" in body
 
 
-LOGIN_TROUBLE = (
-    "- Wait ten minutes and look in your spam folder.\n"
-    "- Check that you typed the address you signed up with.\n"
-    "- If you joined with a phone number and never added an email, the code comes by text message instead.\n"
-    "- You can ask for at most three codes an hour."
-)
-
-
-def test_a_list_under_a_heading_that_names_the_question_is_read_from_its_start(extractive_answerer):
-    result = _sections(("Signing in", "Enter your email and we send you a one-time code."),
-                       ("Signing in > The code email never arrives", LOGIN_TROUBLE))
-    answer = extractive_answerer.answer("code email never arrives", result)
-    assert _body(answer.text)[:2] == ["Wait ten minutes and look in your spam folder.",
-                                      "Check that you typed the address you signed up with."]
-
-
-def test_a_heading_that_names_the_question_beats_a_stray_sentence_elsewhere(extractive_answerer):
-    result = _sections(("Opening hours", "Our shops open every day from 9 to 6, and on Saturday from 10 to 4."),
-                       ("Phone support on Saturday", "The phone line is closed at weekends; chat stays open."))
+def test_the_section_that_answers_wins_over_the_documents_other_sections(extractive_answerer):
+    result = _result(_hit(("Opening hours", "Our shops open every day from 9 to 6, and on Saturday from 10 to 4."),
+                          ("Phone support on Saturday", "The phone line is closed at weekends; chat stays open.")))
     answer = extractive_answerer.answer("is phone support open on saturday", result)
-    assert _body(answer.text) == ["The phone line is closed at weekends; chat stays open."]
+    assert _lines(answer.text) == ["### Phone support on Saturday [1]", "The phone line is closed at weekends; chat stays open."]
 
 
-REFUND_TIMES = """Your refund goes back to your card.
+def test_the_whole_document_is_read_when_the_knowledge_base_can_give_it(extractive_answerer):
+    """The section that answers is often not among the few chunks search returned."""
+    hit = _hit(("Shipping", "We ship to many countries from our warehouse."), doc="ship.md", title="Shipping")
+    whole = [Passage("ship.md::v1::0", "We ship to many countries from our warehouse.", "Shipping", 0.0),
+             Passage("ship.md::v1::1", "We do not ship to Australia, New Zealand or Japan.",
+                     "Shipping > Countries we do not ship to", 0.0)]
 
-| Paid with | Refund arrives |
-|---|---|
-| Card | 3-10 business days |
-| Voucher | Immediately |"""
+    answer = extractive_answerer.answer("do you ship to australia", _result(hit), whole=lambda h: whole)
+
+    assert "### Countries we do not ship to [1]" in answer.text and "Australia, New Zealand" in answer.text
+
+
+def test_chunks_of_one_long_section_are_joined_in_order_without_their_overlap():
+    first = Passage("d::v1::3", "Step one: unplug it. Step two: open the lid of the kettle and", "Descale", 0.5)
+    second = Passage("d::v1::4", "open the lid of the kettle and pour in the descaler.", "Descale", 0.9)
+    joined = "Step one: unplug it. Step two: open the lid of the kettle and pour in the descaler."
+    assert sections.sections_of([second, first]) == [("Descale", joined)]
+
+
+def test_a_near_miss_needs_the_section_to_share_the_questions_words(extractive_answerer):
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})())
+    hit = _hit(("Sending something back", GUIDE), score=0.3)
+    assert answerer.answer("can I send back opened software gift cards", _result(hit, answerable=False)).grounded
+    assert not answerer.answer("do you sell decaf beans", _result(hit, answerable=False)).grounded
+
+
+def test_no_passages_is_not_grounded(extractive_answerer, make_result):
+    answer = extractive_answerer.answer("anything", make_result())
+    assert answer.grounded is False and answer.citations == []
+    assert answer.text == AnswerTexts().no_answer
+
+
+def test_a_document_without_a_url_is_cited_with_its_page_on_this_server(extractive_answerer):
+    answer = extractive_answerer.answer("how do I start a return?", _result(_hit(("Returns", GUIDE), doc="returns/how to.pdf")))
+    assert answer.citations[0].url == "/kb/returns/how%20to.pdf"
+
+
+class _Detector:
+    default = "en"
+
+    def detect(self, text: str) -> str:
+        return "de" if "Rücksendung" in text else "en"
+
+
+def test_an_article_in_another_language_than_the_customers_says_so_in_theirs():
+    answerer = Answerer(chat_model=None, detector=_Detector())
+    answer = answerer.answer("how do I start a return?", _result(_hit(("Sending something back", GUIDE))), language="es")
+    assert _lines(answer.text)[0] == "_Este artículo solo está disponible en inglés._"
+    same = answerer.answer("how do I start a return?", _result(_hit(("Sending something back", GUIDE))), language="en")
+    assert "_" not in _lines(same.text)[0]
+
+
+# -- the sentence scoring that picks the section and the centre of a trim --------------------------
+def test_a_heading_that_names_the_question_makes_its_list_the_answer():
+    trouble = ("- Wait ten minutes and look in your spam folder.\n- Check that you typed the address you signed up with.\n"
+               "- You can ask for at most three codes an hour.")
+    picked, _score = extractive.best_sentences("code email never arrives", trouble, "Signing in > The code email never arrives")
+    assert picked[0].text == "Wait ten minutes and look in your spam folder."
 
 
 @pytest.mark.parametrize("question", ["when does my refund reach my card", "¿cuándo llega el refund a mi card?"])
-def test_a_question_for_a_time_prefers_a_sentence_that_holds_one(extractive_answerer, make_result, question):
-    answer = extractive_answerer.answer(question, make_result(("refunds.md", "Refunds", REFUND_TIMES)))
-    assert _body(answer.text) == ["| Paid with | Refund arrives |", "| Card | 3-10 business days |"]
+def test_a_question_for_a_time_prefers_a_sentence_that_holds_one(question):
+    text = "Your refund goes back to your card.\n\n| Paid with | Refund arrives |\n|---|---|\n| Card | 3-10 business days |"
+    picked, _score = extractive.best_sentences(question, text)
+    assert "| Card | 3-10 business days |" in [s.text for s in picked]
 
 
-def test_a_question_for_a_price_prefers_a_sentence_that_holds_one(extractive_answerer, make_result):
-    passages = ["Express shipping is our fastest option.", "Express shipping costs $14.95."]
-    answer = extractive_answerer.answer("how much is express shipping", make_result(("ship.md", "Shipping", passages)))
-    assert _body(answer.text) == ["Express shipping costs $14.95."]
-
-
-def test_a_long_list_under_a_named_heading_still_shows_the_item_that_matched(extractive_answerer):
-    steps = "\n".join(f"- Step {n}: wipe part {n} with a damp cloth." for n in range(1, 8))
-    steps += "\n- Step 8: descale the frother with citric acid every month."
-    result = _sections(("Cleaning the milk frother", steps))
-    body = _body(extractive_answerer.answer("cleaning the milk frother descale", result).text)
-    assert "Step 8: descale the frother with citric acid every month." in body and len(body) <= 5
-
-
-@pytest.mark.parametrize(
-    ("question", "passages", "expected"),
-    [
-        ("how much time do I have to return an item", ["A restocking fee of $5 applies to item returns.",
-                                                      "You have 30 days to return an item."], "You have 30 days"),
-        ("¿cuánto cuesta la suscripción?", ["La suscripción cuesta poco y es flexible.",
-                                           "La suscripción cuesta 9,99 € al mes."], "9,99 €"),
-        ("was kostet das Abo", ["Das Abo kostet wenig.", "Das Abo kostet 10€ im Monat."], "10€"),
-        ("combien de temps dure la livraison", ["La livraison dure peu.", "La livraison dure 2 mois."], "2 mois"),
-    ],
-)
-def test_answer_kinds_in_other_languages_and_currency_after_the_amount(extractive_answerer, make_result,
-                                                                       question, passages, expected):
-    answer = extractive_answerer.answer(question, make_result(("doc.md", "Doc", passages)))
-    assert expected in answer.text
-
-
-def test_words_of_the_documents_title_do_not_decide_between_its_sentences(extractive_answerer):
-    from knowledge_base.results import DocumentHit, Passage, SearchResult
-
-    late = Passage("c::v1::0", "If the refund is not there after 12 business days, call your bank.", "Refund missing?", 0.6)
-    table = Passage("c::v1::1", "| Paid with | Days after we send the refund |\n|---|---|\n| Card | 4–9 business days |\n"
-                    "| Voucher | 1 business day |\n| Wire transfer | 2–4 business days |", "Timeline", 0.6)
-    hit = DocumentHit("refunds.md", "When will I get my refund?", "refunds.md", None, 0.9, [late, table])
-
-    answer = extractive_answerer.answer("how long does a refund take with a voucher?", SearchResult("q", [hit], answerable=True))
-
-    assert "| Voucher | 1 business day |" in _body(answer.text)
+def test_a_question_for_a_price_prefers_a_sentence_that_holds_one():
+    picked, _score = extractive.best_sentences("how much is express shipping",
+                                               "Express shipping is our fastest option. Express shipping costs $14.95.")
+    assert "Express shipping costs $14.95." in [s.text for s in picked]
