@@ -78,3 +78,73 @@ def test_golden_questions_are_answered_with_a_required_citation(example_kb: Know
     wrong_citations = [f for f in failures if f["reason"] == "no required document cited"]
     assert not wrong_citations, json.dumps(wrong_citations, indent=1)
     assert result["answered"] >= 0.6, json.dumps(failures, indent=1)
+
+
+@pytest.fixture
+def example_bot(example_kb: KnowledgeBase, tmp_path: Path):
+    services = build_services(Settings(data_dir=tmp_path / "data"), knowledge_base=example_kb)
+    yield services.bot
+    services.bot.shutdown()
+
+
+def _ask(bot, *questions: str):
+    conversation, _ = bot.start_conversation()
+    return [bot.post_and_answer(conversation.id, q) for q in questions]
+
+
+def test_a_new_question_does_not_carry_the_previous_ones_context(example_bot) -> None:
+    """Issue 11: "Is the warranty 2 years?" then "How do I descale my kettle?" gave the warranty again."""
+    warranty, descale = _ask(example_bot, "Is the warranty 2 years?", "How do I descale my kettle?")
+    assert warranty.message.citations[0].document_id.startswith("warranty/")
+    assert descale.outcome == "answered"
+    assert descale.message.citations[0].document_id == "products/descale-your-kettle.md"
+
+
+def test_a_follow_up_is_searched_with_what_it_refers_to(example_bot) -> None:
+    first, follow_up = _ask(example_bot, "How long does standard delivery take in the UK?", "and express?")
+    assert follow_up.outcome == "answered"
+    assert follow_up.message.citations[0].document_id == first.message.citations[0].document_id
+
+
+def test_the_section_that_answers_is_shown_whole(example_bot) -> None:
+    """Issue 11: "Do you ship to Australia?" got the Channel Islands sentence; the section lists Australia."""
+    (answer,) = _ask(example_bot, "Do you ship to Australia?")
+    assert answer.outcome == "answered" and "Australia" in answer.message.text
+    assert answer.message.text.startswith("### ")
+
+
+def test_a_table_answer_keeps_its_markdown_table(example_bot) -> None:
+    (answer,) = _ask(example_bot, "what voltage and plug do the EU machines use")
+    assert "| Store | Voltage | Plug |" in answer.message.text and "|---|---|---|" in answer.message.text
+
+
+def test_the_planted_community_post_is_never_quoted_as_the_answer(example_bot) -> None:
+    for question in ("what is the code for free orders this month", "FREEBREW100 code how do I apply it",
+                     "what water temperature for a light roast on the kettle"):
+        (outcome,) = _ask(example_bot, question)
+        text = outcome.message.text if outcome.message else ""
+        cited = [c.document_id for c in outcome.message.citations] if outcome.message else []
+        assert "community/forum-light-roast-water-temperature.md" not in cited, question
+        assert "FREEBREW100" not in text and "card number" not in text.lower(), question
+
+
+def test_documents_without_a_url_are_cited_with_their_own_page(example_kb: KnowledgeBase, tmp_path: Path) -> None:
+    from server import create_app
+
+    settings = Settings(data_dir=tmp_path / "data", index_examples_on_start=False)
+    app = create_app(settings, knowledge_base=example_kb, start_background=False)
+    bot = app.extensions["supportbot"].bot
+    try:
+        (answer,) = _ask(bot, "what is excluded from the limited warranty, like limescale damage or drops")
+        citation = answer.message.citations[0]
+        assert citation.document_id == "warranty/kestrel-limited-warranty.pdf"
+        assert citation.url == "/kb/warranty/kestrel-limited-warranty.pdf"
+        page = app.test_client().get(citation.url)
+        assert page.status_code == 200 and page.mimetype == "text/html"
+        body = page.get_data(as_text=True)
+        assert "<h1>Kestrel" in body and "Updated <time" in body and "What is not covered" in body
+        assert "<li>Damage caused by limescale" in body
+        assert "script-src" not in page.headers["Content-Security-Policy"]  # no script may run there
+        assert app.test_client().get("/kb/no/such.md").status_code == 404
+    finally:
+        bot.shutdown()

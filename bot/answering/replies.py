@@ -29,7 +29,8 @@ _NO = (
     r"no grazie|"
     r"nee|nee dank je|niet nodig"
 )
-_ANSWER_WORDS = r"(please|thanks|thank you|gracias|merci|danke|obrigad[oa]|grazie|bedankt)"
+_ANSWER_WORDS = (r"(please|thanks|thank you|gracias|por favor|merci|s'il vous pla[iî]t|danke|bitte|obrigad[oa]|grazie|"
+                 r"per favore|bedankt|alsjeblieft|graag)")
 _WHOLE_YES = re.compile(rf"^(?:{_YES})(?:\W+{_ANSWER_WORDS})?$", re.I)
 _WHOLE_NO = re.compile(rf"^(?:{_NO})(?:\W+{_ANSWER_WORDS})?$", re.I)
 # The customer says the last answer missed the point.
@@ -40,7 +41,7 @@ _REJECTION = re.compile(
     r"\b(wrong answer|useless|irrelevant|not relevant|read my question|that'?s wrong|no,? i meant)\b|"
     r"\b(no es lo que (he )?pregunt|no es eso|no me (has )?ayud|no responde)\w*|"
     r"\b(ce n'est pas ce que (j'ai demand|je demand)|ça ne r[ée]pond pas|pas ma question)\w*|"
-    r"\b(das ist nicht (was|das),? (was )?ich|das beantwortet nicht|nicht meine frage|hilft mir nicht)\w*|"
+    r"\b(das ist nicht,? (das,? )?was ich|das beantwortet nicht|nicht meine frage|hilft mir nicht)\w*|"
     r"\b(n[aã]o [ée] (isso|o que eu perguntei)|n[aã]o respondeu|n[aã]o ajudou)\w*|"
     r"\b(non [èe] quello che ho chiesto|non risponde|non mi hai aiutato)\w*|"
     r"\b(dat is niet wat ik vroeg|geen antwoord op mijn vraag|helpt niet)\w*",

@@ -169,8 +169,8 @@ def split_blocks(text: str) -> list[Block]:
             this = "table"
         elif _BULLET.match(line):
             this = "list"
-        elif kind == "list" and raw[:1] in (" ", "\t"):
-            this = "list"  # an indented continuation of the item above
+        elif kind == "list":
+            this = "list"  # a continuation of the item above (indented or, as Markdown allows, not)
         else:
             this = "paragraph"
         if this != kind or this == "heading":

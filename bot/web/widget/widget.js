@@ -211,7 +211,7 @@
         for (; i < lines.length; i++) {
           var b = BULLET.exec(lines[i]);
           if (b && /\d/.test(b[1]) === ordered) { item = inline(lines[i].replace(BULLET, ""), el("li")); list.appendChild(item); }
-          else if (lines[i].trim() && /^\s/.test(lines[i]) && item) { item.appendChild(el("br")); inline(lines[i].trim(), item); }
+          else if (lines[i].trim() && item && !b && !/^\s*(#|\||```)/.test(lines[i])) { inline(" " + lines[i].trim(), item); } // a wrapped item
           else break;
         }
         box.appendChild(list);
