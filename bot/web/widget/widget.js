@@ -170,7 +170,12 @@
     function para(buffer) {
       if (!buffer.length) return;
       var p = el("p");
-      buffer.forEach(function (line, n) { if (n) p.appendChild(el("br")); inline(line, p); });
+      // NOTE: a hard-wrapped line (long) flows on as Markdown says; short lines (a table flattened
+      // from HTML, an address) keep their breaks.
+      buffer.forEach(function (line, n) {
+        if (n) p.appendChild(buffer[n - 1].length < 50 ? el("br") : document.createTextNode(" "));
+        inline(line, p);
+      });
       box.appendChild(p);
     }
     var buffer = [];
