@@ -55,7 +55,9 @@ class Escalation:
     def handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None,
                 lang: str | None = None) -> TurnOutcome:
         """`bot -> pending` with the notice in the customer's language; the desk gets a summary."""
-        notice_key = "self_harm" if label == "self_harm" else ("bot_error" if reason == "bot_error" else "handoff_pending")
+        notice_key = "handoff_pending"
+        if label == "self_harm" or reason == "bot_error":
+            notice_key = "self_harm" if label == "self_harm" else "bot_error"
         won = self._store.transition(
             conversation.id, expected=(State.BOT, State.RESOLVED), to=State.PENDING, actor="bot",
             reason=reason, notice=self.text(notice_key, conversation, lang=lang),

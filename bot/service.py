@@ -93,9 +93,11 @@ class BotService:
 
     # -- conversations --------------------------------------------------------------------
     def start_conversation(
-        self, *, name: str | None = None, email: str | None = None, page_url: str | None = None, locale: str | None = None
+        self, *, name: str | None = None, email: str | None = None, page_url: str | None = None,
+        locale: str | None = None,
     ) -> tuple[Conversation, str]:
-        return self._store.create_conversation(customer_name=name, customer_email=email, page_url=page_url, locale=locale)
+        return self._store.create_conversation(customer_name=name, customer_email=email, page_url=page_url,
+                                               locale=locale)
 
     def authenticate(self, conversation_id: str, token: str) -> Conversation | None:
         return self._store.authenticate(conversation_id, token)
@@ -188,7 +190,8 @@ class BotService:
         if "@" not in email or len(email) > 254 or " " in email:
             raise InvalidInput("a valid email address is required")
         conversation = self._store.update_customer(conversation_id, email=email)
-        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text("email_thanks", conversation, email=email))
+        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE,
+                                text=self._text("email_thanks", conversation, email=email))
         self._escalation.desk.conversation_changed(conversation)
         return conversation
 

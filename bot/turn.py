@@ -120,11 +120,13 @@ class TurnRunner:
             return self._miss(conversation, result, lang, stream_id=stream_id)
         if conversation.misses:
             self._store.set_misses(conversation.id, 0)
+        sources = self._escalation.text("sources_label", conversation, lang=lang)
         meta: dict[str, Any] = {"stream_id": stream_id, "mode": answer.mode, "score": round(result.top_score, 3),
-                                "lang": lang, "labels": {"sources": self._escalation.text("sources_label", conversation, lang=lang)}}
+                                "lang": lang, "labels": {"sources": sources}}
         if answer.near_miss:
             meta["near_miss"] = True
-        stored = self._store.add_message(conversation.id, role=Role.BOT, text=answer.text, citations=answer.citations, meta=meta)
+        stored = self._store.add_message(conversation.id, role=Role.BOT, text=answer.text, citations=answer.citations,
+                                         meta=meta)
         return TurnOutcome("answered", stored)
 
     def _fall_back(self, conversation: Conversation, query: str, result: SearchResult, lang: str,
@@ -153,7 +155,8 @@ class TurnRunner:
             return history
         return [replace(m, text=redact(m.text, self._policy.pii, target="llm").text) for m in history]
 
-    def _miss(self, conversation: Conversation, result: SearchResult, lang: str, *, stream_id: str | None = None) -> TurnOutcome:
+    def _miss(self, conversation: Conversation, result: SearchResult, lang: str, *,
+              stream_id: str | None = None) -> TurnOutcome:
         """Say honestly that the help centre does not have it, and offer a person (again after repeated misses)."""
         misses = conversation.misses + 1
         self._store.set_misses(conversation.id, misses)
@@ -170,8 +173,8 @@ class TurnRunner:
         if offer:
             meta["offer_handoff"] = True
             meta["labels"] = {"offer": self._escalation.text("offer_button", conversation, lang=lang)}
-        return self._store.add_message(conversation.id, role=Role.BOT, text=self._escalation.text(key, conversation, lang=lang),
-                                       meta=meta)
+        text = self._escalation.text(key, conversation, lang=lang)
+        return self._store.add_message(conversation.id, role=Role.BOT, text=text, meta=meta)
 
     def _publish(self, conversation_id: str, kind: str, data: dict[str, Any]) -> None:
         self._bus.publish(LiveEvent(conversation_id=conversation_id, type=kind, data=data))

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from langchain_core.embeddings import Embeddings
 
-from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.chunking import chunk_id
+from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.index import ChromaIndex, ChunkMatch
 from knowledge_base.results import SearchResult
 from knowledge_base.sync import Syncer, SyncReport

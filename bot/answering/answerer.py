@@ -186,8 +186,8 @@ class Answerer:
         chat = "\n".join(f"{m.role.value}: {neutralize(trim(m.text, 500))}" for m in said[-6:])
         chat = f"{chat}\ncustomer (latest): {neutralize(trim(question, 1000))}".strip()
         try:
-            text = "".join(stream_text(self._search_query_chain, {"chat": chat, "knowledge_language": self._knowledge_language},
-                                       timeout_s=self._summary_timeout_s))
+            inputs = {"chat": chat, "knowledge_language": self._knowledge_language}
+            text = "".join(stream_text(self._search_query_chain, inputs, timeout_s=self._summary_timeout_s))
         except AnswerFailed as exc:
             log.warning("search query rewrite failed, keeping the first search: %s", exc)
             return None
@@ -203,7 +203,8 @@ class Answerer:
         if self._summary_chain is not None:
             transcript = "\n".join(f"{m.role.value}: {neutralize(m.text)}" for m in said[-20:])[-6000:]
             try:
-                text = "".join(stream_text(self._summary_chain, {"transcript": transcript}, timeout_s=self._summary_timeout_s))
+                text = "".join(stream_text(self._summary_chain, {"transcript": transcript},
+                                           timeout_s=self._summary_timeout_s))
                 if text.strip():
                     return trim(text.strip(), 400)
             except AnswerFailed as exc:

@@ -33,10 +33,16 @@ _CONTINUES = re.compile(
     r"^\W*(and|or|but|what about|how about|and if|what if|same for|same with|y|o|e|et|ou|und|oder|en|ma|"
     r"mais|pero|aber|maar|y si|et si|und wenn|e se)\b",
     re.I)
-_POINTS_BACK = frozenset(
-    "it its that this those these they them their there then one ones same he she him her his "
-    "eso esa ese esto ello lo la los las cela ça ce celui celle das dies es ihn sie isso isto ele ela "
-    "quello quella ciò dat dit het".split())
+_POINTS_BACK = frozenset([
+    "it", "its", "that", "this", "those", "these", "they", "them", "their", "there", "then", "one", "ones", "same",
+    "he", "she", "him", "her", "his",  # English
+    "eso", "esa", "ese", "esto", "ello", "lo", "la", "los", "las",  # Spanish
+    "cela", "ça", "ce", "celui", "celle",  # French
+    "das", "dies", "es", "ihn", "sie",  # German
+    "isso", "isto", "ele", "ela",  # Portuguese
+    "quello", "quella", "ciò",  # Italian
+    "dat", "dit", "het",  # Dutch
+])
 _WORD = re.compile(r"\w+")
 # How much better the new-question reading must score to win (calibrated search scores, 0-1).
 BIAS = {"continues": 0.30, "points_back": 0.06, "plain": -0.02}
@@ -73,7 +79,8 @@ def candidates(question: str, history: Sequence[Message]) -> Candidates:
     return Candidates(question, with_topic, "plain", BIAS["plain"], topic=topic)
 
 
-def choose(options: Candidates, alone: SearchResult | None, with_topic: SearchResult | None) -> tuple[str, SearchResult | None]:
+def choose(options: Candidates, alone: SearchResult | None,
+           with_topic: SearchResult | None) -> tuple[str, SearchResult | None]:
     """The query (and its result) to answer from: the follow-up reading unless the message alone
     finds a clearly better match."""
     if options.with_topic is None or with_topic is None:
@@ -127,8 +134,8 @@ def condense_query(question: str, history: Sequence[Message]) -> str:
 def _topic(question: str, history: Sequence[Message]) -> str | None:
     """The earlier customer question a follow-up refers to: the latest one with some content; when
     that was itself a follow-up ("and the 900 one?"), the question before it too."""
-    earlier = [m.text.strip() for m in history
-               if m.role == Role.CUSTOMER and m.kind == Kind.TEXT and m.text.strip() and m.text.strip() != question.strip()]
+    earlier = [m.text.strip() for m in history if m.role == Role.CUSTOMER and m.kind == Kind.TEXT]
+    earlier = [t for t in earlier if t and t != question.strip()]
     earlier = [t for t in earlier if extractive.content_words(t) and len(t) <= 600
                and not replies.is_yes(t) and not replies.is_no(t)]
     if not earlier:

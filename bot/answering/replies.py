@@ -35,7 +35,8 @@ _WHOLE_YES = re.compile(rf"^(?:{_YES})(?:\W+{_ANSWER_WORDS})?$", re.I)
 _WHOLE_NO = re.compile(rf"^(?:{_NO})(?:\W+{_ANSWER_WORDS})?$", re.I)
 # The customer says the last answer missed the point.
 _REJECTION = re.compile(
-    r"\b(that'?s|that is|this is|it'?s|thats)\s+not\s+(what|the)\b.{0,20}\b(i\s+)?(asked|ask|meant|mean|need|needed|want|wanted|question)\b|"
+    r"\b(that'?s|that is|this is|it'?s|thats)\s+not\s+(what|the)\b.{0,20}\b(i\s+)?"
+    r"(asked|ask|meant|mean|need|needed|want|wanted|question)\b|"
     r"\b(you\s+)?(didn'?t|did not|doesn'?t|does not|don'?t)\s+(answer|help|understand)\b|"
     r"\b(not|wasn'?t|isn'?t)\s+(helpful|what i (asked|meant|need))\b|"
     r"\b(wrong answer|useless|irrelevant|not relevant|read my question|that'?s wrong|no,? i meant)\b|"

@@ -40,10 +40,7 @@ _TRAILING = ".,;:!?)»\"'*_`"
 
 def asks_for_secrets(text: str) -> bool:
     """True when a sentence tells the customer to send or share a password, card number or CVV."""
-    for sentence in _SENTENCE.split(text):
-        if _ASK.search(sentence) and not _NEGATION.search(sentence):
-            return True
-    return False
+    return any(_ASK.search(s) and not _NEGATION.search(s) for s in _SENTENCE.split(text))
 
 
 def contacts(text: str) -> set[str]:

@@ -24,7 +24,8 @@ _CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; ba
 _STYLE = ("body{font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1d2430;"
           "max-width:46rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.7rem;line-height:1.25}"
           "h2{font-size:1.25rem;margin-top:2rem}.meta{color:#4a5566;font-size:.9rem}"
-          "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #c9ced6;padding:.3rem .6rem;text-align:left}"
+          "table{border-collapse:collapse;margin:1rem 0}"
+          "td,th{border:1px solid #c9ced6;padding:.3rem .6rem;text-align:left}"
           "pre{background:#f3f5f8;padding:.8rem;overflow:auto}a{color:#0b4fa8}")
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 

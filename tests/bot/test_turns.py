@@ -10,7 +10,7 @@ import pytest
 from bot.answering.answerer import Answerer
 from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
-from bot.errors import AnswerFailed, InvalidInput
+from bot.errors import AnswerFailed, ConversationNotFound, InvalidInput
 from bot.handoff_port import HandoffRequest
 from bot.policy import Policy
 from bot.service import BotService
@@ -21,7 +21,8 @@ RETURNS = DocumentHit(
     document_id="returns/policy.md", title="Returning an order", source="returns/policy.md",
     url="https://help.example.test/returns", score=0.91,
     passages=[Passage("returns/policy.md::v1::0",
-                      "You can return any unused item within 45 days of delivery. Refunds reach your card in 5 business days. "
+                      "You can return any unused item within 45 days of delivery. "
+                      "Refunds reach your card in 5 business days. "
                       "Our office dog is called Biscuit.", "Return window", 0.8)],
 )
 
@@ -175,7 +176,8 @@ def test_a_yes_without_an_offer_is_just_a_message(parts) -> None:
     assert desk.requests == []
 
 
-@pytest.mark.parametrize("rejection", ["that's not what I asked", "no me has ayudado nada", "How many days do I have to return something??"])
+@pytest.mark.parametrize("rejection", ["that's not what I asked", "no me has ayudado nada",
+                                       "How many days do I have to return something??"])
 def test_a_rejected_answer_brings_an_offer_not_a_handoff(parts, rejection) -> None:
     make, _, desk = parts
     bot = make()
@@ -418,7 +420,7 @@ def test_feedback_only_on_bot_answers_of_this_conversation(parts) -> None:
     answer = bot.post_and_answer(conversation.id, "How do returns work?").message
     assert answer is not None
     bot.feedback(conversation.id, answer.id, helpful=True)
-    with pytest.raises(Exception):
+    with pytest.raises(ConversationNotFound):
         bot.feedback(other.id, answer.id, helpful=False)
     customer = bot.messages(conversation.id)[0]
     with pytest.raises(InvalidInput):
@@ -454,7 +456,8 @@ def test_a_second_search_that_scores_lower_keeps_the_first(parts) -> None:
     bot = make(RewritingAnswerer("return window for shoes"))
     conversation, _ = bot.start_conversation()
 
-    turn = bot.post_and_answer(conversation.id, "¿Cuántos días tengo para devolver unused item within 45 days of delivery?")
+    question = "¿Cuántos días tengo para devolver unused item within 45 days of delivery?"
+    turn = bot.post_and_answer(conversation.id, question)
 
     assert turn.outcome == "answered" and turn.message is not None
     assert [c.document_id for c in turn.message.citations] == ["returns/policy.md"]

@@ -38,7 +38,8 @@ WARRANTY = DocumentHit(
 )
 DESCALE = DocumentHit(
     document_id="descale.md", title="Descale your kettle", source="descale.md", url=None, score=0.9,
-    passages=[Passage("descale.md::v1::0", "Descale the kettle every four weeks with citric acid.", "How to descale", 0.8)],
+    passages=[Passage("descale.md::v1::0", "Descale the kettle every four weeks with citric acid.",
+                      "How to descale", 0.8)],
 )
 
 

@@ -21,7 +21,8 @@ Gift cards and opened software cannot be sent back. Shoes must be in their origi
 def _hit(*passages: tuple[str, str], doc: str = "returns/guide.md", title: str = "Returns", url: str | None = None,
          trust: str = "official", score: float = 0.9) -> DocumentHit:
     return DocumentHit(doc, title, doc, url, score,
-                       [Passage(f"{doc}::v1::{i}", text, section, 0.7 - 0.05 * i) for i, (section, text) in enumerate(passages)],
+                       [Passage(f"{doc}::v1::{i}", text, section, 0.7 - 0.05 * i)
+                        for i, (section, text) in enumerate(passages)],
                        trust=trust)
 
 
@@ -45,7 +46,8 @@ def test_the_answer_is_the_whole_section_with_its_heading_and_no_lead_in(extract
     assert [(c.number, c.document_id, c.title) for c in answer.citations] == [(1, "returns/guide.md", "Returns")]
 
 
-@pytest.mark.parametrize("question", ["how do I start a return?", "can I send back a gift card", "what is the time limit"])
+@pytest.mark.parametrize("question", ["how do I start a return?", "can I send back a gift card",
+                                      "what is the time limit"])
 def test_every_line_is_verbatim_from_the_document(extractive_answerer, question):
     answer = extractive_answerer.answer(question, _result(_hit(("Sending something back", GUIDE))))
     for line in _lines(answer.text)[1:]:
@@ -87,7 +89,8 @@ def test_the_section_that_answers_wins_over_the_documents_other_sections(extract
     result = _result(_hit(("Opening hours", "Our shops open every day from 9 to 6, and on Saturday from 10 to 4."),
                           ("Phone support on Saturday", "The phone line is closed at weekends; chat stays open.")))
     answer = extractive_answerer.answer("is phone support open on saturday", result)
-    assert _lines(answer.text) == ["### Phone support on Saturday [1]", "The phone line is closed at weekends; chat stays open."]
+    assert _lines(answer.text) == ["### Phone support on Saturday [1]",
+                                   "The phone line is closed at weekends; chat stays open."]
 
 
 def test_the_whole_document_is_read_when_the_knowledge_base_can_give_it(extractive_answerer):
@@ -123,7 +126,8 @@ def test_no_passages_is_not_grounded(extractive_answerer, make_result):
 
 
 def test_a_document_without_a_url_is_cited_with_its_page_on_this_server(extractive_answerer):
-    answer = extractive_answerer.answer("how do I start a return?", _result(_hit(("Returns", GUIDE), doc="returns/how to.pdf")))
+    result = _result(_hit(("Returns", GUIDE), doc="returns/how to.pdf"))
+    answer = extractive_answerer.answer("how do I start a return?", result)
     assert answer.citations[0].url == "/kb/returns/how%20to.pdf"
 
 
@@ -136,7 +140,8 @@ class _Detector:
 
 def test_an_article_in_another_language_than_the_customers_says_so_in_theirs():
     answerer = Answerer(chat_model=None, detector=_Detector())
-    answer = answerer.answer("how do I start a return?", _result(_hit(("Sending something back", GUIDE))), language="es")
+    result = _result(_hit(("Sending something back", GUIDE)))
+    answer = answerer.answer("how do I start a return?", result, language="es")
     assert _lines(answer.text)[0] == "_Este artículo solo está disponible en inglés._"
     same = answerer.answer("how do I start a return?", _result(_hit(("Sending something back", GUIDE))), language="en")
     assert "_" not in _lines(same.text)[0]
@@ -144,15 +149,18 @@ def test_an_article_in_another_language_than_the_customers_says_so_in_theirs():
 
 # -- the sentence scoring that picks the section and the centre of a trim --------------------------
 def test_a_heading_that_names_the_question_makes_its_list_the_answer():
-    trouble = ("- Wait ten minutes and look in your spam folder.\n- Check that you typed the address you signed up with.\n"
+    trouble = ("- Wait ten minutes and look in your spam folder.\n"
+               "- Check that you typed the address you signed up with.\n"
                "- You can ask for at most three codes an hour.")
-    picked, _score = extractive.best_sentences("code email never arrives", trouble, "Signing in > The code email never arrives")
+    section = "Signing in > The code email never arrives"
+    picked, _score = extractive.best_sentences("code email never arrives", trouble, section)
     assert picked[0].text == "Wait ten minutes and look in your spam folder."
 
 
 @pytest.mark.parametrize("question", ["when does my refund reach my card", "¿cuándo llega el refund a mi card?"])
 def test_a_question_for_a_time_prefers_a_sentence_that_holds_one(question):
-    text = "Your refund goes back to your card.\n\n| Paid with | Refund arrives |\n|---|---|\n| Card | 3-10 business days |"
+    text = ("Your refund goes back to your card.\n\n"
+            "| Paid with | Refund arrives |\n|---|---|\n| Card | 3-10 business days |")
     picked, _score = extractive.best_sentences(question, text)
     assert "| Card | 3-10 business days |" in [s.text for s in picked]
 

@@ -103,7 +103,8 @@ def test_a_yes_inside_a_question_is_not_a_yes():
     assert not replies.is_yes("yes but how long does delivery take?")
 
 
-@pytest.mark.parametrize("text", ["that's not what I asked", "You didn't answer my question", "no es lo que he preguntado",
+@pytest.mark.parametrize("text", ["that's not what I asked", "You didn't answer my question",
+                                  "no es lo que he preguntado",
                                   "ça ne répond pas à ma question", "das ist nicht, was ich gefragt habe"])
 def test_rejections(text):
     assert replies.is_rejection(text)

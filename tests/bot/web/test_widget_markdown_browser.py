@@ -32,7 +32,8 @@ Standard shipping takes **5–8 business days** and is *tracked*:
 - Free on orders over CA$99
 - Tracking number by email
 
-See [our delivery page](/kb/shipping/delivery-times.md). <img src=x onerror="document.title='pwned'"> [trap](javascript:document.title='pwned')"""
+See [our delivery page](/kb/shipping/delivery-times.md). <img src=x onerror="document.title='pwned'">
+[trap](javascript:document.title='pwned')"""
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,8 @@ def _ask(page, question: str) -> None:
 
 
 @pytest.mark.parametrize(("width", "height", "mobile"), [(1280, 800, False), (390, 844, True)])
-def test_a_markdown_answer_renders_safely(server: ServerProcess, browser, llm: FakeOpenAI, width, height, mobile) -> None:
+def test_a_markdown_answer_renders_safely(server: ServerProcess, browser, llm: FakeOpenAI,
+                                          width: int, height: int, mobile: bool) -> None:
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile)
@@ -102,7 +104,8 @@ def test_a_markdown_answer_renders_safely(server: ServerProcess, browser, llm: F
         context.close()
 
 
-def test_a_stalled_llm_draft_is_replaced_by_the_extractive_answer(server: ServerProcess, browser, llm: FakeOpenAI) -> None:
+def test_a_stalled_llm_draft_is_replaced_by_the_extractive_answer(server: ServerProcess, browser,
+                                                                  llm: FakeOpenAI) -> None:
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport={"width": 1280, "height": 800})
