@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["DocumentInfo", "KnowledgeBase", "SyncReport", "build_knowledge_base"]
 
+_CHUNK_CACHE_DOCUMENTS = 256
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -49,6 +51,8 @@ class KnowledgeBase:
         self._open_lock = threading.RLock()  # the index and searcher are built once
         self._index: ChromaIndex | None = None
         self._searcher: Searcher | None = None
+        self._chunk_cache: dict[tuple[str, int, int, int], tuple[ChunkMatch, ...]] = {}  # oldest first
+        self._cache_lock = threading.Lock()
 
     def open(self, *, reindex: bool = False) -> ChromaIndex:
         """Open the index now (fails fast on a model mismatch); `reindex` drops and recreates it."""
@@ -100,8 +104,18 @@ class KnowledgeBase:
             if info is None:
                 return []
             version, limit = info.version, min(limit, info.chunks)
-        ids = [chunk_id(document_id, version, position) for position in range(limit)]
-        return sorted(self.index.chunks(ids), key=lambda c: c.position)
+        # NOTE: a Chroma read of a document costs ~2-10 ms a turn; a version's chunks never change, and
+        # the index generation (bumped by every write) keeps a removed-then-re-added version apart.
+        key = (document_id, version, limit, self.index.generation(max_age_s=1.0))
+        cached = self._chunk_cache.get(key)
+        if cached is None:
+            ids = [chunk_id(document_id, version, position) for position in range(limit)]
+            cached = tuple(sorted(self.index.chunks(ids), key=lambda c: c.position))
+            with self._cache_lock:
+                if len(self._chunk_cache) >= _CHUNK_CACHE_DOCUMENTS:
+                    self._chunk_cache.pop(next(iter(self._chunk_cache)))
+                self._chunk_cache[key] = cached
+        return list(cached)
 
     def search(self, query: str, *, k: int | None = None) -> SearchResult:
         """Documents with their best passages and a calibrated score (see `results.py`)."""

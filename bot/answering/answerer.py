@@ -162,7 +162,7 @@ class Answerer:
         found = sections.best_section(question, top, whole=_read(whole, top) if answerable else None)
         if found is None or found.support < (0 if answerable else NEAR_MISS_SUPPORT):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
-        blocked = _check(found.body, [p.text for p in top.passages])
+        blocked = _check(found.body, [found.text, *(p.text for p in top.passages)])
         if blocked:
             log.warning("extractive answer withheld (%s) from %s", blocked, top.document_id)
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive", blocked=blocked)
