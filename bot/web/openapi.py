@@ -105,7 +105,8 @@ def _response_schemas() -> dict[str, Any]:
                 "text": {"type": "string"}, "citations": {"type": "array", "items": _ref("Citation")},
                 "author": nullable_str,
                 "meta": {"type": "object", "description":
-                         "e.g. stream_id (bot answers), ask_email (notices), message_id (edit/delete)."},
+                         "e.g. stream_id (bot answers), lang and labels (texts for the widget in the "
+                         "customer's language), offer_handoff, ask_email (notices), message_id (edit/delete)."},
                 "created_at": date_time,
             },
         },
@@ -138,7 +139,8 @@ def _paths() -> dict[str, Any]:
         },
         "/api/conversations/{conversation_id}/events": {"get": _op(
             "Server-Sent Events: `message` (SSE id = message id; every stored row incl. state changes), "
-            "`token` ({stream_id, text}), `typing` ({who}). `retry:` first, `: heartbeat` comments every 15 s. "
+            "`token` ({stream_id, text}), `discard` ({stream_id}: drop that draft), `typing` ({who}). "
+            "`retry:` first, `: heartbeat` comments every 15 s. "
             "`Last-Event-ID` (or `?last_event_id=`) replays stored messages after that id.",
             {"200": {"description": "An event stream.",
                      "content": {"text/event-stream": {"schema": {"type": "string"}}}},
