@@ -105,6 +105,7 @@ def _eval_group(state: _Lazy) -> click.Group:
             else:
                 kb = build_knowledge_base(throwaway)
                 click.echo(f"indexed {kb_dir}: {kb.sync(kb_dir).summary()}", err=True)
+                kb.fill_cross_lingual()  # as `kb sync` does: questions in other languages need them
             services = build_services(throwaway, knowledge_base=kb)
             try:
                 _print_json(evaluate_answers(golden, bot=services.bot, conversations=conversations))

@@ -282,6 +282,9 @@ def create_app(
     warm_up = getattr(services.knowledge_base, "warm_up", None)
     if start_background and warm_up is not None:
         warm_up()
+    fill = getattr(services.knowledge_base, "fill_cross_lingual_in_background", None)
+    if start_background and fill is not None:
+        fill()  # chunks synced without their cross-lingual vector get it, never inside a turn
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = max(64 * 1024, settings.bot.max_message_chars * 8)
     app.extensions["supportbot"] = services

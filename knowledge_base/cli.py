@@ -62,6 +62,22 @@ def _report(report: SyncReport) -> None:
         sys.exit(1)
 
 
+_NO_CROSSLINGUAL = click.option(
+    "--no-crosslingual", is_flag=True,
+    help="Leave the cross-lingual vectors (questions in other languages) to the server, which fills "
+         "them in a background thread at start-up.")
+
+
+def _fill_cross_lingual(kb: KnowledgeBase, *, skip: bool) -> None:
+    """Compute the second vectors after the sync, so the index is complete when the command exits."""
+    if skip or kb.cross_lingual is None:
+        return
+    with _errors(), _progress_bar("cross-lingual vectors") as progress:
+        filled = kb.fill_cross_lingual(progress=progress)
+    if filled:
+        click.echo(f"cross-lingual vectors: {filled} chunks")
+
+
 def make_kb_group(get_kb: Callable[[], KnowledgeBase]) -> click.Group:
     """The `kb` click group; `get_kb` builds the knowledge base when a command runs."""
 
@@ -73,21 +89,25 @@ def make_kb_group(get_kb: Callable[[], KnowledgeBase]) -> click.Group:
     @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
     @click.option("--reindex", is_flag=True,
                   help="Drop the index and rebuild it (e.g. after changing the embedding model).")
-    def sync(directory: Path, reindex: bool) -> None:
+    @_NO_CROSSLINGUAL
+    def sync(directory: Path, reindex: bool, no_crosslingual: bool) -> None:
         """Make the knowledge base mirror DIRECTORY (only changed files are re-embedded)."""
         with _errors(), _progress_bar("indexing files") as progress:
             report = get_kb().sync(directory, progress=progress, reindex=reindex)
         _report(report)
+        _fill_cross_lingual(get_kb(), skip=no_crosslingual)
 
     @kb.command("add")
     @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
                   help="Folder the document ids are relative to (default: the current directory).")
-    def add(files: tuple[Path, ...], root: Path | None) -> None:
+    @_NO_CROSSLINGUAL
+    def add(files: tuple[Path, ...], root: Path | None, no_crosslingual: bool) -> None:
         """Add or update FILES."""
         with _errors(), _progress_bar("indexing files") as progress:
             report = get_kb().add(list(files), root=root, progress=progress)
         _report(report)
+        _fill_cross_lingual(get_kb(), skip=no_crosslingual)
 
     @kb.command("remove")
     @click.argument("ids", nargs=-1, required=True)

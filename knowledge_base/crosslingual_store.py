@@ -1,9 +1,9 @@
 """The second vector of every chunk (cross-lingual, see `crosslingual.py`) in a Chroma collection
 of its own beside the main one, with the same chunk ids.
 
-Written with the chunks at ingest and deleted with them; chunks indexed before the cross-lingual
-embedder existed (or by a process without it) get theirs the first time search needs them
-(`vectors` fills the gaps), so an upgrade needs no re-index.
+Written after the chunks, off the ingest path (`crosslingual_fill.py`), and deleted with them;
+search reads what is stored (`stored`) and never computes a whole knowledge base's vectors in a
+turn, so an upgrade needs no re-index either.
 """
 from __future__ import annotations
 
@@ -73,31 +73,39 @@ class CrossLingualStore:
         with guard("delete cross-lingual vectors"), self._lock:
             self._collection.delete(where=where)
 
-    def vectors(self, chunks: Sequence[CrossLingualRow]) -> np.ndarray:
-        """One unit row per chunk, in the order given; missing ones are computed and stored."""
-        if not chunks:
-            return np.zeros((0, 1), dtype=np.float32)
+    def missing_ids(self, ids: Sequence[str]) -> list[str]:
+        """Those of `ids` (in order) that have no cross-lingual vector yet."""
+        have: set[str] = set()
+        step = 20_000
+        for start in range(0, len(ids), step):
+            with guard("read cross-lingual ids"):
+                have.update(self._collection.get(ids=list(ids[start:start + step]), include=[])["ids"])
+        return [i for i in ids if i not in have]
+
+    def stored(self, chunks: Sequence[CrossLingualRow]) -> tuple[np.ndarray, np.ndarray]:
+        """(vectors, present): one row per chunk in the order given, zeros where none is stored yet.
+
+        Nothing is computed: search must not embed a whole knowledge base inside a customer's turn.
+        """
+        found = self._read([c.id for c in chunks])
+        width = len(next(iter(found.values()))) if found else 1
+        out = np.zeros((len(chunks), width), dtype=np.float32)
+        present = np.asarray([c.id in found for c in chunks], dtype=bool)
+        rows = [i for i, c in enumerate(chunks) if c.id in found]
+        if rows:
+            out[rows] = np.asarray([found[chunks[i].id] for i in rows], dtype=np.float32)
+        return out, present
+
+    def _read(self, ids: Sequence[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
-        ids = [c.id for c in chunks]
         step = 20_000  # NOTE: bigger pages hit SQLite's bound-variable limit inside embedded Chroma
         for start in range(0, len(ids), step):
             with guard("read cross-lingual vectors"):
-                res = self._collection.get(ids=ids[start:start + step], include=["embeddings"])
+                res = self._collection.get(ids=list(ids[start:start + step]), include=["embeddings"])
             embeddings = res.get("embeddings")
             if embeddings is not None:
                 found.update(zip(res["ids"], embeddings, strict=False))
-        missing = [i for i, c in enumerate(chunks) if c.id not in found]
-        fresh = self.embed([chunks[i] for i in missing]) if missing else None
-        if fresh is not None:
-            self.upsert([chunks[i] for i in missing], fresh)
-        width = fresh.shape[1] if fresh is not None else len(next(iter(found.values())))
-        out = np.zeros((len(chunks), width), dtype=np.float32)
-        if fresh is not None:
-            out[missing] = fresh
-        present = [i for i, c in enumerate(chunks) if c.id in found]
-        if present:
-            out[present] = np.asarray([found[chunks[i].id] for i in present], dtype=np.float32)
-        return out
+        return found
 
     def nearest(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """Ids and cosines of the `k` nearest chunks, best first (bases too big to hold in memory)."""

@@ -5,6 +5,7 @@ import json
 import math
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -84,6 +85,10 @@ def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSetti
         if len(batch) >= 256:
             flush()
     flush()
+    if index.cross_lingual is not None:  # as `kb sync` does before it exits
+        from knowledge_base.crosslingual_fill import CrossLingualFiller
+
+        CrossLingualFiller(index=lambda: index, write_lock=threading.Lock()).fill()
     return index
 
 

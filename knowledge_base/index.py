@@ -47,7 +47,7 @@ class ChromaIndex:
              recreate: bool = False, cross_lingual: ArrayEmbedder | None = None) -> ChromaIndex:
         """Open (or create) the collection; refuse one built with another model unless `recreate`.
 
-        With `cross_lingual`, every chunk written also gets its cross-lingual vector.
+        With `cross_lingual`, chunks can also hold a cross-lingual vector (filled in after writes).
         """
         client = make_client(settings)
         name = settings.collection
@@ -111,6 +111,20 @@ class ChromaIndex:
             res = self._collection.get(ids=list(ids), include=["metadatas", "documents"])
         rows = zip(res["ids"], res["documents"] or [], res["metadatas"] or [], strict=False)
         return [to_match(cid, doc, dict(meta), 0.0) for cid, doc, meta in rows if meta]
+
+    def chunk_ids(self, *, ids: Sequence[str] | None = None) -> list[str]:
+        """The ids of every stored chunk, or of those among `ids` that are stored (nothing else is read)."""
+        if ids is not None and not ids:
+            return []
+        found: list[str] = []
+        step = 20_000  # NOTE: bigger pages hit SQLite's bound-variable limit inside embedded Chroma
+        wanted = list(ids) if ids is not None else None
+        for start in range(0, len(wanted), step) if wanted is not None else [0]:
+            with guard("read chunk ids"):
+                res = self._collection.get(ids=wanted[start:start + step] if wanted is not None else None,
+                                           include=[])
+            found.extend(res["ids"])
+        return found
 
     def iter_chunks(self, *, page_size: int = 20_000) -> Iterator[ChunkMatch]:
         """Every stored chunk (similarity 0.0), for building the lexical index.
@@ -180,9 +194,8 @@ class ChromaIndex:
         """Store chunks with their vectors (ids carry the version, so new never overwrites old)."""
         if not chunks:
             return
-        # Computed before taking the lock: a write must not wait for the other embedder.
-        rows = [cross_lingual_row(c) for c in chunks] if self.cross_lingual is not None else []
-        second = self.cross_lingual.embed(rows) if self.cross_lingual is not None else None
+        # NOTE: only the main vector: the cross-lingual one is filled in afterwards, off the ingest
+        # path (`crosslingual_fill.py`), and search copes with chunks that lack it meanwhile.
         counts: dict[tuple[str, int], int] = {}
         for c in chunks:
             counts[(c.document_id, c.version)] = counts.get((c.document_id, c.version), 0) + 1
@@ -197,8 +210,6 @@ class ChromaIndex:
                     documents=[c.text for c in part],
                     metadatas=[to_metadata(c, counts[(c.document_id, c.version)]) for c in part],
                 )
-            if self.cross_lingual is not None:
-                self.cross_lingual.upsert(rows, second)
             self._bump()
 
     def delete_versions(self, document_id: str, *, keep: int | None = None) -> None:

@@ -45,6 +45,8 @@ CROSS_LINGUAL_THRESHOLD = 0.5
 # the default path. On our 231 labelled dev questions in six languages one is then missed (an Italian
 # question half in English); on the public rasa_sara set, 11 English or gibberish texts stop being routed.
 ROUTING_CONFIDENCE = 0.75
+# While cross-lingual vectors are being filled in, how often a question looks again whether they are complete.
+FILL_RECHECK_S = 2.0
 
 
 class Searcher:
@@ -130,8 +132,8 @@ class Searcher:
                ) -> tuple[Space, float, str, np.ndarray, bool]:
         """(space, its near-miss level, the text for keywords, the query vector, cross-lingual?)."""
         store = self.index.cross_lingual
-        if store is not None and language and language != self.language:
-            view = self._cross_lingual_view(snap)
+        view = self._cross_lingual_view(snap) if store is not None and language and language != self.language else None
+        if store is not None and view is not None:
             vector = store.embedder.embed_array([query])[0]
             space = Space(title_vectors=view.title_vectors, chunk_vectors=view.chunk_vectors,
                           nearest=store.nearest, fresh=self._fresh(snap))
@@ -148,8 +150,13 @@ class Searcher:
         # score, so what was just written is found at once.
         return snap.generation == self.index.generation(max_age_s=0.5)
 
-    def _cross_lingual_view(self, snap: Snapshot) -> CrossLingualView:
-        """The snapshot's cross-lingual vectors and level, built once per snapshot on first need."""
+    def _cross_lingual_view(self, snap: Snapshot) -> CrossLingualView | None:
+        """The snapshot's cross-lingual vectors and level, built once per snapshot on first need.
+
+        None while some chunks still lack their vector (a fill runs after every write): the
+        question then takes the default path, as it did before these vectors existed, rather than
+        waiting for a whole knowledge base to be embedded or being ranked against half of it.
+        """
         view = snap.cross_lingual
         if view is not None:
             return view
@@ -157,9 +164,15 @@ class Searcher:
         assert store is not None  # only routed here when the index has one
         with self._cross_lock:
             if snap.cross_lingual is None:
+                if time.monotonic() - snap.cross_lingual_checked < FILL_RECHECK_S:
+                    return None
+                snap.cross_lingual_checked = time.monotonic()
+                if store.missing_ids(snap.chunk_ids):
+                    return None
                 started = time.perf_counter()
                 titles = store.embedder.embed_array(snap.titles) if snap.titles else np.zeros((0, 1), np.float32)
-                chunks = store.vectors(snap.cross_lingual_rows()) if snap.chunks <= self.in_memory_below else None
+                in_memory = snap.chunks <= self.in_memory_below
+                chunks = store.stored(snap.cross_lingual_rows())[0] if in_memory else None
                 space = Space(title_vectors=titles, chunk_vectors=chunks, nearest=store.nearest, fresh=True)
                 snap.cross_lingual = CrossLingualView(title_vectors=titles, chunk_vectors=chunks,
                                                       level=self._near_miss_level(snap, space, titles))

@@ -11,6 +11,7 @@ from langchain_core.embeddings import Embeddings
 
 from knowledge_base.chunking import chunk_id
 from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.crosslingual_fill import CrossLingualFiller
 from knowledge_base.index import ChromaIndex, ChunkMatch
 from knowledge_base.results import SearchResult
 from knowledge_base.sync import Syncer, SyncReport
@@ -53,6 +54,8 @@ class KnowledgeBase:
         self._searcher: Searcher | None = None
         self._chunk_cache: dict[tuple[str, int, int, int], tuple[ChunkMatch, ...]] = {}  # oldest first
         self._cache_lock = threading.Lock()
+        self._filler = CrossLingualFiller(index=lambda: self.index, write_lock=self._write_lock)
+        self._fill_after_writes = False  # set by `fill_cross_lingual_in_background` (a server)
 
     def open(self, *, reindex: bool = False) -> ChromaIndex:
         """Open the index now (fails fast on a model mismatch); `reindex` drops and recreates it."""
@@ -72,18 +75,40 @@ class KnowledgeBase:
         """Mirror `directory` into the index (incremental); `reindex` rebuilds it from scratch."""
         with self._write_lock:
             index = self.open(reindex=True) if reindex else self.index
-            return self._syncer(index).sync_directory(Path(directory), progress=progress)
+            report = self._syncer(index).sync_directory(Path(directory), progress=progress)
+        self._after_write()
+        return report
 
     def add(self, paths: Sequence[Path], *, root: Path | None = None,
             progress: Callable[[int, int], None] | None = None) -> SyncReport:
         """Add or update files; ids are relative to `root` (default: the current directory)."""
         with self._write_lock:
-            return self._syncer(self.index).add_files([Path(p) for p in paths], root=root, progress=progress)
+            report = self._syncer(self.index).add_files([Path(p) for p in paths], root=root, progress=progress)
+        self._after_write()
+        return report
 
     def remove(self, ids: Iterable[str]) -> int:
         """Remove documents by id; returns how many were there."""
         with self._write_lock:
             return self._syncer(self.index).remove(ids)
+
+    def fill_cross_lingual(self, *, progress: Callable[[int, int], None] | None = None) -> int:
+        """Compute the cross-lingual vectors that chunks still lack (after a sync); returns how many."""
+        return self._filler.fill(progress=progress) if self.cross_lingual is not None else 0
+
+    def fill_cross_lingual_in_background(self) -> None:
+        """Fill them in a daemon thread now and after every later write (a server's start-up).
+
+        Nothing is loaded when nothing is missing; searches meanwhile take the default path.
+        """
+        if self.cross_lingual is None:
+            return
+        self._fill_after_writes = True
+        self._filler.start()
+
+    def wait_for_cross_lingual(self, timeout: float | None = None) -> bool:
+        """Wait for a background fill (tests, benchmarks); True when none runs any more."""
+        return self._filler.wait(timeout)
 
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document (its highest version), sorted by id."""
@@ -142,6 +167,10 @@ class KnowledgeBase:
                     self._searcher = Searcher(index=self.index, embedder=self.embedder, settings=self.settings)
                 searcher = self._searcher
         return searcher
+
+    def _after_write(self) -> None:
+        if self._fill_after_writes:
+            self._filler.start()
 
     def _syncer(self, index: ChromaIndex) -> Syncer:
         return Syncer(index=index, embedder=self.embedder, settings=self.settings)

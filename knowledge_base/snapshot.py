@@ -55,6 +55,7 @@ class Snapshot:
     chunk_versions: np.ndarray | None = None  # int64 per chunk
     level: float = 0.45
     cross_lingual: CrossLingualView | None = None  # built on the first question that needs it
+    cross_lingual_checked: float = -1e9  # monotonic time it was last found incomplete
     normaliser: QueryNormaliser | None = None
     built_in: float = 0.0
     built_at: float = field(default_factory=time.monotonic)

@@ -54,15 +54,37 @@ def crossed(tmp_path: Path):
     fake = FakeCrossLingual()
     kb = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=fake)
     kb.sync(_write(tmp_path / "docs"))
+    kb.fill_cross_lingual()
     yield kb, fake
     kb.close()
 
 
-def test_every_chunk_written_gets_its_cross_lingual_vector_at_ingest(crossed) -> None:
-    kb, fake = crossed
-    assert len(fake.texts) == 3 and any("Refund timing" in t for t in fake.texts)
-    store = kb.index.cross_lingual
-    assert store is not None and store._collection.count() == kb.index.count()
+def test_sync_writes_only_the_main_vector_and_the_fill_adds_the_second(tmp_path: Path) -> None:
+    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-fill")
+    fake = FakeCrossLingual()
+    kb = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=fake)
+    try:
+        kb.sync(_write(tmp_path / "docs"))
+        store = kb.index.cross_lingual
+        assert store is not None and fake.texts == [] and store._collection.count() == 0
+        assert kb.fill_cross_lingual() == 3 == store._collection.count() == kb.index.count()
+        assert any("Refund timing" in t for t in fake.texts)
+        assert kb.fill_cross_lingual() == 0 and len(fake.texts) == 3  # nothing missing: nothing computed
+    finally:
+        kb.close()
+
+
+def test_a_question_in_another_language_waits_for_no_fill_it_takes_the_default_path(tmp_path: Path) -> None:
+    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-partial")
+    fake = FakeCrossLingual()
+    kb = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=fake)
+    try:
+        kb.sync(_write(tmp_path / "docs"))
+        result = kb.search("¿Cuánto tarda el reembolso?")
+        assert result.language == "es" and not result.cross_lingual
+        assert fake.texts == []  # the turn embedded no chunk with the second model
+    finally:
+        kb.close()
 
 
 def test_a_question_in_another_language_takes_the_cross_lingual_path(crossed) -> None:
@@ -82,7 +104,7 @@ def test_removing_a_document_removes_its_cross_lingual_vectors(crossed) -> None:
     assert store is not None and store._collection.count() == kb.index.count() == 2
 
 
-def test_chunks_indexed_without_cross_lingual_vectors_get_them_when_first_needed(tmp_path: Path) -> None:
+def test_a_background_fill_completes_an_index_built_without_cross_lingual_vectors(tmp_path: Path) -> None:
     settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-later")
     docs = _write(tmp_path / "docs")
     plain = build_knowledge_base(settings, embedder=FakeEmbeddings())
@@ -91,12 +113,40 @@ def test_chunks_indexed_without_cross_lingual_vectors_get_them_when_first_needed
     fake = FakeCrossLingual()
     upgraded = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=fake)
     try:
-        result = upgraded.search("Combien coûte la livraison ?")
-        assert result.cross_lingual and result.hits[0].document_id == "shipping.md"
+        upgraded.fill_cross_lingual_in_background()
+        assert upgraded.wait_for_cross_lingual(timeout=30)
         store = upgraded.index.cross_lingual
         assert store is not None and store._collection.count() == upgraded.index.count()
+        # a later write is filled in too, without anyone asking
+        (docs / "returns.md").write_text("# Returns\n\nSend the parcel back within 30 days for a full refund.\n")
+        upgraded.sync(docs)
+        assert upgraded.wait_for_cross_lingual(timeout=30)
+        assert store._collection.count() == upgraded.index.count() == 4
+        result = upgraded.search("Combien coûte la livraison ?")
+        assert result.cross_lingual and result.hits[0].document_id == "shipping.md"
     finally:
         upgraded.close()
+
+
+def test_a_fill_never_stores_a_vector_for_a_chunk_removed_meanwhile(crossed) -> None:
+    kb, fake = crossed
+    store = kb.index.cross_lingual
+    assert store is not None
+    store.delete({"document_id": "refunds.md"})  # as if indexed after the last fill
+    removed_during_embedding = False
+
+    def embed_then_remove(texts: list[str]) -> np.ndarray:
+        nonlocal removed_during_embedding
+        out = FakeCrossLingual.embed_array(fake, texts)
+        if not removed_during_embedding:
+            removed_during_embedding = True
+            kb.remove(["refunds.md"])
+        return out
+
+    store.embedder = type("Racing", (), {"embed_array": staticmethod(embed_then_remove),
+                                         "model_id": fake.model_id})()
+    assert kb.fill_cross_lingual() == 0
+    assert store._collection.count() == kb.index.count() == 2
 
 
 def test_the_pinned_files_are_checked_at_load(tmp_path: Path) -> None:
