@@ -74,6 +74,7 @@ def folder_searcher(docs: Path, settings: KnowledgeBaseSettings) -> Iterator[Sea
         kb = build_knowledge_base(run)
         try:
             kb.sync(docs)
+            kb.fill_cross_lingual()
             searcher = Searcher(index=kb.index, embedder=kb.embedder, settings=run)
             searcher.refresh()
             yield searcher
@@ -147,8 +148,11 @@ def main() -> None:
     parser.add_argument("--only", help="one knowledge base by name")
     parser.add_argument("--rows", type=Path, help="read the rows from this file if it exists, else write them there")
     parser.add_argument("--sweep", help="comma-separated thresholds")
+    parser.add_argument("--chunk-size", type=int, help="characters per chunk (default: the product's)")
+    parser.add_argument("--chunk-overlap", type=int, help="characters of overlap (default: the product's)")
     args = parser.parse_args()
-    settings = KnowledgeBaseSettings()
+    settings = KnowledgeBaseSettings(**{k: v for k, v in (("chunk_size", args.chunk_size),
+                                                            ("chunk_overlap", args.chunk_overlap)) if v is not None})
     if args.rows and args.rows.exists():
         rows = json.loads(args.rows.read_text())
     else:
