@@ -189,3 +189,25 @@ def test_a_text_the_detector_is_unsure_of_stays_on_the_default_path(crossed) -> 
     for text in ("ljljl", "refund tutorials"):
         result = kb.search(text)
         assert result.language == "en" and not result.cross_lingual, text
+
+
+def test_kb_sync_leaves_a_complete_index_unless_told_to_leave_it_to_the_server(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from knowledge_base.cli import make_kb_group
+
+    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-cli")
+    kb = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=FakeCrossLingual())
+    group, runner = make_kb_group(lambda: kb), CliRunner()
+    try:
+        docs = _write(tmp_path / "docs")
+        skipped = runner.invoke(group, ["sync", str(docs), "--no-crosslingual"])
+        store = kb.index.cross_lingual
+        assert skipped.exit_code == 0, skipped.output
+        assert store is not None and store._collection.count() == 0
+        (docs / "returns.md").write_text("# Returns\n\nSend the parcel back within 30 days.\n")
+        done = runner.invoke(group, ["sync", str(docs)])
+        assert done.exit_code == 0 and "cross-lingual vectors: 4 chunks" in done.output, done.output
+        assert store._collection.count() == kb.index.count() == 4
+    finally:
+        kb.close()
