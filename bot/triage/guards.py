@@ -66,6 +66,10 @@ NEGATION = re.compile(
         "nicht (?:notig|notwendig|mit)",
         "nao (?:quero|preciso|precisa|e necessario|me (?:transfira|passe|transfere|passa))",
         "sem",
+        "non (?:voglio|vorrei|serve|mi serve|ho bisogno|e necessario)",
+        "(?:wil|hoef|wens) (?:ik )?(?:niet|geen)",
+        "geen (?:medewerker|mens|persoon)",
+        "niet nodig",
     ) + r"\b"
 )
 
@@ -219,6 +223,9 @@ ASKED_IN_ADVANCE = re.compile(
         "asking (?:before|in advance|for the future|for a friend|just in case)",
         "for future reference",
         "in the future",
+        "in future",
+        "later on",
+        "just to be safe",
         "hypothetically",
         "just (?:want|wanted) to know",
         "just curious",
@@ -480,6 +487,93 @@ GRIEVANCE_CONTEXT = re.compile(
     ) + r"\b"
 )
 
+# A question about a claim on an insurance, a warranty or a plan ("how do I report a stolen phone under my
+# gadget insurance?", "is my bike covered if it's stolen?"): routine for the bot unless a card, an account
+# or money is at risk too.
+INSURANCE_QUESTION = re.compile(
+    r"\b" + alt(
+        "insurance",
+        "insured",
+        "insurer",
+        "warranty",
+        "protection plan",
+        "care plan",
+        "damage waiver",
+        "covered",
+        "cover",
+        "coverage",
+    ) + r"\b"
+)
+_AT_RISK = re.compile(
+    r"\b" + alt(
+        "card",
+        "cards",
+        "account",
+        "bank",
+        "payments?",
+        "pin",
+        "password",
+        "login",
+        "identity",
+        "wallet",
+        "purse",
+    ) + r"\b"
+)
+_QUESTION = re.compile("^ " + alt("how", "can", "could", "is", "are", "does", "do", "which", "what", "where", "will")
+                       + r"\b")
+# A question about the complaints procedure: "what's your complaints procedure?", "where can I find the
+# complaint form?"; with a grievance said (GRIEVANCE_CONTEXT) it is a complaint after all.
+PROCEDURE_QUESTION = re.compile(
+    r"\b" + alt(
+        "what is",
+        "what are",
+        "where is",
+        "where can i find",
+        "where do i find",
+        "is there",
+        "do you have",
+        "how does",
+        "send me",
+    ) + r"(?: [a-z]+){0,3} " + alt(
+        "complaints?",
+        "feedback",
+        "formal complaints?",
+    ) + " " + alt(
+        "procedure",
+        "process",
+        "form",
+        "policy",
+        "page",
+        "email",
+        "address",
+        "department",
+        "team",
+        "line",
+    ) + r"\b"
+    + r"|\b(?:process|procedure|steps|policy) (?:if|for|to|when) (?:i |we )?(?:want to |need to |have to )?"
+    + r"(?:raise|make|file|lodge|submit|complain)\b(?:(?: [a-z]+){0,5} (?:later|in future|in the future|later on)\b)?"
+)
+# Marked as a joke: "lol", "haha", "just kidding", "my lawyer friend says", "would have a field day".
+JOKE = re.compile(
+    r"\b" + alt(
+        "lol",
+        "lmao",
+        "rofl",
+        r"haha\w*",
+        r"hehe\w*",
+        "ha ha",
+        "jk",
+        "just kidding",
+        "only kidding",
+        "kidding",
+        "joking",
+        "only joking",
+        "(?:lawyer|attorney|solicitor) friend",
+        "field day",
+        "for a (?:uni|school|college|class|university) (?:assignment|project|essay|course)",
+    ) + r"\b|^ ha\b"
+)
+
 
 class Facts:
     """The guards' verdicts on one normalised message for one label, each computed on first use."""
@@ -507,6 +601,22 @@ class Facts:
     def self_service(self) -> bool:
         return self_service_question(self.norm, security=self.label.self_service_unless == "incident")
 
+    @cached_property
+    def insurance_question(self) -> bool:
+        norm = self.norm
+        return (INSURANCE_QUESTION.search(norm) is not None and _AT_RISK.search(norm) is None
+                and _QUESTION.search(norm) is not None)
+
+    @cached_property
+    def procedure_question(self) -> bool:
+        if PROCEDURE_QUESTION.search(self.norm) is None:
+            return False
+        return GRIEVANCE_CONTEXT.search(PROCEDURE_QUESTION.sub(" ", self.norm)) is None
+
+    @cached_property
+    def joke(self) -> bool:
+        return JOKE.search(self.norm) is not None
+
 
 def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
     """Where `rule` fires on the message, once its guards have had their say; None if it does not."""
@@ -514,6 +624,12 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
     if rule.yields_to_how_to and facts.how_to:
         return None
     if rule.waits_if_asked_in_advance and facts.asked_in_advance:
+        return None
+    if rule.yields_to_insurance_question and facts.insurance_question:
+        return None
+    if rule.yields_to_procedure_question and facts.procedure_question:
+        return None
+    if rule.yields_to_joke and facts.joke:
         return None
     if rule.needs and not any(w in norm for w in rule.needs):
         return None

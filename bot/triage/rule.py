@@ -25,6 +25,11 @@ class Rule:
     - yields_to_how_to: a how-to question naming no incident of the customer's own is left to the bot.
     - yields_to_self_service: an ordinary how/where/can-I question with nothing gone wrong for a while
       is left to the bot (the words also describe ordinary situations).
+    - yields_to_insurance_question: a question about a claim on an insurance, warranty or plan
+      ("is my bike covered if it's stolen?") with no card, account or payment in it is left to the bot.
+    - yields_to_procedure_question: a question about the complaints procedure or form, with nothing
+      gone wrong said, is left to the bot.
+    - yields_to_joke: a message marked as a joke ("lol", "haha", "just kidding") does not fire it.
     - needs: substrings one of which the text must hold before the pattern is tried (speed only;
       a test checks that they never hide a match).
     """
@@ -37,6 +42,9 @@ class Rule:
     waits_if_asked_in_advance: bool = False
     yields_to_how_to: bool = False
     yields_to_self_service: bool = False
+    yields_to_insurance_question: bool = False
+    yields_to_procedure_question: bool = False
+    yields_to_joke: bool = False
     examples: tuple[str, ...] = ()  # messages it must fire on
     counter_examples: tuple[str, ...] = ()  # near neighbours it must not fire on
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)

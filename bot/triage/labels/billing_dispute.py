@@ -7,7 +7,7 @@ charged twice if I change the date?") unless a charge is reported as having happ
 """
 from __future__ import annotations
 
-from bot.triage.regex import alt, followed_by, word_gap
+from bot.triage.regex import alt, followed_by, not_followed_by, word_gap
 from bot.triage.rule import Label, Rule
 
 _TAKEN = alt(
@@ -57,6 +57,92 @@ _BILLED = alt(
     "was deducted",
     "were deducted",
 )
+
+# --- story vocabulary: money taken, the thing undone, money not given back, time gone by ---------------
+_MONEY_TAKEN = alt(
+    "charged",
+    "charging",
+    "billed",
+    "debited",
+    "deducted",
+    "invoiced",
+    "renewed",
+    "collected",
+    "took (?:the |my |a |an |another |out )?(?:[0-9]+|money|payment|fee|deposit|full|amount)",
+    "taken (?:the |my |a |an |another )?(?:[0-9]+|money|payment|fee|deposit|full|amount)",
+    "(?:the |a )?(?:money|payment|fee) (?:was |has been |got )?(?:taken|gone|went out)",
+)
+_UNDONE = alt(
+    "(?:i|we|you|they|it|(?:the|your|my|our) [a-z]+) (?:had )?canceled",
+    "canceled (?:it|them|the|my|our|on|before|last|in|a)",
+    "(?:was|were|been|got) canceled",
+    "after (?:i|we) cancel(?:ed)?",
+    "after (?:the |my |our )?cancellation",
+    "never (?:arrived|came|turned up|showed up|happened|got delivered|was delivered)",
+    "(?:i|we) never (?:received|got) (?:it|them|the|my|our|anything)",
+    "did not (?:arrive|turn up|show up|happen)",
+    "was not delivered",
+    "(?:i|we) (?:returned|sent back) (?:it|them|the|everything)",
+    "moved out",
+    "left the property",
+    "after (?:i|we) (?:told|asked) you not to",
+)
+_MONEY_BACK = alt(
+    r"refund\w*",
+    "money back",
+    # a deposit the company holds, not money the customer paid in ("my cash deposit is not in my account yet")
+    "deposit (?:back|refund|return)",
+    "(?:kept|keeping|withheld|holding|return|returned|refund|refunded|keep) (?:of )?(?:my |our |the )?(?:[a-z0-9]+"
+    " )?deposit",
+    "(?:security|damage|rental|booking|holding|tenancy|hire) deposit",
+    r"reimburs\w*",
+    "payout",
+    "still no payment",
+    "compensation",
+    "credit(?! card)",
+)
+_NOT_YET = alt(
+    "still",
+    "not (?:yet |been )?(?:received|arrived|here|come|landed|seen|got|paid|refunded|returned|back|credited)",
+    "never (?:received|arrived|came|got|paid|refunded)",
+    "nothing",
+    "no sign",
+    "no (?:payment|refund|money)",
+    "(?:have|has) not (?:received|got|seen|arrived|come|landed|appeared|been)",
+    "kept",
+    "chasing",
+)
+_TIME_GONE = alt(
+    "(?:[0-9]+|two|three|four|five|six|seven|eight|nine|ten|several|a few|many) (?:days|weeks|months|working"
+    " days|business days)",
+    "(?:a|one|over a|more than a) (?:week|month|fortnight)",
+    "it is now",
+    "it has been",
+    "since (?:january|february|march|april|may|june|july|august|september|october|november|december|last|the|[0-9]+)",
+    "on [0-9]+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
+    "on (?:january|february|march|april|may|june|july|august|september|october|november|december)? ?[0-9]+",
+    "in (?:january|february|march|april|may|june|july|august|september|october|november|december)",
+    "weeks",
+    "months",
+)
+_CHARGED_BY_YOU = alt(
+    "(?:you|they|i|we) (?:were |was |have been |got |am being |are being |have |has"
+    " )?(?:charged|billed|debited|invoiced)",
+    "(?:you|they) (?:took|deducted|kept|charged|billed|debited)",
+    "charging (?:me|us)",
+)
+_NOT_AGREED = alt(
+    "(?:i|we) (?:selected|chose|picked|am on|was on|are on|only (?:have|had|use|used|ordered|booked|bought))",
+    "(?:i|we) (?:refused|declined|turned down|opted out)",
+    "(?:i|we) (?:did not|never) (?:check|use|order|take|want|agree|ask|book|sign|request|have|consume|need)",
+    "(?:was|were) (?:already )?there (?:before|when)",
+    "(?:was|were) already there",
+    "(?:you|they|your [a-z]+) (?:said|told me|promised|confirmed)(?: [a-z]+){0,4}"
+    " (?:waived|free|included|covered|refunded|no charge)",
+    "(?:was|were) (?:supposed|meant) to be (?:covered|included|free|waived)",
+    "(?:was|is|were) covered by (?:my|the|our) (?:insurance|plan|policy|warranty)",
+)
+
 
 _RULES = (
     Rule(
@@ -3082,6 +3168,133 @@ _RULES = (
         ),
         counter_examples=(
             "Quanto tempo demora o reembolso de uma devolução?",
+        ),
+    ),
+    # --- stories: money taken for something undone, or not given back -------------------------------------
+    # Money taken and, anywhere in the message, the thing it paid for cancelled, never delivered or
+    # returned: "you took 49.99 on 3 March for an order I cancelled on the 1st", "the delivery team never
+    # turned up and I've still been charged". A question about when a pending charge drops off is answered.
+    Rule(
+        "billing_dispute:taken_for_undone",
+        confidence=0.85,
+        patterns=(
+            r"^" + not_followed_by(r".*\bpending (?:charge|payment|authori[sz]ation|hold|transaction)s?\b")
+            + followed_by(rf".*\b{_MONEY_TAKEN}\b")
+            + rf".*\b{_UNDONE}\b",
+        ),
+        waits_if_asked_in_advance=True,
+        examples=(
+            "You took 49.99 on 3 March for a bean order I cancelled on the 1st",
+            "The delivery team never turned up, I cancelled, and I've still been charged for delivery",
+            "My subscription renewed and took the money after I cancelled it",
+            "I was charged 150 for an appointment you cancelled",
+        ),
+        counter_examples=(
+            "I was charged for the label but cancelled the shipment, when does the pending charge drop off?",
+            "Will I be charged if I cancel the order today?",
+            "If my flight is cancelled, am I charged for the hotel?",
+        ),
+    ),
+    # A refund, deposit or payout promised and still not there after some time: "returned the chairs on
+    # 12 Jan and still nothing refunded", "claim approved 6 weeks ago, still no payment". How long a refund
+    # takes, asked the day it started, is a question for the bot.
+    Rule(
+        "billing_dispute:refund_overdue",
+        confidence=0.85,
+        patterns=(
+            followed_by(rf".*\b{_MONEY_BACK}\b")
+            + followed_by(rf".*\b{_NOT_YET}\b")
+            + rf".*\b{_TIME_GONE}\b",
+        ),
+        waits_if_asked_in_advance=True,
+        examples=(
+            "Case was closed in my favour 3 weeks ago and the refund is still not here",
+            "Claim approved 6 weeks ago, still no payment",
+            "You kept my 300 deposit and it's been 6 weeks",
+            "the seller refunded me on 4 June but nothing has landed in my account",
+        ),
+        counter_examples=(
+            "I sent the parcel back yesterday and I have not been refunded yet, how long should it take?",
+            "How many days does a refund take to reach my card?",
+        ),
+    ),
+    # Charged for something not agreed: "you charged me for the premium plan but I'm on basic", "charged
+    # for damage that was already there", "a renewal fee you said was waived", "a bag I didn't check in".
+    Rule(
+        "billing_dispute:charged_not_as_agreed",
+        confidence=0.85,
+        patterns=(
+            followed_by(rf".*\b{_CHARGED_BY_YOU}\b")
+            + rf".*\b{_NOT_AGREED}\b",
+        ),
+        waits_if_asked_in_advance=True,
+        yields_to_self_service=True,
+        examples=(
+            "You charged me for the premium plan but I'm on basic",
+            "You charged me 350 for damage that was already there when I picked up the car",
+            "I'm being charged a renewal fee you said was waived",
+            "You charged me 65 for a bag I didn't check in",
+            "I was charged 299 for the annual plan, I selected monthly",
+        ),
+        counter_examples=(
+            "I selected monthly billing, when will I be charged?",
+            "If I choose monthly, will I be charged today?",
+        ),
+    ),
+    # The same amount taken twice: "42.99 on the 1st and 42.99 again on the 3rd", "you took two direct
+    # debits this month", "two rent payments of 950 going out on the 1st".
+    Rule(
+        "billing_dispute:same_amount_twice",
+        confidence=0.85,
+        patterns=(
+            r"\b([0-9]{2,})\b(?: [a-z0-9]+){0,6} (?:and|then|plus|also|but|with)(?: [a-z0-9]+){0,3} \1(?:"
+            r" [a-z0-9]+){0,4}"
+            + r" (?:again|twice|a second time|as well)\b",
+            r"\b(?:you|they|it) (?:took|have taken|has taken|charged|debited|collected)(?: me| us)? (?:two|2|three|3)"
+            + r" (?:[a-z]+ )?(?:payments|charges|debits|direct debits|instalments|installments|withdrawals|times)\b",
+            r"\b(?:two|2) (?:[a-z]+ )?(?:payments|charges|debits|direct debits|withdrawals|transactions) (?:of"
+            r" [0-9]+ )?"
+            + r"(?:going out|went out|taken|came out|on the same day|on the [0-9]+(?:st|nd|rd|th)?)\b",
+            r"\banother [0-9]+(?: [a-z]+){0,2} (?:from you|taken|charged|debited|on my (?:card|credit"
+            r" card|account|statement))\b",
+        ),
+        waits_if_asked_in_advance=True,
+        yields_to_self_service=True,
+        examples=(
+            "march: 4299 on the 1st and 4299 again on the 3rd, i only have one membership",
+            "You took two direct debits this month",
+            "my bank shows two rent payments of 950 going out on the 1st",
+            "paid in full at reception and today I see another 31260 from you on my credit card",
+        ),
+        counter_examples=(
+            "Can I pay in two payments of 50?",
+            "I ordered 12 mugs and 12 saucers, when do they ship?",
+        ),
+    ),
+    # Spanish, French, German and Portuguese: charged for what was cancelled, or charged twice
+    Rule(
+        "billing_dispute:undone_other_languages",
+        confidence=0.85,
+        patterns=(
+            followed_by(r".*\b(?:cobraron|cobrado|cobrar|cobran|cargaron|cargo|cobro)\b")
+            + r".*\b(?:cancele|cancelada|cancelado|cancelaron|anule|no fui|nunca llego|devolvi)\b",
+            followed_by(r".*\b(?:preleve|prelevement|debite|facture|factures|facturee)\b")
+            + r".*\b(?:annule|annulee|resilie|resiliee|jamais (?:recu|arrive|livre)|retourne)\b",
+            followed_by(r".*\b(?:abgebucht|belastet|berechnet|eingezogen|abgezogen)\b")
+            + r".*\b(?:storniert|gekundigt|abgesagt|nie (?:bekommen|erhalten|angekommen)|zuruckgeschickt|trotzdem)\b",
+            followed_by(r".*\b(?:cobraram|cobrado|cobrar|cobrando|debitaram|debitado)\b")
+            + r".*\b(?:cancelei|cancelado|cancelada|recusei|ja paguei|nunca (?:chegou|recebi)|devolvi)\b",
+        ),
+        waits_if_asked_in_advance=True,
+        examples=(
+            "Me han cobrado una cita a la que no fui porque la cancelé con una semana de antelación",
+            "Ich habe den Kurs storniert und trotzdem wurde die Gebühr abgebucht",
+            "Cobraram-me um seguro que eu recusei no balcão",
+            "On m'a prélevé l'abonnement alors que je l'ai résilié",
+        ),
+        counter_examples=(
+            "¿Me cobran si cancelo la reserva mañana?",
+            "Wird mir etwas berechnet, wenn ich storniere?",
         ),
     ),
 )

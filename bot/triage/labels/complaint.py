@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.triage.regex import alt, followed_by, not_followed_by, word_gap
+from bot.triage.regex import alt, followed_by, not_followed_by, not_preceded_by, word_gap
 from bot.triage.rule import Label, Rule
 
 _SERVICE = alt(
@@ -95,10 +95,15 @@ _RULES = (
                 "grievance",
                 "grievances",
             ) + r"\b",
-            r"\b(?:lodge|lodging|file|filing)(?: a| an| my| the)?(?: formal| official| customer| consumer)? claim\b",
+            # a claim on an insurance, a warranty or a plan is routine, not a complaint
+            "^" + not_followed_by(r".*\b(?:insurance|insurer|insured|policy|warranty|cover|coverage|plan|waiver)\b")
+            + r".*?\b(?:lodge|lodging|file|filing)(?: a| an| my| the)?(?: formal| official| customer| consumer)?"
+              r" claim\b",
             r"\b(?:customer|consumer) (?:claim|complaint)s?\b",
             r"\bclaims? against (?:you|your|the company|this company|the business)\b",
         ),
+        waits_if_asked_in_advance=True,
+        yields_to_procedure_question=True,
         examples=(
             "I want to make a formal complaint about the driver.",
             "I want to make a formal complaint about how I was treated on the phone",
@@ -129,6 +134,8 @@ _RULES = (
             r"\bi (?:am )?complain\w*\b",
             r"\bcomplaints? (?:department|process|procedure|form)\b",
         ),
+        waits_if_asked_in_advance=True,
+        yields_to_procedure_question=True,
         examples=(
             'Third failed delivery "nobody home" — I was home. I want to complain formally.',
             "I want to make a formal complaint about the driver.",
@@ -1995,7 +2002,7 @@ _RULES = (
             r"\b" + alt(
                 "reclamacao",
                 "reclamacoes",
-                "reclamar",
+                not_preceded_by("para ") + "reclamar",  # Spanish "para reclamar": to claim
                 "inaceitavel",
                 "absurdo",
                 "vergonha",
@@ -2013,11 +2020,72 @@ _RULES = (
             "Não quero falar com atendente, só quero o horário",
         ),
     ),
+    # --- stories: the customer warns others, or leaves, or was treated with contempt ----------------------
+    Rule(
+        "complaint:warn_others",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:tell|telling|warn|warning|let)(?: [a-z]+){0,2} (?:everyone|everybody|all my friends|my"
+            r" friends|people|others"
+            + r"|the world|all my [a-z]+)(?: [a-z]+){0,2} (?:to avoid|to stay away|to do the same|how bad|away"
+              r" from|what you)\b",
+            r"\b(?:leave|leaving|write|writing|post|posting)(?: [a-z]+){0,2} (?:a )?review (?:warning|about"
+            r" how|telling)\b",
+        ),
+        examples=(
+            "I'm closing my account and telling everyone to avoid you",
+            "I'll be leaving a review warning people away from this course",
+        ),
+        counter_examples=(
+            "how do I tell my friends about the referral offer?",
+            "can I leave a review about the tour guide?",
+        ),
+    ),
+    Rule(
+        "complaint:leaving",
+        confidence=0.8,
+        patterns=(
+            r"\b(?:i am|we are|i will be|we will be|i will|we will)(?: definitely| seriously)?"
+            r" (?:leaving|switching|moving)"
+            + r"(?: providers?| suppliers?| banks?| to (?:a |another )?(?:competitor|provider|rival|bank))?"
+              r" (?:\.|$|unless|if you)",
+            r"\b(?:evaluating|looking at|talking to) (?:your )?competitors\b",
+            r"\b(?:i am |we are )?(?:switching|changing|moving) providers?\b",
+        ),
+        yields_to_self_service=True,
+        examples=(
+            "You treat loyal customers like dirt, putting my price up 40%. I'm leaving.",
+            "This is the third outage this month. We're evaluating competitors.",
+            "four weeks without broadband. I'm switching providers.",
+        ),
+        counter_examples=(
+            "I am leaving for holiday tomorrow, can you hold my parcel?",
+            "I'm moving house, how do I change my address?",
+        ),
+    ),
+    Rule(
+        "complaint:contempt",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:hung up|hang up|put the phone down|slammed the phone down) on (?:me|us|my [a-z]+)\b",
+            r"\b(?:just|only|simply) (?:shrugged|laughed|walked off|walked away|ignored (?:me|us))\b",
+            r"\b(?:laughed|sneered|shouted|yelled|swore) at (?:me|us|my [a-z]+)\b",
+        ),
+        examples=(
+            "The rep on the phone hung up on me twice",
+            "staff just shrugged and laughed when I asked",
+        ),
+        counter_examples=(
+            "the call dropped, can you ring me back?",
+            "my kids laughed at the funny instructions",
+        ),
+    ),
 )
 
 COMPLAINT = Label(
     "complaint",
     rules=_RULES,
+    asked_in_advance="explicit",
 )
 
 # Milder signs of frustration: one alone is no complaint, several messages in a row are.

@@ -292,6 +292,66 @@ _ONE_OF_YOU = alt(
     ) + "?",
 )
 
+# --- story vocabulary: someone real, automatic answers, roles on the company's side ------------------
+_SOMEONE_REAL = alt(
+    "someone",
+    "somebody",
+    "a person",
+    "person",
+    "human",
+    "humans",
+    "real",
+    "actual",
+    "one of you",
+    "people",
+    "staff",
+    "your team",
+    "colleague",
+    "manager",
+    "supervisor",
+)
+_AUTOMATIC = alt(
+    r"(?:these |this |the |your |an |a )?(?:automatic|automated|auto|canned|template|templated|generic|copy"
+    r" paste|standard"
+    + r"|robotic|scripted)(?: [a-z]+)?"
+      r" (?:answers?|repl(?:y|ies)|responses?|messages?|emails?|things?|system|chat|assistant)",
+    "(?:these |this |the |your |an |a )?auto (?:responses?|replies)",
+    "(?:the |this |a |your )?(?:bot|robot|chatbot|chat bot)",
+    "(?:via |through |over |on |in )?(?:the |this )chat",
+)
+_THEIR_ROLE = alt(
+    "manager",
+    "managers",
+    "handler",
+    "handlers",
+    "technician",
+    "technicians",
+    "engineer",
+    "engineers",
+    "advis[eo]rs?",
+    "coordinators?",
+    "officers?",
+    "supervisors?",
+    "specialists?",
+    "dispatchers?",
+    "receptionists?",
+    "caseworkers?",
+    "case workers?",
+    "account managers?",
+)
+_IT_PERSON = alt(
+    "(?:un |una |uno |il |la |lo |l |un vero |una vera )?(?:operatore|operatrice|persona|essere umano|umano|consulente"
+    + "|addetto|addetta|assistente|responsabile|impiegato|dipendente|collega|tecnico)(?: umano| vera| reale| vero)?",
+    "qualcuno",
+)
+_NL_PERSON = alt(
+    "(?:een |de |het |jullie |uw )?(?:echte |echt |menselijke"
+    " )?(?:medewerker|medewerkster|mens|persoon|collega|adviseur"
+    + "|agent|klantenservice|supervisor|manager|leidinggevende)",
+    "iemand",
+)
+
+
 _RULES = (
     # --- English: a person asked for in so many words ---------------------------------------------
     Rule(
@@ -2278,6 +2338,226 @@ _RULES = (
         counter_examples=(
             "Não quero falar com atendente, só quero o horário",
         ),
+    ),
+    # --- stories: a person asked for without the words "human" or "agent" --------------------------------
+    # Someone real instead of automatic answers: "I want someone to actually read this instead of
+    # auto-responses", "a real reply, not these automated messages", "can a human get in touch, not this
+    # automated thing". A complaint about automatic replies with nobody asked for is left to the complaint rules.
+    # Not negatable: "instead of" is what makes it a request.
+    Rule(
+        "customer_request:instead_of_automatic",
+        confidence=0.85,
+        patterns=(
+            followed_by(rf".*\b{_SOMEONE_REAL}\b")
+            + rf".*\b(?:instead of|rather than|not|no more|other than|than)(?: [a-z]+){{0,2}} {_AUTOMATIC}\b",
+        ),
+        examples=(
+            "I want someone from support to actually read this instead of auto-responses",
+            "can a human get in touch, not this automated thing",
+            "I would like a real reply rather than these automatic answers",
+        ),
+        counter_examples=(
+            "your automatic replies are really fast, thanks",
+            "can I turn off the automatic reply emails?",
+        ),
+    ),
+    # A real or personal reply asked for: "I'd like a proper answer from a person", "can I get a real reply".
+    Rule(
+        "customer_request:real_reply",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:want|need|would like|like|get|have|deserve|expect|give me|can i get|could i get)(?: [a-z]+){0,2}"
+            + r" (?:a|an|some) (?:real|proper|actual|genuine|personal|human) (?:reply|answer|response)\b",
+            r"\bsomeone (?:real|actual|human|alive)\b",
+        ),
+        negatable=True,
+        examples=(
+            "I just want a real reply to my question",
+            "please put me in touch with someone real",
+        ),
+        counter_examples=(
+            "is the leather real?",
+            "I do not need a real answer, just point me to the page",
+        ),
+    ),
+    # Someone of theirs to look at it themselves: "can an actual person from the branch pick this up",
+    # "could someone from your team personally review my case". A bare "can someone check my order?"
+    # asks for help, not for a person, so a word of insistence ("actually", "personally", "real") is needed.
+    Rule(
+        "customer_request:someone_to_look",
+        confidence=0.85,
+        patterns=(
+            followed_by(r".*\b(?:actual|actually|real|really|personally|properly|human|in person|yourselves"
+                        r"|themselves)\b")
+            + r".*\b(?:can|could|would|please|need|want|would like|like|get|have)(?: [a-z]+){0,2}"
+            + r" (?:someone|somebody|a person|a human|an actual person|a real person|one of you|anyone|an actual human)"
+            + r"(?: (?:from|at|in|on) (?:your|the) [a-z]+)?(?: [a-z]+){0,2}"
+            + r" (?:read|look at|look into|check|review|pick up|pick this up|deal with|answer|reply to|respond"
+              r" to|handle)\b",
+        ),
+        negatable=True,
+        examples=(
+            "Please can an actual person from the branch pick this up",
+            "I need someone to actually look at my case",
+        ),
+        counter_examples=(
+            "can someone check my order status?",
+            "does a real person review the photos I upload?",
+        ),
+    ),
+    # A call back from the company's side, asked for: "any chance of a callback from your team tomorrow",
+    # "can I book a call with someone from your support team", "I'd prefer a colleague calls me back".
+    Rule(
+        "customer_request:callback",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:get|have|request|book|arrange|schedule|like|want|need|chance of|prefer|possible to get)"
+            + r"(?: [a-z]+){0,3} (?:a )?(?:call back|callback|call|phone call|ring|video call)(?: [a-z]+){0,2}"
+            + r" (?:from|with) (?:someone|somebody|one of your|a member|a colleague|your team|your support|your staff"
+            + r"|your (?:[a-z]+ )?team|the (?:[a-z]+ )?team|a person)\b",
+            r"\b(?:a|an|the|one of your|your) (?:colleague|member of (?:the |your )?(?:[a-z]+ )?(?:team|staff)|team"
+            r" member"
+            + r"|staff member)s? (?:to )?(?:calls?|rings?|phones?|emails?|contacts?|gets? in touch with|get back to)"
+              r" (?:me|us)\b"
+            + not_followed_by(r" (?:when|once|if|before|after|as soon as|whenever)\b"),
+        ),
+        negatable=True,
+        examples=(
+            "Any chance I can get a callback from your team tomorrow morning?",
+            "Can I book a call with someone from your support team?",
+            "Can a member of the admissions team call me?",
+            "I'd prefer a colleague calls me back about the return",
+        ),
+        counter_examples=(
+            "will a member of the team call me when my order is ready?",
+            "can I book a call with the vet for my dog?",
+        ),
+    ),
+    # A named role of theirs, to speak to directly: "I want to speak to my property manager directly",
+    # "I'd like to speak with a claims handler", "talk to one of your technicians on the phone".
+    Rule(
+        "customer_request:speak_to_role",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:want|would like|like|need|can i|could i|may i|let me|i must|i have to|i wish)(?: to)?"
+            + r" (?:speak|talk|chat|have a word)(?: directly| personally)? (?:to|with)"
+            + rf" (?:my|the|your|a|an|one of your|someone in your)(?: [a-z]+){{0,2}} {_THEIR_ROLE}\b",
+        ),
+        negatable=True,
+        examples=(
+            "I want to speak to my property manager directly",
+            "I want to speak with a claims handler directly please",
+            "i'd like to talk to one of your technicians on the phone please",
+            "I'd like to speak to the duty manager please, not the chat",
+        ),
+        counter_examples=(
+            "do I need to speak to a pharmacist before taking this?",
+            "how do I talk to my manager about my payslip?",
+        ),
+    ),
+    # The ask repeated on its own: "human please. HUMAN."
+    Rule(
+        "customer_request:bare_repeated",
+        confidence=0.95,
+        patterns=(
+            r"^ (?:(?:a |an )?(?:human|person|agent|operator|real person|representative|someone)(?: please| now|"
+            r" asap)* \. ){1,3}"
+            + r"(?:a |an )?(?:human|person|agent|operator|real person|representative|someone)(?: please| now|"
+              r" asap)*(?: \.)? $",
+        ),
+        examples=("human please. HUMAN.",),
+        counter_examples=("person. place. thing.",),
+    ),
+    # --- Italian and Dutch: explicit asks for a person ------------------------------------------------------
+    Rule(
+        "customer_request:it",
+        confidence=0.9,
+        patterns=(
+            r"\b(?:parlare|parlarne|comunicare|chattare|sentire|mettermi in contatto|mettere in contatto) con"
+            + rf" {_IT_PERSON}\b",
+            rf"\b(?:vorrei|voglio|posso avere|potrei avere|mi passi|mi passa|mi serve|ho bisogno di) {_IT_PERSON}\b",
+            r"\b(?:qualcuno|un operatore|una persona|un addetto|un collega)(?: [a-z]+){0,4} (?:mi |ci )?"
+            + r"(?:puo|potrebbe|possa) (?:chiamare|richiamare|contattare|telefonare)\b",
+            r"\b(?:mi|ci) (?:puo|potete|potrebbe) (?:chiamare|richiamare|contattare) (?:qualcuno|un operatore|una"
+            r" persona)\b",
+        ),
+        negatable=True,
+        examples=(
+            "Vorrei parlare con un operatore, per favore",
+            "Posso parlare con una persona vera?",
+            "Vorrei parlare con una persona del reparto prenotazioni",
+            "Qualcuno del vostro team mi può richiamare?",
+        ),
+        counter_examples=(
+            "Non voglio parlare con un operatore, mi serve solo l'orario",
+            "Quanto costa la spedizione in Italia?",
+        ),
+    ),
+    Rule(
+        "customer_request:nl",
+        confidence=0.9,
+        patterns=(
+            rf"\b(?:spreken|praten|chatten|bellen|contact) met {_NL_PERSON}\b",
+            rf"\bmet {_NL_PERSON}(?: [a-z]+){{0,3}} (?:spreken|praten|chatten|bellen)\b",
+            rf"\b(?:wil|wil graag|zou graag|mag ik|kan ik|kunt u mij doorverbinden met|verbind mij door met)"
+            rf" {_NL_PERSON}\b",
+            r"\b(?:kan|kunt|wil|zou) (?:iemand|een medewerker|een collega|een mens)(?: [a-z]+){0,5} (?:mij|me|ons)"
+            + r"(?: [a-z]+){0,3} (?:bellen|terugbellen|mailen|e mailen|contacteren|benaderen)\b",
+            r"\biemand spreken\b",
+        ),
+        negatable=True,
+        examples=(
+            "Ik wil graag met een medewerker spreken",
+            "Kan ik iemand spreken over mijn installatie?",
+            "Kan iemand van jullie team mij bellen?",
+            "Kan ik alstublieft met een medewerker spreken in plaats van met de bot?",
+        ),
+        counter_examples=(
+            "Ik wil geen medewerker spreken, alleen de openingstijden weten",
+            "Hoe lang duurt de levering?",
+        ),
+    ),
+    # Spanish and French: attended by someone, or a person instead of the automatic assistant
+    Rule(
+        "customer_request:atender",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:me|nos) (?:puede|pueden|podria|podrian|podra) (?:atender|llamar|contactar|escribir)"
+            r" (?:alguien|una persona"
+            + r"|un agente|un asesor)\b",
+            r"\b(?:alguien|una persona|un agente|un asesor)(?: [a-z]+){0,3} (?:me|nos) (?:puede|pueda|pueden|podria)"
+            r" (?:atender|llamar)\b",
+            r"\b(?:respuestas? automaticas?|asistente automatico|contestador) (?:no|ya no)\b"
+            + followed_by(r".*\b(?:persona|alguien|humano)\b"),
+            r"\bno (?:seguir|continuar|hablar) con (?:el|este|un) (?:asistente|bot|robot|chatbot)\b",
+        ),
+        negatable=True,
+        examples=(
+            "¿Me puede atender alguien, por favor?",
+            "Prefiero no seguir con el asistente automático, quiero una persona",
+        ),
+        counter_examples=("¿A qué hora pueden atender en la tienda del centro?",),
+    ),
+    Rule(
+        "customer_request:fr_someone_looks",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:un|une) (?:vrai |vraie )?(?:humain|personne|conseiller|conseillere|agent)"
+            r" (?:peut|pourrait|pourriez|puisse)"
+            + r" (?:regarder|voir|verifier|traiter|lire|examiner|s occuper)\b",
+            r"\bquelqu un (?:de chez vous|de votre equipe|du service|d humain)(?: [a-z]+){0,3}"
+            r" (?:regarde|voie|verifie|traite|lise"
+            + r"|examine|s occupe|me rappelle|me contacte)\b",
+            r"\b(?:pas|plutot qu|au lieu d) (?:une |un |des |de |du )?(?:reponses? automatiques?|robot|bot|assistant"
+            r" automatique)\b"
+            + followed_by(r".*\b(?:quelqu un|humain|personne|conseiller)\b"),
+        ),
+        negatable=True,
+        examples=(
+            "Est-ce qu'un humain peut regarder mon problème ?",
+            "Je voudrais que quelqu'un de chez vous regarde mon dossier",
+        ),
+        counter_examples=("Est-ce qu'un conseiller peut m'aider à choisir une taille ? Je regarde les vestes",),
     ),
 )
 

@@ -57,6 +57,7 @@ _RULES = (
                 r"illegal\w*",
             ) + r"\b",
         ),
+        yields_to_joke=True,
         examples=(
             "this is a formal notice under consumer protection law",
             "my lawyer will be in touch about the kettle that burned my kitchen counter",
@@ -84,6 +85,7 @@ _RULES = (
                 "denuncia",
             ) + r"\b",
         ),
+        yields_to_joke=True,
         examples=(
             "Voy a denunciar a la empresa",
         ),
@@ -107,6 +109,7 @@ _RULES = (
                 "association de consommateurs",
             ) + r"\b",
         ),
+        yields_to_joke=True,
         examples=(
             "je vais contacter mon avocat",
         ),
@@ -134,6 +137,7 @@ _RULES = (
                 "anzeige erstatten",
             ) + r"\b",
         ),
+        yields_to_joke=True,
         examples=(
             "Ich werde rechtliche Schritte einleiten",
         ),
@@ -147,6 +151,7 @@ _RULES = (
         patterns=(
             r"\b(?:advogad[oa]s?|processar|processo judicial|justica|procon|acao judicial|juizado)\b",
         ),
+        yields_to_joke=True,
         examples=(
             "vou processar a empresa",
         ),

@@ -6,10 +6,16 @@ only those that name a risk in general words wait when a question is asked in ad
 """
 from __future__ import annotations
 
-from bot.triage.regex import alt, followed_by, not_followed_by, word_gap
+from bot.triage.regex import alt, followed_by, not_followed_by, not_preceded_by, word_gap
 from bot.triage.rule import Label, Rule
 
-_THING = alt(
+# A payment card or a device that opens an account: not an ID, loyalty or key card, nor the phone's charger
+# or case ("I lost my student ID card", "I left my phone charger in room 412" are lost property).
+_OTHER_CARDS = ("id", "student", "loyalty", "library", "key", "membership", "gym", "boarding", "access", "room",
+                "parking", "staff", "business", "memory", "sd", "bus", "travel", "season", "reward", "rewards", "club")
+_ACCESSORIES = ("charger", "charging", "case", "cover", "cable", "lead", "stand", "holder", "sleeve", "strap", "box",
+                "screen protector", "mount", "dock", "adapter", "plug", "headphones", "earbuds", "stylus", "pen")
+_THING = "".join(not_preceded_by(f"{w} ") for w in _OTHER_CARDS) + alt(
     "card",
     "cards",
     "credit card",
@@ -34,7 +40,7 @@ _THING = alt(
     "card details",
     "chequebook",
     "checkbook",
-)
+) + not_followed_by(" " + alt(*_ACCESSORIES) + r"\b")
 
 _ACCOUNT = alt(
     "account",
@@ -138,6 +144,123 @@ _MONEY_CORE = alt(
     "money",
     "amount",
 )
+
+# --- story vocabulary: a detail of the account, a change, the customer saying it was not them --------
+_ACCOUNT_DETAIL = alt(
+    "email",
+    "e mail",
+    "email address",
+    "phone number",
+    "mobile number",
+    "number",
+    "password",
+    "pin",
+    "bank details",
+    "bank account",
+    "payout",
+    "payee",
+    "beneficiary",
+    "direct debit",
+    "recovery",
+    "two factor",
+    "2fa",
+    "username",
+    "login",
+    "admin",
+    "api keys?",
+    "licence details",
+    "license details",
+    "address",
+    "details",
+)
+_CHANGED = alt(
+    "changed",
+    "change of",
+    "updated",
+    "replaced",
+    "reset",
+    "switched",
+    "swapped",
+    "modified",
+    "added",
+    "regenerated",
+    "redirected",
+    "is now",
+    "now goes",
+)
+_NOT_ME = alt(
+    r"(?:i|we) (?:never|did not|have not|had not)"
+    r" (?:do|did|done|change|changed|ask|asked|request|requested|authori[sz]e\w*"
+    + r"|touch|touched|make|made|set|approve|approved|add|added|update|updated)",
+    "(?:was|is|were) not (?:me|us)",
+    "not by (?:me|us)",
+    "by someone else",
+    "someone else did",
+    "none of us",
+    "nobody (?:here|on (?:our|the) team|in (?:our|the) team)?(?: [a-z]+)? (?:did|made|created|changed|added)",
+    "without (?:my|our) (?:permission|consent|knowledge|approval)",
+    "i do not (?:know|recogni[sz]e) (?:who|it|this|them)",
+    "(?:one|an? [a-z]+) (?:i|we) (?:do not|did not|can not) (?:recogni[sz]e|know)",
+    "someone else s",
+    "not mine",
+)
+_ON_MY_ACCOUNT = alt(
+    "(?:on|in|to|from|with) (?:my|our) (?:[a-z]+ )?(?:account|profile|policy|card on file|saved card|stored"
+    " card|card|membership|points|miles|login|details)",
+    "in my name",
+    "my (?:[a-z]+ )?(?:points|miles|balance|vouchers|credits)",
+)
+_DID_ON_ACCOUNT = alt(
+    "book",
+    "booked",
+    "order",
+    "ordered",
+    "place",
+    "placed",
+    "make",
+    "made",
+    "take out",
+    "took out",
+    "taken out",
+    "open",
+    "opened",
+    "buy",
+    "bought",
+    "send",
+    "sent",
+    "create",
+    "created",
+    "redeem",
+    "redeemed",
+    "apply for",
+    "applied for",
+    "sign up for",
+    "signed up for",
+)
+_USING = alt(
+    "using",
+    "watching",
+    "streaming",
+    "logged in",
+    "logging in",
+    "signed in",
+    "checking in",
+    "booking",
+    "ordering",
+    "spending",
+)
+_ACCOUNT_THING = alt(
+    "account",
+    "membership",
+    "profile",
+    "login",
+    "card",
+    "subscription",
+    "details",
+    "points",
+    "miles",
+)
+
 
 _RULES = (
     Rule(
@@ -256,6 +379,7 @@ _RULES = (
             ) + r"\b",
         ),
         waits_if_asked_in_advance=True,
+        yields_to_insurance_question=True,
         examples=(
             "my laptop got nicked with the work account signed in",
             "My kid's tablet was stolen and my card is saved on it.",
@@ -273,6 +397,7 @@ _RULES = (
             + r" (?:in|at|on|behind)\b",
         ),
         waits_if_asked_in_advance=True,
+        yields_to_insurance_question=True,
         examples=(
             "I left my wallet with both cards on the train",
         ),
@@ -476,6 +601,7 @@ _RULES = (
                 "compromised",
             ) + r"\b",
         ),
+        yields_to_insurance_question=True,
         examples=(
             "a phone contract was taken out in my name last week",
             "My card is stolen, what should I do before I travel?",
@@ -1326,6 +1452,7 @@ _RULES = (
         ),
         waits_if_asked_in_advance=True,
         yields_to_how_to=True,
+        yields_to_insurance_question=True,
         examples=(
             "my shop account was stolen and the payouts now go elsewhere",
             "My kid's tablet with my account on it was stolen at school",
@@ -1408,6 +1535,7 @@ _RULES = (
             rf"\b(?:report\w*|declare\w*)(?: my| a| the| our)? (?:lost|stolen|missing|compromised) {_THING}\b",
         ),
         waits_if_asked_in_advance=True,
+        yields_to_insurance_question=True,
         examples=(
             "I need to report my card as stolen",
         ),
@@ -3009,6 +3137,258 @@ _RULES = (
         counter_examples=(
             "Como altero a senha do aplicativo?",
         ),
+    ),
+    # --- stories: an account changed or used by someone else, told without "hacked" or "fraud" ----------
+    # A detail of the account changed, and the customer says they did not do it: "the phone number on my
+    # account changed and I never did that", "my bank details were updated last night, I didn't touch it".
+    # A change the customer made ("I changed my password and now I can't log in") says nothing of the kind.
+    Rule(
+        "security:changed_not_by_me",
+        confidence=0.85,
+        patterns=(
+            followed_by(rf".*\b{_ACCOUNT_DETAIL}\b")
+            + followed_by(rf".*\b{_CHANGED}\b")
+            + rf".*\b{_NOT_ME}\b",
+            # someone else named as the one who changed it
+            r"\b(?:someone|somebody|a stranger|a hacker|hackers)(?: else)?(?: [a-z]+){0,4}"
+            r" (?:changed|updated|reset|replaced"
+            + rf"|switched|added) (?:the|my|our|his|her|their)(?: [a-z]+){{0,2}} {_ACCOUNT_DETAIL}\b",
+            # changed, and now the customer is locked out: "my email was changed and now I can't log in"
+            rf"\b{_ACCOUNT_DETAIL} (?:was|were|has been|have been|got) (?:just )?{_CHANGED}"
+            + r"(?: [a-z]+){0,6}(?: \.)?(?: [a-z]+){0,3} (?:can not (?:log|sign|get) in|locked out|can not"
+              r" access|does not work"
+            + r"|no longer works|is not mine)\b",
+        ),
+        examples=(
+            "The phone number on my account changed and I never did that",
+            "my payout bank details were updated last night, I didn't touch it",
+            "Got an email to confirm a change of password I never asked for",
+            "there is a new admin on our workspace and none of us added it",
+            "Someone logged in and changed the email and phone on my account",
+            "my email was changed and now I can't log in at all",
+            "My policy's bank account was changed to one I don't recognise",
+        ),
+        counter_examples=(
+            "I changed my password and now I can not log in",
+            "how do I change the email address on my account?",
+            "I updated my phone number but I never got the confirmation text",
+        ),
+    ),
+    # Something on the account the customer never did: bookings, orders, claims, contracts, redemptions.
+    Rule(
+        "security:never_did_on_account",
+        confidence=0.85,
+        patterns=(
+            followed_by(rf".*\b{_ON_MY_ACCOUNT}\b")
+            + rf".*\b(?:i|we) (?:never|did not|have not|had not) {_DID_ON_ACCOUNT}\b",
+            rf"\b(?:i|we) (?:never|did not|have not) {_DID_ON_ACCOUNT}\b"
+            + followed_by(rf".*\b{_ON_MY_ACCOUNT}\b"),
+        ),
+        examples=(
+            "There are appointments in my patient account that I never booked",
+            "my loyalty points were redeemed for a hotel stay I never booked",
+            "There's a claim on my policy I didn't make",
+            "a new phone contract on my account that we never took out",
+        ),
+        counter_examples=(
+            "I never received the order I placed on my account last week",
+            "I did not book the insurance, can I add it to my booking now?",
+        ),
+    ),
+    # Someone acting as the customer or in their account right now: "someone called you pretending to
+    # be me", "someone in another country is watching on my account and kicked me out".
+    Rule(
+        "security:someone_as_me",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:pretending|claiming|posing|pretended|claimed|posed) (?:to be|as) me\b",
+            r"\b(?:someone|somebody|a stranger|strangers)(?: else)?(?: [a-z]+){0,4} (?:is|are|has been|have been|was)"
+            + rf"(?: [a-z]+)? {_USING} (?:on |in |into |with )?(?:my|our) {_ACCOUNT_THING}\b",
+            r"\b(?:kicked|logged|signed|locked) me out\b" + followed_by(r".*\b(?:someone|somebody|stranger)\b"),
+            # the lost card or device in use: "my gym card is missing and someone has been checking in with it"
+            r"\b(?:someone|somebody|a stranger)(?: else)? (?:has been|have been|is|was) (?:using|checking in"
+            r" with|paying with"
+            + r"|spending on|logging in with|shopping with) (?:it|them)\b",
+        ),
+        examples=(
+            "Someone called you pretending to be me and changed my bank details",
+            "Someone in another country is watching on my account and kicked me out",
+            "Someone has been checking in with my membership at a branch I've never been to",
+            "My club card is missing and somebody has been using it",
+        ),
+        counter_examples=(
+            "Can my partner check in with my membership when I'm away?",
+            "the app logged me out after the update",
+        ),
+    ),
+    # Used, and not by the customer: "my saved card was just used on your site, it definitely wasn't me";
+    # things sent to people they do not know: "a trade log to an account I don't know".
+    Rule(
+        "security:used_not_by_me",
+        confidence=0.85,
+        patterns=(
+            r"\b(?:card|account|details|login|membership|profile|points|miles)(?: [a-z]+){0,2} (?:was|were|has"
+            r" been|have been|got)"
+            + r"(?: just)? used\b"
+            + followed_by(r".*\b(?:(?:was|is) not (?:me|us)|not by (?:me|us)|(?:i|we) did not|(?:i|we) never)\b"),
+            r"\b(?:to|in|by|from|under) (?:an? |the |some )?(?:accounts?|names?|people|devices?|persons?|emails?)"
+            + r" (?:i|we) (?:do not|did not|can not|have never) (?:recogni[sz]e|know|seen)\b",
+        ),
+        examples=(
+            "my saved card was just used on your site for a 900 machine and it definitely wasn't me",
+            "all my skins are gone and there's a trade log to an account I don't know",
+        ),
+        counter_examples=(
+            "my card was used for the booking, can I get the receipt?",
+            "how do I add a device I have never used before?",
+        ),
+    ),
+    # The same stories in the other languages the rules cover: a detail changed that the customer did
+    # not change ("cambiaron mi correo sin mi permiso", "mon RIB a été modifié, ce n'est pas moi").
+    Rule(
+        "security:changed_not_by_me_es",
+        confidence=0.85,
+        patterns=(
+            followed_by(r".*\b" + alt(
+                "correo",
+                "email",
+                "numero",
+                "telefono",
+                "contrasena",
+                "clave",
+                "datos bancarios",
+                "cuenta bancaria",
+                "direccion",
+                "iban",
+            ) + r"\b")
+            + followed_by(r".*\b" + alt(
+                "cambiaron",
+                "han cambiado",
+                "cambio",
+                "modificaron",
+                "han modificado",
+                "modifico",
+                "cambiado",
+                "modificado",
+            ) + r"\b")
+            + r".*\b" + alt(
+                "yo no",
+                "no fui yo",
+                "sin mi (?:permiso|autorizacion|consentimiento)",
+                "sin que yo",
+                "nunca lo",
+                "no lo hice",
+            ) + r"\b",
+        ),
+        examples=("Cambiaron el correo de mi cuenta y yo no fui",),
+        counter_examples=("¿Cómo cambio el correo de mi cuenta?",),
+    ),
+    Rule(
+        "security:changed_not_by_me_fr",
+        confidence=0.85,
+        patterns=(
+            followed_by(r".*\b" + alt(
+                "adresse mail",
+                "adresse e mail",
+                "email",
+                "mail",
+                "numero",
+                "telephone",
+                "mot de passe",
+                "rib",
+                "iban",
+                "coordonnees bancaires",
+            ) + r"\b")
+            + followed_by(r".*\b" + alt(
+                "change",
+                "changee",
+                "changes",
+                "modifie",
+                "modifiee",
+                "modifies",
+                "remplace",
+                "remplacee",
+            ) + r"\b")
+            + r".*\b" + alt(
+                "pas moi",
+                "ce n est pas moi",
+                "je n ai (?:rien|jamais|pas)",
+                "sans mon (?:accord|autorisation)",
+                "a mon insu",
+            ) + r"\b",
+        ),
+        examples=("Mon RIB a été modifié sur mon compte et ce n'est pas moi",),
+        counter_examples=("Comment modifier mon RIB sur mon compte ?",),
+    ),
+    Rule(
+        "security:changed_not_by_me_de",
+        confidence=0.85,
+        patterns=(
+            followed_by(r".*\b" + alt(
+                "e mail",
+                "email",
+                "mail adresse",
+                "telefonnummer",
+                "handynummer",
+                "nummer",
+                "passwort",
+                "kennwort",
+                "bankverbindung",
+                "iban",
+                "kontodaten",
+            ) + r"\b")
+            + followed_by(r".*\b" + alt(
+                "geandert",
+                "ausgetauscht",
+                "ersetzt",
+                "umgestellt",
+            ) + r"\b")
+            + r".*\b" + alt(
+                "nicht ich",
+                "ich (?:habe|hab) (?:das |es |nichts |nie )?(?:nicht |nie )?(?:geandert|gemacht|veranlasst)",
+                "ohne mein (?:wissen|einverstandnis)",
+                "von wem",
+                "nicht von mir",
+            ) + r"\b",
+        ),
+        examples=("Meine Bankverbindung wurde geändert, und ich weiß nicht, von wem",),
+        counter_examples=("Wie kann ich meine Bankverbindung ändern?",),
+    ),
+    Rule(
+        "security:changed_not_by_me_pt",
+        confidence=0.85,
+        patterns=(
+            followed_by(r".*\b" + alt(
+                "email",
+                "e mail",
+                "numero",
+                "telefone",
+                "celular",
+                "senha",
+                "dados bancarios",
+                "conta bancaria",
+                "iban",
+            ) + r"\b")
+            + followed_by(r".*\b" + alt(
+                "mudaram",
+                "alteraram",
+                "trocaram",
+                "mudou",
+                "alterou",
+                "trocou",
+                "alterado",
+                "alterada",
+                "mudado",
+                "trocado",
+            ) + r"\b")
+            + r".*\b" + alt(
+                "nao fui eu",
+                "eu nao (?:fiz|mudei|alterei|troquei|pedi)",
+                "sem (?:a )?minha (?:autorizacao|permissao)",
+            ) + r"\b",
+        ),
+        examples=("Alteraram a senha da minha conta e não fui eu",),
+        counter_examples=("Como altero a senha da minha conta?",),
     ),
 )
 

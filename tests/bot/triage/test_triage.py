@@ -168,7 +168,7 @@ GENERAL_PATTERNS = [
     ("I emailed you five times and nobody has replied", "complaint"),
     ("you guys never answer the phone", "complaint"),
     ("this is the fifth time I am asking about my parcel", "complaint"),
-    ("been waiting 9 days for my refund and still nothing", "complaint"),
+    ("been waiting 9 days for my refund and still nothing", "billing_dispute"),  # money not given back
     ("I am really disappointed with how this was handled", "complaint"),
     ("I'm sick of chasing you for an answer", "complaint"),
     ("La atención es pésima, nadie me responde desde hace una semana", "complaint"),
