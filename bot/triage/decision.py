@@ -18,7 +18,6 @@ guards (guards.py) and examples declared beside it. Labels are checked in a fixe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bot.policy import Policy
 from bot.triage.guards import Facts, fire
@@ -30,35 +29,54 @@ from bot.triage.labels.security import SECURITY
 from bot.triage.labels.self_harm import SELF_HARM
 from bot.triage.normalize import normalize
 from bot.triage.rule import Label, Rule
+from bot.triage.second_opinion import PendingTriage, SecondOpinions, TriageDecision
 
 LABELS = ("self_harm", "security", "billing_dispute", "legal", "customer_request", "complaint")
 RULE_TABLES: tuple[Label, ...] = (SELF_HARM, SECURITY, BILLING_DISPUTE, LEGAL, CUSTOMER_REQUEST, COMPLAINT)
 
-
-@dataclass(frozen=True)
-class TriageDecision:
-    label: str  # customer_request | security | billing_dispute | legal | complaint | self_harm | none
-    reason: str | None  # the handoff reason, or None when the policy lets the bot answer
-    confidence: float  # 0..1, how sure the rule that fired is
-    evidence: str  # which rule fired and the words it matched, for logs and the agent's card
+__all__ = ["LABELS", "RULE_TABLES", "PendingTriage", "Triage", "TriageDecision", "match"]
 
 
 _NONE = TriageDecision("none", None, 0.0, "")
 
 
 class Triage:
-    """Classify customer messages into handoff reasons, following the policy's switches."""
+    """Classify customer messages into handoff reasons, following the policy's switches.
 
-    def __init__(self, policy: Policy) -> None:
+    The rules decide first; for a message they leave alone, `second` (the learned head, the LLM)
+    may still hand off. `classify` asks the learned head inline; `begin` starts both beside whatever
+    the caller does next (retrieval) and returns a `PendingTriage`.
+    """
+
+    def __init__(self, policy: Policy, *, second: SecondOpinions | None = None) -> None:
         self._policy = policy
+        self._second = second
         tables = {table.name: table for table in RULE_TABLES}
         for label, phrases in policy.triage.extra_phrases.items():
             words = [normalize(p).strip() for p in phrases if normalize(p).strip()]
             tables[label] = tables[label].with_phrases(words)
         self._tables = [tables[label] for label in LABELS]
 
+    def close(self) -> None:
+        if self._second is not None:
+            self._second.close()
+
     def classify(self, text: str, *, history: Sequence[str] = ()) -> TriageDecision:
         """The label of `text`; `history` holds the customer's earlier messages, oldest first."""
+        first = self.rules(text, history=history)
+        if self._second is None or first.label != "none":
+            return first
+        return self._second.decide_now(text, first)
+
+    def begin(self, text: str, *, history: Sequence[str] = ()) -> PendingTriage:
+        """The rules' decision now, the second opinions started in the background when they may matter."""
+        first = self.rules(text, history=history)
+        if self._second is None or first.label != "none":
+            return PendingTriage(first)
+        return self._second.start(text, history, first)
+
+    def rules(self, text: str, *, history: Sequence[str] = ()) -> TriageDecision:
+        """The rules' decision alone."""
         norm = normalize(text)
         for table in self._tables:
             hit = match(table, norm)
