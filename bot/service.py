@@ -24,7 +24,7 @@ from bot.errors import AnswerFailed, ConversationNotFound, InvalidInput
 from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
 from bot.pii import redact
 from bot.policy import Policy
-from bot.triage.decision import Triage
+from bot.triage.decision import Triage, TriageDecision
 from knowledge_base.results import SearchResult
 
 log = logging.getLogger(__name__)
@@ -197,9 +197,10 @@ class BotService:
             return TurnOutcome("skipped")
         history = self._history(conversation_id, before=message.id)
         earlier = [m.text for m in history if m.role == Role.CUSTOMER]
-        decision = self._triage.classify(message.text, history=earlier)
+        pending = self._triage.begin(message.text, history=earlier)  # second opinions run beside retrieval
+        decision = pending.first
         if decision.reason:
-            return self._handoff(conversation, decision.reason, sources=[], label=decision.label)
+            return self._handoff(conversation, decision.reason, sources=[], label=decision.label, triage=decision)
 
         query = condense_query(message.text, history)
         llm_question = redact(message.text, self._policy.pii, target="llm").text
@@ -211,6 +212,9 @@ class BotService:
             log.exception("search failed for conversation %s", conversation_id)
             self._metrics.error("retrieval")
             return self._handoff(conversation, "bot_error", sources=[])
+        decision = pending.result()
+        if decision.reason:
+            return self._handoff(conversation, decision.reason, sources=_titles(result), label=decision.label, triage=decision)
         if not self._answerer.attempts(result):
             return self._miss(conversation, result)
 
@@ -265,11 +269,13 @@ class BotService:
         self._handoff(conversation, reason, sources=[])
         return self.get(conversation_id)
 
-    def _handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None) -> TurnOutcome:
+    def _handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None,
+                 triage: TriageDecision | None = None) -> TurnOutcome:
         notice_key = "self_harm" if label == "self_harm" else ("bot_error" if reason == "bot_error" else "handoff_pending")
         won = self._store.transition(
             conversation.id, expected=(State.BOT, State.RESOLVED), to=State.PENDING, actor="bot",
             reason=reason, notice=self._text(notice_key, conversation),
+            detail={"triage": triage.record()} if triage is not None else None,
         )
         if won is None:  # already with a person, or another turn got there first
             return TurnOutcome(f"handoff:{reason}")
@@ -281,7 +287,8 @@ class BotService:
             log.exception("summary failed for conversation %s", conversation.id)
             summary = ""
         try:
-            self._desk.request_handoff(HandoffRequest(current, reason, summary, list(sources)))
+            self._desk.request_handoff(HandoffRequest(current, reason, summary, list(sources),
+                                                      why=triage.evidence if triage is not None else ""))
         except Exception:
             log.exception("desk could not take handoff of conversation %s", conversation.id)
             self._metrics.error("desk")
