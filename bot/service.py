@@ -109,9 +109,11 @@ class BotService:
 
     # -- conversations --------------------------------------------------------------------
     def start_conversation(
-        self, *, name: str | None = None, email: str | None = None, page_url: str | None = None, locale: str | None = None
+        self, *, name: str | None = None, email: str | None = None, page_url: str | None = None,
+        locale: str | None = None,
     ) -> tuple[Conversation, str]:
-        return self._store.create_conversation(customer_name=name, customer_email=email, page_url=page_url, locale=locale)
+        return self._store.create_conversation(customer_name=name, customer_email=email, page_url=page_url,
+                                               locale=locale)
 
     def authenticate(self, conversation_id: str, token: str) -> Conversation | None:
         return self._store.authenticate(conversation_id, token)
@@ -214,7 +216,8 @@ class BotService:
             return self._handoff(conversation, "bot_error", sources=[])
         decision = pending.result()
         if decision.reason:
-            return self._handoff(conversation, decision.reason, sources=_titles(result), label=decision.label, triage=decision)
+            return self._handoff(conversation, decision.reason, sources=_titles(result), label=decision.label,
+                                 triage=decision)
         if not self._answerer.attempts(result):
             return self._miss(conversation, result)
 
@@ -250,7 +253,8 @@ class BotService:
         return self._store.recent_messages(conversation_id, before=before, limit=2 * self._history_turns)
 
     def _publish_token(self, conversation_id: str, stream_id: str, text: str) -> None:
-        self._bus.publish(LiveEvent(conversation_id=conversation_id, type="token", data={"stream_id": stream_id, "text": text}))
+        self._bus.publish(LiveEvent(conversation_id=conversation_id, type="token",
+                                    data={"stream_id": stream_id, "text": text}))
 
     def _miss(self, conversation: Conversation, result: SearchResult, *, stream_id: str | None = None) -> TurnOutcome:
         misses = conversation.misses + 1
@@ -260,7 +264,8 @@ class BotService:
         meta: dict[str, Any] = {"offer_handoff": True, "no_answer": True}
         if stream_id:
             meta["stream_id"] = stream_id
-        stored = self._store.add_message(conversation.id, role=Role.BOT, text=self._text("no_answer", conversation), meta=meta)
+        stored = self._store.add_message(conversation.id, role=Role.BOT, text=self._text("no_answer", conversation),
+                                         meta=meta)
         return TurnOutcome("no_answer", stored)
 
     # -- handoff --------------------------------------------------------------------------
@@ -271,7 +276,8 @@ class BotService:
 
     def _handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None,
                  triage: TriageDecision | None = None) -> TurnOutcome:
-        notice_key = "self_harm" if label == "self_harm" else ("bot_error" if reason == "bot_error" else "handoff_pending")
+        notice_key = ("self_harm" if label == "self_harm"
+                      else "bot_error" if reason == "bot_error" else "handoff_pending")
         won = self._store.transition(
             conversation.id, expected=(State.BOT, State.RESOLVED), to=State.PENDING, actor="bot",
             reason=reason, notice=self._text(notice_key, conversation),
@@ -301,7 +307,8 @@ class BotService:
     def _ask_email(self, conversation: Conversation, key: str) -> None:
         """Tell the customer honestly that nobody is there now; ask for an email unless we have one."""
         meta = {"ask_email": not conversation.customer_email}
-        self._store.add_message(conversation.id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text(key, conversation), meta=meta)
+        self._store.add_message(conversation.id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text(key, conversation),
+                                meta=meta)
 
     def offer_email(self, conversation_id: str) -> None:
         """Called by handoff timers when nobody came: tell the customer honestly, ask for an email."""
@@ -313,7 +320,8 @@ class BotService:
         if "@" not in email or len(email) > 254 or " " in email:
             raise InvalidInput("a valid email address is required")
         conversation = self._store.update_customer(conversation_id, email=email)
-        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE, text=self._text("email_thanks", conversation, email=email))
+        self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE,
+                                text=self._text("email_thanks", conversation, email=email))
         self._desk.conversation_changed(conversation)
         return conversation
 

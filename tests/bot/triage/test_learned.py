@@ -36,7 +36,8 @@ def _write_head(directory: Path, thresholds: dict[str, float]) -> tuple[str, str
     np.save(buffer, w)
     (directory / "classifier.npy").write_bytes(buffer.getvalue())
     (directory / "classifier.json").write_text(json.dumps({"labels": list(LABELS), "thresholds": thresholds}))
-    npy, meta = (hashlib.sha256((directory / n).read_bytes()).hexdigest() for n in ("classifier.npy", "classifier.json"))
+    npy, meta = (hashlib.sha256((directory / name).read_bytes()).hexdigest()
+                 for name in ("classifier.npy", "classifier.json"))
     return npy, meta
 
 
