@@ -3202,7 +3202,7 @@ _RULES = (
         "billing_dispute:refund_overdue",
         confidence=0.85,
         patterns=(
-            followed_by(rf".*\b{_MONEY_BACK}\b")
+            "^" + followed_by(rf".*\b{_MONEY_BACK}\b")
             + followed_by(rf".*\b{_NOT_YET}\b")
             + rf".*\b{_TIME_GONE}\b",
         ),
@@ -3224,7 +3224,7 @@ _RULES = (
         "billing_dispute:charged_not_as_agreed",
         confidence=0.85,
         patterns=(
-            followed_by(rf".*\b{_CHARGED_BY_YOU}\b")
+            "^" + followed_by(rf".*\b{_CHARGED_BY_YOU}\b")
             + rf".*\b{_NOT_AGREED}\b",
         ),
         waits_if_asked_in_advance=True,
@@ -3276,13 +3276,13 @@ _RULES = (
         "billing_dispute:undone_other_languages",
         confidence=0.85,
         patterns=(
-            followed_by(r".*\b(?:cobraron|cobrado|cobrar|cobran|cargaron|cargo|cobro)\b")
+            "^" + followed_by(r".*\b(?:cobraron|cobrado|cobrar|cobran|cargaron|cargo|cobro)\b")
             + r".*\b(?:cancele|cancelada|cancelado|cancelaron|anule|no fui|nunca llego|devolvi)\b",
-            followed_by(r".*\b(?:preleve|prelevement|debite|facture|factures|facturee)\b")
+            "^" + followed_by(r".*\b(?:preleve|prelevement|debite|facture|factures|facturee)\b")
             + r".*\b(?:annule|annulee|resilie|resiliee|jamais (?:recu|arrive|livre)|retourne)\b",
-            followed_by(r".*\b(?:abgebucht|belastet|berechnet|eingezogen|abgezogen)\b")
+            "^" + followed_by(r".*\b(?:abgebucht|belastet|berechnet|eingezogen|abgezogen)\b")
             + r".*\b(?:storniert|gekundigt|abgesagt|nie (?:bekommen|erhalten|angekommen)|zuruckgeschickt|trotzdem)\b",
-            followed_by(r".*\b(?:cobraram|cobrado|cobrar|cobrando|debitaram|debitado)\b")
+            "^" + followed_by(r".*\b(?:cobraram|cobrado|cobrar|cobrando|debitaram|debitado)\b")
             + r".*\b(?:cancelei|cancelado|cancelada|recusei|ja paguei|nunca (?:chegou|recebi)|devolvi)\b",
         ),
         waits_if_asked_in_advance=True,

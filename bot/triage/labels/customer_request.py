@@ -2348,7 +2348,7 @@ _RULES = (
         "customer_request:instead_of_automatic",
         confidence=0.85,
         patterns=(
-            followed_by(rf".*\b{_SOMEONE_REAL}\b")
+            "^" + followed_by(rf".*\b{_SOMEONE_REAL}\b")
             + rf".*\b(?:instead of|rather than|not|no more|other than|than)(?: [a-z]+){{0,2}} {_AUTOMATIC}\b",
         ),
         examples=(
@@ -2387,7 +2387,7 @@ _RULES = (
         "customer_request:someone_to_look",
         confidence=0.85,
         patterns=(
-            followed_by(r".*\b(?:actual|actually|real|really|personally|properly|human|in person|yourselves"
+            "^" + followed_by(r".*\b(?:actual|actually|real|really|personally|properly|human|in person|yourselves"
                         r"|themselves)\b")
             + r".*\b(?:can|could|would|please|need|want|would like|like|get|have)(?: [a-z]+){0,2}"
             + r" (?:someone|somebody|a person|a human|an actual person|a real person|one of you|anyone|an actual human)"

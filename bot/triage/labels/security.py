@@ -3146,7 +3146,7 @@ _RULES = (
         "security:changed_not_by_me",
         confidence=0.85,
         patterns=(
-            followed_by(rf".*\b{_ACCOUNT_DETAIL}\b")
+            "^" + followed_by(rf".*\b{_ACCOUNT_DETAIL}\b")
             + followed_by(rf".*\b{_CHANGED}\b")
             + rf".*\b{_NOT_ME}\b",
             # someone else named as the one who changed it
@@ -3179,7 +3179,7 @@ _RULES = (
         "security:never_did_on_account",
         confidence=0.85,
         patterns=(
-            followed_by(rf".*\b{_ON_MY_ACCOUNT}\b")
+            "^" + followed_by(rf".*\b{_ON_MY_ACCOUNT}\b")
             + rf".*\b(?:i|we) (?:never|did not|have not|had not) {_DID_ON_ACCOUNT}\b",
             rf"\b(?:i|we) (?:never|did not|have not) {_DID_ON_ACCOUNT}\b"
             + followed_by(rf".*\b{_ON_MY_ACCOUNT}\b"),
@@ -3249,7 +3249,7 @@ _RULES = (
         "security:changed_not_by_me_es",
         confidence=0.85,
         patterns=(
-            followed_by(r".*\b" + alt(
+            "^" + followed_by(r".*\b" + alt(
                 "correo",
                 "email",
                 "numero",
@@ -3287,7 +3287,7 @@ _RULES = (
         "security:changed_not_by_me_fr",
         confidence=0.85,
         patterns=(
-            followed_by(r".*\b" + alt(
+            "^" + followed_by(r".*\b" + alt(
                 "adresse mail",
                 "adresse e mail",
                 "email",
@@ -3324,7 +3324,7 @@ _RULES = (
         "security:changed_not_by_me_de",
         confidence=0.85,
         patterns=(
-            followed_by(r".*\b" + alt(
+            "^" + followed_by(r".*\b" + alt(
                 "e mail",
                 "email",
                 "mail adresse",
@@ -3358,7 +3358,7 @@ _RULES = (
         "security:changed_not_by_me_pt",
         confidence=0.85,
         patterns=(
-            followed_by(r".*\b" + alt(
+            "^" + followed_by(r".*\b" + alt(
                 "email",
                 "e mail",
                 "numero",
