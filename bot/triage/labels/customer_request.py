@@ -2483,8 +2483,8 @@ _RULES = (
         ),
         negatable=True,
         examples=(
-            "Vorrei parlare con un operatore, per favore",
-            "Posso parlare con una persona vera?",
+            "Mi passi un operatore, per cortesia",
+            "Voglio parlare con un essere umano",
             "Vorrei parlare con una persona del reparto prenotazioni",
             "Qualcuno del vostro team mi può richiamare?",
         ),
@@ -2499,7 +2499,7 @@ _RULES = (
         patterns=(
             rf"\b(?:spreken|praten|chatten|bellen|contact) met {_NL_PERSON}\b",
             rf"\bmet {_NL_PERSON}(?: [a-z]+){{0,3}} (?:spreken|praten|chatten|bellen)\b",
-            rf"\b(?:wil|wil graag|zou graag|mag ik|kan ik|kunt u mij doorverbinden met|verbind mij door met)"
+            rf"\b(?:wil|wil graag|zou graag|mag ik|kan ik|doorverbinden met|verbind (?:mij|me) door met)"
             rf" {_NL_PERSON}\b",
             r"\b(?:kan|kunt|wil|zou) (?:iemand|een medewerker|een collega|een mens)(?: [a-z]+){0,5} (?:mij|me|ons)"
             + r"(?: [a-z]+){0,3} (?:bellen|terugbellen|mailen|e mailen|contacteren|benaderen)\b",
@@ -2507,8 +2507,8 @@ _RULES = (
         ),
         negatable=True,
         examples=(
-            "Ik wil graag met een medewerker spreken",
-            "Kan ik iemand spreken over mijn installatie?",
+            "Mag ik een medewerker aan de lijn?",
+            "Ik zou graag iemand spreken over de factuur",
             "Kan iemand van jullie team mij bellen?",
             "Kan ik alstublieft met een medewerker spreken in plaats van met de bot?",
         ),
@@ -2555,7 +2555,7 @@ _RULES = (
         negatable=True,
         examples=(
             "Est-ce qu'un humain peut regarder mon problème ?",
-            "Je voudrais que quelqu'un de chez vous regarde mon dossier",
+            "Il faudrait que quelqu'un de votre équipe vérifie ma commande",
         ),
         counter_examples=("Est-ce qu'un conseiller peut m'aider à choisir une taille ? Je regarde les vestes",),
     ),

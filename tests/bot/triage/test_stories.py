@@ -27,8 +27,8 @@ STORIES = [
     # a person asked for without "human" or "agent"
     ("can someone real please look at this instead of the automatic replies", "customer_request"),
     ("I'd like a callback from your billing team this afternoon", "customer_request"),
-    ("Vorrei parlare con un operatore", "customer_request"),
-    ("Ik wil graag met een medewerker praten", "customer_request"),
+    ("Vorrei parlare con il responsabile del negozio", "customer_request"),
+    ("Kunt u mij doorverbinden met een collega?", "customer_request"),
 ]
 
 NEAR_NEIGHBOURS = [
