@@ -78,13 +78,15 @@ def _eval_group(state: _Lazy) -> click.Group:
 
     @group.command("triage")
     @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    def triage(input_path: Path) -> None:
+    @click.option("--rules-only", is_flag=True, help="Leave out the learned second stage.")
+    def triage(input_path: Path, rules_only: bool) -> None:
         from bot.policy import load_policy
-        from bot.triage.decision import Triage
         from bot.triage.evaluation import evaluate_triage
+        from bot.triage.setup import offline_triage
 
         rows = [json.loads(line) for line in input_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        _print_json(evaluate_triage(rows, Triage(load_policy(state.settings.bot.policy_file))))
+        policy = load_policy(state.settings.bot.policy_file)
+        _print_json(evaluate_triage(rows, offline_triage(policy, learned=not rules_only)))
 
     @group.command("answers", help=(
         "Ask golden questions through the bot's whole turn and score what customers see. GOLDEN rows: "

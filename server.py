@@ -223,12 +223,18 @@ def build_services(
     from bot.conversations.store import ConversationStore
     from bot.policy import load_policy
     from bot.service import BotService
-    from bot.triage.decision import Triage
+    from bot.triage.setup import build_triage
     from bot.web.metrics import Metrics
 
     settings = settings or Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     policy = load_policy(settings.bot.policy_file)
+    if knowledge_base is None and embedder is None:
+        from knowledge_base.embeddings import make_embedder
+        from knowledge_base.vector_memo import VectorMemo
+
+        inner, model_id = make_embedder(settings.kb)
+        embedder = VectorMemo(inner, model_id=model_id)  # triage and retrieval share a message's vector
     kb = knowledge_base or build_knowledge_base(settings, embedder=embedder)
     engine = make_engine(database_settings(settings))
     migrate(engine)
@@ -238,15 +244,17 @@ def build_services(
     model = chat_model if chat_model is not None else make_chat_model(settings.llm)
     registry = CollectorRegistry()
     metrics = Metrics(registry)
+    triage = build_triage(policy, embedder=getattr(kb, "embedder", None), chat_model=model)
     bot = BotService(
-        store=store, bus=bus, knowledge_base=kb, triage=Triage(policy),
+        store=store, bus=bus, knowledge_base=kb, triage=triage,
         answerer=Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
                           knowledge_language=policy.knowledge_language),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
     )
     services = Services(settings, kb, engine, store, bus, bot, metrics, registry)
-    services._closers += [engine.dispose, getattr(bus, "close", lambda: None), getattr(kb, "close", lambda: None)]
+    services._closers += [engine.dispose, getattr(bus, "close", lambda: None), getattr(kb, "close", lambda: None),
+                          triage.close]
     if settings.slack.enabled or slack_client is not None:
         from handoff.wiring import build_slack_handoff
 

@@ -11,6 +11,7 @@ from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
 from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
 from bot.policy import Policy
+from bot.triage.decision import TriageDecision
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class Escalation:
         self._clock = clock
 
     def handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None,
-                lang: str | None = None) -> TurnOutcome:
+                lang: str | None = None, triage: TriageDecision | None = None) -> TurnOutcome:
         """`bot -> pending` with the notice in the customer's language; the desk gets a summary."""
         notice_key = "handoff_pending"
         if label == "self_harm" or reason == "bot_error":
@@ -61,6 +62,7 @@ class Escalation:
         won = self._store.transition(
             conversation.id, expected=(State.BOT, State.RESOLVED), to=State.PENDING, actor="bot",
             reason=reason, notice=self.text(notice_key, conversation, lang=lang),
+            detail={"triage": triage.record()} if triage is not None else None,
         )
         if won is None:  # already with a person, or another turn got there first
             return TurnOutcome(f"handoff:{reason}")
@@ -72,7 +74,8 @@ class Escalation:
             log.exception("summary failed for conversation %s", conversation.id)
             summary = ""
         try:
-            self.desk.request_handoff(HandoffRequest(current, reason, summary, list(sources)))
+            self.desk.request_handoff(HandoffRequest(current, reason, summary, list(sources),
+                                                     why=triage.evidence if triage is not None else ""))
         except Exception:
             log.exception("desk could not take handoff of conversation %s", conversation.id)
             self._metrics.error("desk")

@@ -13,6 +13,7 @@ class HandoffRequest:
     reason: str  # customer_request | sensitive:<topic> | complaint | no_answer | bot_error
     summary: str  # a short account of what the customer needs
     sources_tried: list[str] = field(default_factory=list)  # titles or urls the bot retrieved
+    why: str = ""  # which triage rule or model decided, and on which words
 
 
 class HumanDesk(Protocol):

@@ -135,6 +135,10 @@ class TriagePolicy(_Section):
     complaint_window: int = Field(default=3, ge=1, le=20)  # earlier customer messages looked at
     sustained_frustration: int = Field(default=2, ge=2, le=20)  # frustrated messages in a row -> complaint
     extra_phrases: dict[str, list[str]] = Field(default_factory=dict)  # label -> your own phrases
+    learned: bool = True  # the learned second stage, when the knowledge base embeds with the offline MiniLM
+    llm: bool = True  # ask the LLM too, when one is configured
+    llm_timeout_s: float = Field(default=2.0, gt=0, le=30)  # then the rules (and the learned stage) stand
+    model_timeout_s: float = Field(default=1.0, gt=0, le=30)  # the learned stage alone, run beside retrieval
 
     @field_validator("extra_phrases")
     @classmethod

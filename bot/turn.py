@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -26,7 +26,7 @@ from bot.errors import AnswerFailed, ConversationNotFound
 from bot.escalation import Escalation, TurnMetrics, TurnOutcome
 from bot.pii import redact
 from bot.policy import Policy
-from bot.triage.decision import Triage
+from bot.triage.decision import Triage, TriageDecision
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 
 log = logging.getLogger(__name__)
@@ -65,13 +65,19 @@ class TurnRunner:
         history = self._store.recent_messages(conversation_id, before=message.id, limit=2 * self._history_turns)
         earlier = [m.text for m in history if m.role == Role.CUSTOMER]
         lang = customer_language(self._detector, message.text, earlier=earlier, locale=conversation.locale)
-        decision = self._triage.classify(message.text, history=earlier)
+        pending = self._triage.begin(message.text, history=earlier)  # second opinions run beside retrieval
+        decision = pending.first
         if decision.reason:
-            return self._escalation.handoff(conversation, decision.reason, sources=[], label=decision.label, lang=lang)
+            return self._triaged(conversation, decision, [], lang)
         reply = self._reply_to_offer_or_rejection(conversation, message, history, lang)
         if reply is not None:
             return reply
-        return self._answer(conversation, message, history, lang)
+        return self._answer(conversation, message, history, lang, pending.result)
+
+    def _triaged(self, conversation: Conversation, decision: TriageDecision, sources: Sequence[str],
+                 lang: str) -> TurnOutcome:
+        return self._escalation.handoff(conversation, decision.reason or "", sources=sources, label=decision.label,
+                                        lang=lang, triage=decision)
 
     def _reply_to_offer_or_rejection(self, conversation: Conversation, message: Message, history: Sequence[Message],
                                      lang: str) -> TurnOutcome | None:
@@ -90,7 +96,8 @@ class TurnRunner:
             return TurnOutcome("offered", self._say(conversation, "offer_after_rejection", lang, offer=True))
         return None
 
-    def _answer(self, conversation: Conversation, message: Message, history: list[Message], lang: str) -> TurnOutcome:
+    def _answer(self, conversation: Conversation, message: Message, history: list[Message], lang: str,
+                second_opinion: Callable[[], TriageDecision]) -> TurnOutcome:
         llm_question = redact(message.text, self._policy.pii, target="llm").text
         llm_history = self._for_llm(history)
         try:
@@ -102,6 +109,9 @@ class TurnRunner:
             log.exception("search failed for conversation %s", conversation.id)
             self._metrics.error("retrieval")
             return self._escalation.handoff(conversation, "bot_error", sources=[], lang=lang)
+        decision = second_opinion()
+        if decision.reason:
+            return self._triaged(conversation, decision, [h.title for h in result.hits], lang)
         if not self._answerer.attempts(result):
             return self._miss(conversation, result, lang)
         stream_id = uuid.uuid4().hex

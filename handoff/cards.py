@@ -73,6 +73,13 @@ def card(view: CardView) -> dict[str, Any]:
     return {"text": clip(fallback, SECTION_MAX), "blocks": blocks, "unfurl_links": False, "unfurl_media": False}
 
 
+def with_why(summary: str, why: str) -> str:
+    """The summary with a last line saying which triage rule or model decided and on which words."""
+    if not why.strip():
+        return summary
+    return f"{summary.rstrip()}\n{texts.WHY.format(why=why.strip())}".strip()
+
+
 def transcript(history: Sequence[Message]) -> list[str]:
     """The conversation so far as thread messages, each under Slack's comfortable length."""
     lines = [line(m) for m in history if m.kind is Kind.TEXT]

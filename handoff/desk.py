@@ -38,7 +38,8 @@ class SlackDesk:
         with self._threads.sessions.begin() as s:
             before = self._threads.get(conversation.id)
             info, created = self._threads.open(
-                s, conversation.id, channel=self._channel, reason=request.reason, summary=request.summary,
+                s, conversation.id, channel=self._channel, reason=request.reason,
+                summary=cards.with_why(request.summary, request.why),
                 sources=request.sources_tried, mirrored_through=last_id,
             )
             if created:

@@ -21,6 +21,7 @@ STATUS = {
 
 CARD_TITLE = "A customer needs a person"
 CARD_FALLBACK = "Customer needs a person: {reason}"
+WHY = "*Why:* {why}"  # the triage rule or model that decided, and the words it read
 NO_SUMMARY = "_No summary: the transcript is in the thread._"
 HOW_TO_REPLY = "Reply in this thread to answer the customer. Start a reply with `{prefix}` for a note only agents see."
 SOURCES_TRIED = "Sources the bot tried: {sources}"

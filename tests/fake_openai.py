@@ -4,6 +4,9 @@ Speaks the real wire protocol (`POST /v1/chat/completions`, streaming as SSE chu
 `data: [DONE]`, or one JSON body; `GET /v1/models`), so the real `ChatOpenAI` client talks to it.
 Replies are taken from a queue (`enqueue*`); with the queue empty it answers with the first
 sentence of passage 1 followed by `[1]`, which is what a well-behaved grounded model would do.
+Triage requests (their system prompt starts with `TRIAGE_MARKER`) have their own queue
+(`enqueue_triage*`) and record (`triage_requests`), answering `{"label": "none", ...}` by default, so
+tests of answers see the same requests and replies with or without the LLM triage beside them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from typing import Any
 from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
+TRIAGE_MARKER = "supportbot-triage"  # bot/triage/llm_triage.py MARKER
+_TRIAGE_DEFAULT = '{"label": "none", "reason": "an ordinary question"}'
 _PASSAGE_ONE = re.compile(r'<passage id="1"[^>]*>\s*(.*?)\s*</passage>', re.DOTALL)
 _TOKENS = re.compile(r"\s*\S+")
 
@@ -46,8 +51,10 @@ class FakeOpenAI:
 
     def __init__(self, *, model: str = "fake-model") -> None:
         self.model = model
-        self.requests: list[dict[str, Any]] = []  # every JSON body received, in order
+        self.requests: list[dict[str, Any]] = []  # every JSON body received, in order (triage ones apart)
+        self.triage_requests: list[dict[str, Any]] = []
         self._replies: deque[Reply] = deque()
+        self._triage_replies: deque[Reply] = deque()
         self._lock = threading.Lock()
         self._release = threading.Event()
         self._server: Any = None
@@ -105,6 +112,13 @@ class FakeOpenAI:
         """The next reply sends `after` (if any) and then nothing more until the server stops."""
         self._push(Reply(text=after, hang=True))
 
+    def enqueue_triage(self, text: str, *, delay: float = 0.0, status: int = 200) -> None:
+        """The next triage request gets `text` (after `delay` seconds), or fails with `status`."""
+        error = {"error": {"message": f"fake error {status}", "type": "server_error", "code": None}}
+        body = error if status != 200 else None
+        with self._lock:
+            self._triage_replies.append(Reply(text=text, status=status, body=body, delay_per_token=delay))
+
     def release(self) -> None:
         """Let hanging replies end now."""
         self._release.set()
@@ -118,6 +132,15 @@ class FakeOpenAI:
             self._replies.append(reply)
 
     def _next(self, body: dict[str, Any]) -> Reply:
+        if _is_triage(body):
+            with self._lock:
+                self.triage_requests.append(body)
+                if self._triage_replies:
+                    reply = self._triage_replies.popleft()
+                    # a triage delay is for the whole reply, however it is sent
+                    return Reply(text=reply.text, status=reply.status, body=reply.body, chunks=[reply.text],
+                                 delay_per_token=reply.delay_per_token)
+            return Reply(text=_TRIAGE_DEFAULT, chunks=[_TRIAGE_DEFAULT])
         with self._lock:
             self.requests.append(body)
             if self._replies:
@@ -188,6 +211,12 @@ class FakeOpenAI:
             ],
             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
         }
+
+
+def _is_triage(body: dict[str, Any]) -> bool:
+    messages = body.get("messages") or [{}]
+    first = messages[0].get("content") if isinstance(messages[0], dict) else ""
+    return isinstance(first, str) and first.startswith(TRIAGE_MARKER)
 
 
 def default_reply(body: dict[str, Any]) -> str:

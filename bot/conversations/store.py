@@ -153,11 +153,13 @@ class ConversationStore:
         notice: str | None = None,
         agent_id: str | None = None,
         agent_name: str | None = None,
+        detail: dict[str, Any] | None = None,
     ) -> Transition | None:
         """Move to `to` if the state is one of `expected`; None when someone else moved it first.
 
         Entering `agent` sets the owner; entering `bot` or `pending` clears it; entering
-        `pending` also records `reason` as the handoff reason.
+        `pending` also records `reason` as the handoff reason. `detail` is kept in the state
+        message's meta (e.g. which triage rule or model decided, and on which words).
         """
         allowed = [State(x).value for x in expected]
         if not allowed:
@@ -191,7 +193,7 @@ class ConversationStore:
             text = notice if notice is not None else _default_notice(to, agent_name)
             meta = {
                 "from": change.from_state, "to": to.value, "reason": reason,
-                "agent_name": row.agent_name, "state_change_id": change.id,
+                "agent_name": row.agent_name, "state_change_id": change.id, **(detail or {}),
             }
             message = insert_message(s, conversation_id, Role.SYSTEM, Kind.STATE, text, (), None, meta, now)
             result = Transition(conversation_record(row), state_change_record(change), message)

@@ -2,6 +2,7 @@
 
 Rows are `{"id", "text", "expected"}` with `expected` in the five evaluation labels; the triage's
 extra labels (legal, self_harm) count as a handoff, and as `other_handoff` in the confusion table.
+`stages` counts the handoffs each stage decided (rules, model) and how many of them were right.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def _f1(p: float | None, r: float | None) -> float | None:
 def evaluate_triage(rows: Iterable[dict[str, Any]], triage: Triage) -> dict[str, Any]:
     """Run `triage` on every row and return the figures as one JSON-ready dict."""
     pairs: list[tuple[str, str, bool]] = []  # expected, predicted (5-label view), handed off
+    stages: dict[str, dict[str, int]] = {}
     elapsed = 0.0
     for n, row in enumerate(rows, 1):
         expected = row.get("expected")
@@ -41,20 +43,25 @@ def evaluate_triage(rows: Iterable[dict[str, Any]], triage: Triage) -> dict[str,
         elapsed += time.perf_counter() - start
         predicted = decision.label if decision.label in EVAL_LABELS else "other_handoff"
         pairs.append((expected, predicted, decision.reason is not None))
+        if decision.reason is not None:
+            stage = stages.setdefault(decision.stage, {"handoffs": 0, "correct": 0})
+            stage["handoffs"] += 1
+            stage["correct"] += expected != "none"
     if not pairs:
         raise ValueError("no rows to evaluate")
 
     result: dict[str, Any] = {"n": len(pairs)}
     for label in EVAL_LABELS:
         tp = sum(1 for e, p, _ in pairs if e == label and p == label)
-        predicted = sum(1 for _, p, _ in pairs if p == label)
+        n_predicted = sum(1 for _, p, _ in pairs if p == label)
         support = sum(1 for e, _, _ in pairs if e == label)
-        precision, recall = _ratio(tp, predicted), _ratio(tp, support)
+        precision, recall = _ratio(tp, n_predicted), _ratio(tp, support)
         result[label] = {"precision": precision, "recall": recall, "f1": _f1(precision, recall),
-                         "support": support, "predicted": predicted}
+                         "support": support, "predicted": n_predicted}
     true_handoff = sum(1 for e, _, h in pairs if e != "none" and h)
     result["handoff_precision"] = _ratio(true_handoff, sum(1 for _, _, h in pairs if h))
     result["handoff_recall"] = _ratio(true_handoff, sum(1 for e, _, _ in pairs if e != "none"))
+    result["stages"] = stages  # stage -> handoffs it decided, and how many needed a person
     result["ms_per_utterance"] = round(elapsed * 1000 / len(pairs), 4)
     confusion: dict[str, dict[str, int]] = {}
     for (e, p), count in sorted(Counter((e, p) for e, p, _ in pairs).items()):
@@ -66,8 +73,9 @@ def evaluate_triage(rows: Iterable[dict[str, Any]], triage: Triage) -> dict[str,
 def _main(argv: list[str]) -> int:
     """`python -m bot.triage.evaluation FILE.jsonl...`: figures per file, for development."""
     from bot.policy import load_policy
+    from bot.triage.setup import offline_triage
 
-    triage = Triage(load_policy(None))
+    triage = offline_triage(load_policy(None))
     for name in argv:
         rows = [json.loads(line) for line in Path(name).read_text(encoding="utf-8").splitlines() if line.strip()]
         print(name, json.dumps(evaluate_triage(rows, triage)))

@@ -168,7 +168,7 @@ GENERAL_PATTERNS = [
     ("I emailed you five times and nobody has replied", "complaint"),
     ("you guys never answer the phone", "complaint"),
     ("this is the fifth time I am asking about my parcel", "complaint"),
-    ("been waiting 9 days for my refund and still nothing", "complaint"),
+    ("been waiting 9 days for my refund and still nothing", "billing_dispute"),  # money not given back
     ("I am really disappointed with how this was handled", "complaint"),
     ("I'm sick of chasing you for an answer", "complaint"),
     ("La atención es pésima, nadie me responde desde hace una semana", "complaint"),
@@ -393,7 +393,9 @@ def test_ordinary_questions_with_incident_or_request_words_are_answered(triage: 
 
 
 @pytest.mark.parametrize(("text", "label"), REVIEW_PRESENT_INCIDENTS)
-def test_present_tense_incidents_are_handed_off_even_when_asked_as_questions(triage: Triage, text: str, label: str) -> None:
+def test_present_tense_incidents_are_handed_off_even_when_asked_as_questions(
+    triage: Triage, text: str, label: str
+) -> None:
     decision = triage.classify(text)
     assert decision.label == label, decision
 
@@ -672,18 +674,18 @@ def test_paraphrase_hard_negatives_stay_with_the_bot(triage: Triage, text: str) 
 
 def test_rule_pre_checks_never_hide_a_match() -> None:
     """A rule's `needs` substrings are a shortcut only: wherever its pattern matches, one of them is there."""
-    from bot.triage.rules import CUSTOMER_REQUEST
-    from bot.triage.topics import BILLING, COMPLAINT, SECURITY
+    from bot.triage.decision import RULE_TABLES
 
     texts = [normalize(t) for t, *_ in PARAPHRASE_FAMILIES + SELF_SERVICE_TRUE_CASES]
     texts += [normalize(t) for t in PERSON_REQUESTS + PARAPHRASE_NEGATIVES + SELF_SERVICE_NEGATIVES]
     texts += [" please call me back . ", " the amount does not add up . ", " you took 40 instead of 20 . ",
-              " i am sick of the same reply for two weeks . ", " your driver was rude to me . ", " who do i talk to here . ",
+              " i am sick of the same reply for two weeks . ", " your driver was rude to me . ",
+              " who do i talk to here . ",
               " i would rather talk to a person than a bot . ", " still no refund after three weeks . ",
               " we have not been reimbursed yet . ", " you said the fee would be waived but it is still there . ",
               " the courier never came but you charged me . "]
     checked = 0
-    for rule in CUSTOMER_REQUEST + SECURITY + BILLING + COMPLAINT:
+    for rule in (r for table in RULE_TABLES for r in table.rules):
         if not rule.needs:
             continue
         for text in texts:

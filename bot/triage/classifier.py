@@ -1,0 +1,121 @@
+"""The learned second stage: a linear head over the offline embedder's vectors, for messages the rules leave alone.
+
+Trained by bot/triage/training/build_classifier.py on the public intent training splits (Banking77,
+CLINC150, Bitext; their licences in weights/licences/) and our own rows from other industries. The
+weights are loaded on first use, after a sha256 check like the embedder's; each handoff label has
+its own probability threshold, chosen on development data (1.01 = the label is off).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint")
+HANDOFF_LABELS = LABELS[1:]
+WEIGHTS_DIR = Path(__file__).parent / "weights"
+WEIGHTS_SHA256 = "1b611a6bf0e8b506589b421172cd13db0f13cdff0bf4968cc9b05803aacf1e82"
+META_SHA256 = "288ca99ea3f7e82ca6851db0e700bbe55aa79f0180c65e2ab729aa8a89013533"
+_MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
+
+Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array
+
+
+class ClassifierUnavailable(RuntimeError):
+    """The weights are missing or not the pinned ones."""
+
+
+@dataclass(frozen=True)
+class LearnedVerdict:
+    """The head's opinion of one message: its most likely label and how sure it is."""
+
+    label: str
+    probability: float
+    threshold: float
+
+    @property
+    def hands_off(self) -> bool:
+        return self.label != "none" and self.probability >= self.threshold
+
+
+@dataclass(frozen=True)
+class _Head:
+    weights: np.ndarray  # (dims + 1, labels), bias in the last row
+    thresholds: dict[str, float]
+
+
+def _read_checked(path: Path, expected: str) -> bytes:
+    if not path.is_file():
+        raise ClassifierUnavailable(f"{path} not found; rebuild it with python -m bot.triage.training.build_classifier")
+    data = path.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected:
+        raise ClassifierUnavailable(f"{path} has sha256 {actual}, expected {expected}")
+    return data
+
+
+class LearnedTriage:
+    """The second opinion: embeds a message (with the product's embedder) and applies the head."""
+
+    def __init__(self, embed: Embed, *, weights_dir: Path = WEIGHTS_DIR, weights_sha256: str = WEIGHTS_SHA256,
+                 meta_sha256: str = META_SHA256) -> None:
+        self._embed = embed
+        self._dir = weights_dir
+        self._hashes = (weights_sha256, meta_sha256)
+        self._head: _Head | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> _Head:
+        head = self._head
+        if head is not None:
+            return head
+        with self._lock:
+            if self._head is None:
+                import io
+
+                raw = _read_checked(self._dir / "classifier.npy", self._hashes[0])
+                meta = json.loads(_read_checked(self._dir / "classifier.json", self._hashes[1]))
+                if tuple(meta["labels"]) != LABELS:
+                    raise ClassifierUnavailable(f"weights are for labels {meta['labels']}, expected {list(LABELS)}")
+                weights = np.load(io.BytesIO(raw), allow_pickle=False)
+                self._head = _Head(weights=weights, thresholds={k: float(v) for k, v in meta["thresholds"].items()})
+            return self._head
+
+    def load(self) -> None:
+        """Load now (at start-up) instead of on the first message."""
+        self._load()
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """(n, labels) probabilities for (n, dims) unit vectors."""
+        head = self._load()
+        z = vectors @ head.weights[:-1] + head.weights[-1]
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+    def verdict(self, vector: np.ndarray) -> LearnedVerdict:
+        """The head's verdict on one message's vector."""
+        head = self._load()
+        p = self.probabilities(vector.reshape(1, -1))[0]
+        j = int(p.argmax())
+        label = LABELS[j]
+        return LearnedVerdict(label, round(float(p[j]), 4), head.thresholds.get(label, 1.01))
+
+    def classify(self, text: str) -> LearnedVerdict:
+        return self.verdict(np.asarray(self._embed([text]))[0])
+
+    def words_behind(self, text: str, label: str, *, top: int = 3) -> list[str]:
+        """The words whose removal lowers `label`'s probability most: why the model decided, for the card."""
+        words = text.split()
+        if len(words) < 2:
+            return words
+        candidates = sorted(range(len(words)), key=lambda i: -len(words[i]))[:_MAX_WORDS]
+        variants = [text] + [" ".join(w for k, w in enumerate(words) if k != i) for i in candidates]
+        p = self.probabilities(np.asarray(self._embed(variants)))[:, LABELS.index(label)]
+        drops = sorted(((float(p[0] - p[n + 1]), i) for n, i in enumerate(candidates)), reverse=True)
+        return [words[i].strip(".,;:!?\"'()") for drop, i in drops[:top] if drop > 0]

@@ -1,0 +1,692 @@
+"""Guards: what a message says around a rule's match that may veto it, declared once, used by name.
+
+A rule opts into a guard with a flag (see rule.py); a label sets how "asked in advance" is read.
+`Facts` works out each guard for one message and one label, once and only when a rule asks.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from bot.triage.regex import alt, any_of, not_followed_by
+from bot.triage.rule import Label, Rule
+
+_CLAUSE_WORDS_BEFORE = 4  # a negation this close before a request for a person cancels it
+
+# Negations and hypotheticals that cancel a request for a person in the same clause.
+NEGATION = re.compile(
+    r"\b" + alt(
+        alt(
+            "do",
+            "does",
+            "did",
+            "will",
+            "would",
+            "should",
+            "shall",
+        ) + " not (?:really |even |actually )?" + alt(
+            "want",
+            "need",
+            "wish",
+            "like",
+            "care",
+            "ask",
+            "require",
+            "have to",
+            "mean",
+        ),
+        "not (?:want|need|wish|looking|asking|interested|necessary|needed|required)",
+        "no need",
+        "without",
+        "rather not",
+        "instead of",
+        "never (?:want|need|asked)",
+        "(?:do|does|will) (?:i|we|you|one) (?:need|have|still need) to",
+        "is it (?:necessary|required|mandatory) to",
+        "(?:am|are) (?:i|we) (?:required|supposed|expected) to",
+        "am i (?:talking|speaking|chatting|texting)",
+        "become",
+        "work as",
+        "apply (?:for|to be)",
+        "hiring",
+        r"recruit\w*",
+        "jobs?",
+        "careers?",
+        r"vacanc\w*",
+        "do not (?:transfer|connect|put|send|pass|escalate|forward|hand|give|get)",
+        "no (?:quiero|necesito|hace falta|me pases|me transfieras|es necesario)",
+        "sin",
+        "(?:ne|n) (?:veux|voudrais|souhaite|ai) (?:pas|plus)",
+        "pas besoin",
+        "sans",
+        "pas (?:la peine|necessaire)",
+        r"(?:will|mochte|brauche|muss|wollte) (?:ich )?(?:nicht|kein\w*)",
+        r"kein\w* (?:mensch\w*|mitarbeiter\w*|berater\w*|person\w*)",
+        "ohne",
+        "nicht (?:notig|notwendig|mit)",
+        "nao (?:quero|preciso|precisa|e necessario|me (?:transfira|passe|transfere|passa))",
+        "sem",
+        "non (?:voglio|vorrei|serve|mi serve|ho bisogno|e necessario)",
+        "(?:wil|hoef|wens) (?:ik )?(?:niet|geen)",
+        "geen (?:medewerker|mens|persoon)",
+        "niet nodig",
+    ) + r"\b"
+)
+
+HYPOTHETICAL = re.compile(
+    r"\b" + alt(
+        "if i (?:ever |later |still |do )?(?:need|want|wanted|needed|would like|have to|must|ask)",
+        "in case",
+        "what if",
+        "what happens (?:if|when)",
+        "suppose",
+        "supposing",
+        "hypothetically",
+        "later on",
+        "in the future",
+        "next time",
+        "si (?:alguna vez )?(?:necesito|quiero|quisiera)",
+        "au cas ou",
+        "si jamais",
+        "falls ich",
+        "wenn ich (?:mal |irgendwann )?(?:einen|mit)",
+        "caso eu",
+        "se eu (?:precisar|quiser)",
+    ) + r"\b"
+)
+
+# A how-to question that only names a risk ("how do I report a phishing email?") asks for information;
+# the bot can answer it unless the customer also says it happened to them.
+HOW_TO = re.compile(
+    "^ " + alt(
+        "how (?:do|can|could|should|would) (?:i|we|you|one)",
+        "how to",
+        "where (?:do|can|could|should) (?:i|we)",
+        "what is the (?:best )?way to",
+        "is there a way to",
+        "what (?:is|are)(?: a| an| the)?",
+        "what does",
+        "how (?:does|do) (?:you|your)",
+        "tips? (?:on|for)",
+        "como (?:puedo|se)",
+        "comment (?:puis je|faire|signaler)",
+        "wie (?:kann|melde|erkenne)",
+        "como (?:posso|faco)",
+        "(?:does|do|will|would) (?:the |my |your |this |a )?(?:[a-z]+ ){0,2}" + alt(
+            "insurance",
+            "policy",
+            "plan",
+            "cover",
+            "warranty",
+            "protection",
+            "guarantee",
+        ) + " (?:cover|pay|include|protect)",
+    ) + r"\b"
+)
+
+FIRST_PERSON_INCIDENT = re.compile(
+    any_of(
+        r"\b(?:i|we) " + alt(
+            "clicked",
+            "gave",
+            "entered",
+            "typed",
+            "shared",
+            "sent",
+            "replied",
+            "paid",
+            "lost",
+            "answered",
+            "opened",
+            "downloaded",
+            "installed",
+            "transferred",
+        ) + r"\b",
+        r"\b" + alt(
+            "was",
+            "were",
+            "been",
+            "got",
+            "have been",
+            "has been",
+            "am being",
+            "is being",
+        ) + " " + alt(
+            "hacked",
+            "scammed",
+            "phished",
+            "defrauded",
+            "compromised",
+            "stolen",
+            "taken over",
+            "breached",
+        ) + r"\b",
+        r"\b(?:my|our) " + alt(
+            "lost ",
+            "stolen ",
+            "missing ",
+            "hacked ",
+            "compromised ",
+        ) + "?" + alt(
+            "account",
+            "card",
+            "identity",
+            "email",
+            "phone",
+            "details",
+            "password",
+            "money",
+        ) + r"\b",
+    )
+)
+
+# A question about keeping an account safe ("how can I protect my account from hackers?") asks for advice
+# even with "my account" in it: the risk-naming rules (waits_if_asked_in_advance) may wait unless
+# something is reported as happened (REPORTED_INCIDENT).
+PREVENTION = re.compile(
+    "^ " + alt(
+        "how (?:can|do|should|could) (?:i|we)",
+        "what (?:can|should) (?:i|we) do to",
+        "is there a way to",
+        "tips? (?:on|for)(?: how to)?",
+        "best way to",
+    ) + r" (?:better )?(?:protect|secure|safeguard)\b"
+)
+
+# A question about what would happen if something went wrong ("will I be billed twice if I upgrade?")
+# asks for information, and so does anything marked as asked in advance ("asking before I travel"):
+# the bot can answer both unless the customer also reports something that happened or is happening.
+# Only the explicit marker applies to security: "what do I do if my card is stolen" often means it is.
+CONDITIONAL_QUESTION = re.compile(
+    any_of(
+        "^ " + alt(
+            "what (?:should|do|can|would|will) (?:i|we) do",
+            "what happens",
+            "what if",
+            "will (?:i|we|my|it)",
+            "would (?:i|we|my|it)",
+            "could (?:i|we)",
+            "can (?:i|we)",
+            "do (?:i|we)",
+            "does",
+            "is (?:it|there)",
+            "are there",
+            "how (?:do|can|should|would) (?:i|we)",
+        ) + r"\b(?: [a-z0-9]+)*? (?:if|when|in case|once|should)\b(?! not\b)",
+        "^ (?:if|in case|suppose|supposing) ",
+    )
+)
+
+ASKED_IN_ADVANCE = re.compile(
+    r"\b" + alt(
+        "just asking",
+        "asking (?:before|in advance|for the future|for a friend|just in case)",
+        "for future reference",
+        "in the future",
+        "in future",
+        "later on",
+        "just to be safe",
+        "hypothetically",
+        "just (?:want|wanted) to know",
+        "just curious",
+        "out of curiosity",
+        "before (?:i|we) (?:travel|go|leave|fly)",
+    ) + r"\b"
+)
+
+# Something reported as done ("was", "already", "someone changed") or as going on now: a state
+# ("my account is hacked", "my card is stolen", "my card is charged twice"), someone acting right now
+# ("someone is logging in", "they are using my card"), things there that the customer does not
+# recognise, or a charge that repeats ("keeps charging", "charged twice each month").
+REPORTED_INCIDENT = re.compile(
+    any_of(
+        r"\b" + alt(
+            "was",
+            "were",
+            "got",
+            "have been",
+            "has been",
+            "had been",
+            "already",
+            "yesterday",
+            "last (?:night|week|month)",
+            "this (?:morning|week)",
+        ) + r"\b",
+        r"\b(?:i|we) (?:have |just )?(?:lost|left|dropped|misplaced)\b",
+        r"\b(?:i|we|you|they|someone|somebody|it) (?:just )?[a-z]+ed\b",
+        r"\b(?:is|are|am)" + alt(
+            " being",
+            " still",
+            " now",
+            " currently",
+            " constantly",
+            " always",
+        ) + "? " + alt(
+            "hacked",
+            "stolen",
+            "compromised",
+            "hijacked",
+            "cloned",
+            "missing",
+            "gone",
+            "taken over",
+            "locked",
+            "frozen",
+            "blocked",
+            "emptied",
+            "drained",
+            "charged",
+            "billed",
+            "debited",
+            "double charged",
+            "overcharged",
+        ) + r"\b",
+        r"\b" + alt(
+            "someone",
+            "somebody",
+            "a stranger",
+            "a hacker",
+            "hackers",
+            "strangers",
+            "they",
+            "he",
+            "she",
+            "people",
+            "my ex",
+        ) + "(?: else)? (?:is|are) " + alt(
+            "still ",
+            "now ",
+            "currently ",
+            "constantly ",
+        ) + "?" + alt(
+            "using",
+            "logging",
+            "logged",
+            "signing",
+            "accessing",
+            "taking",
+            "spending",
+            "withdrawing",
+            "charging",
+            "buying",
+            "ordering",
+            "changing",
+            "sending",
+            "trying",
+        ) + r"\b",
+        r"\bthere (?:is|are)\b(?: [a-z0-9]+){1,8} (?:i|we) (?:do not|did not|can not|never) " + alt(
+            "recognize",
+            "know",
+            "authorize",
+            "remember",
+            "make",
+            "made",
+        ) + r"\b",
+        r"\b" + alt(
+            "keep",
+            "keeps",
+            "kept",
+            "still",
+            "continue",
+            "continues",
+            "are still",
+            "is still",
+        ) + " (?:on )?" + alt(
+            "charging",
+            "billing",
+            "debiting",
+            "taking money",
+            "taking payments?",
+            "logging in",
+        ) + r"\b",
+        r"\b" + alt(
+            "charged",
+            "billed",
+            "debited",
+            "charging",
+            "billing",
+            "taken",
+        ) + "(?: me| us)? " + alt(
+            "twice",
+            "double",
+            "two times",
+            "three times",
+        ) + r" (?:each|every|a|per) (?:month|week|year|time)\b",
+    )
+)
+
+# A hypothetical clause in a security question is what might happen ("what do I do if my phone is
+# stolen?", "in case my card is ever taken"): it is left out when looking for a reported incident, and
+# a rule matching inside it may wait. "Can you check if someone is using my card" is not hypothetical.
+IF_CLAUSE = re.compile(
+    r"\b(?:what(?: [a-z]+){0,3} (?:if|when)|in case|if(?= (?:[a-z]+ ){0,4}ever\b))\b(?: (?!\.)[a-z0-9]+)*"
+)
+
+# A question about doing something ordinary ("how can I reduce it?", "where is the link?", "can I remove
+# two?", "how long does it take?", "what plans do you have?") or about what the company does in general
+# ("do you block transactions ..."): rules that yield_to_self_service match words that also describe an
+# ordinary situation ("my usage seems too high", "the plan includes 3 lines", "I will post a review"),
+# so with such a question and nothing gone wrong for a while (GRIEVANCE_CONTEXT), they leave it to the bot.
+# Asking how to get money back, dispute, complain, report, cancel or close is no ordinary question.
+SELF_SERVICE_QUESTION = re.compile(
+    any_of(
+        r"\b" + alt(
+            "how (?:do|can|could|should|would) (?:i|we)",
+            "how to",
+            "where (?:do|can|could|should) (?:i|we)",
+            "where is",
+            "can (?:i|we)",
+            "could (?:i|we)",
+            "is it possible to",
+            "is there a way to",
+        ) + not_followed_by(
+            r" (?:get|have)(?: [a-z]+){0,4} (?:back|refund\w*|reimburs\w*|compensat\w*)\b",
+            " (?:get |be )?" + alt(
+                "dispute",
+                "contest",
+                "complain",
+                "claim",
+                "report",
+                "reverse",
+                "escalate",
+                "speak",
+                "talk",
+                "stop",
+                "block",
+                "freeze",
+                "recover",
+                "challenge",
+                "appeal",
+                r"refund\w*",
+                r"reimburs\w*",
+                r"cancel\w*",
+                "close",
+                "terminate",
+                "leave",
+            ) + r"\b",
+        ) + r"\b",
+        r"\bhow long (?:does|do|will|until|before|should)\b",
+        r"\bwhat (?:plans|options|deals|packages|tariffs|bundles)\b",
+        "^ (?:do|does|will|would) " + alt(
+            "you",
+            "your [a-z]+",
+            "the (?:bank|app)",
+        ) + alt(
+            " automatically",
+            " ever",
+            " always",
+            " usually",
+        ) + "? " + alt(
+            "block",
+            "stop",
+            "flag",
+            "decline",
+            "cover",
+            "protect",
+            "notify",
+            "alert",
+            "check",
+            "detect",
+            "prevent",
+            "allow",
+            "let",
+            "reject",
+            "hold",
+            "verify",
+        ) + r"\b",
+    )
+)
+
+GRIEVANCE_CONTEXT = re.compile(
+    r"\b" + alt(
+        "still",
+        "again",
+        "yet again",
+        "once more",
+        "(?:for|after|over|in) " + alt(
+            "(?:over|more than|almost|nearly|about) ",
+        ) + "?" + alt(
+            "[0-9]+",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "several",
+            "many",
+            "a few",
+        ) + " (?:weeks|months|years)",
+        "(?:a|one|two|three|four|five|six|several|few|[0-9]+) (?:weeks?|months?|years?) ago",
+        "for (?:weeks|months|ages)",
+        "(?:charged|billed|debited|invoiced|overcharged|took|taken|deducted) (?:me|us|my|our)",
+        "you (?:charged|billed|took|debited|overcharged)",
+        "terrible",
+        "awful",
+        "appalling",
+        "shocking",
+        r"disgust\w*",
+        "unacceptable",
+        "ridiculous",
+        "useless",
+        "rubbish",
+        "a joke",
+        "scam",
+        "rip off",
+        r"disgrace\w*",
+        "never again",
+        "fed up",
+        "sick of",
+        r"complain\w*",
+        "furious",
+        "angry",
+        "rude",
+    ) + r"\b"
+)
+
+# A question about a claim on an insurance, a warranty or a plan ("how do I report a stolen phone under my
+# gadget insurance?", "is my bike covered if it's stolen?"): routine for the bot unless a card, an account
+# or money is at risk too.
+INSURANCE_QUESTION = re.compile(
+    r"\b" + alt(
+        "insurance",
+        "insured",
+        "insurer",
+        "warranty",
+        "protection plan",
+        "care plan",
+        "damage waiver",
+        "covered",
+        "cover",
+        "coverage",
+    ) + r"\b"
+)
+_AT_RISK = re.compile(
+    r"\b" + alt(
+        "card",
+        "cards",
+        "account",
+        "bank",
+        "payments?",
+        "pin",
+        "password",
+        "login",
+        "identity",
+        "wallet",
+        "purse",
+    ) + r"\b"
+)
+_QUESTION = re.compile("^ " + alt("how", "can", "could", "is", "are", "does", "do", "which", "what", "where", "will")
+                       + r"\b")
+# A question about the complaints procedure: "what's your complaints procedure?", "where can I find the
+# complaint form?"; with a grievance said (GRIEVANCE_CONTEXT) it is a complaint after all.
+PROCEDURE_QUESTION = re.compile(
+    r"\b" + alt(
+        "what is",
+        "what are",
+        "where is",
+        "where can i find",
+        "where do i find",
+        "is there",
+        "do you have",
+        "how does",
+        "send me",
+    ) + r"(?: [a-z]+){0,3} " + alt(
+        "complaints?",
+        "feedback",
+        "formal complaints?",
+    ) + " " + alt(
+        "procedure",
+        "process",
+        "form",
+        "policy",
+        "page",
+        "email",
+        "address",
+        "department",
+        "team",
+        "line",
+    ) + r"\b"
+    + r"|\b(?:process|procedure|steps|policy) (?:if|for|to|when) (?:i |we )?(?:want to |need to |have to )?"
+    + r"(?:raise|make|file|lodge|submit|complain)\b(?:(?: [a-z]+){0,5} (?:later|in future|in the future|later on)\b)?"
+)
+# Marked as a joke: "lol", "haha", "just kidding", "my lawyer friend says", "would have a field day".
+JOKE = re.compile(
+    r"\b" + alt(
+        "lol",
+        "lmao",
+        "rofl",
+        r"haha\w*",
+        r"hehe\w*",
+        "ha ha",
+        "jk",
+        "just kidding",
+        "only kidding",
+        "kidding",
+        "joking",
+        "only joking",
+        "(?:lawyer|attorney|solicitor) friend",
+        "field day",
+        "for a (?:uni|school|college|class|university) (?:assignment|project|essay|course)",
+    ) + r"\b|^ ha\b"
+)
+
+
+class Facts:
+    """The guards' verdicts on one normalised message for one label, each computed on first use."""
+
+    def __init__(self, norm: str, label: Label) -> None:
+        self.norm = norm
+        self.label = label
+
+    @cached_property
+    def how_to(self) -> bool:
+        """A question about how to do something that names no incident of the customer's own."""
+        return HOW_TO.search(self.norm) is not None and FIRST_PERSON_INCIDENT.search(self.norm) is None
+
+    @cached_property
+    def asked_in_advance(self) -> bool:
+        """Asked before anything happened (or, where the label allows, a prevention question)."""
+        mode = self.label.asked_in_advance
+        if mode == "never":
+            return False
+        if asked_in_advance(self.norm, conditional=mode == "explicit_or_conditional"):
+            return True
+        return self.label.prevention_questions_wait and prevention_question(self.norm)
+
+    @cached_property
+    def self_service(self) -> bool:
+        return self_service_question(self.norm, security=self.label.self_service_unless == "incident")
+
+    @cached_property
+    def insurance_question(self) -> bool:
+        norm = self.norm
+        return (INSURANCE_QUESTION.search(norm) is not None and _AT_RISK.search(norm) is None
+                and _QUESTION.search(norm) is not None)
+
+    @cached_property
+    def procedure_question(self) -> bool:
+        if PROCEDURE_QUESTION.search(self.norm) is None:
+            return False
+        return GRIEVANCE_CONTEXT.search(PROCEDURE_QUESTION.sub(" ", self.norm)) is None
+
+    @cached_property
+    def joke(self) -> bool:
+        return JOKE.search(self.norm) is not None
+
+
+def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
+    """Where `rule` fires on the message, once its guards have had their say; None if it does not."""
+    norm = facts.norm
+    if rule.yields_to_how_to and facts.how_to:
+        return None
+    if rule.waits_if_asked_in_advance and facts.asked_in_advance:
+        return None
+    if rule.yields_to_insurance_question and facts.insurance_question:
+        return None
+    if rule.yields_to_procedure_question and facts.procedure_question:
+        return None
+    if rule.yields_to_joke and facts.joke:
+        return None
+    if rule.needs and not any(w in norm for w in rule.needs):
+        return None
+    for m in rule.pattern.finditer(norm):
+        if facts.label.asked_in_advance == "explicit" and facts.asked_in_advance and inside_if_clause(norm, m):
+            continue
+        if rule.negatable and cancelled(norm, m):
+            continue
+        if rule.yields_to_self_service and facts.self_service:
+            return None
+        return m
+    return None
+
+
+def cancelled(norm: str, m: re.Match[str]) -> bool:
+    """A negated ("I don't need a human") or hypothetical ("if I ever want an agent") request."""
+    clause_start = norm.rfind(" . ", 0, m.start()) + 1
+    before = norm[clause_start:m.start()].split()
+    near = " ".join(before[-_CLAUSE_WORDS_BEFORE:]) + " " + m.group()
+    if NEGATION.search(near):
+        return True
+    return HYPOTHETICAL.search(" ".join(before) + " " + m.group()) is not None
+
+
+def self_service_question(norm: str, *, security: bool) -> bool:
+    """An ordinary how/where/can-I question ("my usage seems too high, how can I reduce it?"), nothing gone wrong.
+
+    For billing and complaints, nothing lasting or blamed ("still", "for three weeks", "you charged me",
+    "terrible"); for security, no incident of the customer's own and nothing reported as happened.
+    """
+    if SELF_SERVICE_QUESTION.search(norm) is None:
+        return False
+    if security:
+        return FIRST_PERSON_INCIDENT.search(norm) is None and REPORTED_INCIDENT.search(norm) is None
+    return GRIEVANCE_CONTEXT.search(norm) is None
+
+
+def asked_in_advance(norm: str, *, conditional: bool) -> bool:
+    """Asked before anything happened ("just asking", or with `conditional` "will I ... if"), nothing reported.
+
+    Something reported as happened or happening ("was stolen", "is hacked", "someone is using",
+    "keeps charging me") makes it an incident whatever the phrasing around it. For security the marker
+    is looked for outside "if" clauses, so only an explicitly in-advance "what if it is stolen" waits;
+    for billing an explicit current charge ("is charged twice each month") wins over "when/if".
+    """
+    if ASKED_IN_ADVANCE.search(norm) is None and not (conditional and CONDITIONAL_QUESTION.search(norm)):
+        return False
+    if not conditional:  # security: "if my phone is stolen" is what might happen, not what did
+        norm = IF_CLAUSE.sub(" ", norm)
+    return REPORTED_INCIDENT.search(norm) is None
+
+
+def prevention_question(norm: str) -> bool:
+    """How to keep an account or card safe ("how can I protect my account from hackers?"), nothing reported."""
+    return PREVENTION.search(norm) is not None and REPORTED_INCIDENT.search(norm) is None
+
+
+def inside_if_clause(norm: str, m: re.Match[str]) -> bool:
+    """The match lies in an "if" clause ("what should I do if my phone is stolen?")."""
+    return any(c.start() <= m.start() < c.end() for c in IF_CLAUSE.finditer(norm))

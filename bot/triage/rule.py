@@ -1,0 +1,88 @@
+"""A triage rule and a label's rule table: the pattern, the guards that may veto it, its examples.
+
+Every rule declares beside its pattern which guards apply to it (see guards.py) and example
+messages it must and must not fire on; tests/bot/triage/test_rule_examples.py runs them all, so a
+rule's declaration is its own specification.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+AskedInAdvance = Literal["never", "explicit", "explicit_or_conditional"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One handoff rule over normalised text (normalize.py); its alternatives are joined with "|".
+
+    Guards (each False unless declared):
+    - negatable: a negation or hypothetical just before the match cancels it ("I don't need a human").
+    - waits_if_asked_in_advance: a question asked before anything happened ("just asking before my
+      trip", for billing also "will I be charged twice if ...") is left to the bot, unless something
+      is reported as having happened (see the label's `asked_in_advance`).
+    - yields_to_how_to: a how-to question naming no incident of the customer's own is left to the bot.
+    - yields_to_self_service: an ordinary how/where/can-I question with nothing gone wrong for a while
+      is left to the bot (the words also describe ordinary situations).
+    - yields_to_insurance_question: a question about a claim on an insurance, warranty or plan
+      ("is my bike covered if it's stolen?") with no card, account or payment in it is left to the bot.
+    - yields_to_procedure_question: a question about the complaints procedure or form, with nothing
+      gone wrong said, is left to the bot.
+    - yields_to_joke: a message marked as a joke ("lol", "haha", "just kidding") does not fire it.
+    - needs: substrings one of which the text must hold before the pattern is tried (speed only;
+      a test checks that they never hide a match).
+    """
+
+    name: str  # "label:short_name", shown as evidence on the agent's card
+    confidence: float
+    patterns: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    negatable: bool = False
+    waits_if_asked_in_advance: bool = False
+    yields_to_how_to: bool = False
+    yields_to_self_service: bool = False
+    yields_to_insurance_question: bool = False
+    yields_to_procedure_question: bool = False
+    yields_to_joke: bool = False
+    examples: tuple[str, ...] = ()  # messages it must fire on
+    counter_examples: tuple[str, ...] = ()  # near neighbours it must not fire on
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", re.compile("|".join(self.patterns)))
+
+    @property
+    def label(self) -> str:
+        return self.name.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class Label:
+    """The rules of one handoff label, in order, and the label's own guards.
+
+    - asked_in_advance: "explicit" (security): only a marker such as "just asking" or "before I
+      travel" makes a question one asked in advance, "if" clauses are what might happen and a match
+      inside one waits; "explicit_or_conditional" (billing): "will I be charged twice if ..." too.
+    - prevention_questions_wait: "how can I protect my account?" counts as asked in advance.
+    - self_service_unless: what turns an ordinary question into a case for a person: a grievance
+      ("still", "for three weeks", "you charged me") or an incident of the customer's own.
+    """
+
+    name: str
+    rules: tuple[Rule, ...]
+    asked_in_advance: AskedInAdvance = "never"
+    prevention_questions_wait: bool = False
+    self_service_unless: Literal["grievance", "incident"] = "grievance"
+
+    def with_phrases(self, phrases: list[str]) -> Label:
+        """This label with one more rule matching any of `phrases` (normalised), from the policy file."""
+        if not phrases:
+            return self
+        rule = Rule(
+            f"{self.name}:policy", 0.8, (r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b",),
+            negatable=self.name == "customer_request",
+            waits_if_asked_in_advance=self.asked_in_advance == "explicit_or_conditional",
+        )
+        return Label(self.name, (*self.rules, rule), self.asked_in_advance, self.prevention_questions_wait,
+                     self.self_service_unless)

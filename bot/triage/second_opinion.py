@@ -1,0 +1,119 @@
+"""Second opinions for messages the rules leave alone: the learned head and, when configured, the LLM.
+
+`PendingTriage` holds the rules' decision at once and the second opinions as they come in, so the
+service can retrieve in the meantime and wait only for what is left (never past the deadline, after
+which the rules stand). Neither opinion can lower a rule's handoff: they are asked only when the rules
+found nothing. With both, an LLM answer in time decides; otherwise the learned head's does.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+
+from bot.triage.classifier import LearnedTriage
+from bot.triage.llm_triage import LlmTriage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TriageDecision:
+    label: str  # customer_request | security | billing_dispute | legal | complaint | self_harm | none
+    reason: str | None  # the handoff reason, or None when the policy lets the bot answer
+    confidence: float  # 0..1, how sure the rule or model that decided is
+    evidence: str  # which rule or model decided and on which words, for logs, the card and the record
+    stage: str = "rules"  # rules | model | llm: who decided (rules also when nothing fired)
+
+    def record(self) -> dict[str, object]:
+        """What the conversation record keeps of the decision."""
+        return {"label": self.label, "stage": self.stage, "evidence": self.evidence,
+                "confidence": round(self.confidence, 3)}
+
+
+class PendingTriage:
+    """The rules' decision now (`first`), the final one from `result()` once the second opinions are in."""
+
+    def __init__(self, first: TriageDecision, *, model: Future[TriageDecision | None] | None = None,
+                 llm: Future[TriageDecision | None] | None = None, deadline: float = 0.0) -> None:
+        self.first = first
+        self._model = model
+        self._llm = llm
+        self._deadline = deadline
+
+    def result(self) -> TriageDecision:
+        """The final decision: the LLM's if it answered in time, else the learned head's, else the rules'."""
+        llm = _wait(self._llm, self._deadline, "LLM")
+        if llm is not None:
+            return llm
+        model = _wait(self._model, self._deadline, "learned")
+        return model if model is not None else self.first
+
+
+def _wait(future: Future[TriageDecision | None] | None, deadline: float, what: str) -> TriageDecision | None:
+    if future is None:
+        return None
+    try:
+        return future.result(timeout=max(0.0, deadline - time.monotonic()))
+    except FutureTimeout:
+        log.warning("%s triage missed its deadline; the rules stand", what)
+    except Exception:
+        log.exception("%s triage failed; the rules stand", what)
+    return None
+
+
+class SecondOpinions:
+    """Starts the learned head and the LLM on `executor` for a message the rules left alone."""
+
+    def __init__(self, *, reason_for: Callable[[str], str | None], executor: Executor | None = None,
+                 learned: LearnedTriage | None = None, llm: LlmTriage | None = None,
+                 redact_for_llm: Callable[[str], str] = lambda t: t, timeout_s: float = 2.0) -> None:
+        self._executor = executor
+        self._reason_for = reason_for
+        self._learned = learned
+        self._llm = llm
+        self._redact = redact_for_llm
+        self._timeout_s = timeout_s
+
+    def close(self) -> None:
+        """Stop taking work; opinions still running finish on their own."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def start(self, text: str, history: Sequence[str], first: TriageDecision) -> PendingTriage:
+        if self._executor is None:  # nothing to run beside: decide inline
+            return PendingTriage(self.decide_now(text, first))
+        model = self._executor.submit(self._model, text) if self._learned is not None else None
+        llm = self._executor.submit(self._ask_llm, text, list(history)) if self._llm is not None else None
+        return PendingTriage(first, model=model, llm=llm, deadline=time.monotonic() + self._timeout_s)
+
+    def decide_now(self, text: str, first: TriageDecision) -> TriageDecision:
+        """The learned head's decision inline (evaluation, benchmarks): no LLM, no thread."""
+        return (self._model(text) if self._learned is not None else None) or first
+
+    def _model(self, text: str) -> TriageDecision | None:
+        assert self._learned is not None
+        verdict = self._learned.classify(text)
+        reason = self._reason_for(verdict.label) if verdict.hands_off else None
+        if reason is None:
+            return None
+        words = self._learned.words_behind(text, verdict.label)
+        said = ", ".join(f"'{w}'" for w in words) if words else "the whole message"
+        return TriageDecision(verdict.label, reason, verdict.probability,
+                              f"model:{verdict.label} p={verdict.probability:.2f} on {said}", stage="model")
+
+    def _ask_llm(self, text: str, history: list[str]) -> TriageDecision | None:
+        assert self._llm is not None
+        verdict = self._llm.classify(self._redact(text), [self._redact(h) for h in history])
+        if verdict is None:
+            return None
+        reason = self._reason_for(verdict.label) if verdict.label != "none" else None
+        if verdict.label != "none" and reason is None:
+            return None  # the policy keeps this label with the bot: the LLM adds nothing
+        # an LLM answer of "none" stands over the learned head's guess: it read the whole message
+        label = verdict.label if reason else "none"
+        return TriageDecision(label, reason, 0.8 if reason else 0.0, f"llm:{verdict.label} '{verdict.reason}'",
+                              stage="llm")

@@ -1,0 +1,49 @@
+"""Put the triage together from the policy and what the server has: an embedder, a chat model."""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from bot.pii import redact
+from bot.policy import Policy
+from bot.triage.classifier import LearnedTriage
+from bot.triage.decision import Triage
+from bot.triage.llm_triage import LlmTriage
+from bot.triage.second_opinion import SecondOpinions
+from knowledge_base.embeddings import LOCAL_MODEL_ID  # the head was trained on these vectors, and only these
+
+log = logging.getLogger(__name__)
+
+
+
+def offline_triage(policy: Policy, *, learned: bool = True) -> Triage:
+    """The triage as the server runs it without an LLM, inline: for evaluation and benchmarks."""
+    if not (learned and policy.triage.learned):
+        return Triage(policy)
+    from knowledge_base.embeddings import LocalMiniLMEmbeddings
+
+    second = SecondOpinions(reason_for=policy.reason_for, learned=LearnedTriage(LocalMiniLMEmbeddings().embed_array))
+    return Triage(policy, second=second)
+
+
+def build_triage(policy: Policy, *, embedder: Any = None, chat_model: Any = None,
+                 executor: ThreadPoolExecutor | None = None) -> Triage:
+    """Rules always; the learned head when `embedder` is the offline MiniLM (its vectors are shared with
+    retrieval), the LLM when a chat model is configured; each can be switched off in the policy.
+
+    The caller owns `executor` (a small pool is made when none is given: shut it down with the server).
+    """
+    learned = None
+    if policy.triage.learned and getattr(embedder, "model_id", None) == LOCAL_MODEL_ID:
+        learned = LearnedTriage(embedder.embed_array)
+    llm = LlmTriage(chat_model) if policy.triage.llm and chat_model is not None else None
+    if learned is None and llm is None:
+        return Triage(policy)
+    second = SecondOpinions(
+        executor=executor or ThreadPoolExecutor(max_workers=4, thread_name_prefix="triage"),
+        reason_for=policy.reason_for, learned=learned, llm=llm,
+        redact_for_llm=lambda text: redact(text, policy.pii, target="llm").text,
+        timeout_s=policy.triage.llm_timeout_s if llm is not None else policy.triage.model_timeout_s,
+    )
+    return Triage(policy, second=second)

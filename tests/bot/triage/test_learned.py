@@ -1,0 +1,101 @@
+"""The learned second stage: hash-checked weights loaded on first use, thresholds, the words behind a verdict."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.policy import Policy
+from bot.triage.classifier import LABELS, WEIGHTS_DIR, ClassifierUnavailable, LearnedTriage
+from bot.triage.decision import Triage
+from bot.triage.second_opinion import SecondOpinions
+
+_WORDS = ("vanished", "stranger", "hours")  # the toy embedding's three dimensions
+
+
+def toy_embed(texts: Sequence[str]) -> np.ndarray:
+    """A 3-dimensional 'embedding': which of three words a text holds (a stand-in for MiniLM)."""
+    rows = [[1.0 if w in t.lower() else 0.0 for w in _WORDS] for t in texts]
+    return np.asarray(rows, dtype=np.float32)
+
+
+def _write_head(directory: Path, thresholds: dict[str, float]) -> tuple[str, str]:
+    """A head that reads 'vanished' and 'stranger' as security, 'hours' as none."""
+    w = np.zeros((4, len(LABELS)), dtype=np.float32)
+    w[0, LABELS.index("security")] = 3.0
+    w[1, LABELS.index("security")] = 3.0
+    w[2, LABELS.index("none")] = 4.0
+    w[3, LABELS.index("none")] = 1.0
+    buffer = io.BytesIO()
+    np.save(buffer, w)
+    (directory / "classifier.npy").write_bytes(buffer.getvalue())
+    (directory / "classifier.json").write_text(json.dumps({"labels": list(LABELS), "thresholds": thresholds}))
+    npy, meta = (hashlib.sha256((directory / name).read_bytes()).hexdigest()
+                 for name in ("classifier.npy", "classifier.json"))
+    return npy, meta
+
+
+@pytest.fixture
+def head(tmp_path: Path) -> LearnedTriage:
+    thresholds = {"customer_request": 1.01, "security": 0.8, "billing_dispute": 1.01, "complaint": 1.01}
+    npy, meta = _write_head(tmp_path, thresholds)
+    return LearnedTriage(toy_embed, weights_dir=tmp_path, weights_sha256=npy, meta_sha256=meta)
+
+
+def test_a_confident_verdict_hands_off_and_a_label_below_its_threshold_does_not(head: LearnedTriage) -> None:
+    assert head.classify("my savings vanished and a stranger logged in").hands_off
+    verdict = head.classify("my savings vanished")  # security, but not sure enough
+    assert verdict.label == "security" and not verdict.hands_off
+    assert not head.classify("what are your opening hours").hands_off
+
+
+def test_the_words_behind_a_verdict_are_the_ones_that_moved_it(head: LearnedTriage) -> None:
+    words = head.words_behind("my savings vanished and a stranger logged in", "security")
+    assert set(words) == {"vanished", "stranger"}
+
+
+def test_weights_that_are_not_the_pinned_ones_are_refused_on_first_use(tmp_path: Path) -> None:
+    _write_head(tmp_path, {"security": 0.5})
+    head = LearnedTriage(toy_embed, weights_dir=tmp_path, weights_sha256="0" * 64, meta_sha256="0" * 64)  # not read yet
+    with pytest.raises(ClassifierUnavailable, match="sha256"):
+        head.classify("hello")
+    with pytest.raises(ClassifierUnavailable, match="not found"):
+        LearnedTriage(toy_embed, weights_dir=tmp_path / "missing").load()
+
+
+def test_the_shipped_weights_match_their_pinned_hashes_and_credit_their_sources() -> None:
+    LearnedTriage(toy_embed).load()
+    meta = json.loads((WEIGHTS_DIR / "classifier.json").read_text())
+    assert set(meta["thresholds"]) == set(LABELS[1:])
+    licences = {p.name for p in (WEIGHTS_DIR / "licences").iterdir()}
+    assert {"banking77.txt", "clinc150.txt", "bitext_customer_support.txt"} <= licences
+
+
+def test_the_model_decides_only_what_the_rules_leave_alone_and_says_why(head: LearnedTriage) -> None:
+    policy = Policy()
+    triage = Triage(policy, second=SecondOpinions(reason_for=policy.reason_for, learned=head))
+
+    decision = triage.classify("my savings vanished and a stranger logged in")
+    assert (decision.label, decision.reason, decision.stage) == ("security", "sensitive:security", "model")
+    assert "'vanished'" in decision.evidence and "'stranger'" in decision.evidence
+    ruled = triage.classify("I want to talk to a human, my savings vanished and a stranger logged in")
+    assert ruled.stage == "rules" and ruled.label == "customer_request"
+    assert triage.classify("what are your opening hours").label == "none"
+
+
+def test_broken_weights_stop_an_evaluation_but_a_turn_falls_back_to_the_rules(tmp_path: Path) -> None:
+    policy = Policy()
+    broken = LearnedTriage(toy_embed, weights_dir=tmp_path / "missing")
+    inline = Triage(policy, second=SecondOpinions(reason_for=policy.reason_for, learned=broken))
+    with pytest.raises(ClassifierUnavailable):  # figures from a triage without its model would mislead
+        inline.classify("my savings vanished and a stranger logged in")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        served = Triage(policy, second=SecondOpinions(reason_for=policy.reason_for, learned=broken, executor=pool))
+        decision = served.begin("my savings vanished and a stranger logged in").result()
+    assert (decision.label, decision.stage) == ("none", "rules")

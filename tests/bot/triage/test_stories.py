@@ -1,0 +1,62 @@
+"""Incidents told as stories, in any words, and their near neighbours (issue 12); written for this file."""
+from __future__ import annotations
+
+import pytest
+
+from bot.policy import Policy
+from bot.triage.decision import Triage
+
+
+@pytest.fixture(scope="module")
+def triage() -> Triage:
+    return Triage(Policy())
+
+
+STORIES = [
+    # a change on the account the customer did not make
+    ("the mobile number on my profile is different and I never updated it", "security"),
+    ("somebody reset the password on my pharmacy account overnight", "security"),
+    ("my payout details were switched to another bank, it wasn't me", "security"),
+    ("there is a booking on my account for a flight I never booked", "security"),
+    ("Alguien cambió mi contraseña, yo no fui", "security"),
+    # money taken for something cancelled, or not given back
+    ("you took 80 for the boiler service that your engineer cancelled", "billing_dispute"),
+    ("I returned the sofa on 2 May and the refund still hasn't arrived", "billing_dispute"),
+    ("the course was cancelled by you and I was still billed for the term", "billing_dispute"),
+    ("Me cobraron la clase aunque la cancelé", "billing_dispute"),
+    # a person asked for without "human" or "agent"
+    ("can someone real please look at this instead of the automatic replies", "customer_request"),
+    ("I'd like a callback from your billing team this afternoon", "customer_request"),
+    ("Vorrei parlare con il responsabile del negozio", "customer_request"),
+    ("Kunt u mij doorverbinden met een collega?", "customer_request"),
+]
+
+NEAR_NEIGHBOURS = [
+    # lost property, not a lost card
+    "I left my laptop charger in the meeting room, can you check?",
+    "I lost my library card, how do I get a new one?",
+    "my umbrella was left on the bus, is there a lost property office?",
+    # an insurance claim, not a complaint or an incident
+    "How do I file a claim on my warranty for the cracked screen?",
+    "Is my scooter covered if it's stolen from outside my flat?",
+    # a spare part, not a security incident
+    "the kit arrived with a hinge missing, can you post a spare part?",
+    # a joke about lawyers, not a legal threat
+    "haha my lawyer says your cakes should be illegal, can I order two?",
+    # the complaints procedure asked about, nothing gone wrong
+    "where can I find your complaints procedure? just asking for the future",
+    # questions asked before anything happened
+    "if I cancel today, will I still be charged for the month?",
+]
+
+
+@pytest.mark.parametrize(("text", "label"), STORIES)
+def test_incidents_told_as_stories(triage: Triage, text: str, label: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == label, decision
+
+
+@pytest.mark.parametrize("text", NEAR_NEIGHBOURS)
+def test_near_neighbours_stay_with_the_bot(triage: Triage, text: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == "none", decision
