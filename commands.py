@@ -31,14 +31,24 @@ class _Lazy:
     def __init__(self) -> None:
         self._settings: Settings | None = None
         self._kb: KnowledgeBase | None = None
+        self.data_dir: Path | None = None  # --data-dir, over SUPPORTBOT_DATA_DIR
 
     @property
     def settings(self) -> Settings:
         if self._settings is None:
             # NOTE: the command line alone reads .env. `_env_file` is pydantic-settings' own keyword,
             # which mypy cannot see without pydantic's plugin.
-            self._settings = Settings(_env_file=".env")  # type: ignore[call-arg]
+            given = {"data_dir": self.data_dir} if self.data_dir is not None else {}
+            self._settings = Settings(_env_file=".env", **given)  # type: ignore[call-arg]
         return self._settings
+
+    def require_data(self) -> None:
+        """Commands that only read: a missing knowledge base is an error, not a new empty `./data`."""
+        folder = self.settings.data_dir
+        if not self.settings.kb.chroma_url and not (folder / "chroma").is_dir():
+            raise click.ClickException(
+                f"no knowledge base in {folder.resolve()}: pass --data-dir (or set SUPPORTBOT_DATA_DIR), "
+                "or create one with `supportbot kb sync DIR`")
 
     def knowledge_base(self) -> KnowledgeBase:
         if self._kb is None:
@@ -46,39 +56,85 @@ class _Lazy:
         return self._kb
 
 
+def _data_dir_option(state: _Lazy) -> Any:
+    """`--data-dir` on every command (and on the group); commands that use it print the folder."""
+
+    def remember(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            state.data_dir = value
+
+    return click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), expose_value=False,
+                        callback=remember, is_eager=True,
+                        help="Folder of the SQLite database and Chroma index (default: SUPPORTBOT_DATA_DIR or ./data).")
+
+
+def _golden_check(state: _Lazy) -> Any:
+    """`kb sync --check`: golden questions through the bot's whole turn, conversations in a throwaway database."""
+
+    def check(golden: Path, kb: KnowledgeBase) -> tuple[list[str], dict[str, str]]:
+        from bot.admin.golden import outcome
+        from bot.answering.evaluation import evaluate_answers
+
+        with tempfile.TemporaryDirectory(prefix="supportbot-check-") as tmp:
+            services = build_services(_throwaway(state.settings, Path(tmp)), knowledge_base=kb)
+            try:
+                result = outcome(evaluate_answers(golden, bot=services.bot), golden)
+            finally:
+                services.bot.shutdown(wait=True)
+                services.engine.dispose()
+        return result.passed, result.failed
+
+    return check
+
+
 def build_cli() -> click.Group:
     from knowledge_base.cli import make_kb_group
 
     state = _Lazy()
+    data_dir = _data_dir_option(state)
 
     @click.group(help="AI-assisted customer support: answers from your knowledge base, hands off to Slack.")
-    @click.option("--log-level", default="INFO", show_default=True, help="Python logging level.")
-    def cli(log_level: str) -> None:
-        logging.basicConfig(level=log_level.upper(), format=LOG_FORMAT)
+    @click.option("--log-level", default=None,
+                  help="Python logging level (default: WARNING, and INFO for serve).")
+    @data_dir
+    @click.pass_context
+    def cli(ctx: click.Context, log_level: str | None) -> None:
+        default = "INFO" if ctx.invoked_subcommand == "serve" else "WARNING"
+        logging.basicConfig(level=(log_level or default).upper(), format=LOG_FORMAT)
+        if log_level is None:
+            logging.getLogger("alembic").setLevel(logging.WARNING)  # "Context impl SQLiteImpl." is not news
 
-    cli.add_command(make_kb_group(state.knowledge_base), name="kb")
-    cli.add_command(serve_command(lambda: state.settings))
-    cli.add_command(_eval_group(state))
-    cli.add_command(_handoffs_command(state))
+    kb = make_kb_group(state.knowledge_base, options=[data_dir], before_read=state.require_data,
+                       check=_golden_check(state))
+    cli.add_command(kb, name="kb")
+    cli.add_command(data_dir(serve_command(lambda: state.settings)))
+    cli.add_command(_eval_group(state, data_dir))
+    cli.add_command(_handoffs_command(state, data_dir))
     return cli
 
 
-def _eval_group(state: _Lazy) -> click.Group:
+def _eval_group(state: _Lazy, data_dir: Any) -> click.Group:
     @click.group("eval", help="Measure retrieval, triage and answers; the last line printed is one JSON object.")
     def group() -> None:
         pass
 
-    @group.command("retrieval")
-    @click.option("--corpus", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    @click.option("--queries", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @group.command("retrieval", help="Index a corpus into a throwaway knowledge base and score queries against it.")
+    @click.option("--corpus", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help='JSONL, one document a line: {"id", "title", "text"}.')
+    @click.option("--queries", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help='JSONL: {"id", "text", "relevant": [document ids]}; [] = the corpus cannot answer it.')
+    @data_dir
     def retrieval(corpus: Path, queries: Path) -> None:
         from knowledge_base.evaluation import evaluate_retrieval
 
         _print_json(evaluate_retrieval(corpus, queries, settings=state.settings.kb))
 
-    @group.command("triage")
-    @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @group.command("triage", help="Run the handoff triage on labelled messages; per-label precision and recall.")
+    @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help='JSONL: {"id", "text", "expected"}; expected is customer_request, security, '
+                       'billing_dispute, complaint or none.')
     @click.option("--rules-only", is_flag=True, help="Leave out the learned second stage.")
+    @data_dir
     def triage(input_path: Path, rules_only: bool) -> None:
         from bot.policy import load_policy
         from bot.triage.evaluation import evaluate_triage
@@ -92,17 +148,22 @@ def _eval_group(state: _Lazy) -> click.Group:
         "Ask golden questions through the bot's whole turn and score what customers see. GOLDEN rows: "
         '{"id", "question", "must_cite": [document ids; [] = the bot must decline], "must_say": [facts], "lang"}. '
         'CONVERSATIONS rows: {"id", "kind": "follow_up"|"topic_shift", "turns": [question rows]}.'))
-    @click.option("--golden", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--golden", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="Golden questions, JSONL (rows as above).")
     @click.option("--conversations", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                   help="Multi-turn cases, each asked in one conversation.")
     @click.option("--kb", "kb_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
                   help="Index this folder into a throwaway knowledge base first (default: the configured one).")
-    def answers(golden: Path, conversations: Path | None, kb_dir: Path | None) -> None:
+    @click.option("--min-pass", type=click.FloatRange(0, 1), default=None,
+                  help="Exit 1 when the share of golden questions passing every check is below this (e.g. 0.9).")
+    @data_dir
+    def answers(golden: Path, conversations: Path | None, kb_dir: Path | None, min_pass: float | None) -> None:
         from bot.answering.evaluation import evaluate_answers
 
         with tempfile.TemporaryDirectory(prefix="supportbot-eval-") as tmp:
             throwaway = _throwaway(state.settings, Path(tmp))
             if kb_dir is None:
+                state.require_data()
                 kb = state.knowledge_base()
             else:
                 kb = build_knowledge_base(throwaway)
@@ -110,9 +171,11 @@ def _eval_group(state: _Lazy) -> click.Group:
                 kb.fill_cross_lingual()  # as `kb sync` does: questions in other languages need them
             services = build_services(throwaway, knowledge_base=kb)
             try:
-                _print_json(evaluate_answers(golden, bot=services.bot, conversations=conversations))
+                report = evaluate_answers(golden, bot=services.bot, conversations=conversations)
             finally:
                 services.close()
+        _print_json(report)
+        _exit_below(report, min_pass)
 
     return group
 
@@ -125,10 +188,12 @@ def _throwaway(settings: Settings, data_dir: Path) -> Settings:
     })
 
 
-def _handoffs_command(state: _Lazy) -> click.Command:
+def _handoffs_command(state: _Lazy, data_dir: Any) -> click.Command:
     @click.command("handoffs", help="List conversations waiting for a person.")
     @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+    @data_dir
     def handoffs(as_json: bool) -> None:
+        click.echo(f"data: {state.settings.data_dir.resolve()}", err=True)
         services = build_services(state.settings, knowledge_base=_NoSearch())
         try:
             waiting = services.bot.waiting()
@@ -158,6 +223,15 @@ class _NoSearch:
 
     def sync(self, directory: Path) -> SyncReport:
         raise RuntimeError("not available in this command")
+
+
+def _exit_below(report: dict[str, Any], min_pass: float | None) -> None:
+    """`eval answers --min-pass`: exit 1 (after the JSON line) when too few golden questions pass."""
+    from bot.admin.golden import below
+
+    if min_pass is not None and below(report, min_pass):
+        click.echo(f"fewer than {min_pass:.0%} of the golden questions pass every check", err=True)
+        sys.exit(1)
 
 
 def _print_json(result: dict[str, Any]) -> None:

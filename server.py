@@ -24,6 +24,7 @@ from pydantic_settings import (
     SettingsError,
 )
 
+from bot.admin.config import AdminSettings
 from bot.config import BotSettings, DatabaseSettings, LLMSettings
 from bot.web.config import WebSettings
 from handoff.config import HandoffSettings, SlackSettings
@@ -85,6 +86,7 @@ class Settings(BaseSettings):
     kb: KnowledgeBaseSettings = Field(default_factory=KnowledgeBaseSettings)
     bot: BotSettings = Field(default_factory=BotSettings)
     handoff: HandoffSettings = Field(default_factory=HandoffSettings)
+    admin: AdminSettings = Field(default_factory=AdminSettings)  # the console at /admin
 
     @classmethod
     def settings_customise_sources(
@@ -243,7 +245,7 @@ def build_services(
     store = ConversationStore(make_sessionmaker(engine), bus=bus, clock=now)
     model = chat_model if chat_model is not None else make_chat_model(settings.llm)
     registry = CollectorRegistry()
-    metrics = Metrics(registry)
+    metrics = Metrics(registry, multiprocess_dir=settings.web.metrics_dir)
     triage = build_triage(policy, embedder=getattr(kb, "embedder", None), chat_model=model)
     bot = BotService(
         store=store, bus=bus, knowledge_base=kb, triage=triage,
@@ -314,9 +316,47 @@ def create_app(
         slack_events = services.handoff.blueprint()
         limiter.exempt(slack_events)  # NOTE: Slack bursts from few IPs; its requests are signed instead
         app.register_blueprint(slack_events)
+    if settings.admin.enabled:
+        _add_console(app, services, chat_model=chat_model, clock=clock, start_background=start_background)
     if start_background:
         services.start_background()
     return app
+
+
+def _add_console(app: Flask, services: Services, *, chat_model: BaseChatModel | None,
+                 clock: Callable[[], datetime] | None, start_background: bool) -> None:
+    """The support team's console (issue 15): `/admin` and `/admin/api`, only with an admin token."""
+    from bot.admin.wiring import build_admin
+    from handoff.console import build_console_handoff
+
+    settings = services.settings
+
+    def golden_check(golden: Path) -> dict[str, object]:
+        """`eval answers` on the server's own knowledge base, in a throwaway database (no stats noise)."""
+        from tempfile import TemporaryDirectory
+
+        from bot.answering.evaluation import evaluate_answers
+
+        with TemporaryDirectory(prefix="supportbot-golden-") as tmp:
+            throwaway = settings.model_copy(update={"data_dir": Path(tmp), "db": DatabaseSettings(),
+                                                    "slack": SlackSettings(), "admin": AdminSettings()})
+            checker = build_services(throwaway, chat_model=chat_model, knowledge_base=services.knowledge_base)
+            try:
+                return evaluate_answers(golden, bot=checker.bot)
+            finally:
+                checker.bot.shutdown(wait=True)
+                checker.engine.dispose()
+
+    console = build_admin(
+        settings.admin, engine=services.engine, store=services.store, knowledge_base=services.knowledge_base,
+        evaluate=golden_check,
+        operators=None if services.handoff is not None else build_console_handoff(
+            services.engine, services.store, services.bot.policy),
+        redis_url=settings.db.redis_url, count_login=services.metrics.admin_login, clock=clock,
+    )
+    app.register_blueprint(console.blueprint())
+    if start_background:
+        console.start_background()
 
 
 def _ready_checks(services: Services) -> Mapping[str, Callable[[], object]]:
@@ -337,7 +377,7 @@ def index_examples_if_empty(kb: AppKnowledgeBase, examples_dir: Path) -> None:
     if not examples_dir.is_dir() or kb.documents():
         return
     report = kb.sync(examples_dir)
-    log.info("indexed the example knowledge base from %s: %s", examples_dir, report)
+    log.info("indexed the example knowledge base from %s: %s", examples_dir, report.summary())
 
 
 if __name__ == "__main__":

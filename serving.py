@@ -9,9 +9,12 @@ from __future__ import annotations
 import ctypes
 import logging
 import multiprocessing
+import os
 import signal
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -81,12 +84,22 @@ def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int = 1, 
     """Serve `create_app(settings)` with gunicorn's threaded worker (SSE holds a thread per stream)."""
     from gunicorn.app.base import BaseApplication
 
+    from bot.web.metrics import prepare_multiprocess_dir, worker_exited
+
+    # NOTE: before any worker imports prometheus_client (it reads the variable then): each worker
+    # writes its metrics to files there and /metrics adds up all of them, whichever worker answers.
+    metrics_dir = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or tempfile.mkdtemp(prefix="supportbot-metrics-"))
+    prepare_multiprocess_dir(metrics_dir)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    settings = settings.model_copy(update={"web": settings.web.model_copy(update={"metrics_dir": metrics_dir})})
+
     class _App(BaseApplication):
         def load_config(self) -> None:
             options = {
                 "bind": f"{host}:{port}", "workers": workers, "threads": threads, "worker_class": "gthread",
                 "graceful_timeout": 3, "timeout": 60, "keepalive": 5, "accesslog": None,
                 "post_fork": _limit_malloc_arenas, "post_worker_init": _close_streams_on_term,
+                "child_exit": lambda _server, worker: worker_exited(metrics_dir, worker.pid),
             }
             for key, value in options.items():
                 self.cfg.set(key, value)

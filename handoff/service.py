@@ -2,19 +2,31 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from bot.conversations.records import Conversation, Message, Role, State
 from bot.conversations.store import ConversationStore
 from bot.policy import Policy
 from handoff import messages as texts
-from handoff.desk import SlackDesk
-from handoff.directory import AgentDirectory
 from handoff.mrkdwn import to_plain
 from handoff.threads import ThreadStore
 
 log = logging.getLogger(__name__)
+
+
+class AgentDesk(Protocol):
+    """Where agents see a conversation: the Slack thread (`SlackDesk`) or the console (`ConsoleDesk`)."""
+
+    def post(self, conversation_id: str, text: str) -> None: ...
+    def refresh_card(self, conversation_id: str) -> None: ...
+    def ephemeral(self, conversation_id: str, user_id: str, text: str, *, channel: str | None = None) -> None: ...
+
+
+class Directory(Protocol):
+    def name(self, user_id: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -42,7 +54,7 @@ class HandoffService:
     """Agent-side operations; every state change is one conditional `store.transition`."""
 
     def __init__(
-        self, *, store: ConversationStore, desk: SlackDesk, threads: ThreadStore, directory: AgentDirectory,
+        self, *, store: ConversationStore, desk: AgentDesk, threads: ThreadStore, directory: Directory,
         policy: Policy | None = None, private_note_prefix: str = ";;",
     ) -> None:
         self._store = store
@@ -130,28 +142,38 @@ class HandoffService:
         cid = info.conversation_id
         if not self._threads.claim_relay(channel, ts, cid):
             return RelayResult("duplicate")
+        result = self.reply(cid, user, to_plain(body, self._directory.name), meta={"slack_user": user, "slack_ts": ts},
+                            on_failure=lambda: self._threads.release_relay(channel, ts))
+        if result.outcome == "not_delivered":
+            self._threads.remember_event(event_id)
+        elif result.message is not None:
+            # NOTE: the event is remembered only now: a crash before this point leaves Slack's retry a way in.
+            self._threads.relayed(channel, ts, result.message.id, event_id=event_id)
+        return result
+
+    def reply(self, conversation_id: str, agent_id: str, text: str, *, meta: dict[str, Any] | None = None,
+              on_failure: Callable[[], None] | None = None) -> RelayResult:
+        """An agent's reply reaches the customer: a waiting conversation is claimed first (as a
+        Claim click would); one that is with the bot or resolved is not delivered."""
+        cid = conversation_id
         conversation = self._store.get(cid)
         if conversation is not None and conversation.state is State.PENDING:
-            if self.claim(cid, user, notify=False).won:
-                self._desk.ephemeral(cid, user, texts.AUTO_CLAIMED)
+            if self.claim(cid, agent_id, notify=False).won:
+                self._desk.ephemeral(cid, agent_id, texts.AUTO_CLAIMED)
             conversation = self._store.get(cid)
         if conversation is None or conversation.state is not State.AGENT:
-            self._desk.ephemeral(cid, user, texts.NOT_DELIVERED.format(state=_status(conversation), id=cid))
-            self._threads.remember_event(event_id)
+            self._desk.ephemeral(cid, agent_id, texts.NOT_DELIVERED.format(state=_status(conversation), id=cid))
             return RelayResult("not_delivered")
-        name = self._directory.name(user)
+        name = self._directory.name(agent_id)
         try:
-            message = self._store.add_message(
-                cid, role=Role.AGENT, text=to_plain(body, self._directory.name), author=name or "Support agent",
-                meta={"slack_user": user, "slack_ts": ts},
-            )
+            message = self._store.add_message(cid, role=Role.AGENT, text=text, author=name or "Support agent",
+                                              meta=meta or {})
         except Exception:
-            self._threads.release_relay(channel, ts)
-            log.exception("could not store agent reply %s/%s for conversation %s", channel, ts, cid)
-            self._desk.ephemeral(cid, user, "Not delivered (a server error); please send it again.")
+            if on_failure is not None:
+                on_failure()
+            log.exception("could not store agent reply for conversation %s", cid)
+            self._desk.ephemeral(cid, agent_id, "Not delivered (a server error); please send it again.")
             return RelayResult("failed")
-        # NOTE: the event is remembered only now: a crash before this point leaves Slack's retry a way in.
-        self._threads.relayed(channel, ts, message.id, event_id=event_id)
         return RelayResult("relayed", message)
 
     def agent_edit(self, *, channel: str, ts: str, text: str, event_id: str | None) -> Message | None:

@@ -32,8 +32,10 @@ class ChromaIndex:
     """Chunks in one Chroma collection; writes go through `upsert` and `delete_versions`."""
 
     def __init__(self, *, client: chromadb.ClientAPI, collection: chromadb.Collection,
-                 embedder: Embeddings, model_id: str, cross_lingual: CrossLingualStore | None = None) -> None:
+                 embedder: Embeddings, model_id: str, cross_lingual: CrossLingualStore | None = None,
+                 settings: KnowledgeBaseSettings | None = None) -> None:
         self._client = client
+        self._settings = settings  # to reopen an embedded index another process wrote to
         self.cross_lingual = cross_lingual  # the second, cross-lingual vector of every chunk (None: off)
         self._collection = collection
         self.embedder = embedder
@@ -41,6 +43,7 @@ class ChromaIndex:
         self._write_lock = threading.Lock()
         self._seen: tuple[float, int] | None = None  # (monotonic time read, generation) of the last read
         self._writes = 0  # odd while this handle writes; a read that overlapped a write is not cached
+        self._known: int | None = None  # the generation this handle last wrote or read
 
     @classmethod
     def open(cls, settings: KnowledgeBaseSettings, embedder: Embeddings, model_id: str, *,
@@ -72,7 +75,8 @@ class ChromaIndex:
                          else str(settings.chroma_dir)),
             )
         store = CrossLingualStore(client=client, name=name, embedder=cross_lingual) if cross_lingual else None
-        return cls(client=client, collection=collection, embedder=embedder, model_id=model_id, cross_lingual=store)
+        return cls(client=client, collection=collection, embedder=embedder, model_id=model_id, cross_lingual=store,
+                   settings=settings)
 
     def query(self, vector: list[float], k: int) -> list[ChunkMatch]:
         """The `k` chunks nearest to `vector`, best first."""
@@ -170,8 +174,32 @@ class ChromaIndex:
             meta = self._client.get_collection(self._collection.name).metadata or {}
         generation = int(meta.get("generation", 0))
         if writes == self._writes and writes % 2 == 0:  # NOTE: one that overlapped our own write may predate it
+            if self._known is not None and generation != self._known:
+                self._reload()
+            self._known = generation
             self._seen = (time.monotonic(), generation)
         return generation
+
+    def _reload(self) -> None:
+        """Another process wrote (`supportbot kb ...` next to a running server): reopen an embedded index.
+
+        NOTE: embedded Chroma keeps its vector segment in memory per process and never reads another
+        process's rows into it: queries miss them and reading them fails ("Error finding id").
+        A fresh client loads the segment from disk, other processes' writes included.
+        """
+        if self._settings is None or self._settings.chroma_url:
+            return  # a Chroma server serves every process the same rows
+        from chromadb.api.client import SharedSystemClient
+
+        with self._write_lock:
+            name = self._collection.name
+            SharedSystemClient.clear_system_cache()  # the cached client is the stale one
+            self._client = make_client(self._settings)
+            with guard(f"reopen collection {name!r}"):
+                self._collection = self._client.get_collection(name)
+            if self.cross_lingual is not None:
+                self.cross_lingual = CrossLingualStore(client=self._client, name=name,
+                                                       embedder=self.cross_lingual.embedder)
 
     def count(self) -> int:
         with guard("count chunks"):
@@ -235,6 +263,7 @@ class ChromaIndex:
         self._seen = None  # our own write: the next search must see it
         try:
             self._collection.modify(metadata=meta)
+            self._known = meta["generation"]
         finally:
             self._writes += 1
 

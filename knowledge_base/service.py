@@ -90,7 +90,9 @@ class KnowledgeBase:
     def remove(self, ids: Iterable[str]) -> int:
         """Remove documents by id; returns how many were there."""
         with self._write_lock:
-            return self._syncer(self.index).remove(ids)
+            removed = self._syncer(self.index).remove(ids)
+        self._after_write()
+        return removed
 
     def fill_cross_lingual(self, *, progress: Callable[[int, int], None] | None = None) -> int:
         """Compute the cross-lingual vectors that chunks still lack (after a sync); returns how many."""
@@ -169,6 +171,14 @@ class KnowledgeBase:
         return searcher
 
     def _after_write(self) -> None:
+        """After our own write: rebuild the search snapshot now (if one exists), then fill what is missing.
+
+        NOTE: the searcher rate-limits rebuilds (at most one per two build durations) for long
+        syncs; until the next one a removed document could still surface through its title and
+        keywords. Our own change must show at once (the console, `kb sync --check`).
+        """
+        if self._searcher is not None:
+            self._searcher.refresh()
         if self._fill_after_writes:
             self._filler.start()
 

@@ -37,6 +37,10 @@ class SyncReport:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     embedded: int = 0  # chunks embedded (0 when nothing changed)
+    # What changed, by name (file for added and updated, document id for removed), for people to read.
+    added_names: list[str] = field(default_factory=list)
+    updated_names: list[str] = field(default_factory=list)
+    removed_names: list[str] = field(default_factory=list)
 
     @property
     def all_failed(self) -> bool:
@@ -114,9 +118,10 @@ class Syncer:
                 progress(done, len(files))
         self._flush(pending, report)
         if mirror:
-            for doc_id in latest.keys() - seen.keys():
+            for doc_id in sorted(latest.keys() - seen.keys()):
                 self._index.delete_versions(doc_id)
                 report.removed += 1
+                report.removed_names.append(doc_id)
         for doc_id in (stale.keys() & seen.keys()) - touched:  # leftovers of an interrupted update
             self._index.delete_versions(doc_id, keep=latest[doc_id].version)
         log.info("kb sync: %s", report.summary())
@@ -175,8 +180,10 @@ class Syncer:
         for p in pending:
             if p.previous is None:
                 report.added += 1
+                report.added_names.append(p.document.source)
             else:
                 report.updated += 1
+                report.updated_names.append(p.document.source)
 
     @staticmethod
     def _fail_group(pending: list[_Pending], report: SyncReport, reason: str) -> None:

@@ -49,7 +49,7 @@ class ConversationRow(Base):
     """One customer conversation; `state` changes only through conditional UPDATEs."""
 
     __tablename__ = "conversations"
-    __table_args__ = (Index(None, "state", "state_changed_at"),)
+    __table_args__ = (Index(None, "state", "state_changed_at"), Index(None, "updated_at"))
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     state: Mapped[str] = mapped_column(String(16))

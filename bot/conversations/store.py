@@ -291,6 +291,9 @@ class ConversationStore:
                 raise MessageNotFound(message_id)
             row.helpful = bool(helpful)
             row.feedback_comment = comment
+            # NOTE: a click changes the conversation too: the console's figures refresh by updated_at
+            s.execute(update(ConversationRow).where(ConversationRow.id == row.conversation_id)
+                      .values(updated_at=self._now()), execution_options=_NO_SYNC)
             s.flush()
             return message_record(row)
 

@@ -26,5 +26,5 @@ def register_web(
 ) -> None:
     """CORS and headers on every response, JSON errors, `/healthz` `/readyz` `/metrics`, widget, OpenAPI."""
     register_edge(app, metrics=metrics, cors_origins=cors_origins)
-    app.register_blueprint(ops_blueprint(registry, ready_checks))
+    app.register_blueprint(ops_blueprint(metrics.exposition, ready_checks))
     app.register_blueprint(widget_blueprint())

@@ -1,6 +1,8 @@
 """Settings of the customer-facing web edge (`SUPPORTBOT_WEB__*`): who may embed the widget, rate limits."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -12,3 +14,5 @@ class WebSettings(BaseModel):
     cors_origins: list[str] = Field(default_factory=lambda: ["*"])  # sites allowed to embed the widget
     rate_limit_per_ip: str = "60 per minute"
     rate_limit_per_conversation: str = "20 per minute"
+    # Set by `supportbot serve`: workers write metrics there and /metrics adds them all up.
+    metrics_dir: Path | None = None

@@ -1,7 +1,9 @@
 """Prometheus metrics of the bot, on a registry the app owns (never prometheus-client's global one)."""
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from pathlib import Path
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 # NOTE: turns without an LLM take a few ms; with one, seconds. The buckets cover both.
 _TURN_BUCKETS = (
@@ -10,10 +12,16 @@ _TURN_BUCKETS = (
 
 
 class Metrics:
-    """Counters the service and the web edge update; `/metrics` exposes `registry`."""
+    """Counters the service and the web edge update; `/metrics` exposes `registry`.
 
-    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+    With `multiprocess_dir` (gunicorn with several workers: `PROMETHEUS_MULTIPROC_DIR`, set by
+    `supportbot serve` before the workers start) every worker writes its values to files there and
+    `exposition()` adds up all workers, so a scrape counts everything whichever worker answers it.
+    """
+
+    def __init__(self, registry: CollectorRegistry | None = None, *, multiprocess_dir: Path | None = None) -> None:
         self.registry = registry if registry is not None else CollectorRegistry()
+        self.multiprocess_dir = multiprocess_dir
         self.turns_total = Counter(
             "supportbot_turns_total", "Customer turns handled, by outcome.", ["outcome"], registry=self.registry
         )
@@ -32,8 +40,27 @@ class Metrics:
             registry=self.registry,
         )
         self.sse_streams = Gauge(
-            "supportbot_sse_streams", "Event streams currently open in this process.", registry=self.registry
+            "supportbot_sse_streams", "Event streams currently open (summed over live workers).",
+            registry=self.registry, multiprocess_mode="livesum",
         )
+        self.admin_logins_total = Counter(
+            "supportbot_admin_logins_total", "Console logins and bearer-token checks, by outcome.", ["outcome"],
+            registry=self.registry,
+        )
+
+    def exposition(self) -> bytes:
+        """The Prometheus text format: this process's registry, or every worker's in multiprocess mode."""
+        if self.multiprocess_dir is None:
+            return generate_latest(self.registry)
+        from prometheus_client import multiprocess
+
+        merged = CollectorRegistry()
+        multiprocess.MultiProcessCollector(merged, path=str(self.multiprocess_dir))
+        return generate_latest(merged)
+
+    def admin_login(self, outcome: str) -> None:
+        """`ok`, `failed` or `throttled`."""
+        self.admin_logins_total.labels(outcome=outcome).inc()
 
     def observe_turn(self, seconds: float, outcome: str) -> None:
         """One finished turn; outcome e.g. `answered`, `no_answer`, `handoff`, `agent`, `error`."""
@@ -53,3 +80,17 @@ class Metrics:
 
     def stream_closed(self) -> None:
         self.sse_streams.dec()
+
+
+def prepare_multiprocess_dir(path: Path) -> None:
+    """An empty folder for the workers' metric files (stale ones from a previous run would add up)."""
+    path.mkdir(parents=True, exist_ok=True)
+    for stale in path.glob("*.db"):
+        stale.unlink()
+
+
+def worker_exited(path: Path, pid: int) -> None:
+    """gunicorn `child_exit`: drop a dead worker's live gauges (its counters stay counted)."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(pid, path=str(path))

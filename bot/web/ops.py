@@ -5,14 +5,14 @@ import logging
 from collections.abc import Callable, Mapping
 
 from flask import Blueprint, Response, jsonify, request
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot.web.openapi import openapi_document
 
 log = logging.getLogger(__name__)
 
 
-def ops_blueprint(registry: CollectorRegistry, ready_checks: Mapping[str, Callable[[], object]]) -> Blueprint:
+def ops_blueprint(exposition: Callable[[], bytes], ready_checks: Mapping[str, Callable[[], object]]) -> Blueprint:
     """Liveness, readiness (each check passes unless it raises or returns False), metrics, OpenAPI."""
     bp = Blueprint("ops", __name__)
 
@@ -35,7 +35,7 @@ def ops_blueprint(registry: CollectorRegistry, ready_checks: Mapping[str, Callab
 
     @bp.get("/metrics")
     def metrics() -> Response:
-        return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)
+        return Response(exposition(), mimetype=CONTENT_TYPE_LATEST)
 
     @bp.get("/api/openapi.json")
     def openapi() -> Response:

@@ -18,17 +18,29 @@ def run(kb: KnowledgeBase):
     return lambda *args: runner.invoke(group, [str(a) for a in args])
 
 
-def test_sync_prints_summary_and_failures(run, docs_dir: Path) -> None:
+def test_sync_names_what_changed_and_exits_1_when_a_file_failed(run, docs_dir: Path) -> None:
     write_corpus(docs_dir, {"scan.pdf": b"%PDF-1.4 broken"})
     result = run("sync", docs_dir)
-    assert result.exit_code == 0, result.output
-    assert "added 4, updated 0, removed 0, unchanged 0, failed 1" in result.output
-    assert "failed: scan.pdf: broken PDF" in result.output
+    assert result.exit_code == 1, result.output  # the others were indexed, but something needs a look
+    assert "added 4, updated 0, removed 0, unchanged 0, failed 1" in result.stdout
+    assert "  added: rentals/pickup.md" in result.stdout and "  added: about.html" in result.stdout
+    assert "failed: scan.pdf: broken PDF" in result.stdout
+    assert "1 file(s) could not be indexed" in result.stderr and "knowledge base: " in result.stderr
+    (docs_dir / "scan.pdf").unlink()
+    (docs_dir / "about.html").unlink()
+    (docs_dir / "billing/refunds.txt").write_text("Refunds\n\nRefunds take ten days now.\n")
     again = run("sync", docs_dir)
-    assert "added 0, updated 0, removed 0, unchanged 4, failed 1" in again.output
+    assert again.exit_code == 0, again.output
+    assert "added 0, updated 1, removed 1, unchanged 2, failed 0" in again.stdout
+    assert "  updated: billing/refunds.txt" in again.stdout and "  removed: about.html" in again.stdout
 
 
-def test_sync_exits_non_zero_only_when_everything_failed(run, tmp_path: Path) -> None:
+def test_progress_is_plain_lines_when_not_on_a_terminal(run, docs_dir: Path) -> None:
+    result = run("sync", docs_dir)
+    assert "indexing files: 4/4" in result.stderr and "\r" not in result.stderr
+
+
+def test_sync_exits_non_zero_when_everything_failed(run, tmp_path: Path) -> None:
     bad = write_corpus(tmp_path / "bad", {"a.pdf": b"%PDF broken", "b.exe": b"MZ\x00"})
     result = run("sync", bad)
     assert result.exit_code == 1 and "failed 2" in result.output
@@ -51,12 +63,12 @@ def test_add_list_remove(run, docs_dir: Path) -> None:
     result = run("add", docs_dir / "rentals/pickup.md", docs_dir / "about.html", "--root", docs_dir)
     assert result.exit_code == 0 and "added 2" in result.output
     listing = run("list")
-    lines = listing.output.splitlines()
+    lines = listing.stdout.splitlines()
     assert lines[0].split() == ["ID", "TITLE", "CHUNKS", "VERSION", "UPDATED"]
     assert lines[1].startswith("about.html") and "About Pedalo Rentals" in lines[1]
     assert lines[2].startswith("rentals/pickup.md") and " 3 " in lines[2]
     assert lines[-1] == "2 documents, 5 chunks"
-    assert run("remove", "about.html").output.strip() == "removed 1 of 1"
+    assert run("remove", "about.html").stdout.strip() == "removed 1 of 1"
     missing = run("remove", "about.html")
     assert missing.exit_code == 1 and "none of these ids" in missing.output
     assert "about.html" not in run("list").output
@@ -67,7 +79,7 @@ def test_list_empty_and_json(run, docs_dir: Path) -> None:
     run("sync", docs_dir)
     import json
 
-    rows = [json.loads(line) for line in run("list", "--json").output.splitlines()]
+    rows = [json.loads(line) for line in run("list", "--json").stdout.splitlines()]
     assert [r["id"] for r in rows][:1] == ["about.html"] and set(rows[0]) >= {"title", "chunks", "version", "url"}
 
 
@@ -75,7 +87,7 @@ def test_search_shows_hits_scores_passages_and_answerable(run, docs_dir: Path) -
     run("sync", docs_dir)
     result = run("search", "cargo bikes kilograms luggage", "-k", "2")
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0].startswith("answerable: ") and "threshold 0.50" in lines[0]
     assert lines[1].startswith("1. [") and "About Pedalo Rentals (about.html)" in lines[1]
     assert "Cargo bikes: Cargo bikes carry two children" in result.output

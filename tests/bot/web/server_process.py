@@ -19,10 +19,12 @@ class ServerProcess:
     """A fresh data directory, no inherited secrets; `url`, `rss_bytes()`, `stop()`."""
 
     def __init__(self, data_dir: Path, *, extra_env: dict[str, str] | None = None, threads: int = 32,
-                 startup_timeout_s: float = 300.0, app_spec: str | None = None, pythonpath: Path | None = None) -> None:
+                 startup_timeout_s: float = 300.0, app_spec: str | None = None, pythonpath: Path | None = None,
+                 workers: int = 1) -> None:
         """`app_spec` (e.g. `module:factory()`) runs gunicorn on another app than `supportbot serve` does."""
         self.data_dir = Path(data_dir)
         self.threads = threads
+        self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.data_dir / "server.log"
@@ -50,7 +52,7 @@ class ServerProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         command = [sys.executable, str(ROOT / "commands.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--threads", str(self.threads)]
+                   "--threads", str(self.threads), "--workers", str(self.workers)]
         if self._app_spec:
             command = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "1", "--threads", str(self.threads),
                        "-b", f"127.0.0.1:{self.port}", "--no-control-socket", "--graceful-timeout", "3",
