@@ -38,8 +38,10 @@ class _Lazy:
         if self._settings is None:
             # NOTE: the command line alone reads .env. `_env_file` is pydantic-settings' own keyword,
             # which mypy cannot see without pydantic's plugin.
-            given = {"data_dir": self.data_dir} if self.data_dir is not None else {}
-            self._settings = Settings(_env_file=".env", **given)  # type: ignore[call-arg]
+            if self.data_dir is not None:
+                self._settings = Settings(_env_file=".env", data_dir=self.data_dir)  # type: ignore[call-arg]
+            else:
+                self._settings = Settings(_env_file=".env")  # type: ignore[call-arg]
         return self._settings
 
     def require_data(self) -> None:

@@ -35,8 +35,8 @@ def serve_command(get_settings: Callable[[], Settings]) -> click.Command:
     """The `serve` command; `get_settings` is the command line's (it alone reads `.env`)."""
 
     @click.command("serve", help="Run the server (gunicorn, threaded) with settings from the environment.")
-    @click.option("--host", default="127.0.0.1", show_default=True)
-    @click.option("--port", default=8000, show_default=True, type=int)
+    @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+    @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
     @click.option("--workers", default=1, show_default=True, type=int, help="Processes; >1 needs REDIS_URL.")
     @click.option("--threads", default=128, show_default=True, type=int,
                   help="Threads per process (each open chat's event stream holds one).")

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.admin.config import AdminSettings  # noqa: E402
+from bot.web.config import WebSettings  # noqa: E402
 from server import Settings, build_knowledge_base, create_app  # noqa: E402
 
 CENTRE = ROOT / "datasets/helpcentres/tidewater-pet"
@@ -35,7 +36,7 @@ def main() -> None:
     asked = [(r["text"], r["topic"]) for r in rows] + [(q, "golden") for q in golden]
     with tempfile.TemporaryDirectory(prefix="gaps-bench-") as tmp:
         settings = Settings(data_dir=Path(tmp), index_examples_on_start=False, admin=AdminSettings(token=TOKEN),
-                            rate_limit_per_ip="100000 per minute")
+                            web=WebSettings(rate_limit_per_ip="100000 per minute"))
         kb = build_knowledge_base(settings)
         print(f"indexed {CENTRE.name}: {kb.sync(CENTRE / 'docs').summary()}", file=sys.stderr)
         app = create_app(settings, knowledge_base=kb, start_background=False)

@@ -61,7 +61,7 @@ def test_eval_answers_exits_1_below_min_pass(tmp_path: Path) -> None:
 
 def test_no_alembic_noise_or_reprs_and_the_data_folder_is_named(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "server.py", "handoffs", "--data-dir", str(tmp_path / "d")], cwd=ROOT,
+    result = subprocess.run([sys.executable, "commands.py", "handoffs", "--data-dir", str(tmp_path / "d")], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Context impl" not in result.stderr and "INFO" not in result.stderr

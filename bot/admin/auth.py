@@ -84,7 +84,7 @@ class AdminAuth:
         if not cookie:
             return None
         try:
-            data = self._signer.loads(cookie, max_age=self.session_seconds)
+            data = self._signer.loads(cookie, max_age=int(self.session_seconds))
         except BadSignature:
             return None
         sid = data.get("sid") if isinstance(data, dict) else None

@@ -4,14 +4,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, false, func, literal_column
-
-
-def day_of(column: Any, dialect: str) -> ColumnElement[str]:
-    """`YYYY-MM-DD` (UTC) of a timestamp column."""
-    if dialect == "sqlite":  # stored as UTC text without offset (see UTCDateTime)
-        return func.substr(column, 1, 10)
-    return func.to_char(func.timezone("UTC", column), literal_column("'YYYY-MM-DD'"))
+from sqlalchemy import ColumnElement, String, cast, false, func
 
 
 def flag(meta: Any, key: str) -> ColumnElement[bool]:

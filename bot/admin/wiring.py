@@ -5,7 +5,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint
@@ -27,6 +27,10 @@ from bot.conversations.database import make_sessionmaker
 from bot.conversations.store import ConversationStore
 
 log = logging.getLogger(__name__)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -60,9 +64,9 @@ def build_admin(
         raise ValueError("the console needs an admin token")
     migrate(engine)
     sessions = make_sessionmaker(engine)
-    timed = {"clock": clock} if clock is not None else {}
+    now = clock or _utcnow
     facts = Facts(sessions)
-    runs = RunsStore(sessions, **timed)
+    runs = RunsStore(sessions, clock=now)
     documents = DocumentsService(knowledge_base, runs, documents_dir=admin.documents_dir,
                                  max_upload_bytes=admin.max_upload_bytes)
     embedder = knowledge_base.embedder
@@ -71,12 +75,12 @@ def build_admin(
         settings=admin,
         auth=AdminAuth(admin.token.get_secret_value(), session_seconds=admin.session_hours * 3600),
         throttle=LoginThrottle(admin.failed_logins_per_minute, storage_uri=redis_url),
-        stats=StatsService(sessions, facts, **timed),
+        stats=StatsService(sessions, facts, clock=now),
         conversations=ConversationsService(sessions, store, operators=operators),
         gaps=GapsService(sessions, facts, embedder=embedder, model_id=model_id, search=knowledge_base,
-                         kb_generation=_generation_of(knowledge_base), **timed),
+                         kb_generation=_generation_of(knowledge_base), clock=now),
         documents=documents,
-        suggestions=SuggestionsService(sessions, embedder=embedder, **timed),
+        suggestions=SuggestionsService(sessions, embedder=embedder, clock=now),
         golden=GoldenChecks(runs, evaluate=evaluate, golden_file=admin.golden_file,
                             documents=knowledge_base.documents),
         **({"count_login": count_login} if count_login is not None else {}),

@@ -293,7 +293,7 @@ class ConversationStore:
             row.feedback_comment = comment
             # NOTE: a click changes the conversation too: the console's figures refresh by updated_at
             s.execute(update(ConversationRow).where(ConversationRow.id == row.conversation_id)
-                      .values(updated_at=self._now()), execution_options=_NO_SYNC)
+                      .values(updated_at=self._now()), execution_options=NO_SYNC)
             s.flush()
             return message_record(row)
 

@@ -7,6 +7,7 @@ from flask import Flask
 from openapi_spec_validator import validate
 
 from tests.bot.admin.conftest import BEARER, TOKEN
+from tests.knowledge_base.kb_fakes import FakeEmbeddings
 
 
 def test_without_an_admin_token_the_console_does_not_exist(make_app: Callable[..., Flask]) -> None:
@@ -16,11 +17,20 @@ def test_without_an_admin_token_the_console_does_not_exist(make_app: Callable[..
     assert client.post("/admin/api/login", json={"token": TOKEN}).status_code == 404
 
 
-def test_the_token_from_the_environment_opens_it(make_app: Callable[..., Flask], monkeypatch) -> None:
+def test_the_token_from_the_environment_opens_it(tmp_path, monkeypatch) -> None:
+    from server import Settings, build_knowledge_base, create_app
+
     monkeypatch.setenv("SUPPORTBOT_ADMIN_TOKEN", "from-the-environment-123")
-    client = make_app(admin={"token": None}).test_client()
-    bearer = {"Authorization": "Bearer from-the-environment-123"}
-    assert client.get("/admin/api/stats", headers=bearer).status_code == 200
+    monkeypatch.setenv("SUPPORTBOT_ADMIN__SESSION_HOURS", "2")
+    settings = Settings(data_dir=tmp_path, index_examples_on_start=False)
+    assert settings.admin.token is not None and settings.admin.session_hours == 2
+    kb = build_knowledge_base(settings, embedder=FakeEmbeddings())
+    app = create_app(settings, knowledge_base=kb, start_background=False)
+    try:
+        bearer = {"Authorization": "Bearer from-the-environment-123"}
+        assert app.test_client().get("/admin/api/stats", headers=bearer).status_code == 200
+    finally:
+        app.extensions["supportbot"].close()
 
 
 def test_api_needs_a_token_or_a_session(client) -> None:

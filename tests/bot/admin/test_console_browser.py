@@ -278,9 +278,9 @@ def test_a_kb_command_in_another_process_is_picked_up(server: ServerProcess, tmp
     article.write_text("---\ntitle: Gift wrapping\n---\n# Gift wrapping\n\nWe gift-wrap any order in recycled "
                        "kraft paper with a handwritten card for 4 dollars.\n")
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    added = subprocess.run([sys.executable, "server.py", "kb", "add", str(article), "--root", str(tmp_path),
-                            "--data-dir", str(server.data_dir)], cwd=ROOT, env=env, capture_output=True, text=True,
-                           timeout=120)
+    command = [sys.executable, str(ROOT / "commands.py"), "kb", "add", str(article), "--root", str(tmp_path),
+               "--data-dir", str(server.data_dir)]
+    added = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert added.returncode == 0, added.stderr
     deadline = time.monotonic() + 10
     while True:
@@ -291,7 +291,7 @@ def test_a_kb_command_in_another_process_is_picked_up(server: ServerProcess, tmp
             break
         assert time.monotonic() < deadline, answer
         time.sleep(0.5)
-    removed = subprocess.run([sys.executable, "server.py", "kb", "remove", "offers/gift-wrapping.md",
+    removed = subprocess.run([sys.executable, str(ROOT / "commands.py"), "kb", "remove", "offers/gift-wrapping.md",
                               "--data-dir", str(server.data_dir)], cwd=ROOT, env=env, capture_output=True, text=True,
                              timeout=120)
     assert removed.returncode == 0, removed.stderr

@@ -8,6 +8,7 @@ from pydantic import SecretStr
 from slack_sdk import WebClient
 
 from bot.conversations.records import Role, State
+from handoff.config import SlackSettings
 from tests.bot.admin.conftest import BEARER, ask
 
 
@@ -75,8 +76,8 @@ def test_search_and_filter(app: Flask) -> None:
 
 
 def test_with_slack_the_console_only_reads(make_app: Callable[..., Flask]) -> None:
-    app = make_app(settings_kw={"slack_bot_token": SecretStr("xoxb-test"), "slack_signing_secret": SecretStr("s"),
-                                "slack_support_channel": "C1"},
+    slack = SlackSettings(bot_token=SecretStr("xoxb-test"), signing_secret=SecretStr("s"), support_channel="C1")
+    app = make_app(settings_kw={"slack": slack},
                    slack_client=WebClient(token="xoxb-test", base_url="http://127.0.0.1:9/api/"))
     client = app.test_client()
     cid, _ = _waiting(client)
