@@ -159,7 +159,9 @@
     for (const [key, id] of [["q", "conv-q"], ["state", "conv-state"], ["reason", "conv-reason"]]) {
       if ($(id).value) params.set(key, $(id).value);
     }
+    const ticket = (state.convTicket = (state.convTicket || 0) + 1);
     const page = await api(`/conversations?${params}`);
+    if (ticket !== state.convTicket) return;  // a newer search (another filter) answers instead
     const select = $("conv-reason"), chosen = select.value;
     select.replaceChildren(h("option", { value: "", text: "Any" }),
       ...page.reasons.map((r) => h("option", { value: r, text: reasonLabel(r) })));
@@ -169,7 +171,7 @@
     for (const c of page.conversations) {
       const who = c.customer_name || c.customer_email || `Visitor ${c.id.slice(0, 6)}`;
       body.append(h("tr", {},
-        h("td", {}, h("a", { href: `#conversation/${encodeURIComponent(c.id)}`, text: who })),
+        h("td", { class: "who" }, h("a", { href: `#conversation/${encodeURIComponent(c.id)}`, text: who })),
         h("td", {}, h("span", { class: `badge ${c.state}`, text: STATES[c.state] || c.state })),
         h("td", { text: reasonLabel(c.handoff_reason) }),
         h("td", { class: "clip", text: c.last_question || "", title: c.last_question || "" }),

@@ -182,6 +182,7 @@ def test_operator_answers_a_waiting_customer_and_resolves(page: Any, server: Ser
     page.get_by_label("State").select_option("pending")
     row = page.get_by_role("row").filter(has_text="Maya Jensen")
     expect(row).to_contain_text("Asked for a person")
+    expect(page.locator("#conv-table tbody tr")).to_have_count(1)  # only the one waiting
     _shoot(page, "conversations", row)
     row.get_by_role("link", name="Maya Jensen").click()
     expect(page.get_by_role("heading", name="Maya Jensen")).to_be_visible()
