@@ -337,12 +337,20 @@
     const form = new FormData();
     form.append("file", file);
     if ($("upload-path").value.trim()) form.append("path", $("upload-path").value.trim());
+    const button = $("upload-form").querySelector("button[type=submit]");
+    button.disabled = true;
+    button.textContent = "Uploading…";
     try {
       const change = await api("/documents", { method: "POST", form });
       toast(change.added.length ? `Added ${change.added[0]}.` : change.updated.length ? `Updated ${change.updated[0]}.` : "Unchanged.");
       $("upload-form").reset();
       loadKnowledge().catch((x) => toast(x.message));
-    } catch (x) { $("upload-error").textContent = x.message; }
+    } catch (x) {
+      $("upload-error").textContent = x.message;
+    } finally {
+      button.disabled = false;
+      button.textContent = "Upload";
+    }
   });
 
   // -- drafts ----------------------------------------------------------------------------------

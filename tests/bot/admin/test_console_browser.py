@@ -237,7 +237,8 @@ def test_knowledge_upload_search_remove_and_sync(page: Any, server: ServerProces
     page.get_by_label("File (Markdown, HTML, PDF, text, Word)").set_input_files(str(article))
     page.get_by_label("Document id (optional, e.g. shipping/returns.md)").fill("offers/student-discount.md")
     page.get_by_role("button", name="Upload").click()
-    expect(page.get_by_role("row").filter(has_text="offers/student-discount.md")).to_be_visible()
+    # the first write loads the cross-lingual model in the server: seconds, once
+    expect(page.get_by_role("row").filter(has_text="offers/student-discount.md")).to_be_visible(timeout=60_000)
     found = httpx.get(f"{server.url}/admin/api/documents", headers={"Authorization": f"Bearer {TOKEN}"}).json()
     assert any(d["id"] == "offers/student-discount.md" for d in found["documents"])
     assert (server.data_dir.parent / "docs/offers/student-discount.md").is_file()
