@@ -271,6 +271,7 @@ def create_app(
     from bot.web.app import register_web
     from bot.web.edge import make_limiter
     from bot.web.kb_pages import make_kb_pages
+    from bot.web.stream_caps import StreamCaps, StreamLimits
 
     settings = settings or Settings()
     services = build_services(
@@ -295,6 +296,8 @@ def create_app(
             services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
             per_conversation_limit=settings.web.rate_limit_per_conversation, metrics=services.metrics,
             stop_streams=services.stop_streams,
+            stream_caps=StreamCaps(StreamLimits(settings.web.max_streams, settings.web.streams_per_ip,
+                                                settings.web.streams_per_conversation)),
         )
     )
     register_web(

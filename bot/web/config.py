@@ -5,10 +5,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class WebSettings(BaseModel):
-    """CORS and flask-limiter limits; the limits are shared through Redis when `REDIS_URL` is set."""
+    """CORS, flask-limiter limits (shared through Redis when `REDIS_URL` is set) and caps on open streams."""
 
     model_config = ConfigDict(extra="forbid")
 
     cors_origins: list[str] = Field(default_factory=lambda: ["*"])  # sites allowed to embed the widget
     rate_limit_per_ip: str = "60 per minute"
     rate_limit_per_conversation: str = "20 per minute"
+    # Open event streams (each customer with the widget open holds one), per server process.
+    max_streams: int = Field(default=20_000, ge=0)  # 0: no cap
+    streams_per_ip: int = Field(default=200, ge=0)
+    streams_per_conversation: int = Field(default=5, ge=0)
+    stream_write_timeout_s: float = Field(default=10.0, gt=0)  # a client that reads nothing this long is dropped
