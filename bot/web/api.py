@@ -173,7 +173,7 @@ def make_blueprint(
         try:
             release = caps.acquire(request.remote_addr or "", conversation_id)
         except StreamRefused as exc:
-            raise ApiError(429, "too_many_streams", _STREAM_REFUSED[exc.scope]) from None
+            raise ApiError(429, "rate_limited", _STREAM_REFUSED[exc.scope]) from None
         subscription = bot.subscribe(conversation_id)  # NOTE: before any store read, so nothing is missed
         if metrics is not None:
             metrics.stream_opened()
