@@ -170,6 +170,10 @@ def probe_healthz(port: int, seconds: float) -> tuple[list[float], int]:
     return latencies, failures
 
 
+def _probe_into(results: dict[str, tuple[list[float], int]], port: int, seconds: float) -> None:
+    results["h"] = probe_healthz(port, seconds)
+
+
 def relay_round(streams: Streams, url: str, threads: dict[str, str], replies: int, tag: str) -> tuple[list[float], int]:
     """Agents reply in each thread in turn; (latencies in ms, replies that never arrived)."""
     latencies, lost = [], 0
@@ -244,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
             ServerProcess(Path(tmp), extra_env=env, threads=args.threads, worker=args.worker) as server:
         started = time.monotonic()
         rows = create_conversations(Path(tmp), total + args.relay)
-        print(f"{len(rows)} conversations created in {time.monotonic() - started:.1f}s; worker={args.worker}", flush=True)
+        print(f"{len(rows)} conversations created in {time.monotonic() - started:.1f}s; worker={args.worker}",
+              flush=True)
         relay_rows, stream_rows = rows[:args.relay], rows[args.relay:]
         threads = hand_off(server, fake, relay_rows)
         streams = Streams(server.port, args.addresses, watched={cid for cid, _ in relay_rows})
@@ -260,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
             open_s = time.monotonic() - began
             time.sleep(1.0)  # let the server settle after the burst
             probe: dict[str, tuple[list[float], int]] = {}
-            prober = threading.Thread(target=lambda: probe.update(h=probe_healthz(server.port, args.seconds)))
+            prober = threading.Thread(target=_probe_into, args=(probe, server.port, args.seconds))
             prober.start()
             relay, lost = relay_round(streams, server.url + "/slack/events", threads, args.replies, str(step))
             prober.join()
@@ -283,8 +288,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{step:6d} streams ({streams.open} open, opened in {result['open_s']}s): /healthz p50 "
                   f"{result['healthz_p50_ms']} ms p95 {result['healthz_p95_ms']} ms ({len(healthz)} probes, "
                   f"{healthz_failures} failed); relay p50 {result['relay_p50_ms']} ms p95 {result['relay_p95_ms']} ms "
-                  f"({len(relay)} replies, {lost} lost); errors {result['errors']}; server RSS {result['server_rss_mb']} "
-                  f"MB, {result['kb_per_stream']} kB per open stream")
+                  f"({len(relay)} replies, {lost} lost); errors {result['errors']}; "
+                  f"server RSS {result['server_rss_mb']} MB, {result['kb_per_stream']} kB per open stream")
             for sample in result["error_samples"]:
                 print(f"      error: {sample}")
         streams.closing = True
