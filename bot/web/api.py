@@ -152,13 +152,14 @@ def make_blueprint(
     @bp.post("/conversations/<conversation_id>/messages")
     @per_conversation
     def post_message(conversation_id: str) -> tuple[Response, int]:
-        conversation(conversation_id)
+        found = conversation(conversation_id)
         text = _json_body(PostMessage).text
         if not text:
             raise ApiError(400, "empty_message", "The message text is empty.")
         if len(text) > max_message_chars:
             raise ApiError(413, "message_too_long", f"Messages are limited to {max_message_chars} characters.")
-        return jsonify(message_to_dict(bot.post_customer_message(conversation_id, text))), 201
+        posted = bot.post_customer_message(conversation_id, text, conversation=found)  # NOTE: no second read
+        return jsonify(message_to_dict(posted)), 201
 
     @bp.get("/conversations/<conversation_id>/messages")
     def list_messages(conversation_id: str) -> Response:

@@ -28,6 +28,7 @@ class Served:
     def __init__(self, app: Flask, settings: LoopSettings) -> None:
         self.app = app
         self.stopped = threading.Event()
+        self._stop_lock = threading.Lock()
         self.server = LoopServer(app, settings=settings, on_shutdown=[self.stopped.set])
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
@@ -43,6 +44,12 @@ class Served:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=30)
 
     def stop(self) -> None:
+        with self._stop_lock:  # NOTE: a test may stop it from a timer while teardown stops it too
+            if not self._thread.is_alive():
+                return
+            self._stop()
+
+    def _stop(self) -> None:
         self._call(self._runner.cleanup())
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
@@ -191,8 +198,7 @@ def test_shutdown_ends_open_streams_at_once() -> None:
         assert lines[0] == "retry: 1000" and server.stopped.is_set()
         _wait(lambda: server.gauge == 0)
     finally:
-        if server._thread.is_alive():
-            server.stop()
+        server.stop()
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/readyz", "/widget.js", "/nope"])
