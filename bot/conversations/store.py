@@ -33,8 +33,8 @@ from bot.conversations.records import (
 )
 from bot.conversations.row_records import conversation_record, message_record, state_change_record
 from bot.conversations.transaction_steps import (
-    CONVERSATIONS,
     NO_SYNC,
+    READ_CONVERSATION,
     check_lengths,
     insert_message,
     recent_text,
@@ -355,7 +355,7 @@ class ConversationStore:
     def _read_conversation(self, conversation_id: str) -> Row[Any] | None:
         """One Core SELECT, no commit: what authenticating a request costs."""
         with self._sessions() as s:  # NOTE: closing rolls the read-only transaction back; nothing to commit
-            return s.execute(select(CONVERSATIONS).where(CONVERSATIONS.c.id == conversation_id)).first()
+            return s.execute(READ_CONVERSATION, {"cid": conversation_id}).first()
 
     def _update(self, conversation_id: str, values: dict[str, Any]) -> Conversation:
         values = {**values, "updated_at": self._now()}
