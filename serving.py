@@ -16,6 +16,7 @@ import multiprocessing
 import signal
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -48,11 +49,20 @@ def serve_command(get_settings: Callable[[], Settings]) -> click.Command:
         settings = get_settings()
         if workers > 1 and not settings.db.redis_url:
             raise click.ClickException("--workers > 1 needs REDIS_URL so every process sees every event")
-        if settings.index_examples_on_start:
+        if settings.index_examples_on_start and not _examples_marker(settings).exists():
             _index_examples_in_child(settings)
         run_gunicorn(settings, host=host, port=port, workers=workers, threads=threads, worker=worker)
 
     return serve
+
+
+def _examples_marker(settings: Settings) -> Path:
+    """Written once the knowledge base in this data folder had documents: later starts skip the child.
+
+    NOTE: the child costs a fresh interpreter, chromadb's import and the model (~1.7 s) on every
+    start just to find the index full; workers still check it (a count) and index if it is empty.
+    """
+    return settings.data_dir / ".knowledge-base-populated"
 
 
 def _index_examples_in_child(settings: Settings) -> None:
@@ -77,6 +87,8 @@ def _index_examples(settings: Settings) -> None:
         kb = build_knowledge_base(settings)
         try:
             index_examples_if_empty(kb, settings.examples_dir)
+            if not kb.is_empty():
+                _examples_marker(settings).touch()
         finally:
             kb.close()
     except KnowledgeBaseError as exc:  # what and why, for the operator; no traceback
