@@ -281,6 +281,7 @@ def create_app(
     from bot.web.app import register_web
     from bot.web.edge import make_limiter
     from bot.web.kb_pages import make_kb_pages
+    from bot.web.stream_caps import StreamCaps, StreamLimits
 
     settings = settings or Settings()
     services = build_services(
@@ -305,6 +306,8 @@ def create_app(
             services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
             per_conversation_limit=settings.web.rate_limit_per_conversation, metrics=services.metrics,
             stop_streams=services.stop_streams,
+            stream_caps=StreamCaps(StreamLimits(settings.web.max_streams, settings.web.streams_per_ip,
+                                                settings.web.streams_per_conversation)),
         )
     )
     register_web(
@@ -360,6 +363,7 @@ def _add_console(app: Flask, services: Services, *, chat_model: BaseChatModel | 
 
 
 def _ready_checks(services: Services) -> Mapping[str, Callable[[], object]]:
+    """Cheap probes (a load balancer polls them): one SELECT 1, and the index answering a count."""
     from sqlalchemy import text
 
     def database() -> None:
@@ -367,14 +371,19 @@ def _ready_checks(services: Services) -> Mapping[str, Callable[[], object]]:
             connection.execute(text("SELECT 1"))
 
     def index() -> None:
-        services.knowledge_base.documents()
+        _is_empty(services.knowledge_base)  # NOTE: not documents(): that reads every chunk's metadata
 
     return {"database": database, "index": index}
 
 
+def _is_empty(kb: AppKnowledgeBase) -> bool:
+    is_empty = getattr(kb, "is_empty", None)  # knowledge bases in tests and benchmarks may lack it
+    return bool(is_empty()) if is_empty is not None else not kb.documents()
+
+
 def index_examples_if_empty(kb: AppKnowledgeBase, examples_dir: Path) -> None:
     """First start on a fresh data directory: index the bundled example help center."""
-    if not examples_dir.is_dir() or kb.documents():
+    if not examples_dir.is_dir() or not _is_empty(kb):
         return
     report = kb.sync(examples_dir)
     log.info("indexed the example knowledge base from %s: %s", examples_dir, report.summary())

@@ -1,5 +1,9 @@
-"""`supportbot serve`: `create_app` under gunicorn's threaded worker, and that process's tuning.
+"""`supportbot serve`: `create_app` under gunicorn, and that process's tuning.
 
+Two worker kinds. `loop` (the default): gunicorn's aiohttp worker runs `bot.web.loop_server`, an
+event loop that answers `/healthz` itself and carries every open event stream without a thread,
+and runs the Flask app on a pool of `--threads`. `threads`: gunicorn's gthread worker, where each
+open stream holds one of the threads (kept to compare, and for hosts without aiohttp).
 The first start indexes the bundled examples in a short-lived child process before gunicorn forks;
 each worker then limits glibc's malloc arenas, hands start-up garbage back to the OS, and ends open
 event streams at once on SIGTERM.
@@ -13,7 +17,7 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,26 +33,38 @@ if TYPE_CHECKING:
     from gunicorn.workers.base import Worker
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+WORKERS = ("loop", "threads")
 
 
 def serve_command(get_settings: Callable[[], Settings]) -> click.Command:
     """The `serve` command; `get_settings` is the command line's (it alone reads `.env`)."""
 
-    @click.command("serve", help="Run the server (gunicorn, threaded) with settings from the environment.")
+    @click.command("serve", help="Run the server (gunicorn) with settings from the environment.")
     @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
     @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
     @click.option("--workers", default=1, show_default=True, type=int, help="Processes; >1 needs REDIS_URL.")
-    @click.option("--threads", default=128, show_default=True, type=int,
-                  help="Threads per process (each open chat's event stream holds one).")
-    def serve(host: str, port: int, workers: int, threads: int) -> None:
+    @click.option("--threads", default=32, show_default=True, type=int,
+                  help="Requests run at once per process (with --worker threads, each open event stream holds one).")
+    @click.option("--worker", type=click.Choice(WORKERS), default="loop", show_default=True,
+                  help="loop: open event streams on an event loop, no thread each; threads: gunicorn gthread.")
+    def serve(host: str, port: int, workers: int, threads: int, worker: str) -> None:
         settings = get_settings()
         if workers > 1 and not settings.db.redis_url:
             raise click.ClickException("--workers > 1 needs REDIS_URL so every process sees every event")
-        if settings.index_examples_on_start:
+        if settings.index_examples_on_start and not _examples_marker(settings).exists():
             _index_examples_in_child(settings)
-        run_gunicorn(settings, host=host, port=port, workers=workers, threads=threads)
+        run_gunicorn(settings, host=host, port=port, workers=workers, threads=threads, worker=worker)
 
     return serve
+
+
+def _examples_marker(settings: Settings) -> Path:
+    """Written once the knowledge base in this data folder had documents: later starts skip the child.
+
+    NOTE: the child costs a fresh interpreter, chromadb's import and the model (~1.7 s) on every
+    start just to find the index full; workers still check it (a count) and index if it is empty.
+    """
+    return settings.data_dir / ".knowledge-base-populated"
 
 
 def _index_examples_in_child(settings: Settings) -> None:
@@ -73,6 +89,8 @@ def _index_examples(settings: Settings) -> None:
         kb = build_knowledge_base(settings)
         try:
             index_examples_if_empty(kb, settings.examples_dir)
+            if not kb.is_empty():
+                _examples_marker(settings).touch()
         finally:
             kb.close()
     except KnowledgeBaseError as exc:  # what and why, for the operator; no traceback
@@ -80,8 +98,10 @@ def _index_examples(settings: Settings) -> None:
         sys.exit(1)
 
 
-def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int = 1, threads: int = 32) -> None:
-    """Serve `create_app(settings)` with gunicorn's threaded worker (SSE holds a thread per stream)."""
+def run_gunicorn(
+    settings: Settings, *, host: str, port: int, workers: int = 1, threads: int = 32, worker: str = "loop",
+) -> None:
+    """Serve `create_app(settings)` with gunicorn: the event-loop worker, or the threaded one."""
     from gunicorn.app.base import BaseApplication
 
     from bot.web.metrics import prepare_multiprocess_dir, worker_exited
@@ -95,23 +115,48 @@ def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int = 1, 
 
     class _App(BaseApplication):
         def load_config(self) -> None:
-            options = {
-                "bind": f"{host}:{port}", "workers": workers, "threads": threads, "worker_class": "gthread",
-                "graceful_timeout": 3, "timeout": 60, "keepalive": 5, "accesslog": None,
-                "post_fork": _limit_malloc_arenas, "post_worker_init": _close_streams_on_term,
+            options: dict[str, object] = {
+                "bind": f"{host}:{port}", "workers": workers, "threads": threads, "graceful_timeout": 3,
+                "timeout": 60, "keepalive": 5, "accesslog": None, "post_fork": _limit_malloc_arenas,
                 "child_exit": lambda _server, worker: worker_exited(metrics_dir, worker.pid),
             }
+            if worker == "loop":
+                options["worker_class"] = _loop_worker_class()
+            else:
+                options |= {"worker_class": "gthread", "post_worker_init": _close_streams_on_term}
             for key, value in options.items():
                 self.cfg.set(key, value)
             if "control_socket_disable" in self.cfg.settings:
                 self.cfg.set("control_socket_disable", True)
 
-        def load(self) -> Flask:
+        def load(self) -> object:
             app = create_app(settings)
             _return_freed_memory()  # what loading the model and warming search freed
-            return app
+            return _loop_runner(app, threads=threads) if worker == "loop" else app
 
     _App().run()
+
+
+def _loop_worker_class() -> str:
+    """aiohttp's gunicorn worker, on uvloop when it is installed (less CPU per request)."""
+    try:
+        import uvloop  # noqa: F401
+    except ImportError:
+        return "aiohttp.GunicornWebWorker"
+    return "aiohttp.GunicornUVLoopWebWorker"
+
+
+def _loop_runner(app: Flask, *, threads: int) -> Callable[[], Awaitable[object]]:
+    """What the aiohttp worker serves: `LoopServer` around the Flask app, stopping the services with it."""
+    from bot.web.loop_server import LoopServer, LoopSettings
+
+    services = app.extensions["supportbot"]
+    web = services.settings.web
+    server = LoopServer(
+        app, settings=LoopSettings(threads=threads, write_timeout_s=web.stream_write_timeout_s),
+        on_shutdown=[services.stop_streams.set, lambda: services.bot.shutdown(wait=False)],
+    )
+    return server.runner
 
 
 def _glibc() -> ctypes.CDLL | None:

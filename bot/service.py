@@ -15,7 +15,7 @@ from bot.answering.answerer import Answerer
 from bot.answering.language import Detector
 from bot.answering.retrieval import Searchable
 from bot.conversations.events import EventBus, LiveEvent, Subscription
-from bot.conversations.records import Conversation, Kind, Message, Role, State
+from bot.conversations.records import Accepted, Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.escalation import Escalation, NoMetrics, TurnMetrics, TurnOutcome
@@ -67,9 +67,10 @@ class BotService:
             store=store, summarizer=answerer, policy=policy, metrics=self._metrics, desk=desk,
             desk_available=desk_available or (lambda: desk is not None), clock=clock,
         )
+        self._history = 2 * history_turns  # messages a turn reads with the customer's message
         self._turns = TurnRunner(
             store=store, bus=bus, knowledge_base=knowledge_base, triage=triage, answerer=answerer, policy=policy,
-            escalation=self._escalation, metrics=self._metrics, history_turns=history_turns,
+            escalation=self._escalation, metrics=self._metrics,
             detector=detector or LanguageDetector(default=answerer.knowledge_code),
         )
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="turn")
@@ -120,41 +121,44 @@ class BotService:
         self._bus.publish(LiveEvent(conversation_id=conversation.id, type="typing", data={"who": who}))
 
     # -- a customer message ---------------------------------------------------------------
-    def post_customer_message(self, conversation_id: str, text: str) -> Message:
-        """Store the message now; answer (or relay to the agent) in the background."""
-        message, relay_to = self._accept(conversation_id, text)
-        if relay_to is not None:
-            self._relay(relay_to, message)
+    def post_customer_message(
+        self, conversation_id: str, text: str, *, conversation: Conversation | None = None,
+    ) -> Message:
+        """Store the message now; answer (or relay to the agent) in the background.
+
+        `conversation`: the record the caller has just read (the API authenticated it), so the
+        turn does not read it again.
+        """
+        accepted = self._accept(conversation_id, text, conversation)
+        if accepted.conversation.state in (State.PENDING, State.AGENT):
+            self._relay(accepted.conversation, accepted.message)
         else:
-            self._pool.submit(self._run_turn_safely, conversation_id, message)
-        return message
+            self._pool.submit(self._run_turn_safely, accepted)
+        return accepted.message
 
     def post_and_answer(self, conversation_id: str, text: str) -> TurnOutcome:
         """The whole turn synchronously (tests, benchmarks, the CLI)."""
-        message, relay_to = self._accept(conversation_id, text)
-        if relay_to is not None:
-            self._relay(relay_to, message)
-            return TurnOutcome("relayed", message)
-        return self.run_turn(conversation_id, message)
+        accepted = self._accept(conversation_id, text, None)
+        if accepted.conversation.state in (State.PENDING, State.AGENT):
+            self._relay(accepted.conversation, accepted.message)
+            return TurnOutcome("relayed", accepted.message)
+        return self.run_turn(accepted)
 
-    def _accept(self, conversation_id: str, text: str) -> tuple[Message, Conversation | None]:
+    def _accept(self, conversation_id: str, text: str, known: Conversation | None) -> Accepted:
+        """Validate, redact, and store the message with the turn's history in one transaction."""
         clean = (text or "").strip()
         if not clean:
             raise InvalidInput("text must not be empty")
         if len(clean) > self._max_chars:
             raise InvalidInput(f"text is longer than {self._max_chars} characters")
-        conversation = self.get(conversation_id)
+        conversation = known if known is not None else self.get(conversation_id)
         if conversation.state in _CUSTOMER_CAN_RETURN_FROM:
             self._store.transition(
                 conversation.id, expected=_CUSTOMER_CAN_RETURN_FROM, to=State.BOT, actor="customer",
                 reason="new_message", notice=self._text("back_to_bot", conversation),
             )
-            conversation = self.get(conversation_id)
         stored = redact(clean, self._policy.pii, target="store")
-        message = self._store.add_message(conversation.id, role=Role.CUSTOMER, text=stored.text)
-        if conversation.state in (State.PENDING, State.AGENT):
-            return message, conversation
-        return message, None
+        return self._store.accept_customer_message(conversation.id, stored.text, history=self._history)
 
     def _relay(self, conversation: Conversation, message: Message) -> None:
         try:
@@ -162,17 +166,18 @@ class BotService:
         except Exception:
             log.exception("could not hand customer message %s to the desk", message.id)
 
-    def _run_turn_safely(self, conversation_id: str, message: Message) -> None:
+    def _run_turn_safely(self, accepted: Accepted) -> None:
+        conversation_id = accepted.conversation.id
         try:
-            self.run_turn(conversation_id, message)
+            self.run_turn(accepted)
         except Exception:
-            log.exception("turn failed for conversation %s message %s", conversation_id, message.id)
+            log.exception("turn failed for conversation %s message %s", conversation_id, accepted.message.id)
             self._metrics.error("turn")
             self._escalation.handoff(self.get(conversation_id), "bot_error", sources=[])
 
-    def run_turn(self, conversation_id: str, message: Message) -> TurnOutcome:
+    def run_turn(self, accepted: Accepted) -> TurnOutcome:
         """Triage, retrieve, answer; or offer or bring in a person. The customer's message is already stored."""
-        return self._turns.run(conversation_id, message)
+        return self._turns.run(accepted)
 
     # -- handoff --------------------------------------------------------------------------
     def request_person(self, conversation_id: str, *, reason: str = "customer_request") -> Conversation:

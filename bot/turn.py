@@ -20,9 +20,9 @@ from bot.answering.context import contextual_search
 from bot.answering.language import Detector, customer_language
 from bot.answering.retrieval import Searchable, retrieve
 from bot.conversations.events import EventBus, LiveEvent
-from bot.conversations.records import Conversation, Kind, Message, Role, State
+from bot.conversations.records import Accepted, Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
-from bot.errors import AnswerFailed, ConversationNotFound
+from bot.errors import AnswerFailed
 from bot.escalation import Escalation, TurnMetrics, TurnOutcome
 from bot.pii import redact
 from bot.policy import Policy
@@ -39,7 +39,7 @@ class TurnRunner:
 
     def __init__(self, *, store: ConversationStore, bus: EventBus, knowledge_base: Searchable, triage: Triage,
                  answerer: Answerer, policy: Policy, escalation: Escalation, metrics: TurnMetrics,
-                 detector: Detector, history_turns: int = 6) -> None:
+                 detector: Detector) -> None:
         self._store = store
         self._bus = bus
         self._kb = knowledge_base
@@ -49,20 +49,19 @@ class TurnRunner:
         self._escalation = escalation
         self._metrics = metrics
         self._detector = detector
-        self._history_turns = history_turns
 
-    def run(self, conversation_id: str, message: Message) -> TurnOutcome:
-        """Triage, retrieve, answer; or offer or bring in a person. The message is already stored."""
+    def run(self, accepted: Accepted) -> TurnOutcome:
+        """Triage, retrieve, answer; or offer or bring in a person. The message is already stored, and
+        `accepted` holds the conversation and history read in the same transaction (no second read)."""
         started = time.perf_counter()
-        outcome = self._turn(conversation_id, message)
+        outcome = self._turn(accepted)
         self._metrics.observe_turn(time.perf_counter() - started, outcome.outcome.split(":")[0])
         return outcome
 
-    def _turn(self, conversation_id: str, message: Message) -> TurnOutcome:
-        conversation = self._get(conversation_id)
-        if conversation.state != State.BOT:
+    def _turn(self, accepted: Accepted) -> TurnOutcome:
+        conversation, message, history = accepted.conversation, accepted.message, accepted.history
+        if conversation.state != State.BOT:  # a person has it (read as the message was stored)
             return TurnOutcome("skipped")
-        history = self._store.recent_messages(conversation_id, before=message.id, limit=2 * self._history_turns)
         earlier = [m.text for m in history if m.role == Role.CUSTOMER]
         lang = customer_language(self._detector, message.text, earlier=earlier, locale=conversation.locale)
         pending = self._triage.begin(message.text, history=earlier)  # second opinions run beside retrieval
@@ -87,8 +86,7 @@ class TurnRunner:
         if offered and replies.is_yes(message.text):
             return self._escalation.handoff(conversation, "customer_request", sources=[], lang=lang)
         if offered and replies.is_no(message.text):
-            self._store.set_misses(conversation.id, 0)
-            return TurnOutcome("offer_declined", self._say(conversation, "offer_declined", lang))
+            return TurnOutcome("offer_declined", self._say(conversation, "offer_declined", lang, misses=0))
         answered = last_bot is not None and not last_bot.meta.get("no_answer") and bool(last_bot.citations)
         previous = next((m.text for m in reversed(history) if m.role == Role.CUSTOMER and m.kind == Kind.TEXT), None)
         again = answered and previous is not None and replies.same_question(message.text, previous)
@@ -128,16 +126,15 @@ class TurnRunner:
             answer = self._fall_back(conversation, query, result, lang, exc, stream_id if streamed else None)
         if not answer.grounded:
             return self._miss(conversation, result, lang, stream_id=stream_id)
-        if conversation.misses:
-            self._store.set_misses(conversation.id, 0)
         sources = self._escalation.text("sources_label", conversation, lang=lang)
         meta: dict[str, Any] = {"stream_id": stream_id, "mode": answer.mode, "score": round(result.top_score, 3),
                                 "lang": lang, "labels": {"sources": sources}}
         if answer.near_miss:
             meta["near_miss"] = True
-        stored = self._store.add_message(conversation.id, role=Role.BOT, text=answer.text, citations=answer.citations,
-                                         meta=meta)
-        return TurnOutcome("answered", stored)
+        # NOTE: one transaction: the answer, the miss count reset, and only while the bot still has it.
+        stored = self._store.add_bot_message(conversation.id, text=answer.text, citations=answer.citations, meta=meta,
+                                             misses=0 if conversation.misses else None)
+        return TurnOutcome("answered", stored) if stored is not None else TurnOutcome("skipped")
 
     def _fall_back(self, conversation: Conversation, query: str, result: SearchResult, lang: str,
                    exc: AnswerFailed, draft: str | None) -> Answer:
@@ -169,31 +166,25 @@ class TurnRunner:
               stream_id: str | None = None) -> TurnOutcome:
         """Say honestly that the help centre does not have it, and offer a person (again after repeated misses)."""
         misses = conversation.misses + 1
-        self._store.set_misses(conversation.id, misses)
         key = "offer_person" if misses >= self._policy.no_answer_after_misses else "no_answer"
         extra: dict[str, Any] = {"no_answer": True, "sources_tried": [hit.url or hit.title for hit in result.hits[:3]]}
         if stream_id:
             extra["stream_id"] = stream_id
-        return TurnOutcome("no_answer", self._say(conversation, key, lang, offer=True, extra=extra))
+        return TurnOutcome("no_answer", self._say(conversation, key, lang, offer=True, extra=extra, misses=misses))
 
     def _say(self, conversation: Conversation, key: str, lang: str, *, offer: bool = False,
-             extra: dict[str, Any] | None = None) -> Message:
+             extra: dict[str, Any] | None = None, misses: int | None = None) -> Message | None:
         # NOTE: `no_answer` marks every reply that is not an answer from the help centre (no "Helpful?").
         meta: dict[str, Any] = {"lang": lang, "no_answer": True, **(extra or {})}
         if offer:
             meta["offer_handoff"] = True
             meta["labels"] = {"offer": self._escalation.text("offer_button", conversation, lang=lang)}
         text = self._escalation.text(key, conversation, lang=lang)
-        return self._store.add_message(conversation.id, role=Role.BOT, text=text, meta=meta)
+        return self._store.add_bot_message(conversation.id, text=text, meta=meta, misses=misses)
 
     def _publish(self, conversation_id: str, kind: str, data: dict[str, Any]) -> None:
         self._bus.publish(LiveEvent(conversation_id=conversation_id, type=kind, data=data))
 
-    def _get(self, conversation_id: str) -> Conversation:
-        conversation = self._store.get(conversation_id)
-        if conversation is None:
-            raise ConversationNotFound(conversation_id)
-        return conversation
 
 
 class _Remembered:

@@ -112,6 +112,10 @@ class KnowledgeBase:
         """Wait for a background fill (tests, benchmarks); True when none runs any more."""
         return self._filler.wait(timeout)
 
+    def is_empty(self) -> bool:
+        """Whether nothing is indexed: a count, where `documents()` reads every chunk's metadata."""
+        return self.index.count() == 0
+
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document (its highest version), sorted by id."""
         latest: dict[str, DocumentInfo] = {}

@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -47,6 +48,9 @@ class Subscription(Protocol):
     def close(self) -> None:
         """Stop receiving; idempotent."""
 
+    def set_waker(self, waker: Callable[[], None]) -> None:
+        """Have `waker` called when there is something to `get` (an event loop reads with `get(0)`)."""
+
 
 class EventBus(Protocol):
     """Publish to and subscribe to a conversation's live events."""
@@ -59,7 +63,11 @@ class EventBus(Protocol):
 
 
 class QueueSubscription:
-    """A bounded queue: when full it drops the oldest event and hands out one `resync` next."""
+    """A bounded queue: when full it drops the oldest event and hands out one `resync` next.
+
+    A thread blocks in `get(timeout)`; an event loop instead registers a waker (`set_waker`) and
+    reads with `get(0)` when woken, so an open stream holds no thread.
+    """
 
     def __init__(self, conversation_id: str, *, max_queue: int, on_close: Any = None) -> None:
         self.conversation_id = conversation_id
@@ -70,6 +78,7 @@ class QueueSubscription:
         self._closed = False
         self._cond = threading.Condition()
         self._on_close = on_close
+        self._waker: Callable[[], None] | None = None
 
     @property
     def closed(self) -> bool:
@@ -85,12 +94,29 @@ class QueueSubscription:
                 self._gap = True
             self._queue.append(event)
             self._cond.notify()
+            waker = self._waker
+        if waker is not None:
+            waker()
 
     def mark_gap(self) -> None:
         """Events may have been lost upstream (e.g. a Redis reconnect): ask for a catch-up."""
         with self._cond:
             self._gap = True
             self._cond.notify()
+            waker = self._waker
+        if waker is not None:
+            waker()
+
+    def set_waker(self, waker: Callable[[], None]) -> None:
+        """Call `waker` (from the publishing thread) whenever there is something to `get`, or on close.
+
+        It is called at once if something is already waiting, so nothing published before is missed.
+        """
+        with self._cond:
+            self._waker = waker
+            pending = self._closed or self._gap or bool(self._queue)
+        if pending:
+            waker()
 
     def get(self, timeout: float) -> LiveEvent | None:
         deadline = time.monotonic() + max(0.0, timeout)
@@ -114,6 +140,9 @@ class QueueSubscription:
             self._closed = True
             self._queue.clear()
             self._cond.notify_all()
+            waker, self._waker = self._waker, None
+        if waker is not None:
+            waker()
         if self._on_close is not None:
             self._on_close(self)
 

@@ -95,3 +95,12 @@ class Transition:
     conversation: Conversation
     change: StateChange
     message: Message  # the Kind.STATE system line shown in the widget
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A customer's message as one transaction stored it, with what the turn needs from the same read."""
+
+    conversation: Conversation  # as it was when the message was stored
+    message: Message
+    history: list[Message]  # the turn's context: earlier text messages, oldest first

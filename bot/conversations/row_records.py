@@ -1,11 +1,18 @@
-"""ORM rows as the frozen records the store hands out (listeners run on threads: no live rows leak)."""
+"""ORM rows (or Core rows of the same tables) as the frozen records the store hands out.
+
+Listeners run on threads: no live rows leak.
+"""
 from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row
 
 from bot.conversations.models import ConversationRow, MessageRow, StateChangeRow
 from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State, StateChange
 
 
-def conversation_record(r: ConversationRow) -> Conversation:
+def conversation_record(r: ConversationRow | Row[Any]) -> Conversation:
     return Conversation(
         id=r.id, state=State(r.state), created_at=r.created_at, updated_at=r.updated_at,
         customer_name=r.customer_name, customer_email=r.customer_email, page_url=r.page_url, locale=r.locale,
@@ -15,7 +22,7 @@ def conversation_record(r: ConversationRow) -> Conversation:
     )
 
 
-def message_record(r: MessageRow) -> Message:
+def message_record(r: MessageRow | Row[Any]) -> Message:
     return Message(
         id=r.id, conversation_id=r.conversation_id, role=Role(r.role), kind=Kind(r.kind), text=r.text,
         created_at=r.created_at, citations=[Citation(**c) for c in (r.citations or [])], author=r.author,

@@ -14,20 +14,33 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Row, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversations.database import rows_matched
 from bot.conversations.events import EventBus, LiveEvent
 from bot.conversations.models import ConversationRow, MessageRow, StateChangeRow
-from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State, StateChange, Transition
+from bot.conversations.records import (
+    Accepted,
+    Citation,
+    Conversation,
+    Kind,
+    Message,
+    Role,
+    State,
+    StateChange,
+    Transition,
+)
 from bot.conversations.row_records import conversation_record, message_record, state_change_record
 from bot.conversations.transaction_steps import (
     NO_SYNC,
+    READ_CONVERSATION,
     check_lengths,
     insert_message,
+    recent_text,
     reload_conversation,
     require_conversation,
+    touch_and_read,
     touch_conversation,
 )
 from bot.errors import ConversationNotFound, InvalidInput, MessageNotFound
@@ -88,16 +101,14 @@ class ConversationStore:
 
     def authenticate(self, conversation_id: str, token: str) -> Conversation | None:
         """The conversation if `token` is its secret; the comparison takes constant time."""
-        with self._sessions.begin() as s:
-            row = s.get(ConversationRow, conversation_id) if conversation_id else None
-            expected = row.token_hash if row is not None else _DUMMY_HASH
-            ok = hmac.compare_digest(hash_token(token or ""), expected)
-            return conversation_record(row) if row is not None and ok else None
+        row = self._read_conversation(conversation_id) if conversation_id else None
+        expected = row.token_hash if row is not None else _DUMMY_HASH
+        ok = hmac.compare_digest(hash_token(token or ""), expected)
+        return conversation_record(row) if row is not None and ok else None
 
     def get(self, conversation_id: str) -> Conversation | None:
-        with self._sessions.begin() as s:
-            row = s.get(ConversationRow, conversation_id)
-            return conversation_record(row) if row is not None else None
+        row = self._read_conversation(conversation_id)
+        return conversation_record(row) if row is not None else None
 
     def update_customer(
         self, conversation_id: str, *, name: str | None = None, email: str | None = None
@@ -234,6 +245,38 @@ class ConversationStore:
         self._publish([message])
         return message
 
+    def accept_customer_message(self, conversation_id: str, text: str, *, history: int) -> Accepted:
+        """A customer's turn, first half, in one transaction: stamp and read the conversation, append
+        the message, read the `history` earlier text messages the turn answers with."""
+        now = self._now()
+        with self._sessions.begin() as s:
+            row = touch_and_read(s, conversation_id, now, Role.CUSTOMER)
+            message = insert_message(s, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, None, now)
+            earlier = recent_text(s, conversation_id, before=message.id, limit=history, kinds=(Kind.TEXT,)) \
+                if history > 0 else []
+        self._publish([message])
+        return Accepted(conversation_record(row), message, earlier)
+
+    def add_bot_message(
+        self,
+        conversation_id: str,
+        *,
+        text: str,
+        citations: Sequence[Citation] = (),
+        meta: dict[str, Any] | None = None,
+        misses: int | None = None,
+    ) -> Message | None:
+        """A customer's turn, second half, in one transaction: the bot's reply (and its miss count),
+        stored only while the bot still has the conversation; None when a person took it meanwhile."""
+        now = self._now()
+        values = {"misses": misses} if misses is not None else None
+        with self._sessions.begin() as s:
+            if not touch_conversation(s, conversation_id, now, Role.BOT, values=values, only_in=State.BOT):
+                return None
+            message = insert_message(s, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now)
+        self._publish([message])
+        return message
+
     def messages(self, conversation_id: str, *, after: int = 0, limit: int = 500) -> list[Message]:
         """The log in id order, newer than `after` (the last id a client has)."""
         if not 1 <= limit <= _MAX_PAGE:
@@ -257,16 +300,11 @@ class ConversationStore:
         """
         if limit <= 0:
             return []  # NOTE: history turned off; the caller has just read the conversation
-        m = MessageRow
         with self._sessions.begin() as s:
-            wanted = [Kind(k).value for k in kinds]
-            rows = s.scalars(
-                select(m).where(m.conversation_id == conversation_id, m.id < before, m.kind.in_(wanted))
-                .order_by(m.id.desc()).limit(limit)
-            ).all()
-            if not rows:
+            found = recent_text(s, conversation_id, before=before, limit=limit, kinds=kinds)
+            if not found:
                 require_conversation(s, conversation_id)
-            return [message_record(r) for r in reversed(rows)]
+            return found
 
     def get_message(self, message_id: int) -> Message | None:
         with self._sessions.begin() as s:
@@ -318,6 +356,11 @@ class ConversationStore:
                                  {"message_id": message_id}, now)
         self._publish([entry])
         return entry
+
+    def _read_conversation(self, conversation_id: str) -> Row[Any] | None:
+        """One Core SELECT, no commit: what authenticating a request costs."""
+        with self._sessions() as s:  # NOTE: closing rolls the read-only transaction back; nothing to commit
+            return s.execute(READ_CONVERSATION, {"cid": conversation_id}).first()
 
     def _update(self, conversation_id: str, values: dict[str, Any]) -> Conversation:
         values = {**values, "updated_at": self._now()}

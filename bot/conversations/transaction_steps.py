@@ -3,60 +3,113 @@ check that it exists, re-read it. Each takes the open `Session`; the store owns 
 """
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, Row, Update, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.conversations.database import rows_matched
 from bot.conversations.models import ConversationRow, MessageRow
-from bot.conversations.records import Citation, Kind, Message, Role
+from bot.conversations.records import Citation, Kind, Message, Role, State
 from bot.conversations.row_records import message_record
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.web.serialization import citation_to_dict
 
 NO_SYNC = {"synchronize_session": False}
+# The tables themselves, for Core statements on the hot path of a turn.
+CONVERSATIONS = ConversationRow.metadata.tables["conversations"]
+MESSAGES = MessageRow.metadata.tables["messages"]
 FIELD_LIMITS = {"customer_name": 200, "customer_email": 320, "locale": 35, "page_url": 4000}
+# Statements of every turn, built once (see `_stamp`); their values are bound at execution.
+_INSERT_MESSAGE = insert(MESSAGES)
+_RECENT = (
+    select(MESSAGES)
+    .where(MESSAGES.c.conversation_id == bindparam("cid"), MESSAGES.c.id < bindparam("before"),
+           MESSAGES.c.kind.in_(bindparam("kinds", expanding=True)))
+    .order_by(MESSAGES.c.id.desc()).limit(bindparam("limit"))
+)
+READ_CONVERSATION = select(CONVERSATIONS).where(CONVERSATIONS.c.id == bindparam("cid"))
 
 
-def touch_conversation(s: Session, conversation_id: str, now: datetime, role: Role | None) -> None:
-    """Stamp the conversation before inserting into its log.
+def touch_conversation(
+    s: Session, conversation_id: str, now: datetime, role: Role | None, *,
+    values: dict[str, Any] | None = None, only_in: State | None = None,
+) -> bool:
+    """Stamp the conversation before inserting into its log (and set `values`, e.g. `misses`).
 
+    With `only_in`, nothing changes unless the conversation is in that state, and False is returned
+    (it moved on: a person took over); otherwise a missing conversation raises.
     NOTE: this UPDATE row-locks the conversation, so inserts into one conversation commit in id
     order on Postgres too (a sequence hands out ids at insert, not at commit); `after=` paging
     and SSE catch-up rely on that. On SQLite it takes the write lock as the first statement.
     """
-    values: dict[str, Any] = {"updated_at": now}
-    if role is Role.CUSTOMER:
-        values["last_customer_at"] = now
-    elif role is Role.AGENT:
-        values["last_agent_at"] = now
-    stmt = update(ConversationRow).where(ConversationRow.id == conversation_id).values(**values)
-    if rows_matched(s.execute(stmt, execution_options=NO_SYNC)) == 0:
+    values = values or {}
+    stmt = _stamp(role, tuple(sorted(values)), only_in.value if only_in is not None else None, False)
+    if rows_matched(s.execute(stmt, {"cid": conversation_id, "now": now, **values})) == 0:
+        if only_in is None:
+            raise ConversationNotFound(conversation_id)
+        return False
+    return True
+
+
+def touch_and_read(s: Session, conversation_id: str, now: datetime, role: Role | None) -> Row[Any]:
+    """`touch_conversation`, and the conversation's row as the same statement left it (RETURNING)."""
+    row = s.execute(_stamp(role, (), None, True), {"cid": conversation_id, "now": now}).first()
+    if row is None:
         raise ConversationNotFound(conversation_id)
+    return row
+
+
+@functools.cache
+def _stamp(role: Role | None, keys: tuple[str, ...], only_in: str | None, read_back: bool) -> Update:
+    """The stamping UPDATE for one shape of call, built once with bind parameters.
+
+    NOTE: building a statement and hashing it for the compiled cache cost about three times as
+    much CPU as running it on SQLite; a turn stamps twice.
+    """
+    table = CONVERSATIONS
+    changes: dict[str, Any] = {"updated_at": bindparam("now"), **{k: bindparam(k) for k in keys}}
+    if role is Role.CUSTOMER:
+        changes["last_customer_at"] = bindparam("now")
+    elif role is Role.AGENT:
+        changes["last_agent_at"] = bindparam("now")
+    stmt = update(table).where(table.c.id == bindparam("cid")).values(**changes)
+    if only_in is not None:
+        stmt = stmt.where(table.c.state == only_in)
+    return stmt.returning(*table.c) if read_back else stmt
 
 
 def insert_message(
     s: Session, conversation_id: str, role: Role, kind: Kind, text: str,
     citations: Sequence[Citation | dict[str, Any]], author: str | None, meta: dict[str, Any] | None, now: datetime,
 ) -> Message:
-    """Append one row to the conversation's log; `meta` must survive a JSON round trip."""
-    cites = [citation_to_dict(c if isinstance(c, Citation) else Citation(**c)) for c in citations]
+    """Append one row to the conversation's log; `meta` must survive a JSON round trip.
+
+    A Core INSERT: the ORM's unit of work (identity map, flush) cost more than the statement itself.
+    """
+    cites = [c if isinstance(c, Citation) else Citation(**c) for c in citations]
     meta = dict(meta or {})
     try:
         json.dumps(meta)
     except (TypeError, ValueError) as exc:
         raise InvalidInput(f"meta must be JSON-serializable: {exc}") from exc
-    row = MessageRow(
-        conversation_id=conversation_id, role=role.value, kind=kind.value, text=text,
-        citations=cites, author=author, meta=meta, created_at=now,
-    )
-    s.add(row)
-    s.flush()
-    return message_record(row)
+    result = s.execute(_INSERT_MESSAGE, {
+        "conversation_id": conversation_id, "role": role.value, "kind": kind.value, "text": text,
+        "citations": [citation_to_dict(c) for c in cites], "author": author, "meta": meta, "created_at": now,
+    })
+    assert isinstance(result, CursorResult) and result.inserted_primary_key is not None
+    return Message(id=int(result.inserted_primary_key[0]), conversation_id=conversation_id, role=role, kind=kind,
+                   text=text, created_at=now, citations=cites, author=author, meta=meta)
+
+
+def recent_text(s: Session, conversation_id: str, *, before: int, limit: int, kinds: Collection[Kind]) -> list[Message]:
+    """The newest `limit` messages of `kinds` older than `before`, oldest first (newest first on the index)."""
+    params = {"cid": conversation_id, "before": before, "limit": limit, "kinds": [Kind(k).value for k in kinds]}
+    return [message_record(r) for r in reversed(s.execute(_RECENT, params).all())]
 
 
 def require_conversation(s: Session, conversation_id: str) -> None:

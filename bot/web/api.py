@@ -18,7 +18,8 @@ from bot.conversations.records import Conversation
 from bot.errors import ConversationNotFound
 from bot.web.bodies import Feedback, PostMessage, ProvideEmail, Rating, StartConversation
 from bot.web.serialization import message_to_dict
-from bot.web.sse import EventStream
+from bot.web.sse import STREAM_HANDOFF_KEY, EventStream
+from bot.web.stream_caps import StreamCaps, StreamRefused
 
 if TYPE_CHECKING:
     from flask_limiter import Limiter
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 Body = TypeVar("Body", bound=BaseModel)
+_STREAM_REFUSED = {
+    "total": "The chat is very busy right now; please try again in a minute.",
+    "address": "Too many chats are open from your network; close some and try again.",
+    "conversation": "This chat is open in too many windows; close one and try again.",
+}
 
 
 class ApiError(HTTPException):
@@ -102,6 +108,7 @@ def make_blueprint(
     heartbeat_s: float = 15.0,
     max_stream_s: float | None = 600.0,
     stop_streams: threading.Event | None = None,
+    stream_caps: StreamCaps | None = None,
 ) -> Blueprint:
     """The `/api` customer endpoints.
 
@@ -111,7 +118,9 @@ def make_blueprint(
         heartbeat_s: seconds between `: heartbeat` comments on an idle events stream.
         max_stream_s: end a stream after this long (the client reconnects with Last-Event-ID).
         stop_streams: set it to end every open stream at once (graceful shutdown).
+        stream_caps: open streams allowed in all, per client address and per conversation.
     """
+    caps = stream_caps or StreamCaps()
     bp = Blueprint("customer_api", __name__, url_prefix="/api")
 
     def conversation(conversation_id: str, *, allow_query_token: bool = False) -> Conversation:
@@ -143,13 +152,14 @@ def make_blueprint(
     @bp.post("/conversations/<conversation_id>/messages")
     @per_conversation
     def post_message(conversation_id: str) -> tuple[Response, int]:
-        conversation(conversation_id)
+        found = conversation(conversation_id)
         text = _json_body(PostMessage).text
         if not text:
             raise ApiError(400, "empty_message", "The message text is empty.")
         if len(text) > max_message_chars:
             raise ApiError(413, "message_too_long", f"Messages are limited to {max_message_chars} characters.")
-        return jsonify(message_to_dict(bot.post_customer_message(conversation_id, text))), 201
+        posted = bot.post_customer_message(conversation_id, text, conversation=found)  # NOTE: no second read
+        return jsonify(message_to_dict(posted)), 201
 
     @bp.get("/conversations/<conversation_id>/messages")
     def list_messages(conversation_id: str) -> Response:
@@ -161,15 +171,29 @@ def make_blueprint(
     def events(conversation_id: str) -> Response:
         conversation(conversation_id, allow_query_token=True)
         replay_after = _int_arg("last_event_id")
+        try:
+            release = caps.acquire(request.remote_addr or "", conversation_id)
+        except StreamRefused as exc:
+            raise ApiError(429, "rate_limited", _STREAM_REFUSED[exc.scope]) from None
         subscription = bot.subscribe(conversation_id)  # NOTE: before any store read, so nothing is missed
         if metrics is not None:
             metrics.stream_opened()
+
+        def on_close() -> None:
+            release()
+            if metrics is not None:
+                metrics.stream_closed()
+
         stream = EventStream(
             subscription, lambda after: [message_to_dict(m) for m in bot.messages(conversation_id, after=after)],
             replay_after=replay_after, heartbeat_s=heartbeat_s, stop=stop_streams, max_duration_s=max_stream_s,
-            on_close=metrics.stream_closed if metrics is not None else None,
+            on_close=on_close,
         )
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        handoff = request.environ.get(STREAM_HANDOFF_KEY)
+        if handoff is not None:  # an event loop carries the stream (bot.web.loop_server): no thread held
+            handoff(stream)
+            return Response(iter(()), mimetype="text/event-stream", headers=headers)
         return Response(stream, mimetype="text/event-stream", headers=headers)
 
     @bp.post("/conversations/<conversation_id>/handoff")

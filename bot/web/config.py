@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class WebSettings(BaseModel):
-    """CORS and flask-limiter limits; the limits are shared through Redis when `REDIS_URL` is set."""
+    """CORS, flask-limiter limits (shared through Redis when `REDIS_URL` is set) and caps on open streams."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -16,3 +16,8 @@ class WebSettings(BaseModel):
     rate_limit_per_conversation: str = "20 per minute"
     # Set by `supportbot serve`: workers write metrics there and /metrics adds them all up.
     metrics_dir: Path | None = None
+    # Open event streams (each customer with the widget open holds one), per server process.
+    max_streams: int = Field(default=20_000, ge=0)  # 0: no cap
+    streams_per_ip: int = Field(default=200, ge=0)
+    streams_per_conversation: int = Field(default=5, ge=0)
+    stream_write_timeout_s: float = Field(default=10.0, gt=0)  # a client that reads nothing this long is dropped

@@ -16,9 +16,13 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from bot.conversations.events import RESYNC, Subscription
+from bot.conversations.events import RESYNC, LiveEvent, Subscription
 
 RETRY_MS = 1000
+HEARTBEAT = ": heartbeat\n\n"
+# A WSGI server that can carry a stream without a thread puts a callable under this environ key;
+# the events view hands it the `EventStream` and returns an empty body (see `bot.web.loop_server`).
+STREAM_HANDOFF_KEY = "supportbot.stream_handoff"
 CatchUp = Callable[[int], list[dict[str, Any]]]  # serialized stored messages with id > the argument
 
 
@@ -29,7 +33,12 @@ def format_event(event: str, data: dict[str, Any], *, event_id: int | None = Non
 
 
 class EventStream:
-    """The WSGI body of one stream; `close()` (called by the server, even if never iterated) unsubscribes.
+    """One stream's state and framing; iterate it (a thread per stream) or drive it from an event loop.
+
+    Iterating it is the WSGI body: a thread blocks on the subscription. `bot.web.loop_server`
+    drives the same object without a thread: `opening()`, then `replay()` and `catch_up()` (store
+    reads, run on a thread pool) and `frames(event)` for each live event. `close()` (called by the
+    server, even if never iterated) unsubscribes.
 
     Args:
         subscription: opened BEFORE anything is read from the store, so nothing falls between.
@@ -38,7 +47,7 @@ class EventStream:
         heartbeat_s: seconds of silence before a `: heartbeat` comment.
         stop: set it to end every stream (graceful shutdown); checked at least once a second.
         max_duration_s: end the stream after this long; the client reconnects with Last-Event-ID,
-            which frees threads held by clients that vanished without closing the connection.
+            which frees what clients that vanished without closing the connection held.
     """
 
     def __init__(
@@ -52,12 +61,12 @@ class EventStream:
         max_duration_s: float | None = None,
         on_close: Callable[[], None] | None = None,
     ) -> None:
-        self._sub = subscription
+        self.subscription = subscription
+        self.heartbeat_s = heartbeat_s
+        self.max_duration_s = max_duration_s
         self._catch_up = catch_up
         self._replay_after = replay_after
-        self._heartbeat_s = heartbeat_s
         self._stop = stop
-        self._max_duration_s = max_duration_s
         self._on_close = on_close
         self._closed = False
         self._newest = replay_after or 0
@@ -65,9 +74,8 @@ class EventStream:
 
     def __iter__(self) -> Iterator[str]:
         try:
-            yield f"retry: {RETRY_MS}\n\n"
-            if self._replay_after is not None:
-                yield from self._messages(self._catch_up(self._replay_after))
+            yield self.opening()
+            yield from self.replay()
             yield from self._live()
         finally:
             self.close()
@@ -76,10 +84,46 @@ class EventStream:
         if self._closed:
             return
         self._closed = True
-        self._sub.close()
+        self.subscription.close()
         if self._on_close is not None:
             self._on_close()
 
+    # -- the steps, for whoever drives the stream -----------------------------------------
+    def opening(self) -> str:
+        """The first chunk: how long a browser waits before it reconnects."""
+        return f"retry: {RETRY_MS}\n\n"
+
+    def replay(self) -> list[str]:
+        """What the client missed (Last-Event-ID); reads the store, so call it off any event loop."""
+        if self._replay_after is None:
+            return []
+        return list(self._messages(self._catch_up(self._replay_after)))
+
+    def catch_up(self) -> list[str]:
+        """Stored messages newer than the newest one sent; reads the store."""
+        return list(self._messages(self._catch_up(self._newest)))
+
+    def frames(self, event: LiveEvent) -> list[str] | None:
+        """The chunks for one live event, or None when the store must be read (`catch_up()`)."""
+        if event.type == RESYNC:
+            return None
+        if event.type != "message":
+            return [format_event(event.type, event.data)]
+        if event.id is not None and event.id in self._sent:
+            return []
+        if event.id is not None and "text" in event.data:
+            return list(self._messages([event.data]))  # in bus order, so tokens and their answer stay in order
+        return None
+
+    def should_end(self, started: float) -> bool:
+        """Shutdown, the bus closed the subscription, or the stream is older than `max_duration_s`."""
+        if self._stop is not None and self._stop.is_set():
+            return True
+        if getattr(self.subscription, "closed", False):  # the bus closed it (shutdown)
+            return True
+        return self.max_duration_s is not None and time.monotonic() - started >= self.max_duration_s
+
+    # -- the threaded driver --------------------------------------------------------------
     def _messages(self, messages: list[dict[str, Any]]) -> Iterator[str]:
         for message in messages:
             message_id = int(message["id"])
@@ -91,35 +135,17 @@ class EventStream:
 
     def _live(self) -> Iterator[str]:
         started = last_write = time.monotonic()
-        while not self._should_end(started):
-            wait = max(0.0, min(1.0, self._heartbeat_s - (time.monotonic() - last_write)))
-            event = self._sub.get(timeout=wait)
+        while not self.should_end(started):
+            wait = max(0.0, min(1.0, self.heartbeat_s - (time.monotonic() - last_write)))
+            event = self.subscription.get(timeout=wait)
             if event is None:
-                if time.monotonic() - last_write >= self._heartbeat_s:
+                if time.monotonic() - last_write >= self.heartbeat_s:
                     last_write = time.monotonic()
-                    yield ": heartbeat\n\n"
+                    yield HEARTBEAT
                 continue
-            if event.type == RESYNC:
-                chunks = list(self._messages(self._catch_up(self._newest)))
-            elif event.type == "message":
-                chunks = list(self._message_event(event.id, event.data))
-            else:
-                chunks = [format_event(event.type, event.data)]
+            chunks = self.frames(event)
+            if chunks is None:
+                chunks = self.catch_up()
             if chunks:
                 last_write = time.monotonic()
                 yield "".join(chunks)
-
-    def _message_event(self, message_id: int | None, data: dict[str, Any]) -> Iterator[str]:
-        if message_id is not None and message_id in self._sent:
-            return
-        if message_id is not None and "text" in data:
-            yield from self._messages([data])  # in bus order, so tokens and their answer stay in order
-        else:
-            yield from self._messages(self._catch_up(self._newest))
-
-    def _should_end(self, started: float) -> bool:
-        if self._stop is not None and self._stop.is_set():
-            return True
-        if getattr(self._sub, "closed", False):  # the bus closed it (shutdown)
-            return True
-        return self._max_duration_s is not None and time.monotonic() - started >= self._max_duration_s

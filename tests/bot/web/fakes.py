@@ -98,7 +98,9 @@ class FakeBotService:
         self.typing_events.append((conversation_id, who))
         self.bus.publish(LiveEvent(conversation_id, "typing", {"who": who}))
 
-    def post_customer_message(self, conversation_id: str, text: str) -> Message:
+    def post_customer_message(
+        self, conversation_id: str, text: str, *, conversation: Conversation | None = None,
+    ) -> Message:
         if not text.strip() or len(text) > self._max:
             raise InvalidInput("bad text")
         self.get(conversation_id)

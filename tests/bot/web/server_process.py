@@ -1,4 +1,4 @@
-"""Run the real server (`supportbot serve`, gunicorn gthread) as a subprocess on a free loopback port."""
+"""Run the real server (`supportbot serve`) as a subprocess on a free loopback port."""
 from __future__ import annotations
 
 import os
@@ -20,8 +20,9 @@ class ServerProcess:
 
     def __init__(self, data_dir: Path, *, extra_env: dict[str, str] | None = None, threads: int = 32,
                  startup_timeout_s: float = 300.0, app_spec: str | None = None, pythonpath: Path | None = None,
-                 workers: int = 1) -> None:
-        """`app_spec` (e.g. `module:factory()`) runs gunicorn on another app than `supportbot serve` does."""
+                 workers: int = 1, worker: str | None = None) -> None:
+        """`app_spec` (e.g. `module:factory()`) runs gunicorn gthread on another app than `supportbot serve` does;
+        `worker` is `serve --worker` (`loop`, the default, or `threads`)."""
         self.data_dir = Path(data_dir)
         self.threads = threads
         self.workers = workers
@@ -40,6 +41,7 @@ class ServerProcess:
         self._proc: subprocess.Popen[bytes] | None = None
         self._app_spec = app_spec
         self._pythonpath = pythonpath
+        self._worker = worker
 
     def __enter__(self) -> ServerProcess:
         self.start()
@@ -52,7 +54,8 @@ class ServerProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         command = [sys.executable, str(ROOT / "commands.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--threads", str(self.threads), "--workers", str(self.workers)]
+                   "--threads", str(self.threads), "--workers", str(self.workers)] + (
+                       ["--worker", self._worker] if self._worker else [])
         if self._app_spec:
             command = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "1", "--threads", str(self.threads),
                        "-b", f"127.0.0.1:{self.port}", "--no-control-socket", "--graceful-timeout", "3",

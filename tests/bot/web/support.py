@@ -11,6 +11,7 @@ from bot.web.api import make_blueprint
 from bot.web.app import register_web
 from bot.web.edge import make_limiter
 from bot.web.metrics import Metrics
+from bot.web.stream_caps import StreamCaps
 from web.fakes import FakeBotService
 
 MAX_CHARS = 200
@@ -30,7 +31,7 @@ class Readiness:
 def build_app(
     bot: FakeBotService, *, per_ip: str = "1000 per minute", per_conversation: str = "1000 per minute",
     cors_origins: tuple[str, ...] = ("https://shop.example",), readiness: Readiness | None = None,
-    heartbeat_s: float = 15.0, max_stream_s: float | None = 5.0,
+    heartbeat_s: float = 15.0, max_stream_s: float | None = 5.0, stream_caps: StreamCaps | None = None,
 ) -> Flask:
     """The same wiring `server.create_app` does, minus the real services."""
     app = Flask("webtest", static_folder=None)
@@ -39,7 +40,7 @@ def build_app(
     limiter.init_app(app)
     app.register_blueprint(make_blueprint(
         bot, max_message_chars=MAX_CHARS, limiter=limiter, per_conversation_limit=per_conversation,
-        metrics=metrics, heartbeat_s=heartbeat_s, max_stream_s=max_stream_s,
+        metrics=metrics, heartbeat_s=heartbeat_s, max_stream_s=max_stream_s, stream_caps=stream_caps,
     ))
     readiness = readiness or Readiness()
     register_web(app, metrics=metrics, registry=metrics.registry, cors_origins=list(cors_origins),

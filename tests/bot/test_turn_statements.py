@@ -1,0 +1,96 @@
+"""What a customer turn costs the database, counted through the real HTTP path and the real store.
+
+A turn is: the POST (the token checked with one read), one transaction storing the customer's
+message and reading the turn's history, and one transaction storing the answer (or the "I don't
+know" with its miss count). These tests fail if a change adds a statement or a commit to a turn.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import event
+
+from bot.conversations.events import Subscription
+from bot.web.config import WebSettings
+from server import Services, Settings, create_app
+from tests.doubles import OneArticleKnowledgeBase
+
+STATEMENTS_PER_TURN = 6  # auth SELECT; UPDATE .. RETURNING, INSERT, history SELECT; UPDATE, INSERT
+COMMITS_PER_TURN = 2  # the customer's message; the answer (the auth read commits nothing)
+TRANSACTIONS_PER_TURN = 3
+
+
+@dataclass
+class Counted:
+    statements: list[str] = field(default_factory=list)
+    commits: int = 0
+    transactions: int = 0
+
+    def clear(self) -> None:
+        self.statements.clear()
+        self.commits = self.transactions = 0
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[tuple[FlaskClient, Services, Counted]]:
+    kb = OneArticleKnowledgeBase(r"deliver|ship", title="Delivery times", section="Canada",
+                                 text="Standard delivery to Canada takes 5-8 business days.")
+    limits = WebSettings(rate_limit_per_ip="1000 per minute", rate_limit_per_conversation="1000 per minute")
+    settings = Settings(data_dir=tmp_path, index_examples_on_start=False, web=limits)
+    app = create_app(settings, knowledge_base=kb, start_background=False)
+    services: Services = app.extensions["supportbot"]
+    counted = Counted()
+    event.listen(services.engine, "before_cursor_execute",
+                 lambda _c, _cur, statement, *_a: counted.statements.append(statement.split()[0].upper()))
+    event.listen(services.engine, "commit", lambda _c: setattr(counted, "commits", counted.commits + 1))
+    event.listen(services.engine, "begin", lambda _c: setattr(counted, "transactions", counted.transactions + 1))
+    yield app.test_client(), services, counted
+    services.close()
+
+
+def _turn(client: FlaskClient, subscription: Subscription, cid: str, auth: dict[str, str], text: str) -> dict:
+    """POST a message and wait until the bot's reply is published (after its commit)."""
+    response = client.post(f"/api/conversations/{cid}/messages", json={"text": text}, headers=auth)
+    assert response.status_code == 201, response.get_json()
+    while (live := subscription.get(timeout=10)) is not None:
+        if live.type == "message" and live.data["role"] == "bot":
+            return live.data
+    raise AssertionError("no answer within 10 s")
+
+
+@pytest.mark.parametrize("question, meta_key", [
+    ("How long does delivery to Canada take?", "mode"),  # answered
+    ("Do you sponsor marathon runners?", "no_answer"),  # the knowledge base cannot answer: a miss
+])
+def test_a_turn_costs_six_statements_two_commits_three_transactions(world, question: str, meta_key: str) -> None:
+    client, services, counted = world
+    created = client.post("/api/conversations", json={}).get_json()
+    cid, auth = created["id"], {"Authorization": f"Bearer {created['token']}"}
+    subscription = services.bus.subscribe(cid)
+    _turn(client, subscription, cid, auth, "Do you ship to Canada?")  # so the turn has history to read
+    counted.clear()
+
+    answer = _turn(client, subscription, cid, auth, question)
+
+    assert meta_key in answer["meta"]
+    assert counted.statements == ["SELECT", "UPDATE", "INSERT", "SELECT", "UPDATE", "INSERT"]
+    assert len(counted.statements) <= STATEMENTS_PER_TURN
+    assert counted.commits <= COMMITS_PER_TURN
+    assert counted.transactions <= TRANSACTIONS_PER_TURN
+    subscription.close()
+
+
+def test_the_history_the_turn_used_is_the_conversation_so_far(world) -> None:
+    client, services, _ = world
+    created = client.post("/api/conversations", json={}).get_json()
+    cid, auth = created["id"], {"Authorization": f"Bearer {created['token']}"}
+    subscription = services.bus.subscribe(cid)
+    _turn(client, subscription, cid, auth, "Do you ship to Canada?")
+    accepted = services.store.accept_customer_message(cid, "and how long does it take?", history=12)
+    assert [m.role.value for m in accepted.history] == ["customer", "bot"]
+    assert accepted.history[0].text == "Do you ship to Canada?" and accepted.message.id > accepted.history[-1].id
+    subscription.close()
