@@ -222,6 +222,7 @@ def build_services(
     from bot.conversations.events import make_bus
     from bot.conversations.store import ConversationStore
     from bot.policy import load_policy
+    from bot.privacy.egress import install_log_redaction
     from bot.service import BotService
     from bot.triage.setup import build_triage
     from bot.web.metrics import Metrics
@@ -235,6 +236,7 @@ def build_services(
 
         inner, model_id = make_embedder(settings.kb)
         embedder = VectorMemo(inner, model_id=model_id)  # triage and retrieval share a message's vector
+    install_log_redaction(policy.pii)  # log lines are an exit too: the policy's `log` target
     kb = knowledge_base or build_knowledge_base(settings, embedder=embedder)
     engine = make_engine(database_settings(settings))
     migrate(engine)

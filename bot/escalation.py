@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
 from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
 from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
+from bot.pii import redact
 from bot.policy import Policy
 from bot.triage.decision import TriageDecision
 
@@ -69,7 +70,10 @@ class Escalation:
         self._metrics.handoff(reason)
         current = self._store.get(conversation.id) or conversation
         try:
-            summary = self._summarizer.summarize(self._store.messages(conversation.id))
+            # NOTE: the summary may come from an LLM: it sees what the `llm` target may, not the stored text
+            said = [replace(m, text=redact(m.text, self._policy.pii, target="llm").text)
+                    for m in self._store.messages(conversation.id)]
+            summary = self._summarizer.summarize(said)
         except Exception:
             log.exception("summary failed for conversation %s", conversation.id)
             summary = ""

@@ -115,7 +115,8 @@ def _everywhere() -> set[Target]:
 class PiiPolicy(_Section):
     """Where each kind of personal data is replaced by a placeholder.
 
-    A card number is always redacted for `llm` and `slack`, whatever this says.
+    Card data (number, expiry date, CVV/CVC) is always redacted everywhere, whatever this says:
+    storing it at all would put the whole product in PCI DSS scope.
     """
 
     redact: dict[PiiKind, set[Target]] = Field(
@@ -124,7 +125,7 @@ class PiiPolicy(_Section):
 
     def applies(self, kind: str, target: str) -> bool:
         """Should `kind` be redacted in what goes to `target`?"""
-        if kind == "card" and target in {"llm", "slack"}:
+        if kind == "card":
             return True
         return target in self.redact.get(kind, set())  # type: ignore[call-overload]
 

@@ -22,6 +22,7 @@ from bot.escalation import Escalation, NoMetrics, TurnMetrics, TurnOutcome
 from bot.handoff_port import HumanDesk
 from bot.pii import redact
 from bot.policy import Policy
+from bot.privacy.egress import clean_email, clean_page_url, clean_text
 from bot.triage.decision import Triage
 from bot.turn import TurnRunner
 from knowledge_base.language import LanguageDetector
@@ -96,8 +97,10 @@ class BotService:
         self, *, name: str | None = None, email: str | None = None, page_url: str | None = None,
         locale: str | None = None,
     ) -> tuple[Conversation, str]:
-        return self._store.create_conversation(customer_name=name, customer_email=email, page_url=page_url,
-                                               locale=locale)
+        pii = self._policy.pii  # NOTE: each field checked like a message; page URLs lose their query
+        return self._store.create_conversation(
+            customer_name=clean_text(name, pii), customer_email=clean_email(email),
+            page_url=clean_page_url(page_url, pii), locale=locale)
 
     def authenticate(self, conversation_id: str, token: str) -> Conversation | None:
         return self._store.authenticate(conversation_id, token)
@@ -187,7 +190,7 @@ class BotService:
     # -- other customer actions -----------------------------------------------------------
     def provide_email(self, conversation_id: str, email: str) -> Conversation:
         email = (email or "").strip()
-        if "@" not in email or len(email) > 254 or " " in email:
+        if "@" not in email or len(email) > 254 or " " in email or clean_email(email) is None:
             raise InvalidInput("a valid email address is required")
         conversation = self._store.update_customer(conversation_id, email=email)
         self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE,
@@ -210,7 +213,7 @@ class BotService:
         if not 1 <= int(rating) <= 5:
             raise InvalidInput("rating must be between 1 and 5")
         self.get(conversation_id)
-        self._store.record_rating(conversation_id, int(rating), comment)
+        self._store.record_rating(conversation_id, int(rating), clean_text(comment, self._policy.pii))
         return self.get(conversation_id)
 
     def feedback(self, conversation_id: str, message_id: int, *, helpful: bool, comment: str | None = None) -> None:
@@ -219,7 +222,7 @@ class BotService:
             raise ConversationNotFound(f"message {message_id}")
         if message.role != Role.BOT:
             raise InvalidInput("feedback is for bot answers")
-        self._store.record_feedback(message_id, helpful=helpful, comment=comment)
+        self._store.record_feedback(message_id, helpful=helpful, comment=clean_text(comment, self._policy.pii))
 
     def waiting(self, *, limit: int = 100) -> list[Conversation]:
         """Conversations waiting for a person (for `supportbot handoffs` and `/support list`)."""

@@ -63,8 +63,10 @@ class Outbox:
         policy: OutboxPolicy | None = None,
         clock: Callable[[], datetime] | None = None,
         worker_id: str | None = None,
+        scrub: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     ) -> None:
         self._sessions = sessions
+        self._scrub = scrub or (lambda payload: payload)  # redaction for the `slack` target
         self._client = client
         self._policy = policy or OutboxPolicy()
         self._clock = clock or _utcnow
@@ -92,6 +94,7 @@ class Outbox:
         session: Session | None = None,
     ) -> int:
         """Persist one write; pass `session` to join the caller's transaction. Returns the row id."""
+        payload = self._scrub(payload)
         row = OutboxRow(
             channel=channel, thread_key=thread_key, method=method, kind=kind, payload=payload,
             status="pending", attempts=0, next_attempt_at=self._now(), created_at=self._now(),
@@ -118,7 +121,7 @@ class Outbox:
                 ).order_by(OutboxRow.id.desc()).limit(1)
             ).first()
             if waiting is not None:
-                waiting.payload = payload
+                waiting.payload = self._scrub(payload)
                 return waiting.id
         return self.enqueue(channel=channel, thread_key=thread_key, method=UPDATE, kind="update", payload=payload)
 
