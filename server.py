@@ -279,7 +279,7 @@ def create_app(
     """The one composition root: a fresh, isolated app per call (tests build many)."""
     from bot.web.api import make_blueprint
     from bot.web.app import register_web
-    from bot.web.edge import make_limiter
+    from bot.web.edge import make_limiter, trust_proxies
     from bot.web.kb_pages import make_kb_pages
 
     settings = settings or Settings()
@@ -298,6 +298,7 @@ def create_app(
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = max(64 * 1024, settings.bot.max_message_chars * 8)
     app.extensions["supportbot"] = services
+    trust_proxies(app, settings.web.trusted_proxy_hops)
     limiter = make_limiter(settings.db.redis_url, [settings.web.rate_limit_per_ip])
     limiter.init_app(app)
     app.register_blueprint(

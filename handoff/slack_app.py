@@ -130,6 +130,10 @@ def make_slack_blueprint(app: App) -> Blueprint:
 
     @blueprint.post("/slack/events")
     def slack_events() -> Any:
+        # NOTE: slack_sdk's verifier calls int() on the timestamp header; anything else was a 500.
+        stamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
+            return {"error": "invalid_request", "message": "Missing or malformed X-Slack-Request-Timestamp."}, 400
         # NOTE: the signature covers the raw body; nothing may read the form before Bolt does.
         return handler.handle(request)
 

@@ -12,3 +12,6 @@ class WebSettings(BaseModel):
     cors_origins: list[str] = Field(default_factory=lambda: ["*"])  # sites allowed to embed the widget
     rate_limit_per_ip: str = "60 per minute"
     rate_limit_per_conversation: str = "20 per minute"
+    # Proxies (load balancer, ingress) between the internet and us: their X-Forwarded-For gives the
+    # client address that rate limits key on. 0 = clients connect directly.
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=5)
