@@ -4,24 +4,31 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from bot.config import DatabaseSettings
+from bot.web.config import WebSettings
 from tests.doubles import OneArticleKnowledgeBase
+
+
+def _kb() -> Any:
+    """A knowledge base that finds nothing (the app only needs `search` and `documents` here)."""
+    return OneArticleKnowledgeBase("x^", title="t", section="s", text="t")
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def hostile_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flask]:
     from server import Settings, create_app
 
-    db = {} if request.param == "sqlite" else {"url": request.getfixturevalue("fresh_postgres_url")}
-    settings = Settings(data_dir=tmp_path, index_examples_on_start=False, db=db,
-                        web={"rate_limit_per_ip": "10000 per minute", "rate_limit_per_conversation": "3 per minute",
-                             "trusted_proxy_hops": 1})
-    app = create_app(settings, knowledge_base=OneArticleKnowledgeBase("x^", title="t", section="s", text="t"),
-                     start_background=False)
+    url = None if request.param == "sqlite" else request.getfixturevalue("fresh_postgres_url")
+    settings = Settings(data_dir=tmp_path, index_examples_on_start=False, db=DatabaseSettings(url=url),
+                        web=WebSettings(rate_limit_per_ip="10000 per minute", rate_limit_per_conversation="3 per minute",
+                                        trusted_proxy_hops=1))
+    app = create_app(settings, knowledge_base=_kb(), start_background=False)
     yield app
     app.extensions["supportbot"].close()
 
@@ -31,7 +38,7 @@ def _start(client: FlaskClient) -> tuple[str, dict[str, str]]:
     return body["id"], {"Authorization": f"Bearer {body['token']}"}
 
 
-def _status(response) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+def _status(response: Any) -> tuple[int, str]:
     return response.status_code, (response.get_json(silent=True) or {}).get("error", "")
 
 
@@ -81,10 +88,9 @@ def test_limits_key_on_the_client_behind_the_trusted_proxy(hostile_app: Flask) -
     assert ok.status_code == 201
     # Per-IP limits: two customers behind the same load balancer have their own buckets.
     settings = Settings(data_dir=hostile_app.extensions["supportbot"].settings.data_dir / "b",
-                        index_examples_on_start=False, web={"rate_limit_per_ip": "2 per minute",
-                                                            "trusted_proxy_hops": 1})
-    app = create_app(settings, knowledge_base=OneArticleKnowledgeBase("x^", title="t", section="s", text="t"),
-                     start_background=False)
+                        index_examples_on_start=False,
+                        web=WebSettings(rate_limit_per_ip="2 per minute", trusted_proxy_hops=1))
+    app = create_app(settings, knowledge_base=_kb(), start_background=False)
     try:
         lb = app.test_client()
         lb_addr = {"REMOTE_ADDR": "10.0.0.2"}
