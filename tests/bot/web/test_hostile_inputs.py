@@ -26,8 +26,8 @@ def hostile_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Flas
 
     url = None if request.param == "sqlite" else request.getfixturevalue("fresh_postgres_url")
     settings = Settings(data_dir=tmp_path, index_examples_on_start=False, db=DatabaseSettings(url=url),
-                        web=WebSettings(rate_limit_per_ip="10000 per minute", rate_limit_per_conversation="3 per minute",
-                                        trusted_proxy_hops=1))
+                        web=WebSettings(rate_limit_per_ip="10000 per minute",
+                                        rate_limit_per_conversation="3 per minute", trusted_proxy_hops=1))
     app = create_app(settings, knowledge_base=_kb(), start_background=False)
     yield app
     app.extensions["supportbot"].close()
