@@ -8,7 +8,7 @@ import json
 import logging
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from server import Settings, build_knowledge_base, build_services
 from serving import LOG_FORMAT, serve_command
 
 if TYPE_CHECKING:
+    from bot.privacy.service import PrivacyService
     from knowledge_base.results import SearchResult
     from knowledge_base.service import DocumentInfo, KnowledgeBase
     from knowledge_base.sync import SyncReport
@@ -47,6 +48,7 @@ class _Lazy:
 
 
 def build_cli() -> click.Group:
+    from bot.privacy.cli import make_privacy_group
     from knowledge_base.cli import make_kb_group
 
     state = _Lazy()
@@ -60,7 +62,15 @@ def build_cli() -> click.Group:
     cli.add_command(serve_command(lambda: state.settings))
     cli.add_command(_eval_group(state))
     cli.add_command(_handoffs_command(state))
+    cli.add_command(make_privacy_group(lambda: _privacy(state)), name="privacy")
     return cli
+
+
+def _privacy(state: _Lazy) -> tuple[PrivacyService, Callable[[], None]]:
+    """The privacy service over every table, Slack writes included (no background workers run)."""
+    services = build_services(state.settings, knowledge_base=_NoSearch())
+    assert services.privacy is not None
+    return services.privacy, services.close
 
 
 def _eval_group(state: _Lazy) -> click.Group:

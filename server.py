@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
     from bot.conversations.events import EventBus
     from bot.conversations.store import ConversationStore
+    from bot.privacy.retention import RetentionJob
+    from bot.privacy.service import PrivacyService
     from bot.service import BotService
     from bot.web.metrics import Metrics
     from handoff.wiring import SlackHandoff
@@ -77,6 +79,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")  # the SQLite file and the Chroma directory
     examples_dir: Path = Path(__file__).resolve().parent / "examples"
     index_examples_on_start: bool = True
+    retention_days: int | None = Field(default=None, ge=1)  # erase conversations idle this long (daily)
 
     llm: LLMSettings = Field(default_factory=LLMSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
@@ -174,15 +177,21 @@ class Services:
     metrics: Metrics
     registry: CollectorRegistry
     handoff: SlackHandoff | None = None  # when Slack is configured
+    privacy: PrivacyService | None = None  # export, erasure and retention over every table
+    retention: RetentionJob | None = None  # when SUPPORTBOT_RETENTION_DAYS is set
     stop_streams: threading.Event = field(default_factory=threading.Event)  # set on shutdown: SSE ends
     _closers: list[Callable[[], object]] = field(default_factory=list)
 
     def start_background(self) -> None:
         if self.handoff is not None:
             self.handoff.start()
+        if self.retention is not None:
+            self.retention.start()
 
     def close(self) -> None:
         self.stop_streams.set()
+        if self.retention is not None:
+            self.retention.stop()
         if self.handoff is not None:
             self.handoff.stop()
         self.bot.shutdown(wait=False)
@@ -263,7 +272,24 @@ def build_services(
         services.handoff = build_slack_handoff(
             settings.slack, settings.handoff, engine=engine, bot=bot, policy=policy, client=slack_client, clock=clock,
         )
+    _wire_privacy(services, now)
     return services
+
+
+def _wire_privacy(services: Services, clock: Callable[[], datetime]) -> None:
+    """Export/erase over the bot's tables and, when Slack is on, the handoff's (through its port)."""
+    from bot.conversations.database import make_sessionmaker
+    from bot.privacy.retention import RetentionJob
+    from bot.privacy.service import PrivacyService
+
+    services.privacy = PrivacyService(make_sessionmaker(services.engine), clock=clock)
+    if services.handoff is not None:
+        from handoff.database import make_sessionmaker as handoff_sessions
+        from handoff.privacy import SlackPrivacy
+
+        services.privacy.add_participant(SlackPrivacy(handoff_sessions(services.engine), services.handoff.outbox))
+    if services.settings.retention_days is not None:
+        services.retention = RetentionJob(services.privacy, days=services.settings.retention_days)
 
 
 def create_app(
