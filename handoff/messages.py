@@ -43,6 +43,11 @@ IDLE_RESOLVED = "Resolved automatically after {minutes} min without activity."
 WAITING_AGAIN = ":bell: The customer needs a person again ({reason})."
 CUSTOMER_CLOSED = "The customer closed the conversation."
 
+ORPHAN_REPLY = ("Not sent to the customer: this thread is not linked to a conversation (the card was posted twice). "
+                "Use `/support list` to find the conversation and reply under its current card.")
+COMMAND_WRONG_CHANNEL = "`/support` works only in the support channel (<#{channel}>)."
+COMMAND_NOT_A_MEMBER = "`/support` is for the support team only."
+COMMAND_TRY_LATER = "Cannot check who is on the support team right now; please try again in a minute."
 COMMAND_USAGE = "Usage: `/support list` shows waiting conversations; `/support claim <id>` takes one."
 COMMAND_NOTHING_WAITING = "No conversation is waiting for a person."
 COMMAND_WAITING_LINE = "• `{id}`: {customer}, {reason}, waiting {minutes} min"

@@ -24,6 +24,7 @@ from bot.conversations.records import Citation, Conversation, Kind, Message, Rol
 from bot.conversations.row_records import conversation_record, message_record, state_change_record
 from bot.conversations.transaction_steps import (
     NO_SYNC,
+    blank_edits,
     check_lengths,
     insert_message,
     reload_conversation,
@@ -311,6 +312,8 @@ class ConversationStore:
             assert original is not None  # messages are never deleted while their conversation exists
             original.text = text
             original.meta = {**(original.meta or {}), **flag}
+            if kind is Kind.DELETE:  # NOTE: every earlier version goes too, not only the latest text
+                blank_edits(s, conversation_id, message_id)
             entry = insert_message(s, conversation_id, Role(original.role), kind, text, (), original.author,
                                  {"message_id": message_id}, now)
         self._publish([entry])
