@@ -177,7 +177,15 @@ def _print_json(result: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `supportbot` console script (`python -m commands` works too)."""
-    build_cli().main(args=argv, prog_name="supportbot")
+    from bot.errors import PolicyInvalid
+    from knowledge_base.errors import KnowledgeBaseError
+    from server import StartupError
+
+    try:
+        build_cli().main(args=argv, prog_name="supportbot")
+    except (StartupError, PolicyInvalid, KnowledgeBaseError) as exc:  # names the file; no traceback
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -213,6 +213,27 @@ def build_knowledge_base(settings: Settings, *, embedder: Embeddings | None = No
     return _build(settings.kb, embedder=embedder)
 
 
+class StartupError(Exception):
+    """Something the instance needs cannot be used; the message names the file or server and why."""
+
+
+def _open_database(db: DatabaseSettings, make_engine: Callable[[DatabaseSettings], Engine],
+                   migrate: Callable[[Engine], object]) -> Engine:
+    """The migrated engine, or a `StartupError` naming the database (a SQLite file, or host and name)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    url = make_url(db.url or "")
+    where = f"file {url.database}" if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
+    try:
+        engine = make_engine(db)
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise StartupError(f"the database {where} cannot be used: {reason}") from exc
+    return engine
+
+
 def build_services(
     settings: Settings | None = None,
     *,
@@ -247,8 +268,7 @@ def build_services(
         embedder = VectorMemo(inner, model_id=model_id)  # triage and retrieval share a message's vector
     install_log_redaction(policy.pii)  # log lines are an exit too: the policy's `log` target
     kb = knowledge_base or build_knowledge_base(settings, embedder=embedder)
-    engine = make_engine(database_settings(settings))
-    migrate(engine)
+    engine = _open_database(database_settings(settings), make_engine, migrate)
     bus = make_bus(settings.db.redis_url)
     now = clock or _utc_now
     store = ConversationStore(make_sessionmaker(engine), bus=bus, clock=now)
@@ -352,13 +372,18 @@ def _ready_checks(services: Services) -> Mapping[str, Callable[[], object]]:
     from sqlalchemy import text
 
     def database() -> None:
+        # NOTE: not just SELECT 1: read the tables a turn writes, so broken pages or a lost table show
         with services.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+            for table in ("conversations", "messages", "state_changes"):
+                connection.execute(text(f"SELECT id FROM {table} ORDER BY id DESC LIMIT 1"))
 
     def index() -> None:
-        services.knowledge_base.documents()
+        services.knowledge_base.search("is the knowledge base ready", k=1)  # embedder + index + ranking
 
-    return {"database": database, "index": index}
+    checks: dict[str, Callable[[], object]] = {"database": database, "index": index}
+    if services.handoff is not None:
+        checks["outbox"] = services.handoff.outbox.check
+    return checks
 
 
 def index_examples_if_empty(kb: AppKnowledgeBase, examples_dir: Path) -> None:

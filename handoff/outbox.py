@@ -74,6 +74,7 @@ class Outbox:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._failed_passes = 0  # consecutive worker passes that raised (database trouble, not Slack's)
         # NOTE: a lease shorter than a slow request would let a second worker send the row again.
         timeout = float(getattr(client, "timeout", 30) or 30)
         lease = timedelta(seconds=max(self._policy.lease_s, 2 * timeout + 5))
@@ -156,6 +157,15 @@ class Outbox:
         self._wake.set()
         return count
 
+    def check(self) -> None:
+        """For readiness: raise unless the queue can be read and a started worker is alive and not
+        failing pass after pass (Slack's own errors are retried per row and do not count)."""
+        self.pending_count()
+        if self._thread is not None and not self._thread.is_alive():
+            raise RuntimeError("the outbox worker thread died")
+        if self._failed_passes >= 3:
+            raise RuntimeError(f"the outbox worker failed {self._failed_passes} passes in a row")
+
     # -- the worker ----------------------------------------------------------------------
     def start(self) -> None:
         """Start the worker thread (idempotent)."""
@@ -193,7 +203,9 @@ class Outbox:
                     log.exception("outbox: pruning sent rows failed")
             try:
                 sent = self.run_once()
+                self._failed_passes = 0
             except Exception:
+                self._failed_passes += 1
                 log.exception("outbox worker %s: pass failed; retrying", self.worker_id)
                 sent = 0
             if not sent:
