@@ -228,7 +228,7 @@ class ChromaIndex:
         the next `open` reads the files afresh (another process may have written them)."""
         close = getattr(self._client, "close", None)
         if close is not None:
-            with _guard("close the client"):
+            with guard("close the client"):
                 close()
 
     def _bump(self) -> None:
