@@ -251,6 +251,7 @@ def build_services(
     from bot.conversations.database import make_engine, make_sessionmaker, migrate
     from bot.conversations.events import make_bus
     from bot.conversations.store import ConversationStore
+    from bot.desk_guard import HandoffBudget
     from bot.policy import load_policy
     from bot.privacy.egress import install_log_redaction
     from bot.service import BotService
@@ -282,6 +283,7 @@ def build_services(
                           knowledge_language=policy.knowledge_language),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
+        handoff_budget=HandoffBudget(policy.desk),
     )
     services = Services(settings, kb, engine, store, bus, bot, metrics, registry)
     services._closers += [engine.dispose, getattr(bus, "close", lambda: None), getattr(kb, "close", lambda: None),
@@ -293,7 +295,34 @@ def build_services(
             settings.slack, settings.handoff, engine=engine, bot=bot, policy=policy, client=slack_client, clock=clock,
         )
     _wire_privacy(services, now)
+    _watch_queues(services)
     return services
+
+
+def _watch_queues(services: Services) -> None:
+    """Queue depths on /metrics, read at scrape time: who waits for a person, what waits for Slack."""
+    from prometheus_client import Gauge
+    from sqlalchemy import text
+
+    def safely(read: Callable[[], float]) -> Callable[[], float]:
+        def value() -> float:
+            try:
+                return read()
+            except Exception:  # a scrape must not fail with the database; readiness reports that
+                return float("nan")
+        return value
+
+    def pending() -> float:
+        with services.engine.connect() as connection:
+            return float(connection.execute(
+                text("SELECT count(*) FROM conversations WHERE state = 'pending'")).scalar() or 0)
+
+    Gauge("supportbot_handoff_queue_depth", "Conversations waiting for a person.",
+          registry=services.registry).set_function(safely(pending))
+    handoff = services.handoff
+    if handoff is not None:
+        Gauge("supportbot_slack_outbox_pending", "Slack writes queued and not yet sent.",
+              registry=services.registry).set_function(safely(lambda: float(handoff.outbox.pending_count())))
 
 
 def _wire_privacy(services: Services, clock: Callable[[], datetime]) -> None:
@@ -351,7 +380,7 @@ def create_app(
         make_blueprint(
             services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
             per_conversation_limit=settings.web.rate_limit_per_conversation, metrics=services.metrics,
-            stop_streams=services.stop_streams,
+            stop_streams=services.stop_streams, note_source=services.bot.note_source,
         )
     )
     register_web(

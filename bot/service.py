@@ -17,6 +17,7 @@ from bot.answering.retrieval import Searchable
 from bot.conversations.events import EventBus, LiveEvent, Subscription
 from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
+from bot.desk_guard import HandoffBudget
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.escalation import Escalation, NoMetrics, TurnMetrics, TurnOutcome
 from bot.handoff_port import HumanDesk
@@ -58,7 +59,9 @@ class BotService:
         desk_available: Callable[[], bool] | None = None,
         clock: Callable[[], datetime] = _utcnow,
         detector: Detector | None = None,
+        handoff_budget: HandoffBudget | None = None,
     ) -> None:
+        self._budget = handoff_budget
         self._store = store
         self._bus = bus
         self._policy = policy
@@ -66,7 +69,7 @@ class BotService:
         self._max_chars = max_message_chars
         self._escalation = Escalation(
             store=store, summarizer=answerer, policy=policy, metrics=self._metrics, desk=desk,
-            desk_available=desk_available or (lambda: desk is not None), clock=clock,
+            desk_available=desk_available or (lambda: desk is not None), clock=clock, budget=handoff_budget,
         )
         self._turns = TurnRunner(
             store=store, bus=bus, knowledge_base=knowledge_base, triage=triage, answerer=answerer, policy=policy,
@@ -88,6 +91,11 @@ class BotService:
         """Late wiring: the Slack desk needs the service that needs the desk."""
         self._escalation.desk = desk
         self._escalation.desk_available = available or (lambda: True)
+
+    def note_source(self, conversation_id: str, address: str | None) -> None:
+        """The client address behind a conversation, for the desk's per-address handoff cap."""
+        if self._budget is not None:
+            self._budget.note_source(conversation_id, address)
 
     def shutdown(self, *, wait: bool = True) -> None:
         self._pool.shutdown(wait=wait)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from flask import Blueprint, Response, jsonify, request
@@ -112,6 +113,7 @@ def make_blueprint(
     heartbeat_s: float = 15.0,
     max_stream_s: float | None = 600.0,
     stop_streams: threading.Event | None = None,
+    note_source: Callable[[str, str | None], None] | None = None,
 ) -> Blueprint:
     """The `/api` customer endpoints.
 
@@ -121,6 +123,8 @@ def make_blueprint(
         heartbeat_s: seconds between `: heartbeat` comments on an idle events stream.
         max_stream_s: end a stream after this long (the client reconnects with Last-Event-ID).
         stop_streams: set it to end every open stream at once (graceful shutdown).
+        note_source: told the client address behind each authenticated conversation request (the
+            desk's per-address handoff cap).
     """
     bp = Blueprint("customer_api", __name__, url_prefix="/api")
 
@@ -144,6 +148,8 @@ def make_blueprint(
         @functools.wraps(view)
         def authenticated_first(conversation_id: str) -> Any:
             conversation(conversation_id)
+            if note_source is not None:
+                note_source(conversation_id, request.remote_addr)
             return limited(conversation_id=conversation_id)
         return authenticated_first
 
@@ -152,6 +158,8 @@ def make_blueprint(
         body = _json_body(StartConversation, optional=True)
         created, token = bot.start_conversation(
             name=body.name, email=body.email, page_url=body.page_url, locale=body.locale)
+        if note_source is not None:
+            note_source(created.id, request.remote_addr)
         return jsonify(conversation_to_dict(created) | {"token": token}), 201
 
     @bp.get("/conversations/<conversation_id>")
