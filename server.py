@@ -356,6 +356,7 @@ def create_app(
     from bot.web.app import register_web
     from bot.web.edge import make_limiter, trust_proxies
     from bot.web.kb_pages import make_kb_pages
+    from bot.web.stream_caps import StreamCaps
 
     settings = settings or Settings()
     services = build_services(
@@ -381,6 +382,7 @@ def create_app(
             services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
             per_conversation_limit=settings.web.rate_limit_per_conversation, metrics=services.metrics,
             stop_streams=services.stop_streams, note_source=services.bot.note_source,
+            stream_caps=StreamCaps(per_address=settings.web.max_streams_per_address, total=settings.web.max_streams),
         )
     )
     register_web(

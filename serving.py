@@ -94,11 +94,19 @@ def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int = 1, 
                 self.cfg.set("control_socket_disable", True)
 
         def load(self) -> Flask:
-            app = create_app(settings)
+            app = create_app(_with_stream_cap(settings, threads))
             _return_freed_memory()  # what loading the model and warming search freed
             return app
 
     _App().run()
+
+
+def _with_stream_cap(settings: Settings, threads: int) -> Settings:
+    """Unless set, open streams may take three quarters of the threads: the rest serve everyone else."""
+    if settings.web.max_streams is not None:
+        return settings
+    cap = max(1, threads * 3 // 4)
+    return settings.model_copy(update={"web": settings.web.model_copy(update={"max_streams": cap})})
 
 
 def _glibc() -> ctypes.CDLL | None:

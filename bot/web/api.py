@@ -21,6 +21,7 @@ from bot.errors import ConversationNotFound
 from bot.web.bodies import Feedback, PostMessage, ProvideEmail, Rating, StartConversation
 from bot.web.serialization import message_to_dict
 from bot.web.sse import EventStream
+from bot.web.stream_caps import StreamCaps
 
 if TYPE_CHECKING:
     from flask_limiter import Limiter
@@ -114,6 +115,7 @@ def make_blueprint(
     max_stream_s: float | None = 600.0,
     stop_streams: threading.Event | None = None,
     note_source: Callable[[str, str | None], None] | None = None,
+    stream_caps: StreamCaps | None = None,
 ) -> Blueprint:
     """The `/api` customer endpoints.
 
@@ -125,6 +127,7 @@ def make_blueprint(
         stop_streams: set it to end every open stream at once (graceful shutdown).
         note_source: told the client address behind each authenticated conversation request (the
             desk's per-address handoff cap).
+        stream_caps: open event streams per client address and in total (429 past either).
     """
     bp = Blueprint("customer_api", __name__, url_prefix="/api")
 
@@ -187,13 +190,23 @@ def make_blueprint(
     def events(conversation_id: str) -> Response:
         conversation(conversation_id, allow_query_token=True)
         replay_after = _int_arg("last_event_id")
+        release = stream_caps.acquire(request.remote_addr) if stream_caps is not None else None
+        if stream_caps is not None and release is None:
+            raise ApiError(429, "too_many_streams", "Too many open event streams; try again shortly.")
         subscription = bot.subscribe(conversation_id)  # NOTE: before any store read, so nothing is missed
         if metrics is not None:
             metrics.stream_opened()
+
+        def closed() -> None:
+            if metrics is not None:
+                metrics.stream_closed()
+            if release is not None:
+                release()
+
         stream = EventStream(
             subscription, lambda after: [message_to_dict(m) for m in bot.messages(conversation_id, after=after)],
             replay_after=replay_after, heartbeat_s=heartbeat_s, stop=stop_streams, max_duration_s=max_stream_s,
-            on_close=metrics.stream_closed if metrics is not None else None,
+            on_close=closed,
         )
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return Response(stream, mimetype="text/event-stream", headers=headers)

@@ -15,3 +15,7 @@ class WebSettings(BaseModel):
     # Proxies (load balancer, ingress) between the internet and us: their X-Forwarded-For gives the
     # client address that rate limits key on. 0 = clients connect directly.
     trusted_proxy_hops: int = Field(default=0, ge=0, le=5)
+    # Open event streams each hold a server thread: caps per client address and per process (None:
+    # `supportbot serve` keeps a quarter of its threads for other requests).
+    max_streams_per_address: int = Field(default=32, ge=1)
+    max_streams: int | None = Field(default=None, ge=1)
