@@ -102,10 +102,13 @@ def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int = 1, 
 
 
 def _with_stream_cap(settings: Settings, threads: int) -> Settings:
-    """Unless set, open streams may take three quarters of the threads: the rest serve everyone else."""
+    """Unless set, open streams may take all threads but an eighth (at least 4): those serve everyone else.
+
+    NOTE: a stream whose client left holds its slot until the next heartbeat write fails (15 s).
+    """
     if settings.web.max_streams is not None:
         return settings
-    cap = max(1, threads * 3 // 4)
+    cap = max(1, threads - max(4, threads // 8))
     return settings.model_copy(update={"web": settings.web.model_copy(update={"max_streams": cap})})
 
 

@@ -16,6 +16,6 @@ class WebSettings(BaseModel):
     # client address that rate limits key on. 0 = clients connect directly.
     trusted_proxy_hops: int = Field(default=0, ge=0, le=5)
     # Open event streams each hold a server thread: caps per client address and per process (None:
-    # `supportbot serve` keeps a quarter of its threads for other requests).
+    # `supportbot serve` keeps an eighth of its threads, at least 4, for other requests).
     max_streams_per_address: int = Field(default=32, ge=1)
     max_streams: int | None = Field(default=None, ge=1)

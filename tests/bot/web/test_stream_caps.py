@@ -75,7 +75,7 @@ def test_one_address_is_refused_streams_while_health_and_others_are_served(serve
 def test_many_addresses_together_leave_threads_for_everyone_else(server: ServerProcess) -> None:
     opened, refused = 0, False
     with httpx.Client(timeout=10) as client, ExitStack() as streams:
-        for i in range(30):  # 16 threads: streams may take 12, the rest stay for requests
+        for i in range(30):  # 16 threads: streams may take 12, 4 stay for requests
             address = f"192.0.2.{i + 1}"
             cid, token = _start(server, address)
             response = streams.enter_context(client.stream(
