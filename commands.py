@@ -8,7 +8,7 @@ import json
 import logging
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from server import Settings, build_knowledge_base, build_services
 from serving import LOG_FORMAT, serve_command
 
 if TYPE_CHECKING:
+    from bot.privacy.service import PrivacyService
     from knowledge_base.results import SearchResult
     from knowledge_base.service import DocumentInfo, KnowledgeBase
     from knowledge_base.sync import SyncReport
@@ -90,6 +91,7 @@ def _golden_check(state: _Lazy) -> Any:
 
 
 def build_cli() -> click.Group:
+    from bot.privacy.cli import make_privacy_group
     from knowledge_base.cli import make_kb_group
 
     state = _Lazy()
@@ -112,7 +114,15 @@ def build_cli() -> click.Group:
     cli.add_command(data_dir(serve_command(lambda: state.settings)))
     cli.add_command(_eval_group(state, data_dir))
     cli.add_command(_handoffs_command(state, data_dir))
+    cli.add_command(data_dir(make_privacy_group(lambda: _privacy(state))), name="privacy")
     return cli
+
+
+def _privacy(state: _Lazy) -> tuple[PrivacyService, Callable[[], None]]:
+    """The privacy service over every table, Slack writes included (no background workers run)."""
+    services = build_services(state.settings, knowledge_base=_NoSearch())
+    assert services.privacy is not None
+    return services.privacy, services.close
 
 
 def _eval_group(state: _Lazy, data_dir: Any) -> click.Group:
@@ -226,6 +236,9 @@ class _NoSearch:
     def sync(self, directory: Path) -> SyncReport:
         raise RuntimeError("not available in this command")
 
+    def document_chunks(self, document_id: str, version: int | None = None, *, limit: int = 200) -> list[Any]:
+        return []
+
 
 def _exit_below(report: dict[str, Any], min_pass: float | None) -> None:
     """`eval answers --min-pass`: exit 1 (after the JSON line) when too few golden questions pass."""
@@ -243,7 +256,15 @@ def _print_json(result: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `supportbot` console script (`python -m commands` works too)."""
-    build_cli().main(args=argv, prog_name="supportbot")
+    from bot.errors import PolicyInvalid
+    from knowledge_base.errors import KnowledgeBaseError
+    from server import StartupError
+
+    try:
+        build_cli().main(args=argv, prog_name="supportbot")
+    except (StartupError, PolicyInvalid, KnowledgeBaseError) as exc:  # names the file; no traceback
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

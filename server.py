@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
     from bot.conversations.events import EventBus
     from bot.conversations.store import ConversationStore
+    from bot.privacy.retention import RetentionJob
+    from bot.privacy.service import PrivacyService
     from bot.service import BotService
     from bot.web.metrics import Metrics
     from handoff.wiring import SlackHandoff
@@ -78,6 +80,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")  # the SQLite file and the Chroma directory
     examples_dir: Path = Path(__file__).resolve().parent / "examples"
     index_examples_on_start: bool = True
+    retention_days: int | None = Field(default=None, ge=1)  # erase conversations idle this long (daily)
 
     llm: LLMSettings = Field(default_factory=LLMSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
@@ -162,6 +165,8 @@ class AppKnowledgeBase(Protocol):
 
     def sync(self, directory: Path) -> SyncReport: ...
 
+    def document_chunks(self, document_id: str, version: int | None = None, *, limit: int = 200) -> list[Any]: ...
+
 
 @dataclass
 class Services:
@@ -176,15 +181,21 @@ class Services:
     metrics: Metrics
     registry: CollectorRegistry
     handoff: SlackHandoff | None = None  # when Slack is configured
+    privacy: PrivacyService | None = None  # export, erasure and retention over every table
+    retention: RetentionJob | None = None  # when SUPPORTBOT_RETENTION_DAYS is set
     stop_streams: threading.Event = field(default_factory=threading.Event)  # set on shutdown: SSE ends
     _closers: list[Callable[[], object]] = field(default_factory=list)
 
     def start_background(self) -> None:
         if self.handoff is not None:
             self.handoff.start()
+        if self.retention is not None:
+            self.retention.start()
 
     def close(self) -> None:
         self.stop_streams.set()
+        if self.retention is not None:
+            self.retention.stop()
         if self.handoff is not None:
             self.handoff.stop()
         self.bot.shutdown(wait=False)
@@ -206,6 +217,27 @@ def build_knowledge_base(settings: Settings, *, embedder: Embeddings | None = No
     return _build(settings.kb, embedder=embedder)
 
 
+class StartupError(Exception):
+    """Something the instance needs cannot be used; the message names the file or server and why."""
+
+
+def _open_database(db: DatabaseSettings, make_engine: Callable[[DatabaseSettings], Engine],
+                   migrate: Callable[[Engine], object]) -> Engine:
+    """The migrated engine, or a `StartupError` naming the database (a SQLite file, or host and name)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    url = make_url(db.url or "")
+    where = f"file {url.database}" if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
+    try:
+        engine = make_engine(db)
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise StartupError(f"the database {where} cannot be used: {reason}") from exc
+    return engine
+
+
 def build_services(
     settings: Settings | None = None,
     *,
@@ -223,7 +255,9 @@ def build_services(
     from bot.conversations.database import make_engine, make_sessionmaker, migrate
     from bot.conversations.events import make_bus
     from bot.conversations.store import ConversationStore
+    from bot.desk_guard import HandoffBudget
     from bot.policy import load_policy
+    from bot.privacy.egress import install_log_redaction
     from bot.service import BotService
     from bot.triage.setup import build_triage
     from bot.web.metrics import Metrics
@@ -237,9 +271,9 @@ def build_services(
 
         inner, model_id = make_embedder(settings.kb)
         embedder = VectorMemo(inner, model_id=model_id)  # triage and retrieval share a message's vector
+    install_log_redaction(policy.pii)  # log lines are an exit too: the policy's `log` target
     kb = knowledge_base or build_knowledge_base(settings, embedder=embedder)
-    engine = make_engine(database_settings(settings))
-    migrate(engine)
+    engine = _open_database(database_settings(settings), make_engine, migrate)
     bus = make_bus(settings.db.redis_url)
     now = clock or _utc_now
     store = ConversationStore(make_sessionmaker(engine), bus=bus, clock=now)
@@ -253,6 +287,7 @@ def build_services(
                           knowledge_language=policy.knowledge_language),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
+        handoff_budget=HandoffBudget(policy.desk),
     )
     services = Services(settings, kb, engine, store, bus, bot, metrics, registry)
     services._closers += [engine.dispose, getattr(bus, "close", lambda: None), getattr(kb, "close", lambda: None),
@@ -263,7 +298,51 @@ def build_services(
         services.handoff = build_slack_handoff(
             settings.slack, settings.handoff, engine=engine, bot=bot, policy=policy, client=slack_client, clock=clock,
         )
+    _wire_privacy(services, now)
+    _watch_queues(services)
     return services
+
+
+def _watch_queues(services: Services) -> None:
+    """Queue depths on /metrics, read at scrape time: who waits for a person, what waits for Slack."""
+    from prometheus_client import Gauge
+    from sqlalchemy import text
+
+    def safely(read: Callable[[], float]) -> Callable[[], float]:
+        def value() -> float:
+            try:
+                return read()
+            except Exception:  # a scrape must not fail with the database; readiness reports that
+                return float("nan")
+        return value
+
+    def pending() -> float:
+        with services.engine.connect() as connection:
+            return float(connection.execute(
+                text("SELECT count(*) FROM conversations WHERE state = 'pending'")).scalar() or 0)
+
+    Gauge("supportbot_handoff_queue_depth", "Conversations waiting for a person.",
+          registry=services.registry).set_function(safely(pending))
+    handoff = services.handoff
+    if handoff is not None:
+        Gauge("supportbot_slack_outbox_pending", "Slack writes queued and not yet sent.",
+              registry=services.registry).set_function(safely(lambda: float(handoff.outbox.pending_count())))
+
+
+def _wire_privacy(services: Services, clock: Callable[[], datetime]) -> None:
+    """Export/erase over the bot's tables and, when Slack is on, the handoff's (through its port)."""
+    from bot.conversations.database import make_sessionmaker
+    from bot.privacy.retention import RetentionJob
+    from bot.privacy.service import PrivacyService
+
+    services.privacy = PrivacyService(make_sessionmaker(services.engine), clock=clock)
+    if services.handoff is not None:
+        from handoff.database import make_sessionmaker as handoff_sessions
+        from handoff.privacy import SlackPrivacy
+
+        services.privacy.add_participant(SlackPrivacy(handoff_sessions(services.engine), services.handoff.outbox))
+    if services.settings.retention_days is not None:
+        services.retention = RetentionJob(services.privacy, days=services.settings.retention_days)
 
 
 def create_app(
@@ -279,7 +358,7 @@ def create_app(
     """The one composition root: a fresh, isolated app per call (tests build many)."""
     from bot.web.api import make_blueprint
     from bot.web.app import register_web
-    from bot.web.edge import make_limiter
+    from bot.web.edge import make_limiter, trust_proxies
     from bot.web.kb_pages import make_kb_pages
     from bot.web.stream_caps import StreamCaps, StreamLimits
 
@@ -299,13 +378,14 @@ def create_app(
     app = Flask(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = max(64 * 1024, settings.bot.max_message_chars * 8)
     app.extensions["supportbot"] = services
+    trust_proxies(app, settings.web.trusted_proxy_hops)
     limiter = make_limiter(settings.db.redis_url, [settings.web.rate_limit_per_ip])
     limiter.init_app(app)
     app.register_blueprint(
         make_blueprint(
             services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
             per_conversation_limit=settings.web.rate_limit_per_conversation, metrics=services.metrics,
-            stop_streams=services.stop_streams,
+            stop_streams=services.stop_streams, note_source=services.bot.note_source,
             stream_caps=StreamCaps(StreamLimits(settings.web.max_streams, settings.web.streams_per_ip,
                                                 settings.web.streams_per_conversation)),
         )
@@ -367,13 +447,18 @@ def _ready_checks(services: Services) -> Mapping[str, Callable[[], object]]:
     from sqlalchemy import text
 
     def database() -> None:
+        # NOTE: not just SELECT 1: read the tables a turn writes, so broken pages or a lost table show
         with services.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+            for table in ("conversations", "messages", "state_changes"):
+                connection.execute(text(f"SELECT id FROM {table} ORDER BY id DESC LIMIT 1"))
 
     def index() -> None:
-        _is_empty(services.knowledge_base)  # NOTE: not documents(): that reads every chunk's metadata
+        services.knowledge_base.search("is the knowledge base ready", k=1)  # embedder + index + ranking
 
-    return {"database": database, "index": index}
+    checks: dict[str, Callable[[], object]] = {"database": database, "index": index}
+    if services.handoff is not None:
+        checks["outbox"] = services.handoff.outbox.check
+    return checks
 
 
 def _is_empty(kb: AppKnowledgeBase) -> bool:

@@ -34,7 +34,7 @@ from queue import Empty, Queue
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "bot")]  # web.* moved under tests/bot
 from web.server_process import ServerProcess  # noqa: E402 - the same launcher the browser test uses
 
 # Our own questions, answerable from the example help center (not taken from any eval set).

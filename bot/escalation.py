@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
 from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
+from bot.desk_guard import HandoffBudget
 from bot.handoff_port import HandoffRequest, HumanDesk, NoDesk
+from bot.pii import redact
 from bot.policy import Policy
 from bot.triage.decision import TriageDecision
 
@@ -44,7 +46,9 @@ class Escalation:
     """Moves a conversation to a person (one conditional update) and briefs the desk."""
 
     def __init__(self, *, store: ConversationStore, summarizer: Summarizer, policy: Policy, metrics: TurnMetrics,
-                 desk: HumanDesk | None, desk_available: Callable[[], bool], clock: Callable[[], datetime]) -> None:
+                 desk: HumanDesk | None, desk_available: Callable[[], bool], clock: Callable[[], datetime],
+                 budget: HandoffBudget | None = None) -> None:
+        self._budget = budget
         self._store = store
         self._summarizer = summarizer
         self._policy = policy
@@ -56,6 +60,12 @@ class Escalation:
     def handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None,
                 lang: str | None = None, triage: TriageDecision | None = None) -> TurnOutcome:
         """`bot -> pending` with the notice in the customer's language; the desk gets a summary."""
+        if (self._budget is not None and conversation.state in (State.BOT, State.RESOLVED)
+                and label != "self_harm" and not self._budget.admit(conversation.id)):
+            # NOTE: a flood must not bury real customers' cards: past the desk's caps, an email follow-up
+            self._metrics.error("handoff_over_budget")
+            self.ask_email(conversation, "handoff_unavailable", lang=lang)
+            return TurnOutcome(f"handoff_deferred:{reason}")
         notice_key = "handoff_pending"
         if label == "self_harm" or reason == "bot_error":
             notice_key = "self_harm" if label == "self_harm" else "bot_error"
@@ -69,7 +79,10 @@ class Escalation:
         self._metrics.handoff(reason)
         current = self._store.get(conversation.id) or conversation
         try:
-            summary = self._summarizer.summarize(self._store.messages(conversation.id))
+            # NOTE: the summary may come from an LLM: it sees what the `llm` target may, not the stored text
+            said = [replace(m, text=redact(m.text, self._policy.pii, target="llm").text)
+                    for m in self._store.messages(conversation.id)]
+            summary = self._summarizer.summarize(said)
         except Exception:
             log.exception("summary failed for conversation %s", conversation.id)
             summary = ""

@@ -76,8 +76,23 @@ def nir_ok(value: str) -> bool:
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b")
-_CARD = re.compile(r"(?<![\d.,])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)")
-_CARD_SHAPE = re.compile(r"(?<![\d+])\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}(?!\d)|(?<![\d+])\d{4}([ -]?)\d{6}\2\d{5}(?!\d)")
+# Card digits may be grouped by any separator people type: spaces (also no-break and thin ones),
+# dashes (also Unicode ones), dots, underscores, slashes, stars, and runs of them ("4012 - 8888").
+_SEP = "[\\s.\\-_/*\u2010-\u2015\u2212]"
+_CARD = re.compile(rf"(?<![\d.,])\d(?:{_SEP}{{0,3}}\d){{12,18}}(?![\d]|[.,]\d)")
+_CARD_SHAPE = re.compile(rf"(?<![\d+])\d{{4}}({_SEP}?)\d{{4}}\1\d{{4}}\1\d{{1,7}}(?!\d)"
+                         rf"|(?<![\d+])\d{{4}}({_SEP}?)\d{{6}}\2\d{{5}}(?!\d)")
+# Card words: an expiry date or a 3-4 digit code near one of these is card data too.
+_CARD_WORD = re.compile(
+    r"\b(?:card|credit|debit|visa|master ?card|amex|american express|maestro|tarjeta|carte|karte|kreditkarte"
+    r"|cart[aã]o|exp(?:iry|iration|ires?|\.)?|valid(?: thru| through| until| till)?|vence|caduca|venc\w*"
+    r"|expire|ablauf\w*|g[üu]ltig(?: bis)?|validade|cvv2?|cvc2?|cv2|csc|cid)\b", re.I)
+_CVV = re.compile(
+    r"\b(?:cvv2?|cvc2?|cv2|csc|cid|security code|card code|c[oó]digo de seguridad|cryptogramme"
+    r"|pr[üu]fnummer|c[oó]digo de seguran[cç]a)\b\W{0,3}(?:(?:is|es|est|ist|[ée]|=)\W{0,2})?(\d{3,4})(?!\d)", re.I)
+_EXPIRY = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2]) ?[/.-] ?(\d{2}|20\d{2})(?![\d/.-]|[.,]\d)")
+_TRAILING_CODE = re.compile(r"\W{1,4}(\d{3,4})(?![\d/.-])")
+_CARD_CONTEXT = 48  # characters before an expiry date in which a card word or number makes it card data
 _SSN = re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])")
 _NINO = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.I
@@ -130,6 +145,20 @@ def _cards(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _card_details(text: str) -> list[tuple[int, int, str]]:
+    """Expiry dates and CVV/CVC codes: after a card word or a card number, or named as a code."""
+    out = [(m.start(1), m.end(1), "[cvv]") for m in _CVV.finditer(text)]
+    cards = _cards(text)
+    for m in _EXPIRY.finditer(text):
+        before = text[max(0, m.start() - _CARD_CONTEXT):m.start()]
+        if _CARD_WORD.search(before) or any(0 <= m.start() - end <= _CARD_CONTEXT for _, end, _p in cards):
+            out.append((m.start(), m.end(), "[expiry]"))
+            code = _TRAILING_CODE.match(text, m.end())  # "12/27 737": the code typed after the date
+            if code:
+                out.append((code.start(1), code.end(1), "[cvv]"))
+    return out
+
+
 def _national_ids(text: str) -> list[tuple[int, int, str]]:
     out = [(m.start(), m.end(), "[id]") for m in _SSN.finditer(text)]
     out += [(m.start(), m.end(), "[id]") for m in _NINO.finditer(text)]
@@ -156,6 +185,7 @@ _DETECTORS: tuple[tuple[str, Callable[[str], list[tuple[int, int, str]]]], ...] 
     ("email", _emails),
     ("iban", _ibans),
     ("card", _cards),
+    ("card", _card_details),
     ("national_id", _national_ids),
     ("phone", _phones),
 )

@@ -115,7 +115,8 @@ def _everywhere() -> set[Target]:
 class PiiPolicy(_Section):
     """Where each kind of personal data is replaced by a placeholder.
 
-    A card number is always redacted for `llm` and `slack`, whatever this says.
+    Card data (number, expiry date, CVV/CVC) is always redacted everywhere, whatever this says:
+    storing it at all would put the whole product in PCI DSS scope.
     """
 
     redact: dict[PiiKind, set[Target]] = Field(
@@ -124,7 +125,7 @@ class PiiPolicy(_Section):
 
     def applies(self, kind: str, target: str) -> bool:
         """Should `kind` be redacted in what goes to `target`?"""
-        if kind == "card" and target in {"llm", "slack"}:
+        if kind == "card":
             return True
         return target in self.redact.get(kind, set())  # type: ignore[call-overload]
 
@@ -201,6 +202,14 @@ class Messages(_Section):
         return variants.get(base, variants["en"]).format(**kw)
 
 
+class DeskPolicy(_Section):
+    """How much the human desk takes: handoffs past these caps get an email follow-up instead of a card."""
+
+    handoffs_per_address_per_minute: int = Field(default=3, ge=1)
+    handoffs_per_minute: int = Field(default=30, ge=1)  # per instance
+    here_every_s: float = Field(default=600, ge=0)  # at most one @here reminder this often per channel
+
+
 class Policy(_Section):
     """The whole policy file. `Policy()` equals the bundled `bot/policy.yml`."""
 
@@ -212,6 +221,7 @@ class Policy(_Section):
     pii: PiiPolicy = PiiPolicy()
     triage: TriagePolicy = TriagePolicy()
     messages: Messages = Field(default_factory=Messages)
+    desk: DeskPolicy = DeskPolicy()
 
     def reason_for(self, label: str) -> str | None:
         """The handoff reason for a triage label, or None when the policy lets the bot answer."""

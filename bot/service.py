@@ -17,11 +17,13 @@ from bot.answering.retrieval import Searchable
 from bot.conversations.events import EventBus, LiveEvent, Subscription
 from bot.conversations.records import Accepted, Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
+from bot.desk_guard import HandoffBudget
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.escalation import Escalation, NoMetrics, TurnMetrics, TurnOutcome
 from bot.handoff_port import HumanDesk
 from bot.pii import redact
 from bot.policy import Policy
+from bot.privacy.egress import clean_email, clean_page_url, clean_text
 from bot.triage.decision import Triage
 from bot.turn import TurnRunner
 from knowledge_base.language import LanguageDetector
@@ -57,7 +59,9 @@ class BotService:
         desk_available: Callable[[], bool] | None = None,
         clock: Callable[[], datetime] = _utcnow,
         detector: Detector | None = None,
+        handoff_budget: HandoffBudget | None = None,
     ) -> None:
+        self._budget = handoff_budget
         self._store = store
         self._bus = bus
         self._policy = policy
@@ -65,7 +69,7 @@ class BotService:
         self._max_chars = max_message_chars
         self._escalation = Escalation(
             store=store, summarizer=answerer, policy=policy, metrics=self._metrics, desk=desk,
-            desk_available=desk_available or (lambda: desk is not None), clock=clock,
+            desk_available=desk_available or (lambda: desk is not None), clock=clock, budget=handoff_budget,
         )
         self._history = 2 * history_turns  # messages a turn reads with the customer's message
         self._turns = TurnRunner(
@@ -89,6 +93,11 @@ class BotService:
         self._escalation.desk = desk
         self._escalation.desk_available = available or (lambda: True)
 
+    def note_source(self, conversation_id: str, address: str | None) -> None:
+        """The client address behind a conversation, for the desk's per-address handoff cap."""
+        if self._budget is not None:
+            self._budget.note_source(conversation_id, address)
+
     def shutdown(self, *, wait: bool = True) -> None:
         self._pool.shutdown(wait=wait)
 
@@ -97,8 +106,10 @@ class BotService:
         self, *, name: str | None = None, email: str | None = None, page_url: str | None = None,
         locale: str | None = None,
     ) -> tuple[Conversation, str]:
-        return self._store.create_conversation(customer_name=name, customer_email=email, page_url=page_url,
-                                               locale=locale)
+        pii = self._policy.pii  # NOTE: each field checked like a message; page URLs lose their query
+        return self._store.create_conversation(
+            customer_name=clean_text(name, pii), customer_email=clean_email(email),
+            page_url=clean_page_url(page_url, pii), locale=locale)
 
     def authenticate(self, conversation_id: str, token: str) -> Conversation | None:
         return self._store.authenticate(conversation_id, token)
@@ -192,7 +203,7 @@ class BotService:
     # -- other customer actions -----------------------------------------------------------
     def provide_email(self, conversation_id: str, email: str) -> Conversation:
         email = (email or "").strip()
-        if "@" not in email or len(email) > 254 or " " in email:
+        if "@" not in email or len(email) > 254 or " " in email or clean_email(email) is None:
             raise InvalidInput("a valid email address is required")
         conversation = self._store.update_customer(conversation_id, email=email)
         self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE,
@@ -215,7 +226,7 @@ class BotService:
         if not 1 <= int(rating) <= 5:
             raise InvalidInput("rating must be between 1 and 5")
         self.get(conversation_id)
-        self._store.record_rating(conversation_id, int(rating), comment)
+        self._store.record_rating(conversation_id, int(rating), clean_text(comment, self._policy.pii))
         return self.get(conversation_id)
 
     def feedback(self, conversation_id: str, message_id: int, *, helpful: bool, comment: str | None = None) -> None:
@@ -224,7 +235,7 @@ class BotService:
             raise ConversationNotFound(f"message {message_id}")
         if message.role != Role.BOT:
             raise InvalidInput("feedback is for bot answers")
-        self._store.record_feedback(message_id, helpful=helpful, comment=comment)
+        self._store.record_feedback(message_id, helpful=helpful, comment=clean_text(comment, self._policy.pii))
 
     def waiting(self, *, limit: int = 100) -> list[Conversation]:
         """Conversations waiting for a person (for `supportbot handoffs` and `/support list`)."""

@@ -17,6 +17,8 @@ class SlackSettings(BaseModel):
     support_channel: str | None = Field(default=None, validation_alias="SLACK_SUPPORT_CHANNEL")  # an id like C0123
     api_url: str = Field(default="https://slack.com/api/", validation_alias="SLACK_API_URL")
     app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")  # Socket Mode
+    # Who may use /support: the support channel's members, or this user group's (an id like S0123).
+    support_usergroup: str | None = Field(default=None, validation_alias="SLACK_SUPPORT_USERGROUP")
 
     @property
     def enabled(self) -> bool:

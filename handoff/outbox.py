@@ -63,8 +63,10 @@ class Outbox:
         policy: OutboxPolicy | None = None,
         clock: Callable[[], datetime] | None = None,
         worker_id: str | None = None,
+        scrub: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     ) -> None:
         self._sessions = sessions
+        self._scrub = scrub or (lambda payload: payload)  # redaction for the `slack` target
         self._client = client
         self._policy = policy or OutboxPolicy()
         self._clock = clock or _utcnow
@@ -72,6 +74,7 @@ class Outbox:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._failed_passes = 0  # consecutive worker passes that raised (database trouble, not Slack's)
         # NOTE: a lease shorter than a slow request would let a second worker send the row again.
         timeout = float(getattr(client, "timeout", 30) or 30)
         lease = timedelta(seconds=max(self._policy.lease_s, 2 * timeout + 5))
@@ -92,6 +95,7 @@ class Outbox:
         session: Session | None = None,
     ) -> int:
         """Persist one write; pass `session` to join the caller's transaction. Returns the row id."""
+        payload = self._scrub(payload)
         row = OutboxRow(
             channel=channel, thread_key=thread_key, method=method, kind=kind, payload=payload,
             status="pending", attempts=0, next_attempt_at=self._now(), created_at=self._now(),
@@ -118,7 +122,7 @@ class Outbox:
                 ).order_by(OutboxRow.id.desc()).limit(1)
             ).first()
             if waiting is not None:
-                waiting.payload = payload
+                waiting.payload = self._scrub(payload)
                 return waiting.id
         return self.enqueue(channel=channel, thread_key=thread_key, method=UPDATE, kind="update", payload=payload)
 
@@ -152,6 +156,15 @@ class Outbox:
             count = rows_matched(session.execute(fresh))
         self._wake.set()
         return count
+
+    def check(self) -> None:
+        """For readiness: raise unless the queue can be read and a started worker is alive and not
+        failing pass after pass (Slack's own errors are retried per row and do not count)."""
+        self.pending_count()
+        if self._thread is not None and not self._thread.is_alive():
+            raise RuntimeError("the outbox worker thread died")
+        if self._failed_passes >= 3:
+            raise RuntimeError(f"the outbox worker failed {self._failed_passes} passes in a row")
 
     # -- the worker ----------------------------------------------------------------------
     def start(self) -> None:
@@ -190,7 +203,9 @@ class Outbox:
                     log.exception("outbox: pruning sent rows failed")
             try:
                 sent = self.run_once()
+                self._failed_passes = 0
             except Exception:
+                self._failed_passes += 1
                 log.exception("outbox worker %s: pass failed; retrying", self.worker_id)
                 sent = 0
             if not sent:

@@ -11,6 +11,7 @@ from bot.conversations.records import Conversation, Message, Role, State
 from bot.conversations.store import ConversationStore
 from bot.policy import Policy
 from handoff import messages as texts
+from handoff.cards import escape
 from handoff.mrkdwn import to_plain
 from handoff.threads import ThreadStore
 
@@ -176,11 +177,18 @@ class HandoffService:
             return RelayResult("failed")
         return RelayResult("relayed", message)
 
+    def orphan_reply(self, *, channel: str, user: str) -> None:
+        """Tell an agent who replied under an unlinked card of ours (a duplicate) where to reply."""
+        self._desk.ephemeral("orphan", user, texts.ORPHAN_REPLY, channel=channel)
+
     def agent_edit(self, *, channel: str, ts: str, text: str, event_id: str | None) -> Message | None:
-        """An agent edited a relayed reply: the customer's copy changes too."""
+        """An agent edited a relayed reply: the customer's copy changes too; edited into a private
+        note, it is retracted (deleted on the customer's side), since notes never leave Slack."""
         message_id = self._threads.relayed_message(channel, ts)
         if message_id is None or not self._threads.first_sight(event_id):
             return None
+        if (text or "").strip().startswith(self._prefix):
+            return self._store.delete_message(message_id)
         return self._store.edit_message(message_id, to_plain(text or "", self._directory.name))
 
     def agent_delete(self, *, channel: str, ts: str, event_id: str | None) -> Message | None:
@@ -216,7 +224,8 @@ class HandoffService:
             since = c.state_changed_at or c.updated_at
             since = since if since.tzinfo else since.replace(tzinfo=UTC)
             lines.append(texts.COMMAND_WAITING_LINE.format(
-                id=c.id, customer=c.customer_name or "anonymous", minutes=int((now - since).total_seconds() // 60),
+                id=c.id, customer=escape(c.customer_name or "anonymous"),
+                minutes=int((now - since).total_seconds() // 60),
                 reason=texts.REASONS.get(c.handoff_reason or "", c.handoff_reason or "unknown"),
             ))
         return "\n".join(lines)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_sdk import WebClient
 
 from handoff import inbound
+from handoff import messages as texts
 from handoff.cards import CLAIM, RESOLVE, RETURN
 from handoff.config import SlackSettings
 from handoff.errors import SlackNotConfigured
@@ -51,6 +53,59 @@ class _Identity:
         )
 
 
+class CommandGate:
+    """Who may use `/support`: only in the support channel, only its members (or a user group's).
+
+    Membership comes from Slack (`conversations.members` or `usergroups.users.list`) and is kept for
+    `ttl_s`; when Slack cannot say, the last answer stands and, without one, the command is refused.
+    """
+
+    def __init__(self, client: WebClient, *, channel: str | None, usergroup: str | None = None,
+                 ttl_s: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self._client = client
+        self._channel = channel
+        self._usergroup = usergroup
+        self._ttl_s = ttl_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._members: frozenset[str] | None = None
+        self._fetched_at = float("-inf")
+
+    def refusal(self, channel_id: str | None, user_id: str | None) -> str | None:
+        """None when allowed, else the text the user sees."""
+        if not self._channel or channel_id != self._channel:
+            return texts.COMMAND_WRONG_CHANNEL.format(channel=self._channel or "the support channel")
+        members = self._current_members()
+        if members is None:
+            return texts.COMMAND_TRY_LATER
+        if user_id not in members:
+            return texts.COMMAND_NOT_A_MEMBER
+        return None
+
+    def _current_members(self) -> frozenset[str] | None:
+        with self._lock:
+            if self._members is None or self._clock() - self._fetched_at > self._ttl_s:
+                try:
+                    self._members = frozenset(self._fetch())
+                    self._fetched_at = self._clock()
+                except Exception as exc:
+                    log.warning("/support: membership lookup failed (%s); %s", exc,
+                                "using the last answer" if self._members is not None else "refusing")
+            return self._members
+
+    def _fetch(self) -> list[str]:
+        if self._usergroup:
+            return list(self._client.usergroups_users_list(usergroup=self._usergroup).get("users") or [])
+        members: list[str] = []
+        cursor: str | None = None
+        while True:
+            page = self._client.conversations_members(channel=self._channel or "", limit=1000, cursor=cursor)
+            members += page.get("members") or []
+            cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                return members
+
+
 def build_slack_app(
     slack: SlackSettings, *, client: WebClient, handoffs: HandoffService, bot_user_id: str | None = None,
     process_before_response: bool = True,
@@ -73,7 +128,8 @@ def build_slack_app(
     )
     register_actions(app, handoffs)
     register_messages(app, handoffs, identity)
-    register_commands(app, handoffs)
+    gate = CommandGate(client, channel=slack.support_channel, usergroup=slack.support_usergroup)
+    register_commands(app, handoffs, gate)
     return app
 
 
@@ -106,21 +162,28 @@ def register_messages(app: App, handoffs: HandoffService, identity: _Identity) -
             return
         event_id = body.get("event_id")
         if routed.kind == "reply":
-            handoffs.agent_reply(channel=routed.channel, thread_ts=routed.thread_ts, user=routed.user or "",
-                                 text=routed.text, ts=routed.ts, event_id=event_id)
+            result = handoffs.agent_reply(channel=routed.channel, thread_ts=routed.thread_ts, user=routed.user or "",
+                                          text=routed.text, ts=routed.ts, event_id=event_id)
+            # NOTE: a thread under one of our own posts that we do not know: a card posted twice after a
+            # crash (Slack gave no ts we kept). The agent must not believe the customer got the reply.
+            parent = event.get("parent_user_id")
+            if result.outcome == "unknown_thread" and identity.user_id and parent == identity.user_id:
+                handoffs.orphan_reply(channel=routed.channel, user=routed.user or "")
         elif routed.kind == "edit":
             handoffs.agent_edit(channel=routed.channel, ts=routed.ts, text=routed.text, event_id=event_id)
         else:
             handoffs.agent_delete(channel=routed.channel, ts=routed.ts, event_id=event_id)
 
 
-def register_commands(app: App, handoffs: HandoffService) -> None:
+def register_commands(app: App, handoffs: HandoffService, gate: CommandGate) -> None:
     """`/support list`, `/support claim <id>`; the answer is the ack itself (ephemeral, no extra Slack call)."""
 
     @app.command("/support")
     def support(ack: Any, command: dict[str, Any]) -> None:
         # NOTE: with process_before_response the reply travels in the HTTP response, well inside 3 s.
-        ack(text=handoffs.command(command.get("text", ""), command["user_id"]), response_type="ephemeral")
+        refusal = gate.refusal(command.get("channel_id"), command.get("user_id"))
+        text = refusal or handoffs.command(command.get("text", ""), command["user_id"])
+        ack(text=text, response_type="ephemeral")
 
 
 def make_slack_blueprint(app: App) -> Blueprint:
@@ -130,6 +193,10 @@ def make_slack_blueprint(app: App) -> Blueprint:
 
     @blueprint.post("/slack/events")
     def slack_events() -> Any:
+        # NOTE: slack_sdk's verifier calls int() on the timestamp header; anything else was a 500.
+        stamp = request.headers.get("X-Slack-Request-Timestamp")
+        if stamp is not None and not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
+            return {"error": "invalid_signature", "message": "Malformed X-Slack-Request-Timestamp."}, 401
         # NOTE: the signature covers the raw body; nothing may read the form before Bolt does.
         return handler.handle(request)
 

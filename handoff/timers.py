@@ -51,6 +51,7 @@ class Timers:
         self._clock = clock or _utcnow
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._last_here: dict[str, datetime] = {}  # channel -> last @here (this process)
 
     def tick(self, now: datetime | None = None) -> TickReport:
         """One sweep at `now` (tests pass a fake clock's time)."""
@@ -73,7 +74,19 @@ class Timers:
         if info is None or info.reminded_at is not None or not self._threads.mark_once(conversation_id, "reminded_at"):
             return False
         minutes = int((utc_naive(now) - info.requested_at).total_seconds() // 60)
-        self._desk.post(conversation_id, texts.REMINDER.format(minutes=max(1, minutes)))
+        template = texts.REMINDER if self._may_ping_here(info.channel, now) else texts.REMINDER_QUIET
+        self._desk.post(conversation_id, template.format(minutes=max(1, minutes)))
+        return True
+
+    def _may_ping_here(self, channel: str, now: datetime) -> bool:
+        """`@here` wakes the whole channel: never out of hours, at most once per `here_every_s` per channel."""
+        if not self._is_open(now):
+            return False
+        every = self._policy.desk.here_every_s if self._policy is not None else 600.0
+        last = self._last_here.get(channel)
+        if last is not None and (now - last).total_seconds() < every:
+            return False
+        self._last_here[channel] = now
         return True
 
     def _offer(self, conversation_id: str) -> bool:

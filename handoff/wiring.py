@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 
 from bot.policy import Policy
+from bot.privacy.egress import scrub
 from handoff.config import HandoffSettings, SlackSettings
 from handoff.database import make_sessionmaker, migrate
 from handoff.desk import SlackDesk
@@ -78,7 +79,7 @@ def build_slack_handoff(
     client = client or make_web_client(slack)
     threads = ThreadStore(sessions, clock=clock)
     outbox = Outbox(
-        sessions, client, clock=clock,
+        sessions, client, clock=clock, scrub=lambda payload: scrub(payload, policy.pii, "slack"),
         policy=outbox_policy or OutboxPolicy(per_channel_per_s=settings.outbox_per_channel_per_s,
                                              max_attempts=settings.outbox_max_attempts),
     )

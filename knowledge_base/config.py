@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
+from knowledge_base.loaders_limits import DocumentLimits
+
 # Set by the application from its one place for each (`server.Settings`): the data folder and the
 # OpenAI connection are shared with the database and the LLM, so the `kb` section refuses them.
 SHARED_FIELDS = frozenset({"data_dir", "openai_api_key", "openai_base_url"})
@@ -27,6 +29,18 @@ class KnowledgeBaseSettings(BaseModel):
     chunk_overlap: int = Field(default=120, ge=0, le=2000)
     answerable_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     top_k: int = Field(default=5, ge=1, le=50)
+    # Per-document ceilings: a file past one fails on its own, by name, in the sync report.
+    max_file_mb: float = Field(default=20, gt=0)
+    max_unpacked_mb: float = Field(default=100, gt=0)  # DOCX members, PDF content streams
+    max_document_chars: int = Field(default=1_000_000, ge=1000)
+    max_document_chunks: int = Field(default=2_000, ge=1)
+
+    @property
+    def document_limits(self) -> DocumentLimits:
+        mb = 1024 * 1024
+        return DocumentLimits(max_file_bytes=int(self.max_file_mb * mb),
+                              max_unpacked_bytes=int(self.max_unpacked_mb * mb),
+                              max_chars=self.max_document_chars, max_chunks=self.max_document_chunks)
 
     @property
     def chroma_dir(self) -> Path:

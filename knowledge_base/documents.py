@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from knowledge_base import loaders
 from knowledge_base.errors import DocumentLoadError, UnsupportedDocument
 from knowledge_base.loaders import Parsed, Section
+from knowledge_base.loaders_limits import DocumentLimits, check_chars, check_file_size, check_zip_unpacked
 
 __all__ = [
     "LoadedDocument", "Section", "SUPPORTED_SUFFIXES", "content_hash", "is_supported",
@@ -74,9 +75,14 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def load_document(path: Path, *, source: str | None = None, data: bytes | None = None) -> LoadedDocument:
-    """Read and parse `path`; `source` (default: the file name) is also the default document id."""
+def load_document(path: Path, *, source: str | None = None, data: bytes | None = None,
+                  limits: DocumentLimits | None = None) -> LoadedDocument:
+    """Read and parse `path`; `source` (default: the file name) is also the default document id.
+
+    `limits` (default: `DocumentLimits()`) bound the file's size, what it inflates to and its text.
+    """
     source = source or path.name
+    limits = limits or DocumentLimits()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -89,7 +95,7 @@ def load_document(path: Path, *, source: str | None = None, data: bytes | None =
     if not data.strip():
         raise DocumentLoadError(source, "empty file")
     try:
-        parsed = _TEXT_PARSERS[suffix](_decode(data)) if suffix in _TEXT_PARSERS else _BINARY_PARSERS[suffix](data)
+        parsed = _parse(suffix, data, limits)
     except ValueError as exc:
         raise DocumentLoadError(source, str(exc)) from exc
     if not parsed.sections:
@@ -104,6 +110,20 @@ def load_document(path: Path, *, source: str | None = None, data: bytes | None =
         content_hash=content_hash(data),
         trust=_trust(source, parsed.trust),
     )
+
+
+def _parse(suffix: str, data: bytes, limits: DocumentLimits) -> Parsed:
+    """Parse within `limits`: size first, then what a zip or PDF inflates to, then the text."""
+    check_file_size(len(data), limits)
+    if suffix in _TEXT_PARSERS:
+        text = _decode(data)
+        check_chars(len(text), limits)  # before parsing: a 5 MB Markdown file costs minutes to parse
+        return _TEXT_PARSERS[suffix](text)
+    if suffix == ".docx":
+        check_zip_unpacked(data, limits)
+    parsed = (loaders.parse_pdf(data, limits=limits) if suffix == ".pdf" else _BINARY_PARSERS[suffix](data))
+    check_chars(sum(len(s.text) for s in parsed.sections), limits)
+    return parsed
 
 
 def document_from_text(

@@ -252,7 +252,12 @@ class ChromaIndex:
             self._bump()
 
     def close(self) -> None:
-        """Nothing to release today; kept so owners can close what they open."""
+        """Release the client: the last embedded client of a folder stops Chroma's cached system, so
+        the next `open` reads the files afresh (another process may have written them)."""
+        close = getattr(self._client, "close", None)
+        if close is not None:
+            with guard("close the client"):
+                close()
 
     def _bump(self) -> None:
         meta = dict(self._client.get_collection(self._collection.name).metadata or {})

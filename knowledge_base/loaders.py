@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge_base.loaders_limits import DocumentLimits, unpacked_reason
+
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_DROP = ("head", "title", "script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button")
@@ -20,6 +22,7 @@ _HTML_BLOCKS = (
     "p", "li", "pre", "td", "th", "dd", "dt", "blockquote", "figcaption", "div", "section",
     "article", "tr", "br", "table", "ul", "ol", "main", "header", "footer", "aside",
 )
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _RS, _HS = "\ue000", "\ue001"  # block separator and heading marker (private-use, not whitespace)
 
 
@@ -132,7 +135,8 @@ def _front_matter(raw: str) -> dict:
 
 
 def _str(value: object) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    """A metadata value (title, id, url) as one clean line: control characters never reach a terminal."""
+    return _UNPRINTABLE.sub("", str(value)).strip() or None if value is not None else None
 
 
 def parse_text(text: str) -> Parsed:
@@ -182,16 +186,22 @@ def _html_title(title: str | None, h1) -> str | None:
     return title or None
 
 
-def parse_pdf(data: bytes) -> Parsed:
-    """PDF text via pypdf; encrypted, broken or text-less files are refused with the reason."""
+def parse_pdf(data: bytes, *, limits: DocumentLimits | None = None) -> Parsed:
+    """PDF text via pypdf; encrypted, broken, text-less or inflating files are refused with the reason."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    limits = limits or DocumentLimits()
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ValueError("encrypted PDF (password protected)")
-        pages = [_page_text_and_sizes(page) for page in reader.pages]
+        pages, unpacked = [], 0
+        for page in reader.pages:
+            unpacked += _content_length(page)  # the page's streams, inflated, before text is pulled
+            if unpacked > limits.max_unpacked_bytes:
+                raise ValueError(unpacked_reason(unpacked, limits))
+            pages.append(_page_text_and_sizes(page))
         info = reader.metadata
     except ValueError:
         raise
@@ -204,6 +214,11 @@ def parse_pdf(data: bytes) -> Parsed:
     if title and _PDF_PLACEHOLDER_TITLE.search(title):
         title = None  # the first big heading, or the file name, says more
     return _pdf_outline(pages, title) or Parsed(sections=[Section((), text)], title=title)
+
+
+def _content_length(page: Any) -> int:
+    contents = page.get_contents()
+    return len(contents.get_data()) if contents is not None else 0
 
 
 def _page_text_and_sizes(page: Any) -> tuple[str, list[tuple[str, float]]]:

@@ -1,17 +1,19 @@
 """The knowledge base facade the CLI, the admin API and the bot call: sync, list, remove, search."""
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from langchain_core.embeddings import Embeddings
 
 from knowledge_base.chunking import chunk_id
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.crosslingual_fill import CrossLingualFiller
+from knowledge_base.errors import IndexUnavailable
 from knowledge_base.index import ChromaIndex, ChunkMatch
 from knowledge_base.results import SearchResult
 from knowledge_base.sync import Syncer, SyncReport
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from knowledge_base.search import Searcher
 
 __all__ = ["DocumentInfo", "KnowledgeBase", "SyncReport", "build_knowledge_base"]
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _CHUNK_CACHE_DOCUMENTS = 256
 
@@ -119,7 +123,7 @@ class KnowledgeBase:
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document (its highest version), sorted by id."""
         latest: dict[str, DocumentInfo] = {}
-        for v in self.index.versions():
+        for v in self._reopening(lambda: self.index.versions()):
             if v.document_id not in latest or v.version > latest[v.document_id].version:
                 latest[v.document_id] = DocumentInfo(
                     id=v.document_id, title=v.title, source=v.source, url=v.url, chunks=v.chunks,
@@ -150,7 +154,26 @@ class KnowledgeBase:
 
     def search(self, query: str, *, k: int | None = None) -> SearchResult:
         """Documents with their best passages and a calibrated score (see `results.py`)."""
-        return self._get_searcher().search(query, k=k)
+        return self._reopening(lambda: self._get_searcher().search(query, k=k))
+
+    def _reopening(self, read: Callable[[], T]) -> T:
+        """Run `read`; if the embedded index fails, reopen it once and read again.
+
+        NOTE: embedded Chroma keeps its segments in memory; after a `kb` command in another process
+        wrote the same folder, reads fail ("Error finding id") until the client is reopened.
+        """
+        index = self._index
+        try:
+            return read()
+        except IndexUnavailable:
+            if self.settings.chroma_url or index is None:
+                raise
+            log.warning("knowledge base: the index changed under this process; reopening it")
+            with self._open_lock:
+                if self._index is index:  # not already reopened by a concurrent reader
+                    index.close()
+                    self._index, self._searcher = None, None
+            return read()
 
     def warm_up(self) -> None:
         """Load the model and the in-memory ranking data now, so the first customer does not wait."""

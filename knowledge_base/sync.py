@@ -8,6 +8,7 @@ is reported and its previous version (if any) stays; the rest of the sync goes o
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +22,13 @@ from knowledge_base.documents import LoadedDocument, content_hash, load_document
 from knowledge_base.errors import DocumentLoadError, KnowledgeBaseError
 from knowledge_base.ignore import IgnoreRules
 from knowledge_base.index import ChromaIndex, StoredVersion
+from knowledge_base.loaders_limits import (
+    check_chunks,
+    check_file_size,
+    has_unsafe_characters,
+    link_escape,
+    printable_name,
+)
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -66,28 +74,34 @@ class Syncer:
         self._index = index
         self._embedder = embedder
         self._settings = settings
+        self._limits = settings.document_limits
         self._clock = clock or (lambda: datetime.now(UTC))
 
     def sync_directory(self, directory: Path, *, progress: Progress | None = None) -> SyncReport:
         """Make the index mirror `directory` (minus `.kbignore`): add, update, remove; ids are relative paths."""
         if not directory.is_dir():
             raise KnowledgeBaseError(f"{directory} is not a directory")
-        files = [(p, p.relative_to(directory).as_posix()) for p in _walk(directory)]
-        if not files:
+        paths, refused = _walk(directory)
+        files = [(p, p.relative_to(directory).as_posix()) for p in paths]
+        if not files and not refused:
             raise KnowledgeBaseError(f"no files in {directory}; refusing to empty the knowledge base "
                                      "(use `kb remove ID...` to remove documents)")
-        return self._run(files, progress=progress, mirror=True)
+        return self._run(files, progress=progress, mirror=True, refused=refused)
 
     def add_files(self, paths: Sequence[Path], *, root: Path | None = None,
                   progress: Progress | None = None) -> SyncReport:
         """Add or update single files; ids are paths relative to `root` when under it, else names."""
         root = (root or Path.cwd()).resolve()
-        files = []
+        files, refused = [], []
         for path in paths:
-            resolved = path.resolve()
-            rel = resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else path.name
-            files.append((path, rel))
-        return self._run(files, progress=progress, mirror=False)
+            absolute = Path(os.path.abspath(path))
+            rel = absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else path.name
+            reason = link_escape(path, root if absolute.is_relative_to(root) else absolute.parent)
+            if reason is None:
+                files.append((path, rel))
+            else:
+                refused.append((rel, reason))
+        return self._run(files, progress=progress, mirror=False, refused=refused)
 
     def remove(self, ids: Iterable[str]) -> int:
         """Delete documents by id; returns how many existed."""
@@ -99,8 +113,12 @@ class Syncer:
                 removed += 1
         return removed
 
-    def _run(self, files: list[tuple[Path, str]], *, progress: Progress | None, mirror: bool) -> SyncReport:
+    def _run(self, files: list[tuple[Path, str]], *, progress: Progress | None, mirror: bool,
+             refused: list[tuple[str, str]]) -> SyncReport:
         report = SyncReport()
+        for rel, reason in refused:
+            report.failed.append((printable_name(rel), reason))
+            log.warning("kb sync: refused %s: %s", printable_name(rel), reason)
         latest, stale = _latest_versions(self._index.versions())
         by_source = {v.source: v for v in latest.values()}
         seen: dict[str, str] = {}  # document id -> source that claimed it in this run
@@ -132,19 +150,23 @@ class Syncer:
         """Classify one file: unchanged (counted), failed (reported) or pending (to embed)."""
         known = by_source.get(rel)
         try:
+            if has_unsafe_characters(rel):
+                raise DocumentLoadError(rel, "file name contains control characters (rename it)")
+            check_file_size(path.stat().st_size, self._limits)
             data = path.read_bytes()
             if known is not None and known.content_hash == content_hash(data):
                 seen.setdefault(known.document_id, rel)
                 report.unchanged += 1
                 return None
-            document = load_document(path, source=rel, data=data)
+            document = load_document(path, source=rel, data=data, limits=self._limits)
             if document.id in seen:
                 raise DocumentLoadError(rel, f"document id {document.id!r} is already used by {seen[document.id]}")
             chunks = self._chunks(document, latest.get(document.id))
-        except (DocumentLoadError, OSError) as exc:
-            reason = exc.reason if isinstance(exc, DocumentLoadError) else f"cannot read file ({exc})"
-            report.failed.append((rel, reason))
-            log.warning("kb sync: skipped %s: %s", rel, reason)
+        except (DocumentLoadError, OSError, ValueError) as exc:
+            reason = exc.reason if isinstance(exc, DocumentLoadError) else (
+                str(exc) if isinstance(exc, ValueError) else f"cannot read file ({exc})")
+            report.failed.append((printable_name(rel), reason))
+            log.warning("kb sync: skipped %s: %s", printable_name(rel), reason)
             if known is not None:  # keep the last good version searchable
                 seen.setdefault(known.document_id, rel)
             return None
@@ -157,6 +179,7 @@ class Syncer:
         chunks = split_document(document, version=version, updated_at=stamp, settings=self._settings)
         if not chunks:
             raise DocumentLoadError(document.source, "no text to index")
+        check_chunks(len(chunks), self._limits)
         return chunks
 
     def _flush(self, pending: list[_Pending], report: SyncReport) -> None:
@@ -191,11 +214,29 @@ class Syncer:
         report.failed.extend((p.document.source, reason) for p in pending)
 
 
-def _walk(directory: Path) -> list[Path]:
-    """Files under `directory`, sorted, without hidden ones and those `.kbignore` lists."""
+def _walk(directory: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files under `directory`, sorted, without hidden ones and those `.kbignore` lists; and the
+    links refused by name (those leading out of the folder or to a hidden file).
+
+    Linked folders are never entered: one inside the folder would index its files twice.
+    """
     rules = IgnoreRules.for_directory(directory)
-    return sorted(p for p in directory.rglob("*")
-                  if p.is_file() and not rules.ignores(p.relative_to(directory).as_posix()))
+    files: list[Path] = []
+    refused: list[tuple[str, str]] = []
+    for top, dirs, names in os.walk(directory, followlinks=False):
+        base = Path(top)
+        for name in sorted(dirs) + sorted(names):
+            path = base / name
+            rel = path.relative_to(directory).as_posix()
+            if rules.ignores(rel) or (name in dirs and not path.is_symlink()):
+                continue
+            reason = link_escape(path, directory)
+            if reason is not None:
+                refused.append((rel, reason))
+            elif path.is_file() and name in names:
+                files.append(path)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders (.git) hold no documents
+    return sorted(files), sorted(refused)
 
 
 def _latest_versions(rows: list[StoredVersion]) -> tuple[dict[str, StoredVersion], dict[str, list[int]]]:

@@ -50,6 +50,8 @@ class FakeSlack:
 
     def __init__(self, *, users: dict[str, dict[str, Any]] | None = None, ts_base: int = 1_700_000_000) -> None:
         self.users = users or {}
+        self.channel_members: dict[str, list[str]] = {}  # channel -> member ids (default: every user)
+        self.usergroups: dict[str, list[str]] = {}
         self.requests: list[Recorded] = []
         self.webhooks: list[dict[str, Any]] = []
         self._faults: list[_Fault] = []
@@ -198,6 +200,11 @@ class FakeSlack:
             return {"ok": True, "channel": body.get("channel"), "ts": body["ts"], "text": body.get("text", "")}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
+        if method == "conversations.members":  # everyone the fake knows, unless a test says otherwise
+            members = self.channel_members.get(str(body.get("channel")), list(self.users))
+            return {"ok": True, "members": members, "response_metadata": {"next_cursor": ""}}
+        if method == "usergroups.users.list":
+            return {"ok": True, "users": self.usergroups.get(str(body.get("usergroup")), [])}
         if method == "users.info":
             user = self.users.get(str(body.get("user")))
             if user is None:
@@ -226,11 +233,12 @@ def slack_user(user_id: str, *, display_name: str = "", real_name: str = "", nam
 
 def _body(request: Request) -> dict[str, Any]:
     raw = request.get_data(as_text=True)
+    query = dict(request.args)  # GET methods (conversations.members, ...) send their arguments here
     if "json" in (request.content_type or ""):
-        return json.loads(raw or "{}")
+        return query | json.loads(raw or "{}")
     if request.form:
-        return dict(request.form)
-    return dict(parse_qsl(raw))
+        return query | dict(request.form)
+    return query | dict(parse_qsl(raw))
 
 
 def _json(data: dict[str, Any], *, status: int = 200) -> Response:

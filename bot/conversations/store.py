@@ -35,6 +35,7 @@ from bot.conversations.row_records import conversation_record, message_record, s
 from bot.conversations.transaction_steps import (
     NO_SYNC,
     READ_CONVERSATION,
+    blank_edits,
     check_lengths,
     insert_message,
     recent_text,
@@ -352,6 +353,8 @@ class ConversationStore:
             assert original is not None  # messages are never deleted while their conversation exists
             original.text = text
             original.meta = {**(original.meta or {}), **flag}
+            if kind is Kind.DELETE:  # NOTE: every earlier version goes too, not only the latest text
+                blank_edits(s, conversation_id, message_id)
             entry = insert_message(s, conversation_id, Role(original.role), kind, text, (), original.author,
                                  {"message_id": message_id}, now)
         self._publish([entry])

@@ -129,3 +129,13 @@ def check_lengths(fields: dict[str, Any]) -> None:
     for name, value in fields.items():
         if value is not None and len(value) > FIELD_LIMITS[name]:
             raise InvalidInput(f"{name} is longer than {FIELD_LIMITS[name]} characters")
+
+
+def blank_edits(s: Session, conversation_id: str, message_id: int) -> None:
+    """Empty the text of every EDIT entry of `message_id`: after a delete, no version stays readable
+    through the message list or an events replay."""
+    edits = s.scalars(select(MessageRow).where(
+        MessageRow.conversation_id == conversation_id, MessageRow.kind == Kind.EDIT.value, MessageRow.id > message_id))
+    for row in edits:
+        if (row.meta or {}).get("message_id") == message_id:
+            row.text = ""

@@ -6,8 +6,10 @@ the conversation gets the same 404 as an unknown id, so ids cannot be probed.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from flask import Blueprint, Response, jsonify, request
@@ -63,9 +65,14 @@ def _json_body(model: type[Body], *, optional: bool = False) -> Body:
     """Parse and validate the JSON body; a missing body is `{}` when `optional`."""
     if not request.get_data(cache=True) and optional:
         return model()
+    if b"\\u0000" in request.get_data(cache=True):  # NOTE: Postgres text cannot hold NUL; say so, not 500
+        raise ApiError(400, "invalid_body", "Text may not contain NUL characters.")
     if not request.is_json:
         raise ApiError(415, "unsupported_media_type", "Send a JSON body with 'Content-Type: application/json'.")
-    payload = request.get_json(silent=True)
+    try:
+        payload = request.get_json(silent=True)
+    except RecursionError:  # NOTE: thousands of nested brackets: valid JSON, but not ours
+        payload = None
     if payload is None:
         raise ApiError(400, "malformed_json", "The request body is not valid JSON.")
     if not isinstance(payload, dict):
@@ -75,6 +82,9 @@ def _json_body(model: type[Body], *, optional: bool = False) -> Body:
     except ValidationError as exc:
         details = [{"field": ".".join(map(str, e["loc"])), "problem": e["msg"]} for e in exc.errors()]
         raise ApiError(400, "invalid_body", "Some fields are missing or invalid.", details=details) from None
+
+
+MAX_ID = 2**63 - 1
 
 
 def _token(*, allow_query: bool) -> str:
@@ -93,7 +103,8 @@ def _int_arg(name: str) -> int | None:
         raw = request.headers.get("Last-Event-ID") or raw
     if raw is None or raw == "":
         return None
-    if not raw.isdigit():
+    # NOTE: "²".isdigit() is true but int() refuses it; ids are 64-bit signed in the database
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_ID:
         raise ApiError(400, "invalid_parameter", f"'{name}' must be a non-negative integer.")
     return int(raw)
 
@@ -108,6 +119,7 @@ def make_blueprint(
     heartbeat_s: float = 15.0,
     max_stream_s: float | None = 600.0,
     stop_streams: threading.Event | None = None,
+    note_source: Callable[[str, str | None], None] | None = None,
     stream_caps: StreamCaps | None = None,
 ) -> Blueprint:
     """The `/api` customer endpoints.
@@ -118,6 +130,8 @@ def make_blueprint(
         heartbeat_s: seconds between `: heartbeat` comments on an idle events stream.
         max_stream_s: end a stream after this long (the client reconnects with Last-Event-ID).
         stop_streams: set it to end every open stream at once (graceful shutdown).
+        note_source: told the client address behind each authenticated conversation request (the
+            desk's per-address handoff cap).
         stream_caps: open streams allowed in all, per client address and per conversation.
     """
     caps = stream_caps or StreamCaps()
@@ -130,19 +144,31 @@ def make_blueprint(
         return found
 
     def per_conversation(view: Any) -> Any:
+        """The conversation's own budget, spent only by requests that carry its token (checked first),
+        so a stranger who knows an id cannot use up a customer's messages."""
         if limiter is None:
             return view
-        return limiter.shared_limit(
+        limited = limiter.shared_limit(
             per_conversation_limit, scope="conversation", override_defaults=False,
             key_func=lambda: f"conversation:{(request.view_args or {}).get('conversation_id')}",
             error_message="Too many messages in this conversation; wait a moment and try again.",
         )(view)
+
+        @functools.wraps(view)
+        def authenticated_first(conversation_id: str) -> Any:
+            conversation(conversation_id)
+            if note_source is not None:
+                note_source(conversation_id, request.remote_addr)
+            return limited(conversation_id=conversation_id)
+        return authenticated_first
 
     @bp.post("/conversations")
     def start_conversation() -> tuple[Response, int]:
         body = _json_body(StartConversation, optional=True)
         created, token = bot.start_conversation(
             name=body.name, email=body.email, page_url=body.page_url, locale=body.locale)
+        if note_source is not None:
+            note_source(created.id, request.remote_addr)
         return jsonify(conversation_to_dict(created) | {"token": token}), 201
 
     @bp.get("/conversations/<conversation_id>")
@@ -230,7 +256,7 @@ def make_blueprint(
     @bp.post("/messages/<int:message_id>/feedback")
     def feedback(message_id: int) -> tuple[str, int]:
         token = _token(allow_query=False)
-        message = bot.store.get_message(message_id)
+        message = bot.store.get_message(message_id) if message_id <= MAX_ID else None
         if message is None or bot.authenticate(message.conversation_id, token) is None:
             raise ApiError(404, "not_found", "No such message in your conversation.")
         body = _json_body(Feedback)

@@ -21,3 +21,6 @@ class WebSettings(BaseModel):
     streams_per_ip: int = Field(default=200, ge=0)
     streams_per_conversation: int = Field(default=5, ge=0)
     stream_write_timeout_s: float = Field(default=10.0, gt=0)  # a client that reads nothing this long is dropped
+    # Proxies (load balancer, ingress) between the internet and us: their X-Forwarded-For gives the
+    # client address that rate limits key on. 0 = clients connect directly.
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=5)

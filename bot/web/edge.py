@@ -13,6 +13,7 @@ from flask import Flask, Response, jsonify, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from bot.errors import AnswerFailed, BotError, ConversationNotFound, InvalidInput, MessageNotFound, PolicyInvalid
 from bot.web.limiter_storage import MEMORY_URI
@@ -56,9 +57,20 @@ def make_limiter(storage_uri: str | None, default_limits: Sequence[str]) -> Limi
     return limiter
 
 
+def trust_proxies(app: Flask, hops: int) -> None:
+    """Take the client's address (and scheme and host) from the `hops` proxies in front of us.
+
+    Each trusted proxy appends to `X-Forwarded-For`; only the last `hops` entries are believed, so a
+    client cannot pick its own address (and with it its rate-limit bucket). 0: the socket's address.
+    """
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+
+
 def register_edge(app: Flask, *, metrics: Metrics, cors_origins: Sequence[str]) -> None:
     """CORS and security headers on every response, and JSON for every error."""
     allowed = {o.rstrip("/") for o in cors_origins}
+    app.before_request(_refuse_nul)
     app.before_request(lambda: _refuse_foreign_origin(allowed))
     app.after_request(lambda response: _add_headers(response, allowed))
     _register_error_handlers(app, metrics)
@@ -67,6 +79,14 @@ def register_edge(app: Flask, *, metrics: Metrics, cors_origins: Sequence[str]) 
 # -- CORS and headers ------------------------------------------------------------------------
 def _origin_allowed(origin: str, allowed: set[str]) -> bool:
     return "*" in allowed or origin.rstrip("/") in allowed or origin.rstrip("/") == request.host_url.rstrip("/")
+
+
+def _refuse_nul() -> Response | None:
+    """A NUL in the path, the query or a header is never ours (and Postgres cannot hold one)."""
+    parts = [request.path, *request.args.keys(), *request.args.values(), *request.headers.values()]
+    if any("\x00" in part for part in parts):
+        return error_response(400, "invalid_request", "The request contains a NUL character.")
+    return None
 
 
 def _refuse_foreign_origin(allowed: set[str]) -> Response | None:

@@ -8,6 +8,7 @@ relative links (markdown-it's link validation), under a CSP that runs no script 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
@@ -31,7 +32,7 @@ _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
 class Documents(Protocol):
-    def documents(self) -> list[Any]: ...
+    def documents(self) -> Sequence[Any]: ...
     def document_chunks(self, document_id: str, version: int | None = None, *, limit: int = 200) -> list[Any]: ...
 
 

@@ -16,7 +16,8 @@ SCHEMA_REF = "#/components/schemas/{model}"
 _ERROR_CODES = [
     "malformed_json", "invalid_body", "invalid_input", "invalid_parameter", "empty_message", "message_too_long",
     "unsupported_media_type", "missing_token", "not_found", "origin_not_allowed", "rate_limited",
-    "method_not_allowed", "request_entity_too_large", "internal_error", "unavailable",
+    "method_not_allowed", "request_entity_too_large", "internal_error", "unavailable", "too_many_streams",
+    "invalid_request",
 ]
 
 

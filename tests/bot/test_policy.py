@@ -114,8 +114,7 @@ def test_messages_in_every_language_with_fallbacks() -> None:
         policy.message("no_such_text", "en")
 
 
-def test_card_numbers_are_always_hidden_from_llm_and_slack(tmp_path: Path) -> None:
+def test_card_data_is_always_hidden_from_every_target(tmp_path: Path) -> None:
     policy = load_policy(_write(tmp_path, "pii:\n  redact:\n    card: []\n    email: [log]\n"))
-    assert policy.pii.applies("card", "llm") and policy.pii.applies("card", "slack")
-    assert not policy.pii.applies("card", "store")
+    assert all(policy.pii.applies("card", target) for target in ("store", "log", "llm", "slack"))
     assert policy.pii.applies("email", "log") and not policy.pii.applies("email", "slack")

@@ -35,6 +35,7 @@ class ServerProcess:
             "SUPPORTBOT_DATA_DIR": str(self.data_dir),
             "SUPPORTBOT_WEB__RATE_LIMIT_PER_IP": "100000 per minute",
             "SUPPORTBOT_WEB__RATE_LIMIT_PER_CONVERSATION": "10000 per minute",
+            "SUPPORTBOT_WEB__STREAMS_PER_IP": "100000",  # load tests come from one address
             "PYTHONUNBUFFERED": "1",
         })
         self._env.update(extra_env or {})
