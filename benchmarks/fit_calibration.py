@@ -16,6 +16,7 @@ question's own runners-up, passage-only gap, title cosine) the same way.
 `--measure CORPUS QUERIES` (repeatable) only REPORTS figures on other sets with the fitted weights.
 Run: python benchmarks/fit_calibration.py [--signals] [--cache FILE] [--measure CORPUS QUERIES ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,18 +36,23 @@ from knowledge_base.evaluation import read_jsonl, throwaway_searcher  # noqa: E4
 
 DATA = ROOT / "benchmarks" / "calibration_sets"
 SETS = {
-    "kestrel": (ROOT / "examples/eval/corpus.jsonl",
-                [ROOT / "examples/eval/retrieval_queries.jsonl", DATA / "kestrel_extra_queries.jsonl"]),
+    "kestrel": (
+        ROOT / "examples/eval/corpus.jsonl",
+        [ROOT / "examples/eval/retrieval_queries.jsonl", DATA / "kestrel_extra_queries.jsonl"],
+    ),
     "gym": (DATA / "gym_corpus.jsonl", [DATA / "gym_queries.jsonl"]),
     "bikes": (DATA / "bikes_corpus.jsonl", [DATA / "bikes_queries.jsonl"]),
     "notes": (DATA / "notes_corpus.jsonl", [DATA / "notes_queries.jsonl"]),
 }
 
 
-def variants(corpus: list[dict], queries: list[dict], embedder: LocalMiniLMEmbeddings) -> dict[str, tuple[list[dict], list[dict]]]:
+def variants(
+    corpus: list[dict], queries: list[dict], embedder: LocalMiniLMEmbeddings
+) -> dict[str, tuple[list[dict], list[dict]]]:
     """The set as written; with every third document held out (its questions become in-domain
     questions the base cannot answer); and with a third held out among the documents that have the
     closest sibling (the hardest kind to refuse: a neighbour on the same topic stays in the base)."""
+
     def without(held: set[str]) -> tuple[list[dict], list[dict]]:
         kept = [row for row in corpus if row["id"] not in held]
         return kept, [{**q, "relevant": [r for r in q["relevant"] if r not in held]} for q in queries]
@@ -59,24 +65,46 @@ def variants(corpus: list[dict], queries: list[dict], embedder: LocalMiniLMEmbed
         j = int(np.argmax(sims[i]))
         if corpus[j]["id"] not in siblings and len(siblings) < len(corpus) // 3:
             siblings.add(corpus[int(i)]["id"])
-    return {"": (corpus, queries),
-            "-heldout": without({row["id"] for i, row in enumerate(corpus) if i % 3 == 1}),
-            "-siblings": without(siblings)}
+    return {
+        "": (corpus, queries),
+        "-heldout": without({row["id"] for i, row in enumerate(corpus) if i % 3 == 1}),
+        "-siblings": without(siblings),
+    }
 
 
-def collect_set(name: str, corpus: list[dict], queries: list[dict], settings: KnowledgeBaseSettings,
-                embedder: LocalMiniLMEmbeddings) -> list[dict]:
+def collect_set(
+    name: str, corpus: list[dict], queries: list[dict], settings: KnowledgeBaseSettings, embedder: LocalMiniLMEmbeddings
+) -> list[dict]:
     """One row per question: the decision features of the top document, the label, and whether it ranked right."""
     rows = []
     with throwaway_searcher(corpus, settings=settings, embedder=embedder) as searcher:
         for q in queries:
             found = searcher.explain(q["text"], k=2)
             top = found[0] if found else {}
-            rows.append({"set": name, "text": q["text"], "answerable": bool(q["relevant"]),
-                         "top1": bool(top) and top["document_id"] in set(q["relevant"]),
-                         **{f: float(top.get(f, 0.0)) for f in ("raw", "level", "margin", "chunk", "title",
-                                                                 "coverage", "unknown", "anchor", "agree", "rank5",
-                                                                 "background")}})
+            rows.append(
+                {
+                    "set": name,
+                    "text": q["text"],
+                    "answerable": bool(q["relevant"]),
+                    "top1": bool(top) and top["document_id"] in set(q["relevant"]),
+                    **{
+                        f: float(top.get(f, 0.0))
+                        for f in (
+                            "raw",
+                            "level",
+                            "margin",
+                            "chunk",
+                            "title",
+                            "coverage",
+                            "unknown",
+                            "anchor",
+                            "agree",
+                            "rank5",
+                            "background",
+                        )
+                    },
+                }
+            )
     return rows
 
 
@@ -94,10 +122,19 @@ SIGNALS = {
     "passage_gap": lambda r: r["chunk"] - r["level"],  # passage evidence alone: titles name topics, not answers
     "title": lambda r: r["title"],
 }
-MODELS = [("gap", "margin"), ("gap", "margin", "unknown"), ("gap", "margin", "anchor"),
-          ("gap", "margin", "agree"), ("gap", "margin", "coverage"), ("mid", "margin"),
-          ("mid", "margin", "anchor"), ("gap", "margin", "unknown", "anchor", "agree", "coverage"),
-          ("gap", "margin", "stand_out"), ("passage_gap", "margin"), ("gap", "margin", "title", "coverage")]
+MODELS = [
+    ("gap", "margin"),
+    ("gap", "margin", "unknown"),
+    ("gap", "margin", "anchor"),
+    ("gap", "margin", "agree"),
+    ("gap", "margin", "coverage"),
+    ("mid", "margin"),
+    ("mid", "margin", "anchor"),
+    ("gap", "margin", "unknown", "anchor", "agree", "coverage"),
+    ("gap", "margin", "stand_out"),
+    ("passage_gap", "margin"),
+    ("gap", "margin", "title", "coverage"),
+]
 
 
 def fit(rows: list[dict], inputs: tuple[str, ...]) -> tuple[list[float], float]:
@@ -109,11 +146,14 @@ def report(rows: list[dict], inputs: tuple[str, ...], weights: list[float], offs
     out = {}
     for name in sorted({r["set"] for r in rows}):
         part = [r for r in rows if r["set"] == name]
-        z = [sum(w * SIGNALS[n](r) for w, n in zip(weights, inputs)) + offset for r in part]
-        yes = [v >= 0 for v, r in zip(z, part) if r["answerable"]]
-        no = [v < 0 for v, r in zip(z, part) if not r["answerable"]]
-        out[name] = {"answer_rate": round(sum(yes) / len(yes), 3) if yes else None,
-                     "refusal_rate": round(sum(no) / len(no), 3) if no else None, "questions": len(part)}
+        z = [sum(w * SIGNALS[n](r) for w, n in zip(weights, inputs, strict=False)) + offset for r in part]
+        yes = [v >= 0 for v, r in zip(z, part, strict=False) if r["answerable"]]
+        no = [v < 0 for v, r in zip(z, part, strict=False) if not r["answerable"]]
+        out[name] = {
+            "answer_rate": round(sum(yes) / len(yes), 3) if yes else None,
+            "refusal_rate": round(sum(no) / len(no), 3) if no else None,
+            "questions": len(part),
+        }
     print(" | ".join(f"{n} {v['answer_rate']}/{v['refusal_rate']}" for n, v in out.items()))
     return out
 
@@ -136,15 +176,28 @@ def main() -> None:
                 rows += collect_set(name + suffix, corpus, qs, settings, embedder)
         if args.cache:
             args.cache.write_text(json.dumps(rows))
-    measured = [row for corpus_file, query_file in args.measure  # reported only, never fitted on
-                for row in collect_set(Path(corpus_file).parent.name, read_jsonl(Path(corpus_file)),
-                                       read_jsonl(Path(query_file)), settings, embedder)]
+    measured = [
+        row
+        for corpus_file, query_file in args.measure  # reported only, never fitted on
+        for row in collect_set(
+            Path(corpus_file).parent.name,
+            read_jsonl(Path(corpus_file)),
+            read_jsonl(Path(query_file)),
+            settings,
+            embedder,
+        )
+    ]
     current = DEFAULT_CALIBRATION
     print(f"product default: gap {current.gap_weight}, margin {current.margin_weight}, offset {current.offset}")
     report(rows + measured, ("gap", "margin"), [current.gap_weight, current.margin_weight], current.offset)
     for inputs in MODELS if args.signals else MODELS[:1]:
         weights, offset = fit(rows, inputs)
-        print(json.dumps({f"{n}_weight": round(w, 3) for n, w in zip(inputs, weights)} | {"offset": round(offset, 3)}))
+        print(
+            json.dumps(
+                {f"{n}_weight": round(w, 3) for n, w in zip(inputs, weights, strict=False)}
+                | {"offset": round(offset, 3)}
+            )
+        )
         report(rows + measured, inputs, weights, offset)
 
 

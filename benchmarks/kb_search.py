@@ -8,6 +8,7 @@ Chunk texts are synthetic Zipf-distributed words (realistic postings for the key
 and queries are embedded by the real model. Search timings include embedding the query.
 Run: python benchmarks/kb_search.py [--sizes 10000,100000] [--queries 200]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,20 +32,64 @@ from knowledge_base.index import ChromaIndex  # noqa: E402
 from knowledge_base.search import Searcher  # noqa: E402
 
 TOPICS = [
-    "tracking a parcel", "returning a damaged item", "refund timing", "resetting a password",
-    "two-factor authentication", "changing a delivery address", "customs and import taxes",
-    "payment declined at checkout", "invoice download", "subscription pause", "warranty claim",
-    "descaling a kettle", "firmware update failed", "pairing a device with the app", "gift cards",
-    "promo code not working", "cancel an order", "business bulk orders", "opening hours of support",
-    "delete my account", "phishing email", "shipping costs to Canada", "late delivery",
-    "exchange for another colour", "loyalty programme", "student discount", "battery replacement",
-    "screen flickering", "data export", "privacy policy", "cookie settings", "API rate limits",
-    "single sign-on setup", "user roles and permissions", "billing address update", "VAT number",
-    "holiday shipping deadlines", "lost package", "missing item in order", "price match",
-    "store pickup", "installation guide", "error code E12", "noise during grinding", "water filter",
-    "cleaning the steam wand", "recipe saving", "language settings", "notification emails",
-    "mobile app crash", "webhook retries", "export to CSV", "team invitations", "trial period",
-    "downgrade plan", "accessibility features", "contact by phone", "complaint procedure",
+    "tracking a parcel",
+    "returning a damaged item",
+    "refund timing",
+    "resetting a password",
+    "two-factor authentication",
+    "changing a delivery address",
+    "customs and import taxes",
+    "payment declined at checkout",
+    "invoice download",
+    "subscription pause",
+    "warranty claim",
+    "descaling a kettle",
+    "firmware update failed",
+    "pairing a device with the app",
+    "gift cards",
+    "promo code not working",
+    "cancel an order",
+    "business bulk orders",
+    "opening hours of support",
+    "delete my account",
+    "phishing email",
+    "shipping costs to Canada",
+    "late delivery",
+    "exchange for another colour",
+    "loyalty programme",
+    "student discount",
+    "battery replacement",
+    "screen flickering",
+    "data export",
+    "privacy policy",
+    "cookie settings",
+    "API rate limits",
+    "single sign-on setup",
+    "user roles and permissions",
+    "billing address update",
+    "VAT number",
+    "holiday shipping deadlines",
+    "lost package",
+    "missing item in order",
+    "price match",
+    "store pickup",
+    "installation guide",
+    "error code E12",
+    "noise during grinding",
+    "water filter",
+    "cleaning the steam wand",
+    "recipe saving",
+    "language settings",
+    "notification emails",
+    "mobile app crash",
+    "webhook retries",
+    "export to CSV",
+    "team invitations",
+    "trial period",
+    "downgrade plan",
+    "accessibility features",
+    "contact by phone",
+    "complaint procedure",
 ]
 WORDS_PER_CHUNK = 120
 VOCAB = 30_000
@@ -77,10 +122,23 @@ def synthetic_corpus(n_chunks: int, topic_vectors: np.ndarray, rng: np.random.Ge
             v = topic_vectors[doc_topic[d]] + noise
             vectors[row] = v / np.linalg.norm(v)
             doc_id = f"doc-{d:06d}.md"
-            chunks.append(Chunk(
-                id=f"{doc_id}::v1::{p}", document_id=doc_id, version=1, position=p, text=text,
-                embed_text=compose_embed_text(title, "", text), title=title, section="", source=doc_id,
-                url=None, content_hash=f"h{d}", updated_at=now, tags=()))
+            chunks.append(
+                Chunk(
+                    id=f"{doc_id}::v1::{p}",
+                    document_id=doc_id,
+                    version=1,
+                    position=p,
+                    text=text,
+                    embed_text=compose_embed_text(title, "", text),
+                    title=title,
+                    section="",
+                    source=doc_id,
+                    url=None,
+                    content_hash=f"h{d}",
+                    updated_at=now,
+                    tags=(),
+                )
+            )
     return chunks, vectors[: len(chunks)]
 
 
@@ -89,15 +147,19 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def bench_embedding(embedder: LocalMiniLMEmbeddings, n: int) -> dict[str, float]:
-    queries = [f"how do I deal with {t} on my order number {i}" for i, t in enumerate(TOPICS * (n // len(TOPICS) + 1))][:n]
+    queries = [f"how do I deal with {t} on my order number {i}" for i, t in enumerate(TOPICS * (n // len(TOPICS) + 1))][
+        :n
+    ]
     embedder.embed_query("warm up")
     times = []
     for q in queries:
         start = time.perf_counter()
         embedder.embed_query(q)
         times.append((time.perf_counter() - start) * 1000)
-    return {"query_embedding_ms_p50": round(statistics.median(times), 2),
-            "query_embedding_ms_p95": round(percentile(times, 95), 2)}
+    return {
+        "query_embedding_ms_p50": round(statistics.median(times), 2),
+        "query_embedding_ms_p95": round(percentile(times, 95), 2),
+    }
 
 
 def bench_search(size: int, embedder: LocalMiniLMEmbeddings, topic_vectors: np.ndarray, n_queries: int) -> dict:
@@ -109,14 +171,16 @@ def bench_search(size: int, embedder: LocalMiniLMEmbeddings, topic_vectors: np.n
         start = time.perf_counter()
         step = 5000
         for i in range(0, len(chunks), step):
-            index.upsert(chunks[i:i + step], vectors[i:i + step].tolist())
+            index.upsert(chunks[i : i + step], vectors[i : i + step].tolist())
         insert_s = time.perf_counter() - start
         searcher = Searcher(index=index, embedder=embedder, settings=settings)
         start = time.perf_counter()
         searcher.refresh()
         snapshot_s = time.perf_counter() - start
-        queries = [f"{TOPICS[rng.integers(len(TOPICS))]} w{rng.integers(5, 2000)} w{rng.integers(5, 8000)}"
-                   for _ in range(n_queries)]
+        queries = [
+            f"{TOPICS[rng.integers(len(TOPICS))]} w{rng.integers(5, 2000)} w{rng.integers(5, 8000)}"
+            for _ in range(n_queries)
+        ]
         for q in queries[:10]:
             searcher.search(q)
         times = []
@@ -125,9 +189,14 @@ def bench_search(size: int, embedder: LocalMiniLMEmbeddings, topic_vectors: np.n
             searcher.search(q)
             times.append((time.perf_counter() - start) * 1000)
         index.close()
-    return {"chunks": len(chunks), "documents": len(chunks) // 10, "insert_s": round(insert_s, 1),
-            "snapshot_build_s": round(snapshot_s, 2), "search_ms_p50": round(statistics.median(times), 2),
-            "search_ms_p95": round(percentile(times, 95), 2)}
+    return {
+        "chunks": len(chunks),
+        "documents": len(chunks) // 10,
+        "insert_s": round(insert_s, 1),
+        "snapshot_build_s": round(snapshot_s, 2),
+        "search_ms_p50": round(statistics.median(times), 2),
+        "search_ms_p95": round(percentile(times, 95), 2),
+    }
 
 
 def main() -> None:
@@ -137,18 +206,24 @@ def main() -> None:
     args = parser.parse_args()
     embedder = LocalMiniLMEmbeddings()
     result: dict = bench_embedding(embedder, args.queries)
-    print(f"query embedding: p50 {result['query_embedding_ms_p50']} ms, p95 {result['query_embedding_ms_p95']} ms "
-          "(budget: median < 5 ms)")
+    print(
+        f"query embedding: p50 {result['query_embedding_ms_p50']} ms, p95 {result['query_embedding_ms_p95']} ms "
+        "(budget: median < 5 ms)"
+    )
     topic_vectors = np.asarray(embedder.embed_documents(TOPICS), dtype=np.float32)
-    print("note: chunk vectors are synthetic (topic embedding + noise) inserted directly; "
-          "titles and queries are embedded by the model")
+    print(
+        "note: chunk vectors are synthetic (topic embedding + noise) inserted directly; "
+        "titles and queries are embedded by the model"
+    )
     budgets = {10_000: 15.0, 100_000: 40.0}
     for size in (int(s) for s in args.sizes.split(",")):
         figures = bench_search(size, embedder, topic_vectors, args.queries)
         budget = budgets.get(size)
-        print(f"{size:>7} chunks: search p50 {figures['search_ms_p50']} ms, p95 {figures['search_ms_p95']} ms"
-              + (f" (budget p50 < {budget:.0f} ms)" if budget else "")
-              + f"; insert {figures['insert_s']} s, snapshot build {figures['snapshot_build_s']} s")
+        print(
+            f"{size:>7} chunks: search p50 {figures['search_ms_p50']} ms, p95 {figures['search_ms_p95']} ms"
+            + (f" (budget p50 < {budget:.0f} ms)" if budget else "")
+            + f"; insert {figures['insert_s']} s, snapshot build {figures['snapshot_build_s']} s"
+        )
         result[f"search_{size}"] = figures
     print(json.dumps(result))
 

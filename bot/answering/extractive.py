@@ -1,4 +1,5 @@
 """Answers without an LLM: the sentences of a passage that best match the question, verbatim."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,147 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(¿¡\[*]?[A-Z0-9À-Ý])")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 _STOPWORDS = frozenset(
-    ["a", "about", "above", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "few", "for", "from", "further", "get", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "please", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "tell", "know", "want", "need", "like", "also", "still", "way", "much", "many", "hi", "hello", "hey", "thanks", "thank"]
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "get",
+        "got",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "please",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "tell",
+        "know",
+        "want",
+        "need",
+        "like",
+        "also",
+        "still",
+        "way",
+        "much",
+        "many",
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "thank",
+    ]
 )
 MAX_SENTENCES = 3
 MAX_LIST_ITEMS = 5  # when a whole list answers (see best_sentences)
@@ -49,8 +190,9 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def best_sentences(question: str, passage: str, section: str = "", *,
-                   topic: frozenset[str] = frozenset()) -> tuple[list[Sentence], float]:
+def best_sentences(
+    question: str, passage: str, section: str = "", *, topic: frozenset[str] = frozenset()
+) -> tuple[list[Sentence], float]:
     """The 1-3 nearby sentences that answer best, in passage order, and how well they answer.
 
     The passage's section heading counts as evidence: a heading that names what the customer asked
@@ -71,7 +213,9 @@ def best_sentences(question: str, passage: str, section: str = "", *,
     # The heading names what was asked: enough shared words, or every word of it ("In the box").
     names_question = len(heading_words & wanted) >= HEADING_ANSWERS or (bool(heading_words) and heading_words <= wanted)
     expects = _expected_kind(question)
-    scores = [_score(s, _words_in_context(sentences, s), wanted, topic) + _kind_bonus(s.text, expects) for s in sentences]
+    scores = [
+        _score(s, _words_in_context(sentences, s), wanted, topic) + _kind_bonus(s.text, expects) for s in sentences
+    ]
     best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
     if names_question and sentences[best].kind == "item":
         picked = _list_from_start(sentences, best)
@@ -101,8 +245,10 @@ def _list_from_start(sentences: list[Sentence], item: int) -> list[Sentence]:
     intro = [sentences[first - 1]] if first > 0 and sentences[first - 1].text.endswith(":") else []
     slots = MAX_LIST_ITEMS - len(intro)
     picked = list(intro)
-    for sentence in sentences[max(first, item - slots + 1):last + 1]:
-        if len(picked) >= MAX_LIST_ITEMS or (picked and sum(len(s.text) for s in picked) + len(sentence.text) > MAX_CHARS):
+    for sentence in sentences[max(first, item - slots + 1) : last + 1]:
+        if len(picked) >= MAX_LIST_ITEMS or (
+            picked and sum(len(s.text) for s in picked) + len(sentence.text) > MAX_CHARS
+        ):
             break
         picked.append(sentence)
     return picked if sentences[item] in picked else [*intro, sentences[item]]
@@ -111,7 +257,7 @@ def _list_from_start(sentences: list[Sentence], item: int) -> list[Sentence]:
 def join_sentences(sentences: Sequence[Sentence]) -> str:
     """Sentences of one paragraph joined by a space; paragraphs, list items and rows on their own lines."""
     out = ""
-    for prev, sentence in zip([None, *sentences], sentences):
+    for prev, sentence in zip([None, *sentences], sentences, strict=False):
         if prev is not None:
             out += " " if prev.line == sentence.line else "\n"
         out += sentence.text
@@ -199,22 +345,26 @@ _ASKS_TIME = re.compile(
     r"\b(how long|how much (time|longer)|when (will|does|do|can|is|are|should|did)|until when|by when|"
     r"how (many|soon)\b.{0,12}\b(days?|weeks?|hours?|months?)|what time|"
     r"cu[aá]nto (tiempo|tarda)|cu[aá]ndo|combien de temps|quand|wie lange|wie viel zeit|wann|quanto tempo|quando)\b",
-    re.I)
+    re.I,
+)
 _ASKS_MONEY = re.compile(
     r"\b(how much|cost|costs|price|prices|fee|fees|charge for|cu[aá]nto cuesta|precio|combien co[uû]te|prix|"
-    r"wie viel kostet|was kostet|preis|quanto custa|pre[cç]o)\b", re.I)
+    r"wie viel kostet|was kostet|preis|quanto custa|pre[cç]o)\b",
+    re.I,
+)
 _TIME = re.compile(
     r"\d+(\s*[–-]\s*\d+)?\s*(business |working )?(minutes?|hours?|days?|weeks?|months?|years?|"
     r"minutos|horas|d[ií]as|semanas|meses|años|minutes|heures|jours|semaines|mois|ans|"
     r"minuten|stunden|tage[n]?|wochen|monate[n]?|jahre[n]?|anos)\b"
     r"|\b\d{1,2}(:\d{2})?\s*(am|pm)\b|\b\d{1,2}[:h]\d{2}\b",
-    re.I)
+    re.I,
+)
 # A currency sign or code before or after the amount ("$14.95", "9,99 €", "10€", "CHF 20", "R$ 30").
 _MONEY = re.compile(r"(\$|£|€|¥|\bchf|\bR\$)\s?\d|\d\s?(€|£|usd|eur|gbp|chf)(?!\w)", re.I)
 
 
 def _expected_kind(question: str) -> str | None:
-    """"time", "money" or None: what a sentence that answers this question should contain.
+    """ "time", "money" or None: what a sentence that answers this question should contain.
 
     Time is asked first: "how much time do I have" is about time, not money.
     """

@@ -4,6 +4,7 @@ rewrote the question (translated into the help center's language, made to stand 
 The bot's turn and `eval answers` both retrieve through here, so the evaluation measures what
 customers get.
 """
+
 from __future__ import annotations
 
 import logging
@@ -21,8 +22,15 @@ class Searchable(Protocol):
     def search(self, query: str, *, k: int | None = None) -> SearchResult: ...
 
 
-def retrieve(knowledge_base: Searchable, answerer: Answerer, query: str, *, question: str | None = None,
-             history: Sequence[Message] = (), context: str = "") -> SearchResult:
+def retrieve(
+    knowledge_base: Searchable,
+    answerer: Answerer,
+    query: str,
+    *,
+    question: str | None = None,
+    history: Sequence[Message] = (),
+    context: str = "",
+) -> SearchResult:
     """`query`'s search result; for a miss or a near miss, the second search's when it scores higher
     and can be tried.
 
@@ -39,17 +47,28 @@ def retrieve(knowledge_base: Searchable, answerer: Answerer, query: str, *, ques
     rewritten = answerer.search_query(question if question is not None else query, history)
     if not rewritten:
         if answerer.mode == "llm":
-            log.info("%ssecond search skipped: the rewrite failed or was empty (first top score %.2f)",
-                     where, first.top_score)
+            log.info(
+                "%ssecond search skipped: the rewrite failed or was empty (first top score %.2f)",
+                where,
+                first.top_score,
+            )
         return first
     if rewritten.casefold() == first.query.casefold():
         return first
     try:
         second = knowledge_base.search(rewritten)
     except Exception:
-        log.warning("%ssecond search failed; keeping the first result (top score %.2f)", where, first.top_score, exc_info=True)
+        log.warning(
+            "%ssecond search failed; keeping the first result (top score %.2f)", where, first.top_score, exc_info=True
+        )
         return first
     better = answerer.attempts(second) and second.top_score > first.top_score
-    log.info("%ssecond search %s (top score %.2f -> %.2f%s)", where, "used" if better else "not used",
-             first.top_score, second.top_score, "" if better else ", not higher or not tried")
+    log.info(
+        "%ssecond search %s (top score %.2f -> %.2f%s)",
+        where,
+        "used" if better else "not used",
+        first.top_score,
+        second.top_score,
+        "" if better else ", not higher or not tried",
+    )
     return second if better else first

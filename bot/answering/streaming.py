@@ -1,4 +1,5 @@
 """Run a LangChain chat runnable's stream under a deadline, so a stalled LLM cannot hang a turn."""
+
 from __future__ import annotations
 
 import logging
@@ -78,5 +79,7 @@ def chunk_text(chunk: Any) -> str:
     if isinstance(content, str):
         return content
     if isinstance(content, list):
-        return "".join(b if isinstance(b, str) else str(b.get("text", "")) for b in content if isinstance(b, (str, dict)))
+        return "".join(
+            b if isinstance(b, str) else str(b.get("text", "")) for b in content if isinstance(b, (str, dict))
+        )
     return ""

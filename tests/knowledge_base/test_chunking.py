@@ -1,4 +1,5 @@
 """Chunks follow headings, carry title and section in what is embedded, and respect sizes."""
+
 from __future__ import annotations
 
 from knowledge_base.chunking import split_document
@@ -7,14 +8,23 @@ from knowledge_base.documents import LoadedDocument, Section
 
 
 def _doc(*sections: Section) -> LoadedDocument:
-    return LoadedDocument(id="rentals/ebikes.md", title="E-bikes", source="rentals/ebikes.md", url="https://x.test/e",
-                          tags=("ebike",), sections=sections, content_hash="abc")
+    return LoadedDocument(
+        id="rentals/ebikes.md",
+        title="E-bikes",
+        source="rentals/ebikes.md",
+        url="https://x.test/e",
+        tags=("ebike",),
+        sections=sections,
+        content_hash="abc",
+    )
 
 
 def test_one_chunk_per_short_section_with_title_and_section_path_embedded() -> None:
-    doc = _doc(Section((), "Our e-bikes have a 70 km range."),
-               Section(("Charging",), "Chargers are in the basket."),
-               Section(("Charging", "At home"), "Use any wall socket."))
+    doc = _doc(
+        Section((), "Our e-bikes have a 70 km range."),
+        Section(("Charging",), "Chargers are in the basket."),
+        Section(("Charging", "At home"), "Use any wall socket."),
+    )
     chunks = split_document(doc, version=3, updated_at="2026-01-02T03:04:05+00:00", settings=KnowledgeBaseSettings())
     assert [c.id for c in chunks] == [f"rentals/ebikes.md::v3::{i}" for i in range(3)]
     assert [c.section for c in chunks] == ["", "Charging", "Charging > At home"]
@@ -22,9 +32,27 @@ def test_one_chunk_per_short_section_with_title_and_section_path_embedded() -> N
     assert chunks[2].embed_text == "E-bikes\nCharging > At home\n\nUse any wall socket."
     assert chunks[0].embed_text == "E-bikes\n\nOur e-bikes have a 70 km range."
     first = chunks[0]
-    assert (first.document_id, first.version, first.position, first.title, first.source, first.url, first.tags,
-            first.content_hash, first.updated_at) == ("rentals/ebikes.md", 3, 0, "E-bikes", "rentals/ebikes.md",
-                                                       "https://x.test/e", ("ebike",), "abc", "2026-01-02T03:04:05+00:00")
+    assert (
+        first.document_id,
+        first.version,
+        first.position,
+        first.title,
+        first.source,
+        first.url,
+        first.tags,
+        first.content_hash,
+        first.updated_at,
+    ) == (
+        "rentals/ebikes.md",
+        3,
+        0,
+        "E-bikes",
+        "rentals/ebikes.md",
+        "https://x.test/e",
+        ("ebike",),
+        "abc",
+        "2026-01-02T03:04:05+00:00",
+    )
 
 
 def test_long_section_is_split_within_size_and_never_crosses_a_heading() -> None:

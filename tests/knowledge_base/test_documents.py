@@ -1,4 +1,5 @@
 """Every loader, and every way a file can be refused (named, with the reason)."""
+
 from __future__ import annotations
 
 import io
@@ -33,17 +34,27 @@ def _pdf(*pages: str, title: str | None = None, password: str | None = None) -> 
 
 
 def test_markdown_front_matter_sets_title_url_tags_and_id(tmp_path: Path) -> None:
-    path = _write(tmp_path, "guides/lockers.md", "---\ntitle: Bike lockers\nurl: https://help.example.test/lockers\n"
-                  "tags: [storage, security]\nid: lockers\n---\nIntro line.\n\n## Sizes\nSmall and large.\n")
+    path = _write(
+        tmp_path,
+        "guides/lockers.md",
+        "---\ntitle: Bike lockers\nurl: https://help.example.test/lockers\n"
+        "tags: [storage, security]\nid: lockers\n---\nIntro line.\n\n## Sizes\nSmall and large.\n",
+    )
     doc = load_document(path, source="guides/lockers.md")
-    assert (doc.id, doc.title, doc.url, doc.tags) == ("lockers", "Bike lockers", "https://help.example.test/lockers",
-                                                      ("storage", "security"))
+    assert (doc.id, doc.title, doc.url, doc.tags) == (
+        "lockers",
+        "Bike lockers",
+        "https://help.example.test/lockers",
+        ("storage", "security"),
+    )
     assert [(s.path, s.text) for s in doc.sections] == [((), "Intro line."), (("Sizes",), "Small and large.")]
 
 
 def test_markdown_without_front_matter_takes_h1_as_title_and_keeps_heading_paths(tmp_path: Path) -> None:
-    text = "# Tyre care\n\nCheck pressure weekly.\n\n## Pumps\nUse the floor pump.\n\n### Valves\nPresta or Schrader.\n" \
-           "```\n# not a heading inside code\n```\n\n## Patches\nKits are at the desk.\n"
+    text = (
+        "# Tyre care\n\nCheck pressure weekly.\n\n## Pumps\nUse the floor pump.\n\n### Valves\nPresta or Schrader.\n"
+        "```\n# not a heading inside code\n```\n\n## Patches\nKits are at the desk.\n"
+    )
     doc = load_document(_write(tmp_path, "tyres.md", text), source="maintenance/tyres.md")
     assert doc.id == "maintenance/tyres.md" and doc.title == "Tyre care" and doc.url is None
     assert [s.path for s in doc.sections] == [(), ("Pumps",), ("Pumps", "Valves"), ("Patches",)]
@@ -58,13 +69,17 @@ def test_markdown_with_broken_front_matter_is_refused(tmp_path: Path) -> None:
 
 
 def test_html_title_headings_and_dropped_chrome(tmp_path: Path) -> None:
-    html = ("<html><head><title>Gift cards</title><style>.x{color:red}</style><script>var t=1</script></head>"
-            "<body><nav>Home | Shop | Help</nav><h1>Gift cards</h1><p>Gift cards never\n expire.</p>"
-            "<h2>Balance</h2><ul><li>Check it <a href='#'>online</a></li><li>or in store</li></ul></body></html>")
+    html = (
+        "<html><head><title>Gift cards</title><style>.x{color:red}</style><script>var t=1</script></head>"
+        "<body><nav>Home | Shop | Help</nav><h1>Gift cards</h1><p>Gift cards never\n expire.</p>"
+        "<h2>Balance</h2><ul><li>Check it <a href='#'>online</a></li><li>or in store</li></ul></body></html>"
+    )
     doc = load_document(_write(tmp_path, "gift.html", html), source="gift.html")
     assert doc.title == "Gift cards"
     assert [(s.path, s.text) for s in doc.sections] == [
-        ((), "Gift cards never expire."), (("Balance",), "Check it online\nor in store")]
+        ((), "Gift cards never expire."),
+        (("Balance",), "Check it online\nor in store"),
+    ]
     assert "var t" not in doc.text and "Shop" not in doc.text and "color" not in doc.text
 
 
@@ -82,7 +97,9 @@ def test_html_without_title_uses_h1(tmp_path: Path) -> None:
 
 
 def test_plain_text_title_from_file_name(tmp_path: Path) -> None:
-    doc = load_document(_write(tmp_path, "lost-and-found.txt", "Lost items are kept for 60 days.\n"), source="lost-and-found.txt")
+    doc = load_document(
+        _write(tmp_path, "lost-and-found.txt", "Lost items are kept for 60 days.\n"), source="lost-and-found.txt"
+    )
     assert doc.title == "Lost and found" and doc.text == "Lost items are kept for 60 days."
 
 
@@ -92,7 +109,9 @@ def test_windows_1252_text_is_read(tmp_path: Path) -> None:
 
 
 def test_pdf_text_and_metadata_title(tmp_path: Path) -> None:
-    path = _write(tmp_path, "terms.pdf", _pdf("Rental terms\nDeposit is 50 euros.", "Page two text.", title="Rental terms"))
+    path = _write(
+        tmp_path, "terms.pdf", _pdf("Rental terms\nDeposit is 50 euros.", "Page two text.", title="Rental terms")
+    )
     doc = load_document(path, source="legal/terms.pdf")
     assert doc.title == "Rental terms"
     assert "Deposit is 50 euros." in doc.text and "Page two text." in doc.text
@@ -105,7 +124,9 @@ def test_pdf_bullets_become_list_items_without_raw_glyphs(tmp_path: Path) -> Non
     buf = io.BytesIO()
     style = getSampleStyleSheet()["BodyText"]
     items = [ListItem(Paragraph(text, style)) for text in ("Helmets are included.", "Child seats cost 5 euros.")]
-    SimpleDocTemplate(buf).build([Paragraph("What the rental includes:", style), ListFlowable(items, bulletType="bullet")])
+    SimpleDocTemplate(buf).build(
+        [Paragraph("What the rental includes:", style), ListFlowable(items, bulletType="bullet")]
+    )
     text = load_document(_write(tmp_path, "rental.pdf", buf.getvalue()), source="rental.pdf").text
 
     assert "- Helmets are included." in text and "- Child seats cost 5 euros." in text
@@ -118,14 +139,16 @@ def test_pdf_headings_are_found_by_size_and_make_sections(tmp_path: Path) -> Non
 
     styles = getSampleStyleSheet()
     buf = io.BytesIO()
-    SimpleDocTemplate(buf).build([
-        Paragraph("Bike rental guide", styles["Title"]),
-        Paragraph("Read this before your first ride.", styles["BodyText"]),
-        Paragraph("Deposits", styles["Heading2"]),
-        Paragraph("We hold 50 euros on your card and release it when the bike is back.", styles["BodyText"]),
-        Paragraph("Late returns", styles["Heading2"]),
-        Paragraph("Each late hour costs 4 euros.", styles["BodyText"]),
-    ])
+    SimpleDocTemplate(buf).build(
+        [
+            Paragraph("Bike rental guide", styles["Title"]),
+            Paragraph("Read this before your first ride.", styles["BodyText"]),
+            Paragraph("Deposits", styles["Heading2"]),
+            Paragraph("We hold 50 euros on your card and release it when the bike is back.", styles["BodyText"]),
+            Paragraph("Late returns", styles["Heading2"]),
+            Paragraph("Each late hour costs 4 euros.", styles["BodyText"]),
+        ]
+    )
     doc = load_document(_write(tmp_path, "guide.pdf", buf.getvalue()), source="guide.pdf")
 
     assert doc.title == "Bike rental guide"
@@ -154,12 +177,19 @@ def _sized_pdf(pages: list[list[tuple[int, str]]]) -> bytes:
 
 def test_pdf_running_headers_go_and_large_lines_with_nothing_under_them_stay_text(tmp_path: Path) -> None:
     header = (16, "ACME Scooters")
-    pdf = _sized_pdf([
-        [header, (20, "Rental handbook"), (10, "Welcome to the handbook."), (14, "Returns"),
-         (10, "Returns are free within 14 days.")],
-        [header, (10, "Returns after 14 days cost 5 euros."), (10, "Returns")],  # body line = a heading's words
-        [header, (14, "Batteries"), (10, "Charge the battery overnight."), (14, "Call 555-0100 for help")],
-    ])
+    pdf = _sized_pdf(
+        [
+            [
+                header,
+                (20, "Rental handbook"),
+                (10, "Welcome to the handbook."),
+                (14, "Returns"),
+                (10, "Returns are free within 14 days."),
+            ],
+            [header, (10, "Returns after 14 days cost 5 euros."), (10, "Returns")],  # body line = a heading's words
+            [header, (14, "Batteries"), (10, "Charge the battery overnight."), (14, "Call 555-0100 for help")],
+        ]
+    )
     doc = load_document(_write(tmp_path, "handbook.pdf", pdf), source="handbook.pdf")
 
     assert doc.title == "Rental handbook"
@@ -171,8 +201,9 @@ def test_pdf_running_headers_go_and_large_lines_with_nothing_under_them_stay_tex
 
 
 def test_a_pdf_without_larger_lines_stays_one_section(tmp_path: Path) -> None:
-    doc = load_document(_write(tmp_path, "plain.pdf", _pdf("Deposit is 50 euros.\nLate hours cost 4 euros.")),
-                        source="plain.pdf")
+    doc = load_document(
+        _write(tmp_path, "plain.pdf", _pdf("Deposit is 50 euros.\nLate hours cost 4 euros.")), source="plain.pdf"
+    )
     assert [section.path for section in doc.sections] == [()]
 
 
@@ -206,7 +237,9 @@ def test_docx_headings_from_heading_styles(tmp_path: Path) -> None:
     doc = load_document(path, source="groups.docx")
     assert doc.title == "Group bookings"
     assert [(s.path, s.text) for s in doc.sections] == [
-        ((), "Groups of ten get a discount."), (("How to book",), "Email the depot two days ahead.\nSize | Discount")]
+        ((), "Groups of ten get a discount."),
+        (("How to book",), "Email the depot two days ahead.\nSize | Discount"),
+    ]
 
 
 def test_broken_docx_is_refused(tmp_path: Path) -> None:
@@ -220,7 +253,9 @@ def test_empty_documents_are_refused(tmp_path: Path, content: bytes) -> None:
         load_document(_write(tmp_path, "blank.md", content))
 
 
-@pytest.mark.parametrize("content", [b"PK\x03\x04\x00\x00binary", bytes(range(1, 32)) * 40, bytes(range(1, 32)) * 40 + b"\xff\xfe"])
+@pytest.mark.parametrize(
+    "content", [b"PK\x03\x04\x00\x00binary", bytes(range(1, 32)) * 40, bytes(range(1, 32)) * 40 + b"\xff\xfe"]
+)
 def test_binary_files_are_refused(tmp_path: Path, content: bytes) -> None:
     with pytest.raises(DocumentLoadError, match="binary") as err:
         load_document(_write(tmp_path, "image.txt", content), source="image.txt")

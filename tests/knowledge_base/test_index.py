@@ -1,4 +1,5 @@
 """The Chroma index: cosine matches with full metadata, model-mismatch refusal, re-index, versions."""
+
 from __future__ import annotations
 
 import threading
@@ -21,8 +22,14 @@ def test_query_returns_best_first_with_every_chunk_field(synced: KnowledgeBase, 
     assert -1.0 <= matches[-1].similarity <= matches[0].similarity <= 1.0 + 1e-6
     pickup = next(c for c in synced.index.iter_chunks() if c.id == "rentals/pickup.md::v1::1")
     assert (pickup.title, pickup.section, pickup.url, pickup.tags, pickup.version, pickup.position, pickup.source) == (
-        "Picking up a bike", "Opening hours", "https://help.example.test/pickup", ("rentals", "stores"), 1, 1,
-        "rentals/pickup.md")
+        "Picking up a bike",
+        "Opening hours",
+        "https://help.example.test/pickup",
+        ("rentals", "stores"),
+        1,
+        1,
+        "rentals/pickup.md",
+    )
     assert pickup.embed_text == f"Picking up a bike\nOpening hours\n\n{pickup.text}" and pickup.similarity == 0.0
 
 
@@ -36,8 +43,9 @@ def test_iter_chunks_pages_through_everything(synced: KnowledgeBase) -> None:
     assert len(every) == len({c.id for c in every}) == synced.index.count()
 
 
-def test_opening_with_another_model_is_refused_with_how_to_reindex(synced: KnowledgeBase,
-                                                                   settings: KnowledgeBaseSettings) -> None:
+def test_opening_with_another_model_is_refused_with_how_to_reindex(
+    synced: KnowledgeBase, settings: KnowledgeBaseSettings
+) -> None:
     other = OtherFakeEmbeddings()
     with pytest.raises(EmbeddingModelMismatch) as err:
         ChromaIndex.open(settings, other, other.model_id)
@@ -46,8 +54,9 @@ def test_opening_with_another_model_is_refused_with_how_to_reindex(synced: Knowl
     assert "kb sync DIR --reindex" in message and str(settings.data_dir / "chroma") in message
 
 
-def test_reindex_rebuilds_with_the_new_model(synced: KnowledgeBase, settings: KnowledgeBaseSettings,
-                                             docs_dir: Path) -> None:
+def test_reindex_rebuilds_with_the_new_model(
+    synced: KnowledgeBase, settings: KnowledgeBaseSettings, docs_dir: Path
+) -> None:
     other = OtherFakeEmbeddings()
     kb = build_knowledge_base(settings, embedder=other)
     report = kb.sync(docs_dir, reindex=True)
@@ -57,8 +66,9 @@ def test_reindex_rebuilds_with_the_new_model(synced: KnowledgeBase, settings: Kn
         ChromaIndex.open(settings, FakeEmbeddings(), FakeEmbeddings.model_id)
 
 
-def test_generation_bumps_on_writes_seen_from_another_handle(synced: KnowledgeBase, settings: KnowledgeBaseSettings,
-                                                             embedder: FakeEmbeddings) -> None:
+def test_generation_bumps_on_writes_seen_from_another_handle(
+    synced: KnowledgeBase, settings: KnowledgeBaseSettings, embedder: FakeEmbeddings
+) -> None:
     other_handle = ChromaIndex.open(settings, embedder, embedder.model_id)
     before = other_handle.generation()
     assert synced.remove(["about.html"]) == 1
@@ -76,8 +86,9 @@ def test_unreachable_chroma_server_is_reported_as_index_unavailable(tmp_path: Pa
         ChromaIndex.open(settings, embedder, embedder.model_id)
 
 
-def test_changed_document_is_never_missing_for_a_concurrent_reader(synced: KnowledgeBase, docs_dir: Path,
-                                                                   embedder: FakeEmbeddings) -> None:
+def test_changed_document_is_never_missing_for_a_concurrent_reader(
+    synced: KnowledgeBase, docs_dir: Path, embedder: FakeEmbeddings
+) -> None:
     """Raw index level: while a document is rewritten, some version of it is always stored."""
     index, target = synced.index, "rentals/late-return.md"
     vector = embedder.embed_query("late fees grace period")
@@ -94,7 +105,9 @@ def test_changed_document_is_never_missing_for_a_concurrent_reader(synced: Knowl
     thread.start()
     try:
         for n in range(8):
-            (docs_dir / target).write_text(f"# Returning a bike late\n\n## Late fees\nLate fees grace period rule {n}.\n")
+            (docs_dir / target).write_text(
+                f"# Returning a bike late\n\n## Late fees\nLate fees grace period rule {n}.\n"
+            )
             assert synced.sync(docs_dir).updated == 1
     finally:
         stop.set()

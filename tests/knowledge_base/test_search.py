@@ -1,4 +1,5 @@
 """Search over a small help center we wrote: ranking, grouping, calibrated scores, versions, refusals."""
+
 from __future__ import annotations
 
 import time
@@ -20,29 +21,50 @@ from knowledge_base.search import Searcher
 
 # A fictional public library's help pages (our own text).
 LIBRARY = [
-    {"id": "borrowing/loan-periods.md", "title": "Loan periods and renewals",
-     "text": "# Loan periods and renewals\n\nBooks are lent for three weeks. DVDs and games for one week.\n\n"
-             "## Renewing\nYou can renew a loan twice online unless another member has reserved the item."},
-    {"id": "borrowing/late-fees.md", "title": "Late fees",
-     "text": "# Late fees\n\nA late book costs 20 cents per day, up to a maximum of 8 euros per item. "
-             "Children's cards never pay late fees.\n\n## Lost items\nIf an item is lost we charge its "
-             "replacement price plus a 5 euro handling fee."},
-    {"id": "membership/join.md", "title": "Get a library card",
-     "text": "# Get a library card\n\nMembership is free for residents. Bring a photo ID and proof of address "
-             "to any branch. Non-residents pay 30 euros per year."},
-    {"id": "services/printing.md", "title": "Printing and scanning",
-     "text": "# Printing and scanning\n\nBlack-and-white prints cost 10 cents per page, colour prints 50 cents. "
-             "Scanning to a USB stick or email is free. Pay at the self-service kiosk with your card."},
-    {"id": "branches/opening-hours.md", "title": "Branch opening hours",
-     "text": "# Branch opening hours\n\nThe Central branch opens Monday to Saturday from 9:00 to 20:00. "
-             "Neighbourhood branches open Tuesday to Saturday from 10:00 to 17:00. All branches are closed "
-             "on Sundays and public holidays."},
-    {"id": "services/wifi.md", "title": "Wi-Fi and computers",
-     "text": "# Wi-Fi and computers\n\nFree Wi-Fi is available in every branch; the network is called "
-             "LibraryGuest and needs no password. Public computers can be booked for two hours a day."},
-    {"id": "events/reading-club.md", "title": "Reading clubs and events",
-     "text": "# Reading clubs and events\n\nOur reading clubs meet monthly. Sign up at the information desk. "
-             "Author talks are announced in the newsletter."},
+    {
+        "id": "borrowing/loan-periods.md",
+        "title": "Loan periods and renewals",
+        "text": "# Loan periods and renewals\n\nBooks are lent for three weeks. DVDs and games for one week.\n\n"
+        "## Renewing\nYou can renew a loan twice online unless another member has reserved the item.",
+    },
+    {
+        "id": "borrowing/late-fees.md",
+        "title": "Late fees",
+        "text": "# Late fees\n\nA late book costs 20 cents per day, up to a maximum of 8 euros per item. "
+        "Children's cards never pay late fees.\n\n## Lost items\nIf an item is lost we charge its "
+        "replacement price plus a 5 euro handling fee.",
+    },
+    {
+        "id": "membership/join.md",
+        "title": "Get a library card",
+        "text": "# Get a library card\n\nMembership is free for residents. Bring a photo ID and proof of address "
+        "to any branch. Non-residents pay 30 euros per year.",
+    },
+    {
+        "id": "services/printing.md",
+        "title": "Printing and scanning",
+        "text": "# Printing and scanning\n\nBlack-and-white prints cost 10 cents per page, colour prints 50 cents. "
+        "Scanning to a USB stick or email is free. Pay at the self-service kiosk with your card.",
+    },
+    {
+        "id": "branches/opening-hours.md",
+        "title": "Branch opening hours",
+        "text": "# Branch opening hours\n\nThe Central branch opens Monday to Saturday from 9:00 to 20:00. "
+        "Neighbourhood branches open Tuesday to Saturday from 10:00 to 17:00. All branches are closed "
+        "on Sundays and public holidays.",
+    },
+    {
+        "id": "services/wifi.md",
+        "title": "Wi-Fi and computers",
+        "text": "# Wi-Fi and computers\n\nFree Wi-Fi is available in every branch; the network is called "
+        "LibraryGuest and needs no password. Public computers can be booked for two hours a day.",
+    },
+    {
+        "id": "events/reading-club.md",
+        "title": "Reading clubs and events",
+        "text": "# Reading clubs and events\n\nOur reading clubs meet monthly. Sign up at the information desk. "
+        "Author talks are announced in the newsletter.",
+    },
 ]
 
 
@@ -53,8 +75,7 @@ def minilm() -> LocalMiniLMEmbeddings:
 
 @pytest.fixture
 def search_settings(tmp_path: Path) -> KnowledgeBaseSettings:
-    return KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="search-test", chunk_size=300,
-                                 chunk_overlap=40)
+    return KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="search-test", chunk_size=300, chunk_overlap=40)
 
 
 @pytest.fixture
@@ -103,8 +124,9 @@ def test_hits_are_documents_with_their_own_passages_and_sorted_scores(library) -
     assert not top.passages[0].text.startswith("Late fees\n")  # the passage is the text, not the embedded header
 
 
-@pytest.mark.parametrize("question", ["tell me a joke", "who won the football match yesterday",
-                                      "what's the capital of Peru", "good morning"])
+@pytest.mark.parametrize(
+    "question", ["tell me a joke", "who won the football match yesterday", "what's the capital of Peru", "good morning"]
+)
 def test_off_topic_questions_are_not_answerable(library, question: str) -> None:
     _, searcher = library
     result = searcher.search(question)
@@ -115,8 +137,12 @@ def test_off_topic_questions_are_not_answerable(library, question: str) -> None:
 def test_the_threshold_setting_decides_answerable(library, search_settings, minilm) -> None:
     index, _ = library
     question = "how long can I keep a book"
-    always = Searcher(index=index, embedder=minilm, settings=search_settings.model_copy(update={"answerable_threshold": 0.0}))
-    never = Searcher(index=index, embedder=minilm, settings=search_settings.model_copy(update={"answerable_threshold": 1.0}))
+    always = Searcher(
+        index=index, embedder=minilm, settings=search_settings.model_copy(update={"answerable_threshold": 0.0})
+    )
+    never = Searcher(
+        index=index, embedder=minilm, settings=search_settings.model_copy(update={"answerable_threshold": 1.0})
+    )
     assert always.search("tell me a joke").answerable
     assert not never.search(question).answerable
 
@@ -151,8 +177,14 @@ def test_only_the_newest_version_of_a_document_is_returned(search_settings, mini
     index.close()
 
 
-def _put(index: ChromaIndex, minilm: LocalMiniLMEmbeddings, settings: KnowledgeBaseSettings,
-         doc_id: str, title: str, text: str) -> None:
+def _put(
+    index: ChromaIndex,
+    minilm: LocalMiniLMEmbeddings,
+    settings: KnowledgeBaseSettings,
+    doc_id: str,
+    title: str,
+    text: str,
+) -> None:
     doc = document_from_text(doc_id=doc_id, title=title, text=text)
     chunks = split_document(doc, version=1, updated_at=datetime.now(UTC).isoformat(), settings=settings)
     index.upsert(chunks, minilm.embed_documents([c.embed_text for c in chunks]))
@@ -161,8 +193,14 @@ def _put(index: ChromaIndex, minilm: LocalMiniLMEmbeddings, settings: KnowledgeB
 def test_a_write_refreshes_titles_and_keywords(library, minilm, search_settings) -> None:
     index, searcher = library
     assert searcher.search("bicycle repair station").hits[0].document_id != "services/bike.md"
-    _put(index, minilm, search_settings, "services/bike.md", "Bicycle repair station",
-         "A free bicycle repair station with pumps and tools stands outside Central.")
+    _put(
+        index,
+        minilm,
+        search_settings,
+        "services/bike.md",
+        "Bicycle repair station",
+        "A free bicycle repair station with pumps and tools stands outside Central.",
+    )
     result = searcher.search("bicycle repair station")  # our own write: at once
     assert result.hits[0].document_id == "services/bike.md"
     assert result.hits[0].title == "Bicycle repair station"
@@ -171,9 +209,18 @@ def test_a_write_refreshes_titles_and_keywords(library, minilm, search_settings)
 def test_another_processs_write_shows_within_the_generation_cache(library, minilm, search_settings) -> None:
     _, searcher = library
     assert searcher.search("3D printer for members").hits[0].document_id != "services/makerspace.md"
-    index_corpus([{"id": "services/makerspace.md", "title": "Makerspace and 3D printer",
-                   "text": "Members can book the makerspace's 3D printer for up to three hours a week."}],
-                 settings=search_settings, embedder=minilm, model_id=minilm.model_id)  # another handle
+    index_corpus(
+        [
+            {
+                "id": "services/makerspace.md",
+                "title": "Makerspace and 3D printer",
+                "text": "Members can book the makerspace's 3D printer for up to three hours a week.",
+            }
+        ],
+        settings=search_settings,
+        embedder=minilm,
+        model_id=minilm.model_id,
+    )  # another handle
     time.sleep(0.6)  # other writers' generations are re-read at most every 0.5 s
     assert searcher.search("3D printer for members").hits[0].document_id == "services/makerspace.md"
 
@@ -195,8 +242,14 @@ def test_an_in_memory_snapshot_behind_the_index_lets_chroma_score(library, minil
     searcher.search("anything")
     searcher._snapshot.built_in = 1e9
     stale = searcher._snapshot
-    _put(index, minilm, search_settings, "services/bike.md", "Bicycle repair station",
-         "A free bicycle repair station with pumps and tools stands outside Central.")
+    _put(
+        index,
+        minilm,
+        search_settings,
+        "services/bike.md",
+        "Bicycle repair station",
+        "A free bicycle repair station with pumps and tools stands outside Central.",
+    )
 
     result = searcher.search("where can I pump up my bicycle tyres")
     assert searcher._snapshot is stale and stale.chunk_vectors is not None
@@ -210,9 +263,18 @@ def test_chunks_written_after_the_snapshot_are_read_from_the_index(library, mini
     # Mid-way through a long sync the snapshot is not rebuilt on every write; pin it as such.
     searcher._snapshot.built_in = 1e9
     stale = searcher._snapshot
-    index_corpus([{"id": "services/bike.md", "title": "Bicycle repair station",
-                   "text": "A free bicycle repair station with pumps and tools stands outside Central."}],
-                 settings=search_settings, embedder=minilm, model_id=minilm.model_id)
+    index_corpus(
+        [
+            {
+                "id": "services/bike.md",
+                "title": "Bicycle repair station",
+                "text": "A free bicycle repair station with pumps and tools stands outside Central.",
+            }
+        ],
+        settings=search_settings,
+        embedder=minilm,
+        model_id=minilm.model_id,
+    )
 
     result = searcher.search("where can I pump up my bicycle tyres")
     assert searcher._snapshot is stale
@@ -236,7 +298,7 @@ def test_keyword_coverage_weighs_rare_words_and_ignores_stop_words() -> None:
     assert cov[0] == pytest.approx(1.0)
     assert cov[1] == 0.0
     assert terms("The Books are LATE") == ["book", "late"]
-    assert lex.coverage("the of and") .sum() == 0.0
+    assert lex.coverage("the of and").sum() == 0.0
 
 
 def test_calibration_level_shrinks_towards_the_prior_on_small_bases() -> None:
@@ -267,7 +329,9 @@ def test_unknown_share_counts_words_the_base_never_uses() -> None:
     assert lex.unknown_share("saxophone lessons") == 1.0
     half = lex.unknown_share("saxophone fees")
     assert 0.0 < half < 1.0
-    assert lex.unknown_share("cancelling a loan") < lex.unknown_share("xylophone a loan")  # shared prefix counts as known
+    assert lex.unknown_share("cancelling a loan") < lex.unknown_share(
+        "xylophone a loan"
+    )  # shared prefix counts as known
     assert lex.unknown_share("the of and") == 0.0
 
 
@@ -284,13 +348,20 @@ def test_explain_reports_the_decision_signals(library) -> None:
     assert good[0]["raw"] - good[0]["background"] > chat[0]["raw"] - chat[0]["background"]  # stands out
 
 
-@pytest.mark.parametrize(("removed", "declined", "answered"), [
-    ("borrowing/loan-periods.md", ["how long can I keep a book", "can I renew my loan"],
-     ["how much is the fine for an overdue book"]),
-    ("services/printing.md", ["price of a colour print"], ["how do I use the free wifi"]),
-])
+@pytest.mark.parametrize(
+    ("removed", "declined", "answered"),
+    [
+        (
+            "borrowing/loan-periods.md",
+            ["how long can I keep a book", "can I renew my loan"],
+            ["how much is the fine for an overdue book"],
+        ),
+        ("services/printing.md", ["price of a colour print"], ["how do I use the free wifi"]),
+    ],
+)
 def test_a_question_whose_document_was_removed_is_declined_while_its_sibling_is_answered(
-        search_settings, minilm, removed: str, declined: list[str], answered: list[str]) -> None:
+    search_settings, minilm, removed: str, declined: list[str], answered: list[str]
+) -> None:
     """The hard kind of refusal: an in-domain question whose article is gone still has a neighbour
     on the same topic in the base (loan periods -> late fees); it must score below the threshold."""
     corpus = [doc for doc in LIBRARY if doc["id"] != removed]

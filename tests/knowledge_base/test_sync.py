@@ -1,4 +1,5 @@
 """Incremental sync: unchanged embeds nothing, changed replaces, deleted disappears, failures go on."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,12 +24,18 @@ def test_first_sync_adds_every_document(kb: KnowledgeBase, docs_dir: Path, embed
     assert calls[-1] == (4, 4) and len(calls) == 4
     pickup = next(d for d in kb.documents() if d.id == "rentals/pickup.md")
     assert (pickup.title, pickup.url, pickup.version, pickup.chunks) == (
-        "Picking up a bike", "https://help.example.test/pickup", 1, 3)
+        "Picking up a bike",
+        "https://help.example.test/pickup",
+        1,
+        3,
+    )
     assert report.embedded == len(embedder.documents) == sum(d.chunks for d in kb.documents())
     assert any(t.startswith("Picking up a bike\nOpening hours\n\n") for t in embedder.documents)
 
 
-def test_resync_of_unchanged_folder_embeds_nothing(synced: KnowledgeBase, docs_dir: Path, embedder: FakeEmbeddings) -> None:
+def test_resync_of_unchanged_folder_embeds_nothing(
+    synced: KnowledgeBase, docs_dir: Path, embedder: FakeEmbeddings
+) -> None:
     before = len(embedder.documents)
     generation = synced.index.generation()
     report = synced.sync(docs_dir)
@@ -37,8 +44,9 @@ def test_resync_of_unchanged_folder_embeds_nothing(synced: KnowledgeBase, docs_d
     assert synced.index.generation() == generation  # nothing written
 
 
-def test_a_new_parser_version_reparses_documents_indexed_before_it(synced: KnowledgeBase, docs_dir: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_parser_version_reparses_documents_indexed_before_it(
+    synced: KnowledgeBase, docs_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import knowledge_base.documents as documents
 
     monkeypatch.setattr(documents, "PARSER_VERSION", documents.PARSER_VERSION + 1)
@@ -48,8 +56,9 @@ def test_a_new_parser_version_reparses_documents_indexed_before_it(synced: Knowl
     assert (again.updated, again.unchanged) == (0, 4)
 
 
-def test_changed_document_gets_a_new_version_and_old_chunks_go(synced: KnowledgeBase, docs_dir: Path,
-                                                               embedder: FakeEmbeddings) -> None:
+def test_changed_document_gets_a_new_version_and_old_chunks_go(
+    synced: KnowledgeBase, docs_dir: Path, embedder: FakeEmbeddings
+) -> None:
     (docs_dir / "billing/refunds.txt").write_text("Refunds now reach your card within two working days.\n")
     before = len(embedder.documents)
     report = synced.sync(docs_dir)
@@ -69,8 +78,17 @@ def test_deleted_file_is_removed(synced: KnowledgeBase, docs_dir: Path) -> None:
 
 
 def test_failures_are_reported_and_the_rest_goes_on(kb: KnowledgeBase, docs_dir: Path) -> None:
-    write_corpus(docs_dir, {"broken.pdf": b"%PDF-1.7 not really", "empty.md": "", "photo.jpg": b"\xff\xd8\xff",
-                            "blob.txt": b"\x00\x01\x02", ".hidden/notes.md": "# Hidden\nskip me", ".DS_Store": b"x"})
+    write_corpus(
+        docs_dir,
+        {
+            "broken.pdf": b"%PDF-1.7 not really",
+            "empty.md": "",
+            "photo.jpg": b"\xff\xd8\xff",
+            "blob.txt": b"\x00\x01\x02",
+            ".hidden/notes.md": "# Hidden\nskip me",
+            ".DS_Store": b"x",
+        },
+    )
     report = kb.sync(docs_dir)
     assert report.added == 4
     reasons = dict(report.failed)
@@ -102,7 +120,9 @@ def test_embedder_failure_fails_its_documents_only(tmp_path: Path, settings: Kno
 
 
 def test_duplicate_front_matter_ids_are_reported(kb: KnowledgeBase, tmp_path: Path) -> None:
-    docs = write_corpus(tmp_path / "d", {"one.md": "---\nid: same\n---\nFirst.", "two.md": "---\nid: same\n---\nSecond."})
+    docs = write_corpus(
+        tmp_path / "d", {"one.md": "---\nid: same\n---\nFirst.", "two.md": "---\nid: same\n---\nSecond."}
+    )
     report = kb.sync(docs)
     assert report.added == 1 and report.failed == [("two.md", "document id 'same' is already used by one.md")]
 
@@ -119,8 +139,9 @@ def test_add_and_remove(kb: KnowledgeBase, docs_dir: Path, tmp_path: Path) -> No
     assert _ids(kb) == ["rentals/pickup.md"]
 
 
-def test_leftover_old_version_from_an_interrupted_update_is_cleaned(synced: KnowledgeBase, docs_dir: Path,
-                                                                   settings: KnowledgeBaseSettings) -> None:
+def test_leftover_old_version_from_an_interrupted_update_is_cleaned(
+    synced: KnowledgeBase, docs_dir: Path, settings: KnowledgeBaseSettings
+) -> None:
     index = synced.index
     current = [c for c in index.iter_chunks() if c.document_id == "billing/refunds.txt"]
     stale = [type(c)(**{**c.__dict__, "id": c.id.replace("::v1::", "::v0::"), "version": 0}) for c in current]
@@ -138,13 +159,21 @@ def test_sync_survives_reopening_the_index(settings: KnowledgeBaseSettings, docs
     report = build_knowledge_base(settings, embedder=second).sync(docs_dir)
     assert report.unchanged == 4 and second.documents == []
     assert ChromaIndex.open(settings, second, second.model_id).count() == sum(
-        d.chunks for d in build_knowledge_base(settings, embedder=second).documents())
+        d.chunks for d in build_knowledge_base(settings, embedder=second).documents()
+    )
 
 
 def test_kbignore_leaves_listed_paths_out(kb: KnowledgeBase, docs_dir: Path) -> None:
-    write_corpus(docs_dir, {".kbignore": "# not documents\nREADME.md\nbuild/\n/billing/*.txt\n*.jsonl\n",
-                            "README.md": "# About this folder", "build/make.md": "# Script notes\nx",
-                            "data/rows.jsonl": "{}", "nested/README.md": "# Nested readme\ny"})
+    write_corpus(
+        docs_dir,
+        {
+            ".kbignore": "# not documents\nREADME.md\nbuild/\n/billing/*.txt\n*.jsonl\n",
+            "README.md": "# About this folder",
+            "build/make.md": "# Script notes\nx",
+            "data/rows.jsonl": "{}",
+            "nested/README.md": "# Nested readme\ny",
+        },
+    )
     report = kb.sync(docs_dir)
     assert report.failed == [] and report.added == 3
     assert _ids(kb) == ["about.html", "rentals/late-return.md", "rentals/pickup.md"]

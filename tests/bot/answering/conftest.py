@@ -1,4 +1,5 @@
 """Fixtures for answering tests: a fake OpenAI server, a real ChatOpenAI pointed at it, builders."""
+
 from __future__ import annotations
 
 import itertools
@@ -62,7 +63,9 @@ def make_result() -> Callable[..., SearchResult]:
         for rank, (doc_id, title, texts) in enumerate(docs):
             texts = [texts] if isinstance(texts, str) else texts
             passages = [Passage(f"{doc_id}::v1::{i}", t, "", 0.8 - i * 0.1) for i, t in enumerate(texts)]
-            hits.append(DocumentHit(doc_id, title, doc_id, f"https://help.example.com/{doc_id}", 0.9 - rank * 0.1, passages))
+            hits.append(
+                DocumentHit(doc_id, title, doc_id, f"https://help.example.com/{doc_id}", 0.9 - rank * 0.1, passages)
+            )
         return SearchResult(query=query, hits=hits, answerable=bool(hits))
 
     return build

@@ -1,4 +1,5 @@
 """LLM answers through the real ChatOpenAI client against the fake OpenAI server."""
+
 from __future__ import annotations
 
 import time
@@ -26,12 +27,17 @@ def test_tokens_stream_in_order_and_make_the_answer(fake_openai, llm_answerer, m
     assert fake_openai.last_request["stream"] is True
 
 
-def test_citations_point_at_the_numbered_documents_and_unknown_numbers_are_dropped(fake_openai, llm_answerer, make_result, docs):
+def test_citations_point_at_the_numbered_documents_and_unknown_numbers_are_dropped(
+    fake_openai, llm_answerer, make_result, docs
+):
     fake_openai.enqueue("Express is next day [1]. Refunds take 5 days [2, 9]. Gifts are wrapped [7].")
 
     answer = llm_answerer.answer("delivery and refunds?", make_result(*docs))
 
-    assert [(c.number, c.document_id) for c in answer.citations] == [(1, "shipping/delivery.md"), (2, "returns/refunds.md")]
+    assert [(c.number, c.document_id) for c in answer.citations] == [
+        (1, "shipping/delivery.md"),
+        (2, "returns/refunds.md"),
+    ]
     assert answer.citations[0].url == "https://help.example.com/shipping/delivery.md"
     assert answer.text == "Express is next day [1]. Refunds take 5 days [2]. Gifts are wrapped."
 

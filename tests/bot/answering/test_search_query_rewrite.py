@@ -1,4 +1,5 @@
 """A missed question is rewritten by the LLM (translated, made to stand alone) and searched again."""
+
 from __future__ import annotations
 
 import time
@@ -55,16 +56,24 @@ def test_without_an_llm_there_is_no_rewrite(extractive_answerer) -> None:
 
 def english_only_knowledge_base() -> OneArticleKnowledgeBase:
     """Finds its one article only for English words, as an English embedder would."""
-    return OneArticleKnowledgeBase(r"\bship|\bdeliver", title="Where we ship", section="Canary Islands",
-                                   text="We ship to the Canary Islands; parcels arrive in 6-9 business days.")
+    return OneArticleKnowledgeBase(
+        r"\bship|\bdeliver",
+        title="Where we ship",
+        section="Canary Islands",
+        text="We ship to the Canary Islands; parcels arrive in 6-9 business days.",
+    )
 
 
 @pytest.fixture
-def app_with_llm(tmp_path: Path, fake_openai: FakeOpenAI, chat_model) -> Iterator[tuple[Flask, OneArticleKnowledgeBase]]:
+def app_with_llm(
+    tmp_path: Path, fake_openai: FakeOpenAI, chat_model
+) -> Iterator[tuple[Flask, OneArticleKnowledgeBase]]:
     from server import Settings, create_app
 
     kb = english_only_knowledge_base()
-    app = create_app(Settings(data_dir=tmp_path, index_examples_on_start=False), knowledge_base=kb, chat_model=chat_model)
+    app = create_app(
+        Settings(data_dir=tmp_path, index_examples_on_start=False), knowledge_base=kb, chat_model=chat_model
+    )
     yield app, kb
     app.extensions["supportbot"].close()
 
@@ -115,11 +124,16 @@ def test_a_rewrite_that_still_misses_is_one_miss_not_two(app_with_llm, fake_open
     assert app.extensions["supportbot"].bot.get(cid).misses == 1
 
 
-@pytest.mark.parametrize("reply", ["Query: Do you ship to the Canary Islands?",
-                                   "Here is the search query:\nDo you ship to the Canary Islands?"])
+@pytest.mark.parametrize(
+    "reply",
+    ["Query: Do you ship to the Canary Islands?", "Here is the search query:\nDo you ship to the Canary Islands?"],
+)
 def test_a_chatty_rewrite_is_cut_down_to_the_query(fake_openai, chat_model, reply) -> None:
     fake_openai.enqueue(reply)
-    assert Answerer(chat_model=chat_model, policy=None).search_query("¿Envían a Canarias?") == "Do you ship to the Canary Islands?"
+    assert (
+        Answerer(chat_model=chat_model, policy=None).search_query("¿Envían a Canarias?")
+        == "Do you ship to the Canary Islands?"
+    )
 
 
 def test_an_answerable_question_costs_no_rewrite(app_with_llm, fake_openai) -> None:
@@ -133,19 +147,27 @@ def test_an_answerable_question_costs_no_rewrite(app_with_llm, fake_openai) -> N
     assert kb.queries == ["do you ship to the canaries?"] and len(fake_openai.requests) == 1
 
 
-def test_earlier_messages_reach_the_rewrite_redacted_for_the_llm(tmp_path: Path, fake_openai: FakeOpenAI, chat_model) -> None:
+def test_earlier_messages_reach_the_rewrite_redacted_for_the_llm(
+    tmp_path: Path, fake_openai: FakeOpenAI, chat_model
+) -> None:
     from server import Settings, create_app
 
     policy = tmp_path / "policy.yml"  # stores card numbers and phones in clear, hides phones from the LLM
     policy.write_text("pii:\n  redact:\n    card: [log]\n    phone: [log, llm]\n", encoding="utf-8")
     kb = english_only_knowledge_base()
-    app = create_app(Settings(data_dir=tmp_path, index_examples_on_start=False, bot={"policy_file": policy}),
-                     knowledge_base=kb, chat_model=chat_model)
+    app = create_app(
+        Settings(data_dir=tmp_path, index_examples_on_start=False, bot={"policy_file": policy}),
+        knowledge_base=kb,
+        chat_model=chat_model,
+    )
     try:
         client, cid, auth = _start(app)
         fake_openai.enqueue("What payment details do you keep?")
-        client.post(f"/api/conversations/{cid}/messages", headers=auth,
-                    json={"text": "I bought it with 4242 4242 4242 4242, my number is +44 7911 123456"})
+        client.post(
+            f"/api/conversations/{cid}/messages",
+            headers=auth,
+            json={"text": "I bought it with 4242 4242 4242 4242, my number is +44 7911 123456"},
+        )
         _messages_when(client, cid, auth, 2)
         fake_openai.enqueue("Do you ship to Tenerife?")
         fake_openai.enqueue("Yes, we ship to the Canary Islands [1].")
