@@ -47,7 +47,7 @@ def normalize_url(url: str) -> URL:
 def make_engine(db: DatabaseSettings) -> Engine:
     """Create the engine: SQLite gets WAL, foreign keys and a busy timeout; Postgres uses psycopg 3."""
     if not db.url:
-        raise ValueError("DatabaseSettings.url is empty; server.database_settings() provides one")
+        raise ValueError("DatabaseSettings.url is empty; settings.database_settings() provides one")
     url = normalize_url(db.url)
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, echo=db.echo)
