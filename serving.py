@@ -104,13 +104,13 @@ def run_gunicorn(
     """Serve `create_app(settings)` with gunicorn: the event-loop worker, or the threaded one."""
     from gunicorn.app.base import BaseApplication
 
-    from bot.web.metrics import prepare_multiprocess_dir, worker_exited
-
-    # NOTE: before any worker imports prometheus_client (it reads the variable then): each worker
+    # NOTE: before anything imports prometheus_client (it reads the variable then): each worker
     # writes its metrics to files there and /metrics adds up all of them, whichever worker answers.
     metrics_dir = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or tempfile.mkdtemp(prefix="supportbot-metrics-"))
-    prepare_multiprocess_dir(metrics_dir)
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    from bot.web.metrics import prepare_multiprocess_dir, worker_exited
+
+    prepare_multiprocess_dir(metrics_dir)
     settings = settings.model_copy(update={"web": settings.web.model_copy(update={"metrics_dir": metrics_dir})})
 
     class _App(BaseApplication):

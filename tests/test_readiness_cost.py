@@ -1,5 +1,5 @@
-"""`/readyz` and the start-up check of the example index ask the knowledge base for a count, never for
-every document (at 100,000 documents that read took a second of CPU per probe)."""
+"""The start-up check of the example index asks the knowledge base for a count and `/readyz` runs one
+search, never reading every document (at 100,000 documents that read took a second of CPU per probe)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,6 +26,6 @@ def test_readyz_and_the_examples_check_only_count(tmp_path: Path) -> None:
     app = create_app(Settings(data_dir=tmp_path), knowledge_base=kb, start_background=False)  # examples on
     assert kb.counts == 1  # the start-up check found it populated
     response = app.test_client().get("/readyz")
-    assert response.status_code == 200 and response.get_json()["checks"] == {"database": "ok", "index": "ok"}
-    assert kb.counts == 2
+    assert response.status_code == 200 and response.get_json()["checks"]["index"] == "ok"
+    assert kb.counts == 1  # the probe runs one search (tested elsewhere), never documents()
     app.extensions["supportbot"].close()

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, g, jsonify, request
 from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -138,9 +138,13 @@ def make_blueprint(
     bp = Blueprint("customer_api", __name__, url_prefix="/api")
 
     def conversation(conversation_id: str, *, allow_query_token: bool = False) -> Conversation:
+        checked = g.get("supportbot_conversation")
+        if isinstance(checked, Conversation) and checked.id == conversation_id:
+            return checked  # NOTE: the per-conversation limit already checked the token in this request
         found = bot.authenticate(conversation_id, _token(allow_query=allow_query_token))
         if found is None:
             raise ConversationNotFound(conversation_id)
+        g.supportbot_conversation = found
         return found
 
     def per_conversation(view: Any) -> Any:

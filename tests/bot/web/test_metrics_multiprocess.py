@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from bot.web.metrics import prepare_multiprocess_dir, worker_exited
+from tests import services
 from tests.bot.web.server_process import ServerProcess
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -60,7 +61,7 @@ def test_two_processes_add_up(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_served_with_two_workers_every_scrape_counts_all(tmp_path: Path) -> None:
-    redis_url = os.environ.get("REDIS_URL")
+    redis_url = services.REDIS_URL
     if not redis_url:
         pytest.skip("REDIS_URL is not set: `serve --workers 2` needs redis")
     server = ServerProcess(tmp_path / "data", extra_env={"REDIS_URL": redis_url}, workers=2)
