@@ -10,13 +10,14 @@ from typing import Any
 from pydantic.json_schema import models_json_schema
 
 from bot.web.bodies import REQUEST_BODIES
+from bot.web.openapi_customer import CUSTOMER_ERROR_CODES, customer_paths, customer_schemas
 
 SCHEMA_REF = "#/components/schemas/{model}"
 
 _ERROR_CODES = [
     "malformed_json", "invalid_body", "invalid_input", "invalid_parameter", "empty_message", "message_too_long",
     "unsupported_media_type", "missing_token", "not_found", "origin_not_allowed", "rate_limited",
-    "method_not_allowed", "request_entity_too_large", "internal_error", "unavailable",
+    "method_not_allowed", "request_entity_too_large", "internal_error", "unavailable", *CUSTOMER_ERROR_CODES,
 ]
 
 
@@ -189,9 +190,9 @@ def openapi_document(*, server_url: str = "/") -> dict[str, Any]:
                            "Errors are JSON `{error, message, details?}` with a stable `error` code.",
         },
         "servers": [{"url": server_url}],
-        "paths": _paths(),
+        "paths": _paths() | customer_paths(),
         "components": {
-            "schemas": {**_response_schemas(), **request_schemas()},
+            "schemas": {**_response_schemas(), **request_schemas(), **customer_schemas()},
             "securitySchemes": {"conversationToken": {
                 "type": "http", "scheme": "bearer",
                 "description": "The token returned when the conversation was created."}},
