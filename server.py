@@ -29,8 +29,11 @@ if TYPE_CHECKING:
     from slack_sdk import WebClient
     from sqlalchemy import Engine
 
+    from bot.attachments.service import AttachmentService
     from bot.conversations.events import EventBus
     from bot.conversations.store import ConversationStore
+    from bot.customers.service import CustomerService
+    from bot.policy import Policy
     from bot.privacy.retention import RetentionJob
     from bot.privacy.service import PrivacyService
     from bot.service import BotService
@@ -69,6 +72,8 @@ class Services:
     handoff: SlackHandoff | None = None  # when Slack is configured
     privacy: PrivacyService | None = None  # export, erasure and retention over every table
     retention: RetentionJob | None = None  # when SUPPORTBOT_RETENTION_DAYS is set
+    customers: CustomerService | None = None  # who the customer is, their wait, links back
+    attachments: AttachmentService | None = None  # files in conversations
     stop_streams: threading.Event = field(default_factory=threading.Event)  # set on shutdown: SSE ends
     _closers: list[Callable[[], object]] = field(default_factory=list)
 
@@ -178,11 +183,13 @@ def build_services(
     services = Services(settings, kb, engine, store, bus, bot, metrics, registry)
     services._closers += [engine.dispose, getattr(bus, "close", lambda: None), getattr(kb, "close", lambda: None),
                           triage.close]
+    services.customers, services.attachments = _customer_services(settings, engine, store, bot, policy, clock)
     if settings.slack.enabled or slack_client is not None:
         from handoff.wiring import build_slack_handoff
 
         services.handoff = build_slack_handoff(
             settings.slack, settings.handoff, engine=engine, bot=bot, policy=policy, client=slack_client, clock=clock,
+            customers=services.customers, attachments=services.attachments,
         )
     _wire_privacy(services, now)
     _watch_queues(services)
@@ -231,6 +238,27 @@ def _wire_privacy(services: Services, clock: Callable[[], datetime]) -> None:
         services.retention = RetentionJob(services.privacy, days=services.settings.retention_days)
 
 
+def _customer_services(
+    settings: Settings, engine: Engine, store: ConversationStore, bot: BotService, policy: Policy,
+    clock: Callable[[], datetime] | None,
+) -> tuple[CustomerService, AttachmentService]:
+    """Who the customer is, and their files (bytes under the data folder)."""
+    from bot.attachments.service import AttachmentService
+    from bot.attachments.storage import FolderBlobStore
+    from bot.conversations.database import make_sessionmaker
+    from bot.customers.profiles import ProfileStore
+    from bot.customers.service import CustomerService
+
+    sessions = make_sessionmaker(engine)
+    secret = settings.bot.identity_secret
+    customers = CustomerService(store=store, profiles=ProfileStore(sessions, clock=clock), clock=clock,
+                                identity_secret=secret.get_secret_value() if secret is not None else None)
+    attachments = AttachmentService(sessions=sessions, blobs=FolderBlobStore(settings.data_dir / "files"), store=store,
+                                    policy=policy, post_customer_message=bot.post_customer_message,
+                                    max_bytes=settings.bot.attachment_max_bytes, clock=clock)
+    return customers, attachments
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -276,6 +304,12 @@ def create_app(
                                                 settings.web.streams_per_conversation)),
         )
     )
+    from bot.web.customer_api import make_customer_blueprint
+
+    if services.customers is not None and services.attachments is not None:
+        app.register_blueprint(make_customer_blueprint(
+            services.bot, services.customers, services.attachments, limiter=limiter,
+            per_conversation_limit=settings.web.rate_limit_per_conversation))
     register_web(
         app, metrics=services.metrics, registry=services.registry,
         cors_origins=settings.web.cors_origins, ready_checks=_ready_checks(services),

@@ -49,3 +49,5 @@ class BotSettings(BaseModel):
     max_message_chars: int = Field(default=4000, ge=1)
     history_turns: int = Field(default=6, ge=0)  # earlier turns given to the LLM for follow-ups
     turn_workers: int = Field(default=8, ge=1)  # threads that answer turns in the background
+    identity_secret: SecretStr | None = None  # shared with the host site: it signs who the customer is
+    attachment_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)  # customers' and agents' files

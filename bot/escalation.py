@@ -66,13 +66,17 @@ class Escalation:
             self._metrics.error("handoff_over_budget")
             self.ask_email(conversation, "handoff_unavailable", lang=lang)
             return TurnOutcome(f"handoff_deferred:{reason}")
-        notice_key = "handoff_pending"
+        # NOTE: one line, chosen by whether someone can come now; it asks for an email when nobody can.
+        reachable_key = self._reachable_key()
+        notice_key = reachable_key
         if label == "self_harm" or reason == "bot_error":
             notice_key = "self_harm" if label == "self_harm" else "bot_error"
+        ask = reachable_key != "handoff_pending" and not conversation.customer_email
         won = self._store.transition(
             conversation.id, expected=(State.BOT, State.RESOLVED), to=State.PENDING, actor="bot",
             reason=reason, notice=self.text(notice_key, conversation, lang=lang),
-            detail={"triage": triage.record()} if triage is not None else None,
+            detail={**({"triage": triage.record()} if triage is not None else {}),
+                    **({"ask_email": True} if ask and notice_key == reachable_key else {})} or None,
         )
         if won is None:  # already with a person, or another turn got there first
             return TurnOutcome(f"handoff:{reason}")
@@ -92,11 +96,20 @@ class Escalation:
         except Exception:
             log.exception("desk could not take handoff of conversation %s", conversation.id)
             self._metrics.error("desk")
-        if not self._policy.business_hours.is_open(self._clock()):
-            self.ask_email(current, "handoff_outside_hours", lang=lang)
-        elif not self.desk_available():
-            self.ask_email(current, "handoff_unavailable", lang=lang)
+        if notice_key != reachable_key and reachable_key != "handoff_pending":
+            self.ask_email(current, reachable_key, lang=lang)  # the safety or error line came first; still be honest
         return TurnOutcome(f"handoff:{reason}", won.message)
+
+    def _reachable_key(self) -> str:
+        """Outside hours, or no agent can be reached (Slack down, nobody active): say so, not "someone will join"."""
+        if not self._policy.business_hours.is_open(self._clock()):
+            return "handoff_outside_hours"
+        try:
+            available = self.desk_available()
+        except Exception:
+            log.exception("desk availability check failed; telling the customer nobody may come")
+            available = False
+        return "handoff_pending" if available else "handoff_unavailable"
 
     def ask_email(self, conversation: Conversation, key: str, *, lang: str | None = None) -> None:
         """Tell the customer honestly that nobody is there now; ask for an email unless we have one."""

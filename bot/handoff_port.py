@@ -40,3 +40,29 @@ class NoDesk:
 
     def conversation_changed(self, conversation: Conversation) -> None:
         return None
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    """What the customer may know about the people side right now."""
+
+    reachable: bool  # an agent can be reached now: open hours, Slack up, agents active
+    position: int | None = None  # 1 = next in line (while pending)
+    expected_wait_s: int | None = None  # from recent first-reply times; None without enough history
+    agent_avatar: bool = False  # the owner's picture can be fetched (while an agent owns it)
+
+
+@dataclass(frozen=True)
+class Avatar:
+    data: bytes
+    content_type: str
+
+
+class DeskInfo(Protocol):
+    """Read-only questions about the desk (the widget's waiting line and the agent's face)."""
+
+    def status(self, conversation: Conversation) -> DeskStatus:
+        """Queue position and expected wait while pending; whether an agent can be reached now."""
+
+    def agent_avatar(self, conversation: Conversation) -> Avatar | None:
+        """The owning agent's picture, fetched by the server (the widget never talks to Slack)."""

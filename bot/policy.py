@@ -7,6 +7,7 @@ message naming the field.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -50,8 +51,45 @@ class HandoffReasons(_Section):
     self_harm: bool = True
 
 
+HANDOFF_REASONS = frozenset({"no_answer", "bot_error", *REASON_BY_LABEL.values()})
+
+
+class HandoffRoute(_Section):
+    """Handoffs that match go to `channel`; empty criteria match anything (first matching route wins)."""
+
+    channel: str = Field(pattern=r"^[CG][A-Z0-9]{2,30}$")  # a Slack channel id; the app must be invited
+    reasons: list[str] = Field(default_factory=list)  # e.g. ["sensitive:billing_dispute", "complaint"]
+    page: str | None = None  # a glob on the page URL, e.g. "https://shop.example/business/*"
+    attributes: dict[str, str] = Field(default_factory=dict)  # verified customer attributes, e.g. {plan: enterprise}
+
+    @field_validator("reasons")
+    @classmethod
+    def _known_reasons(cls, value: list[str]) -> list[str]:
+        unknown = set(value) - HANDOFF_REASONS
+        if unknown:
+            raise ValueError(f"unknown handoff reason(s) {sorted(unknown)}; use {sorted(HANDOFF_REASONS)}")
+        return value
+
+    def matches(self, reason: str, page_url: str | None, attributes: dict[str, Any]) -> bool:
+        if self.reasons and reason not in self.reasons:
+            return False
+        if self.page is not None and not fnmatchcase(page_url or "", self.page):
+            return False
+        return all(str(attributes.get(key, "")) == value for key, value in self.attributes.items())
+
+
 class HandoffPolicy(_Section):
     reasons: HandoffReasons = HandoffReasons()
+    routes: list[HandoffRoute] = Field(default_factory=list)
+
+    def channel_for(self, reason: str, *, page_url: str | None = None, attributes: dict[str, Any] | None = None,
+                    default: str) -> str:
+        """The Slack channel for a handoff: the first route that matches, else `default`.
+
+        Attributes are the verified ones only: an unsigned claim never chooses who sees a case.
+        """
+        found = next((r for r in self.routes if r.matches(reason, page_url, attributes or {})), None)
+        return found.channel if found is not None else default
 
 
 class OpeningHours(_Section):
@@ -169,6 +207,11 @@ MESSAGE_KEYS: dict[str, tuple[str, ...]] = {  # key -> placeholders each variant
     "sources_label": (),
     "article_language": ("language",),
     **{f"language_{code}": () for code in ("en", "es", "fr", "de", "pt", "it", "nl")},
+    "waiting_ack": (),
+    "agent_released": ("agent",),
+    "email_subject": ("agent",),
+    "email_intro": ("agent",),
+    "email_continue": ("link",),
 }
 
 

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from typing import Any
 
 from bot.answering.answerer import Answerer
 from bot.answering.language import Detector
@@ -134,13 +135,14 @@ class BotService:
     # -- a customer message ---------------------------------------------------------------
     def post_customer_message(
         self, conversation_id: str, text: str, *, conversation: Conversation | None = None,
+        meta: dict[str, Any] | None = None,
     ) -> Message:
         """Store the message now; answer (or relay to the agent) in the background.
 
         `conversation`: the record the caller has just read (the API authenticated it), so the
-        turn does not read it again.
+        turn does not read it again. `meta`: e.g. an attachment.
         """
-        accepted = self._accept(conversation_id, text, conversation)
+        accepted = self._accept(conversation_id, text, conversation, meta)
         if accepted.conversation.state in (State.PENDING, State.AGENT):
             self._relay(accepted.conversation, accepted.message)
         else:
@@ -155,7 +157,8 @@ class BotService:
             return TurnOutcome("relayed", accepted.message)
         return self.run_turn(accepted)
 
-    def _accept(self, conversation_id: str, text: str, known: Conversation | None) -> Accepted:
+    def _accept(self, conversation_id: str, text: str, known: Conversation | None,
+                meta: dict[str, Any] | None = None) -> Accepted:
         """Validate, redact, and store the message with the turn's history in one transaction."""
         clean = (text or "").strip()
         if not clean:
@@ -164,12 +167,32 @@ class BotService:
             raise InvalidInput(f"text is longer than {self._max_chars} characters")
         conversation = known if known is not None else self.get(conversation_id)
         if conversation.state in _CUSTOMER_CAN_RETURN_FROM:
+            # NOTE: "back with the assistant" only makes sense to someone who was with a person.
+            was_with_person = conversation.handoff_reason is not None
             self._store.transition(
                 conversation.id, expected=_CUSTOMER_CAN_RETURN_FROM, to=State.BOT, actor="customer",
-                reason="new_message", notice=self._text("back_to_bot", conversation),
+                reason="new_message", notice=self._text("back_to_bot", conversation) if was_with_person else "",
+                detail=None if was_with_person else {"quiet": True},
             )
         stored = redact(clean, self._policy.pii, target="store")
-        return self._store.accept_customer_message(conversation.id, stored.text, history=self._history)
+        waiting = conversation.state is State.PENDING
+        meta = {**(meta or {}), **({"ack": "queued"} if waiting else {})}
+        accepted = self._store.accept_customer_message(conversation.id, stored.text, history=self._history,
+                                                       meta=meta or None)
+        if accepted.conversation.state is State.PENDING:
+            self._acknowledge_wait(accepted.conversation, accepted.message)
+        return accepted
+
+    def _acknowledge_wait(self, conversation: Conversation, message: Message) -> None:
+        """The first message of a wait gets one line saying what happens to it; later ones only their tick."""
+        since = conversation.state_changed_at
+        earlier = self._store.recent_messages(
+            conversation.id, before=message.id, limit=50, kinds=(Kind.TEXT, Kind.NOTICE)
+        )
+        if any(m.meta.get("waiting_ack") and (since is None or m.created_at >= since) for m in earlier):
+            return
+        self._store.add_message(conversation.id, role=Role.SYSTEM, kind=Kind.NOTICE, meta={"waiting_ack": True},
+                                text=self._text("waiting_ack", conversation))
 
     def _relay(self, conversation: Conversation, message: Message) -> None:
         try:
@@ -226,7 +249,11 @@ class BotService:
         if not 1 <= int(rating) <= 5:
             raise InvalidInput("rating must be between 1 and 5")
         self.get(conversation_id)
-        self._store.record_rating(conversation_id, int(rating), clean_text(comment, self._policy.pii))
+        rated = self._store.record_rating(conversation_id, int(rating), clean_text(comment, self._policy.pii))
+        try:
+            self._escalation.desk.conversation_changed(rated)  # the card shows the CSAT and the comment
+        except Exception:
+            log.exception("desk could not show the rating of conversation %s", conversation_id)
         return self.get(conversation_id)
 
     def feedback(self, conversation_id: str, message_id: int, *, helpful: bool, comment: str | None = None) -> None:

@@ -11,6 +11,7 @@ from handoff import messages as texts
 from handoff.models import utc_naive
 
 CLAIM, RESOLVE, RETURN = "handoff_claim", "handoff_resolve", "handoff_return_to_bot"
+RELEASE, TAKE_OVER = "handoff_release", "handoff_take_over"
 # Slack limits (Block Kit reference): keep well inside them.
 HEADER_MAX, SECTION_MAX, FIELD_MAX, CONTEXT_MAX, MESSAGE_MAX = 150, 3000, 2000, 2000, 3500
 
@@ -32,6 +33,12 @@ class CardView:
     agent_id: str | None = None
     sources: Sequence[str] = field(default_factory=tuple)
     private_note_prefix: str = ";;"
+    verified: dict[str, Any] = field(
+        default_factory=dict
+    )  # what the host site signed: user_id, name, email, attributes
+    earlier: Sequence[tuple[str, str | None]] = field(default_factory=tuple)  # (label, Slack link or None)
+    rating: int | None = None
+    rating_comment: str | None = None
 
 
 def escape(text: str) -> str:
@@ -63,6 +70,7 @@ def card(view: CardView) -> dict[str, Any]:
         {"type": "context", "block_id": f"c-{suffix}",
          "elements": [{"type": "mrkdwn", "text": clip(_sources(view.sources), CONTEXT_MAX)}]},
     ]
+    blocks += _who_blocks(view, suffix)
     buttons = _buttons(view)
     if buttons:
         blocks.append({"type": "actions", "block_id": f"a-{suffix}", "elements": buttons})
@@ -108,8 +116,38 @@ def _field(title: str, value: str) -> dict[str, str]:
 
 
 def _customer(view: CardView) -> str:
-    parts = [escape(p) for p in (view.customer_name, view.customer_email) if p]
+    """Each value marked verified (the host site signed it) or unverified (the widget said so)."""
+    parts = []
+    for key, value in (("name", view.customer_name), ("email", view.customer_email)):
+        if value:
+            mark = texts.VERIFIED if view.verified.get(key) == value else texts.UNVERIFIED
+            parts.append(f"{escape(value)} {mark}")
+    if view.verified.get("user_id"):
+        parts.append(f"id `{escape(str(view.verified['user_id']))}` {texts.VERIFIED}")
     return ", ".join(parts) if parts else "anonymous visitor"
+
+
+def _who_blocks(view: CardView, suffix: str) -> list[dict[str, Any]]:
+    """Verified attributes, earlier conversations of the same customer, and the CSAT once given."""
+    lines = []
+    attributes = view.verified.get("attributes") or {}
+    if attributes:
+        lines.append(
+            " · ".join(
+                f"{escape(str(k))}: *{escape(str(v))}* {texts.VERIFIED}" for k, v in list(attributes.items())[:10]
+            )
+        )
+    if view.earlier:
+        links = [f"<{link}|{escape(label)}>" if link else escape(label) for label, link in view.earlier]
+        lines.append(f"{texts.EARLIER}: " + ", ".join(links))
+    if view.rating is not None:
+        stars = "★" * view.rating + "☆" * (5 - view.rating)
+        comment = f" “{escape(clip(view.rating_comment, 500))}”" if view.rating_comment else ""
+        lines.append(f"*{texts.RATING}:* {stars} ({view.rating}/5){comment}")
+    if not lines:
+        return []
+    return [{"type": "context", "block_id": f"w-{suffix}",
+             "elements": [{"type": "mrkdwn", "text": clip(line, CONTEXT_MAX)} for line in lines]}]
 
 
 def _sources(sources: Sequence[str]) -> str:
@@ -142,5 +180,5 @@ def _buttons(view: CardView) -> list[dict[str, Any]]:
     if view.state is State.PENDING:
         return [button("Claim", CLAIM, "primary"), button("Resolve", RESOLVE), back]
     if view.state is State.AGENT:
-        return [button("Resolve", RESOLVE, "primary"), back]
+        return [button("Resolve", RESOLVE, "primary"), button("Release", RELEASE), back]
     return []

@@ -2,6 +2,9 @@
 resolves and returns make the same state changes and events as the Slack buttons and thread."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import Engine
 
 from bot.conversations.store import ConversationStore
@@ -22,8 +25,13 @@ class ConsoleDesk:
     def refresh_card(self, conversation_id: str) -> None:
         return None
 
-    def ephemeral(self, conversation_id: str, user_id: str, text: str, *, channel: str | None = None) -> None:
+    def ephemeral(self, conversation_id: str, user_id: str, text: str, *, channel: str | None = None,
+                  blocks: list[dict[str, Any]] | None = None) -> None:
         return None
+
+    def fetch_files(self, conversation_id: str, *, channel: str, ts: str, user: str, author: str,
+                    files: Sequence[dict[str, Any]]) -> None:
+        return None  # console agents have no Slack files
 
 
 class ConsoleDirectory:

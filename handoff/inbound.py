@@ -19,6 +19,7 @@ class InboundMessage:
     user: str | None = None
     text: str = ""
     thread_ts: str | None = None
+    files: tuple[dict[str, Any], ...] = ()  # an agent's attachments: id, name, mimetype, size, private URLs
 
 
 def route(event: dict[str, Any], *, bot_user_id: str | None = None) -> InboundMessage | None:
@@ -43,7 +44,9 @@ def route(event: dict[str, Any], *, bot_user_id: str | None = None) -> InboundMe
     thread_ts = event.get("thread_ts")
     if not thread_ts or thread_ts == event["ts"]:
         return None  # a new top-level message, not a reply in a handoff thread
-    return InboundMessage("reply", channel, event["ts"], event["user"], _text(event), thread_ts)
+    return InboundMessage(
+        "reply", channel, event["ts"], event["user"], event.get("text") or "", thread_ts, _files(event)
+    )
 
 
 def _from_a_bot(message: dict[str, Any], bot_user_id: str | None) -> bool:
@@ -51,9 +54,12 @@ def _from_a_bot(message: dict[str, Any], bot_user_id: str | None) -> bool:
                 or (bot_user_id and message.get("user") == bot_user_id))
 
 
-def _text(event: dict[str, Any]) -> str:
-    text = event.get("text") or ""
-    names = [f.get("name") or f.get("title") or "file" for f in event.get("files") or []]
-    if names:
-        text = (text + "\n" if text else "") + "".join(f"(attachment not shown: {n})" for n in names)
-    return text
+_FILE_FIELDS = ("id", "name", "title", "mimetype", "size", "url_private", "url_private_download")
+
+
+def _files(event: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    """The parts of each shared file we need to fetch it later (at most 10, as Slack allows)."""
+    files = [
+        f for f in event.get("files") or [] if isinstance(f, dict) and f.get("id") and f.get("mode") != "tombstone"
+    ]
+    return tuple({k: f[k] for k in _FILE_FIELDS if k in f} for f in files[:10])

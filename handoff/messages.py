@@ -54,3 +54,22 @@ COMMAND_NOTHING_WAITING = "No conversation is waiting for a person."
 COMMAND_WAITING_LINE = "• `{id}`: {customer}, {reason}, waiting {minutes} min"
 COMMAND_CLAIMED = "You claimed `{id}`. Reply in its thread to answer the customer."
 COMMAND_UNKNOWN = "No conversation `{id}`."
+
+# -- ownership (issue 16) -------------------------------------------------------------------------
+REASONS["released"] = "Released by an agent"
+TAKE_OVER_PROMPT = "<@{owner}> owns this conversation, so your reply was not sent to the customer. Take over?"
+TAKE_OVER_PROMPT_ACTION = "<@{owner}> owns this conversation. Take over first?"
+TAKE_OVER_SEND = "Take over and send"
+TAKE_OVER = "Take over"
+TOOK_OVER_NOTE = "<@{agent}> took over from <@{owner}>."
+RELEASED_NOTE = "<@{agent}> released this conversation; it is waiting for an agent again."
+ONLY_OWNER_RELEASES = "Only <@{owner}>, who owns this conversation, can release it."
+TAKE_OVER_GONE = "That reply was already sent or the conversation moved on; nothing was sent."
+# -- identity, files, CSAT ------------------------------------------------------------------------
+VERIFIED = ":white_check_mark:"
+UNVERIFIED = "_(unverified)_"
+EARLIER = "Earlier conversations"
+RATING = "Customer rating"
+FILE_NOT_SENT = ("Not sent to the customer: {name} ({reason}). Photos (JPEG, PNG, GIF, WebP) and PDFs within the "
+                 "size limit reach customers.")
+CUSTOMER_FILE = "*Customer* sent a file: {name}"

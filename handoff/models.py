@@ -42,6 +42,8 @@ class SlackThread(HandoffBase):
     mirrored_through: Mapped[int] = mapped_column(BigInteger, default=0)  # last store message id in the thread
     card_version: Mapped[int] = mapped_column(Integer, default=0)  # new block_ids on every update
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    first_reply_at: Mapped[datetime | None] = mapped_column(DateTime)  # of this wait: feeds the expected wait
+    emailed_through: Mapped[int] = mapped_column(BigInteger, default=0)  # last agent message sent by email
 
 
 class OutboxRow(HandoffBase):
@@ -110,3 +112,20 @@ class AgentName(HandoffBase):
     user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     fetched_at: Mapped[datetime] = mapped_column(DateTime)
+    avatar_url: Mapped[str | None] = mapped_column(Text)  # profile.image_72
+
+
+class HeldReply(HandoffBase):
+    """A thread reply by an agent who does not own the conversation: kept until they take over (or never)."""
+
+    __tablename__ = "held_replies"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    ts: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    files: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(8), default="held")  # held | sent
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -3,7 +3,9 @@
 Every Slack Web API write goes through here, never inline in a request: a Slack outage or a 429 only
 delays messages. Rows are claimed with `SELECT ... FOR UPDATE SKIP LOCKED` on Postgres and a
 conditional UPDATE with a lease everywhere, so several server processes can run workers at once and a
-restart re-claims rows whose lease expired.
+restart re-claims rows whose lease expired. Other deliveries (file uploads, follow-up emails) plug in
+as `senders` keyed by the row's method; an instance can be limited to some `methods`, so a slow SMTP
+server never holds up Slack.
 """
 from __future__ import annotations
 
@@ -12,18 +14,18 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversations.database import rows_matched
-from handoff.errors import SlackDeliveryError, SlackPermanentError, SlackRateLimited
+from handoff.errors import DeliveryError, SlackDeliveryError, SlackPermanentError, SlackRateLimited
 from handoff.models import OutboxRow, SlackThread, utc_naive
 from handoff.outbox_claims import OutboxClaims, OutboxItem, item_from_row
 from handoff.slack_failures import classify
@@ -31,6 +33,9 @@ from handoff.slack_failures import classify
 log = logging.getLogger(__name__)
 
 POST, UPDATE, EPHEMERAL = "chat.postMessage", "chat.update", "chat.postEphemeral"
+# A custom delivery: gets the row and its payload (thread_ts filled in), returns a result id or None.
+Sender = Callable[[OutboxItem, dict[str, Any]], "str | None"]
+_IN_THREAD = frozenset({"reply", "file"})  # kinds whose payload needs the parent card's ts at send time
 
 
 @dataclass(frozen=True)
@@ -64,10 +69,14 @@ class Outbox:
         clock: Callable[[], datetime] | None = None,
         worker_id: str | None = None,
         scrub: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        senders: Mapping[str, Sender] | None = None,
+        methods: Collection[str] | None = None,
     ) -> None:
         self._sessions = sessions
         self._scrub = scrub or (lambda payload: payload)  # redaction for the `slack` target
         self._client = client
+        self._senders = dict(senders or {})
+        self._methods = tuple(methods) if methods is not None else None
         self._policy = policy or OutboxPolicy()
         self._clock = clock or _utcnow
         self.worker_id = worker_id or f"w-{uuid.uuid4().hex[:12]}"
@@ -80,7 +89,7 @@ class Outbox:
         lease = timedelta(seconds=max(self._policy.lease_s, 2 * timeout + 5))
         self._claims = OutboxClaims(
             sessions, worker_id=self.worker_id, lease=lease, batch=self._policy.batch,
-            interval=timedelta(seconds=1.0 / self._policy.per_channel_per_s),
+            interval=timedelta(seconds=1.0 / self._policy.per_channel_per_s), methods=methods,
         )
 
     # -- producing -----------------------------------------------------------------------
@@ -93,12 +102,13 @@ class Outbox:
         kind: str,
         payload: dict[str, Any],
         session: Session | None = None,
+        not_before: datetime | None = None,
     ) -> int:
         """Persist one write; pass `session` to join the caller's transaction. Returns the row id."""
         payload = self._scrub(payload)
         row = OutboxRow(
-            channel=channel, thread_key=thread_key, method=method, kind=kind, payload=payload,
-            status="pending", attempts=0, next_attempt_at=self._now(), created_at=self._now(),
+            channel=channel, thread_key=thread_key, method=method, kind=kind, payload=payload, status="pending",
+            attempts=0, next_attempt_at=utc_naive(not_before) if not_before else self._now(), created_at=self._now(),
         )
         if session is not None:
             session.add(row)
@@ -113,18 +123,43 @@ class Outbox:
 
     def enqueue_card_update(self, *, channel: str, thread_key: str, payload: dict[str, Any]) -> int:
         """Queue a `chat.update` of the card, replacing a not-yet-sent one (the newest state wins)."""
+        return self.enqueue_latest(channel=channel, thread_key=thread_key, method=UPDATE, kind="update",
+                                   payload=payload)
+
+    def enqueue_latest(
+        self, *, channel: str, thread_key: str, method: str, kind: str, payload: dict[str, Any],
+        not_before: datetime | None = None,
+    ) -> int:
+        """Queue a write, or update the payload of a not-yet-claimed one of the same kind (the newest wins)."""
         now = self._now()
         with self._sessions.begin() as session:
             waiting = session.scalars(
                 select(OutboxRow).where(
-                    OutboxRow.thread_key == thread_key, OutboxRow.kind == "update", OutboxRow.status == "pending",
+                    OutboxRow.thread_key == thread_key, OutboxRow.kind == kind, OutboxRow.status == "pending",
                     or_(OutboxRow.locked_until.is_(None), OutboxRow.locked_until < now),
                 ).order_by(OutboxRow.id.desc()).limit(1)
             ).first()
             if waiting is not None:
                 waiting.payload = self._scrub(payload)
                 return waiting.id
-        return self.enqueue(channel=channel, thread_key=thread_key, method=UPDATE, kind="update", payload=payload)
+        return self.enqueue(channel=channel, thread_key=thread_key, method=method, kind=kind, payload=payload,
+                            not_before=not_before)
+
+    def add_sender(self, method: str, sender: Sender) -> None:
+        """Late wiring: deliver rows of `method` with `sender` instead of a Slack Web API call."""
+        self._senders[method] = sender
+
+    def healthy(self, *, failing_attempts: int = 3, window: timedelta = timedelta(minutes=10)) -> bool:
+        """False while writes keep failing (a row retried `failing_attempts` times, or one failed lately)."""
+        since = self._now() - window
+        query = select(OutboxRow.id).where(or_(
+            and_(OutboxRow.status == "pending", OutboxRow.attempts >= failing_attempts),
+            and_(OutboxRow.status == "failed", OutboxRow.created_at >= since),
+        ))
+        if self._methods is not None:
+            query = query.where(OutboxRow.method.in_(self._methods))
+        with self._sessions() as session:
+            return session.scalar(query.limit(1)) is None
 
     def wake(self) -> None:
         """Tell the worker there is something new (rows committed by the caller's own transaction)."""
@@ -227,9 +262,13 @@ class Outbox:
     def _deliver(self, row: OutboxItem) -> None:
         try:
             payload = self._resolve(row)
-            response = self._client.api_call(row.method, json=payload)
-            ts = response.get("ts") or response.get("message_ts")
-        except SlackDeliveryError as exc:
+            sender = self._senders.get(row.method)
+            if sender is not None:
+                ts = sender(row, payload)
+            else:
+                response = self._client.api_call(row.method, json=payload)
+                ts = response.get("ts") or response.get("message_ts")
+        except DeliveryError as exc:
             self._failed_attempt(row, exc)
             return
         except SlackApiError as exc:
@@ -243,12 +282,12 @@ class Outbox:
     def _resolve(self, row: OutboxItem) -> dict[str, Any]:
         """Fill in the parent card's ts (known only once the card was sent) at send time."""
         payload = dict(row.payload)
-        if row.kind == "card":
-            return payload
+        if row.kind not in _IN_THREAD | {"update", "ephemeral"}:
+            return payload  # a card, an email, a download: nothing to fill in
         with self._sessions() as session:
             conversation_id = row.thread_key.split(":")[0]
             parent = session.scalar(select(SlackThread.thread_ts).where(SlackThread.conversation_id == conversation_id))
-        if row.kind == "reply":
+        if row.kind in _IN_THREAD:
             if parent is None:
                 raise SlackPermanentError("the thread's parent card was never delivered", error="no_parent")
             payload["thread_ts"] = parent
@@ -280,7 +319,7 @@ class Outbox:
                     .execution_options(synchronize_session=False)
                 )
 
-    def _failed_attempt(self, row: OutboxItem, exc: SlackDeliveryError) -> None:
+    def _failed_attempt(self, row: OutboxItem, exc: DeliveryError) -> None:
         now = self._now()
         values: dict[str, Any] = {"locked_by": None, "locked_until": None, "last_error": str(exc)[:2000]}
         if isinstance(exc, SlackRateLimited):

@@ -7,6 +7,7 @@ eligible, which keeps each thread in order, and a channel's next send slot lives
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -47,8 +48,9 @@ class OutboxClaims:
     """Leases rows to one worker and hands out each channel's send slots."""
 
     def __init__(self, sessions: sessionmaker[Session], *, worker_id: str, lease: timedelta, interval: timedelta,
-                 batch: int) -> None:
+                 batch: int, methods: Collection[str] | None = None) -> None:
         self._sessions = sessions
+        self._methods = sorted(methods) if methods is not None else None  # None: claim every method
         self._worker_id = worker_id
         self._lease = lease
         self._interval = interval
@@ -61,12 +63,13 @@ class OutboxClaims:
             earlier.thread_key == OutboxRow.thread_key, earlier.status == "pending", earlier.id < OutboxRow.id
         )
         paced = select(OutboxPacing.channel).where(OutboxPacing.not_before > now)
+        mine = OutboxRow.method.in_(self._methods) if self._methods is not None else OutboxRow.id.is_not(None)
         query = (
             select(OutboxRow)
             .where(
                 OutboxRow.status == "pending", OutboxRow.next_attempt_at <= now,
                 or_(OutboxRow.locked_until.is_(None), OutboxRow.locked_until < now),
-                head, OutboxRow.channel.not_in(paced),
+                head, OutboxRow.channel.not_in(paced), mine,
             )
             .order_by(OutboxRow.id)
             .limit(self._batch)

@@ -1,6 +1,7 @@
 """The Bolt app: verifies Slack's requests, acks at once, hands each payload to one service call."""
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -15,7 +16,7 @@ from slack_sdk import WebClient
 
 from handoff import inbound
 from handoff import messages as texts
-from handoff.cards import CLAIM, RESOLVE, RETURN
+from handoff.cards import CLAIM, RELEASE, RESOLVE, RETURN, TAKE_OVER
 from handoff.config import SlackSettings
 from handoff.errors import SlackNotConfigured
 from handoff.service import HandoffService
@@ -151,6 +152,18 @@ def register_actions(app: App, handoffs: HandoffService) -> None:
         ack()
         handoffs.return_to_bot(body["actions"][0]["value"], body["user"]["id"])
 
+    @app.action(RELEASE)
+    def release(ack: Any, body: dict[str, Any]) -> None:
+        ack()
+        handoffs.release(body["actions"][0]["value"], body["user"]["id"])
+
+    @app.action(TAKE_OVER)
+    def take_over(ack: Any, body: dict[str, Any]) -> None:
+        ack()
+        target = _take_over_value(body["actions"][0].get("value"))
+        if target is not None:  # NOTE: a second click finds the reply already sent and says so
+            handoffs.take_over(target[0], body["user"]["id"], target[1])
+
 
 def register_messages(app: App, handoffs: HandoffService, identity: _Identity) -> None:
     """Thread replies, edits and deletes (Bolt acks events itself; ignored ones are acked too)."""
@@ -163,7 +176,8 @@ def register_messages(app: App, handoffs: HandoffService, identity: _Identity) -
         event_id = body.get("event_id")
         if routed.kind == "reply":
             result = handoffs.agent_reply(channel=routed.channel, thread_ts=routed.thread_ts, user=routed.user or "",
-                                          text=routed.text, ts=routed.ts, event_id=event_id)
+                                          text=routed.text, ts=routed.ts, event_id=event_id,
+                                          files=routed.files)
             # NOTE: a thread under one of our own posts that we do not know: a card posted twice after a
             # crash (Slack gave no ts we kept). The agent must not believe the customer got the reply.
             parent = event.get("parent_user_id")
@@ -184,6 +198,16 @@ def register_commands(app: App, handoffs: HandoffService, gate: CommandGate) -> 
         refusal = gate.refusal(command.get("channel_id"), command.get("user_id"))
         text = refusal or handoffs.command(command.get("text", ""), command["user_id"])
         ack(text=text, response_type="ephemeral")
+
+
+def _take_over_value(raw: str | None) -> tuple[str, int | None] | None:
+    """The take-over button's value: {"conversation_id": ..., "held_id": ...}; None if it is not ours."""
+    try:
+        value = json.loads(raw or "")
+        held = value.get("held_id")
+        return str(value["conversation_id"]), int(held) if held is not None else None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def make_slack_blueprint(app: App) -> Blueprint:

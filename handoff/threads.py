@@ -31,6 +31,8 @@ class ThreadInfo:
     email_offered_at: datetime | None
     mirrored_through: int
     card_version: int
+    first_reply_at: datetime | None = None
+    emailed_through: int = 0
 
 
 def _utcnow() -> datetime:
@@ -80,7 +82,7 @@ class ThreadStore:
             s.add(row)
         row.reason, row.summary, row.sources = reason, summary, list(sources)
         row.requested_at = row.last_activity_at = now
-        row.reminded_at = row.email_offered_at = None
+        row.reminded_at = row.email_offered_at = row.first_reply_at = None
         row.mirrored_through = max(row.mirrored_through or 0, mirrored_through)
         row.card_version = (row.card_version or 0) + 1
         s.flush()
@@ -112,6 +114,34 @@ class ThreadStore:
             return bool(rows_matched(s.execute(
                 update(SlackThread).where(SlackThread.conversation_id == conversation_id, field.is_(None))
                 .values({column: self.now()}), execution_options=_NO_SYNC,
+            )))
+
+    def mark_first_reply(self, conversation_id: str) -> bool:
+        """The first agent reply of this wait (its delay feeds the expected wait); True the first time."""
+        t = SlackThread
+        with self._sessions.begin() as s:
+            return bool(rows_matched(s.execute(
+                update(t).where(t.conversation_id == conversation_id, t.first_reply_at.is_(None))
+                .values(first_reply_at=self.now()), execution_options=_NO_SYNC,
+            )))
+
+    def first_reply_delays(self, *, since: datetime, channel: str | None = None, limit: int = 50) -> list[float]:
+        """Seconds from request to first reply of recent waits, newest first."""
+        t = SlackThread
+        query = select(t.requested_at, t.first_reply_at).where(t.first_reply_at.is_not(None), t.first_reply_at >= since)
+        if channel is not None:
+            query = query.where(t.channel == channel)
+        with self._sessions() as s:
+            rows = s.execute(query.order_by(t.first_reply_at.desc()).limit(limit)).all()
+        return [max(0.0, (reply - asked).total_seconds()) for asked, reply in rows if reply is not None]
+
+    def advance_emailed(self, conversation_id: str, through: int) -> bool:
+        """Record that agent messages up to `through` went out by email; False if an email already covered them."""
+        t = SlackThread
+        with self._sessions.begin() as s:
+            return bool(rows_matched(s.execute(
+                update(t).where(t.conversation_id == conversation_id, t.emailed_through < through)
+                .values(emailed_through=through), execution_options=_NO_SYNC,
             )))
 
     def waiting(self, conversation_ids: Sequence[str]) -> list[ThreadInfo]:
@@ -196,14 +226,18 @@ class ThreadStore:
                 return None
             return row.name
 
-    def save_name(self, user_id: str, name: str) -> None:
+    def cached_avatar_url(self, user_id: str) -> str | None:
+        with self._sessions() as s:
+            return s.scalar(select(AgentName.avatar_url).where(AgentName.user_id == user_id))
+
+    def save_name(self, user_id: str, name: str, *, avatar_url: str | None = None) -> None:
         try:
             with self._sessions.begin() as s:
                 row = s.get(AgentName, user_id)
                 if row is None:
-                    s.add(AgentName(user_id=user_id, name=name[:200], fetched_at=self.now()))
+                    s.add(AgentName(user_id=user_id, name=name[:200], fetched_at=self.now(), avatar_url=avatar_url))
                 else:
-                    row.name, row.fetched_at = name[:200], self.now()
+                    row.name, row.fetched_at, row.avatar_url = name[:200], self.now(), avatar_url
         except IntegrityError:
             pass  # another thread cached the same user a moment ago
 
@@ -213,5 +247,6 @@ def _info(row: SlackThread) -> ThreadInfo:
         conversation_id=row.conversation_id, channel=row.channel, thread_ts=row.thread_ts, reason=row.reason,
         summary=row.summary, sources=tuple(row.sources or ()), requested_at=row.requested_at,
         last_activity_at=row.last_activity_at, reminded_at=row.reminded_at, email_offered_at=row.email_offered_at,
-        mirrored_through=row.mirrored_through, card_version=row.card_version,
+        mirrored_through=row.mirrored_through, card_version=row.card_version, first_reply_at=row.first_reply_at,
+        emailed_through=row.emailed_through or 0,
     )

@@ -40,6 +40,7 @@ class Timers:
         self, *, store: ConversationStore, threads: ThreadStore, desk: SlackDesk, settings: HandoffSettings,
         is_open: Callable[[datetime], bool], offer_email: Callable[[str], None] | None = None,
         policy: Policy | None = None, clock: Callable[[], datetime] | None = None,
+        refresh: Callable[[], object] | None = None,
     ) -> None:
         self._store = store
         self._threads = threads
@@ -49,6 +50,7 @@ class Timers:
         self._offer_email = offer_email or self._default_offer_email
         self._policy = policy
         self._clock = clock or _utcnow
+        self._refresh = refresh  # e.g. Availability.refresh: slow Slack checks live on this thread
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._last_here: dict[str, datetime] = {}  # channel -> last @here (this process)
@@ -95,7 +97,10 @@ class Timers:
             return False
         if not self._threads.mark_once(conversation_id, "email_offered_at"):
             return False
-        if self._already_told(conversation_id, info.requested_at):
+        # NOTE: the handoff line is written just before the thread records its request time
+        conversation = self._store.get(conversation_id)
+        began = utc_naive(conversation.state_changed_at) if conversation and conversation.state_changed_at else None
+        if self._already_told(conversation_id, min(info.requested_at, began) if began else info.requested_at):
             return False  # the bot told the customer when the wait began (closed hours)
         self._offer_email(conversation_id)
         self._desk.post(conversation_id, texts.EMAIL_OFFERED)
@@ -105,7 +110,10 @@ class Timers:
         for message in reversed(self._store.messages(conversation_id, limit=500)):
             if utc_naive(message.created_at) < since:
                 return False
-            if message.kind is Kind.NOTICE and (message.meta.get("ask_email") or message.meta.get("followup")):
+            # NOTE: the handoff line itself asks when nobody could come (a STATE row since issue 16)
+            if message.kind in (Kind.NOTICE, Kind.STATE) and (
+                message.meta.get("ask_email") or message.meta.get("followup")
+            ):
                 return True
         return False
 
@@ -114,8 +122,9 @@ class Timers:
         if conversation is None:
             return False
         notice = self._policy.message("resolved", conversation.locale) if self._policy else None
-        won = self._store.transition(conversation_id, expected={State.AGENT}, to=State.RESOLVED, actor="timer",
-                                     reason="idle", notice=notice)
+        won = self._store.transition(
+            conversation_id, expected={State.AGENT}, to=State.RESOLVED, actor="timer", reason="idle", notice=notice
+        )
         if won is None:
             return False
         minutes = int(self._settings.idle_resolve_after_s // 60)
@@ -149,7 +158,14 @@ class Timers:
             self._thread = None
 
     def _loop(self) -> None:
-        while not self._stop.wait(self._settings.timer_interval_s):
+        first = True
+        while first or not self._stop.wait(self._settings.timer_interval_s):
+            first = False
+            if self._refresh is not None:
+                try:
+                    self._refresh()
+                except Exception:
+                    log.exception("handoff availability check failed")
             try:
                 report = self.tick()
                 if report.reminded or report.offered_email or report.resolved:

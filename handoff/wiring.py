@@ -1,4 +1,4 @@
-"""Builds the Slack handoff from settings for `server.build_services`: desk, service, outbox, timers, Bolt app."""
+"""Builds the Slack handoff from settings for `server.build_services`: desk, service, outboxes, timers, Bolt app."""
 from __future__ import annotations
 
 import logging
@@ -12,20 +12,28 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
+from bot.attachments.service import AttachmentService
+from bot.customers.service import CustomerService
 from bot.policy import Policy
 from bot.privacy.egress import scrub
+from handoff.availability import Availability
 from handoff.config import HandoffSettings, SlackSettings
 from handoff.database import make_sessionmaker, migrate
 from handoff.desk import SlackDesk
 from handoff.directory import AgentDirectory
 from handoff.errors import SlackNotConfigured
-from handoff.outbox import Outbox, OutboxPolicy
+from handoff.files import FETCH, UPLOAD, SlackFiles
+from handoff.followup import SEND, EmailFollowUp
+from handoff.mailer import Mailer, SmtpMailer
+from handoff.outbox import EPHEMERAL, POST, UPDATE, Outbox, OutboxPolicy
+from handoff.queue import DeskView
 from handoff.service import HandoffService
 from handoff.slack_app import build_slack_app, make_slack_blueprint, start_socket_mode
 from handoff.threads import ThreadStore
 from handoff.timers import Timers
 
 log = logging.getLogger(__name__)
+SLACK_METHODS = (POST, UPDATE, EPHEMERAL, UPLOAD, FETCH)
 
 
 def make_web_client(slack: SlackSettings, *, timeout: int = 10) -> WebClient:
@@ -38,7 +46,7 @@ def make_web_client(slack: SlackSettings, *, timeout: int = 10) -> WebClient:
 
 @dataclass
 class SlackHandoff:
-    """The assembled Slack side; `start`/`stop` run the outbox worker, the timers and Socket Mode."""
+    """The assembled Slack side; `start`/`stop` run the outbox workers, the timers and Socket Mode."""
 
     slack: SlackSettings
     desk: SlackDesk
@@ -47,6 +55,9 @@ class SlackHandoff:
     timers: Timers
     app: App
     client: WebClient
+    email_outbox: Outbox | None = None
+    availability: Availability | None = None
+    followup: EmailFollowUp | None = None
     _socket: Any = field(default=None, repr=False)
 
     def blueprint(self) -> Blueprint:
@@ -54,6 +65,8 @@ class SlackHandoff:
 
     def start(self) -> None:
         self.outbox.start()
+        if self.email_outbox is not None:
+            self.email_outbox.start()
         self.timers.start()
         if self.slack.app_token is not None and self._socket is None:
             self._socket = start_socket_mode(self.app, self.slack.app_token.get_secret_value())
@@ -64,14 +77,22 @@ class SlackHandoff:
             self._socket = None
         self.timers.stop()
         self.outbox.stop()
+        if self.email_outbox is not None:
+            self.email_outbox.stop()
 
 
 def build_slack_handoff(
     slack: SlackSettings, settings: HandoffSettings, *, engine: Engine, bot: Any, policy: Policy,
     client: WebClient | None = None, clock: Callable[[], datetime] | None = None,
-    outbox_policy: OutboxPolicy | None = None,
+    outbox_policy: OutboxPolicy | None = None, customers: CustomerService | None = None,
+    attachments: AttachmentService | None = None, mailer: Mailer | None = None,
 ) -> SlackHandoff:
-    """Migrate the handoff tables, build every part, and plug the desk into the bot (`bot.set_desk`)."""
+    """Migrate the handoff tables, build every part, and plug the desk into the bot (`bot.set_desk`).
+
+    With `customers`, the card shows who the customer is, the widget learns its place in line and,
+    when `settings.email` is complete, agents' replies follow the customer by email. With
+    `attachments`, files travel both ways between the widget and the thread.
+    """
     if not slack.support_channel:
         raise SlackNotConfigured("SLACK_SUPPORT_CHANNEL is not set")
     migrate(engine)
@@ -80,15 +101,48 @@ def build_slack_handoff(
     threads = ThreadStore(sessions, clock=clock)
     outbox = Outbox(
         sessions, client, clock=clock, scrub=lambda payload: scrub(payload, policy.pii, "slack"),
+        methods=SLACK_METHODS,
         policy=outbox_policy or OutboxPolicy(per_channel_per_s=settings.outbox_per_channel_per_s,
                                              max_attempts=settings.outbox_max_attempts),
     )
     desk = SlackDesk(store=bot.store, threads=threads, outbox=outbox, channel=slack.support_channel,
-                     private_note_prefix=settings.private_note_prefix)
-    bot.set_desk(desk)
-    service = HandoffService(store=bot.store, desk=desk, threads=threads, directory=AgentDirectory(client, threads),
-                             policy=policy, private_note_prefix=settings.private_note_prefix)
-    timers = Timers(store=bot.store, threads=threads, desk=desk, settings=settings,
+                     private_note_prefix=settings.private_note_prefix, policy=policy, customers=customers)
+    directory = AgentDirectory(client, threads)
+    email_outbox, followup = _email(settings, sessions, client, bot, threads, customers, policy, clock, mailer)
+    service = HandoffService(store=bot.store, desk=desk, threads=threads, directory=directory, policy=policy,
+                             private_note_prefix=settings.private_note_prefix,
+                             on_reply=followup.agent_replied if followup is not None else None)
+    if attachments is not None:
+        files = SlackFiles(client=client, attachments=attachments, threads=threads, policy=policy,
+                           notify_agent=lambda cid, user, text: desk.ephemeral(cid, user, text),
+                           on_agent_file=service.replied)
+        outbox.add_sender(UPLOAD, files.upload)
+        outbox.add_sender(FETCH, files.fetch)
+    availability = Availability(client, channels=desk.channels, outbox_healthy=outbox.healthy)
+    bot.set_desk(desk, available=availability.reachable)
+    if customers is not None:
+        customers.set_desk_info(DeskView(store=bot.store, threads=threads, directory=directory,
+                                         reachable=availability.reachable, is_open=policy.business_hours.is_open,
+                                         clock=clock))
+    timers = Timers(store=bot.store, threads=threads, desk=desk, settings=settings, refresh=availability.refresh,
                     is_open=policy.business_hours.is_open, offer_email=bot.offer_email, policy=policy, clock=clock)
     app = build_slack_app(slack, client=client, handoffs=service)
-    return SlackHandoff(slack, desk, service, outbox, timers, app, client)
+    return SlackHandoff(slack, desk, service, outbox, timers, app, client, email_outbox, availability, followup)
+
+
+def _email(
+    settings: HandoffSettings, sessions: Any, client: WebClient, bot: Any, threads: ThreadStore,
+    customers: CustomerService | None, policy: Policy, clock: Callable[[], datetime] | None, mailer: Mailer | None,
+) -> tuple[Outbox | None, EmailFollowUp | None]:
+    """Its own outbox worker (same table, only `email.send` rows), so a slow SMTP server never delays Slack."""
+    email = settings.email
+    if not email.enabled or customers is None:
+        if email.enabled:
+            log.warning("email follow-ups need the customer service; none was given, so none are sent")
+        return None, None
+    outbox = Outbox(sessions, client, clock=clock, methods=(SEND,),
+                    policy=OutboxPolicy(per_channel_per_s=5.0, max_attempts=email.max_attempts, base_backoff_s=5.0))
+    followup = EmailFollowUp(settings=email, store=bot.store, threads=threads, customers=customers, outbox=outbox,
+                             mailer=mailer or SmtpMailer(email), policy=policy, clock=clock)
+    outbox.add_sender(SEND, followup.send)
+    return outbox, followup

@@ -54,6 +54,9 @@ class FakeSlack:
         self.usergroups: dict[str, list[str]] = {}
         self.requests: list[Recorded] = []
         self.webhooks: list[dict[str, Any]] = []
+        self.uploads: dict[str, dict[str, Any]] = {}  # file id -> {filename, length, data, completed: {...}}
+        self.files: dict[str, tuple[bytes, str]] = {}  # served at /files-pri/<id>: what agents share
+        self.presence: dict[str, str] = {}  # user id -> "active" | "away" (default: active)
         self._faults: list[_Fault] = []
         self._lock = threading.Lock()
         self._ts_base = ts_base
@@ -117,6 +120,19 @@ class FakeSlack:
             return [r for r in self.requests
                     if (method is None or r.method == method) and (outcome is None or r.outcome == outcome)]
 
+    def completed_uploads(self, *, thread_ts: str | None = None) -> list[dict[str, Any]]:
+        """Files whose upload was completed (into `thread_ts`, if given), with their bytes."""
+        with self._lock:
+            done = [u for u in self.uploads.values() if u.get("completed")]
+        return [u for u in done if thread_ts is None or u["completed"].get("thread_ts") == thread_ts]
+
+    def share_file(self, file_id: str, name: str, data: bytes, mimetype: str) -> dict[str, Any]:
+        """A file an agent shared: the `files` entry of a message event, downloadable with the bot token."""
+        self.files[file_id] = (data, mimetype)
+        url = f"http://127.0.0.1:{self.port}/files-pri/{file_id}/{name}"
+        return {"id": file_id, "name": name, "title": name, "mimetype": mimetype, "size": len(data),
+                "url_private": url, "url_private_download": url + "?download=1"}
+
     def posts(self, *, thread_ts: str | None = None) -> list[Recorded]:
         """Successful chat.postMessage calls, optionally only those in one thread."""
         return [r for r in self.calls("chat.postMessage") if thread_ts is None or r.body.get("thread_ts") == thread_ts]
@@ -139,6 +155,8 @@ class FakeSlack:
             with self._lock:
                 self.webhooks.append(_body(request))
             return Response("ok")(environ, start_response)
+        if request.path.startswith(("/upload/", "/files-pri/", "/avatars/")):
+            return self._file_route(request)(environ, start_response)
         method = request.path.removeprefix("/api/")
         record = Recorded(method, _body(request), dict(request.headers), time.time())
         fault = self._take_fault(method)
@@ -211,7 +229,53 @@ class FakeSlack:
             if user is None:
                 return {"ok": False, "error": "user_not_found"}
             return {"ok": True, "user": user}
+        if method == "conversations.members":
+            return {"ok": True, "members": [BOT_USER_ID, *self.users], "response_metadata": {"next_cursor": ""}}
+        if method == "users.getPresence":
+            return {"ok": True, "presence": self.presence.get(str(body.get("user")), "active")}
+        if method in ("files.getUploadURLExternal", "files.completeUploadExternal"):
+            return self._files_api(method, body)
         return {"ok": True}
+
+    def _files_api(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Slack's external upload flow: ask for a URL, send the bytes there, complete into a channel/thread."""
+        if method == "files.getUploadURLExternal":
+            if not body.get("filename") or not str(body.get("length", "")).isdigit():
+                return {"ok": False, "error": "invalid_arguments"}
+            with self._lock:
+                file_id = f"F{len(self.uploads) + 1:08d}"
+                self.uploads[file_id] = {"filename": body["filename"], "length": int(body["length"]), "data": None,
+                                         "completed": None}
+            return {"ok": True, "file_id": file_id, "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}"}
+        files = json.loads(body.get("files") or "[]")
+        with self._lock:
+            for entry in files:
+                upload = self.uploads.get(entry.get("id"))
+                if upload is None or upload["data"] is None:
+                    return {"ok": False, "error": "file_not_found"}
+            for entry in files:
+                self.uploads[entry["id"]]["completed"] = {
+                    "title": entry.get("title"), "channel_id": body.get("channel_id"),
+                    "thread_ts": body.get("thread_ts"), "initial_comment": body.get("initial_comment")}
+        return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+
+    def _file_route(self, request: Request) -> Response:
+        parts = request.path.strip("/").split("/")
+        if parts[0] == "upload" and request.method == "POST":
+            with self._lock:
+                upload = self.uploads.get(parts[1])
+                if upload is None:
+                    return Response("unknown upload", status=404)
+                upload["data"] = request.get_data()
+            return Response(f"OK - {len(upload['data'])}", status=200)
+        if parts[0] == "avatars":
+            return Response(_PNG_1X1, mimetype="image/png")
+        if not str(request.headers.get("Authorization", "")).startswith("Bearer xoxb-"):
+            return Response("login page", status=302, headers={"Location": "https://fake.slack.test/signin"})
+        found = self.files.get(parts[1])
+        if found is None:
+            return Response("not found", status=404)
+        return Response(found[0], mimetype=found[1])
 
     def _next_ts(self) -> str:
         with self._lock:
@@ -226,13 +290,23 @@ class _QuietHandler(WSGIRequestHandler):
         return None
 
 
-def slack_user(user_id: str, *, display_name: str = "", real_name: str = "", name: str = "") -> dict[str, Any]:
-    """A `users.info` user object with the name fields Slack returns."""
-    return {"id": user_id, "name": name or user_id.lower(), "real_name": real_name,
-            "profile": {"display_name": display_name, "real_name": real_name}}
+def slack_user(user_id: str, *, display_name: str = "", real_name: str = "", name: str = "",
+               avatar_base: str | None = None) -> dict[str, Any]:
+    """A `users.info` user object with the name fields Slack returns (and `image_72` when `avatar_base` is given)."""
+    profile: dict[str, Any] = {"display_name": display_name, "real_name": real_name}
+    if avatar_base:
+        profile["image_72"] = f"{avatar_base.rstrip('/')}/avatars/{user_id}.png"
+    return {"id": user_id, "name": name or user_id.lower(), "real_name": real_name, "profile": profile}
+
+
+# A 1x1 PNG: the avatar every fake user has.
+_PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005"
+    "0001ff8a2bb6e90000000049454e44ae426082")
 
 
 def _body(request: Request) -> dict[str, Any]:
+    """The call's arguments: JSON, form or query string (slack_sdk sends some methods' `params` in the URL)."""
     raw = request.get_data(as_text=True)
     query = dict(request.args)  # GET methods (conversations.members, ...) send their arguments here
     if "json" in (request.content_type or ""):

@@ -107,3 +107,61 @@ class StateChangeRow(Base):
     actor: Mapped[str] = mapped_column(String(100))
     reason: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CustomerProfileRow(Base):
+    """Who the customer of a conversation is: a verified identity from the host site, and unverified claims.
+
+    `seen_through` is the newest message id an open widget reported showing; the email follow-up
+    skips replies the customer has already seen.
+    """
+
+    __tablename__ = "customer_profiles"
+
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[str | None] = mapped_column(String(200), index=True)  # from a verified identity only
+    verified: Mapped[dict[str, Any]] = mapped_column(JSON)  # name, email, attributes the host site signed
+    claims: Mapped[dict[str, Any]] = mapped_column(JSON)  # what the widget said without a signature
+    seen_through: Mapped[int] = mapped_column(Integer, default=0)
+    seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AccessTokenRow(Base):
+    """More keys to one conversation (a reopened email link), each kept as a sha256 hash with an expiry."""
+
+    __tablename__ = "access_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    via: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ServerSecretRow(Base):
+    """Secrets the server makes itself on first use (e.g. the key signing email links), shared by every process."""
+
+    __tablename__ = "server_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class AttachmentRow(Base):
+    """A file a customer sent or an agent sent to the customer; the bytes live in the blob store under `storage_key`."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # random: ids cannot be guessed
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[int | None] = mapped_column(Integer)
+    direction: Mapped[str] = mapped_column(String(8))  # "in" (from the customer) | "out" (from an agent)
+    filename: Mapped[str] = mapped_column(String(255))  # sanitised, PII redacted
+    content_type: Mapped[str] = mapped_column(String(100))  # sniffed from the bytes, never the client's word
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    storage_key: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversations.database import rows_matched
 from bot.conversations.events import EventBus, LiveEvent
-from bot.conversations.models import ConversationRow, MessageRow, StateChangeRow
+from bot.conversations.models import AccessTokenRow, ConversationRow, MessageRow, StateChangeRow
 from bot.conversations.records import (
     Accepted,
     Citation,
@@ -105,7 +105,16 @@ class ConversationStore:
         row = self._read_conversation(conversation_id) if conversation_id else None
         expected = row.token_hash if row is not None else _DUMMY_HASH
         ok = hmac.compare_digest(hash_token(token or ""), expected)
+        if row is not None and not ok and token:  # a second key, e.g. from a follow-up email's link
+            ok = self._extra_key(row.id, token)
         return conversation_record(row) if row is not None and ok else None
+
+    def _extra_key(self, conversation_id: str, token: str) -> bool:
+        """Whether `token` is one of the conversation's extra keys (`access_tokens`), still valid."""
+        a = AccessTokenRow
+        with self._sessions() as s:
+            return s.scalar(select(a.id).where(a.conversation_id == conversation_id, a.token_hash == hash_token(token),
+                                               a.expires_at > self._now())) is not None
 
     def get(self, conversation_id: str) -> Conversation | None:
         row = self._read_conversation(conversation_id)
@@ -246,13 +255,14 @@ class ConversationStore:
         self._publish([message])
         return message
 
-    def accept_customer_message(self, conversation_id: str, text: str, *, history: int) -> Accepted:
+    def accept_customer_message(self, conversation_id: str, text: str, *, history: int,
+                                meta: dict[str, Any] | None = None) -> Accepted:
         """A customer's turn, first half, in one transaction: stamp and read the conversation, append
         the message, read the `history` earlier text messages the turn answers with."""
         now = self._now()
         with self._sessions.begin() as s:
             row = touch_and_read(s, conversation_id, now, Role.CUSTOMER)
-            message = insert_message(s, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, None, now)
+            message = insert_message(s, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now)
             earlier = recent_text(s, conversation_id, before=message.id, limit=history, kinds=(Kind.TEXT,)) \
                 if history > 0 else []
         self._publish([message])

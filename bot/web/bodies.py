@@ -51,5 +51,28 @@ class Feedback(_Body):
     comment: str | None = Field(default=None, max_length=2000)
 
 
+class Identify(_Body):
+    """Who the customer is: the host site's signed identity (README), and hints it did not sign."""
+
+    identity: str | None = Field(default=None, max_length=4096,
+                                 description="`<payload>.<signature>`, HMAC-SHA256 under the site's shared secret.")
+    name: str | None = Field(default=None, max_length=200, description="Unverified.")
+    email: str | None = Field(default=None, max_length=254, pattern=_EMAIL, description="Unverified.")
+
+
+class Seen(_Body):
+    """The widget showed the messages up to this id (replies seen are not emailed)."""
+
+    through: StrictInt = Field(ge=0)
+
+
+class Resume(_Body):
+    """The signed token from a follow-up email's link (`#sb-resume=...`)."""
+
+    link: str = Field(min_length=1, max_length=300)
+
+
 #: Every request body, in the order the document lists them.
-REQUEST_BODIES: tuple[type[BaseModel], ...] = (StartConversation, PostMessage, ProvideEmail, Rating, Feedback)
+REQUEST_BODIES: tuple[type[BaseModel], ...] = (
+    StartConversation, PostMessage, ProvideEmail, Rating, Feedback, Identify, Seen, Resume,
+)

@@ -25,7 +25,7 @@ _API_CSP = "default-src 'none'; frame-ancestors 'none'"
 # NOTE: the widget styles itself through constructable stylesheets and CSSOM, so even the demo page
 # needs no 'unsafe-inline'; a host page with a strict CSP can embed it the same way.
 _PAGE_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
     "font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 _BOT_ERRORS: dict[type[BotError], tuple[int, str]] = {

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic.json_schema import models_json_schema
 
 from bot.web.bodies import REQUEST_BODIES
+from bot.web.openapi_customer import CUSTOMER_ERROR_CODES, customer_paths, customer_schemas
 
 SCHEMA_REF = "#/components/schemas/{model}"
 
@@ -17,7 +18,7 @@ _ERROR_CODES = [
     "malformed_json", "invalid_body", "invalid_input", "invalid_parameter", "empty_message", "message_too_long",
     "unsupported_media_type", "missing_token", "not_found", "origin_not_allowed", "rate_limited",
     "method_not_allowed", "request_entity_too_large", "internal_error", "unavailable", "too_many_streams",
-    "invalid_request",
+    "invalid_request", *CUSTOMER_ERROR_CODES,
 ]
 
 
@@ -190,9 +191,9 @@ def openapi_document(*, server_url: str = "/") -> dict[str, Any]:
                            "Errors are JSON `{error, message, details?}` with a stable `error` code.",
         },
         "servers": [{"url": server_url}],
-        "paths": _paths(),
+        "paths": _paths() | customer_paths(),
         "components": {
-            "schemas": {**_response_schemas(), **request_schemas()},
+            "schemas": {**_response_schemas(), **request_schemas(), **customer_schemas()},
             "securitySchemes": {"conversationToken": {
                 "type": "http", "scheme": "bearer",
                 "description": "The token returned when the conversation was created."}},

@@ -375,8 +375,10 @@ def test_without_a_desk_the_customer_is_told_and_asked_for_an_email(parts) -> No
     bot = make(with_desk=False)
     conversation, _ = bot.start_conversation()
     bot.post_and_answer(conversation.id, "I want to talk to a human")
-    notices = [m for m in bot.messages(conversation.id) if m.kind == Kind.NOTICE]
-    assert notices and notices[-1].meta.get("ask_email") is True
+    system = [m for m in bot.messages(conversation.id) if m.role == Role.SYSTEM]
+    # one line, and an honest one: nobody can come, so it asks for an email (no "someone will join" first)
+    assert [m.text for m in system] == [bot.policy.message("handoff_unavailable")]
+    assert system[0].meta.get("ask_email") is True
     assert bot.get(conversation.id).state == State.PENDING
     assert [c.id for c in bot.waiting()] == [conversation.id]
     bot.provide_email(conversation.id, "sam@example.test")
@@ -392,9 +394,46 @@ def test_outside_business_hours_the_customer_is_told(parts) -> None:
     assert not bot.policy.business_hours.is_open(sunday_night), "the bundled policy closes on Sunday nights"
     conversation, _ = bot.start_conversation()
     bot.post_and_answer(conversation.id, "I want to talk to a human")
-    notice = [m for m in bot.messages(conversation.id) if m.kind == Kind.NOTICE][-1]
-    assert notice.text == bot.policy.message("handoff_outside_hours")
+    system = [m for m in bot.messages(conversation.id) if m.role == Role.SYSTEM]
+    assert [m.text for m in system] == [bot.policy.message("handoff_outside_hours")]
+    assert system[0].meta.get("ask_email") is True
     assert desk.requests, "agents still see it in Slack for the morning"
+
+
+def test_a_reachable_desk_gets_one_line_saying_a_person_is_coming(parts) -> None:
+    make, _, desk = parts
+    monday_noon = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+    bot = make(clock=lambda: monday_noon)
+    conversation, _ = bot.start_conversation()
+    bot.post_and_answer(conversation.id, "I want to talk to a human")
+    system = [m for m in bot.messages(conversation.id) if m.role == Role.SYSTEM]
+    assert [m.text for m in system] == [bot.policy.message("handoff_pending")]
+    assert not system[0].meta.get("ask_email")
+
+
+def test_messages_while_waiting_are_acknowledged_once_each(parts) -> None:
+    make, _, desk = parts
+    monday_noon = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+    bot = make(clock=lambda: monday_noon)
+    conversation, _ = bot.start_conversation()
+    bot.post_and_answer(conversation.id, "I want to talk to a human")
+    first = bot.post_customer_message(conversation.id, "It's about order 1234")
+    second = bot.post_customer_message(conversation.id, "The box arrived crushed")
+    assert first.meta.get("ack") == "queued" and second.meta.get("ack") == "queued"
+    acks = [m for m in bot.messages(conversation.id) if m.meta.get("waiting_ack")]
+    assert [m.text for m in acks] == [bot.policy.message("waiting_ack")]  # one line for the wait, a tick per message
+    assert [m.id for m in desk.relayed] == [first.id, second.id]
+
+
+def test_writing_again_after_ending_a_bot_chat_says_nothing_about_coming_back(parts) -> None:
+    make, _, _ = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    bot.post_and_answer(conversation.id, "How do returns work?")
+    bot.close(conversation.id)
+    bot.post_and_answer(conversation.id, "One more question about returns")
+    back = [m for m in bot.messages(conversation.id) if m.kind == Kind.STATE and m.meta.get("to") == "bot"]
+    assert len(back) == 1 and back[0].text == "" and back[0].meta.get("quiet") is True
 
 
 def test_posting_returns_at_once_and_the_answer_follows_in_the_background(parts) -> None:

@@ -43,7 +43,7 @@ def _actions(card: dict) -> list[str]:
 
 def test_card_buttons_follow_the_state() -> None:
     assert _actions(cards.card(_view(State.PENDING))) == [cards.CLAIM, cards.RESOLVE, cards.RETURN]
-    assert _actions(cards.card(_view(State.AGENT))) == [cards.RESOLVE, cards.RETURN]
+    assert _actions(cards.card(_view(State.AGENT))) == [cards.RESOLVE, cards.RELEASE, cards.RETURN]
     assert _actions(cards.card(_view(State.RESOLVED))) == []
     pending = cards.card(_view())
     assert {e["value"] for b in pending["blocks"] if b["type"] == "actions" for e in b["elements"]} == {
@@ -159,19 +159,15 @@ def test_message_filter(event: dict, kind: str | None) -> None:
     assert (routed.kind if routed else None) == kind
 
 
-def test_file_share_names_the_attachment() -> None:
-    routed = route(
-        {
-            "channel": "C1",
-            "user": "U1",
-            "text": "see this",
-            "ts": "2.0",
-            "thread_ts": "1.0",
-            "subtype": "file_share",
-            "files": [{"name": "label.pdf"}],
-        }
-    )
-    assert routed is not None and "label.pdf" in routed.text and routed.text.startswith("see this")
+def test_file_share_carries_the_files_to_fetch() -> None:
+    routed = route({"channel": "C1", "user": "U1", "text": "see this", "ts": "2.0", "thread_ts": "1.0",
+                    "subtype": "file_share", "files": [
+                        {"id": "F1", "name": "label.pdf", "mimetype": "application/pdf", "size": 10,
+                         "url_private_download": "https://files.slack.com/F1/label.pdf", "preview": "x" * 500},
+                        {"id": "F2", "mode": "tombstone"}, {"name": "no id"}]})
+    assert routed is not None and routed.text == "see this"
+    assert routed.files == ({"id": "F1", "name": "label.pdf", "mimetype": "application/pdf", "size": 10,
+                             "url_private_download": "https://files.slack.com/F1/label.pdf"},)
 
 
 def test_slack_text_becomes_plain_text_for_the_customer() -> None:

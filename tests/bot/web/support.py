@@ -9,6 +9,7 @@ from flask import Flask
 
 from bot.web.api import make_blueprint
 from bot.web.app import register_web
+from bot.web.customer_api import make_customer_blueprint
 from bot.web.edge import make_limiter
 from bot.web.metrics import Metrics
 from bot.web.stream_caps import StreamCaps
@@ -32,6 +33,7 @@ def build_app(
     bot: FakeBotService, *, per_ip: str = "1000 per minute", per_conversation: str = "1000 per minute",
     cors_origins: tuple[str, ...] = ("https://shop.example",), readiness: Readiness | None = None,
     heartbeat_s: float = 15.0, max_stream_s: float | None = 5.0, stream_caps: StreamCaps | None = None,
+    customers: Any = None, attachments: Any = None,
 ) -> Flask:
     """The same wiring `server.create_app` does, minus the real services."""
     app = Flask("webtest", static_folder=None)
@@ -42,6 +44,8 @@ def build_app(
         bot, max_message_chars=MAX_CHARS, limiter=limiter, per_conversation_limit=per_conversation,
         metrics=metrics, heartbeat_s=heartbeat_s, max_stream_s=max_stream_s, stream_caps=stream_caps,
     ))
+    # NOTE: the customer extras are served too (tests of them pass real services; here only the routes matter).
+    app.register_blueprint(make_customer_blueprint(bot, customers, attachments, limiter=limiter))  # type: ignore[arg-type]
     readiness = readiness or Readiness()
     register_web(app, metrics=metrics, registry=metrics.registry, cors_origins=list(cors_origins),
                  ready_checks={"database": readiness.database, "index": lambda: True})

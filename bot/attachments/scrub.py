@@ -1,0 +1,80 @@
+"""Metadata out: images are decoded and encoded again (EXIF, GPS, XMP and comments do not survive), PDFs
+lose their document info and XMP. A file that does not decode is refused, so no polyglot gets through."""
+from __future__ import annotations
+
+import io
+import warnings
+
+from bot.errors import InvalidInput
+
+MAX_PIXELS = 40_000_000  # a decompression bomb stops here, long before memory does
+
+
+class UnreadableFile(InvalidInput):
+    """The bytes claim a type they do not decode as (damaged, encrypted or hostile)."""
+
+
+def scrub(data: bytes, content_type: str) -> bytes:
+    """The same picture or document without metadata."""
+    if content_type == "application/pdf":
+        return _scrub_pdf(data)
+    return _scrub_image(data, content_type)
+
+
+def _scrub_image(data: bytes, content_type: str) -> bytes:
+    from PIL import Image, ImageOps
+
+    fmt = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF", "image/webp": "WEBP"}[content_type]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=[fmt])
+            if image.width * image.height > MAX_PIXELS:
+                raise UnreadableFile("the image is too large (too many pixels)")
+            image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise UnreadableFile(f"the image cannot be read: {type(exc).__name__}") from None
+    out = io.BytesIO()
+    if fmt == "GIF":  # keep animation; comments and application extensions are dropped
+        image.save(out, format="GIF", save_all=getattr(image, "is_animated", False))
+        return out.getvalue()
+    upright = ImageOps.exif_transpose(image)  # the orientation lives in EXIF: apply it before dropping EXIF
+    icc = image.info.get("icc_profile")  # colours, not personal data
+    if fmt == "JPEG":
+        if upright is image and image.mode in ("RGB", "L"):
+            # NOTE: the camera's own quantization tables: no quality lost twice, no file grown by re-encoding
+            image.save(out, format="JPEG", quality="keep", subsampling="keep", icc_profile=icc)
+            return out.getvalue()
+        upright = upright.convert("RGB") if upright.mode not in ("RGB", "L") else upright
+        upright.save(out, format="JPEG", quality=90, icc_profile=icc)
+    elif fmt == "WEBP":
+        upright.save(out, format="WEBP", quality=90, icc_profile=icc)
+    else:
+        upright.save(out, format="PNG", icc_profile=icc)
+    return out.getvalue()
+
+
+def _scrub_pdf(data: bytes) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+    from pypdf.generic import NameObject
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise UnreadableFile("encrypted PDFs cannot be checked; send an unprotected copy")
+        writer = PdfWriter(clone_from=reader)
+        writer.metadata = None
+        root = writer.root_object
+        for key in ("/Metadata", "/OpenAction", "/AA"):
+            root.pop(NameObject(key), None)  # XMP, and actions that run when the document opens
+        names = root.get("/Names")
+        if names is not None:
+            names.get_object().pop(NameObject("/JavaScript"), None)
+        out = io.BytesIO()
+        writer.write(out)
+    except UnreadableFile:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise UnreadableFile(f"the PDF cannot be read: {type(exc).__name__}") from None
+    return out.getvalue()
