@@ -182,3 +182,8 @@ def _buttons(view: CardView) -> list[dict[str, Any]]:
     if view.state is State.AGENT:
         return [button("Resolve", RESOLVE, "primary"), button("Release", RELEASE), back]
     return []
+
+
+def is_customer_block(block: object) -> bool:
+    """The card's blocks about who the customer is (fields, and verified attributes/earlier chats)."""
+    return isinstance(block, dict) and str(block.get("block_id", "")).startswith(("f-", "w-"))

@@ -16,6 +16,7 @@ from bot.attachments.service import AttachmentService
 from bot.customers.service import CustomerService
 from bot.policy import Policy
 from bot.privacy.egress import scrub
+from handoff import cards
 from handoff.availability import Availability
 from handoff.config import HandoffSettings, SlackSettings
 from handoff.database import make_sessionmaker, migrate
@@ -100,7 +101,7 @@ def build_slack_handoff(
     client = client or make_web_client(slack)
     threads = ThreadStore(sessions, clock=clock)
     outbox = Outbox(
-        sessions, client, clock=clock, scrub=lambda payload: scrub(payload, policy.pii, "slack"),
+        sessions, client, clock=clock, scrub=lambda payload: _scrub_for_slack(payload, policy),
         methods=SLACK_METHODS,
         policy=outbox_policy or OutboxPolicy(per_channel_per_s=settings.outbox_per_channel_per_s,
                                              max_attempts=settings.outbox_max_attempts),
@@ -146,3 +147,15 @@ def _email(
                              mailer=mailer or SmtpMailer(email), policy=policy, clock=clock)
     outbox.add_sender(SEND, followup.send)
     return outbox, followup
+
+
+def _scrub_for_slack(payload: dict[str, Any], policy: Policy) -> dict[str, Any]:
+    """Every string redacted for the `slack` target; in the card's customer blocks the email they left
+    stays (agents follow up on it), while phones, cards and ids in a name or attribute are still redacted."""
+    blocks = payload.get("blocks")
+    clean: dict[str, Any] = scrub({k: v for k, v in payload.items() if k != "blocks"}, policy.pii, "slack")
+    if isinstance(blocks, list):
+        kept = {kind: targets for kind, targets in policy.pii.redact.items() if kind != "email"}
+        identity = policy.pii.model_copy(update={"redact": kept})
+        clean["blocks"] = [scrub(b, identity if cards.is_customer_block(b) else policy.pii, "slack") for b in blocks]
+    return clean

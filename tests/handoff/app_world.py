@@ -95,7 +95,8 @@ def build_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake: FakeSlack
     policy = policy_file
     if policy is None and always_open:
         policy = tmp_path / "policy.yml"
-        policy.write_text("business_hours: {always_open: true}\n")
+        # NOTE: every test customer comes from 127.0.0.1; the desk's per-address cap is tested on its own
+        policy.write_text("business_hours: {always_open: true}\ndesk: {handoffs_per_address_per_minute: 100}\n")
     variables = {
         "SUPPORTBOT_DATA_DIR": str(tmp_path / "data"), "SUPPORTBOT_INDEX_EXAMPLES_ON_START": "false",
         "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_SUPPORT_CHANNEL": CHANNEL,

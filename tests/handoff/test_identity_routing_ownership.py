@@ -29,6 +29,7 @@ def world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake: FakeSlack) -> I
     policy = tmp_path / "routes.yml"
     policy.write_text(
         "business_hours: {always_open: true}\n"
+        "desk: {handoffs_per_address_per_minute: 100}\n"  # every test customer comes from 127.0.0.1
         "handoff:\n  routes:\n"
         "    - {reasons: [sensitive:billing_dispute], channel: C0BILLING}\n"
         "    - {attributes: {plan: enterprise}, channel: C0VIP}\n"
