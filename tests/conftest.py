@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import tests.services  # noqa: F401 - reads the service URLs before the first test removes them
+from tests.browser import CHROMIUM, LAUNCH_ARGS
 
 # Variables a developer may have set for real use; they must never reach a test. Tests that need
 # Postgres or Redis get their URL from `tests.services`.
@@ -42,3 +45,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     if any(word.lower() in reason.lower() for word in _SERVICE_WORDS):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where real services are required: {reason}"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for a test module; skipped (failed in CI) where Debian's chromium is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip("chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield instance
+        instance.close()

@@ -23,15 +23,9 @@ from tests.bot.web.server_process import ServerProcess
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[3]
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 TOKEN = "browser-console-token-4f9a2c"
-LAUNCH_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
 VIEWPORTS = [(1280, 800), (820, 1180)]
 # Questions the example help centre (Kestrel Brew) has no article for; the first topic is asked most.
 MISSING = ["do you offer a student discount?", "is there a discount for university students?",
@@ -88,17 +82,6 @@ def _seed(server: ServerProcess) -> None:
     httpx.post(f"{server.url}/api/conversations/{cid}/rating", json={"rating": 2}, headers=auth, timeout=10)
     (server.data_dir / "waiting.json").write_text(json.dumps({"id": cid, "auth": auth}))
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -16,13 +16,7 @@ from web.server_process import ServerProcess
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[3] / "artifacts"
-LAUNCH_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
 ANSWER = "Standard shipping to Canada takes 5–8 business days and costs CA$12, free on orders over CA$99 [1]."
 
 
@@ -38,17 +32,6 @@ def server(tmp_path_factory: pytest.TempPathFactory, llm: FakeOpenAI) -> Iterato
     with ServerProcess(tmp_path_factory.mktemp("browser-data"), extra_env=env) as process:
         yield process
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield instance
-        instance.close()
 
 
 def test_customer_chats_reloads_and_asks_for_a_person(server: ServerProcess, browser, llm: FakeOpenAI) -> None:
