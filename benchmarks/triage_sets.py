@@ -1,10 +1,13 @@
 """Handoff precision and recall of the triage on every labelled set, rules alone and with the learned stage.
 
-Usage: python benchmarks/triage_sets.py [FILE.jsonl ...]
+Usage: python benchmarks/triage_sets.py [--holdout] [FILE.jsonl ...]
 Default sets: the public evaluation halves in ../shared/eval/triage/ (Banking77, CLINC150, Bitext: cite
-their papers when you report these) and examples/eval/triage_*.jsonl with the five evaluation labels.
-The learned stage is kept only where it raises recall without lowering precision on these sets, none
-of which it was trained on. The last line is one JSON object.
+their papers when you report these), examples/eval/triage_*.jsonl with the five evaluation labels and
+the development sets in datasets/triage/ (hold-out E, run once for final figures, is development data
+now). The blind hold-out G (any file named *holdout_g*) is left out, named or not, unless `--holdout`
+is given: it is run once, for final figures. The learned stage is kept only where it raises recall
+without lowering precision on these sets, none of which it was trained on. The last line is one JSON
+object.
 """
 from __future__ import annotations
 
@@ -21,10 +24,19 @@ from bot.triage.setup import offline_triage
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _default_sets() -> list[Path]:
-    public = sorted((ROOT.parent / "shared" / "eval" / "triage").glob("*.jsonl"))
-    own = sorted((ROOT / "examples" / "eval").glob("triage_*.jsonl"))
-    return public + own
+HOLDOUT_MARK = "holdout_g"  # blind hold-out: never run while tuning
+TRAINING = ("train_own.jsonl",)  # the learned head's own rows: not an evaluation set
+
+
+def is_holdout(path: Path) -> bool:
+    return HOLDOUT_MARK in path.name.lower()
+
+
+def default_sets(*, holdout: bool = False, root: Path = ROOT) -> list[Path]:
+    public = sorted((root.parent / "shared" / "eval" / "triage").glob("*.jsonl"))
+    own = sorted((root / "examples" / "eval").glob("triage_*.jsonl"))
+    ours = sorted(p for p in (root / "datasets" / "triage").glob("*.jsonl") if p.name not in TRAINING)
+    return [p for p in public + own + ours if holdout or not is_holdout(p)]
 
 
 def _rows(path: Path) -> list[dict]:
@@ -32,7 +44,16 @@ def _rows(path: Path) -> list[dict]:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or _default_sets()
+    holdout = "--holdout" in argv
+    named = [Path(a) for a in argv if a != "--holdout"]
+    left_out = [p for p in named if is_holdout(p) and not holdout]
+    if left_out:
+        print(f"left out (blind hold-out; pass --holdout for the final run): {', '.join(map(str, left_out))}",
+              file=sys.stderr)
+    paths = [p for p in named if p not in left_out] if named else default_sets(holdout=holdout)
+    if not paths:
+        print(json.dumps({}))
+        return 0
     policy = load_policy(None)
     rules, both = offline_triage(policy, learned=False), offline_triage(policy)
     table = {}

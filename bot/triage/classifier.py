@@ -2,8 +2,11 @@
 
 Trained by bot/triage/training/build_classifier.py on the public intent training splits (Banking77,
 CLINC150, Bitext; their licences in weights/licences/) and our own rows from other industries. The
-weights are loaded on first use, after a sha256 check like the embedder's; each handoff label has
-its own probability threshold, chosen on development data (1.01 = the label is off).
+head's columns are the sets' own intents (77 banking ones, 150 CLINC ones, ...) and our five labels:
+learning "a pending payment" apart from "a payment I don't recognise" is what keeps the near
+neighbours of a handoff with the bot; a label's probability is the sum of its intents'. The weights
+are loaded on first use, after a sha256 check like the embedder's; each handoff label has its own
+probability threshold, chosen on data the head was not trained on (1.01 = the label is off).
 """
 from __future__ import annotations
 
@@ -45,7 +48,8 @@ class LearnedVerdict:
 
 @dataclass(frozen=True)
 class _Head:
-    weights: np.ndarray  # (dims + 1, labels), bias in the last row
+    weights: np.ndarray  # (dims + 1, classes), bias in the last row
+    to_labels: np.ndarray  # (classes, labels) 0/1: which label each class (intent) counts for
     thresholds: dict[str, float]
 
 
@@ -82,8 +86,14 @@ class LearnedTriage:
                 meta = json.loads(_read_checked(self._dir / "classifier.json", self._hashes[1]))
                 if tuple(meta["labels"]) != LABELS:
                     raise ClassifierUnavailable(f"weights are for labels {meta['labels']}, expected {list(LABELS)}")
-                weights = np.load(io.BytesIO(raw), allow_pickle=False)
-                self._head = _Head(weights=weights, thresholds={k: float(v) for k, v in meta["thresholds"].items()})
+                weights = np.load(io.BytesIO(raw), allow_pickle=False).astype(np.float32)
+                classes = meta.get("class_labels", list(LABELS))  # each column's label; one column a label if absent
+                if len(classes) != weights.shape[1] or not set(classes) <= set(LABELS):
+                    raise ClassifierUnavailable(f"weights have {weights.shape[1]} columns for {len(classes)} classes")
+                to_labels = np.zeros((len(classes), len(LABELS)), dtype=np.float32)
+                to_labels[np.arange(len(classes)), [LABELS.index(c) for c in classes]] = 1.0
+                self._head = _Head(weights=weights, to_labels=to_labels,
+                                   thresholds={k: float(v) for k, v in meta["thresholds"].items()})
             return self._head
 
     def load(self) -> None:
@@ -96,7 +106,7 @@ class LearnedTriage:
         z = vectors @ head.weights[:-1] + head.weights[-1]
         z = z - z.max(axis=1, keepdims=True)
         e = np.exp(z)
-        return np.asarray(e / e.sum(axis=1, keepdims=True))
+        return np.asarray((e / e.sum(axis=1, keepdims=True)) @ head.to_labels)
 
     def verdict(self, vector: np.ndarray) -> LearnedVerdict:
         """The head's verdict on one message's vector."""

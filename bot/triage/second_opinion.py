@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.triage.classifier import LearnedTriage
 from bot.triage.llm_triage import LlmTriage
+from bot.triage.model_guards import holding_guard
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,10 @@ class SecondOpinions:
 
     def __init__(self, *, reason_for: Callable[[str], str | None], executor: Executor | None = None,
                  learned: LearnedTriage | None = None, llm: LlmTriage | None = None,
-                 redact_for_llm: Callable[[str], str] = lambda t: t, timeout_s: float = 2.0) -> None:
+                 redact_for_llm: Callable[[str], str] = lambda t: t, timeout_s: float = 2.0,
+                 held_back: Callable[[str, str], str | None] = holding_guard) -> None:
         self._executor = executor
+        self._held_back = held_back  # the rules' guards, asked about the learned head's verdict
         self._reason_for = reason_for
         self._learned = learned
         self._llm = llm
@@ -98,7 +101,7 @@ class SecondOpinions:
         assert self._learned is not None
         verdict = self._learned.classify(text)
         reason = self._reason_for(verdict.label) if verdict.hands_off else None
-        if reason is None:
+        if reason is None or self._held_back(text, verdict.label) is not None:
             return None
         words = self._learned.words_behind(text, verdict.label)
         said = ", ".join(f"'{w}'" for w in words) if words else "the whole message"

@@ -2480,6 +2480,8 @@ _RULES = (
             + r"(?:puo|potrebbe|possa) (?:chiamare|richiamare|contattare|telefonare)\b",
             r"\b(?:mi|ci) (?:puo|potete|potrebbe) (?:chiamare|richiamare|contattare) (?:qualcuno|un operatore|una"
             r" persona)\b",
+            # "vorrei essere richiamato da un operatore"
+            rf"\b(?:essere|venire) (?:richiamat[oa]|contattat[oa]|ricontattat[oa]|chiamat[oa]) da {_IT_PERSON}\b",
         ),
         negatable=True,
         examples=(
@@ -2487,6 +2489,7 @@ _RULES = (
             "Voglio parlare con un essere umano",
             "Vorrei parlare con una persona del reparto prenotazioni",
             "Qualcuno del vostro team mi può richiamare?",
+            "Preferirei venire ricontattata da una persona del servizio clienti",
         ),
         counter_examples=(
             "Non voglio parlare con un operatore, mi serve solo l'orario",
@@ -2504,6 +2507,9 @@ _RULES = (
             r"\b(?:kan|kunt|wil|zou) (?:iemand|een medewerker|een collega|een mens)(?: [a-z]+){0,5} (?:mij|me|ons)"
             + r"(?: [a-z]+){0,3} (?:bellen|terugbellen|mailen|e mailen|contacteren|benaderen)\b",
             r"\biemand spreken\b",
+            # "is er iemand die naar mijn vraag kan kijken?": someone to look at it, asked of the company
+            r"\b(?:is er|kan er) (?:iemand|een medewerker|een collega)(?: van jullie)? (?:die|dat) (?:naar )?"
+            + r"(?:mijn|ons|deze|dit)(?: [a-z]+){0,2} (?:kan |wil )?(?:kijken|bekijken|behandelen|oppakken)\b",
         ),
         negatable=True,
         examples=(
@@ -2511,10 +2517,12 @@ _RULES = (
             "Ik zou graag iemand spreken over de factuur",
             "Kan iemand van jullie team mij bellen?",
             "Kan ik alstublieft met een medewerker spreken in plaats van met de bot?",
+            "Is er een medewerker die naar mijn bestelling wil kijken?",
         ),
         counter_examples=(
             "Ik wil geen medewerker spreken, alleen de openingstijden weten",
             "Hoe lang duurt de levering?",
+            "Is er iemand die mijn pakket kan ophalen als ik niet thuis ben?",
         ),
     ),
     # Spanish and French: attended by someone, or a person instead of the automatic assistant

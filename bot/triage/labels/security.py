@@ -172,6 +172,9 @@ _ACCOUNT_DETAIL = alt(
     "license details",
     "address",
     "details",
+    "saved card",
+    "card on file",
+    "payment method",
 )
 _CHANGED = alt(
     "changed",
@@ -187,6 +190,7 @@ _CHANGED = alt(
     "redirected",
     "is now",
     "now goes",
+    "new",
 )
 _NOT_ME = alt(
     r"(?:i|we) (?:never|did not|have not|had not)"
@@ -203,6 +207,8 @@ _NOT_ME = alt(
     "(?:one|an? [a-z]+) (?:i|we) (?:do not|did not|can not) (?:recogni[sz]e|know)",
     "someone else s",
     "not mine",
+    "(?:is|was|are|were) not (?:my|our) (?:own|bank|card|account)",
+    "(?:i|we) (?:have )?never (?:had|owned)",
 )
 _ON_MY_ACCOUNT = alt(
     "(?:on|in|to|from|with) (?:my|our) (?:[a-z]+ )?(?:account|profile|policy|card on file|saved card|stored"
@@ -3167,11 +3173,15 @@ _RULES = (
             "Someone logged in and changed the email and phone on my account",
             "my email was changed and now I can't log in at all",
             "My policy's bank account was changed to one I don't recognise",
+            "there is a new bank account for the direct debit on my profile and it isn't my bank",
+            "my saved payment method was swapped for one ending 4417, a card I've never had",
         ),
         counter_examples=(
             "I changed my password and now I can not log in",
             "how do I change the email address on my account?",
             "I updated my phone number but I never got the confirmation text",
+            "I got a new phone number, how do I update it? the old one is not my number any more",
+            "my new payment method was added today, how long until I can use it? I have never used a debit card",
         ),
     ),
     # Something on the account the customer never did: bookings, orders, claims, contracts, redemptions.
@@ -3336,22 +3346,35 @@ _RULES = (
                 "bankverbindung",
                 "iban",
                 "kontodaten",
+                "lieferadresse",
+                "adresse",
+                "rufnummer",
+                "empfanger",
             ) + r"\b")
             + followed_by(r".*\b" + alt(
                 "geandert",
                 "ausgetauscht",
                 "ersetzt",
                 "umgestellt",
+                "angelegt",
+                "hinzugefugt",
             ) + r"\b")
             + r".*\b" + alt(
                 "nicht ich",
                 "ich (?:habe|hab) (?:das |es |nichts |nie )?(?:nicht |nie )?(?:geandert|gemacht|veranlasst)",
                 "ohne mein (?:wissen|einverstandnis)",
+                "ohne dass ich",
+                "das war ich (?:aber )?nicht",
+                "(?:den|die|das) ich (?:nicht|nie) (?:angelegt|hinzugefugt|beauftragt|veranlasst) habe",
                 "von wem",
                 "nicht von mir",
             ) + r"\b",
         ),
-        examples=("Meine Bankverbindung wurde geändert, und ich weiß nicht, von wem",),
+        examples=(
+            "Meine Bankverbindung wurde geändert, und ich weiß nicht, von wem",
+            "Meine Lieferadresse wurde heute geändert, das war ich aber nicht",
+            "Da ist ein neuer Empfänger im Konto, den ich nie angelegt habe",
+        ),
         counter_examples=("Wie kann ich meine Bankverbindung ändern?",),
     ),
     Rule(
@@ -3368,6 +3391,10 @@ _RULES = (
                 "dados bancarios",
                 "conta bancaria",
                 "iban",
+                "destinatario",
+                "beneficiario",
+                "morada",
+                "endereco",
             ) + r"\b")
             + followed_by(r".*\b" + alt(
                 "mudaram",
@@ -3380,14 +3407,20 @@ _RULES = (
                 "alterada",
                 "mudado",
                 "trocado",
+                "novo",
+                "adicionado",
+                "adicionaram",
             ) + r"\b")
             + r".*\b" + alt(
                 "nao fui eu",
-                "eu nao (?:fiz|mudei|alterei|troquei|pedi)",
+                "eu nao (?:fiz|mudei|alterei|troquei|pedi|adicionei|autorizei)",
                 "sem (?:a )?minha (?:autorizacao|permissao)",
             ) + r"\b",
         ),
-        examples=("Alteraram a senha da minha conta e não fui eu",),
+        examples=(
+            "Alteraram a senha da minha conta e não fui eu",
+            "Tem um beneficiário novo na minha conta que eu não adicionei",
+        ),
         counter_examples=("Como altero a senha da minha conta?",),
     ),
 )

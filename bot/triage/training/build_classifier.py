@@ -1,15 +1,22 @@
 """Build the learned triage head: a logistic regression over the offline embedder's vectors.
 
-    python -m bot.triage.training.build_classifier [--train DIR] [--own FILE] [--cache DIR]
+    python -m bot.triage.training.build_classifier [--train DIR] [--own FILE] [--public-dev DIR] [--cache DIR]
 
 Trains on the public intent training splits (Banking77, CLINC150, Bitext; labels as mapped in their
-README) and our own rows from other industries, then picks each handoff label's probability threshold
-on messages the rules leave alone among our own rows (predicted by models that did not see them:
-five folds) and the development sets in examples/eval/: the lowest threshold at which the handoffs
-the model adds there stay at least `--precision` precise; a label that cannot reach it is switched off.
-Writes bot/triage/weights/classifier.npy and classifier.json
-and prints their sha256 for bot/triage/classifier.py. Deterministic: same data, same bytes.
-The texts never leave this script; only the weights and counts are written.
+README) and our own rows from other industries. Its classes are the public sets' own intents and
+our five labels ("own:security", ...); a triage label's probability is the sum of its classes'
+(classifier.py), so the head learns the near neighbours inside each set apart ("pending payment" is
+none, "payment I don't recognise" is security) instead of one blurred "none".
+
+Then it picks each handoff label's probability threshold on messages the rules leave alone and
+whose verdict the rules' guards would not hold back (model_guards.py), among our own rows (predicted
+by models that did not see them: five folds), the development sets in examples/eval/ and the public
+dev halves (../shared/eval/triage/): the lowest threshold at which the handoffs the model adds there
+stay at least `--precision` precise; a label that cannot reach it is switched off. None of these
+sets is trained on. Hold-outs D, E and F are not used: they check the result (benchmarks/triage_sets.py).
+Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
+bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
+The texts never leave this script; only the weights, intent names and counts are written.
 """
 from __future__ import annotations
 
@@ -31,6 +38,7 @@ DEV_FILES = ("triage.jsonl", "triage_dev.jsonl", "triage_dev_paraphrase.jsonl", 
 SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY 4.0",
            "clinc150.jsonl": "CLINC150 (Larson et al., 2019), CC BY 3.0",
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
+OWN = "own"  # class prefix of our own rows: own:<label>
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -52,7 +60,7 @@ def _embed(texts: list[str], cache: Path | None) -> np.ndarray:
 
 
 def _balanced(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """Each class weighs the same in total ('none' is 90% of the public rows), rows keep their relative weight."""
+    """Each label weighs the same in total ('none' is 90% of the public rows), rows keep their relative weight."""
     out = weight.astype(np.float64).copy()
     share = out.sum() / len(LABELS)
     for k in range(len(LABELS)):
@@ -61,46 +69,58 @@ def _balanced(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
     return out
 
 
-def _probs(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    return _softmax(np.hstack([x, np.ones((len(x), 1), dtype=np.float32)]).astype(np.float64) @ w)
-
-
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
 
 
-def train(x: np.ndarray, y: np.ndarray, weight: np.ndarray, *, l2: float, epochs: int, lr: float) -> np.ndarray:
-    """Multinomial logistic regression by full-batch Adam; returns a (dims + 1, classes) matrix, bias last."""
+def label_probs(x: np.ndarray, w: np.ndarray, to_labels: np.ndarray) -> np.ndarray:
+    """(n, labels): each label's probability is the sum of its classes', as classifier.py computes it."""
+    xb = np.hstack([x, np.ones((len(x), 1), dtype=np.float32)])
+    return np.asarray(_softmax(xb @ w.astype(np.float32)) @ to_labels)
+
+
+def train(x: np.ndarray, y: np.ndarray, weight: np.ndarray, classes: int, *, l2: float, epochs: int, lr: float,
+          batch: int = 512, seed: int = 0) -> np.ndarray:
+    """Softmax regression over `classes` by mini-batch Adam; a (dims + 1, classes) matrix, bias last."""
     n, d = x.shape
-    k = len(LABELS)
-    xb = np.hstack([x, np.ones((n, 1), dtype=np.float32)]).astype(np.float64)
-    onehot = np.eye(k)[y]
-    w = np.zeros((d + 1, k))
+    xb = np.hstack([x, np.ones((n, 1), dtype=np.float32)]).astype(np.float32)
+    w = np.zeros((d + 1, classes), dtype=np.float32)
     m = np.zeros_like(w)
     v = np.zeros_like(w)
-    sw = weight / weight.sum()
-    for step in range(1, epochs + 1):
-        p = _softmax(xb @ w)
-        grad = xb.T @ ((p - onehot) * sw[:, None])
-        grad[:-1] += l2 * w[:-1]
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad**2
-        w -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
-    return w.astype(np.float32)
+    sw = (weight / weight.mean()).astype(np.float32)
+    rng = np.random.default_rng(seed)
+    step = 0
+    for _ in range(epochs):
+        order = rng.permutation(n)
+        for start in range(0, n, batch):
+            idx = order[start:start + batch]
+            step += 1
+            p = _softmax(xb[idx] @ w).astype(np.float32)
+            p[np.arange(len(idx)), y[idx]] -= 1.0
+            grad = xb[idx].T @ (p * sw[idx, None]) / len(idx)
+            grad[:-1] += l2 * w[:-1]
+            m = 0.9 * m + 0.1 * grad
+            v = 0.999 * v + 0.001 * grad**2
+            w -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return w
 
 
-def choose_thresholds(probs: np.ndarray, expected: list[str], left_alone: np.ndarray, *, precision: float,
+def choose_thresholds(probs: np.ndarray, expected: list[str], open_to_model: np.ndarray, *, precision: float,
                       min_gain: int) -> dict[str, float]:
-    """Per handoff label, the lowest threshold keeping the model's added handoffs on dev at `precision`."""
+    """Per handoff label, the lowest threshold keeping the model's added handoffs at `precision`.
+
+    `open_to_model[i, j]`: the rules left message i alone and their guards would not hold back a
+    verdict of label j on it.
+    """
     thresholds: dict[str, float] = {}
     needs_person = np.array([e != "none" for e in expected])
     for label in HANDOFF_LABELS:
         j = LABELS.index(label)
         best = 1.01  # off
         for t in np.arange(0.99, 0.29, -0.01):
-            fired = left_alone & (probs.argmax(axis=1) == j) & (probs[:, j] >= t)
+            fired = open_to_model[:, j] & (probs.argmax(axis=1) == j) & (probs[:, j] >= t)
             gained = int((fired & needs_person).sum())
             wrong = int((fired & ~needs_person).sum())
             if gained + wrong and gained / (gained + wrong) >= precision and gained >= min_gain:
@@ -109,53 +129,65 @@ def choose_thresholds(probs: np.ndarray, expected: list[str], left_alone: np.nda
     return thresholds
 
 
+def _class_of(row: dict[str, Any], source: str) -> str:
+    return f"{source.removesuffix('.jsonl')}:{row['source_intent']}" if source != OWN else f"{OWN}:{row['label']}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, default=ROOT.parent / "shared" / "train" / "triage")
     ap.add_argument("--own", type=Path, default=ROOT / "datasets" / "triage" / "train_own.jsonl")
     ap.add_argument("--dev", type=Path, default=ROOT / "examples" / "eval")
+    ap.add_argument("--public-dev", type=Path, default=ROOT.parent / "shared" / "eval" / "triage")
     ap.add_argument("--out", type=Path, default=WEIGHTS_DIR)
     ap.add_argument("--cache", type=Path, default=None, help="directory to cache embeddings in while developing")
-    ap.add_argument("--own-weight", type=float, default=8.0, help="weight of one own row against one public row")
-    ap.add_argument("--l2", type=float, default=1e-4)
-    ap.add_argument("--epochs", type=int, default=400)
+    ap.add_argument("--own-weight", type=float, default=20.0, help="weight of one own row against one public row")
+    ap.add_argument("--l2", type=float, default=1e-5)
+    ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--lr", type=float, default=0.01)
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--min-gain", type=int, default=2)
-    ap.add_argument("--off", nargs="*", default=["billing_dispute"], choices=HANDOFF_LABELS,
-                    help="labels to switch off whatever dev says: billing_dispute lowered handoff precision on the "
-                         "public dev halves at its dev threshold (benchmarks/triage_sets.py shows it)")
+    ap.add_argument("--off", nargs="*", default=[], choices=HANDOFF_LABELS,
+                    help="labels to switch off whatever dev says")
     args = ap.parse_args(argv)
 
     from bot.policy import Policy
     from bot.triage.decision import Triage
+    from bot.triage.model_guards import holding_guard
 
-    public = [r for name in SOURCES for r in _rows(args.train / name)]
-    own = _rows(args.own)
-    counts = {name: dict(Counter(r["label"] for r in _rows(args.train / name))) for name in SOURCES}
-    counts["own"] = dict(Counter(r["label"] for r in own))
-    rows = public + own
-    x = _embed([r["text"] for r in rows], args.cache)
-    y = np.array([LABELS.index(r["label"]) for r in rows])
-    is_own = np.arange(len(rows)) >= len(public)
-    fold = np.where(is_own, np.arange(len(rows)) % 5, -1)
+    sourced = [(r, name) for name in SOURCES for r in _rows(args.train / name)] + [(r, OWN) for r in _rows(args.own)]
+    classes = sorted({_class_of(r, source) for r, source in sourced})
+    label_of = {_class_of(r, source): r["label"] for r, source in sourced}
+    to_labels = np.zeros((len(classes), len(LABELS)), dtype=np.float32)
+    to_labels[np.arange(len(classes)), [LABELS.index(label_of[c]) for c in classes]] = 1.0
+    index = {c: i for i, c in enumerate(classes)}
+    counts = {name: dict(Counter(r["label"] for r, source in sourced if source == name)) for name in [*SOURCES, OWN]}
+    own = [r for r, source in sourced if source == OWN]
+    x = _embed([r["text"] for r, _ in sourced], args.cache)
+    yc = np.array([index[_class_of(r, source)] for r, source in sourced])
+    y = np.array([LABELS.index(r["label"]) for r, _ in sourced])
+    is_own = np.array([source == OWN for _, source in sourced])
+    weight = _balanced(y, np.where(is_own, args.own_weight, 1.0))
+    fold = np.where(is_own, np.arange(len(sourced)) % 5, -1)
 
     def fit(mask: np.ndarray) -> np.ndarray:
-        return train(x[mask], y[mask], _balanced(y[mask], np.where(is_own[mask], args.own_weight, 1.0)),
-                     l2=args.l2, epochs=args.epochs, lr=0.05)
+        return train(x[mask], yc[mask], weight[mask], len(classes), l2=args.l2, epochs=args.epochs, lr=args.lr)
 
-    own_probs = np.zeros((len(rows), len(LABELS)))
+    own_probs = np.zeros((len(sourced), len(LABELS)), dtype=np.float32)
     for k in range(5):  # our own rows, each predicted by a model that did not see it
-        w = fit(fold != k)
-        own_probs[fold == k] = _probs(x[fold == k], w)
-    w = fit(np.ones(len(rows), dtype=bool))
+        own_probs[fold == k] = label_probs(x[fold == k], fit(fold != k), to_labels)
+    w = fit(np.ones(len(sourced), dtype=bool)).astype(np.float16)
 
     rules = Triage(Policy())
     dev = [r for name in DEV_FILES for r in _rows(args.dev / name)]
+    dev += [r for name in SOURCES for r in _rows(args.public_dev / name)]
     pool_texts = [r["text"] for r in own] + [r["text"] for r in dev]
     pool_expected = [r["label"] for r in own] + [r["expected"] for r in dev]
-    pool_probs = np.vstack([own_probs[is_own], _probs(_embed([r["text"] for r in dev], args.cache), w)])
-    left_alone = np.array([rules.classify(t).label == "none" for t in pool_texts])
-    thresholds = choose_thresholds(pool_probs, pool_expected, left_alone,
+    pool_probs = np.vstack([own_probs[is_own], label_probs(_embed([r["text"] for r in dev], args.cache), w, to_labels)])
+    left_alone = [rules.classify(t).label == "none" for t in pool_texts]
+    open_to_model = np.array([[alone and (label == "none" or holding_guard(t, label) is None) for label in LABELS]
+                              for t, alone in zip(pool_texts, left_alone, strict=True)])
+    thresholds = choose_thresholds(pool_probs, pool_expected, open_to_model,
                                    precision=args.precision, min_gain=args.min_gain)
     chosen = dict(thresholds)
     thresholds.update({label: 1.01 for label in args.off})
@@ -164,14 +196,17 @@ def main(argv: list[str] | None = None) -> int:
     np.save(args.out / "classifier.npy", w)
     meta = {
         "labels": list(LABELS),
+        "classes": classes,
+        "class_labels": [label_of[c] for c in classes],
         "thresholds": thresholds,
         "thresholds_on_dev": chosen,
         "switched_off": sorted(args.off),
         "embedder": "local:all-MiniLM-L6-v2-int8 (knowledge_base/embeddings.py), unit vectors",
         "trained_on": {SOURCES.get(k, "own rows (datasets/triage/train_own.jsonl)"): v for k, v in counts.items()},
-        "settings": {"own_weight": args.own_weight, "l2": args.l2, "epochs": args.epochs,
+        "settings": {"own_weight": args.own_weight, "l2": args.l2, "epochs": args.epochs, "lr": args.lr,
                      "precision": args.precision, "min_gain": args.min_gain, "off": sorted(args.off)},
-        "thresholds_chosen_on": ["own rows, five folds"] + [f"examples/eval/{n}" for n in DEV_FILES],
+        "thresholds_chosen_on": ["own rows, five folds"] + [f"examples/eval/{n}" for n in DEV_FILES]
+        + [f"../shared/eval/triage/{n} (public dev halves)" for n in SOURCES],
     }
     (args.out / "classifier.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for name in ("classifier.npy", "classifier.json"):

@@ -99,3 +99,33 @@ def test_broken_weights_stop_an_evaluation_but_a_turn_falls_back_to_the_rules(tm
         served = Triage(policy, second=SecondOpinions(reason_for=policy.reason_for, learned=broken, executor=pool))
         decision = served.begin("my savings vanished and a stranger logged in").result()
     assert (decision.label, decision.stage) == ("none", "rules")
+
+
+def test_a_learned_verdict_is_held_to_the_rules_guards(head: LearnedTriage) -> None:
+    policy = Policy()
+    triage = Triage(policy, second=SecondOpinions(reason_for=policy.reason_for, learned=head))
+    assert head.classify("haha my savings vanished and a stranger logged in lol").hands_off  # the head alone
+    assert triage.classify("haha my savings vanished and a stranger logged in lol").label == "none"  # a joke
+    asked = "if my savings vanished and a stranger logged in, what would you do? just asking before my trip"
+    assert triage.classify(asked).label == "none"
+    assert triage.classify("my savings vanished and a stranger logged in").label == "security"
+
+
+def test_a_label_is_the_sum_of_its_classes(tmp_path: Path) -> None:
+    """Columns are the training sets' own intents; two security intents together outweigh one 'none'."""
+    w = np.zeros((4, 3), dtype=np.float16)
+    w[0, 1] = w[0, 2] = 1.0  # 'vanished' raises both security intents equally
+    buffer = io.BytesIO()
+    np.save(buffer, w)
+    (tmp_path / "classifier.npy").write_bytes(buffer.getvalue())
+    meta = {"labels": list(LABELS), "class_labels": ["none", "security", "security"],
+            "thresholds": {"security": 0.6}}
+    (tmp_path / "classifier.json").write_text(json.dumps(meta))
+    npy, js = (hashlib.sha256((tmp_path / n).read_bytes()).hexdigest() for n in ("classifier.npy", "classifier.json"))
+    head = LearnedTriage(toy_embed, weights_dir=tmp_path, weights_sha256=npy, meta_sha256=js)
+    p = head.probabilities(toy_embed(["vanished"]))[0]
+    assert p.shape == (len(LABELS),) and abs(float(p.sum()) - 1.0) < 1e-5
+    e = float(np.e)
+    assert abs(float(p[LABELS.index("security")]) - 2 * e / (2 * e + 1)) < 1e-4
+    verdict = head.classify("vanished")
+    assert verdict.label == "security" and verdict.hands_off
