@@ -22,8 +22,8 @@ import numpy as np
 LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint")
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
-WEIGHTS_SHA256 = "1b611a6bf0e8b506589b421172cd13db0f13cdff0bf4968cc9b05803aacf1e82"
-META_SHA256 = "288ca99ea3f7e82ca6851db0e700bbe55aa79f0180c65e2ab729aa8a89013533"
+WEIGHTS_SHA256 = "e8a44f9ac33040b38229cf518d72af004080acd29987bab62705f0bd33d77af6"
+META_SHA256 = "9e57e765bb68028fe05e0b6131444d68002ddec39a10aafbeebdb472db84396b"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array

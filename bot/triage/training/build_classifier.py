@@ -25,6 +25,7 @@ import hashlib
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +109,13 @@ def train(x: np.ndarray, y: np.ndarray, weight: np.ndarray, classes: int, *, l2:
 
 
 def choose_thresholds(probs: np.ndarray, expected: list[str], open_to_model: np.ndarray, *, precision: float,
-                      min_gain: int) -> dict[str, float]:
+                      min_gain: int, no_drop: Sequence[tuple[np.ndarray, float]] = ()) -> dict[str, float]:
     """Per handoff label, the lowest threshold keeping the model's added handoffs at `precision`.
 
     `open_to_model[i, j]`: the rules left message i alone and their guards would not hold back a
-    verdict of label j on it.
+    verdict of label j on it. `no_drop`: (rows of one set, the rules' handoff precision there): on each,
+    the handoffs the label adds must be at least as precise as the rules' (or none of them wrong), so
+    the set's precision does not drop.
     """
     thresholds: dict[str, float] = {}
     needs_person = np.array([e != "none" for e in expected])
@@ -123,10 +126,18 @@ def choose_thresholds(probs: np.ndarray, expected: list[str], open_to_model: np.
             fired = open_to_model[:, j] & (probs.argmax(axis=1) == j) & (probs[:, j] >= t)
             gained = int((fired & needs_person).sum())
             wrong = int((fired & ~needs_person).sum())
-            if gained + wrong and gained / (gained + wrong) >= precision and gained >= min_gain:
+            kept = all(_precise_enough(fired & rows, needs_person, floor) for rows, floor in no_drop)
+            if gained + wrong and gained / (gained + wrong) >= precision and gained >= min_gain and kept:
                 best = round(float(t), 2)
+            elif not kept:
+                break  # lower thresholds only add to what a set lost
         thresholds[label] = best
     return thresholds
+
+
+def _precise_enough(fired: np.ndarray, needs_person: np.ndarray, floor: float) -> bool:
+    wrong = int((fired & ~needs_person).sum())
+    return wrong == 0 or int((fired & needs_person).sum()) / int(fired.sum()) >= floor
 
 
 def _class_of(row: dict[str, Any], source: str) -> str:
@@ -179,16 +190,24 @@ def main(argv: list[str] | None = None) -> int:
     w = fit(np.ones(len(sourced), dtype=bool)).astype(np.float16)
 
     rules = Triage(Policy())
-    dev = [r for name in DEV_FILES for r in _rows(args.dev / name)]
-    dev += [r for name in SOURCES for r in _rows(args.public_dev / name)]
-    pool_texts = [r["text"] for r in own] + [r["text"] for r in dev]
-    pool_expected = [r["label"] for r in own] + [r["expected"] for r in dev]
-    pool_probs = np.vstack([own_probs[is_own], label_probs(_embed([r["text"] for r in dev], args.cache), w, to_labels)])
-    left_alone = [rules.classify(t).label == "none" for t in pool_texts]
-    open_to_model = np.array([[alone and (label == "none" or holding_guard(t, label) is None) for label in LABELS]
-                              for t, alone in zip(pool_texts, left_alone, strict=True)])
+    dev = [(r, name) for name in DEV_FILES for r in _rows(args.dev / name)]
+    dev += [(r, f"public:{name}") for name in SOURCES for r in _rows(args.public_dev / name)]
+    pool_texts = [r["text"] for r in own] + [r["text"] for r, _ in dev]
+    pool_expected = [r["label"] for r in own] + [r["expected"] for r, _ in dev]
+    pool_sets = np.array([OWN] * len(own) + [name for _, name in dev])
+    pool_probs = np.vstack([own_probs[is_own],
+                            label_probs(_embed([r["text"] for r, _ in dev], args.cache), w, to_labels)])
+    rule_labels = [rules.classify(t).label for t in pool_texts]
+    open_to_model = np.array([[ruled == "none" and (label == "none" or holding_guard(t, label) is None)
+                               for label in LABELS] for t, ruled in zip(pool_texts, rule_labels, strict=True)])
+    needs_person = np.array([e != "none" for e in pool_expected])
+    handed = np.array([ruled != "none" for ruled in rule_labels])
+    no_drop = []  # the public dev halves: the model may add handoffs there, never lower their precision
+    for name in SOURCES:
+        rows = pool_sets == f"public:{name}"
+        no_drop.append((rows, float((rows & handed & needs_person).sum() / max(1, (rows & handed).sum()))))
     thresholds = choose_thresholds(pool_probs, pool_expected, open_to_model,
-                                   precision=args.precision, min_gain=args.min_gain)
+                                   precision=args.precision, min_gain=args.min_gain, no_drop=no_drop)
     chosen = dict(thresholds)
     thresholds.update({label: 1.01 for label in args.off})
 
