@@ -71,6 +71,10 @@ _MONEY_TAKEN = alt(
     "took (?:the |my |a |an |another |out )?(?:[0-9]+|money|payment|fee|deposit|full|amount)",
     "taken (?:the |my |a |an |another )?(?:[0-9]+|money|payment|fee|deposit|full|amount)",
     "(?:the |a )?(?:money|payment|fee) (?:was |has been |got )?(?:taken|gone|went out)",
+    # an amount or a payment that left the account anyway: "this month's 29.99 still came out"
+    "(?:[0-9]+|payment|money|fee|debit|direct debit|instalment|installment) (?:still |then |also )?(?:came|went) out",
+    # money the company held on to: "you cancelled the trip but kept the 150 deposit"
+    "(?:you|they|but|and|still) kept (?:the |my |our )?(?:[0-9]+ )?(?:deposit|money|payment|fee)",
 )
 _UNDONE = alt(
     "(?:i|we|you|they|it|(?:the|your|my|our) [a-z]+) (?:had )?canceled",
@@ -3188,11 +3192,14 @@ _RULES = (
             "The delivery team never turned up, I cancelled, and I've still been charged for delivery",
             "My subscription renewed and took the money after I cancelled it",
             "I was charged 150 for an appointment you cancelled",
+            "I cancelled the alarm contract in May and this month's 29.99 still came out",
+            "you cancelled the boat trip for the weather but kept the 150 deposit",
         ),
         counter_examples=(
             "I was charged for the label but cancelled the shipment, when does the pending charge drop off?",
             "Will I be charged if I cancel the order today?",
             "If my flight is cancelled, am I charged for the hotel?",
+            "I cancelled my order because the new model came out, can I order that one instead?",
         ),
     ),
     # A refund, deposit or payout promised and still not there after some time: "returned the chairs on
