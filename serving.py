@@ -10,7 +10,6 @@ event streams at once on SIGTERM.
 """
 from __future__ import annotations
 
-import ctypes
 import logging
 import multiprocessing
 import os
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from knowledge_base import freed_memory
 from server import Services, Settings, build_knowledge_base, create_app, index_examples_if_empty
 
 if TYPE_CHECKING:
@@ -159,31 +159,20 @@ def _loop_runner(app: Flask, *, threads: int) -> Callable[[], Awaitable[object]]
     return server.runner
 
 
-def _glibc() -> ctypes.CDLL | None:
-    """The C library when it is glibc (has mallopt and malloc_trim), else None: musl, macOS."""
-    try:
-        libc = ctypes.CDLL(None)  # the symbols already loaded into this process; no ldconfig lookup
-    except OSError:
-        return None
-    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
-
-
 def _limit_malloc_arenas(_server: Arbiter | None, _worker: Worker | None) -> None:
     """gunicorn post_fork: at most two glibc malloc arenas in a worker.
 
     glibc gives threads up to 8 arenas per core; with dozens of request and turn threads each
     keeps its own free memory (~20 MB more RSS under 32 customers), for no speed we could measure.
     """
-    libc = _glibc()
+    libc = freed_memory.glibc()
     if libc is not None:
         libc.mallopt(-8, 2)  # M_ARENA_MAX
 
 
 def _return_freed_memory() -> None:
     """Hand memory freed during start-up (the model derivation, the first snapshot) back to the OS (~30 MB)."""
-    libc = _glibc()
-    if libc is not None:
-        libc.malloc_trim(0)
+    freed_memory.return_freed_memory()
 
 
 def _close_streams_on_term(worker: Worker) -> None:

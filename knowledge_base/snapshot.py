@@ -7,7 +7,7 @@ language never loads the second model.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -46,10 +46,10 @@ class Snapshot:
     title_vectors: np.ndarray  # (docs, dim) float32, L2-normalised
     chunk_doc: np.ndarray  # int32 doc row per chunk, non-decreasing (chunks are stored by document)
     doc_starts: np.ndarray  # first chunk row of each doc (for reduceat and passage look-ups)
-    chunk_ids: list[str]
-    chunk_texts: list[str]
-    chunk_sections: list[str]
-    chunk_rows: dict[str, int]  # chunk id -> row, to resolve the ids a dense query returns
+    chunk_ids: Sequence[str]  # a list when built, computed from the arrays when mapped (`snapshot_files`)
+    chunk_texts: Sequence[str]
+    chunk_sections: Sequence[str]
+    chunk_rows: Mapping[str, int]  # chunk id -> row, to resolve the ids a dense query returns
     lexical: LexicalIndex
     chunk_vectors: np.ndarray | None = None  # (chunks, dim) unit rows, on bases up to IN_MEMORY_BELOW
     chunk_versions: np.ndarray | None = None  # int64 per chunk
