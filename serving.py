@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import click
 
 from knowledge_base import freed_memory
-from server import Services, Settings, build_knowledge_base, create_app, index_examples_if_empty
+from server import Services, Settings, build_knowledge_base, create_app, default_embedder, index_examples_if_empty
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -47,13 +47,17 @@ def serve_command(get_settings: Callable[[], Settings]) -> click.Command:
                   help="Requests run at once per process (with --worker threads, each open event stream holds one).")
     @click.option("--worker", type=click.Choice(WORKERS), default="loop", show_default=True,
                   help="loop: open event streams on an event loop, no thread each; threads: gunicorn gthread.")
-    def serve(host: str, port: int, workers: int, threads: int, worker: str) -> None:
+    @click.option("--preload-model/--no-preload-model", default=None,
+                  help="Load the embedding model once before forking the workers, who share it "
+                       "(default: with --workers > 1).")
+    def serve(host: str, port: int, workers: int, threads: int, worker: str, preload_model: bool | None) -> None:
         settings = get_settings()
         if workers > 1 and not settings.db.redis_url:
             raise click.ClickException("--workers > 1 needs REDIS_URL so every process sees every event")
         if settings.index_examples_on_start and not _examples_marker(settings).exists():
             _index_examples_in_child(settings)
-        run_gunicorn(settings, host=host, port=port, workers=workers, threads=threads, worker=worker)
+        run_gunicorn(settings, host=host, port=port, workers=workers, threads=threads, worker=worker,
+                     preload_model=workers > 1 if preload_model is None else preload_model)
 
     return serve
 
@@ -100,8 +104,16 @@ def _index_examples(settings: Settings) -> None:
 
 def run_gunicorn(
     settings: Settings, *, host: str, port: int, workers: int = 1, threads: int = 32, worker: str = "loop",
+    preload_model: bool = False,
 ) -> None:
-    """Serve `create_app(settings)` with gunicorn: the event-loop worker, or the threaded one."""
+    """Serve `create_app(settings)` with gunicorn: the event-loop worker, or the threaded one.
+
+    `preload_model`: the embedding model is loaded here, in the master, and every worker forked from
+    it shares those pages copy-on-write (~100 MB each). Only the model: the Chroma client, database
+    engines, the search snapshot and every thread are made in each worker after the fork, where
+    they belong (none of them survives a fork; the snapshot's arrays are files mapped by every
+    worker, shared through the page cache anyway).
+    """
     from gunicorn.app.base import BaseApplication
 
     # NOTE: before anything imports prometheus_client (it reads the variable then): each worker
@@ -112,6 +124,7 @@ def run_gunicorn(
 
     prepare_multiprocess_dir(metrics_dir)
     settings = settings.model_copy(update={"web": settings.web.model_copy(update={"metrics_dir": metrics_dir})})
+    shared = default_embedder(settings, load=True) if preload_model else None
 
     class _App(BaseApplication):
         def load_config(self) -> None:
@@ -130,7 +143,7 @@ def run_gunicorn(
                 self.cfg.set("control_socket_disable", True)
 
         def load(self) -> object:
-            app = create_app(settings)
+            app = create_app(settings, embedder=shared)
             _return_freed_memory()  # what loading the model and warming search freed
             return _loop_runner(app, threads=threads) if worker == "loop" else app
 
