@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,9 +144,18 @@ class Searcher:
         text = snap.normaliser.normalise(query) if snap.normaliser is not None and self.language == "en" else query
         return self._space(snap), snap.level, text, self._embed_query(text), False
 
-    def _space(self, snap: Snapshot) -> Space:
+    def _space(self, snap: Snapshot, *, fresh: bool | None = None) -> Space:
+        fresh = self._fresh(snap) if fresh is None else fresh
         return Space(title_vectors=snap.title_vectors, chunk_vectors=snap.chunk_vectors,
-                     nearest=lambda v, n: self.index.nearest(v.tolist(), n), fresh=self._fresh(snap))
+                     nearest=self._nearest(snap, fresh), fresh=fresh)
+
+    def _nearest(self, snap: Snapshot, fresh: bool) -> Callable[[np.ndarray, int], list[tuple[str, float]]]:
+        """Dense neighbours on a big base: the snapshot's coarse index, or Chroma while the snapshot
+        is behind the index (what was just written must be found)."""
+        coarse = snap.coarse
+        if coarse is not None and fresh:
+            return lambda v, n: [(snap.chunk_ids[row], sim) for row, sim in coarse.nearest(v, n)]
+        return lambda v, n: self.index.nearest(v.tolist(), n)
 
     def _fresh(self, snap: Snapshot) -> bool:
         # A snapshot behind the index (a rebuild is pending or rate-limited mid-sync) lets Chroma
@@ -284,9 +294,7 @@ class Searcher:
         started = time.perf_counter()
         snap = build_snapshot(self.index, generation=generation, title_vectors=self._title_vectors,
                               in_memory_below=self.in_memory_below, known=self._known_words().__contains__)
-        space = Space(title_vectors=snap.title_vectors, chunk_vectors=snap.chunk_vectors,
-                      nearest=lambda v, n: self.index.nearest(v.tolist(), n), fresh=True)
-        snap.level = self._near_miss_level(snap, space, snap.title_vectors)
+        snap.level = self._near_miss_level(snap, self._space(snap, fresh=True), snap.title_vectors)
         snap.built_in = time.perf_counter() - started
         snap.built_at = time.monotonic()
         log.debug("search snapshot: %d documents, %d chunks, near-miss level %.3f, built in %.2fs",

@@ -25,11 +25,12 @@ from typing import overload
 
 import numpy as np
 
+from knowledge_base.coarse_index import CoarseIndex
 from knowledge_base.lexical import LexicalIndex, normalise
 from knowledge_base.query import QueryNormaliser
 from knowledge_base.snapshot import Snapshot
 
-FORMAT = 1
+FORMAT = 2  # 2: the coarse index of big bases
 KEEP = 2  # generations kept: a process may still read the one before the newest
 _CHUNK_ARRAYS = ("versions", "title_vectors", "chunk_doc", "doc_starts", "chunk_versions", "chunk_positions")
 
@@ -142,6 +143,8 @@ def _write(snap: Snapshot, folder: Path, *, model_id: str, where: str) -> None:
               "doc_starts": snap.doc_starts, "chunk_versions": versions, "chunk_positions": positions}
     if snap.chunk_vectors is not None:
         arrays["chunk_vectors"] = snap.chunk_vectors
+    if snap.coarse is not None:
+        arrays |= {f"coarse_{name}": value for name, value in snap.coarse.arrays().items()}
     terms, postings = snap.lexical.arrays()
     arrays |= {f"lex_{name}": value for name, value in postings.items()}
     for name, texts in (("texts", snap.chunk_texts), ("sections", snap.chunk_sections)):
@@ -233,10 +236,19 @@ def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str]
                              loaded["chunk_positions"]),
         lexical=lexical, chunk_versions=loaded["chunk_versions"],
         chunk_vectors=arr("chunk_vectors") if (folder / "chunk_vectors.npy").exists() else None,
+        coarse=_coarse(folder, arr),
         level=float(str(manifest["level"])), built_in=float(str(manifest.get("built_in", 0.0))),
     )
     snap.normaliser = QueryNormaliser(lexical.frequencies(), fold=normalise, known=known)
     return snap
+
+
+def _coarse(folder: Path, arr: Callable[[str], np.ndarray]) -> CoarseIndex | None:
+    """The coarse index of a big base, mapped (None on bases scored exactly, or in Chroma)."""
+    if not (folder / "coarse_codes.npy").exists():
+        return None
+    names = [p.stem for p in folder.glob("coarse_*.npy")]
+    return CoarseIndex.from_arrays({name.removeprefix("coarse_"): arr(name) for name in names})
 
 
 @contextlib.contextmanager
