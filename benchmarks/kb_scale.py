@@ -121,13 +121,19 @@ def sync(corpus: Path, data_dir: Path, *, fast: bool) -> dict:
     filled = kb.fill_cross_lingual()
     figures["crosslingual_fill_s"] = round(time.perf_counter() - started, 1)
     print(f"cross-lingual vectors: {filled} chunks in {figures['crosslingual_fill_s']} s", flush=True)
-    started = time.perf_counter()
-    kb.warm_up()  # what `kb sync` does last: the search snapshot, saved for every server to map
-    figures["snapshot_s"] = round(time.perf_counter() - started, 1)
-    print(f"search snapshot built and saved in {figures['snapshot_s']} s", flush=True)
-    kb.close()
+    figures |= prepare_search(kb)
     (data_dir / ".kb-scale-synced").write_text(json.dumps(figures))
     return figures
+
+
+def prepare_search(kb: KnowledgeBase) -> dict:
+    """What `kb sync` does last: build the search snapshot and save it for every server to map."""
+    started = time.perf_counter()
+    kb.warm_up()
+    snapshot_s = round(time.perf_counter() - started, 1)
+    print(f"search snapshot built and saved in {snapshot_s} s", flush=True)
+    kb.close()
+    return {"snapshot_s": snapshot_s}
 
 
 def _cpu_s(pids: list[int]) -> float:
@@ -254,6 +260,9 @@ def main() -> None:
     if marker.exists():
         figures = json.loads(marker.read_text())
         print(f"reusing the synced folder {data_dir}: {figures}")
+        if "snapshot_s" not in figures:  # synced by an earlier version, without the saved snapshot
+            figures |= prepare_search(build_knowledge_base(_settings(data_dir)))
+            marker.write_text(json.dumps(figures))
     else:
         figures = sync(corpus, data_dir, fast=args.fast_vectors)
     figures |= start_up(data_dir, restarts=args.restarts, turns=args.turns)

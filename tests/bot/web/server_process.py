@@ -20,7 +20,7 @@ class ServerProcess:
 
     def __init__(self, data_dir: Path, *, extra_env: dict[str, str] | None = None, threads: int = 32,
                  startup_timeout_s: float = 300.0, app_spec: str | None = None, pythonpath: Path | None = None,
-                 workers: int = 1, worker: str | None = None) -> None:
+                 workers: int = 1, worker: str | None = None, serve_args: tuple[str, ...] = ()) -> None:
         """`app_spec` (e.g. `module:factory()`) runs gunicorn gthread on another app than `supportbot serve` does;
         `worker` is `serve --worker` (`loop`, the default, or `threads`)."""
         self.data_dir = Path(data_dir)
@@ -43,6 +43,7 @@ class ServerProcess:
         self._app_spec = app_spec
         self._pythonpath = pythonpath
         self._worker = worker
+        self._serve_args = serve_args  # more `serve` options, e.g. ("--no-preload-model",)
 
     def __enter__(self) -> ServerProcess:
         self.start()
@@ -56,7 +57,7 @@ class ServerProcess:
         log = self.log_path.open("ab")
         command = [sys.executable, str(ROOT / "commands.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
                    "--threads", str(self.threads), "--workers", str(self.workers)] + (
-                       ["--worker", self._worker] if self._worker else [])
+                       ["--worker", self._worker] if self._worker else []) + list(self._serve_args)
         if self._app_spec:
             command = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "1", "--threads", str(self.threads),
                        "-b", f"127.0.0.1:{self.port}", "--no-control-socket", "--graceful-timeout", "3",
