@@ -125,6 +125,8 @@ def run_gunicorn(
     prepare_multiprocess_dir(metrics_dir)
     settings = settings.model_copy(update={"web": settings.web.model_copy(update={"metrics_dir": metrics_dir})})
     shared = default_embedder(settings, load=True) if preload_model else None
+    if preload_model:
+        _import_before_fork()
 
     class _App(BaseApplication):
         def load_config(self) -> None:
@@ -148,6 +150,29 @@ def run_gunicorn(
             return _loop_runner(app, threads=threads) if worker == "loop" else app
 
     _App().run()
+
+
+# Imported by every worker's `create_app`; imported once in the master instead, their code and
+# constants are pages the workers share. Nothing here starts a thread or opens a connection.
+_SHARED_MODULES = (
+    "numpy", "sqlalchemy.orm", "alembic.command", "flask", "flask_limiter", "pydantic", "chromadb",
+    "bot.service", "bot.web.app", "bot.web.api", "bot.web.customer_api", "bot.web.loop_server",
+    "bot.triage.setup", "bot.answering.answerer", "bot.conversations.store", "knowledge_base.search",
+    "knowledge_base.service",
+)
+
+
+def _import_before_fork() -> None:
+    """Import what every worker would, then freeze the garbage collector's view of it: objects made
+    before the fork are never scanned again, so their pages stay shared instead of being copied by
+    the first collection in each worker."""
+    import gc
+    import importlib
+
+    for name in _SHARED_MODULES:
+        importlib.import_module(name)
+    gc.collect()
+    gc.freeze()
 
 
 def _loop_worker_class() -> str:

@@ -10,7 +10,8 @@ is timed in this process on the same folder (the saved snapshot mapped, as a wor
 embedding included.
 
 `--fast-vectors` (for 100,000 documents, where the model would embed for hours on 2 shared cores):
-the same corpus goes through the same sync pipeline (load, split, Chroma rows, snapshot), but a
+the same corpus goes through the same sync pipeline (load, split, Chroma rows, snapshot; Chroma
+written 5,000 chunks at a time instead of 256), but a
 chunk's vector is the real MiniLM vector of its article's topic ("<action> <object>", ~2,000 of them)
 plus Gaussian noise (sigma 0.045 per dimension, cosine ~0.7 to the topic), a title's the same with
 sigma 0.02, and the cross-lingual vectors random unit rows (only questions in other languages use
@@ -107,8 +108,14 @@ def _settings(data_dir: Path) -> KnowledgeBaseSettings:
 def sync(corpus: Path, data_dir: Path, *, fast: bool) -> dict:
     """`kb sync` in this process: the sync, the cross-lingual fill, the first snapshot (built and saved)."""
     if fast:
+        import knowledge_base.sync as sync_module
+
+        # NOTE: 5,000 chunks per Chroma write instead of 256 (and per cross-lingual batch instead of
+        # 128): at 350,000 chunks the small writes alone took over an hour on the shared machine.
+        sync_module._FLUSH_CHUNKS = 5000  # type: ignore[attr-defined]
         kb = build_knowledge_base(_settings(data_dir), embedder=TopicVectors(LocalMiniLMEmbeddings()),  # type: ignore[arg-type]
                                   model_id=LocalMiniLMEmbeddings().model_id, cross_lingual=RandomCrossLingual())
+        kb._filler._batch = 5000
     else:
         kb = build_knowledge_base(_settings(data_dir))
     figures: dict = {}
