@@ -18,8 +18,17 @@ sigma 0.02, and the cross-lingual vectors random unit rows (only questions in ot
 them; none are asked here). The index records the real model's id, so the server opens it as its
 own; queries are embedded by the real model. Start-up, memory and search are the figures that count.
 
+`--snapshot-only` (with --fast-vectors): writing 350,000 rows into embedded Chroma took over an hour
+here and crashed it once (a segfault in its Rust bindings while resuming), so the rows skip Chroma:
+the product's loader and splitter make the chunks, the product's searcher builds and saves the
+snapshot from them (coarse index, titles, keywords, passages) for the generation of a real Chroma
+collection left empty, which the server opens as its index. Start-up, RSS and search then run the
+product's own path (a server never reads Chroma's rows or graph to search once the snapshot is
+saved); what differs from a full index is Chroma's own files (its SQLite pages) and answers, which
+read a document's chunks from Chroma and fall back to the passages here.
+
     python benchmarks/kb_scale.py --docs 10000 [--work DIR] [--restarts 3] [--queries 200] [--turns 40]
-    python benchmarks/kb_scale.py --docs 100000 --fast-vectors
+    python benchmarks/kb_scale.py --docs 100000 --fast-vectors [--snapshot-only]
     python benchmarks/kb_scale.py --examples   # restarts on the bundled example folder (budget < 4 s)
 
 Budgets (issue 14) at 100,000 documents: start to /readyz < 10 s, server RSS < 600 MB, search p50
@@ -143,6 +152,69 @@ def prepare_search(kb: KnowledgeBase) -> dict:
     return {"snapshot_s": snapshot_s}
 
 
+class CorpusRows:
+    """`--snapshot-only`: the chunks `kb sync` makes of the corpus, held here instead of in Chroma, with
+    what the searcher asks of an index while it builds the snapshot (nothing else is ever asked)."""
+
+    cross_lingual = None
+
+    def __init__(self, chunks: list, vectors: np.ndarray, model_id: str, generation: int) -> None:
+        self._chunks, self._vectors, self.model_id, self._generation = chunks, vectors, model_id, generation
+
+    def count(self) -> int:
+        return len(self._chunks)
+
+    def generation(self, *, max_age_s: float = 0.0) -> int:
+        return self._generation
+
+    def iter_chunks_with_vectors(self, *, page_size: int = 20_000, vectors: bool = True):
+        from dataclasses import fields
+
+        from knowledge_base.chunking import Chunk
+        from knowledge_base.index import ChunkMatch
+
+        names = [f.name for f in fields(Chunk)]
+        for chunk, vector in zip(self._chunks, self._vectors, strict=True):
+            yield ChunkMatch(**{name: getattr(chunk, name) for name in names}), vector
+
+    def chunks(self, ids: list[str]) -> list:
+        return []
+
+    def nearest(self, vector: list[float], k: int) -> list:
+        raise AssertionError("a big base's snapshot is built with its coarse index, never Chroma's graph")
+
+
+def snapshot_only(corpus: Path, data_dir: Path) -> dict:
+    """`--snapshot-only`: chunks by the product's loader and splitter, `--fast-vectors`' vectors, the
+    snapshot built and saved by the product's searcher for the generation of a real (empty) Chroma
+    collection in `data_dir`, which the server opens as its index."""
+    from knowledge_base.chunking import split_document
+    from knowledge_base.documents import load_document
+    from knowledge_base.index import ChromaIndex
+    from knowledge_base.search import Searcher
+
+    settings = _settings(data_dir)
+    started = time.perf_counter()
+    chunks = []
+    for path in sorted(corpus.rglob("*.md")):
+        document = load_document(path, source=path.relative_to(corpus).as_posix())
+        chunks += split_document(document, version=1, updated_at="2026-12-04T00:00:00+00:00", settings=settings)
+    load_s = round(time.perf_counter() - started, 1)
+    print(f"loaded and split {len(chunks)} chunks in {load_s} s", flush=True)
+    embedder = TopicVectors(LocalMiniLMEmbeddings())
+    vectors = embedder.embed_array([c.embed_text for c in chunks])
+    index = ChromaIndex.open(settings, embedder, embedder.model_id)  # type: ignore[arg-type]
+    rows = CorpusRows(chunks, vectors, embedder.model_id, index.generation())
+    index.close()
+    started = time.perf_counter()
+    Searcher(index=rows, embedder=embedder, settings=settings).refresh()  # type: ignore[arg-type]
+    snapshot_s = round(time.perf_counter() - started, 1)
+    print(f"search snapshot built and saved in {snapshot_s} s", flush=True)
+    figures = {"snapshot_only": True, "chunks": len(chunks), "load_and_split_s": load_s, "snapshot_s": snapshot_s}
+    (data_dir / ".kb-scale-synced").write_text(json.dumps(figures))
+    return figures
+
+
 def _cpu_s(pids: list[int]) -> float:
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
@@ -250,6 +322,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/kb-scale"))
     parser.add_argument("--fast-vectors", action="store_true")
+    parser.add_argument("--snapshot-only", action="store_true",
+                        help="with --fast-vectors: no rows in Chroma, only the saved snapshot (see the docstring)")
     parser.add_argument("--restarts", type=int, default=3)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--turns", type=int, default=40)
@@ -262,7 +336,8 @@ def main() -> None:
         return
 
     corpus = write_corpus(args.work / f"corpus-{args.docs}", args.docs)
-    data_dir = args.work / f"data-{args.docs}{'-fast' if args.fast_vectors else ''}"
+    suffix = ("-fast" if args.fast_vectors else "") + ("-snap" if args.snapshot_only else "")
+    data_dir = args.work / f"data-{args.docs}{suffix}"
     marker = data_dir / ".kb-scale-synced"
     if marker.exists():
         figures = json.loads(marker.read_text())
@@ -270,6 +345,8 @@ def main() -> None:
         if "snapshot_s" not in figures:  # synced by an earlier version, without the saved snapshot
             figures |= prepare_search(build_knowledge_base(_settings(data_dir)))
             marker.write_text(json.dumps(figures))
+    elif args.snapshot_only:
+        figures = snapshot_only(corpus, data_dir)
     else:
         figures = sync(corpus, data_dir, fast=args.fast_vectors)
     figures |= start_up(data_dir, restarts=args.restarts, turns=args.turns)
