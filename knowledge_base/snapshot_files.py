@@ -5,7 +5,7 @@ vector: at 10,000 documents that was 25-31 s of each worker's start (the titles 
 time) and 1.6 GB of RSS. Saved beside the index after the first build, a start maps its arrays
 instead (numpy memmap: the pages are the OS's page cache, shared by every worker on the machine and
 read only where a query touches them) and reads the document list: well under a second at 100,000
-documents. Chunk texts stay on disk too, one UTF-8 blob with offsets, read a passage at a time.
+documents. Chunk texts stay on disk too, one UTF-8 blob with offsets, read a passage at a time (`file_rows.py`).
 
 A folder per generation (`g<generation>`) under `<data_dir>/search/<collection>/`, written to a
 temporary name and renamed, so a reader sees a whole snapshot or none; the manifest names the
@@ -26,6 +26,7 @@ from typing import overload
 import numpy as np
 
 from knowledge_base.coarse_index import CoarseIndex
+from knowledge_base.file_rows import FileRows
 from knowledge_base.lexical import LexicalIndex, normalise
 from knowledge_base.query import QueryNormaliser
 from knowledge_base.snapshot import Snapshot
@@ -36,9 +37,9 @@ _CHUNK_ARRAYS = ("versions", "title_vectors", "chunk_doc", "doc_starts", "chunk_
 
 
 class TextColumn(Sequence[str]):
-    """Texts in one UTF-8 blob with offsets (both memory-mapped): a text is decoded when asked for."""
+    """Texts in one UTF-8 blob with offsets: a text is read and decoded when asked for."""
 
-    def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
+    def __init__(self, blob: np.ndarray | FileRows, offsets: np.ndarray) -> None:
         self._blob = blob
         self._offsets = offsets
 
@@ -210,13 +211,15 @@ def latest(root: Path, *, model_id: str, where: str) -> Snapshot | None:
     return None
 
 
+# Read a few rows a query, anywhere in the file: read with pread, not mapped (`file_rows.py`).
+_READ_BY_ROWS = frozenset({"coarse_exact", "coarse_codes", "lex_rows"})  # and the texts
+
+
 def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str], bool]) -> Snapshot:
     def arr(name: str) -> np.ndarray:
+        if name in _READ_BY_ROWS:
+            return FileRows(folder / f"{name}.npy")  # type: ignore[return-value]  # rows and slices, as used
         return np.load(folder / f"{name}.npy", mmap_mode="r")
-
-    def blob(name: str) -> np.ndarray:
-        path = folder / f"{name}.bin"
-        return np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else np.zeros(0, np.uint8)
 
     documents = json.loads((folder / "documents.json").read_text(encoding="utf-8"))
     doc_ids: list[str] = documents["ids"]
@@ -230,8 +233,8 @@ def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str]
         versions=loaded["versions"], titles=documents["titles"], sources=documents["sources"],
         urls=documents["urls"], trusts=documents["trusts"], title_vectors=loaded["title_vectors"],
         chunk_doc=loaded["chunk_doc"], doc_starts=loaded["doc_starts"], chunk_ids=chunk_ids,
-        chunk_texts=TextColumn(blob("texts"), arr("texts_offsets")),
-        chunk_sections=TextColumn(blob("sections"), arr("sections_offsets")),
+        chunk_texts=TextColumn(FileRows.raw_bytes(folder / "texts.bin"), arr("texts_offsets")),
+        chunk_sections=TextColumn(FileRows.raw_bytes(folder / "sections.bin"), arr("sections_offsets")),
         chunk_rows=ChunkRows(chunk_ids, doc_rows, loaded["doc_starts"], loaded["chunk_versions"],
                              loaded["chunk_positions"]),
         lexical=lexical, chunk_versions=loaded["chunk_versions"],
