@@ -21,7 +21,7 @@ from bot.admin import schemas
 from bot.admin.audit import AuditLog
 from bot.admin.auth import COOKIE_NAME, AdminAuth, LoginThrottle, csrf_ok
 from bot.admin.config import AdminSettings
-from bot.admin.conversations import ConversationsService, DeskElsewhere, NotWaiting
+from bot.admin.conversations import ConversationsService, DeskElsewhere, NotWaiting, TakenByAnother
 from bot.admin.documents import DocumentsService, SyncUnavailable
 from bot.admin.gaps import GapsService
 from bot.admin.golden import GoldenChecks
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 Body = TypeVar("Body", bound=BaseModel)
 _PUBLIC = {"admin.page", "admin.asset", "admin.login", "admin.openapi"}
 _ASSETS = {"console.css": "text/css", "console.js": "text/javascript", "charts.js": "text/javascript"}
-_CONFLICTS = (NotWaiting, DeskElsewhere, SyncUnavailable)
+_CONFLICTS = (NotWaiting, DeskElsewhere, SyncUnavailable, TakenByAnother)
 
 
 class AdminApiError(HTTPException):
