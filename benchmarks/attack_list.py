@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 from tests.bot.web.server_process import ServerProcess  # noqa: E402
 from tests.fake_slack import FakeSlack  # noqa: E402
-from tests.handoff.slack_helpers import CHANNEL, SIGNING_SECRET, command_body, signed_headers  # noqa: E402
+from tests.handoff.slack_helpers import CHANNEL, SIGNING_SECRET, command_body, event_body, signed_headers  # noqa: E402
 
 DEFAULTS = {  # ServerProcess lifts these for load tests; the attack list runs with the shipped defaults
     "SUPPORTBOT_WEB__RATE_LIMIT_PER_IP": "60 per minute",
@@ -202,6 +202,65 @@ def symlink_out_of_the_folder(server: ServerProcess) -> dict[str, Any]:
             "ok": "notes.txt" in report and "xoxb-do-not-leak" not in said}
 
 
+def victim_budget(server: ServerProcess) -> dict[str, Any]:
+    """Unauthenticated posts to someone else's conversation must not spend its per-conversation budget."""
+    victim, auth = start(server, "127.0.0.32")
+    with client("127.0.0.33") as attacker:
+        tries = [attacker.post(f"{server.url}/api/conversations/{victim}/messages", json={"text": "x"}).status_code
+                 for _ in range(25)]
+    with client("127.0.0.32") as c:
+        own = c.post(f"{server.url}/api/conversations/{victim}/messages", json={"text": "hello"}, headers=auth)
+    return {"attacker_statuses": sorted(set(tries)), "victim_after": own.status_code,
+            "ok": own.status_code == 201 and all(t in (401, 403, 429) for t in tries)}
+
+
+def _agent_event(server: ServerProcess, event: dict[str, Any], event_id: str) -> None:
+    body = event_body(event, event_id=event_id)
+    httpx.post(f"{server.url}/slack/events", content=body, timeout=10,
+               headers=signed_headers(body, content_type="application/json")).raise_for_status()
+
+
+def agent_text_leaks(server: ServerProcess, slack: FakeSlack) -> dict[str, Any]:
+    """An agent edits a relayed reply into a ';;' note, and deletes another after editing it."""
+    cid, auth = start(server, "127.0.0.34")
+    with client("127.0.0.34") as c:
+        c.post(f"{server.url}/api/conversations/{cid}/handoff", headers=auth)
+        card = slack.wait_for(lambda: next((p for p in slack.posts() if cid in json.dumps(p.body.get("blocks", []))
+                                            and not p.body.get("thread_ts")), None), timeout=30)
+        thread = card.result["ts"]
+        say = {"type": "message", "channel": CHANNEL, "user": "UANA", "thread_ts": thread}
+        _agent_event(server, say | {"text": "Your refund is on its way", "ts": "1900000000.000100"}, "EvL1")
+        _agent_event(server, say | {"text": "Code 1234 for the locker", "ts": "1900000000.000200"}, "EvL2")
+        time.sleep(1)
+        first = json.dumps(c.get(f"{server.url}/api/conversations/{cid}/messages", headers=auth).json())
+        relayed = "refund is on its way" in first and "1234" in first  # else the probe proves nothing
+        changed = {"type": "message", "channel": CHANNEL, "subtype": "message_changed"}
+        _agent_event(server, changed | {
+            "message": {"user": "UANA", "text": ";; internal: customer is a known abuser", "ts": "1900000000.000100",
+                        "thread_ts": thread},
+            "previous_message": {"user": "UANA", "text": "Your refund is on its way", "ts": "1900000000.000100"}},
+            "EvL3")
+        _agent_event(server, changed | {
+            "message": {"user": "UANA", "text": "Code 9876 for the locker", "ts": "1900000000.000200",
+                        "thread_ts": thread},
+            "previous_message": {"user": "UANA", "text": "Code 1234 for the locker", "ts": "1900000000.000200"}},
+            "EvL4")
+        _agent_event(server, {"type": "message", "channel": CHANNEL, "subtype": "message_deleted",
+                              "deleted_ts": "1900000000.000200",
+                              "previous_message": {"user": "UANA", "ts": "1900000000.000200"}}, "EvL5")
+        time.sleep(1)
+        listed = json.dumps(c.get(f"{server.url}/api/conversations/{cid}/messages", headers=auth).json())
+        replay = ""
+        with c.stream("GET", f"{server.url}/api/conversations/{cid}/events",
+                      headers=auth | {"Last-Event-ID": "0"}) as stream:
+            for line in stream.iter_lines():
+                replay += line + "\n"
+                if len(replay) > 200 and line == "":
+                    break
+    leaked = [w for w in ("known abuser", "1234", "9876", "refund is on its way") if w in listed or w in replay]
+    return {"relayed_before_edits": relayed, "leaked": leaked, "ok": relayed and not leaked}
+
+
 def kb_add_while_serving(server: ServerProcess) -> dict[str, Any]:
     doc = server.data_dir.parent / "zorblax-warranty.md"
     doc.write_text("# Zorblax warranty\n\nThe zorblax warranty lasts seventy-seven days from delivery.\n")
@@ -249,6 +308,8 @@ def main() -> None:
                 ("/support from a non-member or another channel", lambda: support_command_outsider(server, slack)),
                 ("kb add in another process while serving", lambda: kb_add_while_serving(server)),
                 ("a synced folder's symlink to a secret", lambda: symlink_out_of_the_folder(server)),
+                ("unauthenticated posts spend a victim's per-conversation budget", lambda: victim_budget(server)),
+                ("agent edits into a ';;' note, deletes after edits", lambda: agent_text_leaks(server, slack)),
             ]
             for name, attack in attacks:
                 try:
