@@ -188,6 +188,9 @@ def symlink_out_of_the_folder(server: ServerProcess) -> dict[str, Any]:
     secret.write_text("SLACK_BOT_TOKEN=xoxb-do-not-leak-4242\n")
     (folder / "notes.txt").symlink_to(secret)
     (folder / "real.md").write_text("# Opening hours\n\nWe are open nine to five.\n")
+    (folder / "big.md").write_text("# Big\n\n" + "lorem ipsum dolor sit amet " * 200_000)  # 5.4 MB
+    (folder / "evil\x1b[2J\nname.md").write_text("# Evil\n\nA file name with a terminal escape.\n")
+    t0 = time.monotonic()
     env = {"PATH": "/usr/bin:/bin", "SUPPORTBOT_DATA_DIR": str(server.data_dir), "HOME": str(server.data_dir)}
     done = subprocess.run([sys.executable, str(ROOT / "commands.py"), "kb", "sync", str(folder)], env=env,
                           cwd=server.data_dir, capture_output=True, text=True, timeout=300)
@@ -197,9 +200,16 @@ def symlink_out_of_the_folder(server: ServerProcess) -> dict[str, Any]:
                headers=auth)
         time.sleep(3)
         said = json.dumps(c.get(f"{server.url}/api/conversations/{cid}/messages", headers=auth).json())
+    sync_s = time.monotonic() - t0
+    listed = subprocess.run([sys.executable, str(ROOT / "commands.py"), "kb", "list"], env=env,
+                            cwd=server.data_dir, capture_output=True, text=True, timeout=300)
     report = (done.stdout + done.stderr)
+    printed = report + listed.stdout + listed.stderr + (server.data_dir / "server.log").read_text(errors="replace")
+    big_refused = "big.md" in report and any(w in report.lower() for w in ("limit", "too large", "too big"))
     return {"sync_names_the_link": "notes.txt" in report, "token_in_answer": "xoxb-do-not-leak" in said,
-            "ok": "notes.txt" in report and "xoxb-do-not-leak" not in said}
+            "big_file_refused": big_refused, "sync_s": round(sync_s, 1), "raw_escape_printed": "\x1b" in printed,
+            "ok": "notes.txt" in report and "xoxb-do-not-leak" not in said and big_refused and sync_s < 60
+            and "\x1b" not in printed}
 
 
 def victim_budget(server: ServerProcess) -> dict[str, Any]:
@@ -284,6 +294,20 @@ def kb_add_while_serving(server: ServerProcess) -> dict[str, Any]:
             "readyz": ready, "ok": done.returncode == 0 and answered and conversation["state"] == "bot"}
 
 
+def behind_a_proxy(folder: Path) -> dict[str, Any]:
+    """One load balancer in front (every request from 127.0.0.1, the client in X-Forwarded-For)."""
+    env = DEFAULTS | {"SUPPORTBOT_WEB__TRUSTED_PROXY_HOPS": "1", "SUPPORTBOT_INDEX_EXAMPLES_ON_START": "false"}
+    with ServerProcess(folder, extra_env=env) as server:
+        def hit(forwarded: str) -> int:
+            return httpx.post(f"{server.url}/api/conversations", json={}, timeout=10,
+                              headers={"X-Forwarded-For": forwarded}).status_code
+        first = [hit("198.51.100.1") for _ in range(61)]
+        spoofed = hit("203.0.113.77, 198.51.100.1")  # the client's own leftmost entry must not pick its bucket
+        other = hit("198.51.100.2")
+    return {"client_a_statuses": sorted(set(first)), "client_a_61st": first[-1], "spoofed_prefix": spoofed,
+            "client_b": other, "ok": first[-1] == 429 and spoofed == 429 and other == 201}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--postgres", default=None, help="DATABASE_URL of an empty database (default: SQLite)")
@@ -307,7 +331,8 @@ def main() -> None:
                 ("odd inputs give 4xx, never 500", lambda: odd_inputs(server)),
                 ("/support from a non-member or another channel", lambda: support_command_outsider(server, slack)),
                 ("kb add in another process while serving", lambda: kb_add_while_serving(server)),
-                ("a synced folder's symlink to a secret", lambda: symlink_out_of_the_folder(server)),
+                ("sync: a symlink to a secret, a 5 MB file, an escape in a name",
+                 lambda: symlink_out_of_the_folder(server)),
                 ("unauthenticated posts spend a victim's per-conversation budget", lambda: victim_budget(server)),
                 ("agent edits into a ';;' note, deletes after edits", lambda: agent_text_leaks(server, slack)),
             ]
@@ -318,6 +343,12 @@ def main() -> None:
                     result = {"error": repr(exc), "ok": False}
                 results.append({"attack": name, **result})
                 print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+        try:
+            proxied = behind_a_proxy(Path(tmp) / "proxied")
+        except Exception as exc:
+            proxied = {"error": repr(exc), "ok": False}
+        results.append({"attack": "rate limits behind a load balancer", **proxied})
+        print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     print(json.dumps({"attacks": len(results), "held": sum(r["ok"] for r in results),
                       "failed": [r["attack"] for r in results if not r["ok"]]}))
 
