@@ -20,7 +20,7 @@ from bot.config import DatabaseSettings
 from handoff.config import SlackSettings
 from settings import Settings, database_settings
 
-__all__ = ["Services", "Settings", "build_services", "create_app", "database_settings"]
+__all__ = ["Services", "Settings", "build_services", "create_app", "database_settings", "default_embedder"]
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -108,6 +108,21 @@ def build_knowledge_base(settings: Settings, *, embedder: Embeddings | None = No
     return _build(settings.kb, embedder=embedder)
 
 
+def default_embedder(settings: Settings, *, load: bool = False) -> Embeddings:
+    """The configured embedder, wrapped so triage and retrieval share a message's vector.
+
+    `load`: load the model now (`supportbot serve` does it in gunicorn's master before forking, so
+    every worker shares its pages copy-on-write instead of loading a copy).
+    """
+    from knowledge_base.embeddings import make_embedder
+    from knowledge_base.vector_memo import VectorMemo
+
+    inner, model_id = make_embedder(settings.kb)
+    if load and hasattr(inner, "load"):
+        inner.load()
+    return VectorMemo(inner, model_id=model_id)
+
+
 class StartupError(Exception):
     """Something the instance needs cannot be used; the message names the file or server and why."""
 
@@ -157,11 +172,7 @@ def build_services(
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     policy = load_policy(settings.bot.policy_file)
     if knowledge_base is None and embedder is None:
-        from knowledge_base.embeddings import make_embedder
-        from knowledge_base.vector_memo import VectorMemo
-
-        inner, model_id = make_embedder(settings.kb)
-        embedder = VectorMemo(inner, model_id=model_id)  # triage and retrieval share a message's vector
+        embedder = default_embedder(settings)
     install_log_redaction(policy.pii)  # log lines are an exit too: the policy's `log` target
     kb = knowledge_base or build_knowledge_base(settings, embedder=embedder)
     engine = _open_database(database_settings(settings), make_engine, migrate)
@@ -333,6 +344,7 @@ def _add_console(app: Flask, services: Services, *, chat_model: BaseChatModel | 
     from handoff.console import build_console_handoff
 
     settings = services.settings
+    assert services.privacy is not None  # build_services always wires it
 
     def golden_check(golden: Path) -> dict[str, object]:
         """`eval answers` on the server's own knowledge base, in a throwaway database (no stats noise)."""
@@ -355,7 +367,8 @@ def _add_console(app: Flask, services: Services, *, chat_model: BaseChatModel | 
         evaluate=golden_check,
         operators=None if services.handoff is not None else build_console_handoff(
             services.engine, services.store, services.bot.policy),
-        redis_url=settings.db.redis_url, count_login=services.metrics.admin_login, clock=clock,
+        privacy=services.privacy, redis_url=settings.db.redis_url, count_login=services.metrics.admin_login,
+        clock=clock,
     )
     app.register_blueprint(console.blueprint())
     if start_background:

@@ -10,7 +10,6 @@ event streams at once on SIGTERM.
 """
 from __future__ import annotations
 
-import ctypes
 import logging
 import multiprocessing
 import os
@@ -23,7 +22,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from server import Services, Settings, build_knowledge_base, create_app, index_examples_if_empty
+from knowledge_base import freed_memory
+from server import Services, Settings, build_knowledge_base, create_app, default_embedder, index_examples_if_empty
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -47,13 +47,17 @@ def serve_command(get_settings: Callable[[], Settings]) -> click.Command:
                   help="Requests run at once per process (with --worker threads, each open event stream holds one).")
     @click.option("--worker", type=click.Choice(WORKERS), default="loop", show_default=True,
                   help="loop: open event streams on an event loop, no thread each; threads: gunicorn gthread.")
-    def serve(host: str, port: int, workers: int, threads: int, worker: str) -> None:
+    @click.option("--preload-model/--no-preload-model", default=None,
+                  help="Load the embedding model once before forking the workers, who share it "
+                       "(default: with --workers > 1).")
+    def serve(host: str, port: int, workers: int, threads: int, worker: str, preload_model: bool | None) -> None:
         settings = get_settings()
         if workers > 1 and not settings.db.redis_url:
             raise click.ClickException("--workers > 1 needs REDIS_URL so every process sees every event")
         if settings.index_examples_on_start and not _examples_marker(settings).exists():
             _index_examples_in_child(settings)
-        run_gunicorn(settings, host=host, port=port, workers=workers, threads=threads, worker=worker)
+        run_gunicorn(settings, host=host, port=port, workers=workers, threads=threads, worker=worker,
+                     preload_model=workers > 1 if preload_model is None else preload_model)
 
     return serve
 
@@ -100,8 +104,16 @@ def _index_examples(settings: Settings) -> None:
 
 def run_gunicorn(
     settings: Settings, *, host: str, port: int, workers: int = 1, threads: int = 32, worker: str = "loop",
+    preload_model: bool = False,
 ) -> None:
-    """Serve `create_app(settings)` with gunicorn: the event-loop worker, or the threaded one."""
+    """Serve `create_app(settings)` with gunicorn: the event-loop worker, or the threaded one.
+
+    `preload_model`: the embedding model is loaded here, in the master, and every worker forked from
+    it shares those pages copy-on-write (~100 MB each). Only the model: the Chroma client, database
+    engines, the search snapshot and every thread are made in each worker after the fork, where
+    they belong (none of them survives a fork; the snapshot's arrays are files mapped by every
+    worker, shared through the page cache anyway).
+    """
     from gunicorn.app.base import BaseApplication
 
     # NOTE: before anything imports prometheus_client (it reads the variable then): each worker
@@ -112,6 +124,9 @@ def run_gunicorn(
 
     prepare_multiprocess_dir(metrics_dir)
     settings = settings.model_copy(update={"web": settings.web.model_copy(update={"metrics_dir": metrics_dir})})
+    shared = default_embedder(settings, load=True) if preload_model else None
+    if preload_model:
+        _import_before_fork()
 
     class _App(BaseApplication):
         def load_config(self) -> None:
@@ -130,11 +145,34 @@ def run_gunicorn(
                 self.cfg.set("control_socket_disable", True)
 
         def load(self) -> object:
-            app = create_app(settings)
+            app = create_app(settings, embedder=shared)
             _return_freed_memory()  # what loading the model and warming search freed
             return _loop_runner(app, threads=threads) if worker == "loop" else app
 
     _App().run()
+
+
+# Imported by every worker's `create_app`; imported once in the master instead, their code and
+# constants are pages the workers share. Nothing here starts a thread or opens a connection.
+_SHARED_MODULES = (
+    "numpy", "sqlalchemy.orm", "alembic.command", "flask", "flask_limiter", "pydantic", "chromadb",
+    "bot.service", "bot.web.app", "bot.web.api", "bot.web.customer_api", "bot.web.loop_server",
+    "bot.triage.setup", "bot.answering.answerer", "bot.conversations.store", "knowledge_base.search",
+    "knowledge_base.service",
+)
+
+
+def _import_before_fork() -> None:
+    """Import what every worker would, then freeze the garbage collector's view of it: objects made
+    before the fork are never scanned again, so their pages stay shared instead of being copied by
+    the first collection in each worker."""
+    import gc
+    import importlib
+
+    for name in _SHARED_MODULES:
+        importlib.import_module(name)
+    gc.collect()
+    gc.freeze()
 
 
 def _loop_worker_class() -> str:
@@ -153,19 +191,13 @@ def _loop_runner(app: Flask, *, threads: int) -> Callable[[], Awaitable[object]]
     services = app.extensions["supportbot"]
     web = services.settings.web
     server = LoopServer(
-        app, settings=LoopSettings(threads=threads, write_timeout_s=web.stream_write_timeout_s),
+        app, settings=LoopSettings(
+            threads=threads, write_timeout_s=web.stream_write_timeout_s, body_timeout_s=web.request_body_timeout_s,
+            # NOTE: behind proxies every connection comes from one of them: the cap would refuse customers
+            connections_per_address=web.connections_per_ip if web.trusted_proxy_hops == 0 else 0),
         on_shutdown=[services.stop_streams.set, lambda: services.bot.shutdown(wait=False)],
     )
     return server.runner
-
-
-def _glibc() -> ctypes.CDLL | None:
-    """The C library when it is glibc (has mallopt and malloc_trim), else None: musl, macOS."""
-    try:
-        libc = ctypes.CDLL(None)  # the symbols already loaded into this process; no ldconfig lookup
-    except OSError:
-        return None
-    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
 
 
 def _limit_malloc_arenas(_server: Arbiter | None, _worker: Worker | None) -> None:
@@ -174,16 +206,14 @@ def _limit_malloc_arenas(_server: Arbiter | None, _worker: Worker | None) -> Non
     glibc gives threads up to 8 arenas per core; with dozens of request and turn threads each
     keeps its own free memory (~20 MB more RSS under 32 customers), for no speed we could measure.
     """
-    libc = _glibc()
+    libc = freed_memory.glibc()
     if libc is not None:
         libc.mallopt(-8, 2)  # M_ARENA_MAX
 
 
 def _return_freed_memory() -> None:
     """Hand memory freed during start-up (the model derivation, the first snapshot) back to the OS (~30 MB)."""
-    libc = _glibc()
-    if libc is not None:
-        libc.malloc_trim(0)
+    freed_memory.return_freed_memory()
 
 
 def _close_streams_on_term(worker: Worker) -> None:

@@ -3,7 +3,7 @@
 Runs `supportbot eval answers --kb DOCS --golden G --conversations C` per help centre (offline unless
 OPENAI_* is set) and prints one row per knowledge base plus the pooled figures, against the targets of
 issue 11. Development sets: `examples/` and `datasets/helpcentres/*` except the hold-out, which only
-`--holdout` adds (run it for final figures, never while tuning).
+`--holdout` adds (run them for final figures, never while tuning).
 
     python benchmarks/answers_quality.py [--holdout] [--only NAME]
 """
@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-HOLDOUT = "harbourline-ferries"
+# Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
+HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking")
 TARGETS = {
     "fact_said_english": 0.85,
     "cited_first": 0.90,
@@ -40,7 +41,7 @@ POOLED = {  # figure -> the count it is a rate of
 def help_centres(*, holdout: bool) -> list[tuple[str, Path, Path, Path | None]]:
     sets = [("examples", ROOT / "examples", ROOT / "examples" / "golden.jsonl", None)]
     for folder in sorted((ROOT / "datasets" / "helpcentres").iterdir()):
-        if folder.name == HOLDOUT and not holdout:
+        if folder.name in HOLDOUTS and not holdout:
             continue
         conversations = folder / "conversations.jsonl"
         sets.append(
@@ -97,7 +98,7 @@ def pool(reports: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--holdout", action="store_true", help=f"also run the hold-out ({HOLDOUT})")
+    parser.add_argument("--holdout", action="store_true", help=f"also run the hold-outs ({', '.join(HOLDOUTS)})")
     parser.add_argument("--only", help="run one help centre by name")
     args = parser.parse_args()
     rows: dict[str, dict[str, Any]] = {}

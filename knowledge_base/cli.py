@@ -89,6 +89,13 @@ def _fill_cross_lingual(kb: KnowledgeBase, *, skip: bool) -> None:
         click.echo(f"cross-lingual vectors: {filled} chunks")
 
 
+def _prepare_search(kb: KnowledgeBase) -> None:
+    """Build and save the search snapshot now, so servers starting on this index map it instead of
+    each reading every chunk (a minute at 100,000 documents)."""
+    with _errors():
+        kb.warm_up()
+
+
 def _where(kb: KnowledgeBase) -> None:
     """Say which knowledge base a command works on (stderr, so stdout stays parseable)."""
     where = kb.settings.chroma_url or kb.settings.data_dir.resolve()
@@ -145,6 +152,7 @@ def make_kb_group(get_kb: Callable[[], KnowledgeBase], *, options: Sequence[Call
                 report = knowledge_base.sync(directory, progress=progress, reindex=reindex)
         failed = _report(report)
         _fill_cross_lingual(knowledge_base, skip=no_crosslingual)
+        _prepare_search(knowledge_base)
         broke: list[str] = []
         if golden is not None:
             passed, failures = _golden(check, golden, knowledge_base)
@@ -171,6 +179,7 @@ def make_kb_group(get_kb: Callable[[], KnowledgeBase], *, options: Sequence[Call
                 report = knowledge_base.add(list(files), root=root, progress=progress)
         failed = _report(report)
         _fill_cross_lingual(knowledge_base, skip=no_crosslingual)
+        _prepare_search(knowledge_base)
         if failed:
             sys.exit(1)
 

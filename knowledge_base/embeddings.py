@@ -29,6 +29,12 @@ MAX_TOKENS = 256  # the model's max_seq_length (sentence-transformers config)
 # refused by the other: the id names the derivation and its version.
 SHIPPED_MODEL_ID = "local:all-MiniLM-L6-v2-int8"
 LOCAL_MODEL_ID = f"local:all-MiniLM-L6-v2-int8-dynq{DERIVATION_VERSION}"
+# What `derive_dynamic_int8` makes of the pinned model, per (derivation version, weight type): a cached
+# derivation is used only with these bytes. Bump with DERIVATION_VERSION (tests derive and compare).
+DERIVED_SHA256 = {
+    (1, "s8"): "209e943d0a99229745198fa7c0cd756d30281137b406ffa1d5c52f2e9fbf7426",
+    (1, "u8"): "b3514efdc324b336a67f2f32ed5600862d68a866657e662e33dc2be5b6664925",
+}
 
 
 def _read_checked(path: Path, expected: str, what: str) -> bytes:
@@ -79,6 +85,7 @@ class LocalMiniLMEmbeddings(Embeddings):
         cpu_mem_arena: bool = True,
         shrink_arena: bool = True,
         int8_compute: bool = True,
+        cache_dir: Path | None = None,
     ) -> None:
         self.batch_size = max(1, batch_size)
         self.int8_compute = int8_compute
@@ -91,6 +98,7 @@ class LocalMiniLMEmbeddings(Embeddings):
         self.threads = threads if threads is not None else max(1, min(2, os.cpu_count() or 1))
         self._intra_op_threads = 1 if int8_compute else self.threads
         self._model_path = model_path
+        self._cache_dir = cache_dir  # where the derived int8 graph is kept between starts (None: derive each time)
         self._tokenizer_path = tokenizer_path or TOKENIZER_PATH
         self._lock = threading.Lock()
         self._loaded: _Loaded | None = None
@@ -122,12 +130,7 @@ class LocalMiniLMEmbeddings(Embeddings):
             from tokenizers import Tokenizer
 
             if self.int8_compute:
-                from knowledge_base.model_derivation import DerivationError, derive_dynamic_int8, preferred_weight_type
-
-                try:  # in memory, ~0.1 s (+0.3 s to import onnx once), no disk cache: the checked bytes are rewritten
-                    model = derive_dynamic_int8(model, weights=preferred_weight_type())
-                except DerivationError as exc:  # pragma: no cover - the source is pinned by its sha256
-                    raise EmbedderUnavailable(f"cannot derive the int8 model from {model_path}: {exc}") from exc
+                model = self._derived(model, model_path)
 
             ort.disable_telemetry_events()
 
@@ -149,6 +152,37 @@ class LocalMiniLMEmbeddings(Embeddings):
                 run_options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
             self._loaded = _Loaded(session=session, tokenizer=tokenizer, input_names=names, run_options=run_options)
             return self._loaded
+
+    def _derived(self, source: bytes, source_path: Path) -> bytes:
+        """The int8-compute graph: from the cache folder when its bytes are the pinned derivation's,
+        else derived from the checked `source` in memory (~0.1 s, plus ~0.9 s to import onnx) and cached.
+
+        NOTE: the cache is trusted only by its sha256 against `DERIVED_SHA256`, the same check as the
+        shipped file's; a derivation that gives other bytes (another onnx release) is used, not cached.
+        """
+        from knowledge_base.model_derivation import DerivationError, derive_dynamic_int8, preferred_weight_type
+
+        weights = preferred_weight_type()
+        expected = DERIVED_SHA256.get((DERIVATION_VERSION, weights))
+        name = f"all-MiniLM-L6-v2-int8-dynq{DERIVATION_VERSION}-{weights}.onnx"
+        cached = self._cache_dir / name if self._cache_dir is not None else None
+        if cached is not None and expected is not None and cached.is_file():
+            data = cached.read_bytes()
+            if hashlib.sha256(data).hexdigest() == expected:
+                return data
+        try:
+            model = derive_dynamic_int8(source, weights=weights)
+        except DerivationError as exc:  # pragma: no cover - the source is pinned by its sha256
+            raise EmbedderUnavailable(f"cannot derive the int8 model from {source_path}: {exc}") from exc
+        if cached is not None and hashlib.sha256(model).hexdigest() == expected:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                partial = cached.with_suffix(f".{os.getpid()}.partial")
+                partial.write_bytes(model)
+                partial.replace(cached)  # readers see the whole file or none
+            except OSError:  # a read-only data folder: derive at every start, as without a cache
+                pass
+        return model
 
     def load(self) -> None:
         """Load now (e.g. at server start) instead of on the first query."""
@@ -219,5 +253,5 @@ def make_embedder(settings: KnowledgeBaseSettings) -> tuple[Embeddings, str]:
         if settings.openai_base_url:
             kwargs["base_url"] = settings.openai_base_url
         return OpenAIEmbeddings(**kwargs), f"openai:{settings.openai_embedding_model}"
-    embedder = LocalMiniLMEmbeddings()
+    embedder = LocalMiniLMEmbeddings(cache_dir=settings.data_dir / "models")
     return embedder, embedder.model_id

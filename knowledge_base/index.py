@@ -205,17 +205,28 @@ class ChromaIndex:
         with guard("count chunks"):
             return self._collection.count()
 
-    def versions(self) -> list[StoredVersion]:
-        """One row per stored document version (a document can briefly have two)."""
-        with guard("list documents"):
-            res = self._collection.get(where={"position": 0}, include=["metadatas"])
+    def versions(self, *, page_size: int = 20_000) -> list[StoredVersion]:
+        """One row per stored document version (a document can briefly have two).
+
+        NOTE: read in pages: one `get` of every first chunk fails inside embedded Chroma past ~32,000
+        documents ("too many SQL variables"), which stopped `kb sync` of bigger help centres.
+        """
+        metadatas: list[Any] = []
+        while True:
+            with guard("list documents"):
+                res = self._collection.get(where={"position": 0}, include=["metadatas"], limit=page_size,
+                                           offset=len(metadatas))
+            page = res["metadatas"] or []
+            metadatas.extend(page)
+            if len(page) < page_size:
+                break
         return [
             StoredVersion(
                 document_id=str(m["document_id"]), version=int(str(m["version"])), content_hash=str(m["content_hash"]),
                 source=str(m["source"]), title=str(m["title"]), url=str(m.get("url") or "") or None,
                 updated_at=str(m["updated_at"]), chunks=int(str(m.get("chunk_count") or 0)),
             )
-            for m in res["metadatas"] or []
+            for m in metadatas
         ]
 
     def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:

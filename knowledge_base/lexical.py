@@ -93,6 +93,22 @@ class LexicalIndex:
         self._idf = np.log1p((self.size - df + 0.5) / (df + 0.5))
         self.max_idf = math.log(1.0 + (self.size + 0.5) / 0.5)
 
+    def arrays(self) -> tuple[list[str], dict[str, np.ndarray]]:
+        """The terms in id order and the postings arrays, to save (`from_arrays` maps them back)."""
+        terms_by_id = sorted(self._vocab, key=self._vocab.__getitem__)
+        return terms_by_id, {"rows": self._rows, "start": self._start, "end": self._end, "idf": self._idf}
+
+    @classmethod
+    def from_arrays(cls, size: int, terms_by_id: Sequence[str], arrays: dict[str, np.ndarray]) -> LexicalIndex:
+        """An index over `size` texts from saved arrays (memory-mapped ones stay mapped): no text is read."""
+        index = cls.__new__(cls)
+        index.size = size
+        index._vocab = {term: tid for tid, term in enumerate(terms_by_id)}
+        index._prefixes = frozenset(t[:PREFIX] for t in terms_by_id if len(t) >= PREFIX)
+        index._rows, index._start, index._end, index._idf = (arrays[k] for k in ("rows", "start", "end", "idf"))
+        index.max_idf = math.log(1.0 + (size + 0.5) / 0.5)
+        return index
+
     def frequencies(self) -> dict[str, int]:
         """Each indexed term and how many texts use it (the vocabulary queries are corrected to)."""
         df = (self._end - self._start).tolist()

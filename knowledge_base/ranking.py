@@ -10,7 +10,7 @@ the noise of our help centres, so this tuned mix stays.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -83,7 +83,7 @@ def cosines(rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
     return np.einsum("ij,j->i", rows, vector)
 
 
-def nearest_in_memory(vectors: np.ndarray, ids: list[str], query: np.ndarray, k: int) -> list[tuple[str, float]]:
+def nearest_in_memory(vectors: np.ndarray, ids: Sequence[str], query: np.ndarray, k: int) -> list[tuple[str, float]]:
     """The `k` best (chunk id, cosine) by one exact matrix product, best first (as `ChromaIndex.nearest`)."""
     sims = cosines(vectors, query)
     k = min(k, len(sims))

@@ -11,12 +11,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from knowledge_base import snapshot_files
 from knowledge_base.calibration import DEFAULT_CALIBRATION, OFF_DOMAIN_ANCHORS, Calibration
 from knowledge_base.embeddings import TOKENIZER_PATH
+from knowledge_base.freed_memory import return_freed_memory
 from knowledge_base.language import LanguageDetector
 from knowledge_base.query import known_words
 from knowledge_base.ranking import Candidate, Space, margin, rank
@@ -67,7 +71,6 @@ class Searcher:
         self._snapshot: Snapshot | None = None
         self._build_lock = threading.Lock()
         self._cross_lock = threading.Lock()
-        self._title_cache: dict[str, np.ndarray] = {}
         self._anchors: np.ndarray | None = None
         self._known: frozenset[str] | None = None
 
@@ -141,9 +144,18 @@ class Searcher:
         text = snap.normaliser.normalise(query) if snap.normaliser is not None and self.language == "en" else query
         return self._space(snap), snap.level, text, self._embed_query(text), False
 
-    def _space(self, snap: Snapshot) -> Space:
+    def _space(self, snap: Snapshot, *, fresh: bool | None = None) -> Space:
+        fresh = self._fresh(snap) if fresh is None else fresh
         return Space(title_vectors=snap.title_vectors, chunk_vectors=snap.chunk_vectors,
-                     nearest=lambda v, n: self.index.nearest(v.tolist(), n), fresh=self._fresh(snap))
+                     nearest=self._nearest(snap, fresh), fresh=fresh)
+
+    def _nearest(self, snap: Snapshot, fresh: bool) -> Callable[[np.ndarray, int], list[tuple[str, float]]]:
+        """Dense neighbours on a big base: the snapshot's coarse index, or Chroma while the snapshot
+        is behind the index (what was just written must be found)."""
+        coarse = snap.coarse
+        if coarse is not None and fresh:
+            return lambda v, n: [(snap.chunk_ids[row], sim) for row, sim in coarse.nearest(v, n)]
+        return lambda v, n: self.index.nearest(v.tolist(), n)
 
     def _fresh(self, snap: Snapshot) -> bool:
         # A snapshot behind the index (a rebuild is pending or rate-limited mid-sync) lets Chroma
@@ -242,29 +254,78 @@ class Searcher:
             self._build_lock.release()
 
     def _build(self, generation: int) -> Snapshot:
+        """The saved snapshot of `generation` if one exists (mapped, shared with other processes),
+        else one built from the index, saved, and mapped back (the built copy's memory is freed)."""
+        root = self._saved_root()
+        snap = self._load_saved(root, generation)
+        if snap is None:
+            with snapshot_files.building(root):  # workers starting together: one builds, the others map it
+                snap = self._load_saved(root, generation) or self._build_and_save(root, generation)
+        snap.built_at = time.monotonic()
+        return snap
+
+    def _load_saved(self, root: Path, generation: int) -> Snapshot | None:
+        """The saved snapshot, with chunk vectors exactly when this searcher holds them (`in_memory_below`)."""
+        snap = snapshot_files.load(root, generation, model_id=self.index.model_id, where=self._where(),
+                                   known=self._known_words().__contains__)
+        if snap is None or snap.chunks == 0:
+            return snap
+        if snap.chunks > self.in_memory_below:
+            snap.chunk_vectors = None
+        elif snap.chunk_vectors is None:
+            return None  # saved by a searcher that scores these chunks in Chroma: build one with them
+        return snap
+
+    def _build_and_save(self, root: Path, generation: int) -> Snapshot:
+        built = self._build_from_index(generation)
+        try:
+            snapshot_files.save(built, root, model_id=self.index.model_id, where=self._where())
+        except OSError as exc:  # a read-only or full disk: serve what was built
+            log.warning("search snapshot not saved under %s: %s", root, exc)
+            return built
+        mapped = self._load_saved(root, generation)
+        if mapped is None:
+            return built
+        del built
+        return_freed_memory()  # the chunk rows read from Chroma and the built arrays
+        return mapped
+
+    def _build_from_index(self, generation: int) -> Snapshot:
         started = time.perf_counter()
-        if self._known is None:
-            self._known = known_words(TOKENIZER_PATH)
         snap = build_snapshot(self.index, generation=generation, title_vectors=self._title_vectors,
-                              in_memory_below=self.in_memory_below, known=self._known.__contains__)
-        space = Space(title_vectors=snap.title_vectors, chunk_vectors=snap.chunk_vectors,
-                      nearest=lambda v, n: self.index.nearest(v.tolist(), n), fresh=True)
-        snap.level = self._near_miss_level(snap, space, snap.title_vectors)
+                              in_memory_below=self.in_memory_below, known=self._known_words().__contains__)
+        snap.level = self._near_miss_level(snap, self._space(snap, fresh=True), snap.title_vectors)
         snap.built_in = time.perf_counter() - started
         snap.built_at = time.monotonic()
         log.debug("search snapshot: %d documents, %d chunks, near-miss level %.3f, built in %.2fs",
                   len(snap.doc_ids), snap.chunks, snap.level, snap.built_in)
         return snap
 
+    def _known_words(self) -> frozenset[str]:
+        if self._known is None:
+            self._known = known_words(TOKENIZER_PATH)
+        return self._known
+
+    def _saved_root(self) -> Path:
+        return snapshot_files.snapshot_root(self.settings.data_dir, self.settings.collection)
+
+    def _where(self) -> str:
+        """Which index a saved snapshot belongs to: the Chroma server, or the embedded folder."""
+        return self.settings.chroma_url or str(self.settings.chroma_dir.resolve())
+
     def _title_vectors(self, titles: list[str]) -> np.ndarray:
-        """Title embeddings, cached by text across rebuilds so a sync re-embeds only new titles."""
-        missing = sorted({t for t in titles if t not in self._title_cache})
-        if missing:
-            for text, vec in zip(missing, as_unit_rows(self.embedder.embed_documents(missing)), strict=False):
-                self._title_cache[text] = vec
+        """Title embeddings: those of the previous snapshot (in memory, or the newest saved one) are
+        reused by text, so neither a sync nor a restart re-embeds titles that did not change."""
         if not titles:
             return np.zeros((0, 1), dtype=np.float32)
-        return np.stack([self._title_cache[t] for t in titles]).astype(np.float32)
+        previous = self._snapshot or snapshot_files.latest(self._saved_root(), model_id=self.index.model_id,
+                                                           where=self._where())
+        old = previous.title_vectors if previous is not None else np.zeros((0, 1), np.float32)
+        have = {t: row for row, t in enumerate(previous.titles)} if previous is not None else {}
+        missing = sorted({t for t in titles if t not in have})
+        fresh = {t: row for row, t in enumerate(missing)}
+        computed = as_unit_rows(self.embedder.embed_documents(missing)) if missing else old[:0]
+        return np.stack([computed[fresh[t]] if t in fresh else old[have[t]] for t in titles]).astype(np.float32)
 
     def _near_miss_level(self, snap: Snapshot, space: Space, title_vectors: np.ndarray) -> float:
         """Median raw relevance of a document's title to the best *other* document (leave-one-out)."""

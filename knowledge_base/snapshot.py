@@ -7,12 +7,13 @@ language never loads the second model.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from knowledge_base.coarse_index import CoarseIndex, build_coarse_index
 from knowledge_base.crosslingual import cross_lingual_text
 from knowledge_base.crosslingual_store import CrossLingualRow
 from knowledge_base.lexical import LexicalIndex, normalise
@@ -46,13 +47,14 @@ class Snapshot:
     title_vectors: np.ndarray  # (docs, dim) float32, L2-normalised
     chunk_doc: np.ndarray  # int32 doc row per chunk, non-decreasing (chunks are stored by document)
     doc_starts: np.ndarray  # first chunk row of each doc (for reduceat and passage look-ups)
-    chunk_ids: list[str]
-    chunk_texts: list[str]
-    chunk_sections: list[str]
-    chunk_rows: dict[str, int]  # chunk id -> row, to resolve the ids a dense query returns
+    chunk_ids: Sequence[str]  # a list when built, computed from the arrays when mapped (`snapshot_files`)
+    chunk_texts: Sequence[str]
+    chunk_sections: Sequence[str]
+    chunk_rows: Mapping[str, int]  # chunk id -> row, to resolve the ids a dense query returns
     lexical: LexicalIndex
     chunk_vectors: np.ndarray | None = None  # (chunks, dim) unit rows, on bases up to IN_MEMORY_BELOW
     chunk_versions: np.ndarray | None = None  # int64 per chunk
+    coarse: CoarseIndex | None = None  # dense search of bases above IN_MEMORY_BELOW (`coarse_index.py`)
     level: float = 0.45
     cross_lingual: CrossLingualView | None = None  # built on the first question that needs it
     cross_lingual_checked: float = -1e9  # monotonic time it was last found incomplete
@@ -83,16 +85,17 @@ def as_unit_rows(vectors: Sequence[Sequence[float]]) -> np.ndarray:
 
 def build_snapshot(index: ChromaIndex, *, generation: int, title_vectors: Callable[[list[str]], np.ndarray],
                    in_memory_below: int, known: Callable[[str], bool]) -> Snapshot:
-    """Read every chunk (and, on bases up to `in_memory_below` chunks, its vector) once, keep the
-    latest version of each document, and index the texts for keywords. The near-miss level is
+    """Read every chunk and its vector once, keep the latest version of each document, and index the
+    texts for keywords. Vectors are held for exact scoring up to `in_memory_below` chunks, and
+    grouped into a coarse index above (Chroma's graph is then never loaded). The near-miss level is
     filled in by the searcher, which owns the ranking."""
     started = time.perf_counter()
     latest: dict[str, ChunkMatch] = {}
     rows: list[ChunkMatch] = []
     vectors: dict[str, Sequence[float]] = {}
-    with_vectors = index.count() <= in_memory_below
+    in_memory = index.count() <= in_memory_below
     # NOTE: pages above ~32k rows hit SQLite's bound-variable limit inside embedded Chroma.
-    for chunk, vector in index.iter_chunks_with_vectors(page_size=20_000, vectors=with_vectors):
+    for chunk, vector in index.iter_chunks_with_vectors(page_size=20_000, vectors=True):
         rows.append(chunk)
         if vector is not None:
             vectors[chunk.id] = vector
@@ -124,9 +127,13 @@ def build_snapshot(index: ChromaIndex, *, generation: int, title_vectors: Callab
         chunk_rows={c.id: row for row, c in enumerate(kept)},
         chunk_versions=np.asarray([c.version for c in kept], dtype=np.int64),
         lexical=LexicalIndex([c.embed_text for c in kept]),
-        # NOTE: with no chunks the dense part has nothing to score; Chroma answers the same.
-        chunk_vectors=as_unit_rows([vectors[c.id] for c in kept]) if with_vectors and kept else None,
     )
+    # NOTE: with no chunks the dense part has nothing to score; Chroma answers the same.
+    unit_rows = as_unit_rows([vectors[c.id] for c in kept]) if kept and all(c.id in vectors for c in kept) else None
+    if in_memory:
+        snap.chunk_vectors = unit_rows
+    elif unit_rows is not None:
+        snap.coarse = build_coarse_index(unit_rows)
     snap.normaliser = QueryNormaliser(snap.lexical.frequencies(), fold=normalise, known=known)
     snap.built_in = time.perf_counter() - started
     return snap

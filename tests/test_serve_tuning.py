@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import serving
+from knowledge_base import freed_memory
 
 
 def test_the_hooks_run_on_this_machines_c_library() -> None:
@@ -12,7 +13,7 @@ def test_the_hooks_run_on_this_machines_c_library() -> None:
 
 
 def test_without_glibc_the_hooks_do_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serving, "_glibc", lambda: None)
+    monkeypatch.setattr(freed_memory, "glibc", lambda: None)
     serving._limit_malloc_arenas(None, None)
     serving._return_freed_memory()
 
@@ -21,4 +22,4 @@ def test_glibc_is_found_on_linux() -> None:
     import platform
 
     if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
-        assert serving._glibc() is not None
+        assert freed_memory.glibc() is not None

@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
+if TYPE_CHECKING:  # NOTE: imported where a prompt is built: ~1.1 s of a start that has no LLM to prompt
+    from langchain_core.prompts import ChatPromptTemplate
 
 #: The whole reply when the passages do not contain the answer; the code looks for it.
 NO_ANSWER = "NO_ANSWER"
@@ -69,6 +71,8 @@ class Source:
 
 def answer_prompt() -> ChatPromptTemplate:
     """system rules -> earlier turns -> passages + question; variables as in `ANSWER_USER`."""
+    from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
+
     return ChatPromptTemplate.from_messages(
         [
             ("system", ANSWER_SYSTEM),
@@ -80,11 +84,15 @@ def answer_prompt() -> ChatPromptTemplate:
 
 def summary_prompt() -> ChatPromptTemplate:
     """The agent's handoff card: one or two sentences from a redacted transcript."""
+    from langchain_core.prompts import ChatPromptTemplate
+
     return ChatPromptTemplate.from_messages([("system", SUMMARY_SYSTEM), ("human", SUMMARY_USER)])
 
 
 def search_query_prompt() -> ChatPromptTemplate:
     """A missed question rewritten for a second search: translated, made to stand alone."""
+    from langchain_core.prompts import ChatPromptTemplate
+
     return ChatPromptTemplate.from_messages([("system", SEARCH_QUERY_SYSTEM), ("human", SEARCH_QUERY_USER)])
 
 

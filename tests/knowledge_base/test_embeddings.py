@@ -2,6 +2,7 @@
 that agrees with the shipped graph."""
 from __future__ import annotations
 
+import hashlib
 import shutil
 import threading
 from pathlib import Path
@@ -228,3 +229,30 @@ def test_an_index_built_with_the_shipped_graph_is_refused_with_how_to_reindex(tm
     with pytest.raises(EmbeddingModelMismatch, match="--reindex") as refused:
         ChromaIndex.open(settings, embedder, model_id)
     assert "setting back" not in str(refused.value)  # no setting brings the old local model back
+
+
+@pytest.mark.parametrize("weights", ["s8", "u8"])
+def test_the_pinned_derivation_hashes_are_what_derivation_makes(weights: str) -> None:
+    from knowledge_base.embeddings import DERIVED_SHA256
+
+    derived = derive_dynamic_int8(_model_path().read_bytes(), weights=weights)  # type: ignore[arg-type]
+    assert hashlib.sha256(derived).hexdigest() == DERIVED_SHA256[(DERIVATION_VERSION, weights)]
+
+
+def test_a_cached_derivation_is_reused_and_a_tampered_one_replaced(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import knowledge_base.model_derivation as derivation
+
+    first = LocalMiniLMEmbeddings(cache_dir=tmp_path).embed_array(SENTENCES)
+    (cached,) = tmp_path.glob("*.onnx")
+    good = cached.read_bytes()
+
+    def no_derivation(*_args: object, **_kwargs: object) -> bytes:
+        raise AssertionError("derived again although the cache holds the pinned bytes")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(derivation, "derive_dynamic_int8", no_derivation)
+        assert np.array_equal(LocalMiniLMEmbeddings(cache_dir=tmp_path).embed_array(SENTENCES), first)
+    cached.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))  # one flipped bit: not the pinned derivation
+    assert np.array_equal(LocalMiniLMEmbeddings(cache_dir=tmp_path).embed_array(SENTENCES), first)
+    assert cached.read_bytes() == good  # derived again from the checked source and cached anew

@@ -114,3 +114,10 @@ def test_changed_document_is_never_missing_for_a_concurrent_reader(
         thread.join()
     assert not missing
     assert len(seen_versions) > 1  # the reader really ran while versions changed
+
+
+def test_versions_are_read_in_pages(synced: KnowledgeBase) -> None:
+    """One read of every document failed past ~32,000 documents inside embedded Chroma."""
+    whole = sorted((v.document_id, v.version) for v in synced.index.versions())
+    assert sorted((v.document_id, v.version) for v in synced.index.versions(page_size=1)) == whole
+    assert len(whole) == 4

@@ -91,3 +91,15 @@ def test_search_shows_hits_scores_passages_and_answerable(run, docs_dir: Path) -
     assert lines[0].startswith("answerable: ") and "threshold 0.50" in lines[0]
     assert lines[1].startswith("1. [") and "About Pedalo Rentals (about.html)" in lines[1]
     assert "Cargo bikes: Cargo bikes carry two children" in result.output
+
+
+def test_sync_and_add_leave_a_saved_search_snapshot_for_servers_to_map(run, kb: KnowledgeBase, docs_dir: Path,
+                                                                       settings) -> None:
+    from knowledge_base import snapshot_files
+
+    root = snapshot_files.snapshot_root(settings.data_dir, settings.collection)
+    for command in (("sync", docs_dir), ("add", docs_dir / "rentals/pickup.md", "--root", docs_dir)):
+        if command[0] == "add":
+            (docs_dir / "rentals/pickup.md").write_text("# Picking up a bike\n\nPick-up is at the harbour now.\n")
+        assert run(*command).exit_code == 0
+        assert (root / f"g{kb.index.generation()}" / "manifest.json").is_file()

@@ -259,7 +259,7 @@ def test_an_in_memory_snapshot_behind_the_index_lets_chroma_score(library, minil
 def test_chunks_written_after_the_snapshot_are_read_from_the_index(library, minilm, search_settings) -> None:
     index, _ = library
     searcher = Searcher(index=index, embedder=minilm, settings=search_settings, in_memory_below=0)
-    searcher.search("anything")  # builds the snapshot (titles and keywords; dense scoring stays in Chroma)
+    searcher.search("anything")  # builds the snapshot (titles, keywords, the coarse index of a big base)
     # Mid-way through a long sync the snapshot is not rebuilt on every write; pin it as such.
     searcher._snapshot.built_in = 1e9
     stale = searcher._snapshot
@@ -275,6 +275,7 @@ def test_chunks_written_after_the_snapshot_are_read_from_the_index(library, mini
         embedder=minilm,
         model_id=minilm.model_id,
     )
+    time.sleep(0.6)  # another handle's write shows within the generation cache (0.5 s): Chroma scores then
 
     result = searcher.search("where can I pump up my bicycle tyres")
     assert searcher._snapshot is stale

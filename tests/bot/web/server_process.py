@@ -1,7 +1,9 @@
 """Run the real server (`supportbot serve`) as a subprocess on a free loopback port."""
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -20,7 +22,7 @@ class ServerProcess:
 
     def __init__(self, data_dir: Path, *, extra_env: dict[str, str] | None = None, threads: int = 32,
                  startup_timeout_s: float = 300.0, app_spec: str | None = None, pythonpath: Path | None = None,
-                 workers: int = 1, worker: str | None = None) -> None:
+                 workers: int = 1, worker: str | None = None, serve_args: tuple[str, ...] = ()) -> None:
         """`app_spec` (e.g. `module:factory()`) runs gunicorn gthread on another app than `supportbot serve` does;
         `worker` is `serve --worker` (`loop`, the default, or `threads`)."""
         self.data_dir = Path(data_dir)
@@ -36,6 +38,7 @@ class ServerProcess:
             "SUPPORTBOT_WEB__RATE_LIMIT_PER_IP": "100000 per minute",
             "SUPPORTBOT_WEB__RATE_LIMIT_PER_CONVERSATION": "10000 per minute",
             "SUPPORTBOT_WEB__STREAMS_PER_IP": "100000",  # load tests come from one address
+            "SUPPORTBOT_WEB__CONNECTIONS_PER_IP": "100000",  # counted (as in production), never refused
             "PYTHONUNBUFFERED": "1",
         })
         self._env.update(extra_env or {})
@@ -43,6 +46,7 @@ class ServerProcess:
         self._app_spec = app_spec
         self._pythonpath = pythonpath
         self._worker = worker
+        self._serve_args = serve_args  # more `serve` options, e.g. ("--no-preload-model",)
 
     def __enter__(self) -> ServerProcess:
         self.start()
@@ -56,7 +60,7 @@ class ServerProcess:
         log = self.log_path.open("ab")
         command = [sys.executable, str(ROOT / "commands.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
                    "--threads", str(self.threads), "--workers", str(self.workers)] + (
-                       ["--worker", self._worker] if self._worker else [])
+                       ["--worker", self._worker] if self._worker else []) + list(self._serve_args)
         if self._app_spec:
             command = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "1", "--threads", str(self.threads),
                        "-b", f"127.0.0.1:{self.port}", "--no-control-socket", "--graceful-timeout", "3",
@@ -91,6 +95,14 @@ class ServerProcess:
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait(timeout=5)
+
+    def kill(self) -> None:
+        """SIGKILL the master and its workers at once: a crash, nothing graceful (streams just drop)."""
+        assert self._proc is not None
+        for pid in [self.pid, *_children(self.pid)]:  # the master first: it must not fork a replacement
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        self._proc.wait(timeout=10)
 
     @property
     def pid(self) -> int:
