@@ -298,6 +298,19 @@ def test_a_near_miss_without_clear_support_is_not_answered(store) -> None:
     assert bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome == "no_answer"
 
 
+def test_a_near_miss_whose_document_covers_the_question_is_answered(store) -> None:
+    # The sentence shares one word with the question ("green"): too little support on its own.
+    # Search's keyword coverage of the question by the document decides: high answers, low declines.
+    search = NearMissSearch(0.3)
+    bot = BotService(store=store, bus=store_bus(store), knowledge_base=search, triage=Triage(Policy()),
+                     answerer=Answerer(chat_model=None, policy=Policy()), policy=Policy(), workers=1)
+    colours = [Passage("care/colours.md::v1::0", "Available finishes: cream, black and green.", "Finishes", 0.6)]
+    for coverage, expected in ((0.5, "answered"), (0.1, "no_answer")):
+        search.hit = replace(DESCALING, coverage=coverage, passages=colours)
+        conversation, _ = bot.start_conversation()
+        assert bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome == expected, coverage
+
+
 def test_below_the_near_miss_floor_or_with_near_misses_off_nothing_is_tried(store) -> None:
     question = "how often should I descale a kettle with hard water?"
     low = _near_miss_bot(store, score=0.1)
