@@ -34,12 +34,14 @@ log = logging.getLogger(__name__)
 # sentences and their heading share this many of the question's content words. On our own example
 # help center this answers 7 more in-domain questions and no off-topic one.
 NEAR_MISS_SUPPORT = 3
-# ... or when search's keyword coverage of the question by the document's best passage reaches this
-# (`DocumentHit.coverage`). A coverage this high is rare for a question the document does not answer:
-# on the four dev help centres the top document's coverage has a median of 0.43 where it is the
-# right one, 0.17 where another document was right and 0.12 for unanswerable questions
-# (benchmarks/answer_misses.py; 0.25 / 0.3 / 0.4 answer 86 / 86 / 85 of 142 with the fact, 11 / 10 / 10 wrong).
+# A near miss is answered when search's keyword coverage of the question by the document's best
+# passage (`DocumentHit.coverage`, idf-weighted: rare words count most) reaches NEAR_MISS_COVERAGE,
+# or when the chosen sentences share NEAR_MISS_SUPPORT words and the coverage is at least
+# NEAR_MISS_MIN_COVERAGE. On the four dev help centres the top document's coverage has a median of
+# 0.43 where it is the right document, 0.17 where another one was and 0.12 for unanswerable
+# questions; shared words alone answered 5 of the 9 wrong answers (benchmarks/answer_misses.py).
 NEAR_MISS_COVERAGE = 0.3
+NEAR_MISS_MIN_COVERAGE = 0.2
 
 _QUERY_LABEL = re.compile(r"^(?:search\s+)?query\s*:\s*", re.IGNORECASE)  # "Query: ..." from a chatty model
 
@@ -234,10 +236,11 @@ class Answerer:
 
 
 def _supported(found: sections.SectionAnswer, hit: DocumentHit) -> bool:
-    """Whether a near miss shows what was asked: its section shares `NEAR_MISS_SUPPORT` of the
-    question's words, or the document's best passage holds `NEAR_MISS_COVERAGE` of the question's
-    idf-weighted content words (search's keyword coverage, which counts rare words most)."""
-    return found.support >= NEAR_MISS_SUPPORT or hit.coverage >= NEAR_MISS_COVERAGE
+    """Whether a near miss shows what was asked (see NEAR_MISS_COVERAGE): the document covers the
+    question's content words, or the section shares enough of them and the document some."""
+    if hit.coverage >= NEAR_MISS_COVERAGE:
+        return True
+    return found.support >= NEAR_MISS_SUPPORT and hit.coverage >= NEAR_MISS_MIN_COVERAGE
 
 
 def _chain(prompt: Callable[[], Any], chat_model: BaseChatModel | None) -> Any:

@@ -277,14 +277,17 @@ class NearMissSearch:
         return SearchResult(query, [self.hit], answerable=False)
 
 
-def _near_miss_bot(store: ConversationStore, score: float, policy: Policy | None = None) -> BotService:
+def _near_miss_bot(store: ConversationStore, score: float, policy: Policy | None = None,
+                   coverage: float = 0.0) -> BotService:
     policy = policy or Policy()
-    return BotService(store=store, bus=store_bus(store), knowledge_base=NearMissSearch(score), triage=Triage(policy),
+    search = NearMissSearch(score)
+    search.hit = replace(search.hit, coverage=coverage)
+    return BotService(store=store, bus=store_bus(store), knowledge_base=search, triage=Triage(policy),
                       answerer=Answerer(chat_model=None, policy=policy), policy=policy, workers=1)
 
 
 def test_a_near_miss_is_answered_when_a_sentence_clearly_holds_the_answer(store) -> None:
-    bot = _near_miss_bot(store, score=0.3)
+    bot = _near_miss_bot(store, score=0.3, coverage=0.25)
     conversation, _ = bot.start_conversation()
     outcome = bot.post_and_answer(conversation.id, "how often should I descale a kettle with hard water?")
     assert outcome.outcome == "answered"
@@ -309,6 +312,16 @@ def test_a_near_miss_whose_document_covers_the_question_is_answered(store) -> No
         search.hit = replace(DESCALING, coverage=coverage, passages=colours)
         conversation, _ = bot.start_conversation()
         assert bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome == expected, coverage
+
+
+def test_a_near_miss_with_shared_words_but_a_document_that_barely_covers_the_question_is_declined(store) -> None:
+    # The sentence shares three words with the question, but search found almost none of the
+    # question's (idf-weighted) words in the document: sentence overlap alone made wrong answers.
+    question = "how often should I descale a kettle with hard water?"
+    for coverage, expected in ((0.25, "answered"), (0.1, "no_answer")):
+        bot = _near_miss_bot(store, score=0.3, coverage=coverage)
+        conversation, _ = bot.start_conversation()
+        assert bot.post_and_answer(conversation.id, question).outcome == expected, coverage
 
 
 def test_below_the_near_miss_floor_or_with_near_misses_off_nothing_is_tried(store) -> None:
