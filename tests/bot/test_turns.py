@@ -494,7 +494,7 @@ def test_feedback_only_on_bot_answers_of_this_conversation(parts) -> None:
 
 def test_a_failing_second_search_keeps_the_first_result(parts) -> None:
     make, search, _ = parts
-    near_miss = replace(RETURNS, score=0.4)
+    near_miss = replace(RETURNS, score=0.4, coverage=0.25)
     calls: list[str] = []
 
     def flaky(query: str, k: int | None = None) -> SearchResult:
@@ -515,7 +515,8 @@ def test_a_failing_second_search_keeps_the_first_result(parts) -> None:
 
 def test_a_second_search_that_scores_lower_keeps_the_first(parts) -> None:
     make, search, _ = parts
-    first_hit, worse = replace(RETURNS, score=0.45), replace(RETURNS, document_id="faq/other.md", score=0.3)
+    first_hit = replace(RETURNS, score=0.45, coverage=0.25)
+    worse = replace(RETURNS, document_id="faq/other.md", score=0.3)
     search.search = lambda query, k=None: SearchResult(  # type: ignore[method-assign]
         query, [first_hit if query.startswith("¿") else worse], answerable=False)
     bot = make(RewritingAnswerer("return window for shoes"))
