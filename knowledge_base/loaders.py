@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge_base import html_content
 from knowledge_base.loaders_limits import DocumentLimits, unpacked_reason
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -159,13 +160,15 @@ def parse_html(text: str) -> Parsed:
     tags = tuple(t.strip() for t in (content or "").split(",") if t.strip())
     for tag in soup.find_all(_HTML_DROP):
         tag.decompose()
-    title = _html_title(title, soup.find("h1"))
+    first_h1 = soup.find("h1")
+    page_h1 = _WS.sub(" ", first_h1.get_text(" ")).strip() if first_h1 is not None else ""
+    root = html_content.content_root(soup)
+    title = _html_title(title, root.find("h1") or (page_h1 or None))
     for tag in soup.find_all(re.compile(r"^h[1-6]$")):
         tag.replace_with(f"{_RS}{_HS}{tag.name[1]}{_HS}{tag.get_text(' ')}{_RS}")
     for tag in soup.find_all(_HTML_BLOCKS):
         tag.insert_before(_RS)
         tag.insert_after(_RS)
-    root = soup.body or soup
     outline = _Outline(title)
     for block in root.get_text().split(_RS):
         line = _WS.sub(" ", block.replace("\n", " ")).strip()
@@ -178,9 +181,9 @@ def parse_html(text: str) -> Parsed:
     return Parsed(sections=outline.sections, title=outline.title, url=url, tags=tags)
 
 
-def _html_title(title: str | None, h1) -> str | None:
+def _html_title(title: str | None, h1: Any) -> str | None:
     """The page's own <h1> when the <title> merely adds the site name to it ("Page | Site")."""
-    heading = _WS.sub(" ", h1.get_text(" ")).strip() if h1 is not None else ""
+    heading = h1 if isinstance(h1, str) else _WS.sub(" ", h1.get_text(" ")).strip() if h1 is not None else ""
     if heading and (not title or heading in title):
         return heading
     return title or None

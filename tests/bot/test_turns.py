@@ -277,14 +277,17 @@ class NearMissSearch:
         return SearchResult(query, [self.hit], answerable=False)
 
 
-def _near_miss_bot(store: ConversationStore, score: float, policy: Policy | None = None) -> BotService:
+def _near_miss_bot(store: ConversationStore, score: float, policy: Policy | None = None,
+                   coverage: float = 0.0) -> BotService:
     policy = policy or Policy()
-    return BotService(store=store, bus=store_bus(store), knowledge_base=NearMissSearch(score), triage=Triage(policy),
+    search = NearMissSearch(score)
+    search.hit = replace(search.hit, coverage=coverage)
+    return BotService(store=store, bus=store_bus(store), knowledge_base=search, triage=Triage(policy),
                       answerer=Answerer(chat_model=None, policy=policy), policy=policy, workers=1)
 
 
 def test_a_near_miss_is_answered_when_a_sentence_clearly_holds_the_answer(store) -> None:
-    bot = _near_miss_bot(store, score=0.3)
+    bot = _near_miss_bot(store, score=0.3, coverage=0.25)
     conversation, _ = bot.start_conversation()
     outcome = bot.post_and_answer(conversation.id, "how often should I descale a kettle with hard water?")
     assert outcome.outcome == "answered"
@@ -296,6 +299,29 @@ def test_a_near_miss_without_clear_support_is_not_answered(store) -> None:
     bot = _near_miss_bot(store, score=0.3)
     conversation, _ = bot.start_conversation()
     assert bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome == "no_answer"
+
+
+def test_a_near_miss_whose_document_covers_the_question_is_answered(store) -> None:
+    # The sentence shares one word with the question ("green"): too little support on its own.
+    # Search's keyword coverage of the question by the document decides: high answers, low declines.
+    search = NearMissSearch(0.3)
+    bot = BotService(store=store, bus=store_bus(store), knowledge_base=search, triage=Triage(Policy()),
+                     answerer=Answerer(chat_model=None, policy=Policy()), policy=Policy(), workers=1)
+    colours = [Passage("care/colours.md::v1::0", "Available finishes: cream, black and green.", "Finishes", 0.6)]
+    for coverage, expected in ((0.5, "answered"), (0.1, "no_answer")):
+        search.hit = replace(DESCALING, coverage=coverage, passages=colours)
+        conversation, _ = bot.start_conversation()
+        assert bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome == expected, coverage
+
+
+def test_a_near_miss_with_shared_words_but_a_document_that_barely_covers_the_question_is_declined(store) -> None:
+    # The sentence shares three words with the question, but search found almost none of the
+    # question's (idf-weighted) words in the document: sentence overlap alone made wrong answers.
+    question = "how often should I descale a kettle with hard water?"
+    for coverage, expected in ((0.25, "answered"), (0.1, "no_answer")):
+        bot = _near_miss_bot(store, score=0.3, coverage=coverage)
+        conversation, _ = bot.start_conversation()
+        assert bot.post_and_answer(conversation.id, question).outcome == expected, coverage
 
 
 def test_below_the_near_miss_floor_or_with_near_misses_off_nothing_is_tried(store) -> None:
@@ -468,7 +494,7 @@ def test_feedback_only_on_bot_answers_of_this_conversation(parts) -> None:
 
 def test_a_failing_second_search_keeps_the_first_result(parts) -> None:
     make, search, _ = parts
-    near_miss = replace(RETURNS, score=0.4)
+    near_miss = replace(RETURNS, score=0.4, coverage=0.25)
     calls: list[str] = []
 
     def flaky(query: str, k: int | None = None) -> SearchResult:
@@ -489,7 +515,8 @@ def test_a_failing_second_search_keeps_the_first_result(parts) -> None:
 
 def test_a_second_search_that_scores_lower_keeps_the_first(parts) -> None:
     make, search, _ = parts
-    first_hit, worse = replace(RETURNS, score=0.45), replace(RETURNS, document_id="faq/other.md", score=0.3)
+    first_hit = replace(RETURNS, score=0.45, coverage=0.25)
+    worse = replace(RETURNS, document_id="faq/other.md", score=0.3)
     search.search = lambda query, k=None: SearchResult(  # type: ignore[method-assign]
         query, [first_hit if query.startswith("¿") else worse], answerable=False)
     bot = make(RewritingAnswerer("return window for shoes"))

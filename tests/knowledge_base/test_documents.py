@@ -83,6 +83,34 @@ def test_html_title_headings_and_dropped_chrome(tmp_path: Path) -> None:
     assert "var t" not in doc.text and "Shop" not in doc.text and "color" not in doc.text
 
 
+def test_html_page_chrome_around_the_main_content_is_not_indexed(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>Refunds | Pedalo Help</title></head><body>"
+        "<div role='dialog' class='consent'><p>We use cookies to improve your visit.</p></div>"
+        "<header><a href='/'>Pedalo</a><p>Free delivery over 50 euros</p></header>"
+        "<main><article><header><h1>Refunds</h1></header><p>Refunds reach your card in 5 days.</p>"
+        "<h2>Store credit</h2><p>Store credit never expires.</p></article>"
+        "<aside><h2>Related articles</h2><ul><li>Gift cards</li><li>Delivery times</li></ul></aside></main>"
+        "<footer><p>Pedalo Ltd, 1 Quay Street</p></footer></body></html>"
+    )
+    doc = load_document(_write(tmp_path, "refunds.html", html), source="refunds.html")
+    assert doc.title == "Refunds"
+    assert [(s.path, s.text) for s in doc.sections] == [
+        ((), "Refunds reach your card in 5 days."),
+        (("Store credit",), "Store credit never expires."),
+    ]
+
+
+def test_html_with_one_article_and_no_main_keeps_only_the_article(tmp_path: Path) -> None:
+    html = (
+        "<body><div class='top'><a href='/'>Home</a></div><div role='navigation'>Shop | Help</div>"
+        "<article><h1>Opening hours</h1><p>We open at 9.</p><footer>Updated today</footer></article>"
+        "<div class='foot'>Copyright Pedalo</div></body>"
+    )
+    doc = load_document(_write(tmp_path, "hours.html", html), source="hours.html")
+    assert doc.title == "Opening hours" and doc.text == "We open at 9.\nUpdated today"
+
+
 def test_html_title_drops_the_site_name_when_h1_is_the_page_title(tmp_path: Path) -> None:
     html = "<title>Gift cards | Pedalo Help Center</title><body><h1>Gift cards</h1><p>Valid for a year.</p></body>"
     doc = load_document(_write(tmp_path, "g.html", html))

@@ -1,0 +1,44 @@
+"""The article of an HTML page without its page chrome, by the page's own HTML5 landmarks.
+
+A help-centre page saved from the web carries a cookie banner, the site header and navigation,
+breadcrumbs, a "related articles" sidebar and a footer around the article. Indexed, they made
+every page match questions about cookies or about its sidebar's topics, and the banner was
+quoted as the answer. The page says which part is its content: `<main>` (or `role="main"`), else
+its one `<article>`; the landmarks around content (`header`, `footer` and `nav` of the page,
+`aside`, and the ARIA roles banner, navigation, complementary, contentinfo, search, dialog) are
+dropped. No class names are guessed: a page without landmarks is read whole, as before.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+CHROME_TAGS = ("aside", "nav")
+PAGE_LEVEL_TAGS = ("header", "footer")  # chrome when they belong to the page, not to an article or section
+CHROME_ROLES = frozenset({"banner", "navigation", "complementary", "contentinfo", "search", "dialog", "alertdialog"})
+_SECTIONING = ("article", "section", "main")
+
+
+def content_root(soup: Any) -> Any:
+    """The element holding the page's content, chrome removed from the whole tree (`soup` is changed)."""
+    for tag in soup.find_all(_is_chrome):
+        if not getattr(tag, "decomposed", False):
+            tag.decompose()
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    if main is not None:
+        return main
+    articles = soup.find_all("article")
+    if len(articles) == 1:
+        return articles[0]
+    return soup.body or soup
+
+
+def _is_chrome(tag: Any) -> bool:
+    if getattr(tag, "decomposed", False) or tag.attrs is None:
+        return False
+    role = str(tag.get("role") or "").strip().lower()
+    if role in CHROME_ROLES:
+        return True
+    if tag.name in CHROME_TAGS:
+        return True
+    return tag.name in PAGE_LEVEL_TAGS and tag.find_parent(_SECTIONING) is None
+
