@@ -252,7 +252,7 @@ class Runs(_Out):
 
 
 class PrivacyExport(_Out):
-    """Everything held about the customer (the Slack side under its own key when Slack is on)."""
+    """Everything held about the customer (the console and, when Slack is on, the Slack side under their own keys)."""
 
     model_config = ConfigDict(from_attributes=True, extra="allow")
     subject: dict[str, Any]
@@ -264,7 +264,7 @@ class PrivacyErased(_Out):
     conversations: int
     messages: int
     state_changes: int
-    other: dict[str, int] = Field(description="Rows removed by each other part (the Slack side).")
+    other: dict[str, int] = Field(description="Rows removed by each other part (the console, the Slack side).")
 
 
 class AuditEntry(_Out):

@@ -27,6 +27,7 @@ from bot.admin.stats import StatsService
 from bot.admin.suggestions import SuggestionsService
 from bot.conversations.database import make_sessionmaker
 from bot.conversations.store import ConversationStore
+from bot.admin.privacy import ConsolePrivacy
 from bot.privacy.service import PrivacyService
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def build_admin(
         raise ValueError("the console needs an admin token")
     migrate(engine)
     sessions = make_sessionmaker(engine)
+    privacy.add_participant(ConsolePrivacy(sessions))  # its copies of questions go with the conversations
     now = clock or _utcnow
     facts = Facts(sessions)
     runs = RunsStore(sessions, clock=now)

@@ -7,7 +7,7 @@ import json
 from flask import Flask
 
 from bot.conversations.records import Role
-from tests.bot.admin.conftest import BEARER, TOKEN
+from tests.bot.admin.conftest import BEARER, TOKEN, ask
 
 
 def _customer(app: Flask, email: str, text: str) -> str:
@@ -66,3 +66,17 @@ def test_privacy_endpoints_are_guarded_like_the_rest_of_the_console(app: Flask) 
     assert client.post("/admin/api/privacy/export", json={}, headers=BEARER).status_code == 400
     assert app.extensions["supportbot"].store.get(mine) is not None
     assert client.get("/admin/api/audit", headers=BEARER).get_json()["entries"] == []
+
+
+def test_erasure_takes_the_consoles_copies_of_the_questions_too(app: Flask) -> None:
+    client = app.test_client()
+    conversation, _ = ask(client, "tandem bikes for my cousin Ingrid Solberg?")  # declined: a gap question
+    gaps = client.get("/admin/api/gaps?days=7", headers=BEARER).get_json()
+    assert gaps["questions"] == 1 and "Ingrid" in json.dumps(gaps)
+    exported = client.post("/admin/api/privacy/export", json={"conversation_id": conversation}, headers=BEARER)
+    assert "Ingrid" in json.dumps(exported.get_json()["console"])
+    erased = client.post("/admin/api/privacy/erase", json={"conversation_id": conversation, "confirm": True},
+                         headers=BEARER)
+    assert erased.status_code == 200 and erased.get_json()["other"]["console"] >= 2  # question, vector, facts
+    after = client.get("/admin/api/gaps?days=7", headers=BEARER).get_json()
+    assert after["questions"] == 0 and "Ingrid" not in json.dumps(after)
