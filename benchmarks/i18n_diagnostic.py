@@ -45,7 +45,6 @@ def main() -> None:
         kb.sync(args.kb)
         filled = kb.fill_cross_lingual()
         services = build_services(settings, knowledge_base=kb)
-        searcher = kb._get_searcher()
         detector = LanguageDetector(default="en", min_confidence=ROUTING_CONFIDENCE)
         turn_detector = LanguageDetector(default="en")
         counts = {"questions": 0, "routed": 0, "first_right": 0, "answerable": 0, "fact_in_doc": 0,
