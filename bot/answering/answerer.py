@@ -102,7 +102,7 @@ class Answerer:
         self._knowledge_language = knowledge_language
         self.knowledge_code = language_code(knowledge_language)
         self._detector = detector
-        self._cross_lingual = cross_lingual
+        self._cross_lingual = crosslingual_section.CachedEmbedder(cross_lingual) if cross_lingual is not None else None
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:

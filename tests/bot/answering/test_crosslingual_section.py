@@ -84,3 +84,14 @@ def test_without_the_cross_lingual_embedder_the_words_still_answer() -> None:
     crossed = SearchResult("¿A qué número tengo que llamar?", [CONTACT], answerable=True, cross_lingual=True)
     answer = _answerer(None).extract(crossed.query, crossed, language="es")
     assert answer.grounded and "Opening hours" in answer.text
+
+
+def test_a_second_question_about_the_same_article_embeds_only_itself() -> None:
+    space = ToySpace()
+    cached = crosslingual_section.CachedEmbedder(space, size=100)
+    first = crosslingual_section.best_section("¿A qué número tengo que llamar?", CONTACT, embedder=cached)
+    second = crosslingual_section.best_section("¿Horario abierto?", CONTACT, embedder=cached)
+    assert first is not None and first.heading == "Phone" and second is not None and second.heading == "Opening hours"
+    assert len(space.batches) == 2 and space.batches[1] == ["¿Horario abierto?"]
+    np.testing.assert_allclose(cached.embed_array(["Phone: Calls are free from a landline."]),
+                               space.embed_array(["Phone: Calls are free from a landline."]), atol=1e-6)
