@@ -46,7 +46,10 @@ _ASKS_NUMBER = re.compile(
     r")\b",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+# A quantity, not part of a name: "0300 555 0123", "**5** pets", "£7.50", but not "Hub 3" or "Fibre 900"
+# (a number right after a capitalised word names a product, a step or a page).
+_QUANTITY = re.compile(r"(?<![A-Za-z0-9])(?<!\b[A-Z][a-z]\s)(?<!\b[A-Z][a-z]{2}\s)(?<!\b[A-Z][a-z]{3}\s)"
+                       r"(?<!\b[A-Z][a-z]{4}\s)(?<!\b[A-Z][a-z]{5}\s)[£$€]?\d")
 
 
 class ArrayEmbedder(Protocol):
@@ -69,7 +72,7 @@ def best_section(question: str, hit: DocumentHit, *, embedder: ArrayEmbedder, wh
     wanted = extractive.content_words(question)
     shared = np.asarray([len(extractive.content_words(u[2]) & wanted) for u in units], dtype=np.float32)
     asks_number = bool(_ASKS_NUMBER.search(question))
-    numbers = np.asarray([asks_number and bool(_DIGIT.search(u[1])) for u in units], dtype=np.float32)
+    numbers = np.asarray([asks_number and bool(_QUANTITY.search(u[1])) for u in units], dtype=np.float32)
     similarity = vectors[1:] @ vectors[0] + KIND_WEIGHT * numbers + WORD_WEIGHT * np.minimum(shared, MAX_WORDS)
     best = int(np.argmax(similarity))
     number, closest, _ = units[best]

@@ -95,3 +95,12 @@ def test_a_second_question_about_the_same_article_embeds_only_itself() -> None:
     assert len(space.batches) == 2 and space.batches[1] == ["¿Horario abierto?"]
     np.testing.assert_allclose(cached.embed_array(["Phone: Calls are free from a landline."]),
                                space.embed_array(["Phone: Calls are free from a landline."]), atol=1e-6)
+
+
+def test_a_number_in_a_product_name_is_not_the_number_asked_for() -> None:
+    doc = _doc(
+        ("Intro", "Use this guide when the Hub 3 is on but nothing works."),
+        ("Report a fault", "Report a fault to Technical Support on 0300 555 0123."),
+    )
+    found = crosslingual_section.best_section("¿Qué número tengo que llamar?", doc, embedder=ToySpace())
+    assert found is not None and found.heading == "Report a fault"
