@@ -144,7 +144,7 @@ def _eval_group(state: _Lazy, data_dir: Any) -> click.Group:
     @group.command("triage", help="Run the handoff triage on labelled messages; per-label precision and recall.")
     @click.option("--input", "input_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
                   help='JSONL: {"id", "text", "expected"}; expected is customer_request, security, '
-                       'billing_dispute, complaint or none.')
+                       'billing_dispute, complaint, legal, self_harm or none.')
     @click.option("--rules-only", is_flag=True, help="Leave out the learned second stage.")
     @data_dir
     def triage(input_path: Path, rules_only: bool) -> None:
@@ -154,7 +154,10 @@ def _eval_group(state: _Lazy, data_dir: Any) -> click.Group:
 
         rows = [json.loads(line) for line in input_path.read_text(encoding="utf-8").splitlines() if line.strip()]
         policy = load_policy(state.settings.bot.policy_file)
-        _print_json(evaluate_triage(rows, offline_triage(policy, learned=not rules_only)))
+        try:
+            _print_json(evaluate_triage(rows, offline_triage(policy, learned=not rules_only)))
+        except ValueError as error:
+            raise click.ClickException(f"{input_path}: {error}") from error
 
     @group.command("answers", help=(
         "Ask golden questions through the bot's whole turn and score what customers see. GOLDEN rows: "

@@ -334,6 +334,7 @@ def _add_console(app: Flask, services: Services, *, chat_model: BaseChatModel | 
     from handoff.console import build_console_handoff
 
     settings = services.settings
+    assert services.privacy is not None  # build_services always wires it
 
     def golden_check(golden: Path) -> dict[str, object]:
         """`eval answers` on the server's own knowledge base, in a throwaway database (no stats noise)."""
@@ -356,7 +357,8 @@ def _add_console(app: Flask, services: Services, *, chat_model: BaseChatModel | 
         evaluate=golden_check,
         operators=None if services.handoff is not None else build_console_handoff(
             services.engine, services.store, services.bot.policy),
-        redis_url=settings.db.redis_url, count_login=services.metrics.admin_login, clock=clock,
+        privacy=services.privacy, redis_url=settings.db.redis_url, count_login=services.metrics.admin_login,
+        clock=clock,
     )
     app.register_blueprint(console.blueprint())
     if start_background:

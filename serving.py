@@ -153,7 +153,10 @@ def _loop_runner(app: Flask, *, threads: int) -> Callable[[], Awaitable[object]]
     services = app.extensions["supportbot"]
     web = services.settings.web
     server = LoopServer(
-        app, settings=LoopSettings(threads=threads, write_timeout_s=web.stream_write_timeout_s),
+        app, settings=LoopSettings(
+            threads=threads, write_timeout_s=web.stream_write_timeout_s, body_timeout_s=web.request_body_timeout_s,
+            # NOTE: behind proxies every connection comes from one of them: the cap would refuse customers
+            connections_per_address=web.connections_per_ip if web.trusted_proxy_hops == 0 else 0),
         on_shutdown=[services.stop_streams.set, lambda: services.bot.shutdown(wait=False)],
     )
     return server.runner

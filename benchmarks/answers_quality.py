@@ -3,7 +3,7 @@
 Runs `supportbot eval answers --kb DOCS --golden G --conversations C` per help centre (offline unless
 OPENAI_* is set) and prints one row per knowledge base plus the pooled figures, against the targets of
 issue 11. Development sets: `examples/` and `datasets/helpcentres/*` except the hold-out, which only
-`--holdout` adds (run it for final figures, never while tuning).
+`--holdout` adds (run them for final figures, never while tuning).
 
 With `--i18n-dev`, each set's `golden_i18n_dev.jsonl` (non-English development questions, beside
 its golden file) is run too and printed in its own block, with the non-English figure of both files
@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-HOLDOUT = "harbourline-ferries"
+# Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
+HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking")
 I18N_DEV = "golden_i18n_dev.jsonl"
 TARGETS = {
     "fact_said_english": 0.85,
@@ -45,7 +46,7 @@ POOLED = {  # figure -> the count it is a rate of
 def help_centres(*, holdout: bool) -> list[tuple[str, Path, Path, Path | None]]:
     sets = [("examples", ROOT / "examples", ROOT / "examples" / "golden.jsonl", None)]
     for folder in sorted((ROOT / "datasets" / "helpcentres").iterdir()):
-        if folder.name == HOLDOUT and not holdout:
+        if folder.name in HOLDOUTS and not holdout:
             continue
         conversations = folder / "conversations.jsonl"
         sets.append(
@@ -102,7 +103,7 @@ def pool(reports: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--holdout", action="store_true", help=f"also run the hold-out ({HOLDOUT})")
+    parser.add_argument("--holdout", action="store_true", help=f"also run the hold-outs ({', '.join(HOLDOUTS)})")
     parser.add_argument("--only", help="run one help centre by name")
     parser.add_argument("--i18n-dev", action="store_true", help="also run each set's golden_i18n_dev.jsonl")
     args = parser.parse_args()

@@ -39,7 +39,8 @@ def main(argv: list[str]) -> int:
     for path in paths:
         rows = _rows(path)
         if not rows or any(r.get("expected") not in EVAL_LABELS for r in rows):
-            continue  # e.g. triage_extra.jsonl (legal, self_harm)
+            print(f"{path.name}: skipped (rows without a known 'expected' label)")
+            continue
         alone, learned = evaluate_triage(rows, rules), evaluate_triage(rows, both)
         table[path.name] = {
             "n": len(rows),

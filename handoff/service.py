@@ -50,7 +50,7 @@ class ClaimResult:
 
 @dataclass(frozen=True)
 class RelayResult:
-    """`outcome`: relayed | held | duplicate | private | unknown_thread | not_delivered | ignored | failed."""
+    """`outcome`: relayed | held | taken | duplicate | private | unknown_thread | not_delivered | ignored | failed."""
 
     outcome: str
     message: Message | None = None
@@ -290,6 +290,11 @@ class HandoffService:
         if conversation is None or conversation.state is not State.AGENT:
             self._desk.ephemeral(cid, agent_id, texts.NOT_DELIVERED.format(state=_status(conversation), id=cid))
             return RelayResult("not_delivered")
+        if conversation.agent_id != agent_id:  # one owner per conversation, whichever desk the reply comes from
+            if on_failure is not None:
+                on_failure()
+            self._offer_take_over(cid, agent_id, conversation.agent_id, None)
+            return RelayResult("taken")
         name = self._directory.name(agent_id)
         try:
             message = self._store.add_message(cid, role=Role.AGENT, text=text, author=name or "Support agent",

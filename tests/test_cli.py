@@ -80,3 +80,15 @@ def test_every_command_and_option_has_help() -> None:
         return missing
 
     assert walk(build_cli(), "supportbot") == []
+
+
+def test_eval_triage_scores_legal_and_refuses_unknown_labels_without_a_traceback(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    legal = {"id": "a", "text": "my solicitor will be in touch about this", "expected": "legal"}
+    rows.write_text(json.dumps(legal) + "\n")
+    scored = _run("eval", "triage", "--input", rows, "--rules-only", "--data-dir", tmp_path / "data")
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.stdout)["legal"]["support"] == 1
+    rows.write_text(json.dumps({"id": "b", "text": "hello", "expected": "refund_please"}) + "\n")
+    refused = _run("eval", "triage", "--input", rows, "--data-dir", tmp_path / "data")
+    assert refused.exit_code == 1 and "row b" in refused.output and "Traceback" not in refused.output

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -18,9 +18,10 @@ from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
 from bot.admin import schemas
+from bot.admin.audit import AuditLog
 from bot.admin.auth import COOKIE_NAME, AdminAuth, LoginThrottle, csrf_ok
 from bot.admin.config import AdminSettings
-from bot.admin.conversations import ConversationsService, DeskElsewhere, NotWaiting
+from bot.admin.conversations import ConversationsService, DeskElsewhere, NotWaiting, TakenByAnother
 from bot.admin.documents import DocumentsService, SyncUnavailable
 from bot.admin.gaps import GapsService
 from bot.admin.golden import GoldenChecks
@@ -28,12 +29,13 @@ from bot.admin.openapi import openapi_document
 from bot.admin.stats import StatsService
 from bot.admin.suggestions import SuggestionsService
 from bot.errors import BotError, ConversationNotFound, InvalidInput
+from bot.privacy.service import PrivacyService, Subject
 
 log = logging.getLogger(__name__)
 Body = TypeVar("Body", bound=BaseModel)
 _PUBLIC = {"admin.page", "admin.asset", "admin.login", "admin.openapi"}
 _ASSETS = {"console.css": "text/css", "console.js": "text/javascript", "charts.js": "text/javascript"}
-_CONFLICTS = (NotWaiting, DeskElsewhere, SyncUnavailable)
+_CONFLICTS = (NotWaiting, DeskElsewhere, SyncUnavailable, TakenByAnother)
 
 
 class AdminApiError(HTTPException):
@@ -60,6 +62,8 @@ class AdminServices:
     documents: DocumentsService
     suggestions: SuggestionsService
     golden: GoldenChecks
+    privacy: PrivacyService
+    audit: AuditLog
     count_login: Callable[[str], None] = lambda _outcome: None  # outcome: ok | failed | throttled
 
 
@@ -107,6 +111,23 @@ def _guard(services: AdminServices) -> None:
     if request.method not in ("GET", "HEAD", "OPTIONS") and not csrf_ok(session, request.headers.get("X-CSRF-Token")):
         raise AdminApiError(403, "csrf_failed", "Missing or wrong X-CSRF-Token header; reload the page.")
     g.admin_session = session
+
+
+def _privacy_request(services: AdminServices, action: str, body: schemas.PrivacySubject,
+                     act: Callable[[Subject], dict[str, Any]]) -> dict[str, Any]:
+    """Run a privacy action and leave its audit row (whatever it found, even nothing)."""
+    subject = Subject(email=body.email, conversation_id=body.conversation_id)
+    result = act(subject)
+    kind, value = ("email", body.email) if body.email is not None else ("conversation", body.conversation_id or "")
+    actor = f"{'session' if g.get('admin_session') else 'token'}: {' '.join(body.operator.split())}"
+    client = request.remote_addr or "unknown"
+    outcome = {k: v for k, v in result.items() if isinstance(v, int | dict) and k != "subject"}
+    if "conversations" in result and isinstance(result["conversations"], list):
+        outcome = {"conversations": len(result["conversations"])}
+    entry = services.audit.record(action=action, actor=actor, address=client, subject_kind=kind, subject=value,
+                                  outcome=outcome)
+    log.warning("console %s by %s from %s (audit #%d): %s", action, actor, client, entry.id, outcome)
+    return result
 
 
 def make_admin_blueprint(services: AdminServices) -> Blueprint:
@@ -280,6 +301,25 @@ def make_admin_blueprint(services: AdminServices) -> Blueprint:
     def eval_history() -> tuple[Response, int]:
         golden = services.golden.golden_file
         return _json(schemas.Runs, {"runs": services.golden.history(), "golden_file": str(golden) if golden else None})
+
+    @bp.post("/api/privacy/export")
+    def privacy_export() -> tuple[Response, int]:
+        body = _body(schemas.PrivacySubject)
+        data = _privacy_request(services, "privacy_export", body, services.privacy.export)
+        return _json(schemas.PrivacyExport, data)
+
+    @bp.post("/api/privacy/erase")
+    def privacy_erase() -> tuple[Response, int]:
+        body = _body(schemas.PrivacyErase)
+        if not body.confirm:
+            raise AdminApiError(400, "confirm_required", "Erasure cannot be undone: send \"confirm\": true.")
+        done = _privacy_request(services, "privacy_erase", body,
+                                lambda subject: asdict(services.privacy.erase(subject)))
+        return _json(schemas.PrivacyErased, done)
+
+    @bp.get("/api/audit")
+    def audit() -> tuple[Response, int]:
+        return _json(schemas.AuditTrail, {"entries": services.audit.recent()})
 
     return bp
 

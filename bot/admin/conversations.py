@@ -30,6 +30,10 @@ class NotWaiting(InvalidInput):
     """The conversation is not with a person (any more): nothing to reply to, resolve or return."""
 
 
+class TakenByAnother(InvalidInput):
+    """Another operator has the conversation: only its owner replies (as in Slack)."""
+
+
 class DeskElsewhere(InvalidInput):
     """Handoffs are handled in Slack; the console only reads."""
 
@@ -113,6 +117,10 @@ class ConversationsService:
         if not body:
             raise InvalidInput("the reply is empty")
         result = operators.reply(conversation_id, _agent(operator), body)
+        if getattr(result, "outcome", None) == "taken":
+            current = self._store.get(conversation_id)
+            owner = (current.agent_name if current is not None else None) or "another operator"
+            raise TakenByAnother(f"{owner} has this conversation; only they can reply (or return it first)")
         message = getattr(result, "message", None)
         if message is None:
             raise NotWaiting(f"conversation {conversation_id} is not waiting for a person")

@@ -119,3 +119,19 @@ class MarkRow(AdminBase):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(64))
+
+
+class AuditRow(AdminBase):
+    """One privacy action taken through the console: who, from where, on whom (a digest), what it did."""
+
+    __tablename__ = "admin_audit"
+    __table_args__ = (Index(None, "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    action: Mapped[str] = mapped_column(String(32))  # privacy_export | privacy_erase
+    actor: Mapped[str] = mapped_column(String(100))  # "token" or "session", and the operator's name
+    address: Mapped[str] = mapped_column(String(64))
+    subject_kind: Mapped[str] = mapped_column(String(16))  # email | conversation
+    subject_digest: Mapped[str] = mapped_column(String(64))  # sha256 of the subject, never the email itself
+    outcome: Mapped[dict[str, Any]] = mapped_column(JSON)  # counts: conversations, messages, ...

@@ -56,6 +56,12 @@ _ROUTES: list[tuple[str, str, str, type[BaseModel] | None, type[BaseModel] | Non
      None, schemas.Run, "202", []),
     ("get", "/admin/api/eval", "Golden-check runs, newest first, each with its knowledge-base version.",
      None, schemas.Runs, "200", []),
+    ("post", "/admin/api/privacy/export", "Everything held about a customer (by email or conversation id), "
+     "as JSON; audited.", schemas.PrivacySubject, schemas.PrivacyExport, "200", []),
+    ("post", "/admin/api/privacy/erase", "Erase a customer everywhere (rows, unsent Slack writes; Slack posts "
+     "become 'erased'); needs `confirm: true`; audited.", schemas.PrivacyErase, schemas.PrivacyErased, "200", []),
+    ("get", "/admin/api/audit", "The newest privacy exports and erasures made through the console.",
+     None, schemas.AuditTrail, "200", []),
 ]
 _ERRORS = {"400": "Invalid parameter or body (see `details`).", "401": "No valid token or session.",
            "403": "Session write without the right `X-CSRF-Token`.", "404": "Unknown conversation or document.",

@@ -30,6 +30,18 @@ class OperatorAction(_In):
     operator: str = Field(default="Support team", max_length=60)
 
 
+class PrivacySubject(_In):
+    """Whose data: exactly one of `email` (every conversation that gave it) or `conversation_id`."""
+
+    email: str | None = Field(default=None, min_length=3, max_length=320)
+    conversation_id: str | None = Field(default=None, min_length=1, max_length=64)
+    operator: str = Field(default="Support team", max_length=60, description="Who asked; kept in the audit trail.")
+
+
+class PrivacyErase(PrivacySubject):
+    confirm: bool = Field(description="Must be true: erasure cannot be undone.")
+
+
 class ResolveGap(_In):
     question_ids: list[int] = Field(min_length=1, max_length=100_000)
     note: str | None = Field(default=None, max_length=500)
@@ -237,3 +249,34 @@ class Drafts(_Out):
 class Runs(_Out):
     runs: list[Run]
     golden_file: str | None
+
+
+class PrivacyExport(_Out):
+    """Everything held about the customer (the Slack side under its own key when Slack is on)."""
+
+    model_config = ConfigDict(from_attributes=True, extra="allow")
+    subject: dict[str, Any]
+    exported_at: str
+    conversations: list[dict[str, Any]]
+
+
+class PrivacyErased(_Out):
+    conversations: int
+    messages: int
+    state_changes: int
+    other: dict[str, int] = Field(description="Rows removed by each other part (the Slack side).")
+
+
+class AuditEntry(_Out):
+    id: int
+    at: datetime
+    action: str
+    actor: str
+    address: str
+    subject_kind: str
+    subject_digest: str = Field(description="Keyed SHA-256 of the email or conversation id; never the email.")
+    outcome: dict[str, Any]
+
+
+class AuditTrail(_Out):
+    entries: list[AuditEntry]

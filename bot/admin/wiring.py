@@ -1,6 +1,7 @@
 """Assembles the console from what `server.create_app` already built; called from one block there."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from flask import Blueprint
 from sqlalchemy import Engine
 
 from bot.admin.api import AdminServices, make_admin_blueprint
+from bot.admin.audit import AuditLog
 from bot.admin.auth import AdminAuth, LoginThrottle
 from bot.admin.config import AdminSettings
 from bot.admin.conversations import ConversationsService, OperatorDesk
@@ -25,6 +27,7 @@ from bot.admin.stats import StatsService
 from bot.admin.suggestions import SuggestionsService
 from bot.conversations.database import make_sessionmaker
 from bot.conversations.store import ConversationStore
+from bot.privacy.service import PrivacyService
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +58,8 @@ class Console:
 
 def build_admin(
     admin: AdminSettings, *, engine: Engine, store: ConversationStore, knowledge_base: Any, evaluate: Evaluate,
-    operators: OperatorDesk | None, redis_url: str | None, count_login: Callable[[str], None] | None = None,
-    clock: Callable[[], datetime] | None = None,
+    operators: OperatorDesk | None, privacy: PrivacyService, redis_url: str | None,
+    count_login: Callable[[str], None] | None = None, clock: Callable[[], datetime] | None = None,
 ) -> Console:
     """Migrate the console's tables and build its services. `operators`: the agent-side service when
     the console is the desk (no Slack), else None (the console then only reads conversations)."""
@@ -83,6 +86,9 @@ def build_admin(
         suggestions=SuggestionsService(sessions, embedder=embedder, clock=now),
         golden=GoldenChecks(runs, evaluate=evaluate, golden_file=admin.golden_file,
                             documents=knowledge_base.documents),
+        privacy=privacy,
+        audit=AuditLog(sessions, digest_key=hashlib.sha256(admin.token.get_secret_value().encode()).digest(),
+                       clock=now),
         **({"count_login": count_login} if count_login is not None else {}),
     )
     return Console(services, facts)

@@ -1,7 +1,8 @@
 """Measure the triage on labelled rows: per-label precision/recall/F1, handoff precision/recall, speed.
 
-Rows are `{"id", "text", "expected"}` with `expected` in the five evaluation labels; the triage's
-extra labels (legal, self_harm) count as a handoff, and as `other_handoff` in the confusion table.
+Rows are `{"id", "text", "expected"}` with `expected` one of the triage's labels (legal and self_harm
+included: hold-outs label them). Sets written only with the five core labels still score legal or
+self_harm predictions as handoffs; per-label figures are printed for every label.
 `stages` counts the handoffs each stage decided (rules, model) and how many of them were right.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from bot.triage.decision import Triage
 
-EVAL_LABELS = ("customer_request", "security", "billing_dispute", "complaint", "none")
+EVAL_LABELS = ("customer_request", "security", "billing_dispute", "complaint", "legal", "self_harm", "none")
 
 
 def _ratio(num: int, den: int) -> float | None:

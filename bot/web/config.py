@@ -21,6 +21,11 @@ class WebSettings(BaseModel):
     streams_per_ip: int = Field(default=200, ge=0)
     streams_per_conversation: int = Field(default=5, ge=0)
     stream_write_timeout_s: float = Field(default=10.0, gt=0)  # a client that reads nothing this long is dropped
+    # Slow or greedy clients (slowloris): open connections per client address, however far their
+    # requests got (off when trusted_proxy_hops > 0: every connection is then the proxy's), and how
+    # long a request body may take to arrive. Headers must be complete within 5 s (the keep-alive time).
+    connections_per_ip: int = Field(default=256, ge=0)  # 0: no cap
+    request_body_timeout_s: float = Field(default=15.0, gt=0)
     # Proxies (load balancer, ingress) between the internet and us: their X-Forwarded-For gives the
     # client address that rate limits key on. 0 = clients connect directly.
     trusted_proxy_hops: int = Field(default=0, ge=0, le=5)

@@ -21,12 +21,13 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import unquote_to_bytes
 
 from aiohttp import web
 from multidict import CIMultiDict
 
+from bot.web.connection_caps import ConnectionCaps, guarded_factory
 from bot.web.sse import HEARTBEAT, STREAM_HANDOFF_KEY, EventStream
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,11 @@ class LoopSettings:
 
     threads: int = 32  # WSGI requests at once (a turn's own work runs on the bot's pool)
     write_timeout_s: float = 10.0  # a stream whose client reads nothing for this long is closed
+    # NOTE: aiohttp also closes a connection whose request headers are not complete this long after it
+    # opened (or after its last response): the slow-header (slowloris) time-out. Tested in test_connection_caps.
     keepalive_s: float = 5.0  # idle keep-alive connections (and connections that never send a request)
+    body_timeout_s: float = 15.0  # a request body must arrive within this long (slow senders get 408)
+    connections_per_address: int = 0  # open connections per client address (0: no cap; off behind proxies)
     client_max_size: int = 8 * 2**20  # request bodies; the app enforces its own, smaller limit
     graceful_timeout_s: float = 3.0
 
@@ -71,6 +76,7 @@ class LoopServer:
         self._on_shutdown = list(on_shutdown)
         self._open: set[asyncio.Event] = set()  # each open stream's wake-up, to end them all on shutdown
         self._stopping = False
+        self.connections = ConnectionCaps(self.settings.connections_per_address)
 
     @property
     def open_streams(self) -> int:
@@ -86,8 +92,8 @@ class LoopServer:
 
     async def runner(self) -> web.AppRunner:
         """The runner: handlers are cancelled when their client goes away, so a dead stream ends at once."""
-        return web.AppRunner(
-            self.application(), handler_cancellation=True, access_log=None,
+        return _CappedRunner(
+            self.application(), self.connections, handler_cancellation=True, access_log=None,
             keepalive_timeout=self.settings.keepalive_s, shutdown_timeout=self.settings.graceful_timeout_s,
         )
 
@@ -96,7 +102,12 @@ class LoopServer:
         return web.Response(body=_HEALTH_BODY, headers=_HEALTH_HEADERS)
 
     async def _bridge(self, request: web.Request) -> web.StreamResponse:
-        body = await request.read() if request.body_exists else b""
+        try:
+            async with asyncio.timeout(self.settings.body_timeout_s):  # NOTE: no extra task, unlike wait_for
+                body = await request.read() if request.body_exists else b""
+        except TimeoutError:  # a client trickling its body holds no thread, but must not hold the socket either
+            return web.json_response({"error": "request_timeout", "message": "The request body came too slowly."},
+                                     status=408, headers={"Connection": "close"})
         environ = _environ(request, body)
         captured = _Captured()
         environ[STREAM_HANDOFF_KEY] = lambda stream: setattr(captured, "stream", stream)
@@ -202,6 +213,32 @@ class LoopServer:
 
     async def _cleanup(self, _app: web.Application) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _CappedRunner(web.AppRunner):
+    """aiohttp's runner whose server (the protocol factory) counts connections per client address."""
+
+    def __init__(self, app: web.Application, caps: ConnectionCaps, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        self._caps = caps
+
+    async def _make_server(self) -> web.Server:
+        server = await super()._make_server()
+        return cast(web.Server, _CappedServer(server, self._caps)) if self._caps.per_address else server
+
+
+class _CappedServer:
+    """`web.Server` as sites and the runner use it, but each accepted connection is counted first."""
+
+    def __init__(self, inner: web.Server, caps: ConnectionCaps) -> None:
+        self._inner = inner
+        self._factory = guarded_factory(inner, caps)
+
+    def __call__(self) -> asyncio.Protocol:
+        return self._factory()
+
+    def __getattr__(self, name: str) -> Any:  # shutdown, pre_shutdown, connections, requests_count
+        return getattr(self._inner, name)
 
 
 def _no_write(_data: bytes) -> None:

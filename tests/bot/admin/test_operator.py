@@ -85,3 +85,20 @@ def test_with_slack_the_console_only_reads(make_app: Callable[..., Flask]) -> No
     refused = client.post(f"/admin/api/conversations/{cid}/messages", headers=BEARER, json={"text": "hello"})
     assert refused.status_code == 409 and "Slack" in refused.get_json()["message"]
     assert app.extensions["supportbot"].store.get(cid).state is State.PENDING
+
+
+def test_only_the_operator_who_has_the_conversation_replies_as_in_slack(app: Flask) -> None:
+    client = app.test_client()
+    cid, customer = _waiting(client)
+    first = client.post(f"/admin/api/conversations/{cid}/messages", headers=BEARER,
+                        json={"text": "Ana here, looking into it.", "operator": "Ana"})
+    assert first.status_code == 201
+    other = client.post(f"/admin/api/conversations/{cid}/messages", headers=BEARER,
+                        json={"text": "Bob here, ignore Ana.", "operator": "Bob"})
+    assert other.status_code == 409 and "Ana" in other.get_json()["message"]
+    seen = client.get(f"/api/conversations/{cid}/messages", headers=customer).get_json()["messages"]
+    assert [m["text"] for m in seen if m["role"] == "agent"] == ["Ana here, looking into it."]
+    store = app.extensions["supportbot"].store
+    assert store.get(cid).agent_name == "Ana"
+    returned = client.post(f"/admin/api/conversations/{cid}/return", headers=BEARER, json={"operator": "Ana"})
+    assert returned.status_code == 200

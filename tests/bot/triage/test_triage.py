@@ -466,7 +466,8 @@ def test_evaluation_figures_on_own_rows(triage: Triage) -> None:
     assert result["security"]["recall"] == 0.5 and result["security"]["precision"] == 1.0
     assert result["complaint"]["recall"] == 0.0
     assert result["handoff_precision"] == 1.0 and result["handoff_recall"] == 0.8
-    assert result["confusion"]["complaint"] == {"other_handoff": 1}
+    assert result["confusion"]["complaint"] == {"legal": 1}
+    assert result["legal"]["predicted"] == 1 and result["legal"]["support"] == 0
     assert result["confusion"]["security"] == {"none": 1, "security": 1}
     assert result["ms_per_utterance"] > 0 and result["n"] == 6
 

@@ -1,7 +1,9 @@
 """Run the real server (`supportbot serve`) as a subprocess on a free loopback port."""
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -36,6 +38,7 @@ class ServerProcess:
             "SUPPORTBOT_WEB__RATE_LIMIT_PER_IP": "100000 per minute",
             "SUPPORTBOT_WEB__RATE_LIMIT_PER_CONVERSATION": "10000 per minute",
             "SUPPORTBOT_WEB__STREAMS_PER_IP": "100000",  # load tests come from one address
+            "SUPPORTBOT_WEB__CONNECTIONS_PER_IP": "100000",  # counted (as in production), never refused
             "PYTHONUNBUFFERED": "1",
         })
         self._env.update(extra_env or {})
@@ -91,6 +94,14 @@ class ServerProcess:
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait(timeout=5)
+
+    def kill(self) -> None:
+        """SIGKILL the master and its workers at once: a crash, nothing graceful (streams just drop)."""
+        assert self._proc is not None
+        for pid in [self.pid, *_children(self.pid)]:  # the master first: it must not fork a replacement
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        self._proc.wait(timeout=10)
 
     @property
     def pid(self) -> int:
