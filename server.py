@@ -186,7 +186,8 @@ def build_services(
     bot = BotService(
         store=store, bus=bus, knowledge_base=kb, triage=triage,
         answerer=Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
-                          knowledge_language=policy.knowledge_language),
+                          knowledge_language=policy.knowledge_language,
+                          cross_lingual=getattr(kb, "cross_lingual", None)),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
         handoff_budget=HandoffBudget(policy.desk),

@@ -5,7 +5,11 @@ OPENAI_* is set) and prints one row per knowledge base plus the pooled figures, 
 issue 11. Development sets: `examples/` and `datasets/helpcentres/*` except the hold-out, which only
 `--holdout` adds (run them for final figures, never while tuning).
 
-    python benchmarks/answers_quality.py [--holdout] [--only NAME]
+With `--i18n-dev`, each set's `golden_i18n_dev.jsonl` (non-English development questions, beside
+its golden file) is run too and printed in its own block, with the non-English figure of both files
+pooled per set.
+
+    python benchmarks/answers_quality.py [--holdout] [--only NAME] [--i18n-dev]
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 # Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
 HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking")
+I18N_DEV = "golden_i18n_dev.jsonl"
 TARGETS = {
     "fact_said_english": 0.85,
     "cited_first": 0.90,
@@ -100,7 +105,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--holdout", action="store_true", help=f"also run the hold-outs ({', '.join(HOLDOUTS)})")
     parser.add_argument("--only", help="run one help centre by name")
+    parser.add_argument("--i18n-dev", action="store_true", help="also run each set's golden_i18n_dev.jsonl")
     args = parser.parse_args()
+    dev_rows: dict[str, dict[str, Any]] = {}
     rows: dict[str, dict[str, Any]] = {}
     conversation_rows: dict[str, dict[str, Any]] = {}
     for name, docs, golden, conversations in help_centres(holdout=args.holdout):
@@ -110,6 +117,9 @@ def main() -> None:
         rows[name] = report
         for kind, figures in report.get("conversations", {}).items():
             conversation_rows[f"{name}/{kind}"] = figures
+        dev = golden.parent / I18N_DEV
+        if args.i18n_dev and dev.exists():
+            dev_rows[name] = run(docs, dev, None)
     columns = list(POOLED)
     print(f"{'knowledge base':28}" + "".join(f"{c[:22]:>24}" for c in columns))
     for name, report in [*rows.items(), ("ALL (pooled)", pool(list(rows.values())))]:
@@ -118,11 +128,18 @@ def main() -> None:
         print("\nmulti-turn cases (per turn):")
         for name, report in conversation_rows.items():
             print(f"{name:28}" + "".join(f"{_fmt(report.get(c)):>24}" for c in columns))
+    if dev_rows:
+        print(f"\nnon-English development questions ({I18N_DEV}); 'both' pools them with the golden file's:")
+        for name, report in dev_rows.items():
+            print(f"{name + '/i18n-dev':28}" + "".join(f"{_fmt(report.get(c)):>24}" for c in columns))
+            both = pool([rows[name], report])["fact_said_other_languages"]
+            print(f"{name + '/both':28}" + f"{'':24}{'':24}{_fmt(both):>24}")
     print("\ntargets: " + ", ".join(f"{k} {'<=' if k == 'wrong_answers' else '>='} {v}" for k, v in TARGETS.items()))
     summary = {
         "pooled": pool(list(rows.values())),
         "per_kb": {n: {c: r.get(c) for c in columns} for n, r in rows.items()},
         "conversations": {n: {c: r.get(c) for c in columns} for n, r in conversation_rows.items()},
+        "i18n_dev": {n: {c: r.get(c) for c in columns} for n, r in dev_rows.items()},
     }
     print(json.dumps(summary, sort_keys=True))
 

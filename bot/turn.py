@@ -90,7 +90,8 @@ class TurnRunner:
         answered = last_bot is not None and not last_bot.meta.get("no_answer") and bool(last_bot.citations)
         previous = next((m.text for m in reversed(history) if m.role == Role.CUSTOMER and m.kind == Kind.TEXT), None)
         again = answered and previous is not None and replies.same_question(message.text, previous)
-        if replies.is_rejection(message.text) or again:
+        # NOTE: only a reply can reject an answer: "il mio server non risponde" opening a conversation is a question.
+        if (last_bot is not None and replies.is_rejection(message.text)) or again:
             return TurnOutcome("offered", self._say(conversation, "offer_after_rejection", lang, offer=True))
         return None
 

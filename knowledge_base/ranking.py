@@ -36,6 +36,7 @@ class Space:
     chunk_vectors: np.ndarray | None  # (chunks, dim) unit rows held in memory, None on big bases
     nearest: Callable[[np.ndarray, int], list[tuple[str, float]]]  # (chunk id, cosine) best first, from Chroma
     fresh: bool  # the snapshot is the index's current generation: its in-memory vectors may be used
+    title_weight: float = TITLE_WEIGHT  # the cross-lingual space weighs titles differently (see search.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,7 @@ def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, t
             start = int(snap.doc_starts[row])
             end = int(snap.doc_starts[row + 1]) if row + 1 < len(snap.doc_starts) else snap.chunks
             cand.best_chunk = start + int(np.argmax(chunk_cov[start:end]))
-        cand.raw = (1.0 - TITLE_WEIGHT) * chunk + TITLE_WEIGHT * title + COVERAGE_WEIGHT * cov
+        cand.raw = (1.0 - space.title_weight) * chunk + space.title_weight * title + COVERAGE_WEIGHT * cov
         candidates.append(cand)
     candidates.sort(key=lambda c: c.raw, reverse=True)
     if matches and doc_cov.size:

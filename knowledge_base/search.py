@@ -43,7 +43,13 @@ NEAR_MISS_SAMPLE = 64  # documents whose titles probe the near-miss level
 IN_MEMORY_BELOW = 20_000
 # The cross-lingual space's threshold on the same calibrated score: its cosines are less sharp
 # than MiniLM's within one language, so the same score means less (see kb_answerability.py).
-CROSS_LINGUAL_THRESHOLD = 0.5
+CROSS_LINGUAL_THRESHOLD = 0.35
+# The title's share of a document's relevance in the cross-lingual space. A USE title vector is a
+# few English words against a whole foreign question, so it mostly adds noise: on our 69 answerable
+# non-English dev questions (four help centres) the right document came first for 0.59 at MiniLM's
+# 0.5 and for 0.73 at 0.0, and the score separated answerable from not better (AUROC 0.72 -> 0.84;
+# `benchmarks/i18n_diagnostic.py`). Chunk vectors already carry their title.
+CROSS_LINGUAL_TITLE_WEIGHT = 0.0
 # How sure the language detector must be before a question leaves the default space: below it, short
 # chit-chat, product names and keyboard mashing ("rasa tutorials" read as Italian at 0.52) stay on
 # the default path. On our 231 labelled dev questions in six languages one is then missed (an Italian
@@ -139,7 +145,7 @@ class Searcher:
         if store is not None and view is not None:
             vector = store.embedder.embed_array([query])[0]
             space = Space(title_vectors=view.title_vectors, chunk_vectors=view.chunk_vectors,
-                          nearest=store.nearest, fresh=self._fresh(snap))
+                          nearest=store.nearest, fresh=self._fresh(snap), title_weight=CROSS_LINGUAL_TITLE_WEIGHT)
             return space, view.level, query, vector, True
         text = snap.normaliser.normalise(query) if snap.normaliser is not None and self.language == "en" else query
         return self._space(snap), snap.level, text, self._embed_query(text), False
@@ -185,7 +191,8 @@ class Searcher:
                 titles = store.embedder.embed_array(snap.titles) if snap.titles else np.zeros((0, 1), np.float32)
                 in_memory = snap.chunks <= self.in_memory_below
                 chunks = store.stored(snap.cross_lingual_rows())[0] if in_memory else None
-                space = Space(title_vectors=titles, chunk_vectors=chunks, nearest=store.nearest, fresh=True)
+                space = Space(title_vectors=titles, chunk_vectors=chunks, nearest=store.nearest, fresh=True,
+                              title_weight=CROSS_LINGUAL_TITLE_WEIGHT)
                 snap.cross_lingual = CrossLingualView(title_vectors=titles, chunk_vectors=chunks,
                                                       level=self._near_miss_level(snap, space, titles))
                 log.debug("cross-lingual view of %d chunks built in %.2fs", snap.chunks, time.perf_counter() - started)

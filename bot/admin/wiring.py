@@ -22,12 +22,12 @@ from bot.admin.documents import DocumentsService
 from bot.admin.facts import Facts
 from bot.admin.gaps import GapsService
 from bot.admin.golden import Evaluate, GoldenChecks
+from bot.admin.privacy import ConsolePrivacy
 from bot.admin.runs import RunsStore
 from bot.admin.stats import StatsService
 from bot.admin.suggestions import SuggestionsService
 from bot.conversations.database import make_sessionmaker
 from bot.conversations.store import ConversationStore
-from bot.admin.privacy import ConsolePrivacy
 from bot.privacy.service import PrivacyService
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.answering import safety, sections
+from bot.answering import crosslingual_section, safety, sections
 from bot.answering.context import condense_query
 from bot.answering.generation import citation, generate, parse_citations
 from bot.answering.language import Detector, language_code
@@ -74,6 +74,7 @@ class Answerer:
         max_history: int = 12,
         knowledge_language: str = "English",
         detector: Detector | None = None,
+        cross_lingual: crosslingual_section.ArrayEmbedder | None = None,
     ) -> None:
         """Args:
             chat_model: a streaming chat model, or None for extractive answers.
@@ -88,6 +89,8 @@ class Answerer:
                 another language is translated into it for a second search.
             detector: tells an article's language, so an answer in another language than the
                 customer's says so (default: none; the help centre's language is assumed).
+            cross_lingual: the knowledge base's cross-lingual embedder; offline, it picks the section
+                that answers a question search routed to it (`crosslingual_section`).
         """
         self._chat_model = chat_model
         self._timeout_s = timeout_s
@@ -107,6 +110,7 @@ class Answerer:
         self._knowledge_language = knowledge_language
         self.knowledge_code = language_code(knowledge_language)
         self._detector = detector
+        self._cross_lingual = crosslingual_section.CachedEmbedder(cross_lingual) if cross_lingual is not None else None
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:
@@ -167,7 +171,7 @@ class Answerer:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         # NOTE: a near miss must show its support in what search found; the rest of the document
         # would lend it words (on our dev sets: 4 more unanswerable questions answered, none gained).
-        found = sections.best_section(question, top, whole=_read(whole, top) if answerable else None)
+        found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
         if found is None or not (answerable or _supported(found, top)):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         blocked = _check(found.body, [found.text, *(p.text for p in top.passages)])
@@ -176,6 +180,16 @@ class Answerer:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive", blocked=blocked)
         text = self._markdown(found, language)
         return Answer(text, [citation(1, top)], grounded=True, mode="extractive", near_miss=not answerable)
+
+    def _section(self, question: str, result: SearchResult, top: DocumentHit,
+                 whole: list[Passage] | None) -> sections.SectionAnswer | None:
+        """The section to show: by meaning across languages when search matched across them, else by words."""
+        if result.cross_lingual and self._cross_lingual is not None:
+            try:
+                return crosslingual_section.best_section(question, top, embedder=self._cross_lingual, whole=whole)
+            except Exception:  # the embedder failed: the words-based choice still answers
+                log.warning("cross-lingual section choice failed for %s", top.document_id, exc_info=True)
+        return sections.best_section(question, top, whole=whole)
 
     def condense_query(self, question: str, history: Sequence[Message] = ()) -> str:
         """A retrieval query for follow-ups (see `context.condense_query`)."""

@@ -40,11 +40,11 @@ _REJECTION = re.compile(
     r"\b(you\s+)?(didn'?t|did not|doesn'?t|does not|don'?t)\s+(answer|help|understand)\b|"
     r"\b(not|wasn'?t|isn'?t)\s+(helpful|what i (asked|meant|need))\b|"
     r"\b(wrong answer|useless|irrelevant|not relevant|read my question|that'?s wrong|no,? i meant)\b|"
-    r"\b(no es lo que (he )?pregunt|no es eso|no me (has )?ayud|no responde)\w*|"
+    r"\b(no es lo que (he )?pregunt|no es eso|no me (has )?ayud|no responde (a )?(mi|la) pregunta)\w*|"
     r"\b(ce n'est pas ce que (j'ai demand|je demand)|ça ne r[ée]pond pas|pas ma question)\w*|"
     r"\b(das ist nicht,? (das,? )?was ich|das beantwortet nicht|nicht meine frage|hilft mir nicht)\w*|"
     r"\b(n[aã]o [ée] (isso|o que eu perguntei)|n[aã]o respondeu|n[aã]o ajudou)\w*|"
-    r"\b(non [èe] quello che ho chiesto|non risponde|non mi hai aiutato)\w*|"
+    r"\b(non [èe] quello che ho chiesto|non risponde alla (mia )?domanda|non mi hai aiutato)\w*|"
     r"\b(dat is niet wat ik vroeg|geen antwoord op mijn vraag|helpt niet)\w*",
     re.I)
 _SAME_QUESTION = 0.8  # share of content words two questions must have in common to be the same one

@@ -527,3 +527,44 @@ def test_a_second_search_that_scores_lower_keeps_the_first(parts) -> None:
 
     assert turn.outcome == "answered" and turn.message is not None
     assert [c.document_id for c in turn.message.citations] == ["returns/policy.md"]
+
+
+@pytest.mark.parametrize("question", ["Il mio server non risponde: come faccio un return?",
+                                      "Mi router no responde, ¿cómo hago un return?"])
+def test_a_first_question_saying_something_does_not_respond_is_answered_not_taken_for_a_rejection(
+        parts, question) -> None:
+    make, _, desk = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    outcome = bot.post_and_answer(conversation.id, question)
+    assert outcome.outcome == "answered" and desk.requests == []
+
+
+def test_offering_a_person_and_waiting_for_a_yes_speaks_the_customers_language(parts) -> None:
+    make, _, desk = parts
+    bot = make()
+    policy = Policy()
+    conversation, _ = bot.start_conversation()
+    answered = bot.post_and_answer(conversation.id, "¿Cuántos días tengo para hacer un return del pedido?")
+    assert answered.outcome == "answered"
+    offered = bot.post_and_answer(conversation.id, "No es lo que he preguntado")
+    assert offered.outcome == "offered" and offered.message is not None
+    assert offered.message.text == policy.message("offer_after_rejection", "es")
+    assert offered.message.meta["labels"]["offer"] == policy.message("offer_button", "es")
+    assert desk.requests == [] and bot.get(conversation.id).state == State.BOT  # asked, not pushed
+    accepted = bot.post_and_answer(conversation.id, "sí, por favor")
+    assert accepted.outcome == "handoff:customer_request" and len(desk.requests) == 1
+    notices = {policy.message(k, "es") for k in ("handoff_pending", "handoff_unavailable", "handoff_outside_hours")}
+    assert bot.messages(conversation.id)[-1].text in notices
+
+
+def test_repeated_misses_offer_a_person_in_the_customers_language_and_wait(parts) -> None:
+    make, _, desk = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    first = bot.post_and_answer(conversation.id, "¿Patrocináis a corredores de maratón en Valencia este año?")
+    second = bot.post_and_answer(conversation.id, "¿Y a ciclistas profesionales en Sevilla el año que viene?")
+    assert first.message is not None and first.message.text == Policy().message("no_answer", "es")
+    assert second.outcome == "no_answer" and second.message is not None
+    assert second.message.text == Policy().message("offer_person", "es")
+    assert second.message.meta["offer_handoff"] is True and desk.requests == []

@@ -211,3 +211,21 @@ def test_kb_sync_leaves_a_complete_index_unless_told_to_leave_it_to_the_server(t
         assert store._collection.count() == kb.index.count() == 4
     finally:
         kb.close()
+
+
+def test_the_cross_lingual_ranking_goes_by_the_passage_not_the_title(tmp_path: Path) -> None:
+    """A foreign question matches an English title's few words by accident; the passage decides."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "office.md").write_text("# Refund\n\nOur office is closed on public holidays and weekends in summer.\n")
+    (docs / "payments.md").write_text("# Payments and money\n\nHow long a refund takes: 5 business days to reach "
+                                      "your card.\n")
+    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-titles")
+    kb = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=FakeCrossLingual())
+    try:
+        kb.sync(docs)
+        kb.fill_cross_lingual()
+        result = kb.search("¿Cuánto tarda el reembolso?")
+        assert result.cross_lingual and result.hits[0].document_id == "payments.md"
+    finally:
+        kb.close()

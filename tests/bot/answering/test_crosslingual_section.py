@@ -1,0 +1,106 @@
+"""Offline answers to questions in another language than the help centre: the section is chosen by
+meaning (the cross-lingual embedder) with language-neutral hints, not by shared words."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from bot.answering import crosslingual_section, sections
+from bot.answering.answerer import Answerer
+from bot.policy import Policy
+from knowledge_base.results import DocumentHit, Passage, SearchResult
+
+_WORD = re.compile(r"\w+")
+# A toy multilingual space: a foreign word shares the dimension of its English twin.
+_TWINS = {"llamar": "call", "teléfono": "phone", "número": "phone", "horario": "hours", "abierto": "open",
+          "días": "days", "devolver": "return", "cuántos": "many", "tengo": "have"}
+
+
+class ToySpace:
+    """Bag of words over twins; records every batch it embedded."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
+        self.batches.append(list(texts))
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in _WORD.findall(text.lower()):
+                word = _TWINS.get(word, word)
+                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % 64] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+def _doc(*sections_: tuple[str, str]) -> DocumentHit:
+    passages = [Passage(f"help/contact.md::v1::{i}", text, section, 0.5) for i, (section, text) in enumerate(sections_)]
+    return DocumentHit("help/contact.md", "Contact us", "help/contact.md", None, 0.9, passages)
+
+
+CONTACT = _doc(
+    ("Opening hours", "Our shop is open Monday to Friday, 9am to 5pm. We are closed on public holidays."),
+    ("Phone", "To call us, use the phone line 0800 555 0101. Calls are free from a landline."),
+)
+
+
+def test_the_section_that_answers_a_foreign_question_is_chosen_by_meaning() -> None:
+    question = "¿A qué número tengo que llamar?"
+    by_words = sections.best_section(question, CONTACT)
+    assert by_words is not None and by_words.heading == "Opening hours"  # no shared word: the first section
+    found = crosslingual_section.best_section(question, CONTACT, embedder=ToySpace())
+    assert found is not None and found.heading == "Phone" and "0800 555 0101" in found.body
+
+
+def test_a_question_asking_how_many_prefers_the_sentence_with_a_number() -> None:
+    doc = _doc(
+        ("Return", "Returning is easy and free."),
+        ("Deadline", "The deadline is 30 days after delivery."),
+    )
+    found = crosslingual_section.best_section("¿Cuántos días tengo para devolver?", doc, embedder=ToySpace())
+    assert found is not None and found.heading == "Deadline"
+
+
+def _answerer(space: ToySpace | None) -> Answerer:
+    return Answerer(chat_model=None, policy=Policy(), cross_lingual=space)
+
+
+def test_the_answerer_reads_across_languages_only_when_search_did() -> None:
+    space = ToySpace()
+    crossed = SearchResult("¿A qué número tengo que llamar?", [CONTACT], answerable=True, language="es",
+                           cross_lingual=True)
+    answer = _answerer(space).extract(crossed.query, crossed, language="es")
+    assert answer.grounded and "0800 555 0101" in answer.text and space.batches
+    assert answer.text.startswith("_")  # the note that the article is in English, in Spanish, comes first
+    assert Policy().message("article_language", "es", language=Policy().message("language_en", "es")) in answer.text
+    same = SearchResult("which phone number do I call?", [CONTACT], answerable=True, language="en")
+    english = _answerer(space := ToySpace()).extract(same.query, same, language="en")
+    assert english.grounded and space.batches == []  # an English question: the words decide, no second model
+
+
+def test_without_the_cross_lingual_embedder_the_words_still_answer() -> None:
+    crossed = SearchResult("¿A qué número tengo que llamar?", [CONTACT], answerable=True, cross_lingual=True)
+    answer = _answerer(None).extract(crossed.query, crossed, language="es")
+    assert answer.grounded and "Opening hours" in answer.text
+
+
+def test_a_second_question_about_the_same_article_embeds_only_itself() -> None:
+    space = ToySpace()
+    cached = crosslingual_section.CachedEmbedder(space, size=100)
+    first = crosslingual_section.best_section("¿A qué número tengo que llamar?", CONTACT, embedder=cached)
+    second = crosslingual_section.best_section("¿Horario abierto?", CONTACT, embedder=cached)
+    assert first is not None and first.heading == "Phone" and second is not None and second.heading == "Opening hours"
+    assert len(space.batches) == 2 and space.batches[1] == ["¿Horario abierto?"]
+    np.testing.assert_allclose(cached.embed_array(["Phone: Calls are free from a landline."]),
+                               space.embed_array(["Phone: Calls are free from a landline."]), atol=1e-6)
+
+
+def test_a_number_in_a_product_name_is_not_the_number_asked_for() -> None:
+    doc = _doc(
+        ("Intro", "Use this guide when the Hub 3 is on but nothing works."),
+        ("Report a fault", "Report a fault to Technical Support on 0300 555 0123."),
+    )
+    found = crosslingual_section.best_section("¿Qué número tengo que llamar?", doc, embedder=ToySpace())
+    assert found is not None and found.heading == "Report a fault"
