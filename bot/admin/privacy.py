@@ -39,12 +39,14 @@ class ConsolePrivacy:
         with self._sessions.begin() as s:
             messages = select(MessageRow.id).where(MessageRow.conversation_id.in_(ids))
             gap_messages = select(GapQuestionRow.message_id).where(GapQuestionRow.conversation_id.in_(ids))
-            removed = 0
-            for table, column in ((QuestionVectorRow, QuestionVectorRow.message_id),
-                                  (GapResolutionRow, GapResolutionRow.message_id)):
-                removed += rows_matched(s.execute(delete(table).where(column.in_(messages))))
-                removed += rows_matched(s.execute(delete(table).where(column.in_(gap_messages))))
-            for table, by in ((GapQuestionRow, GapQuestionRow.conversation_id), (FactRow, FactRow.conversation_id),
-                              (WaitRow, WaitRow.conversation_id)):
-                removed += rows_matched(s.execute(delete(table).where(by.in_(ids))))
+            statements = [
+                delete(QuestionVectorRow).where(QuestionVectorRow.message_id.in_(messages)),
+                delete(QuestionVectorRow).where(QuestionVectorRow.message_id.in_(gap_messages)),
+                delete(GapResolutionRow).where(GapResolutionRow.message_id.in_(messages)),
+                delete(GapResolutionRow).where(GapResolutionRow.message_id.in_(gap_messages)),
+                delete(GapQuestionRow).where(GapQuestionRow.conversation_id.in_(ids)),
+                delete(FactRow).where(FactRow.conversation_id.in_(ids)),
+                delete(WaitRow).where(WaitRow.conversation_id.in_(ids)),
+            ]
+            removed = sum(rows_matched(s.execute(statement)) for statement in statements)
         return removed
