@@ -59,6 +59,9 @@ class FileRows:
                 raise IndexError(key)
             return self._read(index, 1)[0]
         rows = np.asarray(key, dtype=np.int64)
+        rows = np.where(rows < 0, rows + len(self), rows)  # numpy's meaning of -1; past either end: IndexError
+        if rows.size and (rows.min() < 0 or rows.max() >= len(self)):
+            raise IndexError(f"row out of range 0..{len(self) - 1}")
         out = np.empty((len(rows), *self._row_shape), dtype=self.dtype)
         for i, row in enumerate(rows.tolist()):
             out[i] = self._read(row, 1)[0]

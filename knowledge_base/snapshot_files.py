@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -30,6 +31,8 @@ from knowledge_base.file_rows import FileRows
 from knowledge_base.lexical import LexicalIndex, normalise
 from knowledge_base.query import QueryNormaliser
 from knowledge_base.snapshot import Snapshot
+
+log = logging.getLogger(__name__)
 
 FORMAT = 2  # 2: the coarse index of big bases
 KEEP = 2  # generations kept: a process may still read the one before the newest
@@ -257,8 +260,14 @@ def _coarse(folder: Path, arr: Callable[[str], np.ndarray]) -> CoarseIndex | Non
 @contextlib.contextmanager
 def building(root: Path) -> Iterator[None]:
     """Held while one process builds a snapshot: workers starting together build it once, not each."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".build.lock", "a+b") as handle:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        handle = open(root / ".build.lock", "a+b")  # noqa: SIM115 (closed below; the lock is optional)
+    except OSError as error:  # a read-only or full data folder: build in memory, unshared, and serve
+        log.warning("search snapshot: no build lock in %s (%s); building without sharing", root, error)
+        yield
+        return
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

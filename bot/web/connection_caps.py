@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any, cast
 
+_REFUSED_BODY = b'{"error":"rate_limited","message":"Too many open connections from your address."}'
 REFUSED = (b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nConnection: close\r\n"
-           b"Retry-After: 5\r\nContent-Length: 78\r\n\r\n"
-           b'{"error":"rate_limited","message":"Too many open connections from your address."}')
+           b"Retry-After: 5\r\nContent-Length: %d\r\n\r\n%s" % (len(_REFUSED_BODY), _REFUSED_BODY))
 _LINGER_S = 1.0  # a refused connection is read (and dropped) this long before it is closed
 
 

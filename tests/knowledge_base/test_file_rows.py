@@ -34,3 +34,13 @@ def test_reading_rows_does_not_map_the_file(tmp_path: Path) -> None:
     maps = Path("/proc/self/maps")
     if maps.exists():
         assert str(tmp_path / "big.npy") not in maps.read_text()
+
+
+def test_row_lists_count_negatives_from_the_end_and_refuse_rows_past_either_end(tmp_path: Path) -> None:
+    saved = np.arange(4 * 2, dtype=np.float32).reshape(4, 2)
+    np.save(tmp_path / "a.npy", saved)
+    rows = FileRows(tmp_path / "a.npy")
+    assert np.array_equal(rows[np.array([-1, 0])], saved[[-1, 0]])  # never the file's header bytes
+    for bad in ([-5], [4], [0, 9]):
+        with pytest.raises(IndexError):
+            rows[np.array(bad)]

@@ -133,3 +133,12 @@ def test_an_empty_index_saves_and_maps(settings, embedder) -> None:
     assert list(snapshot_files.snapshot_root(settings.data_dir, settings.collection).glob("g*/manifest.json"))
     assert kb.search("anything").hits == []
     kb.close()
+
+
+def test_an_unwritable_data_folder_builds_without_the_shared_lock(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    ran = []
+    with snapshot_files.building(blocker / "search" / "collection"):  # mkdir fails: NotADirectoryError
+        ran.append(True)
+    assert ran == [True]

@@ -97,3 +97,12 @@ def test_a_body_sent_too_slowly_gets_408(server: ServerProcess) -> None:
         answer = _answer(sock, 10)
         assert answer is not None and answer.startswith(b"HTTP/1.1 408"), answer
         assert time.monotonic() - started < 5
+
+
+def test_the_refusal_is_a_well_formed_http_response() -> None:
+    from bot.web.connection_caps import REFUSED
+
+    head, body = REFUSED.split(b"\r\n\r\n", 1)
+    lines = head.split(b"\r\n")
+    length = next(int(line.split(b":")[1]) for line in lines if line.lower().startswith(b"content-length"))
+    assert length == len(body) and body.endswith(b"}")
