@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 
 _DUMMY_HASH = hashlib.sha256(b"no such conversation").hexdigest()
 _MAX_PAGE = 1000
+NEWEST = 2**63 - 1  # above every message id: "the latest messages"
 
 
 def hash_token(token: str) -> str:
@@ -260,14 +261,20 @@ class ConversationStore:
 
     def accept_customer_message(self, conversation_id: str, text: str, *, history: int,
                                 meta: dict[str, Any] | None = None) -> Accepted:
-        """A customer's turn, first half, in one transaction: stamp and read the conversation, append
-        the message, read the `history` earlier text messages the turn answers with."""
+        """A customer's turn, first half, in one transaction: read the `history` latest text messages
+        the turn answers with, stamp and read the conversation, append the message.
+
+        NOTE: the history is read first. On SQLite that read runs before the write lock is taken
+        (pysqlite begins at the first write), so the lock is held for two statements and a COMMIT,
+        not also for a read of many rows: each row is a GIL hand-off, and with dozens of threads
+        waiting for the GIL every hand-off kept the whole process's writers waiting.
+        """
         now = self._now()
         with self._engine.begin() as c:
+            earlier = recent_text(c, conversation_id, before=NEWEST, limit=history, kinds=(Kind.TEXT,)) \
+                if history > 0 else []
             row = touch_and_read(c, conversation_id, now, Role.CUSTOMER)
             message = insert_message(c, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now)
-            earlier = recent_text(c, conversation_id, before=message.id, limit=history, kinds=(Kind.TEXT,)) \
-                if history > 0 else []
         self._publish([message])
         return Accepted(conversation_record(row), message, earlier)
 
