@@ -29,7 +29,8 @@ def load_chunks(directory: Path) -> list[Any]:
     from knowledge_base.sync import _walk  # NOTE: the same files (and .kbignore) the product indexes
 
     documents = []
-    for path in _walk(directory):
+    paths, _refused_links = _walk(directory)
+    for path in paths:
         loaded = load_document(path, source=path.relative_to(directory).as_posix())
         documents.append(Document(page_content=loaded.text, metadata={"source": loaded.source, "title": loaded.title}))
     splitter = RecursiveCharacterTextSplitter(chunk_size=CHUNK_SIZE, chunk_overlap=CHUNK_OVERLAP)

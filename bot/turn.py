@@ -97,7 +97,8 @@ class TurnRunner:
 
     def _answer(self, conversation: Conversation, message: Message, history: list[Message], lang: str,
                 second_opinion: Callable[[], TriageDecision]) -> TurnOutcome:
-        llm_question = redact(message.text, self._policy.pii, target="llm").text
+        llm = self._answerer.mode == "llm"  # NOTE: without one, nothing is redacted for an LLM
+        llm_question = redact(message.text, self._policy.pii, target="llm").text if llm else message.text
         llm_history = self._for_llm(history)
         try:
             query, first = contextual_search(self._kb, message.text, history)
@@ -121,7 +122,7 @@ class TurnRunner:
             self._publish(conversation.id, "token", {"stream_id": stream_id, "text": text})
 
         try:
-            answer = self._answerer.answer(llm_question if self._answerer.mode == "llm" else query, result,
+            answer = self._answerer.answer(llm_question if llm else query, result,
                                            history=llm_history, language=lang, on_token=on_token, whole=self._whole)
         except AnswerFailed as exc:
             answer = self._fall_back(conversation, query, result, lang, exc, stream_id if streamed else None)

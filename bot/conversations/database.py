@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import DatabaseSettings
+from bot.conversations.sqlite_writes import WriteTurns
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ VERSION_TABLE = "bot_alembic_version"
 # NOTE: any constant works; it only has to be the same in every process migrating this database.
 _MIGRATION_LOCK_KEY = 0x5B07_0001
 _SQLITE_BUSY_TIMEOUT_MS = 30_000
+_SQLITE_POOL_SIZE, _SQLITE_POOL_OVERFLOW = 16, 48
 
 
 def rows_matched(result: Result[Any]) -> int:
@@ -45,7 +47,8 @@ def normalize_url(url: str) -> URL:
 
 
 def make_engine(db: DatabaseSettings) -> Engine:
-    """Create the engine: SQLite gets WAL, foreign keys and a busy timeout; Postgres uses psycopg 3."""
+    """Create the engine: SQLite gets WAL, foreign keys, a busy timeout and the process's writers taking
+    turns (`sqlite_writes`); Postgres uses psycopg 3."""
     if not db.url:
         raise ValueError("DatabaseSettings.url is empty; settings.database_settings() provides one")
     url = normalize_url(db.url)
@@ -62,12 +65,20 @@ def make_engine(db: DatabaseSettings) -> Engine:
 
 def _sqlite_engine(url: URL, *, echo: bool) -> Engine:
     database = url.database or ""
-    if database and database != ":memory:" and not database.startswith("file:"):
+    on_disk = bool(database) and database != ":memory:" and not database.startswith("file:")
+    if on_disk:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    turns = WriteTurns(timeout_s=_SQLITE_BUSY_TIMEOUT_MS / 1000)
+    # NOTE: a file's connections are cheap; the default 5 (+10) made request and turn threads queue
+    # for one under 32 customers. Past the pool size a returned connection is closed.
+    pool = {"pool_size": _SQLITE_POOL_SIZE, "max_overflow": _SQLITE_POOL_OVERFLOW} if on_disk else {}
     engine = create_engine(
-        url, echo=echo, connect_args={"check_same_thread": False, "timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000}
+        url, echo=echo, **pool,
+        connect_args={"check_same_thread": False, "timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000,
+                      "factory": turns.connection_class()},
     )
     event.listen(engine, "connect", _sqlite_pragmas)
+    turns.install(engine)
     return engine
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, or_, select, update
+from sqlalchemy import Engine, Row, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversations.database import rows_matched
@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 
 _DUMMY_HASH = hashlib.sha256(b"no such conversation").hexdigest()
 _MAX_PAGE = 1000
+NEWEST = 2**63 - 1  # above every message id: "the latest messages"
 
 
 def hash_token(token: str) -> str:
@@ -72,6 +73,9 @@ class ConversationStore:
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._sessions = sessions
+        # NOTE: a turn's reads and writes run on Core connections of the same engine: a Session (its
+        # transaction bookkeeping, identity map and close) cost more CPU than the statements themselves.
+        self._engine: Engine = sessions.kw["bind"]
         self._bus = bus
         self._clock = clock or _utc_now
 
@@ -257,14 +261,20 @@ class ConversationStore:
 
     def accept_customer_message(self, conversation_id: str, text: str, *, history: int,
                                 meta: dict[str, Any] | None = None) -> Accepted:
-        """A customer's turn, first half, in one transaction: stamp and read the conversation, append
-        the message, read the `history` earlier text messages the turn answers with."""
+        """A customer's turn, first half, in one transaction: read the `history` latest text messages
+        the turn answers with, stamp and read the conversation, append the message.
+
+        NOTE: the history is read first. On SQLite that read runs before the write lock is taken
+        (pysqlite begins at the first write), so the lock is held for two statements and a COMMIT,
+        not also for a read of many rows: each row is a GIL hand-off, and with dozens of threads
+        waiting for the GIL every hand-off kept the whole process's writers waiting.
+        """
         now = self._now()
-        with self._sessions.begin() as s:
-            row = touch_and_read(s, conversation_id, now, Role.CUSTOMER)
-            message = insert_message(s, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now)
-            earlier = recent_text(s, conversation_id, before=message.id, limit=history, kinds=(Kind.TEXT,)) \
+        with self._engine.begin() as c:
+            earlier = recent_text(c, conversation_id, before=NEWEST, limit=history, kinds=(Kind.TEXT,)) \
                 if history > 0 else []
+            row = touch_and_read(c, conversation_id, now, Role.CUSTOMER)
+            message = insert_message(c, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now)
         self._publish([message])
         return Accepted(conversation_record(row), message, earlier)
 
@@ -281,10 +291,10 @@ class ConversationStore:
         stored only while the bot still has the conversation; None when a person took it meanwhile."""
         now = self._now()
         values = {"misses": misses} if misses is not None else None
-        with self._sessions.begin() as s:
-            if not touch_conversation(s, conversation_id, now, Role.BOT, values=values, only_in=State.BOT):
+        with self._engine.begin() as c:
+            if not touch_conversation(c, conversation_id, now, Role.BOT, values=values, only_in=State.BOT):
                 return None
-            message = insert_message(s, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now)
+            message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now)
         self._publish([message])
         return message
 
@@ -372,8 +382,8 @@ class ConversationStore:
 
     def _read_conversation(self, conversation_id: str) -> Row[Any] | None:
         """One Core SELECT, no commit: what authenticating a request costs."""
-        with self._sessions() as s:  # NOTE: closing rolls the read-only transaction back; nothing to commit
-            return s.execute(READ_CONVERSATION, {"cid": conversation_id}).first()
+        with self._engine.connect() as c:  # NOTE: closing rolls the read-only transaction back; nothing to commit
+            return c.execute(READ_CONVERSATION, {"cid": conversation_id}).first()
 
     def _update(self, conversation_id: str, values: dict[str, Any]) -> Conversation:
         values = {**values, "updated_at": self._now()}

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from bot.pii import redact
 from bot.policy import Policy
@@ -14,6 +15,25 @@ from bot.triage.second_opinion import SecondOpinions
 from knowledge_base.embeddings import LOCAL_MODEL_ID  # the head was trained on these vectors, and only these
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once on the caller's thread, its outcome in a finished `Future`.
+
+    Without an LLM the only second opinion is the learned head: about a millisecond of CPU whose
+    embedding retrieval reuses. Handing it to another thread cost a wake-up and the GIL passed back
+    and forth on every turn, for no parallelism the GIL allows; an error still only leaves the rules
+    standing, as from a pool.
+    """
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as exc:
+            future.set_exception(exc)
+        return future
 
 
 
@@ -32,7 +52,8 @@ def build_triage(policy: Policy, *, embedder: Any = None, chat_model: Any = None
     """Rules always; the learned head when `embedder` is the offline MiniLM (its vectors are shared with
     retrieval), the LLM when a chat model is configured; each can be switched off in the policy.
 
-    The caller owns `executor` (a small pool is made when none is given: shut it down with the server).
+    The caller owns `executor` (when none is given: a small pool for the LLM, shut it down with the
+    server; the learned head alone runs inline).
     """
     learned = None
     if policy.triage.learned and getattr(embedder, "model_id", None) == LOCAL_MODEL_ID:
@@ -41,7 +62,8 @@ def build_triage(policy: Policy, *, embedder: Any = None, chat_model: Any = None
     if learned is None and llm is None:
         return Triage(policy)
     second = SecondOpinions(
-        executor=executor or ThreadPoolExecutor(max_workers=4, thread_name_prefix="triage"),
+        executor=executor or (ThreadPoolExecutor(max_workers=4, thread_name_prefix="triage") if llm is not None
+                              else InlineExecutor()),
         reason_for=policy.reason_for, learned=learned, llm=llm,
         redact_for_llm=lambda text: redact(text, policy.pii, target="llm").text,
         timeout_s=policy.triage.llm_timeout_s if llm is not None else policy.triage.model_timeout_s,

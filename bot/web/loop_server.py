@@ -181,8 +181,10 @@ class LoopServer:
             timeout = stream.heartbeat_s - (time.monotonic() - last_write)
             if stream.max_duration_s is not None:
                 timeout = min(timeout, stream.max_duration_s - (time.monotonic() - started))
+            # NOTE: asyncio.timeout, not wait_for: wait_for wraps every wait in a new Task
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), max(0.0, timeout))
+                async with asyncio.timeout(max(0.0, timeout)):
+                    await wake.wait()
 
     async def _drain(self, stream: EventStream) -> list[str]:
         chunks: list[str] = []
@@ -193,7 +195,8 @@ class LoopServer:
 
     async def _write(self, response: web.StreamResponse, chunks: list[str]) -> None:
         if chunks:
-            await asyncio.wait_for(response.write("".join(chunks).encode()), self.settings.write_timeout_s)
+            async with asyncio.timeout(self.settings.write_timeout_s):
+                await response.write("".join(chunks).encode())
 
     async def blocking(self, work: Callable[[], T]) -> T:
         """Run `work` on the pool: store reads, and every WSGI request."""

@@ -1,7 +1,7 @@
 """What a customer turn costs the database, counted through the real HTTP path and the real store.
 
-A turn is: the POST (the token checked with one read), one transaction storing the customer's
-message and reading the turn's history, and one transaction storing the answer (or the "I don't
+A turn is: the POST (the token checked with one read), one transaction reading the turn's history
+and storing the customer's message, and one transaction storing the answer (or the "I don't
 know" with its miss count). These tests fail if a change adds a statement or a commit to a turn.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from bot.web.config import WebSettings
 from server import Services, Settings, create_app
 from tests.doubles import OneArticleKnowledgeBase
 
-STATEMENTS_PER_TURN = 6  # auth SELECT; UPDATE .. RETURNING, INSERT, history SELECT; UPDATE, INSERT
+STATEMENTS_PER_TURN = 6  # auth SELECT; history SELECT, UPDATE .. RETURNING, INSERT; UPDATE, INSERT
 COMMITS_PER_TURN = 2  # the customer's message; the answer (the auth read commits nothing)
 TRANSACTIONS_PER_TURN = 3
 
@@ -77,7 +77,8 @@ def test_a_turn_costs_six_statements_two_commits_three_transactions(world, quest
     answer = _turn(client, subscription, cid, auth, question)
 
     assert meta_key in answer["meta"]
-    assert counted.statements == ["SELECT", "UPDATE", "INSERT", "SELECT", "UPDATE", "INSERT"]
+    # NOTE: the history before the writes: on SQLite the write lock is held for the two writes only
+    assert counted.statements == ["SELECT", "SELECT", "UPDATE", "INSERT", "UPDATE", "INSERT"]
     assert len(counted.statements) <= STATEMENTS_PER_TURN
     assert counted.commits <= COMMITS_PER_TURN
     assert counted.transactions <= TRANSACTIONS_PER_TURN

@@ -568,3 +568,26 @@ def test_repeated_misses_offer_a_person_in_the_customers_language_and_wait(parts
     assert second.outcome == "no_answer" and second.message is not None
     assert second.message.text == Policy().message("offer_person", "es")
     assert second.message.meta["offer_handoff"] is True and desk.requests == []
+
+
+def test_without_an_llm_a_turn_redacts_only_for_the_store(parts, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Redacting for an LLM that is not there is work the turn does not need (issue 14)."""
+    import bot.service
+    import bot.turn
+
+    targets: list[str] = []
+
+    def counting(real):  # the real redaction, counted by target
+        def redact(text, policy, *, target="store"):
+            targets.append(target)
+            return real(text, policy, target=target)
+        return redact
+
+    monkeypatch.setattr(bot.service, "redact", counting(bot.service.redact))
+    monkeypatch.setattr(bot.turn, "redact", counting(bot.turn.redact))
+    make, _, _ = parts
+    bot_service = make()
+    conversation, _ = bot_service.start_conversation()
+    outcome = bot_service.post_and_answer(conversation.id, "How many days do I have to return something?")
+    assert outcome.outcome == "answered"
+    assert targets == ["store"]

@@ -1,10 +1,14 @@
-"""The LLM's opinion beside the rules, against the fake OpenAI server: strict JSON, time-outs, never lower."""
+"""The LLM's opinion beside the rules, against the fake OpenAI server: strict JSON, time-outs, never lower.
+Without an LLM, the learned head runs inline."""
 from __future__ import annotations
 
+import logging
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pytest
 from fake_openai import FakeOpenAI
 from pydantic import SecretStr
@@ -15,6 +19,8 @@ from bot.policy import Policy
 from bot.triage.decision import Triage
 from bot.triage.llm_triage import LlmTriage, parse_verdict
 from bot.triage.second_opinion import SecondOpinions
+from bot.triage.setup import build_triage
+from knowledge_base.embeddings import LOCAL_MODEL_ID
 
 
 @pytest.fixture
@@ -126,3 +132,38 @@ def test_the_customers_words_are_fenced_and_redacted(fake_openai: FakeOpenAI, ll
 
     user = fake_openai.triage_requests[-1]["messages"][-1]["content"]
     assert user.count("</message>") == 1 and "4111" not in user and "[card]" in user
+
+
+class _MiniLMStandIn:
+    """What `build_triage` takes for the offline MiniLM: its model id, and vectors of its width."""
+
+    model_id = LOCAL_MODEL_ID
+
+    def __init__(self, *, broken: bool = False) -> None:
+        self.threads: list[threading.Thread] = []
+        self._broken = broken
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
+        self.threads.append(threading.current_thread())
+        if self._broken:
+            raise RuntimeError("the model file went away")
+        return np.zeros((len(texts), 384), dtype=np.float32)
+
+
+def test_without_an_llm_the_learned_head_runs_on_the_turns_own_thread() -> None:
+    embedder = _MiniLMStandIn()
+    triage = build_triage(Policy(), embedder=embedder)
+    try:
+        decision = triage.begin("what are your opening hours").result()
+    finally:
+        triage.close()
+    assert embedder.threads == [threading.current_thread()]  # no hand-off to a pool and back
+    assert (decision.label, decision.reason) == ("none", None)
+
+
+def test_without_an_llm_a_failing_head_still_leaves_the_rules_standing(caplog: pytest.LogCaptureFixture) -> None:
+    triage = build_triage(Policy(), embedder=_MiniLMStandIn(broken=True))
+    with caplog.at_level(logging.ERROR):
+        decision = triage.begin("what are your opening hours").result()
+    assert (decision.label, decision.stage) == ("none", "rules")
+    assert "learned triage failed" in caplog.text
