@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _CHUNK_CACHE_DOCUMENTS = 256
+_RETRY_PAUSE_S = 0.05  # before a failed read is tried again on the same client
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,13 @@ class KnowledgeBase:
         except IndexUnavailable:
             if self.settings.chroma_url or index is None:
                 raise
+        # NOTE: a read racing this process's own write (a sync deleting the chunks it just ranked) fails
+        # once and then succeeds; closing the client then would break every other thread's reads and the
+        # write itself. Only a failure that persists is another process's write.
+        time.sleep(_RETRY_PAUSE_S)
+        try:
+            return read()
+        except IndexUnavailable:
             log.warning("knowledge base: the index changed under this process; reopening it")
             with self._open_lock:
                 if self._index is index:  # not already reopened by a concurrent reader

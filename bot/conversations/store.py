@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 _DUMMY_HASH = hashlib.sha256(b"no such conversation").hexdigest()
 _MAX_PAGE = 1000
-NEWEST = 2**63 - 1  # above every message id: "the latest messages"
+NEWEST = 2**31 - 1  # above every message id (an INTEGER column: Postgres refuses a bigger bound)
 
 
 def hash_token(token: str) -> str:

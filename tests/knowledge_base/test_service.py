@@ -84,3 +84,29 @@ def test_real_embedder_refuses_the_fake_built_index(synced: KnowledgeBase, setti
 
     with pytest.raises(EmbeddingModelMismatch, match=LOCAL_MODEL_ID):
         build_knowledge_base(settings).open()
+
+
+def test_a_read_that_fails_once_is_retried_on_the_same_client_not_reopened(synced: KnowledgeBase) -> None:
+    """A search racing this process's own sync fails once; closing the client then broke every other
+    reader and the sync itself ('RustBindingsAPI' has no 'bindings')."""
+    from knowledge_base.errors import IndexUnavailable
+
+    index = synced.index
+    calls = 0
+
+    def flaky() -> str:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise IndexUnavailable("Chroma failed to get chunks: Error finding id")
+        return "read"
+
+    assert synced._reopening(flaky) == "read" and calls == 2
+    assert synced.index is index  # the same client: nothing was closed under other threads
+
+    def broken() -> str:
+        raise IndexUnavailable("Chroma failed to get chunks: Error finding id")
+
+    with pytest.raises(IndexUnavailable):
+        synced._reopening(broken)
+    assert synced.index is not index  # a failure that persists reopens the client

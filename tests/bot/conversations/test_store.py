@@ -397,3 +397,14 @@ def test_subscriber_that_missed_events_catches_up_from_the_store(engine, clock):
     assert [sub.get(timeout=1).id for _ in range(2)] == [m.id for m in later[-2:]]
     assert sub.get(timeout=0.01) is None
     sub.close()
+
+
+def test_a_turn_reads_its_history_on_every_database(engine, clock):
+    """The history bound is an INTEGER: Postgres refused the old 2**63 - 1 with a 500 on every message."""
+    store = ConversationStore(make_sessionmaker(engine), clock=clock)
+    c, _ = store.create_conversation()
+    first = store.accept_customer_message(c.id, "is the shop open on sundays?", history=4)
+    assert first.history == []
+    store.add_message(c.id, role=Role.BOT, text="Yes, 10 to 4.")
+    second = store.accept_customer_message(c.id, "and on bank holidays?", history=4)
+    assert [m.text for m in second.history] == ["is the shop open on sundays?", "Yes, 10 to 4."]
