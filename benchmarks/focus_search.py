@@ -15,6 +15,11 @@ enough to have a focus and how many of those miss `top1`:
 - `focus_dense`: the focus's vector alone, keywords from the whole question;
 - `focus_keywords`: the whole question's vector, keywords from the focus only.
 
+Then the near misses (declined by search, top score at least the policy's near-miss floor): how
+many the offline near-miss rule's coverage test (`NEAR_MISS_COVERAGE` of the whole question) lets
+through, and how many it would with the better of the whole question's and the focus's coverage,
+split by the right document first / another document first / unanswerable.
+
     python benchmarks/focus_search.py [--only NAME]
 """
 from __future__ import annotations
@@ -33,8 +38,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.answering.answerer import NEAR_MISS_COVERAGE  # noqa: E402
 from bot.answering.golden import load_golden  # noqa: E402
 from bot.config import DatabaseSettings  # noqa: E402
+from bot.policy import Policy  # noqa: E402
 from handoff.config import SlackSettings  # noqa: E402
 from knowledge_base.ranking import margin, rank  # noqa: E402
 from knowledge_base.search import Searcher  # noqa: E402
@@ -127,7 +134,31 @@ def measure(name: str, docs: Path, golden: Path) -> dict[str, Counter[str]]:
                 else:
                     c["unanswerable"] += 1
                     c["unanswerable_answered"] += answerable
+        _near_misses(searcher, golden, counts)
     return counts
+
+
+def _near_misses(searcher: Searcher, golden: Path, counts: dict[str, Counter[str]]) -> None:
+    """Count near misses the coverage test passes, with the whole question's and the focus's coverage."""
+    floor = Policy().near_miss_floor
+    snap = searcher._current_snapshot()
+    for q in load_golden(golden):
+        result = searcher.search(q.question)
+        if q.lang != "en" or not result.hits or result.answerable or result.hits[0].score < floor:
+            continue
+        top = result.hits[0]
+        kind = ("right" if top.document_id in q.must_cite else "wrong") if q.answerable else "unanswerable"
+        asked = focus(q.question)
+        focus_coverage = 0.0
+        if asked is not None:
+            text = snap.normaliser.normalise(asked) if snap.normaliser is not None else asked
+            row = snap.doc_rows[top.document_id]
+            end = int(snap.doc_starts[row + 1]) if row + 1 < len(snap.doc_starts) else snap.chunks
+            focus_coverage = float(snap.lexical.coverage(text)[int(snap.doc_starts[row]):end].max())
+        c = counts["base"]
+        c[f"near_{kind}"] += 1
+        c[f"near_{kind}_passed_whole"] += top.coverage >= NEAR_MISS_COVERAGE
+        c[f"near_{kind}_passed_focus"] += max(top.coverage, focus_coverage) >= NEAR_MISS_COVERAGE
 
 
 def main() -> None:
@@ -155,6 +186,11 @@ def main() -> None:
         print(f"{'ALL':16} {v:16} top1 {c['top1']:3}/{c['answerable']:3}  top1_answerable {c['top1_answerable']:3}"
               f"  unanswerable_answered {c['unanswerable_answered']:2}/{c['unanswerable']:2}"
               f"  (long questions with a focus: {c['focused']}, of them missed: {c['missed_long']})")
+    c = pooled["base"]
+    for kind in ("right", "wrong", "unanswerable"):
+        print(f"near misses, {kind:12} document first: {c[f'near_{kind}']:2}; coverage test passes with the whole "
+              f"question {c[f'near_{kind}_passed_whole']:2}, with the better of whole and focus "
+              f"{c[f'near_{kind}_passed_focus']:2}")
     report["pooled"] = {v: dict(c) for v, c in pooled.items()}
     print(json.dumps(report))
 
