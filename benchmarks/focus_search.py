@@ -13,7 +13,8 @@ enough to have a focus and how many of those miss `top1`:
 - `mix W`: the dense and title signals from `(1 - W) * whole + W * focus` (on these small bases
   every chunk is scored exactly, so this is the weighted sum of the two cosines);
 - `focus_dense`: the focus's vector alone, keywords from the whole question;
-- `focus_keywords`: the whole question's vector, keywords from the focus only.
+- `focus_keywords`: the whole question's vector, keywords from the focus only;
+- `no_pleasantries`: any question with a greeting or sign-off sentence searched without it.
 
 Then the near misses (declined by search, top score at least the policy's near-miss floor): how
 many the offline near-miss rule's coverage test (`NEAR_MISS_COVERAGE` of the whole question) lets
@@ -71,12 +72,25 @@ def _asks(sentence: str) -> bool:
     return bool(words) and (words[0] in ASKING or (words[0] in SPEAKERS and any(w in REQUESTING for w in words[1:4])))
 
 
+def _content(question: str) -> list[str]:
+    """The question's sentences without greetings and sign-offs."""
+    parts = [s.strip() for s in _SENTENCES.split(question) if s.strip()]
+    return [s for s in parts if _words(s) and not (_words(s)[0] in PLEASANTRIES and len(_words(s)) <= 6)]
+
+
+def without_pleasantries(question: str) -> str | None:
+    """The question without its greeting and sign-off sentences, None when it has none."""
+    content = " ".join(_content(question))
+    return content if content and content != " ".join(s.strip() for s in _SENTENCES.split(question) if s.strip()) \
+        else None
+
+
 def focus(question: str) -> str | None:
     """The asking sentence(s) of a long question, or None when short or when every sentence asks."""
     parts = [s.strip() for s in _SENTENCES.split(question) if s.strip()]
     if len(_words(question)) <= LONG_WORDS and len(parts) <= 1:
         return None
-    content = [s for s in parts if _words(s) and not (_words(s)[0] in PLEASANTRIES and len(_words(s)) <= 6)]
+    content = _content(question)
     asking = [s for s in content if s.endswith("?")] or [s for s in content if _asks(s)]
     chosen = " ".join(asking or content[-1:])
     return chosen if content and chosen != " ".join(content) else None
@@ -84,7 +98,7 @@ def focus(question: str) -> str | None:
 
 def variant_search(searcher: Searcher, question: str, name: str) -> tuple[str | None, bool]:
     """(top document, answerable) for one variant, scored and thresholded as `Searcher.search` does."""
-    asked = focus(question)
+    asked = without_pleasantries(question) if name == "no_pleasantries" else focus(question)
     if name == "base" or asked is None:
         result = searcher.search(question)
         return (result.hits[0].document_id if result.hits else None), result.answerable
@@ -94,6 +108,8 @@ def variant_search(searcher: Searcher, question: str, name: str) -> tuple[str | 
     if name.startswith("mix"):
         weight = float(name.split()[1])
         vector = ((1.0 - weight) * vector + weight * focus_vector).astype(np.float32)
+    elif name == "no_pleasantries":
+        vector, text = focus_vector, asked
     elif name == "focus_dense":
         vector = focus_vector
     elif name == "focus_keywords":
@@ -105,7 +121,7 @@ def variant_search(searcher: Searcher, question: str, name: str) -> tuple[str | 
     return top.document_id, top.score >= searcher.settings.answerable_threshold
 
 
-VARIANTS = ("base", "mix 0.3", "mix 0.5", "focus_dense", "focus_keywords")
+VARIANTS = ("base", "mix 0.3", "mix 0.5", "focus_dense", "focus_keywords", "no_pleasantries")
 
 
 def measure(name: str, docs: Path, golden: Path) -> dict[str, Counter[str]]:
