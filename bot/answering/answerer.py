@@ -42,6 +42,10 @@ NEAR_MISS_SUPPORT = 3
 # questions; shared words alone answered 5 of the 9 wrong answers (benchmarks/answer_misses.py).
 NEAR_MISS_COVERAGE = 0.3
 NEAR_MISS_MIN_COVERAGE = 0.2
+# Coverage alone answered a short question from a document that shares one common word with it
+# ("a student discount?" got the gift cards and promo codes section): the section shown must hold at
+# least two of the question's content words as well.
+NEAR_MISS_COVERED_SUPPORT = 2
 
 _QUERY_LABEL = re.compile(r"^(?:search\s+)?query\s*:\s*", re.IGNORECASE)  # "Query: ..." from a chatty model
 
@@ -252,7 +256,7 @@ class Answerer:
 def _supported(found: sections.SectionAnswer, hit: DocumentHit) -> bool:
     """Whether a near miss shows what was asked (see NEAR_MISS_COVERAGE): the document covers the
     question's content words, or the section shares enough of them and the document some."""
-    if hit.coverage >= NEAR_MISS_COVERAGE:
+    if hit.coverage >= NEAR_MISS_COVERAGE and found.support >= NEAR_MISS_COVERED_SUPPORT:
         return True
     return found.support >= NEAR_MISS_SUPPORT and hit.coverage >= NEAR_MISS_MIN_COVERAGE
 
