@@ -167,3 +167,13 @@ def test_a_snapshot_saved_by_another_process_is_mapped_despite_the_rebuild_rate_
     assert worker.search("is theft insured").hits[0].document_id == "rentals/insurance.md"
     assert worker._snapshot.generation == generation and _is_mapped(worker._snapshot.title_vectors)
 
+
+def test_the_build_lock_removes_folders_left_by_a_killed_build(tmp_path: Path) -> None:
+    root = tmp_path / "search" / "collection"
+    left = root / ".writing-abc123"
+    left.mkdir(parents=True)
+    (left / "chunk_vectors.npy").write_bytes(b"\0" * 1024)
+    (root / "g3").mkdir()
+    with snapshot_files.building(root):
+        assert not left.exists()
+    assert (root / "g3").is_dir()
