@@ -106,3 +106,16 @@ def test_the_refusal_is_a_well_formed_http_response() -> None:
     lines = head.split(b"\r\n")
     length = next(int(line.split(b":")[1]) for line in lines if line.lower().startswith(b"content-length"))
     assert length == len(body) and body.endswith(b"}")
+
+
+def test_an_ipv4_client_on_a_dual_stack_socket_counts_as_its_ipv4_address() -> None:
+    from bot.web.connection_caps import ConnectionCaps
+
+    caps = ConnectionCaps(per_address=2)
+    assert caps.acquire("203.0.113.7") is not None
+    release = caps.acquire("::ffff:203.0.113.7")
+    assert release is not None and caps.open_from("203.0.113.7") == 2
+    assert caps.acquire("::FFFF:cb00:7107") is None  # the same address, however it is written
+    assert caps.acquire("2001:db8::1") is not None  # a real IPv6 client is its own address
+    release()
+    assert caps.acquire("203.0.113.7") is not None
