@@ -35,6 +35,18 @@ def chunk_id(document_id: str, version: int, position: int) -> str:
     return f"{document_id}::v{version}::{position}"
 
 
+def parse_chunk_id(value: str) -> tuple[str, int, int]:
+    """(document id, version, position) of a `chunk_id` (a document id may itself hold "::").
+
+    Raises:
+        ValueError: `value` is not a chunk id.
+    """
+    document_id, version, position = value.rsplit("::", 2)
+    if not version.startswith("v"):
+        raise ValueError(value)
+    return document_id, int(version[1:]), int(position)
+
+
 def compose_embed_text(title: str, section: str, text: str) -> str:
     """The text that is embedded: the title and section path give a short passage its context."""
     header = f"{title}\n{section}" if section and section != title else title

@@ -26,6 +26,7 @@ from typing import overload
 
 import numpy as np
 
+from knowledge_base.chunking import chunk_id, parse_chunk_id
 from knowledge_base.coarse_index import CoarseIndex
 from knowledge_base.file_rows import FileRows
 from knowledge_base.lexical import LexicalIndex, normalise
@@ -80,7 +81,7 @@ class ChunkIds(Sequence[str]):
     def __getitem__(self, i: int | slice) -> str | list[str]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return f"{self._doc_ids[int(self._doc[i])]}::v{int(self._versions[i])}::{int(self._positions[i])}"
+        return chunk_id(self._doc_ids[int(self._doc[i])], int(self._versions[i]), int(self._positions[i]))
 
 
 class ChunkRows(Mapping[str, int]):
@@ -91,15 +92,15 @@ class ChunkRows(Mapping[str, int]):
         self._ids, self._doc_rows, self._starts = ids, doc_rows, doc_starts
         self._versions, self._positions = versions, positions
 
-    def __getitem__(self, chunk_id: str) -> int:
-        document_id, version, position = _parse(chunk_id)
+    def __getitem__(self, key: str) -> int:
+        document_id, version, position = _parse(key)
         doc = self._doc_rows[document_id]
         start = int(self._starts[doc])
         end = int(self._starts[doc + 1]) if doc + 1 < len(self._starts) else len(self._positions)
         row = start + int(np.searchsorted(self._positions[start:end], position))
         if row < end and int(self._positions[row]) == position and int(self._versions[row]) == version:
             return row
-        raise KeyError(chunk_id)
+        raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)
@@ -108,12 +109,11 @@ class ChunkRows(Mapping[str, int]):
         return len(self._ids)
 
 
-def _parse(chunk_id: str) -> tuple[str, int, int]:
+def _parse(key: str) -> tuple[str, int, int]:
     try:
-        document_id, version, position = chunk_id.rsplit("::", 2)
-        return document_id, int(version.removeprefix("v")), int(position)
+        return parse_chunk_id(key)
     except ValueError:
-        raise KeyError(chunk_id) from None
+        raise KeyError(key) from None
 
 
 def snapshot_root(data_dir: Path, collection: str) -> Path:
@@ -121,7 +121,7 @@ def snapshot_root(data_dir: Path, collection: str) -> Path:
 
 
 def save(snap: Snapshot, root: Path, *, model_id: str, where: str) -> Path:
-    """Write `snap` as `root/g<generation>` (atomically); returns the folder."""
+    """Write `snap` as `root/g<generation>` (atomically, inside `building(root)`); returns the folder."""
     root.mkdir(parents=True, exist_ok=True)
     final = root / f"g{snap.generation}"
     if final.exists():
@@ -141,7 +141,7 @@ def save(snap: Snapshot, root: Path, *, model_id: str, where: str) -> Path:
 
 
 def _write(snap: Snapshot, folder: Path, *, model_id: str, where: str) -> None:
-    positions = np.asarray([int(cid.rsplit("::", 1)[1]) for cid in snap.chunk_ids], dtype=np.int32)
+    positions = np.asarray([parse_chunk_id(cid)[2] for cid in snap.chunk_ids], dtype=np.int32)
     versions = snap.chunk_versions if snap.chunk_versions is not None else snap.versions[snap.chunk_doc]
     arrays = {"versions": snap.versions, "title_vectors": snap.title_vectors, "chunk_doc": snap.chunk_doc,
               "doc_starts": snap.doc_starts, "chunk_versions": versions, "chunk_positions": positions}
@@ -270,6 +270,18 @@ def building(root: Path) -> Iterator[None]:
     with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
+            _prune_unfinished(root)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _prune_unfinished(root: Path) -> None:
+    """Drop the half-written folders of builds that were killed (~1 GB each at 100,000 documents).
+
+    Called with the build lock held: every writer holds it, so any such folder is a dead writer's.
+    """
+    for folder in root.glob(".writing-*"):
+        if folder.is_dir():
+            log.info("search snapshot: removing %s, left by an unfinished build", folder.name)
+            shutil.rmtree(folder, ignore_errors=True)

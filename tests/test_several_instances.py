@@ -152,14 +152,48 @@ def _start(server: ServerProcess) -> tuple[str, str]:
     return body["id"], body["token"]
 
 
-def _thread_of(slack: FakeSlack, conversation_id: str) -> str:
+def _thread_of(slack: FakeSlack, conversation_id: str, *, db: str) -> str:
     def cards() -> list[Any]:
         return [c for c in slack.posts() if c.body.get("blocks") and conversation_id in json.dumps(c.body["blocks"])]
     slack.wait_for(cards, timeout=30)
-    time.sleep(1.0)  # both instances' outboxes had their chance to post it again
-    found = cards()
+    _wait_outbox_drained(db, conversation_id)
+    found = _stable(cards, quiet_s=RELAY_QUIET_S)
     assert len(found) == 1, f"{len(found)} cards for {conversation_id}: the outbox is not exactly-once"
     return str(found[0].result["ts"])
+
+
+# Twice both relays' poll (`OutboxPolicy.poll_s`, 0.25 s): once a conversation's outbox rows are all
+# sent, a duplicate post could only come from a relay already holding the row, inside one poll.
+RELAY_QUIET_S = 0.5
+
+
+def _wait_outbox_drained(db: str, conversation_id: str, timeout: float = 30.0) -> None:
+    """Until no outbox row of the conversation is pending (each relay's delivery of it is done)."""
+    engine = make_engine(DatabaseSettings(url=db))
+    query = text("SELECT count(*) FROM outbox WHERE thread_key = :key AND status = 'pending'")
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            with engine.connect() as conn:
+                if not conn.execute(query, {"key": conversation_id}).scalar():
+                    return
+            assert time.monotonic() < deadline, f"the outbox of {conversation_id} never drained"
+            time.sleep(0.05)
+    finally:
+        engine.dispose()
+
+
+def _stable(read: Any, *, quiet_s: float, timeout: float = 30.0) -> list[Any]:
+    """`read()` once it has stopped changing for `quiet_s`."""
+    deadline = time.monotonic() + timeout
+    last, since = read(), time.monotonic()
+    while time.monotonic() - since < quiet_s:
+        assert time.monotonic() < deadline, f"still changing: {last}"
+        time.sleep(0.05)
+        now = read()
+        if len(now) != len(last):
+            last, since = now, time.monotonic()
+    return list(last)
 
 
 def _agent_says(server: ServerProcess, thread_ts: str, words: str, ts: str, *, retry: int | None = None) -> None:
@@ -197,7 +231,7 @@ def test_two_instances_share_everything_and_a_killed_one_loses_nothing(
         for cid, token in customers:
             httpx.post(f"{a.url}/api/conversations/{cid}/handoff", headers={"Authorization": f"Bearer {token}"},
                        timeout=10).raise_for_status()
-        threads = [_thread_of(slack, cid) for cid, _ in customers]
+        threads = [_thread_of(slack, cid, db=postgres_schema_url) for cid, _ in customers]
 
         # Slack delivers the agent's reply to B; the customer streaming from A sees it once, even
         # after Slack retries the same event to A
@@ -207,7 +241,10 @@ def test_two_instances_share_everything_and_a_killed_one_loses_nothing(
         (cid0, token0), (cid1, token1) = customers
         a.post_as_customer(cid1, token1, "are you still there?")  # accepted by A just before it dies
         listeners[1].wait_for(lambda lis: "are you still there?" in lis.texts("customer"))
-        time.sleep(1.0)
+        # A's own later message on the same conversation: the stream is in id order, so once it
+        # arrived, a duplicate stored by the retry (answered only after its listener ran) would have too.
+        a.post_as_customer(cid0, token0, "thanks, got it")
+        listeners[0].wait_for(lambda lis: "thanks, got it" in lis.texts("customer"))
         assert listeners[0].texts("agent") == ["Hello from the desk, first reply"]
         assert [m["text"] for m in _stored(b, cid0, token0) if m["role"] == "agent"] == [
             "Hello from the desk, first reply"]
@@ -224,7 +261,11 @@ def test_two_instances_share_everything_and_a_killed_one_loses_nothing(
                 for (cid, token), last in zip(customers, seen, strict=True)]
         back[0].wait_for(lambda lis: "Second reply while you were away" in lis.texts("agent"))
         back[1].wait_for(lambda lis: "Yes, here now" in lis.texts("agent"))
-        time.sleep(1.0)
+        # A marker sent after the replay, through B: a message replayed and then delivered live again
+        # would come before it (one ordered stream per conversation), so none can arrive unseen.
+        for lis, (cid, token) in zip(back, customers, strict=True):
+            b.post_as_customer(cid, token, "one more thing")
+            lis.wait_for(lambda seen: "one more thing" in seen.texts("customer"))
         for before, after, (cid, token) in zip(listeners, back, customers, strict=True):
             assert not before.duplicates and not after.duplicates
             assert min(after.messages) > max(before.messages)  # the replay starts after Last-Event-ID

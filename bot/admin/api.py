@@ -7,6 +7,7 @@ bearer tokens count against a per-address limit.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -115,18 +116,29 @@ def _guard(services: AdminServices) -> None:
 
 def _privacy_request(services: AdminServices, action: str, body: schemas.PrivacySubject,
                      act: Callable[[Subject], dict[str, Any]]) -> dict[str, Any]:
-    """Run a privacy action and leave its audit row (whatever it found, even nothing)."""
+    """Run a privacy action with its audit row written first (whatever it then finds, even nothing):
+    no row, no action; an action that fails leaves its row "failed" with the error's kind."""
     subject = Subject(email=body.email, conversation_id=body.conversation_id)
-    result = act(subject)
     kind, value = ("email", body.email) if body.email is not None else ("conversation", body.conversation_id or "")
     actor = f"{'session' if g.get('admin_session') else 'token'}: {' '.join(body.operator.split())}"
     client = request.remote_addr or "unknown"
+    entry = services.audit.started(action=action, actor=actor, address=client, subject_kind=kind, subject=value)
+    try:
+        result = act(subject)
+    except Exception as exc:
+        log.warning("console %s by %s from %s (audit #%d) failed: %s", action, actor, client, entry.id,
+                    type(exc).__name__)
+        with contextlib.suppress(Exception):  # the row then says "started": still proof of the request
+            services.audit.failed(entry.id, type(exc).__name__)
+        raise
     outcome = {k: v for k, v in result.items() if isinstance(v, int | dict) and k != "subject"}
     if "conversations" in result and isinstance(result["conversations"], list):
         outcome = {"conversations": len(result["conversations"])}
-    entry = services.audit.record(action=action, actor=actor, address=client, subject_kind=kind, subject=value,
-                                  outcome=outcome)
     log.warning("console %s by %s from %s (audit #%d): %s", action, actor, client, entry.id, outcome)
+    try:
+        services.audit.finished(entry.id, outcome)
+    except Exception:  # done, and already recorded as requested: answer with what was done, not a 500
+        log.exception("console %s (audit #%d): its outcome could not be recorded", action, entry.id)
     return result
 
 

@@ -1,6 +1,9 @@
 """The console's audit trail of privacy actions: an export or erasure through the API leaves a row
 saying who (token or session, and the operator's name), from which address, when, and what it did.
 
+A row is written when the request arrives (outcome status "started") and updated when the action
+ends ("done" with its counts, or "failed" with the error's kind), so no action goes unrecorded.
+
 The subject is kept as a keyed digest, never as the email itself: after an erasure the trail must
 still prove it happened without holding the erased customer's address again.
 """
@@ -13,10 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.admin.models import AuditRow
+
+STARTED, DONE, FAILED = "started", "done", "failed"  # an entry's outcome["status"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,8 @@ def _utcnow() -> datetime:
 
 
 class AuditLog:
-    """Append-only rows in `admin_audit`; `digest_key` keys the subject digest (the admin token's hash)."""
+    """Rows in `admin_audit`, only their outcome ever updated; `digest_key` keys the subject digest (the admin
+    token's hash: a rotated token gives the same subject another digest, as the README says)."""
 
     def __init__(self, sessions: sessionmaker[Session], *, digest_key: bytes,
                  clock: Callable[[], datetime] = _utcnow) -> None:
@@ -56,6 +62,22 @@ class AuditLog:
             s.add(row)
             s.flush()
             return _entry(row)
+
+    def started(self, *, action: str, actor: str, address: str, subject_kind: str, subject: str) -> AuditEntry:
+        """The request, recorded before the action runs: an action whose outcome cannot be written
+        (or that dies halfway) still leaves its row, saying "started"."""
+        return self.record(action=action, actor=actor, address=address, subject_kind=subject_kind,
+                           subject=subject, outcome={"status": STARTED})
+
+    def finished(self, entry_id: int, counts: dict[str, Any]) -> None:
+        self._set_outcome(entry_id, {"status": DONE, **counts})
+
+    def failed(self, entry_id: int, error_kind: str) -> None:
+        self._set_outcome(entry_id, {"status": FAILED, "error": error_kind})
+
+    def _set_outcome(self, entry_id: int, outcome: dict[str, Any]) -> None:
+        with self._sessions.begin() as s:
+            s.execute(update(AuditRow).where(AuditRow.id == entry_id).values(outcome=outcome))
 
     def recent(self, limit: int = 100) -> list[AuditEntry]:
         with self._sessions() as s:

@@ -134,4 +134,4 @@ class AuditRow(AdminBase):
     address: Mapped[str] = mapped_column(String(64))
     subject_kind: Mapped[str] = mapped_column(String(16))  # email | conversation
     subject_digest: Mapped[str] = mapped_column(String(64))  # sha256 of the subject, never the email itself
-    outcome: Mapped[dict[str, Any]] = mapped_column(JSON)  # counts: conversations, messages, ...
+    outcome: Mapped[dict[str, Any]] = mapped_column(JSON)  # status (started, done, failed), counts or error

@@ -24,7 +24,10 @@ class WebSettings(BaseModel):
     # Slow or greedy clients (slowloris): open connections per client address, however far their
     # requests got (off when trusted_proxy_hops > 0: every connection is then the proxy's), and how
     # long a request body may take to arrive. Headers must be complete within 5 s (the keep-alive time).
-    connections_per_ip: int = Field(default=256, ge=0)  # 0: no cap
+    # Counted per worker process, not per instance: with `--workers N` an address may hold N x this.
+    connections_per_ip: int = Field(default=256, ge=0,
+                                    description="Open connections per client address in each worker process "
+                                                "(with --workers N, up to N x this per instance); 0: no cap.")
     request_body_timeout_s: float = Field(default=15.0, gt=0)
     # Proxies (load balancer, ingress) between the internet and us: their X-Forwarded-For gives the
     # client address that rate limits key on. 0 = clients connect directly.

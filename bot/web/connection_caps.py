@@ -6,12 +6,16 @@ next connection once it holds `per_address`, however far its requests got, so on
 take the sockets and memory every other customer needs. The loop server wraps aiohttp's protocol
 factory with `guarded_factory`; a refused connection gets a bare 429 and is closed.
 
+The counts live in one server process: with `--workers N` each worker counts its own connections,
+so one address may hold up to N x `per_address` on an instance.
+
 Behind a proxy every connection comes from the proxy, so `serving.py` turns this cap off when
 trusted proxy hops are set (the proxy must bound its own clients; it also buffers slow requests).
 """
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -21,6 +25,17 @@ _REFUSED_BODY = b'{"error":"rate_limited","message":"Too many open connections f
 REFUSED = (b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nConnection: close\r\n"
            b"Retry-After: 5\r\nContent-Length: %d\r\n\r\n%s" % (len(_REFUSED_BODY), _REFUSED_BODY))
 _LINGER_S = 1.0  # a refused connection is read (and dropped) this long before it is closed
+
+
+def client_address(address: str) -> str:
+    """The address a cap counts: an IPv4 client reaching a dual-stack socket (`::ffff:a.b.c.d`) is
+    the same client as `a.b.c.d`, and must not get a second allowance."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
+    return str(mapped) if mapped is not None else str(ip)
 
 
 class ConnectionCaps:
@@ -33,9 +48,10 @@ class ConnectionCaps:
 
     def open_from(self, address: str) -> int:
         with self._lock:
-            return self._open[address]
+            return self._open[client_address(address)]
 
     def acquire(self, address: str) -> Callable[[], None] | None:
+        address = client_address(address)
         with self._lock:
             if self.per_address and self._open[address] >= self.per_address:
                 return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from knowledge_base.chunking import split_document
+import pytest
+
+from knowledge_base.chunking import chunk_id, parse_chunk_id, split_document
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.documents import LoadedDocument, Section
 
@@ -68,3 +70,10 @@ def test_long_section_is_split_within_size_and_never_crosses_a_heading() -> None
     assert [c.position for c in chunks] == list(range(len(chunks)))
     # neighbouring pieces overlap, so a sentence cut at a boundary is whole in one of them
     assert battery[0].text[-20:] in battery[1].text or battery[1].text[:20] in battery[0].text
+
+
+def test_a_chunk_id_parses_back_to_its_parts_even_when_the_document_id_holds_the_separator() -> None:
+    assert parse_chunk_id(chunk_id("faq::billing.md", 12, 3)) == ("faq::billing.md", 12, 3)
+    for nonsense in ("nonsense", "a.md::12::3", "a.md::vx::3"):
+        with pytest.raises(ValueError):
+            parse_chunk_id(nonsense)

@@ -3,6 +3,7 @@ chunk from Chroma and embeds no title, and ranks exactly as the process that bui
 from __future__ import annotations
 
 import mmap
+import time
 from pathlib import Path
 
 import numpy as np
@@ -142,3 +143,37 @@ def test_an_unwritable_data_folder_builds_without_the_shared_lock(tmp_path: Path
     with snapshot_files.building(blocker / "search" / "collection"):  # mkdir fails: NotADirectoryError
         ran.append(True)
     assert ran == [True]
+
+
+def test_a_mapped_snapshot_is_timed_by_its_load_not_by_its_original_build(built: KnowledgeBase, settings,
+                                                                          embedder) -> None:
+    root = snapshot_files.snapshot_root(settings.data_dir, settings.collection)
+    for manifest in root.glob("g*/manifest.json"):  # as if the first build had taken a long time
+        manifest.write_text(manifest.read_text().replace('"built_in": ', '"built_in": 1e9, "was": '))
+    restarted = _fresh_searcher(settings, embedder, index_class=NoBulkReads)
+    assert restarted._current_snapshot().built_in < 60
+
+
+def test_a_snapshot_saved_by_another_process_is_mapped_despite_the_rebuild_rate_limit(
+        built: KnowledgeBase, settings, embedder, docs_dir: Path) -> None:
+    worker = _fresh_searcher(settings, embedder, index_class=NoBulkReads)  # maps, never builds
+    worker.search("bike")
+    worker._snapshot.built_in = 1e9  # this worker would not rebuild for a long while
+    (docs_dir / "rentals" / "insurance.md").write_text("# Theft insurance\n\nEvery rental includes theft insurance.\n")
+    built.sync(docs_dir)  # another process: writes, and saves the new generation's snapshot
+    generation = built._get_searcher()._current_snapshot().generation
+    assert (snapshot_files.snapshot_root(settings.data_dir, settings.collection) / f"g{generation}").is_dir()
+    time.sleep(0.6)  # other writers' generations are re-read at most every 0.5 s
+    assert worker.search("is theft insured").hits[0].document_id == "rentals/insurance.md"
+    assert worker._snapshot.generation == generation and _is_mapped(worker._snapshot.title_vectors)
+
+
+def test_the_build_lock_removes_folders_left_by_a_killed_build(tmp_path: Path) -> None:
+    root = tmp_path / "search" / "collection"
+    left = root / ".writing-abc123"
+    left.mkdir(parents=True)
+    (left / "chunk_vectors.npy").write_bytes(b"\0" * 1024)
+    (root / "g3").mkdir()
+    with snapshot_files.building(root):
+        assert not left.exists()
+    assert (root / "g3").is_dir()

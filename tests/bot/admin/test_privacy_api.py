@@ -3,8 +3,11 @@ authenticated like the rest of the console, each call leaving an audit row that 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from flask import Flask
+from sqlalchemy import text
 
 from bot.conversations.records import Role
 from tests.bot.admin.conftest import BEARER, TOKEN, ask
@@ -80,3 +83,43 @@ def test_erasure_takes_the_consoles_copies_of_the_questions_too(app: Flask) -> N
     assert erased.status_code == 200 and erased.get_json()["other"]["console"] >= 2  # question, vector, facts
     after = client.get("/admin/api/gaps?days=7", headers=BEARER).get_json()
     assert after["questions"] == 0 and "Ingrid" not in json.dumps(after)
+
+
+class BrokenParticipant:
+    """A participant whose erasure dies after the console's copies went: an erasure failing halfway."""
+
+    name = "broken"
+
+    def export(self, conversation_ids: Sequence[str]) -> list[dict[str, Any]]:
+        return []
+
+    def erase(self, conversation_ids: Sequence[str]) -> int:
+        raise ConnectionError("the other side went away")
+
+
+def test_a_privacy_action_is_recorded_before_it_runs_and_a_failure_says_so(app: Flask) -> None:
+    app.testing = False  # the console's own answer to a failure, not the test client's re-raise
+    client = app.test_client()
+    mine = _customer(app, "kim@example.org", "where is my parcel?")
+    app.extensions["supportbot"].privacy.add_participant(BrokenParticipant())
+    failed = client.post("/admin/api/privacy/erase", json={"email": "kim@example.org", "confirm": True,
+                                                           "operator": "Ana"}, headers=BEARER)
+    assert failed.status_code == 500
+    exported = client.post("/admin/api/privacy/export", json={"conversation_id": mine}, headers=BEARER)
+    assert exported.status_code == 200
+    trail = client.get("/admin/api/audit", headers=BEARER).get_json()["entries"]
+    assert [(e["action"], e["outcome"]) for e in trail] == [
+        ("privacy_export", {"status": "done", "conversations": 1}),
+        ("privacy_erase", {"status": "failed", "error": "ConnectionError"})]
+    assert trail[1]["actor"] == "token: Ana"
+
+
+def test_without_its_audit_row_no_privacy_action_runs(app: Flask) -> None:
+    app.testing = False
+    mine = _customer(app, "kim@example.org", "where is my parcel?")
+    with app.extensions["supportbot"].engine.begin() as conn:
+        conn.execute(text("DROP TABLE admin_audit"))  # the trail cannot be written
+    erased = app.test_client().post("/admin/api/privacy/erase", json={"conversation_id": mine, "confirm": True},
+                                    headers=BEARER)
+    assert erased.status_code == 500
+    assert app.extensions["supportbot"].store.get(mine) is not None
