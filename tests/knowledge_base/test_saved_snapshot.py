@@ -45,7 +45,9 @@ def built(kb: KnowledgeBase, docs_dir: Path) -> KnowledgeBase:
     return kb
 
 
-def test_a_restart_maps_the_saved_snapshot_and_ranks_the_same(built: KnowledgeBase, settings, embedder) -> None:
+def test_a_restart_maps_the_saved_snapshot_and_ranks_the_same(built: KnowledgeBase, settings, embedder,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot_files, "IN_MEMORY_BYTES", 0)  # a big base: mapped and read by rows
     before = _results(built._get_searcher())
     embedder.documents.clear()
     restarted = _fresh_searcher(settings, embedder, index_class=NoBulkReads)
@@ -53,6 +55,16 @@ def test_a_restart_maps_the_saved_snapshot_and_ranks_the_same(built: KnowledgeBa
     assert embedder.documents == []  # no title embedded again (the anchors are embedded by explain only)
     snap = restarted._current_snapshot()
     assert _is_mapped(snap.title_vectors) and isinstance(snap.chunk_texts, TextColumn)
+
+
+def test_a_small_base_is_read_whole_into_memory_and_ranks_the_same(built: KnowledgeBase, settings,
+                                                                   embedder) -> None:
+    """Per-row reads cost a syscall and a GIL handoff each: ~1 ms a turn on a small help centre."""
+    before = _results(built._get_searcher())
+    restarted = _fresh_searcher(settings, embedder, index_class=NoBulkReads)
+    assert _results(restarted) == before
+    snap = restarted._current_snapshot()
+    assert not _is_mapped(snap.title_vectors) and isinstance(snap.chunk_texts._blob, np.ndarray)
 
 
 def _is_mapped(array: np.ndarray) -> bool:
@@ -155,7 +167,8 @@ def test_a_mapped_snapshot_is_timed_by_its_load_not_by_its_original_build(built:
 
 
 def test_a_snapshot_saved_by_another_process_is_mapped_despite_the_rebuild_rate_limit(
-        built: KnowledgeBase, settings, embedder, docs_dir: Path) -> None:
+        built: KnowledgeBase, settings, embedder, docs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot_files, "IN_MEMORY_BYTES", 0)  # a big base: mapped and read by rows
     worker = _fresh_searcher(settings, embedder, index_class=NoBulkReads)  # maps, never builds
     worker.search("bike")
     worker._snapshot.built_in = 1e9  # this worker would not rebuild for a long while
