@@ -26,23 +26,19 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from answers_quality import help_centres  # noqa: E402  (its list of hold-outs is the one list)
+
 from bot.answering.evaluation import Verdict, _judge  # noqa: E402
 from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
-from bot.config import DatabaseSettings  # noqa: E402
-from handoff.config import SlackSettings  # noqa: E402
+from commands import _throwaway  # noqa: E402
 from server import Settings, build_knowledge_base, build_services  # noqa: E402
 
-HOLDOUT = "harbourline-ferries"
 ANSWERABLE_BUCKETS = ("ok", "wrong_doc_first", "declined_right_doc", "fact_missing", "cited_other")
 
 
 def dev_sets() -> list[tuple[str, Path, Path]]:
-    """(name, docs, golden) of `examples/` and the dev help centres, never the hold-out."""
-    sets = [("examples", ROOT / "examples", ROOT / "examples" / "golden.jsonl")]
-    for folder in sorted((ROOT / "datasets" / "helpcentres").iterdir()):
-        if folder.name != HOLDOUT and "holdout" not in folder.name and (folder / "golden.jsonl").exists():
-            sets.append((folder.name, folder / "docs", folder / "golden.jsonl"))
-    return sets
+    """(name, docs, golden) of `examples/` and the dev help centres, never a hold-out."""
+    return [(name, docs, golden) for name, docs, golden, _ in help_centres(holdout=False)]
 
 
 def bucket(q: GoldenQuestion, verdict: Verdict, search_first: str | None) -> str:
@@ -63,11 +59,7 @@ def bucket(q: GoldenQuestion, verdict: Verdict, search_first: str | None) -> str
 def diagnose(name: str, docs: Path, golden: Path) -> list[dict[str, Any]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="supportbot-misses-") as tmp:
-        base = Settings()
-        settings = base.model_copy(update={
-            "data_dir": Path(tmp), "db": DatabaseSettings(), "slack": SlackSettings(),
-            "kb": base.kb.model_copy(update={"data_dir": Path(tmp), "chroma_url": None}),
-        })
+        settings = _throwaway(Settings(), Path(tmp))
         kb = build_knowledge_base(settings)
         kb.sync(docs)
         kb.fill_cross_lingual()

@@ -41,9 +41,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.answering.answerer import NEAR_MISS_COVERAGE  # noqa: E402
 from bot.answering.golden import load_golden  # noqa: E402
-from bot.config import DatabaseSettings  # noqa: E402
 from bot.policy import Policy  # noqa: E402
-from handoff.config import SlackSettings  # noqa: E402
+from commands import _throwaway  # noqa: E402
 from knowledge_base.ranking import margin, rank  # noqa: E402
 from knowledge_base.search import Searcher  # noqa: E402
 from server import Settings, build_knowledge_base  # noqa: E402
@@ -127,11 +126,7 @@ VARIANTS = ("base", "mix 0.3", "mix 0.5", "focus_dense", "focus_keywords", "no_p
 def measure(name: str, docs: Path, golden: Path) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = {v: Counter() for v in VARIANTS}
     with tempfile.TemporaryDirectory(prefix="supportbot-focus-") as tmp:
-        base = Settings()
-        settings = base.model_copy(update={
-            "data_dir": Path(tmp), "db": DatabaseSettings(), "slack": SlackSettings(),
-            "kb": base.kb.model_copy(update={"data_dir": Path(tmp), "chroma_url": None}),
-        })
+        settings = _throwaway(Settings(), Path(tmp))
         kb = build_knowledge_base(settings)
         kb.sync(docs)
         searcher = kb._get_searcher()

@@ -32,12 +32,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from answers_quality import help_centres  # noqa: E402  (its list of hold-outs is the one list)
+
 from knowledge_base.config import KnowledgeBaseSettings  # noqa: E402
 from knowledge_base.evaluation import auroc, read_jsonl, throwaway_searcher  # noqa: E402
 from knowledge_base.search import Searcher  # noqa: E402
 from knowledge_base.service import build_knowledge_base  # noqa: E402
 
-HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking")  # never tuned on
 SHARED = ROOT.parent / "shared" / "eval" / "retrieval"
 if not SHARED.exists():
     SHARED = Path("/work/shared/eval/retrieval")
@@ -46,12 +47,8 @@ SWEEP = (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
 def golden_sets() -> list[tuple[str, Path, Path]]:
-    """(name, docs folder, golden file) of every dev help centre."""
-    sets = [("examples", ROOT / "examples", ROOT / "examples" / "golden.jsonl")]
-    for folder in sorted((ROOT / "datasets" / "helpcentres").iterdir()):
-        if folder.name not in HOLDOUTS and (folder / "golden.jsonl").exists():
-            sets.append((folder.name, folder / "docs", folder / "golden.jsonl"))
-    return sets
+    """(name, docs folder, golden file) of every dev help centre, never a hold-out."""
+    return [(name, docs, golden) for name, docs, golden, _ in help_centres(holdout=False)]
 
 
 def corpus_sets() -> list[tuple[str, str, Path, list[Path]]]:
