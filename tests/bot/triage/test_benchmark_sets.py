@@ -24,24 +24,26 @@ def root(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     for folder, names in ((tmp_path / "shared" / "eval" / "triage", ["public.jsonl"]),
                           (repo / "examples" / "eval", ["triage_dev.jsonl", "corpus.jsonl"]),
-                          (repo / "datasets" / "triage", ["holdout_e.jsonl", "holdout_g.jsonl", "train_own.jsonl"])):
+                          (repo / "datasets" / "triage", ["holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "train_own.jsonl"])):
         folder.mkdir(parents=True)
         for name in names:
             (folder / name).write_text("", encoding="utf-8")
     return repo
 
 
-def test_the_default_sets_leave_out_hold_out_g_and_the_training_rows(triage_sets: ModuleType, root: Path) -> None:
+def test_the_default_sets_leave_out_the_hold_outs_and_the_training_rows(triage_sets: ModuleType, root: Path) -> None:
     names = [p.name for p in triage_sets.default_sets(root=root)]
     assert names == ["public.jsonl", "triage_dev.jsonl", "holdout_e.jsonl"]
 
 
-def test_hold_out_g_runs_only_when_asked_for(triage_sets: ModuleType, root: Path) -> None:
-    assert "holdout_g.jsonl" in [p.name for p in triage_sets.default_sets(root=root, holdout=True)]
+def test_hold_outs_g_and_h_run_only_when_asked_for(triage_sets: ModuleType, root: Path) -> None:
+    names = [p.name for p in triage_sets.default_sets(root=root, holdout=True)]
+    assert "holdout_g.jsonl" in names and "holdout_h.jsonl" in names
 
 
-def test_a_named_hold_out_g_is_refused_without_the_flag(triage_sets: ModuleType, root: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
-    assert triage_sets.main([str(root / "datasets" / "triage" / "HOLDOUT_G.jsonl")]) == 0
+@pytest.mark.parametrize("name", ["HOLDOUT_G.jsonl", "holdout_h.jsonl"])
+def test_a_named_hold_out_is_refused_without_the_flag(triage_sets: ModuleType, root: Path, name: str,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert triage_sets.main([str(root / "datasets" / "triage" / name)]) == 0
     out = capsys.readouterr()
     assert "left out" in out.err and out.out.strip() == "{}"
