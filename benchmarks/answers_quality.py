@@ -24,7 +24,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 # Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
-HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking")
+HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking",
+            "pedalpoint-ebikes", "saffronbox-mealkits")
 I18N_DEV = "golden_i18n_dev.jsonl"
 TARGETS = {
     "fact_said_english": 0.85,
