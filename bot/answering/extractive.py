@@ -212,7 +212,7 @@ def best_sentences(
     heading = _overlap(heading_words, wanted, topic)
     # The heading names what was asked: enough shared words, or every word of it ("In the box").
     names_question = len(heading_words & wanted) >= HEADING_ANSWERS or (bool(heading_words) and heading_words <= wanted)
-    expects = _expected_kind(question)
+    expects = expected_kind(question)
     scores = [
         _score(s, _words_in_context(sentences, s), wanted, topic) + _kind_bonus(s.text, expects) for s in sentences
     ]
@@ -363,7 +363,7 @@ _TIME = re.compile(
 _MONEY = re.compile(r"(\$|£|€|¥|\bchf|\bR\$)\s?\d|\d\s?(€|£|usd|eur|gbp|chf)(?!\w)", re.I)
 
 
-def _expected_kind(question: str) -> str | None:
+def expected_kind(question: str) -> str | None:
     """ "time", "money" or None: what a sentence that answers this question should contain.
 
     Time is asked first: "how much time do I have" is about time, not money.
@@ -378,10 +378,15 @@ def _expected_kind(question: str) -> str | None:
 _ANSWER_KINDS = {"time": _TIME, "money": _MONEY}
 
 
+def holds_kind(text: str, expects: str) -> bool:
+    """Whether `text` holds the kind of answer `expected_kind` named (a duration or time, an amount)."""
+    return bool(_ANSWER_KINDS[expects].search(text))
+
+
 def _kind_bonus(text: str, expects: str | None) -> float:
     """+1 for a sentence that holds the kind of answer asked for: 'when does my refund arrive' is
     answered by '3-10 business days', not by the sentence that repeats 'refund' most."""
-    return 1.0 if expects is not None and _ANSWER_KINDS[expects].search(text) else 0.0
+    return 1.0 if expects is not None and holds_kind(text, expects) else 0.0
 
 
 def _overlap(words: set[str], wanted: set[str], topic: frozenset[str]) -> float:
