@@ -6,9 +6,11 @@ handed off. For each rule family, its parameters are chosen on three dev help ce
 point with the best utility: right answers minus `--cost` times wrong answers) and scored on the
 fourth; the printed figures are those held-out scores, per knowledge base and pooled, beside the
 product's rule of today replayed on the same rows. `--sweep FAMILY` prints a family's whole
-trade-off instead (every grid point, pooled over all sets: not cross-validated).
+trade-off instead (every grid point, pooled over all sets: not cross-validated); `--tradeoff` the
+product's rule with one threshold moved at a time, per knowledge base.
 
-    python benchmarks/answerability_fit.py ROWS.jsonl [--cost 2] [--english] [--sweep FAMILY]
+    python benchmarks/answerability_fit.py ROWS.jsonl [--cost 2] [--english] [--golden-only]
+        [--sweep FAMILY | --tradeoff]
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +167,25 @@ def cross_validate(rows: list[Row], family: str, cost: float) -> None:
     print(f"  fitted on all four: {every}  -> {rates(tally(rows, decide, every))}")
 
 
+# From lenient to strict: the rule before this change, then the product's rule with one figure moved.
+TRADEOFF = [("previous rule", PREVIOUS_RULE)] + [
+    (f"{name}={value}", replace(RULE, **{name: value}))
+    for name, values in (("thin_coverage", (0.0, 0.15, 0.2, 0.25, 0.3, 0.35)), ("strong_score", (0.6, 0.9)),
+                         ("near_miss_support", (3, 5)), ("near_miss_coverage", (0.3, 0.4)))
+    for value in values
+]
+
+
+def tradeoff(rows: list[Row]) -> None:
+    """Answered vs declined vs wrong per knowledge base for each rule of TRADEOFF (not cross-validated)."""
+    kbs = sorted({r["kb"] for r in rows})
+    for label, rule in TRADEOFF:
+        print(f"{label}{'  (the product)' if rule == RULE else ''}")
+        for kb in [*kbs, "POOLED"]:
+            part = rows if kb == "POOLED" else [r for r in rows if r["kb"] == kb]
+            print(f"  {kb:16} {rates(tally(part, lambda r, p, rule=rule: by_rule(rule, r), {}))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("rows", type=Path)
@@ -172,12 +194,17 @@ def main() -> None:
     parser.add_argument("--golden-only", action="store_true", help="golden files only (no extra questions)")
     parser.add_argument("--sweep", help="print every grid point of this family, pooled")
     parser.add_argument("--family", action="append", help="families to cross-validate (default: all)")
+    parser.add_argument("--tradeoff", action="store_true",
+                        help="per knowledge base, the product's rule from lenient to strict (one threshold moved)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.rows.read_text().splitlines() if line.strip()]
     if args.english:
         rows = [r for r in rows if r["lang"] == "en"]
     if args.golden_only:
         rows = [r for r in rows if r["file"] == "golden"]
+    if args.tradeoff:
+        tradeoff(rows)
+        return
     if args.sweep:
         params, decide = FAMILIES[args.sweep]
         for p in grid(params):
