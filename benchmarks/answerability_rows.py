@@ -158,19 +158,19 @@ def main() -> None:
         set_name, _, file = item.partition("=")
         extra.setdefault(set_name, []).append(Path(file))
     rows: list[dict[str, Any]] = []
-    scratch = Path(tempfile.mkdtemp(prefix="supportbot-answerability-"))
-    for name, docs, golden, _conversations in help_centres(holdout=False):
-        if args.only and name != args.only:
-            continue
-        files = [("golden", golden)]
-        for source, path in (("i18n_dev", golden.parent / I18N_DEV), ("extra", golden.parent / EXTRA)):
-            if path.exists():
-                files.append((source, path))
-        if name == "examples":
-            files.append(("kestrel", kestrel_golden(scratch)))
-        files += [(f"extra:{p.name}", p) for p in extra.get(name, [])]
-        rows += question_rows(name, docs, files)
-        print(f"{name}: {sum(r['kb'] == name for r in rows)} questions", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="supportbot-answerability-") as tmp:
+        for name, docs, golden, _conversations in help_centres(holdout=False):
+            if args.only and name != args.only:
+                continue
+            files = [("golden", golden)]
+            for source, path in (("i18n_dev", golden.parent / I18N_DEV), ("extra", golden.parent / EXTRA)):
+                if path.exists():
+                    files.append((source, path))
+            if name == "examples":
+                files.append(("kestrel", kestrel_golden(Path(tmp))))
+            files += [(f"extra:{p.name}", p) for p in extra.get(name, [])]
+            rows += question_rows(name, docs, files)
+            print(f"{name}: {sum(r['kb'] == name for r in rows)} questions", file=sys.stderr)
     args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 
 
