@@ -173,3 +173,13 @@ def test_a_question_for_a_price_prefers_a_sentence_that_holds_one():
     picked, _score = extractive.best_sentences("how much is express shipping",
                                                "Express shipping is our fastest option. Express shipping costs $14.95.")
     assert "Express shipping costs $14.95." in [s.text for s in picked]
+
+
+def test_content_words_are_remembered_but_never_shared_between_callers() -> None:
+    """The memo behind content_words must not leak one caller's change of its set into the next call."""
+    text = "Refunds reach your card within 5 business days"
+    first = extractive.content_words(text)
+    assert first == {"refund", "reach", "card", "within", "busines", "days"}
+    first.add("changed")
+    first.discard("refund")
+    assert extractive.content_words(text) == {"refund", "reach", "card", "within", "busines", "days"}
