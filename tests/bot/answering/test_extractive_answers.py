@@ -189,3 +189,13 @@ def test_waits_and_deadlines_are_questions_for_a_time(question):
             "Cancer: 30 days.")
     picked, _score = extractive.best_sentences(question, text)
     assert [s.text for s in picked] == ["Cancer: 30 days."]
+
+
+def test_content_words_are_remembered_but_never_shared_between_callers() -> None:
+    """The memo behind content_words must not leak one caller's change of its set into the next call."""
+    text = "Refunds reach your card within 5 business days"
+    first = extractive.content_words(text)
+    assert first == {"refund", "reach", "card", "within", "busines", "days"}
+    first.add("changed")
+    first.discard("refund")
+    assert extractive.content_words(text) == {"refund", "reach", "card", "within", "busines", "days"}
