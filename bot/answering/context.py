@@ -33,6 +33,12 @@ _CONTINUES = re.compile(
     r"^\W*(and|or|but|what about|how about|and if|what if|same for|same with|y|o|e|et|ou|und|oder|en|ma|"
     r"mais|pero|aber|maar|y si|et si|und wenn|e se)\b",
     re.I)
+# Said outright: the customer corrects a detail of the last question ("sorry I meant the 900 plan").
+_CORRECTS = re.compile(r"^\W*(sorry|oops|whoops|no|nope|actually|wait|my bad|i mean)?\W*(i\s+)?(meant|mean)\b|"
+                       r"^\W*(sorry|oops|actually)\b.{0,20}\b(instead|rather)\b", re.I)
+# Said outright: the customer goes back to an earlier subject, which the message names itself.
+_GOES_BACK = re.compile(
+    r"^\W*(ok(ay)?\W+)?(going |getting |coming )?back to\b|^\W*(re|about) my (earlier|first|other)\b", re.I)
 _POINTS_BACK = frozenset([
     "it", "its", "that", "this", "those", "these", "they", "them", "their", "there", "then", "one", "ones", "same",
     "he", "she", "him", "her", "his",  # English
@@ -46,6 +52,10 @@ _POINTS_BACK = frozenset([
 _WORD = re.compile(r"\w+")
 # How much better the new-question reading must score to win (calibrated search scores, 0-1).
 BIAS = {"continues": 0.30, "points_back": 0.06, "plain": -0.02}
+# A continuation ("and ...", "what about ...") with more content words than this may be a new question
+# ("and how long can I refund a PayPal payment?"): both readings are searched.
+CONTINUES_WORDS = 3
+STANDALONE_FIRST = True
 
 
 @dataclass(frozen=True)
@@ -68,12 +78,19 @@ def candidates(question: str, history: Sequence[Message]) -> Candidates:
     topic = _topic(question, history)
     if topic is None:
         return Candidates(question, None, "new")
+    if _GOES_BACK.search(question):
+        earlier = _named(question, history)
+        return Candidates(question, f"{earlier} {question}", "follow_up", BIAS["continues"]) if earlier else \
+            Candidates(question, None, "new")
     if _NEW_TOPIC.search(question):
         return Candidates(question, None, "new")
     words = [w.lower() for w in _WORD.findall(question)]
     with_topic = f"{topic} {question}"
-    if _CONTINUES.search(question) or len(extractive.content_words(question)) <= 1:
+    content = len(extractive.content_words(question))
+    if _CORRECTS.search(question) or content <= 1 or (_CONTINUES.search(question) and content <= CONTINUES_WORDS):
         return Candidates(question, with_topic, "follow_up", BIAS["continues"])
+    if _CONTINUES.search(question):
+        return Candidates(question, with_topic, "either", BIAS["points_back"])
     if _POINTS_BACK & set(words):
         return Candidates(question, with_topic, "either", BIAS["points_back"])
     return Candidates(question, with_topic, "plain", BIAS["plain"], topic=topic)
@@ -116,6 +133,14 @@ def contextual_search(search: Searchable, question: str, history: Sequence[Messa
     options = candidates(question, history)
     if options.with_topic is None:
         return options.alone, search.search(options.alone)
+    if options.reading == "plain" and STANDALONE_FIRST:
+        # NOTE: nothing in the wording points back: a match of the message alone is the answer, and
+        # the follow-up reading is searched only when the message alone finds nothing.
+        alone_first = search.search(options.alone)
+        if alone_first.answerable:
+            return options.alone, alone_first
+        query, result = choose(options, alone_first, search.search(options.with_topic))
+        return query, result if result is not None else alone_first
     with_topic = search.search(options.with_topic)
     alone = search.search(options.alone) if options.reading != "follow_up" or not with_topic.answerable else None
     query, result = choose(options, alone, with_topic)
@@ -132,15 +157,55 @@ def condense_query(question: str, history: Sequence[Message]) -> str:
 
 
 def _topic(question: str, history: Sequence[Message]) -> str | None:
-    """The earlier customer question a follow-up refers to: the latest one with some content; when
-    that was itself a follow-up ("and the 900 one?"), the question before it too."""
-    earlier = [m.text.strip() for m in history if m.role == Role.CUSTOMER and m.kind == Kind.TEXT]
-    earlier = [t for t in earlier if t and t != question.strip()]
-    earlier = [t for t in earlier if extractive.content_words(t) and len(t) <= 600
-               and not replies.is_yes(t) and not replies.is_no(t)]
-    if not earlier:
+    """The earlier customer question a follow-up refers to: the latest one the bot answered (a
+    declined question is no referent: "does it come with a domain name?" declined, then "can I cancel
+    it any time?" still means the static IP), else the latest with some content; when that one itself
+    pointed back ("and the 900 one?", "how long does that take?"), with the question before it."""
+    asked = [(t, a) for t, a in _asked(history) if t != question.strip()]
+    if not asked:
         return None
+    answered = [t for t, a in asked if a]
+    earlier = answered or [t for t, _a in asked]
     latest = earlier[-1]
-    if len(earlier) >= 2 and (_CONTINUES.search(latest) or len(extractive.content_words(latest)) <= 1):
+    if len(earlier) >= 2 and _points_back(latest):
         return f"{earlier[-2]} {latest}"
     return latest
+
+
+def _named(question: str, history: Sequence[Message]) -> str | None:
+    """The latest earlier question that shares a content word with one going back to it ("back to
+    my bill, ..."), skipping the last one (the customer is leaving it)."""
+    words = extractive.content_words(question)
+    asked = [t for t, _a in _asked(history) if t != question.strip()][:-1]
+    return next((t for t in reversed(asked) if words & extractive.content_words(t)), None)
+
+
+def _points_back(text: str) -> bool:
+    """Whether a message's wording leans on an earlier one (a continuation, a pronoun, a correction,
+    or too few words to stand alone)."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    return bool(_CONTINUES.search(text) or _CORRECTS.search(text) or _POINTS_BACK & words
+                or len(extractive.content_words(text)) <= 1)
+
+
+def _asked(history: Sequence[Message]) -> list[tuple[str, bool]]:
+    """The customer's questions with content, oldest first, each with whether the bot's next reply
+    answered it (cited a source)."""
+    out: list[tuple[str, bool]] = []
+    pending: str | None = None
+    for m in history:
+        if m.kind != Kind.TEXT:
+            continue
+        if m.role == Role.CUSTOMER:
+            if pending is not None:
+                out.append((pending, False))
+            text = m.text.strip()
+            keep = (text and extractive.content_words(text) and len(text) <= 600
+                    and not replies.is_yes(text) and not replies.is_no(text))
+            pending = text if keep else None
+        elif m.role == Role.BOT and pending is not None:
+            out.append((pending, bool(m.citations) and not m.meta.get("no_answer")))
+            pending = None
+    if pending is not None:
+        out.append((pending, False))
+    return out
