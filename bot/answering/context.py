@@ -3,9 +3,13 @@
 Gluing the previous question onto every short question made "Is the warranty 2 years?" then
 "How do I descale my kettle?" find the warranty again. Words alone cannot tell a follow-up ("is
 there a fee for it?") from a new question ("can I pay by card?"), so where they do not say it
-outright (`and ...`, `different question: ...`), both searches run and the scores decide: the
-follow-up reading wins when it finds at least as good a match, give or take how strongly the
-wording points back (an "it" or "that" is a hint, a bare "and express?" nearly proof).
+outright (`and ...`, `sorry I meant ...`, `different question: ...`), the scores decide:
+- a message with an "it" or "that" is searched both ways; the follow-up reading wins when it finds
+  at least as good a match, give or take how strongly the wording points back;
+- a message with nothing pointing back is searched alone first, and with its topic only when that
+  finds nothing: one search per turn for a clear new question (issue 14 counts a turn's searches);
+- a bare "and express?" is searched with its topic, and alone only when that finds nothing.
+Measured on the development conversations with `benchmarks/conversation_context.py`.
 """
 from __future__ import annotations
 
@@ -36,9 +40,6 @@ _CONTINUES = re.compile(
 # Said outright: the customer corrects a detail of the last question ("sorry I meant the 900 plan").
 _CORRECTS = re.compile(r"^\W*(sorry|oops|whoops|no|nope|actually|wait|my bad|i mean)?\W*(i\s+)?(meant|mean)\b|"
                        r"^\W*(sorry|oops|actually)\b.{0,20}\b(instead|rather)\b", re.I)
-# Said outright: the customer goes back to an earlier subject, which the message names itself.
-_GOES_BACK = re.compile(
-    r"^\W*(ok(ay)?\W+)?(going |getting |coming )?back to\b|^\W*(re|about) my (earlier|first|other)\b", re.I)
 _POINTS_BACK = frozenset([
     "it", "its", "that", "this", "those", "these", "they", "them", "their", "there", "then", "one", "ones", "same",
     "he", "she", "him", "her", "his",  # English
@@ -52,10 +53,6 @@ _POINTS_BACK = frozenset([
 _WORD = re.compile(r"\w+")
 # How much better the new-question reading must score to win (calibrated search scores, 0-1).
 BIAS = {"continues": 0.30, "points_back": 0.06, "plain": -0.02}
-# A continuation ("and ...", "what about ...") with more content words than this may be a new question
-# ("and how long can I refund a PayPal payment?"): both readings are searched.
-CONTINUES_WORDS = 3
-STANDALONE_FIRST = True
 
 
 @dataclass(frozen=True)
@@ -78,19 +75,13 @@ def candidates(question: str, history: Sequence[Message]) -> Candidates:
     topic = _topic(question, history)
     if topic is None:
         return Candidates(question, None, "new")
-    if _GOES_BACK.search(question):
-        earlier = _named(question, history)
-        return Candidates(question, f"{earlier} {question}", "follow_up", BIAS["continues"]) if earlier else \
-            Candidates(question, None, "new")
     if _NEW_TOPIC.search(question):
         return Candidates(question, None, "new")
     words = [w.lower() for w in _WORD.findall(question)]
     with_topic = f"{topic} {question}"
     content = len(extractive.content_words(question))
-    if _CORRECTS.search(question) or content <= 1 or (_CONTINUES.search(question) and content <= CONTINUES_WORDS):
+    if _CORRECTS.search(question) or _CONTINUES.search(question) or content <= 1:
         return Candidates(question, with_topic, "follow_up", BIAS["continues"])
-    if _CONTINUES.search(question):
-        return Candidates(question, with_topic, "either", BIAS["points_back"])
     if _POINTS_BACK & set(words):
         return Candidates(question, with_topic, "either", BIAS["points_back"])
     return Candidates(question, with_topic, "plain", BIAS["plain"], topic=topic)
@@ -133,7 +124,7 @@ def contextual_search(search: Searchable, question: str, history: Sequence[Messa
     options = candidates(question, history)
     if options.with_topic is None:
         return options.alone, search.search(options.alone)
-    if options.reading == "plain" and STANDALONE_FIRST:
+    if options.reading == "plain":
         # NOTE: nothing in the wording points back: a match of the message alone is the answer, and
         # the follow-up reading is searched only when the message alone finds nothing.
         alone_first = search.search(options.alone)
@@ -160,24 +151,16 @@ def _topic(question: str, history: Sequence[Message]) -> str | None:
     """The earlier customer question a follow-up refers to: the latest one the bot answered (a
     declined question is no referent: "does it come with a domain name?" declined, then "can I cancel
     it any time?" still means the static IP), else the latest with some content; when that one itself
-    pointed back ("and the 900 one?", "how long does that take?"), with the question before it."""
-    asked = [(t, a) for t, a in _asked(history) if t != question.strip()]
+    pointed back ("and the 900 one?", "how long does that take?"), with the question before it, so a
+    chain of follow-ups keeps its subject."""
+    asked = [a for a in _asked(history) if a.text != question.strip()]
     if not asked:
         return None
-    answered = [t for t, a in asked if a]
-    earlier = answered or [t for t, _a in asked]
+    earlier = [a for a in asked if a.answered] or asked
     latest = earlier[-1]
-    if len(earlier) >= 2 and _points_back(latest):
-        return f"{earlier[-2]} {latest}"
-    return latest
-
-
-def _named(question: str, history: Sequence[Message]) -> str | None:
-    """The latest earlier question that shares a content word with one going back to it ("back to
-    my bill, ..."), skipping the last one (the customer is leaving it)."""
-    words = extractive.content_words(question)
-    asked = [t for t, _a in _asked(history) if t != question.strip()][:-1]
-    return next((t for t in reversed(asked) if words & extractive.content_words(t)), None)
+    if len(earlier) >= 2 and _points_back(latest.text):
+        return f"{earlier[-2].text} {latest.text}"
+    return latest.text
 
 
 def _points_back(text: str) -> bool:
@@ -188,24 +171,29 @@ def _points_back(text: str) -> bool:
                 or len(extractive.content_words(text)) <= 1)
 
 
-def _asked(history: Sequence[Message]) -> list[tuple[str, bool]]:
-    """The customer's questions with content, oldest first, each with whether the bot's next reply
-    answered it (cited a source)."""
-    out: list[tuple[str, bool]] = []
+@dataclass(frozen=True)
+class _Asked:
+    text: str
+    answered: bool  # the bot's next reply cited a source (not declined, not handed off)
+
+
+def _asked(history: Sequence[Message]) -> list[_Asked]:
+    """The customer's questions with content, oldest first, each with whether the bot answered it."""
+    out: list[_Asked] = []
     pending: str | None = None
     for m in history:
         if m.kind != Kind.TEXT:
             continue
         if m.role == Role.CUSTOMER:
             if pending is not None:
-                out.append((pending, False))
+                out.append(_Asked(pending, False))
             text = m.text.strip()
             keep = (text and extractive.content_words(text) and len(text) <= 600
                     and not replies.is_yes(text) and not replies.is_no(text))
             pending = text if keep else None
         elif m.role == Role.BOT and pending is not None:
-            out.append((pending, bool(m.citations) and not m.meta.get("no_answer")))
+            out.append(_Asked(pending, bool(m.citations) and not m.meta.get("no_answer")))
             pending = None
     if pending is not None:
-        out.append((pending, False))
+        out.append(_Asked(pending, False))
     return out
