@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from knowledge_base import snapshot_files
+from knowledge_base import crosslingual_fusion, snapshot_files
 from knowledge_base.calibration import DEFAULT_CALIBRATION, OFF_DOMAIN_ANCHORS, Calibration
-from knowledge_base.crosslingual_fusion import FUSED_THRESHOLD, fuse
 from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, vocabulary
 from knowledge_base.embeddings import TOKENIZER_PATH
 from knowledge_base.freed_memory import return_freed_memory
@@ -151,10 +150,13 @@ class Searcher:
         view = snap.cross_lingual
         english = view.terms.translate(query, language) if view is not None and view.terms is not None else ""
         if english:
-            hits = fuse(hits, self.search(english, k=max(k, FUSION_DEPTH), language=self.language).hits, k=k)
-        hits = hits[:k]
-        threshold = FUSED_THRESHOLD if english else self.cross_lingual_threshold
-        answerable = bool(hits) and hits[0].score >= threshold
+            by_words = self.search(english, k=max(k, FUSION_DEPTH), language=self.language).hits
+            fused = crosslingual_fusion.fuse(hits, by_words, k=k)
+            answerable = crosslingual_fusion.answerable(hits, by_words, fused)
+            hits = fused
+        else:
+            hits = hits[:k]
+            answerable = bool(hits) and hits[0].score >= self.cross_lingual_threshold
         return SearchResult(query=query, hits=hits, answerable=answerable, language=language, cross_lingual=True,
                             translated=english)
 
