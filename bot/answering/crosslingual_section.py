@@ -96,7 +96,7 @@ def best_section(question: str, hit: DocumentHit, *, embedder: ArrayEmbedder, wh
     number, closest, _ = units[best]
     section, text = found[number]
     heading = section.rsplit(" > ", 1)[-1] if section else ""
-    support = int(shared[best])
+    support = int(shared[best] + shared_english[best])
     return SectionAnswer(heading=heading, body=trim(text, [closest], max_chars=max_chars),
                          score=float(similarity[best]), support=support, text=text)
 
