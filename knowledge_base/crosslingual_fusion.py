@@ -19,6 +19,9 @@ from knowledge_base.results import DocumentHit, Passage
 # USE's share of the fused score, and the fused score from which a question counts as answerable
 # when the two rankings put the same document first, and when they do not.
 USE_WEIGHT = 0.5
+# Fewest translated words worth a second ranking: one word ("language", "bot") matches a title, not a
+# question, and two-word chit-chat in German or Italian was answered with confidence that way.
+MIN_WORDS = 2
 AGREED_THRESHOLD = 0.28
 FUSED_THRESHOLD = 0.45
 

@@ -149,6 +149,8 @@ class Searcher:
         (`crosslingual_terms.py`, `crosslingual_fusion.py`); USE's alone when none was found."""
         view = snap.cross_lingual
         english = view.terms.translate(query, language) if view is not None and view.terms is not None else ""
+        if len(english.split()) < crosslingual_fusion.MIN_WORDS:
+            english = ""
         if english:
             by_words = self.search(english, k=max(k, FUSION_DEPTH), language=self.language).hits
             fused = crosslingual_fusion.fuse(hits, by_words, k=k)

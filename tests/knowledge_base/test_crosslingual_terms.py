@@ -110,6 +110,8 @@ def test_a_foreign_question_is_searched_by_meaning_and_by_its_translated_words(t
         assert result.cross_lingual and result.language == "es"
         assert {"refund", "card"} <= set(result.translated.split())
         assert result.hits[0].document_id == "refunds.md"
+        alone = kb.search("¿Y mi contraseña olvidada entonces?")  # one word translated: a title match, not a question
+        assert alone.cross_lingual and alone.translated == "" and alone.hits[0].document_id == "password.md"
         english = kb.search("how many days until the refund reaches my card?")
         assert not english.cross_lingual and english.translated == ""
     finally:
