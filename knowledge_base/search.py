@@ -2,8 +2,9 @@
 
 A question in the knowledge base's language is normalised (contractions, typos of the base's own
 words; `query.py`) and ranked with the default embedder; one in another language, when the index
-holds cross-lingual vectors, is ranked with those (`crosslingual.py`) and judged against that
-space's own near-miss level and threshold. The signals and their mix are in `ranking.py`; the
+holds cross-lingual vectors, is ranked with those (`crosslingual.py`), and also by its key words
+translated into the base's own (`crosslingual_terms.py`); the two rankings are fused and judged
+together (`crosslingual_fusion.py`). The signals and their mix are in `ranking.py`; the
 in-memory snapshot they read in `snapshot.py`; the calibrated score in `calibration.py`.
 """
 from __future__ import annotations
