@@ -187,7 +187,7 @@ def build_services(
         store=store, bus=bus, knowledge_base=kb, triage=triage,
         answerer=Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
                           knowledge_language=policy.knowledge_language,
-                          cross_lingual=getattr(kb, "cross_lingual", None)),
+                          cross_lingual=getattr(kb, "cross_lingual", None), english=_array_embedder(kb)),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
         handoff_budget=HandoffBudget(policy.desk),
@@ -206,6 +206,13 @@ def build_services(
     _wire_privacy(services, now)
     _watch_queues(services)
     return services
+
+
+def _array_embedder(kb: object) -> Any:
+    """The knowledge base's own embedder when it embeds offline (it judges sentences for questions in
+    other languages, `crosslingual_section`); None for one served by an API, which is not called per sentence."""
+    embedder = getattr(kb, "embedder", None)
+    return embedder if getattr(kb, "cross_lingual", None) is not None and hasattr(embedder, "embed_array") else None
 
 
 def _watch_queues(services: Services) -> None:

@@ -39,6 +39,9 @@ class SearchResult:
     # True when the question was not in the knowledge base's language and was matched with the
     # cross-lingual embedder: the passages are in the knowledge base's language, not the customer's.
     cross_lingual: bool = False
+    # On that path, the question's key words in the knowledge base's own words ("" when none were
+    # found): searched like a question in its language and fused with the cross-lingual ranking.
+    translated: str = ""
 
     @property
     def top_score(self) -> float:

@@ -2,8 +2,9 @@
 
 A question in the knowledge base's language is normalised (contractions, typos of the base's own
 words; `query.py`) and ranked with the default embedder; one in another language, when the index
-holds cross-lingual vectors, is ranked with those (`crosslingual.py`) and judged against that
-space's own near-miss level and threshold. The signals and their mix are in `ranking.py`; the
+holds cross-lingual vectors, is ranked with those (`crosslingual.py`), and also by its key words
+translated into the base's own (`crosslingual_terms.py`); the two rankings are fused and judged
+together (`crosslingual_fusion.py`). The signals and their mix are in `ranking.py`; the
 in-memory snapshot they read in `snapshot.py`; the calibrated score in `calibration.py`.
 """
 from __future__ import annotations
@@ -17,8 +18,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from knowledge_base import snapshot_files
+from knowledge_base import crosslingual_fusion, snapshot_files
 from knowledge_base.calibration import DEFAULT_CALIBRATION, OFF_DOMAIN_ANCHORS, Calibration
+from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, vocabulary
 from knowledge_base.embeddings import TOKENIZER_PATH
 from knowledge_base.freed_memory import return_freed_memory
 from knowledge_base.language import LanguageDetector
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
     from knowledge_base.config import KnowledgeBaseSettings
+    from knowledge_base.crosslingual import ArrayEmbedder
     from knowledge_base.index import ChromaIndex
 
 log = logging.getLogger(__name__)
@@ -55,6 +58,9 @@ CROSS_LINGUAL_TITLE_WEIGHT = 0.0
 # the default path. On our 231 labelled dev questions in six languages one is then missed (an Italian
 # question half in English); on the public rasa_sara set, 11 English or gibberish texts stop being routed.
 ROUTING_CONFIDENCE = 0.75
+# Documents each of the two rankings of a question in another language returns before they are fused:
+# one missing from a ranking counts 0 there, so both must look further than the few shown.
+FUSION_DEPTH = 10
 # While cross-lingual vectors are being filled in, how often a question looks again whether they are complete.
 FILL_RECHECK_S = 2.0
 
@@ -80,6 +86,7 @@ class Searcher:
         self._anchors: np.ndarray | None = None
         self._known: frozenset[str] | None = None
         self._saved_unusable: int | None = None  # a saved generation this searcher could not map
+        self._word_vectors: WordVectors | None = None  # cross-lingual vectors of the base's words
 
     # -- public --------------------------------------------------------------------------------
     def search(self, query: str, *, k: int | None = None, language: str | None = None) -> SearchResult:
@@ -96,8 +103,11 @@ class Searcher:
         if snapshot.chunks == 0:
             return SearchResult(query=query, hits=[], answerable=False, language=language)
         space, level, text, vector, crossed = self._route(snapshot, query, language)
-        ranked = rank(self.index, snapshot, space, vector, text, k=k)
-        hits = [self._hit(snapshot, c, margin(ranked, i, level), level) for i, c in enumerate(ranked[:k])]
+        depth = max(k, FUSION_DEPTH) if crossed else k
+        ranked = rank(self.index, snapshot, space, vector, text, k=depth)
+        hits = [self._hit(snapshot, c, margin(ranked, i, level), level) for i, c in enumerate(ranked[:depth])]
+        if crossed:
+            return self._translated(snapshot, query, language, hits, k)
         threshold = self.cross_lingual_threshold if crossed else self.settings.answerable_threshold
         answerable = bool(hits) and hits[0].score >= threshold
         return SearchResult(query=query, hits=hits, answerable=answerable, language=language, cross_lingual=crossed)
@@ -133,6 +143,25 @@ class Searcher:
                  "coverage": c.coverage, "level": level, "margin": margin(ranked, i, level),
                  "unknown": unknown, "anchor": anchor, "agree": c.agree, "rank5": fifth, "background": background}
                 for i, c in enumerate(ranked[:k])]
+
+    def _translated(self, snap: Snapshot, query: str, language: str, hits: list[DocumentHit],
+                    k: int) -> SearchResult:
+        """A cross-lingual ranking fused with the search of the question's words in the base's own
+        (`crosslingual_terms.py`, `crosslingual_fusion.py`); USE's alone when none was found."""
+        view = snap.cross_lingual
+        english = view.terms.translate(query, language) if view is not None and view.terms is not None else ""
+        if len(english.split()) < crosslingual_fusion.MIN_WORDS:
+            english = ""
+        if english:
+            by_words = self.search(english, k=max(k, FUSION_DEPTH), language=self.language).hits
+            fused = crosslingual_fusion.fuse(hits, by_words, k=k)
+            answerable = crosslingual_fusion.answerable(hits, by_words, fused)
+            hits = fused
+        else:
+            hits = hits[:k]
+            answerable = bool(hits) and hits[0].score >= self.cross_lingual_threshold
+        return SearchResult(query=query, hits=hits, answerable=answerable, language=language, cross_lingual=True,
+                            translated=english)
 
     # -- routing -------------------------------------------------------------------------------
     def _detect(self, query: str) -> str:
@@ -195,9 +224,17 @@ class Searcher:
                 space = Space(title_vectors=titles, chunk_vectors=chunks, nearest=store.nearest, fresh=True,
                               title_weight=CROSS_LINGUAL_TITLE_WEIGHT)
                 snap.cross_lingual = CrossLingualView(title_vectors=titles, chunk_vectors=chunks,
-                                                      level=self._near_miss_level(snap, space, titles))
+                                                      level=self._near_miss_level(snap, space, titles),
+                                                      terms=self._term_translator(snap, store.embedder))
                 log.debug("cross-lingual view of %d chunks built in %.2fs", snap.chunks, time.perf_counter() - started)
             return snap.cross_lingual
+
+    def _term_translator(self, snap: Snapshot, embedder: ArrayEmbedder) -> TermTranslator:
+        """The base's vocabulary in the cross-lingual space (words embedded before are remembered)."""
+        if self._word_vectors is None or self._word_vectors.embedder is not embedder:
+            self._word_vectors = WordVectors(embedder)
+        frequencies = snap.lexical.frequencies()
+        return TermTranslator(vocabulary(frequencies), self._word_vectors, known=frozenset(frequencies))
 
     # -- hits ----------------------------------------------------------------------------------
     def _embed_query(self, text: str) -> np.ndarray:

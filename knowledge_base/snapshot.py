@@ -20,6 +20,7 @@ from knowledge_base.lexical import LexicalIndex, normalise
 from knowledge_base.query import QueryNormaliser
 
 if TYPE_CHECKING:
+    from knowledge_base.crosslingual_terms import TermTranslator
     from knowledge_base.index import ChromaIndex, ChunkMatch
 
 
@@ -30,6 +31,7 @@ class CrossLingualView:
     title_vectors: np.ndarray
     chunk_vectors: np.ndarray | None
     level: float
+    terms: TermTranslator | None = None  # the question's words into the base's (`crosslingual_terms.py`)
 
 
 @dataclass

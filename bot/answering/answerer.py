@@ -66,6 +66,7 @@ class Answerer:
         knowledge_language: str = "English",
         detector: Detector | None = None,
         cross_lingual: crosslingual_section.ArrayEmbedder | None = None,
+        english: crosslingual_section.ArrayEmbedder | None = None,
     ) -> None:
         """Args:
             chat_model: a streaming chat model, or None for extractive answers.
@@ -82,6 +83,8 @@ class Answerer:
                 customer's says so (default: none; the help centre's language is assumed).
             cross_lingual: the knowledge base's cross-lingual embedder; offline, it picks the section
                 that answers a question search routed to it (`crosslingual_section`).
+            english: the knowledge base's own embedder, which there judges the sentences against the
+                question's translated words.
         """
         self._chat_model = chat_model
         self._timeout_s = timeout_s
@@ -102,6 +105,7 @@ class Answerer:
         self.knowledge_code = language_code(knowledge_language)
         self._detector = detector
         self._cross_lingual = crosslingual_section.CachedEmbedder(cross_lingual) if cross_lingual is not None else None
+        self._english = crosslingual_section.CachedEmbedder(english) if english is not None else None
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:
@@ -178,7 +182,8 @@ class Answerer:
         """The section to show: by meaning across languages when search matched across them, else by words."""
         if result.cross_lingual and self._cross_lingual is not None:
             try:
-                return crosslingual_section.best_section(question, top, embedder=self._cross_lingual, whole=whole)
+                return crosslingual_section.best_section(question, top, embedder=self._cross_lingual, whole=whole,
+                                                         translated=result.translated, english=self._english)
             except Exception:  # the embedder failed: the words-based choice still answers
                 log.warning("cross-lingual section choice failed for %s", top.document_id, exc_info=True)
         return sections.best_section(question, top, whole=whole)

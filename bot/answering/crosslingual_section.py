@@ -33,6 +33,12 @@ MAX_UNITS = 400  # sentences embedded per answer at most (a long PDF): the rest 
 KIND_WEIGHT = 0.2  # cosine points for a sentence with a number when the question asks for one
 WORD_WEIGHT = 0.03  # cosine points per word shared with the question (at most MAX_WORDS of them)
 MAX_WORDS = 3
+# Cosine points per word shared with the question's translation into the base's words (search's
+# `SearchResult.translated`), besides those it shares with the question itself (at most MAX_WORDS).
+TRANSLATED_WEIGHT = 0.05
+# Weight of the translation's cosine with each sentence in the knowledge base's own embedder (MiniLM),
+# a sharper judge within English than USE is across languages.
+ENGLISH_WEIGHT = 0.5
 # A question that asks for a quantity, a duration, a time or a number, in the languages we speak.
 _ASKS_NUMBER = re.compile(
     r"\b("
@@ -57,8 +63,12 @@ class ArrayEmbedder(Protocol):
 
 
 def best_section(question: str, hit: DocumentHit, *, embedder: ArrayEmbedder, whole: list[Passage] | None = None,
-                 max_chars: int = MAX_CHARS) -> SectionAnswer | None:
-    """The section of `hit` holding the sentence closest to `question` across languages, as trimmed Markdown."""
+                 max_chars: int = MAX_CHARS, translated: str = "",
+                 english: ArrayEmbedder | None = None) -> SectionAnswer | None:
+    """The section of `hit` holding the sentence closest to `question` across languages, as trimmed Markdown.
+
+    `translated` is the question's key words in the document's language, when search found them.
+    """
     units: list[tuple[int, str, str]] = []  # (section number, sentence, text embedded)
     found = sections_of(whole or hit.passages)
     for number, (section, text) in enumerate(found):
@@ -70,15 +80,23 @@ def best_section(question: str, hit: DocumentHit, *, embedder: ArrayEmbedder, wh
     units = units[:MAX_UNITS]
     vectors = embedder.embed_array([question, *(u[2] for u in units)])
     wanted = extractive.content_words(question)
-    shared = np.asarray([len(extractive.content_words(u[2]) & wanted) for u in units], dtype=np.float32)
+    unit_words = [extractive.content_words(u[2]) for u in units]
+    shared = np.asarray([len(words & wanted) for words in unit_words], dtype=np.float32)
+    english_words = extractive.content_words(translated) - wanted
+    shared_english = np.asarray([len(words & english_words) for words in unit_words], dtype=np.float32)
     asks_number = bool(_ASKS_NUMBER.search(question))
     numbers = np.asarray([asks_number and bool(_QUANTITY.search(u[1])) for u in units], dtype=np.float32)
-    similarity = vectors[1:] @ vectors[0] + KIND_WEIGHT * numbers + WORD_WEIGHT * np.minimum(shared, MAX_WORDS)
+    similarity = (vectors[1:] @ vectors[0] + KIND_WEIGHT * numbers + WORD_WEIGHT * np.minimum(shared, MAX_WORDS)
+                  + TRANSLATED_WEIGHT * np.minimum(shared_english, MAX_WORDS))
+    if english is not None and translated and ENGLISH_WEIGHT:
+        rows = english.embed_array([translated, *(u[2] for u in units)])
+        rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+        similarity = similarity + ENGLISH_WEIGHT * (rows[1:] @ rows[0])
     best = int(np.argmax(similarity))
     number, closest, _ = units[best]
     section, text = found[number]
     heading = section.rsplit(" > ", 1)[-1] if section else ""
-    support = int(shared[best])
+    support = int(shared[best] + shared_english[best])
     return SectionAnswer(heading=heading, body=trim(text, [closest], max_chars=max_chars),
                          score=float(similarity[best]), support=support, text=text)
 

@@ -16,7 +16,8 @@ from knowledge_base.errors import EmbedderUnavailable
 from knowledge_base.service import build_knowledge_base
 
 _WORD = re.compile(r"\w+")
-# A toy "multilingual" space: words of several languages share a dimension with their English twin.
+# A toy "multilingual" space: words of several languages share a dimension with their English twin, in
+# 256 dimensions (with 32, unrelated words collided and a question's translated words went astray).
 _TWINS = {"reembolso": "refund", "remboursement": "refund", "devolución": "return", "envío": "shipping",
           "livraison": "shipping", "contraseña": "password", "passwort": "password", "tarda": "long",
           "combien": "long", "cuánto": "long"}
@@ -25,18 +26,18 @@ _TWINS = {"reembolso": "refund", "remboursement": "refund", "devolución": "retu
 class FakeCrossLingual:
     """Bag of words after mapping foreign words to their English twin; records what it embedded."""
 
-    model_id = "fake:crosslingual-32"
+    model_id = "fake:crosslingual-256"
 
     def __init__(self) -> None:
         self.texts: list[str] = []
 
     def embed_array(self, texts: list[str]) -> np.ndarray:
         self.texts.extend(texts)
-        out = np.zeros((len(texts), 32), dtype=np.float32)
+        out = np.zeros((len(texts), 256), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in _WORD.findall(text.lower()):
                 word = _TWINS.get(word, word)
-                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % 32] += 1.0
+                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % 256] += 1.0
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
 

@@ -104,3 +104,43 @@ def test_a_number_in_a_product_name_is_not_the_number_asked_for() -> None:
     )
     found = crosslingual_section.best_section("¿Qué número tengo que llamar?", doc, embedder=ToySpace())
     assert found is not None and found.heading == "Report a fault"
+
+
+class EnglishSpace(ToySpace):
+    """The knowledge base's own embedder: English words only (no twins), bag of words."""
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
+        self.batches.append(list(texts))
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in _WORD.findall(text.lower()):
+                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % 64] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+REFUNDS = _doc(
+    ("Refund timing", "Card refunds reach you 5 business days after we receive the item."),
+    ("Partial refunds", "A partial refund can be issued up to 120 days after the payment."),
+)
+
+
+def test_the_question_s_translated_words_pick_the_sentence_and_count_as_support() -> None:
+    question = "¿Hasta cuándo se puede reembolsar el dinero del pago?"  # the ToySpace reads none of it
+    plain = crosslingual_section.best_section(question, REFUNDS, embedder=ToySpace())
+    assert plain is not None and plain.heading == "Refund timing" and plain.support == 0
+    english = EnglishSpace()
+    found = crosslingual_section.best_section(question, REFUNDS, embedder=ToySpace(), english=english,
+                                              translated="refund days after payment")
+    assert found is not None and found.heading == "Partial refunds" and "120 days" in found.body
+    assert found.support >= 2  # "after", "payment": a near miss can show it
+    assert english.batches and english.batches[0][0] == "refund days after payment"
+
+
+def test_the_answerer_passes_search_s_translation_to_the_section_choice() -> None:
+    question = "¿Hasta cuándo se puede reembolsar el dinero del pago?"
+    crossed = SearchResult(question, [REFUNDS], answerable=True, language="es", cross_lingual=True,
+                           translated="refund days after payment")
+    english = EnglishSpace()
+    answerer = Answerer(chat_model=None, policy=Policy(), cross_lingual=ToySpace(), english=english)
+    answer = answerer.extract(question, crossed, language="es")
+    assert answer.grounded and "120 days" in answer.text and english.batches

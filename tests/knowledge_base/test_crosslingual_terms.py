@@ -1,0 +1,118 @@
+"""A question in another language rewritten as the knowledge base's own words, and the two rankings fused."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from kb_fakes import FakeEmbeddings
+
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.crosslingual_fusion import fuse
+from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, stop_words, vocabulary
+from knowledge_base.results import DocumentHit, Passage
+from knowledge_base.service import build_knowledge_base
+
+_WORD = re.compile(r"\w+")
+# A toy multilingual space: a foreign word lands on its English twin's dimension.
+_TWINS = {"reembolso": "refund", "remboursement": "refund", "contraseña": "password", "envío": "shipping",
+          "tarjeta": "card", "días": "days", "gastos": "costs"}
+
+
+class ToySpace:
+    """Bag of words over twins in 512 dimensions; records every text it embedded."""
+
+    model_id = "fake:toy-512"
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        out = np.zeros((len(texts), 512), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in _WORD.findall(text.lower()):
+                word = _TWINS.get(word, word)
+                out[row, int(hashlib.blake2b(word.encode(), digest_size=4).hexdigest(), 16) % 512] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+VOCABULARY = {"refund": 3, "card": 2, "password": 2, "shipping": 4, "costs": 1, "stripe": 1, "days": 5, "of": 9}
+
+
+def _translator(space: ToySpace | None = None) -> TermTranslator:
+    words = vocabulary(VOCABULARY)
+    return TermTranslator(words, WordVectors(space or ToySpace()), known=frozenset(VOCABULARY))
+
+
+def test_vocabulary_is_the_base_s_words_most_used_first() -> None:
+    assert vocabulary(VOCABULARY) == ["days", "shipping", "refund", "card", "password", "costs", "stripe"]
+    assert vocabulary(VOCABULARY, limit=2) == ["days", "shipping"]  # "of" is too short to translate into
+
+
+def test_stop_words_of_a_language_and_none_for_one_the_list_lacks() -> None:
+    assert {"el", "de", "mi"} <= stop_words("es") and "reembolso" not in stop_words("es")
+    assert {"le", "mon"} <= stop_words("fr")
+    assert stop_words("xx") == frozenset()
+
+
+def test_a_question_becomes_the_base_s_words_with_its_numbers_and_names_kept() -> None:
+    english = _translator().translate("¿Cuántos días tarda el reembolso de mi tarjeta con Stripe 2026?", "es")
+    assert english.split() == ["days", "refund", "card", "stripe", "2026"]  # in the question's order
+
+
+def test_a_word_with_no_near_match_is_dropped_not_guessed() -> None:
+    assert _translator().translate("¿Hacéis descuentos a estudiantes?", "es") == ""
+
+
+def test_the_base_s_words_are_embedded_once_across_snapshots() -> None:
+    space = ToySpace()
+    vectors = WordVectors(space)
+    TermTranslator(vocabulary(VOCABULARY), vectors)
+    embedded = len(space.texts)
+    TermTranslator(vocabulary({**VOCABULARY, "warranty": 1}), vectors)  # the next snapshot: one new word
+    assert embedded == 7 and space.texts[embedded:] == ["warranty"]
+
+
+def _hit(doc: str, score: float, *chunks: str) -> DocumentHit:
+    return DocumentHit(doc, doc, doc, None, score, [Passage(c, c, "", 0.5) for c in chunks])
+
+
+def test_fusion_ranks_first_what_both_rankings_put_high() -> None:
+    by_meaning = [_hit("a.md", 0.6, "a1"), _hit("b.md", 0.5, "b1")]
+    by_words = [_hit("b.md", 0.7, "b2"), _hit("c.md", 0.65, "c1")]
+    fused = fuse(by_meaning, by_words, k=5, weight=0.5)
+    assert [h.document_id for h in fused] == ["b.md", "c.md", "a.md"]
+    assert fused[0].score == pytest.approx(0.6) and fused[1].score == pytest.approx(0.325)
+    assert [p.chunk_id for p in fused[0].passages] == ["b2", "b1"]  # both rankings' passages, the words' first
+    assert len(fuse(by_meaning, by_words, k=2)) == 2
+
+
+def _write(docs: Path) -> Path:
+    docs.mkdir(parents=True)
+    (docs / "refunds.md").write_text("# Refund timing\n\nA refund takes 5 business days to reach your card.\n")
+    (docs / "shipping.md").write_text("# Shipping costs\n\nShipping is free above 50 euros, else 4.90.\n")
+    (docs / "password.md").write_text("# Reset your password\n\nUse the forgot password link on the login page.\n")
+    return docs
+
+
+def test_a_foreign_question_is_searched_by_meaning_and_by_its_translated_words(tmp_path: Path) -> None:
+    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-terms")
+    space = ToySpace()
+    kb = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=space)
+    try:
+        kb.sync(_write(tmp_path / "docs"))
+        kb.fill_cross_lingual()
+        result = kb.search("¿Cuántos días tarda el reembolso en mi tarjeta?")
+        assert result.cross_lingual and result.language == "es"
+        assert {"refund", "card"} <= set(result.translated.split())
+        assert result.hits[0].document_id == "refunds.md"
+        alone = kb.search("¿Y mi contraseña olvidada entonces?")  # one word translated: a title match, not a question
+        assert alone.cross_lingual and alone.translated == "" and alone.hits[0].document_id == "password.md"
+        english = kb.search("how many days until the refund reaches my card?")
+        assert not english.cross_lingual and english.translated == ""
+    finally:
+        kb.close()
