@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from bot.triage.claims_and_stories import about_a_story, routine_claim
 from bot.triage.regex import alt, any_of, not_followed_by
 from bot.triage.rule import Label, Rule
 
@@ -614,6 +615,16 @@ class Facts:
         return GRIEVANCE_CONTEXT.search(PROCEDURE_QUESTION.sub(" ", self.norm)) is None
 
     @cached_property
+    def routine_claim(self) -> bool:
+        """A claim on an insurance, warranty or plan, or its form, no grievance said (claims_and_stories.py)."""
+        return routine_claim(self.norm) and GRIEVANCE_CONTEXT.search(self.norm) is None
+
+    @cached_property
+    def story(self) -> bool:
+        """A film, book or series talked about, no legal step of the customer's own (claims_and_stories.py)."""
+        return about_a_story(self.norm)
+
+    @cached_property
     def joke(self) -> bool:
         return JOKE.search(self.norm) is not None
 
@@ -630,6 +641,10 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
     if rule.yields_to_procedure_question and facts.procedure_question:
         return None
     if rule.yields_to_joke and facts.joke:
+        return None
+    if rule.yields_to_routine_claim and facts.routine_claim:
+        return None
+    if rule.yields_to_story and facts.story:
         return None
     if rule.needs and not any(w in norm for w in rule.needs):
         return None

@@ -1918,9 +1918,6 @@ _RULES = (
                 "queja",
                 "quejas",
                 "quejarme",
-                "reclamacion",
-                "reclamaciones",
-                "reclamo",
                 "hoja de reclamaciones",
                 "inaceptable",
                 "vergonzoso",
@@ -1947,8 +1944,6 @@ _RULES = (
         patterns=(
             r"\b" + alt(
                 "plainte",
-                "reclamation",
-                "reclamations",
                 "me plaindre",
                 "inadmissible",
                 "inacceptable",
@@ -2000,16 +1995,13 @@ _RULES = (
         confidence=0.9,
         patterns=(
             r"\b" + alt(
-                "reclamacao",
-                "reclamacoes",
-                not_preceded_by("para ") + "reclamar",  # Spanish "para reclamar": to claim
+                "reclame aqui",
                 "inaceitavel",
                 "absurdo",
                 "vergonha",
                 "pessimo atendimento",
                 "atendimento pessimo",
                 "pessimo servico",
-                "reclame aqui",
                 "indignad[oa]",
             ) + r"\b",
         ),
@@ -2018,6 +2010,67 @@ _RULES = (
         ),
         counter_examples=(
             "Não quero falar com atendente, só quero o horário",
+        ),
+    ),
+    # --- "reclamación", "réclamation", "reclamação": a complaint, or the routine claim on an insurance -------
+    Rule(
+        "complaint:claim_word_es",
+        confidence=0.85,
+        patterns=(
+            r"\b" + alt(
+                "reclamacion",
+                "reclamaciones",
+                "reclamo",
+            ) + r"\b",
+        ),
+        yields_to_routine_claim=True,
+        examples=(
+            "Quiero poner una reclamación por el trato que recibí en la recepción",
+            "Tengo una reclamación con la aseguradora desde hace dos meses y nadie me contesta",
+        ),
+        counter_examples=(
+            "¿Cómo presento una reclamación al seguro por la rotura de la pantalla del portátil?",
+            "Necesito el formulario de reclamación para el reembolso de la óptica por mi póliza",
+            "¿Qué documentos hacen falta para la reclamación del siniestro del coche?",
+        ),
+    ),
+    Rule(
+        "complaint:claim_word_fr",
+        confidence=0.85,
+        patterns=(
+            r"\b" + alt(
+                "reclamation",
+                "reclamations",
+            ) + r"\b",
+        ),
+        yields_to_routine_claim=True,
+        examples=(
+            "Je veux faire une réclamation sur la façon dont le livreur m'a parlé",
+            "Ma réclamation auprès de l'assurance est toujours pas traitée après un mois",
+        ),
+        counter_examples=(
+            "Où trouver le formulaire de réclamation pour la garantie de ma tondeuse ?",
+            "Comment déclarer une réclamation à l'assurance habitation pour un dégât des eaux ?",
+        ),
+    ),
+    Rule(
+        "complaint:claim_word_pt",
+        confidence=0.85,
+        patterns=(
+            r"\b" + alt(
+                "reclamacao",
+                "reclamacoes",
+                not_preceded_by("para ") + "reclamar",  # Spanish "para reclamar": to claim
+            ) + r"\b",
+        ),
+        yields_to_routine_claim=True,
+        examples=(
+            "Quero fazer uma reclamação do atendimento na loja de Braga",
+            "Fiz uma reclamação ao seguro há três semanas e ainda não tive resposta",
+        ),
+        counter_examples=(
+            "Como faço uma reclamação no seguro do telemóvel que caiu à água?",
+            "Preciso do formulário de reclamação para o sinistro da bicicleta",
         ),
     ),
     # --- stories: the customer warns others, or leaves, or was treated with contempt ----------------------
