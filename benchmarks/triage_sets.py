@@ -4,10 +4,10 @@ Usage: python benchmarks/triage_sets.py [--holdout] [FILE.jsonl ...]
 Default sets: the public evaluation halves in ../shared/eval/triage/ (Banking77, CLINC150, Bitext: cite
 their papers when you report these), examples/eval/triage_*.jsonl with the five evaluation labels and
 the development sets in datasets/triage/ (hold-out E, run once for final figures, is development data
-now). The blind hold-out G (any file named *holdout_g*) is left out, named or not, unless `--holdout`
-is given: it is run once, for final figures. The learned stage is kept only where it raises recall
-without lowering precision on these sets, none of which it was trained on. The last line is one JSON
-object.
+now). The blind hold-outs G and H (any file named *holdout_g* or *holdout_h*) are left out, named or
+not, unless `--holdout` is given: they are run once, for final figures. The learned stage is kept
+only where it raises recall without lowering precision on these sets, none of which it was trained
+on or had its thresholds chosen on. The last line is one JSON object.
 """
 from __future__ import annotations
 
@@ -24,12 +24,12 @@ from bot.triage.setup import offline_triage
 ROOT = Path(__file__).resolve().parents[1]
 
 
-HOLDOUT_MARK = "holdout_g"  # blind hold-out: never run while tuning
+HOLDOUT_MARKS = ("holdout_g", "holdout_h")  # blind hold-outs: never run while tuning
 TRAINING = ("train_own.jsonl",)  # the learned head's own rows: not an evaluation set
 
 
 def is_holdout(path: Path) -> bool:
-    return HOLDOUT_MARK in path.name.lower()
+    return any(mark in path.name.lower() for mark in HOLDOUT_MARKS)
 
 
 def default_sets(*, holdout: bool = False, root: Path = ROOT) -> list[Path]:

@@ -489,8 +489,8 @@ GRIEVANCE_CONTEXT = re.compile(
 )
 
 # A question about a claim on an insurance, a warranty or a plan ("how do I report a stolen phone under my
-# gadget insurance?", "is my bike covered if it's stolen?"): routine for the bot unless a card, an account
-# or money is at risk too.
+# gadget insurance?", "my camera was stolen on holiday, does the travel insurance cover it?", "¿el seguro
+# cubre la bici si me la roban?"): routine for the bot unless a card, an account or money is at risk too.
 INSURANCE_QUESTION = re.compile(
     r"\b" + alt(
         "insurance",
@@ -503,6 +503,19 @@ INSURANCE_QUESTION = re.compile(
         "covered",
         "cover",
         "coverage",
+        "seguro",
+        "aseguradora",
+        "poliza",
+        "assurance",
+        "assureur",
+        r"\w*versicherung",
+        "versichert",
+        "seguradora",
+        "apolice",
+        "assicurazione",
+        "assicurato",
+        r"\w*verzekering",
+        "verzekerd",
     ) + r"\b"
 )
 _AT_RISK = re.compile(
@@ -510,7 +523,7 @@ _AT_RISK = re.compile(
         "card",
         "cards",
         "account",
-        "bank",
+        r"bank\w*",
         "payments?",
         "pin",
         "password",
@@ -518,10 +531,58 @@ _AT_RISK = re.compile(
         "identity",
         "wallet",
         "purse",
+        "tarjeta",
+        "cuenta",
+        "carte bancaire",
+        "compte",
+        "karte",
+        r"\w*konto",
+        "cartao",
+        "conta",
+        "carta",
+        "conto",
+        "rekening",
+        "bankpas",
     ) + r"\b"
 )
-_QUESTION = re.compile("^ " + alt("how", "can", "could", "is", "are", "does", "do", "which", "what", "where", "will")
-                       + r"\b")
+# A question in any clause of the message ("my bike was stolen . is it covered?"), in the seven languages.
+_QUESTION = re.compile("(?:^| \\.) " + alt(
+    "how",
+    "can",
+    "could",
+    "is",
+    "are",
+    "does",
+    "do",
+    "which",
+    "what",
+    "where",
+    "will",
+    "como",
+    "cuanto",
+    "donde",
+    "puedo",
+    "el seguro",
+    "comment",
+    "ou",
+    "est ce que",
+    "puis je",
+    "wie",
+    "wo",
+    "kann",
+    "deckt",
+    "zahlt",
+    "onde",
+    "posso",
+    "quanto",
+    "o seguro",
+    "come",
+    "dove",
+    "hoe",
+    "waar",
+    "kan ik",
+    "dekt",
+) + r"\b")
 # A question about the complaints procedure: "what's your complaints procedure?", "where can I find the
 # complaint form?"; with a grievance said (GRIEVANCE_CONTEXT) it is a complaint after all.
 PROCEDURE_QUESTION = re.compile(

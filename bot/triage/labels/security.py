@@ -3052,10 +3052,12 @@ _RULES = (
                 "acceso no autorizado",
             ) + r"\b",
         ),
+        yields_to_insurance_question=True,
         examples=(
             "Me han robado la cuenta, cambiaron el correo y la contraseña.",
         ),
         counter_examples=(
+            "¿El seguro de hogar cubre la bici si me la roban del trastero?",
             "¿Cómo puedo cambiar la fecha de mi reserva?",
         ),
     ),
@@ -3080,11 +3082,13 @@ _RULES = (
                 "hameconnage",
             ) + r"\b",
         ),
+        yields_to_insurance_question=True,
         examples=(
             "Mon compte a été piraté",
             "Mon compte de jeu a été volé, l'adresse mail n'est plus la mienne",
         ),
         counter_examples=(
+            "Mon vélo a été volé devant la gare, est-ce que l'assurance habitation le couvre ?",
             "Est-ce que je peux changer mon adresse e-mail ?",
         ),
     ),
@@ -3106,10 +3110,12 @@ _RULES = (
                 "kompromittiert",
             ) + r"\b",
         ),
+        yields_to_insurance_question=True,
         examples=(
             "Jemand hat sich in mein Konto gehackt",
         ),
         counter_examples=(
+            "Meine Kamera wurde im Urlaub gestohlen, zahlt die Reiseversicherung das?",
             "Ich brauche einen Zugang für meinen Kollegen",
         ),
     ),
@@ -3136,11 +3142,13 @@ _RULES = (
                 "acesso nao autorizado",
             ) + r"\b",
         ),
+        yields_to_insurance_question=True,
         examples=(
             "Roubaram meu celular com o aplicativo do banco aberto",
             "Invadiram meu perfil e estão vendendo coisas em meu nome",
         ),
         counter_examples=(
+            "O meu telemóvel foi roubado na praia, o seguro cobre?",
             "Como altero a senha do aplicativo?",
         ),
     ),

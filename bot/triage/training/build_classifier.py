@@ -1,6 +1,6 @@
 """Build the learned triage head: a logistic regression over the offline embedder's vectors.
 
-    python -m bot.triage.training.build_classifier [--train DIR] [--own FILE] [--public-dev DIR] [--cache DIR]
+    python -m bot.triage.training.build_classifier [--train DIR] [--own FILE] [--cache DIR]
 
 Trains on the public intent training splits (Banking77, CLINC150, Bitext; labels as mapped in their
 README) and our own rows from other industries. Its classes are the public sets' own intents and
@@ -8,14 +8,16 @@ our five labels ("own:security", ...); a triage label's probability is the sum o
 (classifier.py), so the head learns the near neighbours inside each set apart ("pending payment" is
 none, "payment I don't recognise" is security) instead of one blurred "none".
 
-Then it picks each handoff label's probability threshold on messages the rules leave alone and
-whose verdict the rules' guards would not hold back (model_guards.py), among our own rows (predicted
-by models that did not see them: five folds), the development sets in examples/eval/ and the public
-dev halves (../shared/eval/triage/): the lowest threshold at which the handoffs the model adds there
-stay at least `--precision` precise; a label that cannot reach it is switched off. None of these
-sets is trained on. Hold-outs D, E and F are not used: they check the result (benchmarks/triage_sets.py).
+Then it picks each handoff label's probability threshold by cross-validation on the training data
+alone: every training row (own and public) is predicted by a model trained on the other folds, and
+among the rows the rules leave alone and whose verdict the rules' guards would not hold back
+(model_guards.py), a label gets the lowest threshold at which the handoffs it adds stay at least
+`--precision` precise, and lower no training source's handoff precision below the rules'; a label
+that cannot reach it is switched off. No evaluation set is read: the public dev halves, the sets in
+examples/eval/ and the hold-outs in datasets/triage/ stay honest checks (benchmarks/triage_sets.py).
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
-bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
+bot/triage/classifier.py. Deterministic: same data, same bytes (seeded folds and shuffles, fixed
+epochs); `--cache` only saves re-embedding while developing, a build without it gives the same bytes.
 The texts never leave this script; only the weights, intent names and counts are written.
 """
 from __future__ import annotations
@@ -34,8 +36,6 @@ import numpy as np
 from bot.triage.classifier import HANDOFF_LABELS, LABELS, WEIGHTS_DIR
 
 ROOT = Path(__file__).resolve().parents[3]
-DEV_FILES = ("triage.jsonl", "triage_dev.jsonl", "triage_dev_paraphrase.jsonl", "triage_dev_paraphrase2.jsonl",
-             "triage_holdout.jsonl", "triage_holdout_c.jsonl")
 SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY 4.0",
            "clinc150.jsonl": "CLINC150 (Larson et al., 2019), CC BY 3.0",
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
@@ -140,16 +140,33 @@ def _precise_enough(fired: np.ndarray, needs_person: np.ndarray, floor: float) -
     return wrong == 0 or int((fired & needs_person).sum()) / int(fired.sum()) >= floor
 
 
+def folds(n: int, k: int, *, seed: int = 0) -> np.ndarray:
+    """Each row's fold (0..k-1), from a seeded shuffle: the same rows, the same folds."""
+    fold = np.empty(n, dtype=np.int64)
+    fold[np.random.default_rng(seed).permutation(n)] = np.arange(n) % k
+    return fold
+
+
 def _class_of(row: dict[str, Any], source: str) -> str:
     return f"{source.removesuffix('.jsonl')}:{row['source_intent']}" if source != OWN else f"{OWN}:{row['label']}"
+
+
+def _print_sweep(probs: np.ndarray, needs_person: np.ndarray, open_to_model: np.ndarray, sources: np.ndarray) -> None:
+    """Right/wrong handoffs each label would add per training source, threshold by threshold."""
+    names = sorted(set(sources.tolist()))
+    for label in HANDOFF_LABELS:
+        j = LABELS.index(label)
+        for t in np.arange(0.95, 0.45, -0.05):
+            fired = open_to_model[:, j] & (probs.argmax(axis=1) == j) & (probs[:, j] >= t)
+            cells = [f"{n}:{int((fired & needs_person & (sources == n)).sum())}/{int((fired & ~needs_person & (sources == n)).sum())}"
+                     for n in names]
+            print(f"sweep {label:16} t={t:.2f} right/wrong " + " ".join(cells))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, default=ROOT.parent / "shared" / "train" / "triage")
     ap.add_argument("--own", type=Path, default=ROOT / "datasets" / "triage" / "train_own.jsonl")
-    ap.add_argument("--dev", type=Path, default=ROOT / "examples" / "eval")
-    ap.add_argument("--public-dev", type=Path, default=ROOT.parent / "shared" / "eval" / "triage")
     ap.add_argument("--out", type=Path, default=WEIGHTS_DIR)
     ap.add_argument("--cache", type=Path, default=None, help="directory to cache embeddings in while developing")
     ap.add_argument("--own-weight", type=float, default=20.0, help="weight of one own row against one public row")
@@ -158,8 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lr", type=float, default=0.01)
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--min-gain", type=int, default=2)
+    ap.add_argument("--folds", type=int, default=5, help="cross-validation folds over all training rows")
+    ap.add_argument("--sweep", action="store_true", help="print each label's held-out handoffs per source by threshold")
     ap.add_argument("--off", nargs="*", default=[], choices=HANDOFF_LABELS,
-                    help="labels to switch off whatever dev says")
+                    help="labels to switch off whatever cross-validation says")
     args = ap.parse_args(argv)
 
     from bot.policy import Policy
@@ -173,40 +192,35 @@ def main(argv: list[str] | None = None) -> int:
     to_labels[np.arange(len(classes)), [LABELS.index(label_of[c]) for c in classes]] = 1.0
     index = {c: i for i, c in enumerate(classes)}
     counts = {name: dict(Counter(r["label"] for r, source in sourced if source == name)) for name in [*SOURCES, OWN]}
-    own = [r for r, source in sourced if source == OWN]
     x = _embed([r["text"] for r, _ in sourced], args.cache)
     yc = np.array([index[_class_of(r, source)] for r, source in sourced])
     y = np.array([LABELS.index(r["label"]) for r, _ in sourced])
     is_own = np.array([source == OWN for _, source in sourced])
     weight = _balanced(y, np.where(is_own, args.own_weight, 1.0))
-    fold = np.where(is_own, np.arange(len(sourced)) % 5, -1)
 
     def fit(mask: np.ndarray) -> np.ndarray:
         return train(x[mask], yc[mask], weight[mask], len(classes), l2=args.l2, epochs=args.epochs, lr=args.lr)
 
-    own_probs = np.zeros((len(sourced), len(LABELS)), dtype=np.float32)
-    for k in range(5):  # our own rows, each predicted by a model that did not see it
-        own_probs[fold == k] = label_probs(x[fold == k], fit(fold != k), to_labels)
+    fold = folds(len(sourced), args.folds)
+    held_out_probs = np.zeros((len(sourced), len(LABELS)), dtype=np.float32)
+    for k in range(args.folds):  # every training row predicted by a model that did not see it
+        held_out_probs[fold == k] = label_probs(x[fold == k], fit(fold != k), to_labels)
     w = fit(np.ones(len(sourced), dtype=bool)).astype(np.float16)
 
+    texts = [r["text"] for r, _ in sourced]
+    expected = [r["label"] for r, _ in sourced]
     rules = Triage(Policy())
-    dev = [(r, name) for name in DEV_FILES for r in _rows(args.dev / name)]
-    dev += [(r, f"public:{name}") for name in SOURCES for r in _rows(args.public_dev / name)]
-    pool_texts = [r["text"] for r in own] + [r["text"] for r, _ in dev]
-    pool_expected = [r["label"] for r in own] + [r["expected"] for r, _ in dev]
-    pool_sets = np.array([OWN] * len(own) + [name for _, name in dev])
-    pool_probs = np.vstack([own_probs[is_own],
-                            label_probs(_embed([r["text"] for r, _ in dev], args.cache), w, to_labels)])
-    rule_labels = [rules.classify(t).label for t in pool_texts]
+    rule_labels = [rules.classify(t).label for t in texts]
     open_to_model = np.array([[ruled == "none" and (label == "none" or holding_guard(t, label) is None)
-                               for label in LABELS] for t, ruled in zip(pool_texts, rule_labels, strict=True)])
-    needs_person = np.array([e != "none" for e in pool_expected])
+                               for label in LABELS] for t, ruled in zip(texts, rule_labels, strict=True)])
+    needs_person = np.array([e != "none" for e in expected])
     handed = np.array([ruled != "none" for ruled in rule_labels])
-    no_drop = []  # the public dev halves: the model may add handoffs there, never lower their precision
-    for name in SOURCES:
-        rows = pool_sets == f"public:{name}"
+    sources = np.array([source for _, source in sourced])
+    no_drop = []  # each training source: the model may add handoffs there, never lower their precision
+    for name in [*SOURCES, OWN]:
+        rows = sources == name
         no_drop.append((rows, float((rows & handed & needs_person).sum() / max(1, (rows & handed).sum()))))
-    thresholds = choose_thresholds(pool_probs, pool_expected, open_to_model,
+    thresholds = choose_thresholds(held_out_probs, expected, open_to_model,
                                    precision=args.precision, min_gain=args.min_gain, no_drop=no_drop)
     chosen = dict(thresholds)
     thresholds.update({label: 1.01 for label in args.off})
@@ -218,19 +232,27 @@ def main(argv: list[str] | None = None) -> int:
         "classes": classes,
         "class_labels": [label_of[c] for c in classes],
         "thresholds": thresholds,
-        "thresholds_on_dev": chosen,
+        "thresholds_by_cross_validation": chosen,
         "switched_off": sorted(args.off),
         "embedder": "local:all-MiniLM-L6-v2-int8 (knowledge_base/embeddings.py), unit vectors",
         "trained_on": {SOURCES.get(k, "own rows (datasets/triage/train_own.jsonl)"): v for k, v in counts.items()},
         "settings": {"own_weight": args.own_weight, "l2": args.l2, "epochs": args.epochs, "lr": args.lr,
-                     "precision": args.precision, "min_gain": args.min_gain, "off": sorted(args.off)},
-        "thresholds_chosen_on": ["own rows, five folds"] + [f"examples/eval/{n}" for n in DEV_FILES]
-        + [f"../shared/eval/triage/{n} (public dev halves)" for n in SOURCES],
+                     "precision": args.precision, "min_gain": args.min_gain, "off": sorted(args.off),
+                     "folds": args.folds},
+        "thresholds_chosen_on": f"the training rows only, each predicted by a model trained on the other "
+                                f"{args.folds - 1} of {args.folds} folds (own rows and public training splits)",
     }
     (args.out / "classifier.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for name in ("classifier.npy", "classifier.json"):
         print(name, hashlib.sha256((args.out / name).read_bytes()).hexdigest())
     print("thresholds", json.dumps(thresholds))
+    if args.sweep:
+        _print_sweep(held_out_probs, needs_person, open_to_model, sources)
+    for label in HANDOFF_LABELS:  # what each label adds on the held-out training rows at its threshold
+        j = LABELS.index(label)
+        added = open_to_model[:, j] & (held_out_probs.argmax(axis=1) == j) & (held_out_probs[:, j] >= thresholds[label])
+        print(f"{label}: adds {int((added & needs_person).sum())} right, {int((added & ~needs_person).sum())} wrong "
+              f"on held-out training rows")
     return 0
 
 

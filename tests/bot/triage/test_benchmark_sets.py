@@ -1,4 +1,4 @@
-"""benchmarks/triage_sets.py never runs the blind hold-out G unless asked to (issue 12)."""
+"""benchmarks/triage_sets.py never runs the blind hold-outs G and H unless asked to (issue 12)."""
 from __future__ import annotations
 
 import importlib.util
@@ -24,7 +24,7 @@ def root(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     for folder, names in ((tmp_path / "shared" / "eval" / "triage", ["public.jsonl"]),
                           (repo / "examples" / "eval", ["triage_dev.jsonl", "corpus.jsonl"]),
-                          (repo / "datasets" / "triage", ["holdout_e.jsonl", "holdout_g.jsonl", "train_own.jsonl"])):
+                          (repo / "datasets" / "triage", ["holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "train_own.jsonl"])):
         folder.mkdir(parents=True)
         for name in names:
             (folder / name).write_text("", encoding="utf-8")
@@ -36,12 +36,14 @@ def test_the_default_sets_leave_out_hold_out_g_and_the_training_rows(triage_sets
     assert names == ["public.jsonl", "triage_dev.jsonl", "holdout_e.jsonl"]
 
 
-def test_hold_out_g_runs_only_when_asked_for(triage_sets: ModuleType, root: Path) -> None:
-    assert "holdout_g.jsonl" in [p.name for p in triage_sets.default_sets(root=root, holdout=True)]
+def test_hold_outs_g_and_h_run_only_when_asked_for(triage_sets: ModuleType, root: Path) -> None:
+    names = [p.name for p in triage_sets.default_sets(root=root, holdout=True)]
+    assert "holdout_g.jsonl" in names and "holdout_h.jsonl" in names
 
 
 def test_a_named_hold_out_g_is_refused_without_the_flag(triage_sets: ModuleType, root: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    assert triage_sets.main([str(root / "datasets" / "triage" / "HOLDOUT_G.jsonl")]) == 0
+    assert triage_sets.main([str(root / "datasets" / "triage" / "HOLDOUT_G.jsonl"),
+                             str(root / "datasets" / "triage" / "holdout_h.jsonl")]) == 0
     out = capsys.readouterr()
     assert "left out" in out.err and out.out.strip() == "{}"
