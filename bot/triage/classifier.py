@@ -6,7 +6,8 @@ head's columns are the sets' own intents (77 banking ones, 150 CLINC ones, ...) 
 learning "a pending payment" apart from "a payment I don't recognise" is what keeps the near
 neighbours of a handoff with the bot; a label's probability is the sum of its intents'. The weights
 are loaded on first use, after a sha256 check like the embedder's; each handoff label has its own
-probability threshold, chosen on data the head was not trained on (1.01 = the label is off).
+probability threshold, chosen by cross-validation on the training rows alone, each predicted by a
+model that did not see it (1.01 = the label is off); no evaluation set has a say in it.
 """
 from __future__ import annotations
 

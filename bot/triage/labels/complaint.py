@@ -2133,6 +2133,60 @@ _RULES = (
             "my kids laughed at the funny instructions",
         ),
     ),
+    # --- a complaint or a legal step told in plain words, in English ------------------------------------------
+    # "I'll be taking it further", "writing to your managing director", "going to the local paper",
+    # "seeking compensation through the proper channels", "treated my dad like he was stupid".
+    Rule(
+        "complaint:taking_it_further",
+        confidence=0.8,
+        patterns=(
+            r"\b" + alt(
+                "(?:taking|take|took) (?:this|it|the matter|things|my complaint) further",
+                "citizens advice",
+                "(?:independent |legal )?advice on (?:my|our) rights",
+                "(?:write|writing|complain|complaining|escalate|escalating) (?:this )?to (?:your|the) " + alt(
+                    "managing director",
+                    "ceo",
+                    "chief executive",
+                    "head office",
+                    "chairman",
+                    "owner",
+                    "board",
+                    "director",
+                ),
+                r"(?:going|go|went|report\w*|talk\w*|speak\w*|tell\w*|write\w*) to the (?:local )?"
+                r"(?:press|papers?|newspapers?|media)",
+                r"report\w* (?:this|you|it|them) to (?:the )?(?:[a-z]+ )?(?:body|authority|association|council"
+                r"|standards|watchdog)",
+                "(?:seek|seeking|claim|claiming) compensation",
+                "through the proper channels",
+                "(?:an )?apology from (?:someone|somebody) senior",
+                "(?:an explanation and|an explanation and an) apology",
+                "treated (?:me|us|my [a-z]+(?: [a-z]+)?) like (?:a |an )?(?:criminal|idiot|child|dirt|rubbish|nothing"
+                "|(?:he|she|i|we) (?:was|were))",
+                "(?:i|we) have had (?:quite )?enough",
+                "(?:let (?:me|us) down|been let down)",
+                "shameful",
+                "made to feel (?:it is|it was|like)",
+                r"telling every(?:one|body| [a-z]+)(?: [a-z]+){0,2} (?:we|i) know (?:not to|to avoid)",
+                "found it funny",
+            ) + r"\b",
+        ),
+        waits_if_asked_in_advance=True,
+        yields_to_how_to=True,
+        yields_to_joke=True,
+        examples=(
+            "If the boiler isn't fixed by Monday I'll be taking it further",
+            "I'm writing to your managing director about how the installers spoke to my wife",
+            "Your caterers forgot the cake and then blamed us. Shameful.",
+            "we'll be seeking compensation for the ruined weekend through the proper channels",
+        ),
+        counter_examples=(
+            "how do I write to your head office about a job application?",
+            "the local paper ran a nice story about your new shop, congratulations",
+            "can I claim compensation from the airline for a delay? asking before I travel",
+        ),
+    ),
 )
 
 COMPLAINT = Label(

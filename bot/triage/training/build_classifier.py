@@ -9,12 +9,14 @@ our five labels ("own:security", ...); a triage label's probability is the sum o
 none, "payment I don't recognise" is security) instead of one blurred "none".
 
 Then it picks each handoff label's probability threshold by cross-validation on the training data
-alone: every training row (own and public) is predicted by a model trained on the other folds, and
-among the rows the rules leave alone and whose verdict the rules' guards would not hold back
-(model_guards.py), a label gets the lowest threshold at which the handoffs it adds stay at least
-`--precision` precise, and lower no training source's handoff precision below the rules'; a label
-that cannot reach it is switched off. No evaluation set is read: the public dev halves, the sets in
-examples/eval/ and the hold-outs in datasets/triage/ stay honest checks (benchmarks/triage_sets.py).
+alone: every training row (own and public) is predicted by a model trained on the other folds (public
+rows in folds by row, like their dev halves; own rows by industry, like our hold-outs), and among the
+rows the rules leave alone and whose verdict the rules' guards would not hold back (model_guards.py),
+a label gets the lowest threshold at which the handoffs it adds are surely at least `--precision`
+precise (the Wilson lower bound of their precision reaches it) and lower no training source's
+handoff precision below the rules'; a label that cannot reach it is switched off. No evaluation set
+is read: the public dev halves, the sets in examples/eval/ and the hold-outs in datasets/triage/
+stay honest checks (benchmarks/triage_sets.py).
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
 bot/triage/classifier.py. Deterministic: same data, same bytes (seeded folds and shuffles, fixed
 epochs); `--cache` only saves re-embedding while developing, a build without it gives the same bytes.
@@ -25,9 +27,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +61,19 @@ def _embed(texts: list[str], cache: Path | None) -> np.ndarray:
         cache.mkdir(parents=True, exist_ok=True)
         np.save(cache / f"{key}.npy", vectors)
     return vectors
+
+
+def _cached(cache: Path | None, key: str, compute: Callable[[], np.ndarray]) -> np.ndarray:
+    """`compute()`, saved under `cache` by `key` while developing (a build without a cache computes it)."""
+    if cache is None:
+        return compute()
+    path = cache / f"{key}.npy"
+    if path.is_file():
+        return np.load(path)
+    result = compute()
+    cache.mkdir(parents=True, exist_ok=True)
+    np.save(path, result)
+    return result
 
 
 def _balanced(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -108,9 +124,25 @@ def train(x: np.ndarray, y: np.ndarray, weight: np.ndarray, classes: int, *, l2:
     return w
 
 
+def precision_lower_bound(right: int, wrong: int, *, z: float = 1.645) -> float:
+    """The Wilson score lower bound (one-sided 95%) of a precision seen as `right` of `right + wrong`.
+
+    11 right of 11 on held-out rows is no proof of 0.9 (its bound is 0.80); 60 of 60 is (0.96).
+    """
+    n = right + wrong
+    if n == 0:
+        return 0.0
+    p = right / n
+    margin = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (p + z * z / (2 * n) - margin) / (1 + z * z / n)
+
+
 def choose_thresholds(probs: np.ndarray, expected: list[str], open_to_model: np.ndarray, *, precision: float,
                       min_gain: int, no_drop: Sequence[tuple[np.ndarray, float]] = ()) -> dict[str, float]:
-    """Per handoff label, the lowest threshold keeping the model's added handoffs at `precision`.
+    """Per handoff label, the lowest threshold at which the model's added handoffs are surely `precision` precise.
+
+    Surely: the Wilson lower bound of their precision (precision_lower_bound) reaches it, so a handful
+    of lucky held-out rows does not switch a label on.
 
     `open_to_model[i, j]`: the rules left message i alone and their guards would not hold back a
     verdict of label j on it. `no_drop`: (rows of one set, the rules' handoff precision there): on each,
@@ -127,7 +159,7 @@ def choose_thresholds(probs: np.ndarray, expected: list[str], open_to_model: np.
             gained = int((fired & needs_person).sum())
             wrong = int((fired & ~needs_person).sum())
             kept = all(_precise_enough(fired & rows, needs_person, floor) for rows, floor in no_drop)
-            if gained + wrong and gained / (gained + wrong) >= precision and gained >= min_gain and kept:
+            if precision_lower_bound(gained, wrong) >= precision and gained >= min_gain and kept:
                 best = round(float(t), 2)
             elif not kept:
                 break  # lower thresholds only add to what a set lost
@@ -140,11 +172,20 @@ def _precise_enough(fired: np.ndarray, needs_person: np.ndarray, floor: float) -
     return wrong == 0 or int((fired & needs_person).sum()) / int(fired.sum()) >= floor
 
 
-def folds(n: int, k: int, *, seed: int = 0) -> np.ndarray:
-    """Each row's fold (0..k-1), from a seeded shuffle: the same rows, the same folds."""
-    fold = np.empty(n, dtype=np.int64)
-    fold[np.random.default_rng(seed).permutation(n)] = np.arange(n) % k
-    return fold
+def folds(n: int, k: int, *, seed: int = 0, groups: Sequence[str] | None = None) -> np.ndarray:
+    """Each row's fold (0..k-1), from a seeded shuffle: the same rows, the same folds.
+
+    With `groups`, whole groups go to one fold (an intent's paraphrases, an industry's rows), so a
+    held-out row's near-duplicates are held out with it.
+    """
+    if groups is None:
+        fold = np.empty(n, dtype=np.int64)
+        fold[np.random.default_rng(seed).permutation(n)] = np.arange(n) % k
+        return fold
+    names = sorted(set(groups))
+    order = np.random.default_rng(seed).permutation(len(names))
+    of_group = {names[g]: i % k for i, g in enumerate(order)}
+    return np.array([of_group[g] for g in groups], dtype=np.int64)
 
 
 def _class_of(row: dict[str, Any], source: str) -> str:
@@ -158,8 +199,8 @@ def _print_sweep(probs: np.ndarray, needs_person: np.ndarray, open_to_model: np.
         j = LABELS.index(label)
         for t in np.arange(0.95, 0.45, -0.05):
             fired = open_to_model[:, j] & (probs.argmax(axis=1) == j) & (probs[:, j] >= t)
-            cells = [f"{n}:{int((fired & needs_person & (sources == n)).sum())}/{int((fired & ~needs_person & (sources == n)).sum())}"
-                     for n in names]
+            cells = [f"{n}:{int((fired & needs_person & (sources == n)).sum())}"
+                     f"/{int((fired & ~needs_person & (sources == n)).sum())}" for n in names]
             print(f"sweep {label:16} t={t:.2f} right/wrong " + " ".join(cells))
 
 
@@ -176,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--min-gain", type=int, default=2)
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds over all training rows")
+    ap.add_argument("--group-folds", action="store_true",
+                    help="public rows go to folds by intent, not by row (own rows always go by industry)")
     ap.add_argument("--sweep", action="store_true", help="print each label's held-out handoffs per source by threshold")
     ap.add_argument("--off", nargs="*", default=[], choices=HANDOFF_LABELS,
                     help="labels to switch off whatever cross-validation says")
@@ -199,9 +242,17 @@ def main(argv: list[str] | None = None) -> int:
     weight = _balanced(y, np.where(is_own, args.own_weight, 1.0))
 
     def fit(mask: np.ndarray) -> np.ndarray:
-        return train(x[mask], yc[mask], weight[mask], len(classes), l2=args.l2, epochs=args.epochs, lr=args.lr)
+        settings = repr((len(classes), args.l2, args.epochs, args.lr)).encode()
+        key = hashlib.sha256(x.tobytes() + yc.tobytes() + weight.tobytes() + mask.tobytes() + settings).hexdigest()
+        return _cached(args.cache, f"fit-{key[:16]}", lambda: train(
+            x[mask], yc[mask], weight[mask], len(classes), l2=args.l2, epochs=args.epochs, lr=args.lr))
 
-    fold = folds(len(sourced), args.folds)
+    # folds mirror how each evaluation set stands to the training rows: the public dev halves are other
+    # rows of the same intents (folds by row), our hold-outs are industries never written for (own rows
+    # go to folds by industry); --group-folds also holds out whole public intents (new kinds of message)
+    groups = [f"{OWN}:{r.get('industry', r['id'])}" if source == OWN
+              else _class_of(r, source) if args.group_folds else f"{source}:{r['id']}" for r, source in sourced]
+    fold = folds(len(sourced), args.folds, groups=groups)
     held_out_probs = np.zeros((len(sourced), len(LABELS)), dtype=np.float32)
     for k in range(args.folds):  # every training row predicted by a model that did not see it
         held_out_probs[fold == k] = label_probs(x[fold == k], fit(fold != k), to_labels)
@@ -238,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on": {SOURCES.get(k, "own rows (datasets/triage/train_own.jsonl)"): v for k, v in counts.items()},
         "settings": {"own_weight": args.own_weight, "l2": args.l2, "epochs": args.epochs, "lr": args.lr,
                      "precision": args.precision, "min_gain": args.min_gain, "off": sorted(args.off),
-                     "folds": args.folds},
+                     "folds": args.folds, "group_folds": args.group_folds},
         "thresholds_chosen_on": f"the training rows only, each predicted by a model trained on the other "
                                 f"{args.folds - 1} of {args.folds} folds (own rows and public training splits)",
     }

@@ -24,7 +24,8 @@ def root(tmp_path: Path) -> Path:
     repo = tmp_path / "repo"
     for folder, names in ((tmp_path / "shared" / "eval" / "triage", ["public.jsonl"]),
                           (repo / "examples" / "eval", ["triage_dev.jsonl", "corpus.jsonl"]),
-                          (repo / "datasets" / "triage", ["holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "train_own.jsonl"])):
+                          (repo / "datasets" / "triage",
+                           ["holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "train_own.jsonl"])):
         folder.mkdir(parents=True)
         for name in names:
             (folder / name).write_text("", encoding="utf-8")
