@@ -155,7 +155,7 @@ def run_gunicorn(
 # Imported by every worker's `create_app`; imported once in the master instead, their code and
 # constants are pages the workers share. Nothing here starts a thread or opens a connection.
 _SHARED_MODULES = (
-    "numpy", "sqlalchemy.orm", "alembic.command", "flask", "flask_limiter", "pydantic", "chromadb",
+    "numpy", "sqlalchemy.orm", "flask", "flask_limiter", "pydantic", "chromadb",
     "bot.service", "bot.web.app", "bot.web.api", "bot.web.customer_api", "bot.web.loop_server",
     "bot.triage.setup", "bot.answering.answerer", "bot.conversations.store", "knowledge_base.search",
     "knowledge_base.service",

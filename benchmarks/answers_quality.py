@@ -19,13 +19,16 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 # Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
-HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking")
+HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking",
+            "pedalpoint-ebikes", "saffronbox-mealkits")
 I18N_DEV = "golden_i18n_dev.jsonl"
+CONVERSATION_FILES = {"original": "conversations.jsonl", "dev2": "conversations_dev2.jsonl"}
 TARGETS = {
     "fact_said_english": 0.85,
     "cited_first": 0.90,
@@ -43,16 +46,28 @@ POOLED = {  # figure -> the count it is a rate of
 }
 
 
-def help_centres(*, holdout: bool) -> list[tuple[str, Path, Path, Path | None]]:
-    sets = [("examples", ROOT / "examples", ROOT / "examples" / "golden.jsonl", None)]
+def help_centres(*, holdout: bool, which: str = "all") -> list[tuple[str, Path, Path, list[Path]]]:
+    """(name, documents, golden file, conversation files) per help centre, hold-outs only when asked."""
+    names = list(CONVERSATION_FILES.values()) if which == "all" else [CONVERSATION_FILES[which]]
+    sets = [("examples", ROOT / "examples", ROOT / "examples" / "golden.jsonl",
+             _existing(ROOT / "examples" / "eval", names))]
     for folder in sorted((ROOT / "datasets" / "helpcentres").iterdir()):
         if folder.name in HOLDOUTS and not holdout:
             continue
-        conversations = folder / "conversations.jsonl"
-        sets.append(
-            (folder.name, folder / "docs", folder / "golden.jsonl", conversations if conversations.exists() else None)
-        )
+        sets.append((folder.name, folder / "docs", folder / "golden.jsonl", _existing(folder, names)))
     return sets
+
+
+def _existing(folder: Path, names: list[str]) -> list[Path]:
+    return [folder / name for name in names if (folder / name).exists()]
+
+
+def joined(files: list[Path], into: Path) -> Path | None:
+    """One conversations file holding every case of `files` (`eval answers` takes one)."""
+    if not files:
+        return None
+    into.write_text("".join(f.read_text(encoding="utf-8").rstrip("\n") + "\n" for f in files), encoding="utf-8")
+    return into
 
 
 def run(docs: Path, golden: Path, conversations: Path | None) -> dict[str, Any]:
@@ -106,14 +121,17 @@ def main() -> None:
     parser.add_argument("--holdout", action="store_true", help=f"also run the hold-outs ({', '.join(HOLDOUTS)})")
     parser.add_argument("--only", help="run one help centre by name")
     parser.add_argument("--i18n-dev", action="store_true", help="also run each set's golden_i18n_dev.jsonl")
+    parser.add_argument("--conversations", choices=["all", *CONVERSATION_FILES], default="all",
+                        help="which multi-turn files to run (default: all)")
     args = parser.parse_args()
     dev_rows: dict[str, dict[str, Any]] = {}
     rows: dict[str, dict[str, Any]] = {}
     conversation_rows: dict[str, dict[str, Any]] = {}
-    for name, docs, golden, conversations in help_centres(holdout=args.holdout):
+    tmp = Path(tempfile.mkdtemp(prefix="answers-quality-"))
+    for name, docs, golden, conversation_files in help_centres(holdout=args.holdout, which=args.conversations):
         if args.only and name != args.only:
             continue
-        report = run(docs, golden, conversations)
+        report = run(docs, golden, joined(conversation_files, tmp / f"{name}.jsonl"))
         rows[name] = report
         for kind, figures in report.get("conversations", {}).items():
             conversation_rows[f"{name}/{kind}"] = figures
@@ -126,6 +144,9 @@ def main() -> None:
         print(f"{name:28}" + "".join(f"{_fmt(report.get(c)):>24}" for c in columns))
     if conversation_rows:
         print("\nmulti-turn cases (per turn):")
+        for kind in sorted({n.rsplit("/", 1)[1] for n in conversation_rows}):
+            conversation_rows[f"ALL/{kind}"] = pool([r for n, r in conversation_rows.items()
+                                                     if n.endswith(f"/{kind}") and not n.startswith("ALL/")])
         for name, report in conversation_rows.items():
             print(f"{name:28}" + "".join(f"{_fmt(report.get(c)):>24}" for c in columns))
     if dev_rows:

@@ -5,9 +5,9 @@ Default sets: the public evaluation halves in ../shared/eval/triage/ (Banking77,
 their papers when you report these), examples/eval/triage_*.jsonl with the five evaluation labels and
 the development sets in datasets/triage/ (hold-out E, run once for final figures, is development data
 now). The blind hold-outs G and H (any file named *holdout_g* or *holdout_h*) are left out, named or
-not, unless `--holdout` is given: they are run once, for final figures. The learned stage is kept
-only where it raises recall without lowering precision on these sets, none of which it was trained
-on or had its thresholds chosen on. The last line is one JSON object.
+not, unless `--holdout` is given: they are run for final figures only. The learned stage is kept only
+where it raises recall without lowering precision on these sets, none of which it was trained on or
+had its thresholds chosen on. The last line is one JSON object.
 """
 from __future__ import annotations
 

@@ -240,7 +240,14 @@ def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str]
     doc_ids: list[str] = documents["ids"]
     doc_rows = {d: i for i, d in enumerate(doc_ids)}
     loaded = {name: arr(name) for name in _CHUNK_ARRAYS}
-    chunk_ids = ChunkIds(doc_ids, loaded["chunk_doc"], loaded["chunk_versions"], loaded["chunk_positions"])
+    computed = ChunkIds(doc_ids, loaded["chunk_doc"], loaded["chunk_versions"], loaded["chunk_positions"])
+    chunk_ids: Sequence[str] = computed
+    texts: Sequence[str] = TextColumn(blob("texts.bin"), arr("texts_offsets"))
+    sections: Sequence[str] = TextColumn(blob("sections.bin"), arr("sections_offsets"))
+    rows: Mapping[str, int] = ChunkRows(computed, doc_rows, loaded["doc_starts"], loaded["chunk_versions"],
+                                        loaded["chunk_positions"])
+    if small:
+        chunk_ids, texts, sections, rows = _materialised(chunk_ids, texts, sections)
     lexical = LexicalIndex.from_arrays(int(str(manifest["lexical_size"])), documents["terms"],
                                        {k: arr(f"lex_{k}") for k in ("rows", "start", "end", "idf")})
     snap = Snapshot(
@@ -248,10 +255,7 @@ def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str]
         versions=loaded["versions"], titles=documents["titles"], sources=documents["sources"],
         urls=documents["urls"], trusts=documents["trusts"], title_vectors=loaded["title_vectors"],
         chunk_doc=loaded["chunk_doc"], doc_starts=loaded["doc_starts"], chunk_ids=chunk_ids,
-        chunk_texts=TextColumn(blob("texts.bin"), arr("texts_offsets")),
-        chunk_sections=TextColumn(blob("sections.bin"), arr("sections_offsets")),
-        chunk_rows=ChunkRows(chunk_ids, doc_rows, loaded["doc_starts"], loaded["chunk_versions"],
-                             loaded["chunk_positions"]),
+        chunk_texts=texts, chunk_sections=sections, chunk_rows=rows,
         lexical=lexical, chunk_versions=loaded["chunk_versions"],
         chunk_vectors=arr("chunk_vectors") if (folder / "chunk_vectors.npy").exists() else None,
         coarse=_coarse(folder, arr),
@@ -259,6 +263,18 @@ def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str]
     )
     snap.normaliser = QueryNormaliser(lexical.frequencies(), fold=normalise, known=known)
     return snap
+
+
+def _materialised(ids: Sequence[str], texts: Sequence[str], sections: Sequence[str],
+                  ) -> tuple[list[str], list[str], list[str], dict[str, int]]:
+    """A small base's chunk ids, texts and sections as plain lists, and its id -> row dict.
+
+    NOTE: an exact search of a small base resolves every chunk: computing each id from the arrays,
+    parsing it back to its row and decoding its text and section cost ~0.5 ms a search (two a
+    turn). Decoded once here, at load, they cost what the blob did (both are under IN_MEMORY_BYTES).
+    """
+    id_list = list(ids[:])
+    return id_list, list(texts[:]), list(sections[:]), {cid: row for row, cid in enumerate(id_list)}
 
 
 def _coarse(folder: Path, arr: Callable[[str], np.ndarray]) -> CoarseIndex | None:

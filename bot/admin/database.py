@@ -6,6 +6,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from bot.conversations import database as bot_database
+from bot.conversations.schema_head import at_newest
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "admin_alembic_version"
@@ -15,4 +16,5 @@ _MIGRATION_LOCK_KEY = 0x5B07_0015
 
 def migrate(engine: Engine) -> None:
     """Upgrade the console's tables to the newest revision; safe when several processes start at once."""
-    bot_database.upgrade_to_head(engine, bot_database.alembic_config(MIGRATIONS), lock_key=_MIGRATION_LOCK_KEY)
+    if not at_newest(engine, migrations=MIGRATIONS, version_table=VERSION_TABLE):
+        bot_database.upgrade_to_head(engine, bot_database.alembic_config(MIGRATIONS), lock_key=_MIGRATION_LOCK_KEY)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.answering import crosslingual_section, safety, sections
+from bot.answering import answerability, crosslingual_section, safety, sections
 from bot.answering.context import condense_query
 from bot.answering.generation import citation, generate, parse_citations
 from bot.answering.language import Detector, language_code
@@ -30,22 +30,9 @@ if TYPE_CHECKING:
 __all__ = ["Answer", "Answerer", "NEAR_MISS_SUPPORT", "condense_query", "extractive_summary", "parse_citations"]
 
 log = logging.getLogger(__name__)
-# Without an LLM, a near miss (see `Policy.near_miss_floor`) is answered only when the chosen
-# sentences and their heading share this many of the question's content words. On our own example
-# help center this answers 7 more in-domain questions and no off-topic one.
-NEAR_MISS_SUPPORT = 3
-# A near miss is answered when search's keyword coverage of the question by the document's best
-# passage (`DocumentHit.coverage`, idf-weighted: rare words count most) reaches NEAR_MISS_COVERAGE,
-# or when the chosen sentences share NEAR_MISS_SUPPORT words and the coverage is at least
-# NEAR_MISS_MIN_COVERAGE. On the four dev help centres the top document's coverage has a median of
-# 0.43 where it is the right document, 0.17 where another one was and 0.12 for unanswerable
-# questions; shared words alone answered 5 of the 9 wrong answers (benchmarks/answer_misses.py).
-NEAR_MISS_COVERAGE = 0.3
-NEAR_MISS_MIN_COVERAGE = 0.2
-# Coverage alone answered a short question from a document that shares one common word with it
-# ("a student discount?" got the gift cards and promo codes section): the section shown must hold at
-# least two of the question's content words as well.
-NEAR_MISS_COVERED_SUPPORT = 2
+# Re-exported for benchmarks that read them; the rule and its figures are in `answerability`.
+NEAR_MISS_SUPPORT = answerability.RULE.near_miss_support
+NEAR_MISS_COVERAGE = answerability.RULE.near_miss_coverage
 
 _QUERY_LABEL = re.compile(r"^(?:search\s+)?query\s*:\s*", re.IGNORECASE)  # "Query: ..." from a chatty model
 
@@ -176,7 +163,8 @@ class Answerer:
         # NOTE: a near miss must show its support in what search found; the rest of the document
         # would lend it words (on our dev sets: 4 more unanswerable questions answered, none gained).
         found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
-        if found is None or not (answerable or _supported(found, top)):
+        if found is None or not answerability.RULE.shows(score=top.score, coverage=top.coverage, support=found.support,
+                                                         answerable=answerable, cross_lingual=result.cross_lingual):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         blocked = _check(found.body, [found.text, *(p.text for p in top.passages)])
         if blocked:
@@ -251,14 +239,6 @@ class Answerer:
         body = found.body if found.heading else _cite_first_line(found.body)
         lines.append(body)
         return "\n\n".join(line for line in lines if line)
-
-
-def _supported(found: sections.SectionAnswer, hit: DocumentHit) -> bool:
-    """Whether a near miss shows what was asked (see NEAR_MISS_COVERAGE): the document covers the
-    question's content words, or the section shares enough of them and the document some."""
-    if hit.coverage >= NEAR_MISS_COVERAGE and found.support >= NEAR_MISS_COVERED_SUPPORT:
-        return True
-    return found.support >= NEAR_MISS_SUPPORT and hit.coverage >= NEAR_MISS_MIN_COVERAGE
 
 
 def _chain(prompt: Callable[[], Any], chat_model: BaseChatModel | None) -> Any:

@@ -3,9 +3,13 @@
 Gluing the previous question onto every short question made "Is the warranty 2 years?" then
 "How do I descale my kettle?" find the warranty again. Words alone cannot tell a follow-up ("is
 there a fee for it?") from a new question ("can I pay by card?"), so where they do not say it
-outright (`and ...`, `different question: ...`), both searches run and the scores decide: the
-follow-up reading wins when it finds at least as good a match, give or take how strongly the
-wording points back (an "it" or "that" is a hint, a bare "and express?" nearly proof).
+outright (`and ...`, `sorry I meant ...`, `different question: ...`), the scores decide:
+- a message with an "it" or "that" is searched both ways; the follow-up reading wins when it finds
+  at least as good a match, give or take how strongly the wording points back;
+- a message with nothing pointing back is searched alone first, and with its topic only when that
+  finds nothing: one search per turn for a clear new question (issue 14 counts a turn's searches);
+- a bare "and express?" is searched with its topic, and alone only when that finds nothing.
+Measured on the development conversations with `benchmarks/conversation_context.py`.
 """
 from __future__ import annotations
 
@@ -33,6 +37,9 @@ _CONTINUES = re.compile(
     r"^\W*(and|or|but|what about|how about|and if|what if|same for|same with|y|o|e|et|ou|und|oder|en|ma|"
     r"mais|pero|aber|maar|y si|et si|und wenn|e se)\b",
     re.I)
+# Said outright: the customer corrects a detail of the last question ("sorry I meant the 900 plan").
+_CORRECTS = re.compile(r"^\W*(sorry|oops|whoops|no|nope|actually|wait|my bad|i mean)?\W*(i\s+)?(meant|mean)\b|"
+                       r"^\W*(sorry|oops|actually)\b.{0,20}\b(instead|rather)\b", re.I)
 _POINTS_BACK = frozenset([
     "it", "its", "that", "this", "those", "these", "they", "them", "their", "there", "then", "one", "ones", "same",
     "he", "she", "him", "her", "his",  # English
@@ -72,7 +79,8 @@ def candidates(question: str, history: Sequence[Message]) -> Candidates:
         return Candidates(question, None, "new")
     words = [w.lower() for w in _WORD.findall(question)]
     with_topic = f"{topic} {question}"
-    if _CONTINUES.search(question) or len(extractive.content_words(question)) <= 1:
+    content = len(extractive.content_words(question))
+    if _CORRECTS.search(question) or _CONTINUES.search(question) or content <= 1:
         return Candidates(question, with_topic, "follow_up", BIAS["continues"])
     if _POINTS_BACK & set(words):
         return Candidates(question, with_topic, "either", BIAS["points_back"])
@@ -116,6 +124,14 @@ def contextual_search(search: Searchable, question: str, history: Sequence[Messa
     options = candidates(question, history)
     if options.with_topic is None:
         return options.alone, search.search(options.alone)
+    if options.reading == "plain":
+        # NOTE: nothing in the wording points back: a match of the message alone is the answer, and
+        # the follow-up reading is searched only when the message alone finds nothing.
+        alone_first = search.search(options.alone)
+        if alone_first.answerable:
+            return options.alone, alone_first
+        query, result = choose(options, alone_first, search.search(options.with_topic))
+        return query, result if result is not None else alone_first
     with_topic = search.search(options.with_topic)
     alone = search.search(options.alone) if options.reading != "follow_up" or not with_topic.answerable else None
     query, result = choose(options, alone, with_topic)
@@ -132,15 +148,52 @@ def condense_query(question: str, history: Sequence[Message]) -> str:
 
 
 def _topic(question: str, history: Sequence[Message]) -> str | None:
-    """The earlier customer question a follow-up refers to: the latest one with some content; when
-    that was itself a follow-up ("and the 900 one?"), the question before it too."""
-    earlier = [m.text.strip() for m in history if m.role == Role.CUSTOMER and m.kind == Kind.TEXT]
-    earlier = [t for t in earlier if t and t != question.strip()]
-    earlier = [t for t in earlier if extractive.content_words(t) and len(t) <= 600
-               and not replies.is_yes(t) and not replies.is_no(t)]
-    if not earlier:
+    """The earlier customer question a follow-up refers to: the latest one the bot answered (a
+    declined question is no referent: "does it come with a domain name?" declined, then "can I cancel
+    it any time?" still means the static IP), else the latest with some content; when that one itself
+    pointed back ("and the 900 one?", "how long does that take?"), with the question before it, so a
+    chain of follow-ups keeps its subject."""
+    asked = [a for a in _asked(history) if a.text != question.strip()]
+    if not asked:
         return None
+    earlier = [a for a in asked if a.answered] or asked
     latest = earlier[-1]
-    if len(earlier) >= 2 and (_CONTINUES.search(latest) or len(extractive.content_words(latest)) <= 1):
-        return f"{earlier[-2]} {latest}"
-    return latest
+    if len(earlier) >= 2 and _points_back(latest.text):
+        return f"{earlier[-2].text} {latest.text}"
+    return latest.text
+
+
+def _points_back(text: str) -> bool:
+    """Whether a message's wording leans on an earlier one (a continuation, a pronoun, a correction,
+    or too few words to stand alone)."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    return bool(_CONTINUES.search(text) or _CORRECTS.search(text) or _POINTS_BACK & words
+                or len(extractive.content_words(text)) <= 1)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    text: str
+    answered: bool  # the bot's next reply cited a source (not declined, not handed off)
+
+
+def _asked(history: Sequence[Message]) -> list[_Asked]:
+    """The customer's questions with content, oldest first, each with whether the bot answered it."""
+    out: list[_Asked] = []
+    pending: str | None = None
+    for m in history:
+        if m.kind != Kind.TEXT:
+            continue
+        if m.role == Role.CUSTOMER:
+            if pending is not None:
+                out.append(_Asked(pending, False))
+            text = m.text.strip()
+            keep = (text and extractive.content_words(text) and len(text) <= 600
+                    and not replies.is_yes(text) and not replies.is_no(text))
+            pending = text if keep else None
+        elif m.role == Role.BOT and pending is not None:
+            out.append(_Asked(pending, bool(m.citations) and not m.meta.get("no_answer")))
+            pending = None
+    if pending is not None:
+        out.append(_Asked(pending, False))
+    return out

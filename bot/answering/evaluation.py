@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.answering.golden import GoldenQuestion, load_conversations, load_golden
+from bot.answering.golden import GoldenConversation, GoldenQuestion, load_conversations, load_golden
 from bot.conversations.records import Conversation
 
 
@@ -133,6 +133,11 @@ def summarize(verdicts: Sequence[Verdict], *, failures: bool = True) -> dict[str
     if failures:
         report["failures"] = [_failure_row(v) for v in verdicts if v.failure()]
     return report
+
+
+def ask_case(bot: Turns, case: GoldenConversation) -> list[Verdict]:
+    """A multi-turn case in one new conversation, a verdict per turn (benchmarks drive cases one by one)."""
+    return _ask(bot, list(case.turns), kind=case.kind)
 
 
 def _ask(bot: Turns, turns: list[GoldenQuestion], *, kind: str | None = None) -> list[Verdict]:

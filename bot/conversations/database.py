@@ -5,16 +5,18 @@ import logging
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import CursorResult, Engine, Result, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import DatabaseSettings
+from bot.conversations.schema_head import at_newest
 from bot.conversations.sqlite_writes import WriteTurns
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +123,8 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
     """Alembic configuration pointing at packaged migrations (no alembic.ini needed)."""
+    from alembic.config import Config  # NOTE: imported only when a migration may run (~0.5 s)
+
     config = Config()
     config.set_main_option("script_location", str(script_location).replace("%", "%%"))
     return config
@@ -128,12 +132,15 @@ def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the bot schema to the newest revision; safe when several processes start at once."""
-    upgrade_to_head(engine, alembic_config(), lock_key=_MIGRATION_LOCK_KEY)
+    if not at_newest(engine, migrations=MIGRATIONS_DIR, version_table=VERSION_TABLE):
+        upgrade_to_head(engine, alembic_config(), lock_key=_MIGRATION_LOCK_KEY)
     log.info("bot schema at head (%s)", engine.url.render_as_string(hide_password=True))
 
 
 def upgrade_to_head(engine: Engine, config: Config, *, lock_key: int) -> None:
     """Alembic `upgrade head` under a cross-process lock (the handoff package migrates the same way)."""
+    from alembic import command
+
     with engine.connect() as connection:
         postgres = connection.dialect.name == "postgresql"
         if postgres:

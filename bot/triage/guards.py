@@ -709,6 +709,9 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
         return None
     if rule.needs and not any(w in norm for w in rule.needs):
         return None
+    literals = rule.literals
+    if literals is not None and not any(map(norm.__contains__, literals)):
+        return None  # NOTE: the pattern cannot match without one of them; a substring test is ~20x cheaper
     for m in rule.pattern.finditer(norm):
         if facts.label.asked_in_advance == "explicit" and facts.asked_in_advance and inside_if_clause(norm, m):
             continue

@@ -64,7 +64,8 @@ def test_a_small_base_is_read_whole_into_memory_and_ranks_the_same(built: Knowle
     restarted = _fresh_searcher(settings, embedder, index_class=NoBulkReads)
     assert _results(restarted) == before
     snap = restarted._current_snapshot()
-    assert not _is_mapped(snap.title_vectors) and isinstance(snap.chunk_texts._blob, np.ndarray)
+    assert not _is_mapped(snap.title_vectors) and isinstance(snap.chunk_texts, list)
+    assert isinstance(snap.chunk_rows, dict)  # ids, texts and sections decoded once, at load
 
 
 def _is_mapped(array: np.ndarray) -> bool:

@@ -173,3 +173,29 @@ def test_a_question_for_a_price_prefers_a_sentence_that_holds_one():
     picked, _score = extractive.best_sentences("how much is express shipping",
                                                "Express shipping is our fastest option. Express shipping costs $14.95.")
     assert "Express shipping costs $14.95." in [s.text for s in picked]
+
+
+@pytest.mark.parametrize("question", ["how many backup codes do I get?", "what's the maximum number of codes"])
+def test_a_question_for_a_count_prefers_a_sentence_that_holds_a_number(question):
+    text = ("Sign-in codes keep your account safe. Keep your phone close. Store it well. Mind the battery. "
+            "When you switch it on, we give you 10 recovery codes.")
+    picked, _score = extractive.best_sentences(question, text)
+    assert [s.text for s in picked] == ["When you switch it on, we give you 10 recovery codes."]
+
+
+@pytest.mark.parametrize("question", ["whats the wait for cancer cover", "is it too late to send a cancer bill?"])
+def test_waits_and_deadlines_are_questions_for_a_time(question):
+    text = ("We know the wait feels long. Vets send us invoices each week. Claims differ. Vets are busy. "
+            "Cancer: 30 days.")
+    picked, _score = extractive.best_sentences(question, text)
+    assert [s.text for s in picked] == ["Cancer: 30 days."]
+
+
+def test_content_words_are_remembered_but_never_shared_between_callers() -> None:
+    """The memo behind content_words must not leak one caller's change of its set into the next call."""
+    text = "Refunds reach your card within 5 business days"
+    first = extractive.content_words(text)
+    assert first == {"refund", "reach", "card", "within", "busines", "days"}
+    first.add("changed")
+    first.discard("refund")
+    assert extractive.content_words(text) == {"refund", "reach", "card", "within", "busines", "days"}

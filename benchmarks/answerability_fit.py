@@ -1,0 +1,227 @@
+"""Replay answerability rules on `answerability_rows.py`'s rows and choose them leave-one-help-centre-out.
+
+Each rule decides, from search's figures and the chosen section's (see `bot.answering.answerability`),
+whether to show the top company document's section or decline. A question triage handed off stays
+handed off. For each rule family, its parameters are chosen on three dev help centres (the grid
+point with the best utility: right answers minus `--cost` times wrong answers) and scored on the
+fourth; the printed figures are those held-out scores, per knowledge base and pooled, beside the
+product's rule of today replayed on the same rows. `--sweep FAMILY` prints a family's whole
+trade-off instead (every grid point, pooled over all sets: not cross-validated); `--tradeoff` the
+product's rule with one threshold moved at a time, per knowledge base.
+
+    python benchmarks/answerability_fit.py ROWS.jsonl [--cost 2] [--english] [--golden-only]
+        [--sweep FAMILY | --tradeoff]
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.answering.answerability import PREVIOUS_RULE, RULE, Rule  # noqa: E402
+
+NEAR_MISS_FLOOR = 0.2  # the policy's default `near_miss_floor`
+Row = dict[str, Any]
+Decide = Callable[[Row, dict[str, Any]], bool]
+
+
+def section(row: Row) -> dict[str, Any] | None:
+    """The section the answerer would show: chosen from the whole document when search said
+    answerable and the top hit is a company document, else from the passages search found."""
+    return row.get("w") if row["search_answerable"] and row["top_official_first"] else row.get("p")
+
+
+def outcome(row: Row, answer: bool) -> str:
+    """ok / fact_missing / wrong / declined / handoff for the question under a decision."""
+    if str(row["outcome"]).startswith("handoff"):
+        return "handoff"
+    shown = section(row)
+    if not answer or shown is None or "top" not in row:
+        return "declined"
+    if not row["answerable_q"] or not row["right"]:
+        return "wrong"
+    return "ok" if shown["says"] else "fact_missing"
+
+
+# -- rule families: (name, parameter grid, decide) -----------------------------------------------
+def by_rule(rule: Rule, row: Row) -> bool:
+    """`rule` as the answerer applies it, after its near-miss floor (the policy's 0.2)."""
+    s = section(row)
+    if s is None:
+        return False
+    answerable = row["search_answerable"] and row["top_official_first"]
+    if not answerable and row["score"] < NEAR_MISS_FLOOR:
+        return False
+    return rule.shows(score=row["score"], coverage=row["coverage"], support=s["support"], answerable=answerable,
+                      cross_lingual=row["cross_lingual"])
+
+
+def today(row: Row, p: dict[str, Any]) -> bool:
+    """The rule before this change (`answerability.PREVIOUS_RULE`)."""
+    return by_rule(PREVIOUS_RULE, row)
+
+
+def product(row: Row, p: dict[str, Any]) -> bool:
+    """The product's rule (`answerability.RULE`)."""
+    return by_rule(RULE, row)
+
+
+def guarded(row: Row, p: dict[str, Any]) -> bool:
+    """`answerability.Rule` with the grid's thresholds."""
+    return by_rule(Rule(**p), row)
+
+
+def shared(row: Row, p: dict[str, Any]) -> bool:
+    """Answerable results must show `share` of the question's words; near misses as today plus it."""
+    s = section(row)
+    if s is None or s["section_share"] < p["share"] or (p["kind"] and s["kind_missing"] and s["shown_share"] < 0.5):
+        return False
+    if row["search_answerable"] and row["top_official_first"]:
+        return True
+    if row["score"] < p["floor"]:
+        return False
+    return (row["coverage"] >= p["cov"] and s["support"] >= 2) or (s["support"] >= 3 and row["coverage"] >= 0.2)
+
+
+def unmatched(row: Row, p: dict[str, Any]) -> bool:
+    """Answer when the score is high enough for the question's words the section lacks."""
+    s = section(row)
+    if s is None or row["score"] < p["floor"]:
+        return False
+    need = p["base"] + p["per_word"] * s["unmatched"]
+    if not (row["search_answerable"] and row["top_official_first"]):
+        need = max(need, p["near"])
+        if not ((row["coverage"] >= 0.3 and s["support"] >= 2) or (s["support"] >= 3 and row["coverage"] >= 0.2)):
+            return False
+    return row["score"] >= need and s["section_share"] >= p["share"]
+
+
+FAMILIES: dict[str, tuple[dict[str, list[Any]], Decide]] = {
+    "today": ({}, today),
+    "product": ({}, product),
+    "shared": ({"share": [0.0, 0.2, 0.25, 0.3, 0.34, 0.4, 0.5], "floor": [0.15, 0.2, 0.25, 0.3],
+                "cov": [0.2, 0.25, 0.3, 0.35], "kind": [False, True]}, shared),
+    "guarded": ({"thin_coverage": [0.0, 0.15, 0.2, 0.25, 0.3], "thin_support": [2, 3, 4],
+                 "strong_score": [0.6, 0.7, 0.75, 0.8, 0.9], "near_miss_coverage": [0.3, 0.35, 0.4],
+                 "near_miss_support": [3, 4, 5, 6]}, guarded),
+    "unmatched": ({"floor": [0.15, 0.2, 0.3], "base": [0.0, 0.2, 0.3, 0.4], "per_word": [0.0, 0.03, 0.05, 0.08, 0.1],
+                   "near": [0.2, 0.3, 0.4], "share": [0.0, 0.25, 0.34]}, unmatched),
+}
+
+
+def grid(params: dict[str, list[Any]]) -> Iterable[dict[str, Any]]:
+    keys = list(params)
+    for values in itertools.product(*(params[k] for k in keys)):
+        yield dict(zip(keys, values, strict=True))
+
+
+def tally(rows: list[Row], decide: Decide, p: dict[str, Any]) -> dict[str, Any]:
+    """Counts and rates: answerable ok / right answered, unanswerable declined, wrong over all."""
+    outs = [(r, outcome(r, decide(r, p))) for r in rows]
+    yes = [o for r, o in outs if r["answerable_q"]]
+    no = [o for r, o in outs if not r["answerable_q"]]
+    wrong = sum(o == "wrong" for _, o in outs)
+    return {"n": len(rows), "answerable": len(yes), "ok": yes.count("ok"),
+            "right": yes.count("ok") + yes.count("fact_missing"), "unanswerable": len(no),
+            "declined": sum(o in ("declined", "handoff") for o in no), "wrong": wrong}
+
+
+def utility(t: dict[str, Any], cost: float) -> float:
+    return t["right"] - cost * t["wrong"]
+
+
+def rates(t: dict[str, Any]) -> str:
+    def r(a: int, b: int) -> str:
+        return f"{a / b:.3f}" if b else "  -  "
+    return (f"fact {r(t['ok'], t['answerable'])} ({t['ok']}/{t['answerable']})  right-answered "
+            f"{r(t['right'], t['answerable'])}  declined {r(t['declined'], t['unanswerable'])} "
+            f"({t['declined']}/{t['unanswerable']})  wrong {r(t['wrong'], t['n'])} ({t['wrong']})")
+
+
+def add(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    return {k: a.get(k, 0) + b[k] for k in b}
+
+
+def cross_validate(rows: list[Row], family: str, cost: float) -> None:
+    params, decide = FAMILIES[family]
+    kbs = sorted({r["kb"] for r in rows})
+    pooled: dict[str, Any] = {}
+    print(f"\n== {family} (parameters chosen on the other three sets, cost of a wrong answer {cost})")
+    for held in kbs:
+        train = [r for r in rows if r["kb"] != held]
+        test = [r for r in rows if r["kb"] == held]
+        best = max(grid(params), key=lambda p: (utility(tally(train, decide, p), cost), -sum(map(float, p.values()))))
+        t = tally(test, decide, best)
+        pooled = add(pooled, t)
+        print(f"  {held:16} {rates(t)}   {best}")
+    print(f"  {'POOLED':16} {rates(pooled)}")
+    every = max(grid(params), key=lambda p: (utility(tally(rows, decide, p), cost), -sum(map(float, p.values()))))
+    print(f"  fitted on all four: {every}  -> {rates(tally(rows, decide, every))}")
+
+
+# From lenient to strict: the rule before this change, then the product's rule with one figure moved.
+TRADEOFF = [("previous rule", PREVIOUS_RULE)] + [
+    (f"{name}={value}", replace(RULE, **{name: value}))
+    for name, values in (("thin_coverage", (0.0, 0.15, 0.2, 0.25, 0.3, 0.35)), ("strong_score", (0.6, 0.9)),
+                         ("near_miss_support", (3, 5)), ("near_miss_coverage", (0.3, 0.4)))
+    for value in values
+]
+
+
+def tradeoff(rows: list[Row]) -> None:
+    """Answered vs declined vs wrong per knowledge base for each rule of TRADEOFF (not cross-validated)."""
+    kbs = sorted({r["kb"] for r in rows})
+    for label, rule in TRADEOFF:
+        print(f"{label}{'  (the product)' if rule == RULE else ''}")
+        for kb in [*kbs, "POOLED"]:
+            part = rows if kb == "POOLED" else [r for r in rows if r["kb"] == kb]
+            print(f"  {kb:16} {rates(tally(part, lambda r, p, rule=rule: by_rule(rule, r), {}))}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("rows", type=Path)
+    parser.add_argument("--cost", type=float, default=2.0, help="a wrong answer counts as this many right ones")
+    parser.add_argument("--english", action="store_true", help="English questions only")
+    parser.add_argument("--golden-only", action="store_true", help="golden files only (no extra questions)")
+    parser.add_argument("--sweep", help="print every grid point of this family, pooled")
+    parser.add_argument("--family", action="append", help="families to cross-validate (default: all)")
+    parser.add_argument("--tradeoff", action="store_true",
+                        help="per knowledge base, the product's rule from lenient to strict (one threshold moved)")
+    args = parser.parse_args()
+    rows = [json.loads(line) for line in args.rows.read_text().splitlines() if line.strip()]
+    if args.english:
+        rows = [r for r in rows if r["lang"] == "en"]
+    if args.golden_only:
+        rows = [r for r in rows if r["file"] == "golden"]
+    if args.tradeoff:
+        tradeoff(rows)
+        return
+    if args.sweep:
+        params, decide = FAMILIES[args.sweep]
+        for p in grid(params):
+            print(f"{rates(tally(rows, decide, p))}   {p}")
+        return
+    kbs = sorted({r["kb"] for r in rows})
+    print("today's rule, replayed:")
+    for kb in kbs:
+        print(f"  {kb:16} {rates(tally([r for r in rows if r['kb'] == kb], today, {}))}")
+    print(f"  {'POOLED':16} {rates(tally(rows, today, {}))}")
+    print("the product's rule (answerability.RULE):")
+    for kb in kbs:
+        print(f"  {kb:16} {rates(tally([r for r in rows if r['kb'] == kb], product, {}))}")
+    print(f"  {'POOLED':16} {rates(tally(rows, product, {}))}")
+    for family in args.family or [f for f in FAMILIES if f not in ("today", "product")]:
+        cross_validate(rows, family, args.cost)
+
+
+if __name__ == "__main__":
+    main()

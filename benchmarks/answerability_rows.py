@@ -1,0 +1,178 @@
+"""The features an answerability decision can read, per dev golden question, and what answering would show.
+
+For every golden question of `examples/` and the dev help centres (never a hold-out), plus each set's
+`golden_i18n_dev.jsonl`, its `answerability_extra.jsonl` (unanswerable questions close to its topics,
+written for this fit and checked against its documents), `examples/eval`'s and the kestrel
+calibration set's English queries for `examples/`, and any file given with `--extra NAME=FILE`, the question is
+asked through the bot's whole turn (what the customer gets today) and, beside it, searched and
+extracted the way the answerer would: with the top company document's section chosen from the
+passages search found (the near-miss path) and from the whole document (the answerable path). Each
+row holds the search figures (score, the next document's score, keyword coverage), what each
+section shares with the question, and whether it says the golden facts, so that
+`benchmarks/answerability_fit.py` can replay any decision rule without indexing again.
+
+    python benchmarks/answerability_rows.py --out rows.jsonl [--only NAME] [--extra NAME=FILE ...]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from answers_quality import I18N_DEV, help_centres  # noqa: E402  (its list of hold-outs is the one list)
+
+from bot.answering import extractive  # noqa: E402
+from bot.answering.answerer import _read  # noqa: E402
+from bot.answering.evaluation import _judge, _plain  # noqa: E402
+from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
+from bot.answering.sections import SectionAnswer  # noqa: E402
+from commands import _throwaway  # noqa: E402
+from knowledge_base.results import DocumentHit  # noqa: E402
+from server import Settings, build_knowledge_base, build_services  # noqa: E402
+
+EXTRA = "answerability_extra.jsonl"
+KESTREL = (ROOT / "examples/eval/retrieval_queries.jsonl",
+           ROOT / "benchmarks/calibration_sets/kestrel_extra_queries.jsonl")
+
+
+def kestrel_golden(folder: Path) -> Path:
+    """examples/eval's retrieval queries (on the same documents as `examples/`) as a golden file
+    without facts: answered from a relevant document counts as right."""
+    out = folder / "kestrel_golden.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for source in KESTREL:
+            for line in source.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    q = json.loads(line)
+                    row = {"id": f"k-{q['id']}", "question": q["text"], "must_cite": q["relevant"], "must_say": []}
+                    f.write(json.dumps(row) + "\n")
+    return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Search's figures for the top document and what its chosen section shares with the question."""
+
+    score: float  # search's calibrated score of the document (0..1)
+    margin: float  # that score minus the next document's
+    coverage: float  # search's idf-weighted keyword coverage of the question by its best passage
+    asked: int  # the question's content words
+    section_share: float  # share of them in the document's title, the section's heading or its text
+    shown_share: float  # share of them in the title, heading and the part of the section shown
+    unmatched: int  # content words of the question in neither the title nor the whole section
+    number_missing: bool  # the question names a number (a plan size, an amount) the section lacks
+    kind_missing: bool  # the question asks for a time or an amount and what is shown holds none
+
+    def as_dict(self) -> dict[str, float | int | bool]:
+        return asdict(self)
+
+
+def features(question: str, found: SectionAnswer, hit: DocumentHit, *, margin: float = 0.0) -> Evidence:
+    """The evidence that `found`, the section chosen from `hit`, answers `question`."""
+    asked = extractive.content_words(question)
+    title = extractive.content_words(hit.title)
+    heading = extractive.content_words(found.heading)
+    section = extractive.content_words(found.text) | heading | title
+    shown = extractive.content_words(found.body) | heading | title
+    n = max(1, len(asked))
+    numbers = set(_NUMBER.findall(question))
+    expects = extractive.expected_kind(question)
+    return Evidence(
+        score=hit.score, margin=margin, coverage=hit.coverage, asked=len(asked),
+        section_share=len(asked & section) / n, shown_share=len(asked & shown) / n,
+        unmatched=len(asked - section),
+        number_missing=bool(numbers) and not numbers <= set(_NUMBER.findall(found.text)),
+        kind_missing=expects is not None and not extractive.holds_kind(found.body, expects),
+    )
+
+
+def says(text: str, q: GoldenQuestion) -> bool:
+    said = _plain(text)
+    return all(any(_plain(t) in said for t in fact) for fact in q.must_say)
+
+
+def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[dict[str, Any]]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="supportbot-answerability-") as tmp:
+        settings = _throwaway(Settings(), Path(tmp))
+        kb = build_knowledge_base(settings)
+        kb.sync(docs)
+        kb.fill_cross_lingual()
+        services = build_services(settings, knowledge_base=kb)
+        turns = services.bot._turns  # the answerer and document reader the turn itself uses
+        answerer, whole = turns._answerer, turns._whole
+        try:
+            for source, path in files:
+                for q in load_golden(path):
+                    conversation, _token = services.bot.start_conversation()
+                    verdict = _judge(q, services.bot.post_and_answer(conversation.id, q.question), None)
+                    result = kb.search(q.question)
+                    official = [h for h in result.hits if h.passages and h.trust == "official"]
+                    row: dict[str, Any] = {
+                        "kb": name, "file": source, "id": q.id, "lang": q.lang, "question": q.question,
+                        "must_cite": list(q.must_cite), "answerable_q": q.answerable,
+                        "outcome": verdict.outcome, "answered": verdict.answered, "fact_said": verdict.fact_said,
+                        "wrong": verdict.wrong, "cited": verdict.cited,
+                        "search_answerable": result.answerable, "cross_lingual": result.cross_lingual,
+                        "top_official_first": bool(official) and official[0] is result.hits[0],
+                    }
+                    if official:
+                        top = official[0]
+                        second = result.hits[1].score if len(result.hits) > 1 else 0.0
+                        row.update(top=top.document_id, right=top.document_id in q.must_cite, score=top.score,
+                                   second=second, coverage=top.coverage)
+                        for kind, read in (("p", None), ("w", _read(whole, top))):
+                            found = answerer._section(q.question, result, top, whole=read)
+                            if found is None:
+                                row[kind] = None
+                                continue
+                            shown = answerer._markdown(found, None)
+                            facts = features(q.question, found, top, margin=top.score - second)
+                            row[kind] = {"support": found.support, "section_score": found.score,
+                                         "says": says(shown, q), **facts.as_dict()}
+                    rows.append(row)
+        finally:
+            services.close()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--only", help="one knowledge base by name")
+    parser.add_argument("--extra", action="append", default=[], help="NAME=FILE: more questions for set NAME")
+    args = parser.parse_args()
+    extra: dict[str, list[Path]] = {}
+    for item in args.extra:
+        set_name, _, file = item.partition("=")
+        extra.setdefault(set_name, []).append(Path(file))
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="supportbot-answerability-") as tmp:
+        for name, docs, golden, _conversations in help_centres(holdout=False):
+            if args.only and name != args.only:
+                continue
+            files = [("golden", golden)]
+            for source, path in (("i18n_dev", golden.parent / I18N_DEV), ("extra", golden.parent / EXTRA)):
+                if path.exists():
+                    files.append((source, path))
+            if name == "examples":
+                files.append(("kestrel", kestrel_golden(Path(tmp))))
+            files += [(f"extra:{p.name}", p) for p in extra.get(name, [])]
+            rows += question_rows(name, docs, files)
+            print(f"{name}: {sum(r['kb'] == name for r in rows)} questions", file=sys.stderr)
+    args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""The offline answerability decision: a section is shown only when it shows what was asked."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.answering.answerability import PREVIOUS_RULE, RULE, Rule
+from bot.answering.answerer import Answerer
+from knowledge_base.results import DocumentHit, Passage, SearchResult
+
+PASSWORDS = """Choose a password of at least 12 characters. You can change it under Account > Security.
+
+Larkspur will never ask for your password by phone or e-mail."""
+
+
+def _hit(score: float, coverage: float) -> DocumentHit:
+    passage = Passage("account/password.md::v1::0", PASSWORDS, "Change your account password", 0.6)
+    return DocumentHit("account/password.md", "Your account password", "account/password.md", None, score,
+                       [passage], coverage=coverage)
+
+
+def _answer(question: str, hit: DocumentHit, *, answerable: bool, cross_lingual: bool = False) -> bool:
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})())
+    result = SearchResult(query=question, hits=[hit], answerable=answerable, cross_lingual=cross_lingual)
+    return answerer.answer(question, result).grounded
+
+
+def test_an_answerable_result_that_covers_little_of_the_question_needs_its_words_in_the_section():
+    # Search scored the password page well for a question about e-mail addresses, but its best
+    # passage covers little of the question and the section shares only "password"-like words.
+    thin = _hit(score=0.6, coverage=0.1)
+    assert not _answer("if i leave can i keep my larkspur email address", thin, answerable=True)
+    # The same thin match is shown when the section holds what was asked ...
+    assert _answer("how many characters must a new account password have", thin, answerable=True)
+    # ... or when search is sure of the document.
+    assert _answer("if i leave can i keep my larkspur email address", replace(thin, score=0.9), answerable=True)
+
+
+def test_a_question_matched_across_languages_is_not_judged_by_english_words():
+    hit = _hit(score=0.6, coverage=0.0)
+    assert _answer("¿cuántos caracteres necesita la contraseña?", hit, answerable=True, cross_lingual=True)
+    assert not _answer("¿cuántos caracteres necesita la contraseña?", hit, answerable=True)
+
+
+@pytest.mark.parametrize(("support", "coverage", "shown"), [
+    (3, 0.25, False),  # three shared words and a low coverage: shown before, declined now
+    (4, 0.25, True),
+    (2, 0.35, True),
+    (2, 0.3, False),   # shown before: the coverage needed rose from 0.3 to 0.35
+    (9, 0.1, False),
+])
+def test_near_misses_need_more_shared_words_when_search_covered_little(support, coverage, shown):
+    assert RULE.shows(score=0.4, coverage=coverage, support=support, answerable=False, cross_lingual=False) is shown
+
+
+def test_the_previous_rule_is_kept_for_comparison_and_differs_only_where_measured():
+    assert PREVIOUS_RULE.shows(score=0.4, coverage=0.25, support=3, answerable=False, cross_lingual=False)
+    assert PREVIOUS_RULE.shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
+    assert not RULE.shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
+    assert Rule(thin_coverage=0.0).shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
