@@ -6,8 +6,8 @@ their papers when you report these), examples/eval/triage_*.jsonl with the five 
 the development sets in datasets/triage/ (hold-out E, run once for final figures, is development data
 now). The blind hold-outs G and H (any file named *holdout_g* or *holdout_h*) are left out, named or
 not, unless `--holdout` is given: they are run for final figures only. The learned stage is kept only
-where it raises recall without lowering precision on these sets, none of which it was trained on. The
-last line is one JSON object.
+where it raises recall without lowering precision on these sets, none of which it was trained on or
+had its thresholds chosen on. The last line is one JSON object.
 """
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from bot.triage.claims_and_stories import about_a_story, routine_claim
 from bot.triage.regex import alt, any_of, not_followed_by
 from bot.triage.rule import Label, Rule
 
@@ -488,8 +489,8 @@ GRIEVANCE_CONTEXT = re.compile(
 )
 
 # A question about a claim on an insurance, a warranty or a plan ("how do I report a stolen phone under my
-# gadget insurance?", "is my bike covered if it's stolen?"): routine for the bot unless a card, an account
-# or money is at risk too.
+# gadget insurance?", "my camera was stolen on holiday, does the travel insurance cover it?", "¿el seguro
+# cubre la bici si me la roban?"): routine for the bot unless a card, an account or money is at risk too.
 INSURANCE_QUESTION = re.compile(
     r"\b" + alt(
         "insurance",
@@ -502,6 +503,19 @@ INSURANCE_QUESTION = re.compile(
         "covered",
         "cover",
         "coverage",
+        "seguro",
+        "aseguradora",
+        "poliza",
+        "assurance",
+        "assureur",
+        r"\w*versicherung",
+        "versichert",
+        "seguradora",
+        "apolice",
+        "assicurazione",
+        "assicurato",
+        r"\w*verzekering",
+        "verzekerd",
     ) + r"\b"
 )
 _AT_RISK = re.compile(
@@ -509,7 +523,7 @@ _AT_RISK = re.compile(
         "card",
         "cards",
         "account",
-        "bank",
+        r"bank\w*",
         "payments?",
         "pin",
         "password",
@@ -517,10 +531,58 @@ _AT_RISK = re.compile(
         "identity",
         "wallet",
         "purse",
+        "tarjeta",
+        "cuenta",
+        "carte bancaire",
+        "compte",
+        "karte",
+        r"\w*konto",
+        "cartao",
+        "conta",
+        "carta",
+        "conto",
+        "rekening",
+        "bankpas",
     ) + r"\b"
 )
-_QUESTION = re.compile("^ " + alt("how", "can", "could", "is", "are", "does", "do", "which", "what", "where", "will")
-                       + r"\b")
+# A question in any clause of the message ("my bike was stolen . is it covered?"), in the seven languages.
+_QUESTION = re.compile("(?:^| \\.) " + alt(
+    "how",
+    "can",
+    "could",
+    "is",
+    "are",
+    "does",
+    "do",
+    "which",
+    "what",
+    "where",
+    "will",
+    "como",
+    "cuanto",
+    "donde",
+    "puedo",
+    "el seguro",
+    "comment",
+    "ou",
+    "est ce que",
+    "puis je",
+    "wie",
+    "wo",
+    "kann",
+    "deckt",
+    "zahlt",
+    "onde",
+    "posso",
+    "quanto",
+    "o seguro",
+    "come",
+    "dove",
+    "hoe",
+    "waar",
+    "kan ik",
+    "dekt",
+) + r"\b")
 # A question about the complaints procedure: "what's your complaints procedure?", "where can I find the
 # complaint form?"; with a grievance said (GRIEVANCE_CONTEXT) it is a complaint after all.
 PROCEDURE_QUESTION = re.compile(
@@ -614,6 +676,16 @@ class Facts:
         return GRIEVANCE_CONTEXT.search(PROCEDURE_QUESTION.sub(" ", self.norm)) is None
 
     @cached_property
+    def routine_claim(self) -> bool:
+        """A claim on an insurance, warranty or plan, or its form, no grievance said (claims_and_stories.py)."""
+        return routine_claim(self.norm) and GRIEVANCE_CONTEXT.search(self.norm) is None
+
+    @cached_property
+    def story(self) -> bool:
+        """A film, book or series talked about, no legal step of the customer's own (claims_and_stories.py)."""
+        return about_a_story(self.norm)
+
+    @cached_property
     def joke(self) -> bool:
         return JOKE.search(self.norm) is not None
 
@@ -630,6 +702,10 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
     if rule.yields_to_procedure_question and facts.procedure_question:
         return None
     if rule.yields_to_joke and facts.joke:
+        return None
+    if rule.yields_to_routine_claim and facts.routine_claim:
+        return None
+    if rule.yields_to_story and facts.story:
         return None
     if rule.needs and not any(w in norm for w in rule.needs):
         return None

@@ -33,6 +33,10 @@ class Rule:
     - yields_to_procedure_question: a question about the complaints procedure or form, with nothing
       gone wrong said, is left to the bot.
     - yields_to_joke: a message marked as a joke ("lol", "haha", "just kidding") does not fire it.
+    - yields_to_routine_claim: "reclamación"/"réclamation"/"reclamação" beside an insurer, a policy,
+      a warranty or a claim form, with no grievance said, is a routine claim (claims_and_stories.py).
+    - yields_to_story: a film, book or series talked about ("the lawyer in the film") does not fire
+      it, unless the customer takes a legal step of their own ("my lawyer", "I will sue").
     - needs: substrings one of which the text must hold before the pattern is tried (speed only;
       a test checks that they never hide a match).
     """
@@ -48,6 +52,8 @@ class Rule:
     yields_to_insurance_question: bool = False
     yields_to_procedure_question: bool = False
     yields_to_joke: bool = False
+    yields_to_routine_claim: bool = False
+    yields_to_story: bool = False
     examples: tuple[str, ...] = ()  # messages it must fire on
     counter_examples: tuple[str, ...] = ()  # near neighbours it must not fire on
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)

@@ -3304,6 +3304,143 @@ _RULES = (
             "Wird mir etwas berechnet, wenn ich storniere?",
         ),
     ),
+    # --- stories told with amounts and dates, in English ------------------------------------------------------
+    # Money that should have come back and has not: "the 55 deposit never came back", "still no sign of my
+    # 1200 deposit", "you said the 860 would be back in 5 working days, that was three weeks ago".
+    Rule(
+        "billing_dispute:money_not_back",
+        confidence=0.8,
+        patterns=(
+            # "money", "deposit", "credit" or an amount count only beside something returned, cancelled,
+            # promised or refunded: a bank's "my cash deposit has not shown up yet" is a routine question
+            "^" + followed_by(r".*\b" + alt(
+                r"return\w*",
+                "sent back",
+                "posted back",
+                r"cancel\w*",
+                "called off",
+                "promised",
+                r"refund\w*",
+            ) + r"\b") + r".*?\b" + alt(
+                alt(
+                    "refund",
+                    "deposit",
+                    "credit",
+                    "money",
+                    "[0-9]+",
+                ) + "(?: [a-z0-9]+){0,4} (?:has |have |had |is |was )?(?:still )?(?:not|never) " + alt(
+                    "come back",
+                    "came back",
+                    "arrived",
+                    "appeared",
+                    "been returned",
+                    "been paid back",
+                    "returned",
+                    "been refunded",
+                    "reached me",
+                    "shown up",
+                    "showed up",
+                    "come through",
+                    "came through",
+                    "landed",
+                ),
+                "(?:still|yet) (?:no|not a) (?:sign|trace) of (?:my |the |our |any )?(?:[a-z0-9]+ ){0,2}" + alt(
+                    "refund",
+                    "deposit",
+                    "credit",
+                    "money",
+                    "[0-9]+",
+                ),
+                alt(
+                    "refund",
+                    "deposit",
+                    "credit",
+                    "money",
+                    "[0-9]+",
+                ) + " (?:is|are) (?:still )?(?:nowhere|still missing|missing)",
+            ) + r"\b",
+            r"\b(?:kept|withheld|held on to|keeping) (?:[0-9]+ of )?(?:my|our|the) deposit\b",
+            r"\b(?:nobody|no one) has (?:given|paid|sent) (?:it|the money|my money) back\b",
+            r"\b(?:promised|told me|said|confirmed)(?: [a-z0-9]+){0,8} (?:refund\w*|back|returned|repaid)"
+            r"(?: [a-z0-9]+){0,6}(?: \.)? " + alt(
+                "that was",
+                "it has been",
+                "it is been",
+                "still nothing",
+                "still waiting",
+                "(?:[0-9]+|two|three|four|five|six|several) (?:days|weeks|months) ago",
+            ) + r"\b",
+        ),
+        waits_if_asked_in_advance=True,
+        yields_to_self_service=True,
+        examples=(
+            "the hire shop cancelled my booking and the 40 deposit never came back",
+            "returned the pram in March and there's still no sign of my 210 refund",
+            "you said the 75 would be refunded within a week, that was a month ago",
+        ),
+        counter_examples=(
+            "my refund hasn't arrived yet, how long does it usually take?",
+            "if I return the lamp, how soon is the money back on my card?",
+        ),
+    ),
+    # Money taken after the customer ended, cancelled or returned something, or for what never came:
+    # "I ended the package on 30 April and you took another 160 on 1 May", "the cleaner never came and you
+    # took the 42 anyway", "quoted 180, invoiced 310".
+    Rule(
+        "billing_dispute:charged_after_ending",
+        confidence=0.8,
+        patterns=(
+            r"(?:^|\b(?:i|we|i have|we have)) " + alt(
+                "cancel+ed",
+                "ended",
+                "deleted",
+                "closed",
+                "downgraded",
+                "paused",
+                "terminated",
+                "stopped",
+                "unsubscribed",
+                "returned",
+                "sent back",
+                "posted back",
+                "switched off",
+                "turned off",
+            ) + r"\b(?: (?!\.)[a-z0-9]+){0,10} " + alt(
+                "you (?:still |also |then |again )?(?:took|charged|billed|debited|invoiced|renewed|kept)",
+                "(?:i am|i have been|we are|we have been) still (?:paying|being charged|being billed)",
+                "(?:still|again|another|also) (?:charged|billed|debited|invoiced|paying)",
+                "(?:two|three|more|another|further) (?:more )?(?:renewals|payments|charges|debits)",
+                "(?:charged|billed|debited|invoiced) (?:again|anyway|regardless|all the same)",
+            ) + r"\b",
+            r"\b(?:you|they) (?:renewed|charged|billed|took|debited)(?: [a-z0-9]+){0,6} after (?:i|we) "
+            r"(?:cancel+ed|switched|turned|ended|closed|deleted)\b",
+            r"\b" + alt(
+                "never came",
+                "never turned up",
+                "never showed up",
+                "did not (?:come|turn up|show up)",
+                "(?:no one|nobody) (?:came|visited|turned up|showed up)",
+                "never happened",
+                "was never done",
+                "were never (?:sent|delivered)",
+                "never (?:sent|delivered|arrived)",
+            ) + r"(?: (?!\.)[a-z0-9]+){0,4}(?: \.)?(?: [a-z0-9]+){0,4} "
+            r"(?:you|they|but i|but we|and i|and we)?(?: still| have| has)? ?"
+            r"(?:took|charged|billed|invoiced|paid|kept|debited)\b",
+            r"\bquoted [0-9]+(?: (?:[a-z0-9]+|\.)){0,6} (?:invoiced|charged|billed)(?: [a-z0-9]+){0,2} [0-9]+\b",
+        ),
+        waits_if_asked_in_advance=True,
+        examples=(
+            "I cancelled the gym add-on on 3 June and you took another 15 on 1 July",
+            "downgraded to the basic plan in March and I'm still being charged for premium",
+            "the gardener never came on Thursday and you took the 30 anyway",
+            "quoted 90 for the repair, invoiced 160 with no explanation",
+        ),
+        counter_examples=(
+            "if I cancel the add-on today, will you still charge me next month?",
+            "I cancelled my order an hour ago, when will the confirmation email come?",
+        ),
+    ),
 )
 
 BILLING_DISPUTE = Label(

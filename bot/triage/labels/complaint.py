@@ -1918,9 +1918,6 @@ _RULES = (
                 "queja",
                 "quejas",
                 "quejarme",
-                "reclamacion",
-                "reclamaciones",
-                "reclamo",
                 "hoja de reclamaciones",
                 "inaceptable",
                 "vergonzoso",
@@ -1947,8 +1944,6 @@ _RULES = (
         patterns=(
             r"\b" + alt(
                 "plainte",
-                "reclamation",
-                "reclamations",
                 "me plaindre",
                 "inadmissible",
                 "inacceptable",
@@ -2000,16 +1995,13 @@ _RULES = (
         confidence=0.9,
         patterns=(
             r"\b" + alt(
-                "reclamacao",
-                "reclamacoes",
-                not_preceded_by("para ") + "reclamar",  # Spanish "para reclamar": to claim
+                "reclame aqui",
                 "inaceitavel",
                 "absurdo",
                 "vergonha",
                 "pessimo atendimento",
                 "atendimento pessimo",
                 "pessimo servico",
-                "reclame aqui",
                 "indignad[oa]",
             ) + r"\b",
         ),
@@ -2018,6 +2010,67 @@ _RULES = (
         ),
         counter_examples=(
             "Não quero falar com atendente, só quero o horário",
+        ),
+    ),
+    # --- "reclamación", "réclamation", "reclamação": a complaint, or the routine claim on an insurance -------
+    Rule(
+        "complaint:claim_word_es",
+        confidence=0.85,
+        patterns=(
+            r"\b" + alt(
+                "reclamacion",
+                "reclamaciones",
+                "reclamo",
+            ) + r"\b",
+        ),
+        yields_to_routine_claim=True,
+        examples=(
+            "Quiero poner una reclamación por el trato que recibí en la recepción",
+            "Tengo una reclamación con la aseguradora desde hace dos meses y nadie me contesta",
+        ),
+        counter_examples=(
+            "¿Cómo presento una reclamación al seguro por la rotura de la pantalla del portátil?",
+            "Necesito el formulario de reclamación para el reembolso de la óptica por mi póliza",
+            "¿Qué documentos hacen falta para la reclamación del siniestro del coche?",
+        ),
+    ),
+    Rule(
+        "complaint:claim_word_fr",
+        confidence=0.85,
+        patterns=(
+            r"\b" + alt(
+                "reclamation",
+                "reclamations",
+            ) + r"\b",
+        ),
+        yields_to_routine_claim=True,
+        examples=(
+            "Je veux faire une réclamation sur la façon dont le livreur m'a parlé",
+            "Ma réclamation auprès de l'assurance est toujours pas traitée après un mois",
+        ),
+        counter_examples=(
+            "Où trouver le formulaire de réclamation pour la garantie de ma tondeuse ?",
+            "Comment déclarer une réclamation à l'assurance habitation pour un dégât des eaux ?",
+        ),
+    ),
+    Rule(
+        "complaint:claim_word_pt",
+        confidence=0.85,
+        patterns=(
+            r"\b" + alt(
+                "reclamacao",
+                "reclamacoes",
+                not_preceded_by("para ") + "reclamar",  # Spanish "para reclamar": to claim
+            ) + r"\b",
+        ),
+        yields_to_routine_claim=True,
+        examples=(
+            "Quero fazer uma reclamação do atendimento na loja de Braga",
+            "Fiz uma reclamação ao seguro há três semanas e ainda não tive resposta",
+        ),
+        counter_examples=(
+            "Como faço uma reclamação no seguro do telemóvel que caiu à água?",
+            "Preciso do formulário de reclamação para o sinistro da bicicleta",
         ),
     ),
     # --- stories: the customer warns others, or leaves, or was treated with contempt ----------------------
@@ -2078,6 +2131,60 @@ _RULES = (
         counter_examples=(
             "the call dropped, can you ring me back?",
             "my kids laughed at the funny instructions",
+        ),
+    ),
+    # --- a complaint or a legal step told in plain words, in English ------------------------------------------
+    # "I'll be taking it further", "writing to your managing director", "going to the local paper",
+    # "seeking compensation through the proper channels", "treated my dad like he was stupid".
+    Rule(
+        "complaint:taking_it_further",
+        confidence=0.8,
+        patterns=(
+            r"\b" + alt(
+                "(?:taking|take|took) (?:this|it|the matter|things|my complaint) further",
+                "citizens advice",
+                "(?:independent |legal )?advice on (?:my|our) rights",
+                "(?:write|writing|complain|complaining|escalate|escalating) (?:this )?to (?:your|the) " + alt(
+                    "managing director",
+                    "ceo",
+                    "chief executive",
+                    "head office",
+                    "chairman",
+                    "owner",
+                    "board",
+                    "director",
+                ),
+                r"(?:going|go|went|report\w*|talk\w*|speak\w*|tell\w*|write\w*) to the (?:local )?"
+                r"(?:press|papers?|newspapers?|media)",
+                r"report\w* (?:this|you|it|them) to (?:the )?(?:[a-z]+ )?(?:body|authority|association|council"
+                r"|standards|watchdog)",
+                "(?:seek|seeking|claim|claiming) compensation",
+                "through the proper channels",
+                "(?:an )?apology from (?:someone|somebody) senior",
+                "(?:an explanation and|an explanation and an) apology",
+                "treated (?:me|us|my [a-z]+(?: [a-z]+)?) like (?:a |an )?(?:criminal|idiot|child|dirt|rubbish|nothing"
+                "|(?:he|she|i|we) (?:was|were))",
+                "(?:i|we) have had (?:quite )?enough",
+                "(?:let (?:me|us) down|been let down)",
+                "shameful",
+                "made to feel (?:it is|it was|like)",
+                r"telling every(?:one|body| [a-z]+)(?: [a-z]+){0,2} (?:we|i) know (?:not to|to avoid)",
+                "found it funny",
+            ) + r"\b",
+        ),
+        waits_if_asked_in_advance=True,
+        yields_to_how_to=True,
+        yields_to_joke=True,
+        examples=(
+            "If the boiler isn't fixed by Monday I'll be taking it further",
+            "I'm writing to your managing director about how the installers spoke to my wife",
+            "Your caterers forgot the cake and then blamed us. Shameful.",
+            "we'll be seeking compensation for the ruined weekend through the proper channels",
+        ),
+        counter_examples=(
+            "how do I write to your head office about a job application?",
+            "the local paper ran a nice story about your new shop, congratulations",
+            "can I claim compensation from the airline for a delay? asking before I travel",
         ),
     ),
 )

@@ -2567,6 +2567,58 @@ _RULES = (
         ),
         counter_examples=("Est-ce qu'un conseiller peut m'aider à choisir une taille ? Je regarde les vestes",),
     ),
+    # --- asking for someone real in plain words, in English ------------------------------------------------------
+    # "someone needs to look at my account", "is anyone actually reading these?", "connect me to your office",
+    # "get the fitter to call me", "a phone number for one of your team", "go through this with someone".
+    Rule(
+        "customer_request:someone_to_act",
+        confidence=0.8,
+        patterns=(
+            r"\b(?:someone|somebody)(?: real)? (?:needs|has|have|ought) to (?:look at|check|read|deal with|see"
+            r"|review|sort out) (?:my|this|our) (?:account|booking|case|order|claim|file|request|messages?"
+            r"|application|bill|invoice|situation|problem)\b",
+            r"\b(?:someone|somebody|anyone|anybody) (?:who|that) (?:can|could|will) actually\b",
+            r"\bis (?:anyone|anybody|someone|somebody) (?:actually |even |really )?(?:reading|listening to|looking at)"
+            r" (?:these|this|my)\b",
+            r"\b(?:connect|transfer) me (?:to|with) (?:your|the|a|an|someone|somebody)(?: [a-z]+)? "
+            + alt(
+                "office",
+                "team",
+                "department",
+                "staff",
+                "manager",
+                "branch",
+                "supervisor",
+                "colleague",
+                "someone",
+                "somebody",
+                "member of staff",
+            ) + r"\b",
+            r"\b(?:get|ask|have|tell) (?:the|your|my|our)(?: [a-z]+){1,3} (?:to )?(?:call|ring|phone|contact|email"
+            r"|get in touch with) me\b",
+            r"\b(?:can|could|would) (?:the|your) [a-z]+ (?:give me a (?:call|ring)|call me|ring me|phone me)\b",
+            r"\b(?:phone|telephone|contact) number (?:for|of) (?:one of your|a real|someone|somebody|your team"
+            r"|a member)\b",
+            r"\b(?:could|can|would) (?:an? )?(?:actual|real) (?:member of (?:staff|the team)|[a-z]+)"
+            r" (?:reply|answer|respond|look|read|call)\b",
+            r"\b(?:go|talk) (?:through|over) (?:this|it|my [a-z]+) with (?:someone|somebody|one of your|a member)\b",
+            r"\b(?:go|talk) (?:this|it) (?:through|over) with (?:someone|somebody|one of your|a member)\b",
+            r"\b(?:talk|speak) to (?:them|him|her) directly\b",
+        ),
+        negatable=True,
+        examples=(
+            "stop sending me links. Somebody needs to look at my booking.",
+            "is anyone actually reading these messages? I've written three times",
+            "These answers don't help. Can you connect me to your office in Leeds?",
+            "please get the plumber to call me before he comes round",
+            "I'd like to talk this through with someone on the phone",
+        ),
+        counter_examples=(
+            "I don't need anyone to call me, just send the invoice",
+            "can someone look at the sizing chart, it says 32 twice",
+            "how do I connect my phone to the speaker?",
+        ),
+    ),
 )
 
 CUSTOMER_REQUEST = Label(

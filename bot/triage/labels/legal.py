@@ -1,4 +1,7 @@
-"""Legal threats: lawyers, courts, regulators and consumer bodies, in five languages."""
+"""Legal threats: lawyers, courts, regulators and consumer bodies, in seven languages.
+
+A lawyer in a film, book or series the customer talks about is a character (yields_to_story).
+"""
 from __future__ import annotations
 
 from bot.triage.regex import alt
@@ -58,11 +61,15 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_joke=True,
+        yields_to_story=True,
         examples=(
             "this is a formal notice under consumer protection law",
+            "the film you streamed cut off halfway and you still charged me, my lawyer will hear about it",
             "my lawyer will be in touch about the kettle that burned my kitchen counter",
         ),
         counter_examples=(
+            "In the film the lawyer wins the case at the end, is it available to rent in 4K?",
+            "I loved the novel where the attorney defends the farmer, do you have the sequel in paperback?",
             "Hi there, bought the Duo grinder from you about a year and a half ago and it's started making a "
             "squeaking noise when it runs. It still grinds fine. Is that something I can fix myself with a spare "
             "part or does it need to go back under the warranty? Thanks, Ellie",
@@ -86,11 +93,13 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_joke=True,
+        yields_to_story=True,
         examples=(
             "Voy a denunciar a la empresa",
         ),
         counter_examples=(
             "¿Cómo puedo cambiar la fecha de mi reserva?",
+            "En la serie el abogado acaba en el tribunal, ¿cuándo sale la segunda temporada?",
         ),
     ),
     Rule(
@@ -110,11 +119,13 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_joke=True,
+        yields_to_story=True,
         examples=(
             "je vais contacter mon avocat",
         ),
         counter_examples=(
             "Est-ce que je peux changer mon adresse e-mail ?",
+            "Dans le film, l'avocat gagne le procès : est-il disponible en location ?",
         ),
     ),
     Rule(
@@ -138,11 +149,72 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_joke=True,
+        yields_to_story=True,
         examples=(
             "Ich werde rechtliche Schritte einleiten",
         ),
         counter_examples=(
             "Ich brauche keinen Menschen, nur die Öffnungszeiten",
+            "Im Buch verliert der Anwalt vor Gericht, gibt es das auch als Hörbuch?",
+        ),
+    ),
+    Rule(
+        "legal:it",
+        confidence=0.9,
+        patterns=(
+            r"\b" + alt(
+                r"avvocat\w*",
+                "fare causa",
+                "faro causa",
+                "vi faccio causa",
+                "azioni? legal[ei]",
+                "vie legali",
+                "tribunale",
+                "giudice di pace",
+                r"denuncer\w*",
+                "sporgere denuncia",
+                "associazione (?:dei )?consumatori",
+                "codacons",
+                "altroconsumo",
+            ) + r"\b",
+        ),
+        yields_to_joke=True,
+        yields_to_story=True,
+        examples=(
+            "Se non mi rimborsate entro venerdì passo la pratica al mio avvocato",
+            "Mi rivolgerò all'associazione consumatori per questa storia",
+        ),
+        counter_examples=(
+            "A causa del traffico arrivo tardi al ritiro, potete aspettare?",
+            "Nel romanzo l'avvocato vince la causa, avete anche il seguito?",
+        ),
+    ),
+    Rule(
+        "legal:nl",
+        confidence=0.9,
+        patterns=(
+            r"\b" + alt(
+                r"advocaat\w*",
+                "naar de rechter",
+                "rechtszaak",
+                "juridische stappen",
+                "aansprakelijk (?:stellen|gesteld)",
+                "stel (?:ik )?(?:jullie|u|je|jou|het bedrijf) aansprakelijk",
+                "ingebrekestelling",
+                "geschillencommissie",
+                "consumentenbond",
+                "aangifte (?:doen|gedaan)",
+            ) + r"\b",
+        ),
+        yields_to_joke=True,
+        yields_to_story=True,
+        examples=(
+            "Als het geld er maandag niet is, stap ik naar de rechter",
+            "Ik stel jullie aansprakelijk voor de schade aan mijn vloer",
+        ),
+        counter_examples=(
+            "Kan ik mijn bestelling ook ophalen bij het servicepunt?",
+            "In de film wint de advocaat de zaak, staat die ook op jullie dienst?",
         ),
     ),
     Rule(
@@ -152,6 +224,7 @@ _RULES = (
             r"\b(?:advogad[oa]s?|processar|processo judicial|justica|procon|acao judicial|juizado)\b",
         ),
         yields_to_joke=True,
+        yields_to_story=True,
         examples=(
             "vou processar a empresa",
         ),

@@ -29,6 +29,17 @@ STORIES = [
     ("I'd like a callback from your billing team this afternoon", "customer_request"),
     ("Vorrei parlare con il responsabile del negozio", "customer_request"),
     ("Kunt u mij doorverbinden met een collega?", "customer_request"),
+    ("the surveyor never turned up. Somebody needs to look at my booking", "customer_request"),
+    # an account thing changed or used, and the customer says it was not them
+    ("the app lists a new payee on our business profile, none of us added one", "security"),
+    # money not given back, or taken after the customer ended something
+    ("you cancelled the fitting on 4 May and the 60 deposit still hasn't come back", "billing_dispute"),
+    ("I closed the storage plan in June and you billed me again in July and August", "billing_dispute"),
+    # a complaint or a legal step in plain words, in seven languages
+    ("if nobody fixes the leak this week I'll be taking it further", "complaint"),
+    ("Quiero poner una reclamación por cómo me atendieron en la tienda", "complaint"),
+    ("Ik stel jullie aansprakelijk voor de waterschade", "legal"),
+    ("Passo tutto al mio avvocato se non rispondete entro lunedì", "legal"),
 ]
 
 NEAR_NEIGHBOURS = [
@@ -45,6 +56,15 @@ NEAR_NEIGHBOURS = [
     "haha my lawyer says your cakes should be illegal, can I order two?",
     # the complaints procedure asked about, nothing gone wrong
     "where can I find your complaints procedure? just asking for the future",
+    # "reclamación", "réclamation", "reclamação": the routine claim on an insurance or its form
+    "¿Dónde envío la reclamación del seguro de viaje por el vuelo perdido?",
+    "Je cherche le formulaire de réclamation pour la garantie du lave-linge",
+    "Como faço a reclamação ao seguro pela janela partida?",
+    # a lawyer in a film, book or series, and a stolen thing under an insurance
+    "the series finale where the attorney quits was great, when is season 3 coming?",
+    "my bike was stolen from the station, does my home insurance cover it?",
+    # a German lost thing that is no card
+    "Ich habe meinen Regenschirm im Kino verloren, hat ihn jemand gefunden?",
     # questions asked before anything happened
     "if I cancel today, will I still be charged for the month?",
 ]
