@@ -94,62 +94,83 @@ GRIEVANCE_ROMANCE = re.compile(
 )
 
 # Something told about a film, a book, a series or a game: its characters are nobody's grievance.
+# These words name a story whatever surrounds them.
 FICTION = re.compile(
     r"\b" + alt(
         "film",
         "films",
         "movie",
         "movies",
-        "book",
-        "books",
         "novel",
         "novels",
-        "series",
         "episode",
         "episodes",
         "season [0-9]+",
         "tv show",
         "sitcom",
-        "drama",
-        "thriller",
-        "character",
-        "characters",
-        "plot",
-        "the play",
-        "musical",
         "audiobook",
         "podcast",
         "documentary",
-        "trailer",
-        "chapter",
         "sequel",
-        "comic",
         "board game",
         "video game",
         "pelicula",
-        "serie",
-        "temporada",
-        "libro",
         "novela",
         "personaje",
-        "capitulo",
-        "livre",
-        "roman",
         "personnage",
-        "saison",
-        "buch",
-        "folge",
-        "staffel",
         "horbuch",
         "filme",
-        "livro",
-        "romance",
         "personagem",
         "romanzo",
-        "stagione",
-        "boek",
         "aflevering",
-        "seizoen",
+    ) + r"\b"
+)
+# Words that are a story only inside one: "book" is also the verb, "series" a series of charges,
+# "characters" a password's, "plot" land, "Folge" a consequence, "temporada" any season. They count
+# as a story in a phrase that places something in it ("in the book", "im Buch", "en la serie",
+# "nel libro", "the series finale"), never on their own: a legal threat beside "book an appointment"
+# or "12 characters" is still a legal threat.
+_IN_A = alt(
+    "in (?:the|this|that|a|his|her|their)",
+    "en (?:la|el|esta|este|una|un)",
+    "dans (?:le|la|l|ce|cette|un|une)",
+    "im",
+    "in (?:der|dem|diesem|dieser|einem|einer)",
+    "(?:nel|nella|nello|in questo|in questa)",
+    "(?:no|na|neste|nesta|num|numa)",
+    "in (?:de|het|deze|dit|een)",
+)
+_STORY_WORDS = alt(
+    "book",
+    "books",
+    "series",
+    "drama",
+    "thriller",
+    "musical",
+    "trailer",
+    "chapter",
+    "comic",
+    "serie",
+    "temporada",
+    "libro",
+    "capitulo",
+    "livre",
+    "roman",
+    "saison",
+    "buch",
+    "folge",
+    "staffel",
+    "livro",
+    "romance",
+    "stagione",
+    "boek",
+    "seizoen",
+)
+FICTION_PHRASE = re.compile(
+    r"\b" + alt(
+        _IN_A + " " + _STORY_WORDS,
+        alt("series", "season", "show") + " " + alt("finale", "premiere", "ending"),
+        "main characters?",
     ) + r"\b"
 )
 
@@ -183,4 +204,5 @@ def routine_claim(norm: str) -> bool:
 
 def about_a_story(norm: str) -> bool:
     """A film, book or series talked about, with no legal step of the customer's own (normalised text)."""
-    return FICTION.search(norm) is not None and OWN_LEGAL_STEP.search(norm) is None
+    told = FICTION.search(norm) is not None or FICTION_PHRASE.search(norm) is not None
+    return told and OWN_LEGAL_STEP.search(norm) is None

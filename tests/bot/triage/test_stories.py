@@ -80,3 +80,33 @@ def test_incidents_told_as_stories(triage: Triage, text: str, label: str) -> Non
 def test_near_neighbours_stay_with_the_bot(triage: Triage, text: str) -> None:
     decision = triage.classify(text)
     assert decision.label == "none", decision
+
+
+# Everyday words that also name a story ("book" the verb, "a series of", a password's "characters",
+# a "plot" of land, German "Folge"): beside them a legal step is still a legal step.
+LEGAL_BESIDE_STORY_WORDS = [
+    "I want to book a viewing but you cancel every time. I'm contacting a lawyer",
+    "you lost my book order and nobody answers, this is going to small claims court",
+    "the password needs 12 characters and I'm locked out for a week, I'll get a lawyer involved",
+    "the plot of land you sold me has no access road, my neighbour says I should get a lawyer involved",
+    "Die Folge: ich schalte einen Anwalt ein, wenn die Rechnung nicht storniert wird",
+]
+# A story placed in the words around them, as before.
+STORY_PHRASES = [
+    "in the book the solicitor loses the case, is there a hardback edition?",
+    "Im Buch verliert die Anwältin den Prozess, gibt es eine Fortsetzung?",
+    "en la serie el abogado pierde el juicio, ¿cuándo sale la tercera?",
+    "the main character is a lawyer who sues the town, is it on your app?",
+]
+
+
+@pytest.mark.parametrize("text", LEGAL_BESIDE_STORY_WORDS)
+def test_a_legal_step_beside_an_everyday_story_word_is_legal(triage: Triage, text: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == "legal", decision
+
+
+@pytest.mark.parametrize("text", STORY_PHRASES)
+def test_a_lawyer_placed_in_a_story_is_a_character(triage: Triage, text: str) -> None:
+    decision = triage.classify(text)
+    assert decision.label == "none", decision
