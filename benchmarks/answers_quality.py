@@ -2,8 +2,9 @@
 
 Runs `supportbot eval answers --kb DOCS --golden G --conversations C` per help centre (offline unless
 OPENAI_* is set) and prints one row per knowledge base plus the pooled figures, against the targets of
-issue 11. Development sets: `examples/` and `datasets/helpcentres/*` except the hold-out, which only
-`--holdout` adds (run them for final figures, never while tuning).
+issue 11. Development sets: `examples/` and the help centres `datasets/README.md` lists as development
+data (DEVELOPMENT); every other folder is a blind hold-out, which only `--holdout` adds (run them for
+final figures, never while tuning).
 
 With `--i18n-dev`, each set's `golden_i18n_dev.jsonl` (non-English development questions, beside
 its golden file) is run too and printed in its own block, with the non-English figure of both files
@@ -24,6 +25,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+# The help centres datasets/README.md lists as development data. Any other folder is a hold-out, named
+# below or not: a new one is left out of every development run from the day it is added.
+DEVELOPMENT = ("larkspur-fibre", "quillmate", "tidewater-pet")
 # Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
 HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking",
             "pedalpoint-ebikes", "saffronbox-mealkits")
@@ -46,13 +50,13 @@ POOLED = {  # figure -> the count it is a rate of
 }
 
 
-def help_centres(*, holdout: bool, which: str = "all") -> list[tuple[str, Path, Path, list[Path]]]:
+def help_centres(*, holdout: bool, which: str = "all", root: Path = ROOT) -> list[tuple[str, Path, Path, list[Path]]]:
     """(name, documents, golden file, conversation files) per help centre, hold-outs only when asked."""
     names = list(CONVERSATION_FILES.values()) if which == "all" else [CONVERSATION_FILES[which]]
-    sets = [("examples", ROOT / "examples", ROOT / "examples" / "golden.jsonl",
-             _existing(ROOT / "examples" / "eval", names))]
-    for folder in sorted((ROOT / "datasets" / "helpcentres").iterdir()):
-        if folder.name in HOLDOUTS and not holdout:
+    sets = [("examples", root / "examples", root / "examples" / "golden.jsonl",
+             _existing(root / "examples" / "eval", names))]
+    for folder in sorted((root / "datasets" / "helpcentres").iterdir()):
+        if not folder.is_dir() or (folder.name not in DEVELOPMENT and not holdout):
             continue
         sets.append((folder.name, folder / "docs", folder / "golden.jsonl", _existing(folder, names)))
     return sets
