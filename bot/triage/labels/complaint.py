@@ -2159,17 +2159,26 @@ _RULES = (
                 r"report\w* (?:this|you|it|them) to (?:the )?(?:[a-z]+ )?(?:body|authority|association|council"
                 r"|standards|watchdog)",
                 "(?:seek|seeking|claim|claiming) compensation",
-                "through the proper channels",
+                # the proper channels of a complaint, not of an application
+                r"(?:take|taking|pursue|pursuing|complain\w*|escalat\w*|compensation|it|this|matter)"
+                r"(?: [a-z]+){0,3} through the proper channels",
                 "(?:an )?apology from (?:someone|somebody) senior",
                 "(?:an explanation and|an explanation and an) apology",
                 "treated (?:me|us|my [a-z]+(?: [a-z]+)?) like (?:a |an )?(?:criminal|idiot|child|dirt|rubbish|nothing"
                 "|(?:he|she|i|we) (?:was|were))",
-                "(?:i|we) have had (?:quite )?enough",
-                "(?:let (?:me|us) down|been let down)",
+                # said as an end, not "we have had enough snow this week"
+                r"(?:i|we) have had (?:quite )?enough(?: of (?:this|it|you|your [a-z]+))?(?= \.| $)",
+                # not "you never let us down"
+                not_preceded_by("never ") + not_preceded_by("not ") + "(?:let (?:me|us) down|been let down)",
                 "shameful",
-                "made to feel (?:it is|it was|like)",
+                # made to feel bad, not "made to feel like family"
+                "made to feel (?:like )?(?:it (?:is|was) )?(?:my|our) fault",
+                "made to feel like (?:a |an )?(?:criminal|idiot|fool|nuisance|burden|liar|thief|child|nothing"
+                "|(?:i|we) (?:was|were|am|are|had|did))",
+                "made to feel (?:stupid|small|worthless|unwelcome|humiliated|ashamed|guilty)",
                 r"telling every(?:one|body| [a-z]+)(?: [a-z]+){0,2} (?:we|i) know (?:not to|to avoid)",
-                "found it funny",
+                # staff laughing at the customer, not "my son found it funny"
+                "(?:they|he|she|staff|(?:your|the) [a-z]+(?: [a-z]+)?) (?:just |all |clearly )?found it funny",
             ) + r"\b",
         ),
         waits_if_asked_in_advance=True,
@@ -2180,11 +2189,20 @@ _RULES = (
             "I'm writing to your managing director about how the installers spoke to my wife",
             "Your caterers forgot the cake and then blamed us. Shameful.",
             "we'll be seeking compensation for the ruined weekend through the proper channels",
+            "the receptionist found it funny when I slipped on the wet floor",
+            "I was made to feel like a criminal at your checkout",
+            "We have had enough. The heating has been off for nine days",
         ),
         counter_examples=(
             "how do I write to your head office about a job application?",
             "the local paper ran a nice story about your new shop, congratulations",
             "can I claim compensation from the airline for a delay? asking before I travel",
+            # the same words in praise, in a question, or about something else
+            "my son found it funny when the robot danced, where can I buy another one?",
+            "we were made to feel like family by your staff, thank you so much!",
+            "we have had enough snow this week, are the slopes open tomorrow?",
+            "I want to apply through the proper channels, where is the form?",
+            "your team never let us down, best caterer ever",
         ),
     ),
 )
