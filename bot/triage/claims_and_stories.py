@@ -128,7 +128,7 @@ FICTION = re.compile(
 # Words that are a story only inside one: "book" is also the verb, "series" a series of charges,
 # "characters" a password's, "plot" land, "Folge" a consequence, "temporada" any season. They count
 # as a story in a phrase that places something in it ("in the book", "im Buch", "en la serie",
-# "nel libro", "the series finale"), never on their own: a legal threat beside "book an appointment"
+# "nel libro", "a drama about", "the series finale"), never on their own: a legal threat beside "book an appointment"
 # or "12 characters" is still a legal threat.
 _IN_A = alt(
     "in (?:the|this|that|a|his|her|their)",
@@ -169,6 +169,7 @@ _STORY_WORDS = alt(
 FICTION_PHRASE = re.compile(
     r"\b" + alt(
         _IN_A + " " + _STORY_WORDS,
+        _STORY_WORDS + " " + alt("about", "where", "in which", "club", "mentions"),  # "a thriller about a lawyer"
         alt("series", "season", "show") + " " + alt("finale", "premiere", "ending"),
         "main characters?",
     ) + r"\b"

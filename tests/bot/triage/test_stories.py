@@ -97,6 +97,7 @@ STORY_PHRASES = [
     "Im Buch verliert die Anwältin den Prozess, gibt es eine Fortsetzung?",
     "en la serie el abogado pierde el juicio, ¿cuándo sale la tercera?",
     "the main character is a lawyer who sues the town, is it on your app?",
+    "is the courtroom thriller about the solicitor on your shelves yet?",
 ]
 
 
