@@ -5,24 +5,20 @@ development data, so a folder added tomorrow is left out before anyone names it 
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.benchmark_scripts import load_benchmark
+
 ROOT = Path(__file__).resolve().parents[3]
-BENCHMARK = ROOT / "benchmarks" / "answers_quality.py"
 
 
 @pytest.fixture(scope="module")
 def answers_quality() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("answers_quality_benchmark", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("answers_quality")
 
 
 @pytest.fixture

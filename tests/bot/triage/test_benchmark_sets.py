@@ -1,22 +1,17 @@
 """benchmarks/triage_sets.py never runs the blind hold-out G unless asked to (issue 12)."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCHMARK = Path(__file__).resolve().parents[3] / "benchmarks" / "triage_sets.py"
+from tests.benchmark_scripts import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def triage_sets() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("triage_sets_benchmark", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("triage_sets")
 
 
 @pytest.fixture
