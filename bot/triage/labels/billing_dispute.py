@@ -3427,7 +3427,9 @@ _RULES = (
             ) + r"(?: (?!\.)[a-z0-9]+){0,4}(?: \.)?(?: [a-z0-9]+){0,4} "
             r"(?:you|they|but i|but we|and i|and we)?(?: still| have| has)? ?"
             r"(?:took|charged|billed|invoiced|paid|kept|debited)\b",
-            r"\bquoted [0-9]+(?: (?:[a-z0-9]+|\.)){0,6} (?:invoiced|charged|billed)(?: [a-z0-9]+){0,2} [0-9]+\b",
+            # a different amount invoiced than quoted (the same one is no dispute)
+            r"\bquoted (?P<quoted>[0-9]+)(?: (?:[a-z0-9]+|\.)){0,6} (?:invoiced|charged|billed)(?: [a-z0-9]+){0,2} "
+            r"(?!(?P=quoted)\b)[0-9]+\b",
         ),
         waits_if_asked_in_advance=True,
         examples=(
@@ -3439,6 +3441,7 @@ _RULES = (
         counter_examples=(
             "if I cancel the add-on today, will you still charge me next month?",
             "I cancelled my order an hour ago, when will the confirmation email come?",
+            "I was quoted 50 and invoiced 50, thanks for being clear",
         ),
     ),
 )
