@@ -22,6 +22,7 @@ from knowledge_base.calibration import DEFAULT_CALIBRATION, OFF_DOMAIN_ANCHORS, 
 from knowledge_base.embeddings import TOKENIZER_PATH
 from knowledge_base.freed_memory import return_freed_memory
 from knowledge_base.language import LanguageDetector
+from knowledge_base.learned_ranker import LearnedRanker
 from knowledge_base.query import known_words
 from knowledge_base.ranking import Candidate, Space, margin, rank
 from knowledge_base.results import DocumentHit, Passage, SearchResult
@@ -65,8 +66,11 @@ class Searcher:
     def __init__(self, *, index: ChromaIndex, embedder: Embeddings, settings: KnowledgeBaseSettings,
                  calibration: Calibration | None = None, in_memory_below: int = IN_MEMORY_BELOW,
                  language: str = "en", detector: LanguageDetector | None = None,
-                 cross_lingual_threshold: float = CROSS_LINGUAL_THRESHOLD) -> None:
+                 cross_lingual_threshold: float = CROSS_LINGUAL_THRESHOLD,
+                 ranker: LearnedRanker | None = None) -> None:
+        """`ranker`: the learned ranker's weights (default: the pinned `assets/ranker.json`, checked here)."""
         self.index = index
+        self.ranker = ranker if ranker is not None else LearnedRanker.load()
         self.in_memory_below = in_memory_below
         self.embedder = embedder
         self.settings = settings
@@ -154,7 +158,7 @@ class Searcher:
     def _space(self, snap: Snapshot, *, fresh: bool | None = None) -> Space:
         fresh = self._fresh(snap) if fresh is None else fresh
         return Space(title_vectors=snap.title_vectors, chunk_vectors=snap.chunk_vectors,
-                     nearest=self._nearest(snap, fresh), fresh=fresh)
+                     nearest=self._nearest(snap, fresh), fresh=fresh, ranker=self.ranker)
 
     def _nearest(self, snap: Snapshot, fresh: bool) -> Callable[[np.ndarray, int], list[tuple[str, float]]]:
         """Dense neighbours on a big base: the snapshot's coarse index, or Chroma while the snapshot
