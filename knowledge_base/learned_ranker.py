@@ -36,12 +36,14 @@ class LearnedRanker:
         return np.asarray(features, dtype=np.float64) @ np.asarray(self.weights, dtype=np.float64)
 
     @classmethod
-    def load(cls, path: Path = RANKER_PATH, *, sha256: str = RANKER_SHA256) -> LearnedRanker:
-        """The weights in `path` if its bytes are the pinned ones.
+    def load(cls, path: Path | None = None, *, sha256: str | None = None) -> LearnedRanker:
+        """The weights in `path` (default `RANKER_PATH`) if its bytes are the pinned ones (`RANKER_SHA256`).
 
         Raises:
             RankerUnavailable: the file is missing, its sha256 is not `sha256`, or it names other features.
         """
+        path = path or RANKER_PATH
+        sha256 = sha256 or RANKER_SHA256
         try:
             data = path.read_bytes()
         except OSError as exc:

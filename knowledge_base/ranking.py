@@ -202,4 +202,4 @@ def margin(ranked: list[Candidate], i: int, level: float) -> float:
         return ranked[i].raw - ranked[0].raw
     if len(ranked) > 1:
         return ranked[0].raw - ranked[1].raw
-    return ranked[0].raw - level  # a one-document base: compare with the near-miss level
+    return ranked[0].base - level  # a one-document base: compare with the near-miss level (as the gap is)
