@@ -2,11 +2,14 @@
 
 For each development help centre (`examples/` and `datasets/helpcentres/*` minus the hold-outs, the
 list `answers_quality.help_centres` keeps) the docs are indexed into a throwaway knowledge base and
-each English answerable golden question is ranked as search ranks it (normalised, embedded, every
+each English answerable golden question, and each of our synthetic questions for it
+(`datasets/ranker/synthetic_questions.jsonl`, written for training the ranker), is ranked as
+search ranks it (normalised, embedded, every
 candidate of `ranking.rank`); `--public` does the same for the public retrieval sets in
 ../shared/eval (measuring only: `fit_ranker.py` never fits on them) and `--extra NAME=CORPUS,QUERIES`
 for any other corpus/queries pair (e.g. our synthetic questions). Rows are pickled to `--out`:
-one per question, `{"set", "id", "text", "base" (the hand-tuned relevance per candidate), "features"
+one per question, `{"set", "source" ("golden" or "synthetic"), "id", "text", "base" (the
+hand-tuned relevance per candidate), "features"
 (candidates x `rank_features.FEATURES`), "labels", "doc_ids"}`. Searches run with the learned
 ranker's weights at zero, so the rows do not depend on the weights being fitted.
 
@@ -38,10 +41,12 @@ from knowledge_base.search import Searcher  # noqa: E402
 from server import Settings, build_knowledge_base  # noqa: E402
 
 PUBLIC = Path("/work/shared/eval/retrieval")
+SYNTHETIC = ROOT / "datasets" / "ranker" / "synthetic_questions.jsonl"
 ALL = 10_000  # rank every candidate
 
 
-def question_rows(searcher: Searcher, name: str, questions: list[tuple[str, str, set[str]]]) -> list[dict[str, Any]]:
+def question_rows(searcher: Searcher, name: str,
+                  questions: list[tuple[str, str, set[str]]]) -> list[dict[str, Any]]:
     from knowledge_base.ranking import rank
 
     searcher.ranker = LearnedRanker(weights=(0.0,) * len(FEATURES))
@@ -52,7 +57,8 @@ def question_rows(searcher: Searcher, name: str, questions: list[tuple[str, str,
         ranked = rank(searcher.index, snap, space, vector, normalised, k=ALL)
         if not ranked:
             continue
-        rows.append({"set": name, "id": qid, "text": text,
+        source = "synthetic" if qid.startswith("syn-") else "golden"
+        rows.append({"set": name, "source": source, "id": qid, "text": text,
                      "features": np.stack([c.features for c in ranked if c.features is not None]),
                      "base": np.asarray([c.base for c in ranked]),
                      "labels": np.asarray([c.document_id in relevant for c in ranked]),
@@ -63,6 +69,8 @@ def question_rows(searcher: Searcher, name: str, questions: list[tuple[str, str,
 def help_centre_rows(name: str, docs: Path, golden: Path) -> list[dict[str, Any]]:
     questions = [(q.id, q.question, set(q.must_cite)) for q in load_golden(golden)
                  if q.answerable and q.lang == "en"]
+    questions += [(str(r["id"]), str(r["question"]), set(r["must_cite"])) for r in read_jsonl(SYNTHETIC)
+                  if r["kb"] == name]
     with tempfile.TemporaryDirectory(prefix="supportbot-ranker-") as tmp:
         settings = _throwaway(Settings(), Path(tmp))
         kb = build_knowledge_base(settings)

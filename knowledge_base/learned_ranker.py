@@ -19,7 +19,7 @@ from knowledge_base.errors import KnowledgeBaseError
 from knowledge_base.rank_features import FEATURES
 
 RANKER_PATH = Path(__file__).resolve().parent / "assets" / "ranker.json"
-RANKER_SHA256 = "9e9d46973537c92cf203818221b789b840ca9439be4d5434773cd85f9eee19a7"
+RANKER_SHA256 = "4e18f8260b956b3558de1b568adcb03ebda2b1155e5a2bf392abdc6557719cc7"
 
 
 class RankerUnavailable(KnowledgeBaseError):
