@@ -50,7 +50,7 @@ def design(row: dict[str, Any]) -> np.ndarray:
 def fit(rows: Sequence[dict[str, Any]], l2: float) -> np.ndarray:
     """(a, w...) by Newton's method on the listwise softmax loss (convex), L2 on w per question."""
     data = [(design(r), r["labels"].astype(np.float64)) for r in rows if r["labels"].any()]
-    d = 1 + len(FEATURES)
+    d = data[0][0].shape[1]  # 1 + the rows' features (window_signal.py tries more than FEATURES)
     beta = np.zeros(d)
     beta[0] = 10.0
     penalty = np.diag([0.0] + [l2 * len(data)] * (d - 1))
