@@ -19,7 +19,7 @@ from knowledge_base.errors import KnowledgeBaseError
 from knowledge_base.rank_features import FEATURES
 
 RANKER_PATH = Path(__file__).resolve().parent / "assets" / "ranker.json"
-RANKER_SHA256 = "4e18f8260b956b3558de1b568adcb03ebda2b1155e5a2bf392abdc6557719cc7"
+RANKER_SHA256 = "d59757ca3db34c02ae36ab723ce5c7370d11b9eae377c088f20ad40dfc291513"
 
 
 class RankerUnavailable(KnowledgeBaseError):

@@ -154,7 +154,7 @@ def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, t
         cand.raw = cand.base = (1.0 - space.title_weight) * chunk + space.title_weight * title + COVERAGE_WEIGHT * cov
         candidates.append(cand)
     if space.ranker is not None and candidates:
-        _learned(space.ranker, snap, candidates, text)
+        _learned(space.ranker, snap, candidates, text, vector)
     candidates.sort(key=lambda c: c.raw, reverse=True)
     if matches and doc_cov.size:
         dense_top = max((m for m in matches if m.document_id in by_doc), key=lambda m: m.similarity,
@@ -166,12 +166,19 @@ def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, t
     return candidates
 
 
-def _learned(ranker: LearnedRanker, snap: Snapshot, candidates: list[Candidate], text: str) -> None:
+def _learned(ranker: LearnedRanker, snap: Snapshot, candidates: list[Candidate], text: str,
+             vector: np.ndarray) -> None:
     """Add the learned ranker's adjustment to each candidate's raw relevance (features kept for fitting)."""
     community = np.asarray([float((snap.trusts[c.row] if c.row >= 0 else c.matches[0].trust) == "community")
                             for c in candidates])
+    chunk = np.asarray([c.chunk for c in candidates])
+    window = chunk.copy()  # no windows (an index from before them, a document newer than the snapshot): its best chunk
+    if snap.windows is not None:
+        known = [i for i, c in enumerate(candidates) if c.row >= 0]
+        best = snap.windows.best([candidates[i].row for i in known], vector)
+        window[known] = np.where(np.isnan(best), chunk[known], best)
     table = candidate_features(np.asarray([c.title for c in candidates]), np.asarray([c.coverage for c in candidates]),
-                               community, question_length(text))
+                               community, window, question_length(text))
     for cand, features, delta in zip(candidates, table, ranker.adjustment(table), strict=True):
         cand.features = features
         cand.raw = cand.base + float(delta)

@@ -60,10 +60,11 @@ def test_question_length_saturates_and_ignores_function_words() -> None:
 
 
 def test_features_are_in_their_declared_order() -> None:
-    table = candidate_features(np.array([0.5, 0.2]), np.array([0.4, 0.9]), np.array([0.0, 1.0]), 0.5)
+    table = candidate_features(np.array([0.5, 0.2]), np.array([0.4, 0.9]), np.array([0.0, 1.0]),
+                               np.array([0.6, 0.8]), 0.5)
     assert table.shape == (2, len(FEATURES))
-    np.testing.assert_allclose(table, [[0.25, 0.2, 0.0], [0.1, 0.45, 1.0]])
-    assert LearnedRanker(weights=(1.0, 0.0, -1.0)).adjustment(table).tolist() == [0.25, -0.9]
+    np.testing.assert_allclose(table, [[0.25, 0.2, 0.0, 0.3], [0.1, 0.45, 1.0, 0.4]])
+    assert LearnedRanker(weights=(1.0, 0.0, -1.0, 0.5)).adjustment(table).tolist() == pytest.approx([0.4, -0.7])
 
 
 # A fictional bike shop's help pages and a forum thread by customers (our own text).
