@@ -1,9 +1,11 @@
 """What the learned ranker costs per search: the same searcher with and without it, interleaved.
 
 Indexes a corpus (default: the public stackfaq set, measuring only) once, then asks every query
-`--rounds` times, alternating the hand-tuned ranking (no learned ranker) and the learned one on the
-same searcher and snapshot, so both see the same machine load. Prints the median ms per search of
-each and their ratio, and how often the two put a different document first.
+`--rounds` times, rotating the hand-tuned ranking (no learned ranker), the learned one, and the
+learned one without the snapshot's document windows (their feature then reads the best chunk's
+cosine: what reading the windows costs) on the same searcher and snapshot, so all see the same
+machine load. Prints the median ms per search of each, the ratios, and how often the learned ranking
+puts a different document first than the hand-tuned one.
 
     python benchmarks/ranker_cost.py [--corpus C.jsonl --queries Q.jsonl] [--rounds 3]
 """
@@ -38,16 +40,20 @@ def main() -> None:
     embedder.model_id = model_id  # type: ignore[attr-defined]
     queries = [str(r["text"]) for r in read_jsonl(args.queries)]
     learned = LearnedRanker.load()
-    timings: dict[str, list[float]] = {"hand-tuned": [], "learned": []}
+    arms = ("hand-tuned", "learned", "learned-no-windows")
+    timings: dict[str, list[float]] = {arm: [] for arm in arms}
     differ = 0
     with throwaway_searcher(read_jsonl(args.corpus), settings=settings, embedder=embedder) as searcher:
         for text in queries:  # warm up: the model, the snapshot, the caches
             searcher.search(text)
+        snap = searcher._current_snapshot()
+        windows = snap.windows
         for round_ in range(args.rounds):
             for text in queries:
                 firsts = {}
-                for arm in (("hand-tuned", "learned") if round_ % 2 == 0 else ("learned", "hand-tuned")):
-                    searcher.ranker = learned if arm == "learned" else None
+                for arm in arms[round_ % 3:] + arms[:round_ % 3]:
+                    searcher.ranker = None if arm == "hand-tuned" else learned
+                    snap.windows = None if arm == "learned-no-windows" else windows
                     started = time.perf_counter()
                     result = searcher.search(text)
                     timings[arm].append(1000 * (time.perf_counter() - started))
@@ -55,7 +61,9 @@ def main() -> None:
                 differ += round_ == 0 and firsts["hand-tuned"] != firsts["learned"]
     medians = {arm: round(statistics.median(ms), 3) for arm, ms in timings.items()}
     print(json.dumps({"queries": len(queries), "rounds": args.rounds, "median_ms": medians,
-                      "ratio": round(medians["learned"] / medians["hand-tuned"], 3), "first_differs": differ}))
+                      "ratio": round(medians["learned"] / medians["hand-tuned"], 3),
+                      "windows_ratio": round(medians["learned"] / medians["learned-no-windows"], 3),
+                      "windows": 0 if windows is None else len(windows.codes), "first_differs": differ}))
 
 
 if __name__ == "__main__":

@@ -219,7 +219,7 @@ def latest(root: Path, *, model_id: str, where: str) -> Snapshot | None:
 
 
 # Read a few rows a query, anywhere in the file: read with pread, not mapped (`file_rows.py`).
-_READ_BY_ROWS = frozenset({"coarse_exact", "coarse_codes", "lex_rows"})  # and the texts
+_READ_BY_ROWS = frozenset({"coarse_exact", "coarse_codes", "lex_rows", "window_codes"})  # and the texts
 
 
 # A small base is read whole into memory: a search reads ~80 rows, and a pread each (a syscall and a

@@ -63,19 +63,19 @@ class WindowVectors:
     def best(self, rows: Sequence[int], query: np.ndarray) -> np.ndarray:
         """Per document row in `rows`: its best window cosine with `query` (nan for one with no windows).
 
-        Only those documents' windows are read: a big base's file stays on disk but for these pages.
+        Only those documents' windows are read, one contiguous slice each: on a big base the codes
+        are read from the saved file by rows (`file_rows.py`), never mapped into the worker's RSS.
         """
         out = np.full(len(rows), np.nan)
         spans = [(int(self.starts[r]), int(self.starts[r + 1])) for r in rows]
-        picked = np.concatenate([np.arange(a, b) for a, b in spans]) if spans else np.zeros(0, np.int64)
-        if not picked.size:
+        present = [i for i, (a, b) in enumerate(spans) if b > a]
+        if not present:
             return out
-        sims = np.einsum("ij,j->i", np.asarray(self.codes[picked], dtype=np.float32), query) * self.scales[picked]
-        at = 0
-        for i, (a, b) in enumerate(spans):
-            if b > a:
-                out[i] = float(sims[at:at + b - a].max())
-                at += b - a
+        codes = np.concatenate([self.codes[spans[i][0]:spans[i][1]] for i in present]).astype(np.float32)
+        scales = np.concatenate([self.scales[spans[i][0]:spans[i][1]] for i in present])
+        sims = np.einsum("ij,j->i", codes, query) * scales
+        ends = np.cumsum([spans[i][1] - spans[i][0] for i in present])
+        out[present] = np.maximum.reduceat(sims, np.r_[0, ends[:-1]])
         return out
 
 
