@@ -203,7 +203,8 @@ def margin(ranked: list[Candidate], i: int, level: float) -> float:
     if len(ranked) > 1:
         # Where the hand-tuned mix agrees on the first document, its margin, so the score is what it
         # was before the learned ranker (which widened margins: "my kettle stopped heating" was then
-        # answered from the damaged-items page); where the ranker overturned it, how far it won by.
-        hand_tuned = ranked[0].base - max(c.base for c in ranked[1:])
-        return hand_tuned if hand_tuned >= 0 else ranked[0].raw - ranked[1].raw
+        # answered from the damaged-items page); where the ranker overturned it, none: the two
+        # rankings disagree, so the score is below what the hand-tuned first document had, and no
+        # question is answered that was declined before.
+        return max(ranked[0].base - max(c.base for c in ranked[1:]), 0.0)
     return ranked[0].base - level  # a one-document base: compare with the near-miss level (as the gap is)
