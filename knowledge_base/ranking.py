@@ -208,5 +208,10 @@ def margin(ranked: list[Candidate], i: int, level: float) -> float:
     if i > 0:
         return ranked[i].raw - ranked[0].raw
     if len(ranked) > 1:
-        return ranked[0].raw - ranked[1].raw
+        # Where the hand-tuned mix agrees on the first document, its margin, so the score is what it
+        # was before the learned ranker (which widened margins: "my kettle stopped heating" was then
+        # answered from the damaged-items page); where the ranker overturned it, none: the two
+        # rankings disagree, so the score is below what the hand-tuned first document had, and no
+        # question is answered that was declined before.
+        return max(ranked[0].base - max(c.base for c in ranked[1:]), 0.0)
     return ranked[0].base - level  # a one-document base: compare with the near-miss level (as the gap is)

@@ -386,5 +386,5 @@ class Searcher:
         for row in picks:
             ranked = rank(self.index, snap, space, title_vectors[row], snap.titles[row], k=1, exclude=snap.doc_ids[row])
             if ranked:
-                near.append(ranked[0].base)
+                near.append(max(c.base for c in ranked))  # the hand-tuned best, as the calibration was fitted
         return self.calibration.level(near)

@@ -117,5 +117,10 @@ def test_an_official_article_comes_before_a_forum_thread_that_matches_as_well(
         assert hand_tuned.search(question).hits[0].document_id == "community/flat-tyre-thread.md"
         hits = learned.search(question).hits
         assert [h.document_id for h in hits[:2]] == ["tyre-punctures.md", "community/flat-tyre-thread.md"]
+        # Where both rankings agree on the first document, its score (what the threshold reads) is the same.
+        for agreed in ("when do the workshops open on saturday", "how much is a puncture repair"):
+            before, after = hand_tuned.search(agreed).hits[0], learned.search(agreed).hits[0]
+            assert before.document_id == after.document_id
+            assert after.score == pytest.approx(before.score, abs=1e-6)
     finally:
         kb.close()
