@@ -76,10 +76,11 @@ def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSetti
         if batch:
             texts = [w for _, ws in windows for w in ws]
             vectors = embed_once(embedder.embed_documents, [c.embed_text for c in batch] + texts)
-            at = len(batch)
-            for doc_id, ws in windows:
-                index.upsert_windows(doc_id, 1, vectors[at:at + len(ws)])
-                at += len(ws)
+            ends = [len(batch)]
+            for _, ws in windows:
+                ends.append(ends[-1] + len(ws))
+            index.upsert_windows([(doc_id, 1, vectors[a:b]) for (doc_id, _), a, b in zip(windows, ends[:-1], ends[1:],
+                                                                                        strict=True)])
             index.upsert(batch, vectors[:len(batch)])
             batch.clear()
             windows.clear()

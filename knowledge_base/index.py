@@ -234,11 +234,11 @@ class ChromaIndex:
             for m in metadatas
         ]
 
-    def upsert_windows(self, document_id: str, version: int, vectors: Sequence[Sequence[float]]) -> None:
-        """Store a document version's window vectors (before its chunks: their write bumps the
-        generation, and a snapshot of it must find the windows too)."""
+    def upsert_windows(self, documents: Sequence[tuple[str, int, Sequence[Sequence[float]]]]) -> None:
+        """Store (document id, version, window vectors) of a group of documents, before their chunks:
+        the chunks' write bumps the generation, and a snapshot of it must find the windows too."""
         if self.windows is not None:
-            self.windows.upsert(document_id, version, vectors)
+            self.windows.upsert(documents)
 
     def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
         """Store chunks with their vectors (ids carry the version, so new never overwrites old)."""

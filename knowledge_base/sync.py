@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge_base.chunking import Chunk, split_document
@@ -195,10 +196,9 @@ class Syncer:
             # One embedding call for the chunks and the documents' windows (`windows.py`).
             vectors = embed_once(self._embedder.embed_documents,
                                  [c.embed_text for c in chunks] + [w for ws in windows for w in ws])
-            at = len(chunks)
-            for p, ws in zip(pending, windows, strict=True):
-                self._index.upsert_windows(p.document.id, p.chunks[0].version, vectors[at:at + len(ws)])
-                at += len(ws)
+            ends = np.cumsum([len(chunks)] + [len(ws) for ws in windows])
+            self._index.upsert_windows([(p.document.id, p.chunks[0].version, vectors[a:b])
+                                        for p, a, b in zip(pending, ends[:-1], ends[1:], strict=True)])
             self._index.upsert(chunks, vectors[:len(chunks)])
             for p in pending:
                 if p.previous is not None:

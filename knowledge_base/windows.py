@@ -13,7 +13,7 @@ searched: the snapshot reads them once), and held per document as int8 codes wit
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -95,15 +95,20 @@ class WindowStore:
             if name + SUFFIX in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
                 client.delete_collection(name + SUFFIX)
 
-    def upsert(self, document_id: str, version: int, vectors: Sequence[Sequence[float]]) -> None:
-        if not len(vectors):
+    def upsert(self, documents: Sequence[tuple[str, int, Sequence[Sequence[float]]]]) -> None:
+        """Store (document id, version, its window vectors) for a group of documents in one write."""
+        ids: list[str] = []
+        metadatas: list[Mapping[str, str | int]] = []
+        vectors: list[Sequence[float]] = []
+        for document_id, version, rows in documents:
+            ids += [f"{document_id}@{version}#w{i}" for i in range(len(rows))]
+            metadatas += [{"document_id": document_id, "version": version, "position": i} for i in range(len(rows))]
+            vectors += list(rows)
+        if not ids:
             return
         with guard("write window vectors"), self._lock:
-            self._collection.upsert(
-                ids=[f"{document_id}@{version}#w{i}" for i in range(len(vectors))],
-                embeddings=np.asarray(vectors, dtype=np.float32),
-                metadatas=[{"document_id": document_id, "version": version, "position": i}
-                           for i in range(len(vectors))])
+            self._collection.upsert(ids=ids, embeddings=np.asarray(vectors, dtype=np.float32),
+                                    metadatas=metadatas)  # type: ignore[arg-type]
 
     def delete(self, where: dict[str, Any]) -> None:
         with guard("delete window vectors"), self._lock:
