@@ -157,6 +157,7 @@ class CorpusRows:
     what the searcher asks of an index while it builds the snapshot (nothing else is ever asked)."""
 
     cross_lingual = None
+    windows = None  # no document windows here (their vectors come from a sync: run without --snapshot-only)
 
     def __init__(self, chunks: list, vectors: np.ndarray, model_id: str, generation: int) -> None:
         self._chunks, self._vectors, self.model_id, self._generation = chunks, vectors, model_id, generation

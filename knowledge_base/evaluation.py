@@ -65,15 +65,25 @@ def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSetti
     from knowledge_base.chunking import Chunk, split_document
     from knowledge_base.documents import document_from_text
     from knowledge_base.index import ChromaIndex
+    from knowledge_base.windows import document_windows, embed_once
 
     index = ChromaIndex.open(settings, embedder, model_id, cross_lingual=cross_lingual)
     updated_at = datetime.now(UTC).isoformat(timespec="seconds")
     batch: list[Chunk] = []
+    windows: list[tuple[str, list[str]]] = []  # (document id, its windows) of the documents in `batch`
 
     def flush() -> None:
         if batch:
-            index.upsert(batch, embedder.embed_documents([c.embed_text for c in batch]))
+            texts = [w for _, ws in windows for w in ws]
+            vectors = embed_once(embedder.embed_documents, [c.embed_text for c in batch] + texts)
+            ends = [len(batch)]
+            for _, ws in windows:
+                ends.append(ends[-1] + len(ws))
+            index.upsert_windows([(doc_id, 1, vectors[a:b]) for (doc_id, _), a, b in zip(windows, ends[:-1], ends[1:],
+                                                                                        strict=True)])
+            index.upsert(batch, vectors[:len(batch)])
             batch.clear()
+            windows.clear()
 
     for row in rows:
         try:
@@ -82,6 +92,8 @@ def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSetti
         except DocumentLoadError:
             continue  # an empty row cannot be retrieved; its queries count as misses
         batch.extend(split_document(document, version=1, updated_at=updated_at, settings=settings))
+        if index.windows is not None:
+            windows.append((document.id, document_windows(document.title, document.text)))
         if len(batch) >= 256:
             flush()
     flush()

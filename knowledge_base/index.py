@@ -18,6 +18,7 @@ from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.crosslingual import cross_lingual_text
 from knowledge_base.crosslingual_store import CrossLingualRow, CrossLingualStore
 from knowledge_base.errors import EmbeddingModelMismatch
+from knowledge_base.windows import WindowStore
 
 if TYPE_CHECKING:
     import chromadb
@@ -33,8 +34,9 @@ class ChromaIndex:
 
     def __init__(self, *, client: chromadb.ClientAPI, collection: chromadb.Collection,
                  embedder: Embeddings, model_id: str, cross_lingual: CrossLingualStore | None = None,
-                 settings: KnowledgeBaseSettings | None = None) -> None:
+                 settings: KnowledgeBaseSettings | None = None, windows: WindowStore | None = None) -> None:
         self._client = client
+        self.windows = windows  # whole-document window vectors (`windows.py`); None: that signal is off
         self._settings = settings  # to reopen an embedded index another process wrote to
         self.cross_lingual = cross_lingual  # the second, cross-lingual vector of every chunk (None: off)
         self._collection = collection
@@ -59,6 +61,7 @@ class ChromaIndex:
                 client.delete_collection(name)
         if recreate:
             CrossLingualStore.drop(client, name)
+            WindowStore.drop(client, name)
         with guard(f"open collection {name!r}"):
             collection = client.get_or_create_collection(
                 name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
@@ -76,7 +79,7 @@ class ChromaIndex:
             )
         store = CrossLingualStore(client=client, name=name, embedder=cross_lingual) if cross_lingual else None
         return cls(client=client, collection=collection, embedder=embedder, model_id=model_id, cross_lingual=store,
-                   settings=settings)
+                   settings=settings, windows=WindowStore(client=client, name=name))
 
     def query(self, vector: list[float], k: int) -> list[ChunkMatch]:
         """The `k` chunks nearest to `vector`, best first."""
@@ -200,6 +203,8 @@ class ChromaIndex:
             if self.cross_lingual is not None:
                 self.cross_lingual = CrossLingualStore(client=self._client, name=name,
                                                        embedder=self.cross_lingual.embedder)
+            if self.windows is not None:
+                self.windows = WindowStore(client=self._client, name=name)
 
     def count(self) -> int:
         with guard("count chunks"):
@@ -228,6 +233,12 @@ class ChromaIndex:
             )
             for m in metadatas
         ]
+
+    def upsert_windows(self, documents: Sequence[tuple[str, int, Sequence[Sequence[float]]]]) -> None:
+        """Store (document id, version, window vectors) of a group of documents, before their chunks:
+        the chunks' write bumps the generation, and a snapshot of it must find the windows too."""
+        if self.windows is not None:
+            self.windows.upsert(documents)
 
     def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
         """Store chunks with their vectors (ids carry the version, so new never overwrites old)."""
@@ -260,6 +271,8 @@ class ChromaIndex:
             self._collection.delete(where=where)
             if self.cross_lingual is not None:
                 self.cross_lingual.delete(where)
+            if self.windows is not None:
+                self.windows.delete(where)
             self._bump()
 
     def close(self) -> None:

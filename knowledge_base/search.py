@@ -24,6 +24,7 @@ from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, vocab
 from knowledge_base.embeddings import TOKENIZER_PATH
 from knowledge_base.freed_memory import return_freed_memory
 from knowledge_base.language import LanguageDetector
+from knowledge_base.learned_ranker import LearnedRanker
 from knowledge_base.query import known_words
 from knowledge_base.ranking import Candidate, Space, margin, rank
 from knowledge_base.results import DocumentHit, Passage, SearchResult
@@ -71,8 +72,12 @@ class Searcher:
     def __init__(self, *, index: ChromaIndex, embedder: Embeddings, settings: KnowledgeBaseSettings,
                  calibration: Calibration | None = None, in_memory_below: int = IN_MEMORY_BELOW,
                  language: str = "en", detector: LanguageDetector | None = None,
-                 cross_lingual_threshold: float = CROSS_LINGUAL_THRESHOLD) -> None:
+                 cross_lingual_threshold: float = CROSS_LINGUAL_THRESHOLD,
+                 ranker: LearnedRanker | None = None) -> None:
+        """`ranker`: the learned ranker's weights (default: the pinned `assets/ranker.json`, checked here)."""
         self.index = index
+        # None after construction: the hand-tuned ranking alone (benchmarks/ranker_cost.py compares them).
+        self.ranker: LearnedRanker | None = ranker if ranker is not None else LearnedRanker.load()
         self.in_memory_below = in_memory_below
         self.embedder = embedder
         self.settings = settings
@@ -136,10 +141,11 @@ class Searcher:
         ranked = rank(self.index, snapshot, space, vector, text, k=k)
         unknown = snapshot.lexical.unknown_share(text)
         anchor = self._anchor_similarity(self._embed_query(text))
-        fifth = ranked[min(4, len(ranked) - 1)].raw if ranked else 0.0
+        fifth = ranked[min(4, len(ranked) - 1)].base if ranked else 0.0
         # The question's own background: how well the runners-up (ranks 2-10) match it on average.
-        background = float(np.mean([c.raw for c in ranked[1:10]])) if len(ranked) > 1 else level
-        return [{"document_id": c.document_id, "raw": c.raw, "chunk": c.chunk, "title": c.title,
+        background = float(np.mean([c.base for c in ranked[1:10]])) if len(ranked) > 1 else level
+        # "raw" is what the calibration reads (the hand-tuned mix), "ranking" what orders documents.
+        return [{"document_id": c.document_id, "raw": c.base, "ranking": c.raw, "chunk": c.chunk, "title": c.title,
                  "coverage": c.coverage, "level": level, "margin": margin(ranked, i, level),
                  "unknown": unknown, "anchor": anchor, "agree": c.agree, "rank5": fifth, "background": background}
                 for i, c in enumerate(ranked[:k])]
@@ -183,7 +189,7 @@ class Searcher:
     def _space(self, snap: Snapshot, *, fresh: bool | None = None) -> Space:
         fresh = self._fresh(snap) if fresh is None else fresh
         return Space(title_vectors=snap.title_vectors, chunk_vectors=snap.chunk_vectors,
-                     nearest=self._nearest(snap, fresh), fresh=fresh)
+                     nearest=self._nearest(snap, fresh), fresh=fresh, ranker=self.ranker)
 
     def _nearest(self, snap: Snapshot, fresh: bool) -> Callable[[np.ndarray, int], list[tuple[str, float]]]:
         """Dense neighbours on a big base: the snapshot's coarse index, or Chroma while the snapshot
@@ -267,7 +273,10 @@ class Searcher:
         else:
             first = cand.matches[0]
             title, source, url, trust = first.title, first.source, first.url, first.trust
-        score = self.calibration.score(cand.raw, level, margin_)
+        # The calibration was fitted on the hand-tuned relevance: the learned ranker orders documents
+        # (and so sets the margin) without moving what a score means for the threshold. Letting it
+        # move the gap too declined two more answerable long questions on larkspur-fibre.
+        score = self.calibration.score(cand.base, level, margin_)
         return DocumentHit(document_id=cand.document_id, title=title, source=source, url=url,
                            score=round(score, 6), passages=passages, coverage=round(cand.coverage, 4), trust=trust)
 
@@ -414,5 +423,5 @@ class Searcher:
         for row in picks:
             ranked = rank(self.index, snap, space, title_vectors[row], snap.titles[row], k=1, exclude=snap.doc_ids[row])
             if ranked:
-                near.append(ranked[0].raw)
+                near.append(max(c.base for c in ranked))  # the hand-tuned best, as the calibration was fitted
         return self.calibration.level(near)

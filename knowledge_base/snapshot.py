@@ -18,6 +18,7 @@ from knowledge_base.crosslingual import cross_lingual_text
 from knowledge_base.crosslingual_store import CrossLingualRow
 from knowledge_base.lexical import LexicalIndex, normalise
 from knowledge_base.query import QueryNormaliser
+from knowledge_base.windows import WindowVectors, read_windows
 
 if TYPE_CHECKING:
     from knowledge_base.crosslingual_terms import TermTranslator
@@ -57,6 +58,7 @@ class Snapshot:
     chunk_vectors: np.ndarray | None = None  # (chunks, dim) unit rows, on bases up to IN_MEMORY_BELOW
     chunk_versions: np.ndarray | None = None  # int64 per chunk
     coarse: CoarseIndex | None = None  # dense search of bases above IN_MEMORY_BELOW (`coarse_index.py`)
+    windows: WindowVectors | None = None  # whole-document windows (`windows.py`); None: not stored
     level: float = 0.45
     cross_lingual: CrossLingualView | None = None  # built on the first question that needs it
     cross_lingual_checked: float = -1e9  # monotonic time it was last found incomplete
@@ -136,6 +138,8 @@ def build_snapshot(index: ChromaIndex, *, generation: int, title_vectors: Callab
         snap.chunk_vectors = unit_rows
     elif unit_rows is not None:
         snap.coarse = build_coarse_index(unit_rows)
+    if index.windows is not None:
+        snap.windows = read_windows(index.windows, doc_rows, snap.versions)
     snap.normaliser = QueryNormaliser(snap.lexical.frequencies(), fold=normalise, known=known)
     snap.built_in = time.perf_counter() - started
     return snap

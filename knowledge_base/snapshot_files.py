@@ -32,10 +32,11 @@ from knowledge_base.file_rows import FileRows
 from knowledge_base.lexical import LexicalIndex, normalise
 from knowledge_base.query import QueryNormaliser
 from knowledge_base.snapshot import Snapshot
+from knowledge_base.windows import WindowVectors
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # 2: the coarse index of big bases
+FORMAT = 3  # 2: the coarse index of big bases; 3: document windows
 KEEP = 2  # generations kept: a process may still read the one before the newest
 _CHUNK_ARRAYS = ("versions", "title_vectors", "chunk_doc", "doc_starts", "chunk_versions", "chunk_positions")
 
@@ -149,6 +150,9 @@ def _write(snap: Snapshot, folder: Path, *, model_id: str, where: str) -> None:
         arrays["chunk_vectors"] = snap.chunk_vectors
     if snap.coarse is not None:
         arrays |= {f"coarse_{name}": value for name, value in snap.coarse.arrays().items()}
+    if snap.windows is not None:
+        arrays |= {"window_codes": snap.windows.codes, "window_scales": snap.windows.scales,
+                   "window_starts": snap.windows.starts}
     terms, postings = snap.lexical.arrays()
     arrays |= {f"lex_{name}": value for name, value in postings.items()}
     for name, texts in (("texts", snap.chunk_texts), ("sections", snap.chunk_sections)):
@@ -215,7 +219,7 @@ def latest(root: Path, *, model_id: str, where: str) -> Snapshot | None:
 
 
 # Read a few rows a query, anywhere in the file: read with pread, not mapped (`file_rows.py`).
-_READ_BY_ROWS = frozenset({"coarse_exact", "coarse_codes", "lex_rows"})  # and the texts
+_READ_BY_ROWS = frozenset({"coarse_exact", "coarse_codes", "lex_rows", "window_codes"})  # and the texts
 
 
 # A small base is read whole into memory: a search reads ~80 rows, and a pread each (a syscall and a
@@ -259,6 +263,8 @@ def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str]
         lexical=lexical, chunk_versions=loaded["chunk_versions"],
         chunk_vectors=arr("chunk_vectors") if (folder / "chunk_vectors.npy").exists() else None,
         coarse=_coarse(folder, arr),
+        windows=WindowVectors(codes=arr("window_codes"), scales=arr("window_scales"), starts=arr("window_starts"))
+        if (folder / "window_codes.npy").exists() else None,
         level=float(str(manifest["level"])), built_in=float(str(manifest.get("built_in", 0.0))),
     )
     snap.normaliser = QueryNormaliser(lexical.frequencies(), fold=normalise, known=known)

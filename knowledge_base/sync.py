@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge_base.chunking import Chunk, split_document
@@ -29,6 +30,7 @@ from knowledge_base.loaders_limits import (
     link_escape,
     printable_name,
 )
+from knowledge_base.windows import document_windows, embed_once
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -45,6 +47,7 @@ class SyncReport:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     embedded: int = 0  # chunks embedded (0 when nothing changed)
+    windows: int = 0  # whole-document windows embedded with them (`windows.py`)
     # What changed, by name (file for added and updated, document id for removed), for people to read.
     added_names: list[str] = field(default_factory=list)
     updated_names: list[str] = field(default_factory=list)
@@ -187,9 +190,16 @@ class Syncer:
         if not pending:
             return
         chunks = [c for p in pending for c in p.chunks]
+        windows = [document_windows(p.document.title, p.document.text) if self._index.windows is not None else []
+                   for p in pending]
         try:
-            vectors = self._embedder.embed_documents([c.embed_text for c in chunks])
-            self._index.upsert(chunks, vectors)
+            # One embedding call for the chunks and the documents' windows (`windows.py`).
+            vectors = embed_once(self._embedder.embed_documents,
+                                 [c.embed_text for c in chunks] + [w for ws in windows for w in ws])
+            ends = np.cumsum([len(chunks)] + [len(ws) for ws in windows])
+            self._index.upsert_windows([(p.document.id, p.chunks[0].version, vectors[a:b])
+                                        for p, a, b in zip(pending, ends[:-1], ends[1:], strict=True)])
+            self._index.upsert(chunks, vectors[:len(chunks)])
             for p in pending:
                 if p.previous is not None:
                     self._index.delete_versions(p.document.id, keep=p.chunks[0].version)
@@ -200,6 +210,7 @@ class Syncer:
             self._fail_group(pending, report, f"embedding failed ({exc.__class__.__name__}: {exc})")
             return
         report.embedded += len(chunks)
+        report.windows += sum(len(ws) for ws in windows)
         for p in pending:
             if p.previous is None:
                 report.added += 1

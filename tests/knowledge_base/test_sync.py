@@ -29,7 +29,9 @@ def test_first_sync_adds_every_document(kb: KnowledgeBase, docs_dir: Path, embed
         1,
         3,
     )
-    assert report.embedded == len(embedder.documents) == sum(d.chunks for d in kb.documents())
+    assert len(embedder.documents) <= report.embedded + report.windows  # a text that is both is embedded once
+    assert len(set(embedder.documents)) == len(embedder.documents)
+    assert report.embedded == sum(d.chunks for d in kb.documents()) and report.windows >= report.added
     assert any(t.startswith("Picking up a bike\nOpening hours\n\n") for t in embedder.documents)
 
 

@@ -1,6 +1,6 @@
 """Build the learned triage head: a logistic regression over the offline embedder's vectors.
 
-    python -m bot.triage.training.build_classifier [--train DIR] [--own FILE] [--cache DIR]
+    python -m bot.triage.training.build_classifier [--train DIR] [--own FILE] [--public-dev DIR] [--cache DIR]
 
 Trains on the public intent training splits (Banking77, CLINC150, Bitext; labels as mapped in their
 README) and our own rows from other industries. Its classes are the public sets' own intents and
@@ -8,18 +8,14 @@ our five labels ("own:security", ...); a triage label's probability is the sum o
 (classifier.py), so the head learns the near neighbours inside each set apart ("pending payment" is
 none, "payment I don't recognise" is security) instead of one blurred "none".
 
-Then it picks each handoff label's probability threshold by cross-validation on the training data
-alone: every training row (own and public) is predicted by a model trained on the other folds (public
-rows in folds by row, like their dev halves; own rows by industry, like our hold-outs), and among the
-rows the rules leave alone and whose verdict the rules' guards would not hold back (model_guards.py),
-a label gets the lowest threshold at which the handoffs it adds are surely at least `--precision`
-precise (the Wilson lower bound of their precision reaches it) and lower no training source's
-handoff precision below the rules'; a label that cannot reach it is switched off. No evaluation set
-is read: the public dev halves, the sets in examples/eval/ and the hold-outs in datasets/triage/
-stay honest checks (benchmarks/triage_sets.py).
+Then it picks each handoff label's probability threshold on messages the rules leave alone and
+whose verdict the rules' guards would not hold back (model_guards.py), among our own rows (predicted
+by models that did not see them: five folds), the development sets in examples/eval/ and the public
+dev halves (../shared/eval/triage/): the lowest threshold at which the handoffs the model adds there
+stay at least `--precision` precise; a label that cannot reach it is switched off. None of these
+sets is trained on. Hold-outs D, E and F are not used: they check the result (benchmarks/triage_sets.py).
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
-bot/triage/classifier.py. Deterministic: same data, same bytes (seeded folds and shuffles, fixed
-epochs); `--cache` only saves re-embedding while developing, a build without it gives the same bytes.
+bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
 The texts never leave this script; only the weights, intent names and counts are written.
 """
 from __future__ import annotations
@@ -27,10 +23,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +34,8 @@ import numpy as np
 from bot.triage.classifier import HANDOFF_LABELS, LABELS, WEIGHTS_DIR
 
 ROOT = Path(__file__).resolve().parents[3]
+DEV_FILES = ("triage.jsonl", "triage_dev.jsonl", "triage_dev_paraphrase.jsonl", "triage_dev_paraphrase2.jsonl",
+             "triage_holdout.jsonl", "triage_holdout_c.jsonl")
 SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY 4.0",
            "clinc150.jsonl": "CLINC150 (Larson et al., 2019), CC BY 3.0",
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
@@ -61,19 +58,6 @@ def _embed(texts: list[str], cache: Path | None) -> np.ndarray:
         cache.mkdir(parents=True, exist_ok=True)
         np.save(cache / f"{key}.npy", vectors)
     return vectors
-
-
-def _cached(cache: Path | None, key: str, compute: Callable[[], np.ndarray]) -> np.ndarray:
-    """`compute()`, saved under `cache` by `key` while developing (a build without a cache computes it)."""
-    if cache is None:
-        return compute()
-    path = cache / f"{key}.npy"
-    if path.is_file():
-        return np.load(path)
-    result = compute()
-    cache.mkdir(parents=True, exist_ok=True)
-    np.save(path, result)
-    return result
 
 
 def _balanced(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -124,25 +108,9 @@ def train(x: np.ndarray, y: np.ndarray, weight: np.ndarray, classes: int, *, l2:
     return w
 
 
-def precision_lower_bound(right: int, wrong: int, *, z: float = 1.645) -> float:
-    """The Wilson score lower bound (one-sided 95%) of a precision seen as `right` of `right + wrong`.
-
-    11 right of 11 on held-out rows is no proof of 0.9 (its bound is 0.80); 60 of 60 is (0.96).
-    """
-    n = right + wrong
-    if n == 0:
-        return 0.0
-    p = right / n
-    margin = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return (p + z * z / (2 * n) - margin) / (1 + z * z / n)
-
-
 def choose_thresholds(probs: np.ndarray, expected: list[str], open_to_model: np.ndarray, *, precision: float,
                       min_gain: int, no_drop: Sequence[tuple[np.ndarray, float]] = ()) -> dict[str, float]:
-    """Per handoff label, the lowest threshold at which the model's added handoffs are surely `precision` precise.
-
-    Surely: the Wilson lower bound of their precision (precision_lower_bound) reaches it, so a handful
-    of lucky held-out rows does not switch a label on.
+    """Per handoff label, the lowest threshold keeping the model's added handoffs at `precision`.
 
     `open_to_model[i, j]`: the rules left message i alone and their guards would not hold back a
     verdict of label j on it. `no_drop`: (rows of one set, the rules' handoff precision there): on each,
@@ -159,7 +127,7 @@ def choose_thresholds(probs: np.ndarray, expected: list[str], open_to_model: np.
             gained = int((fired & needs_person).sum())
             wrong = int((fired & ~needs_person).sum())
             kept = all(_precise_enough(fired & rows, needs_person, floor) for rows, floor in no_drop)
-            if precision_lower_bound(gained, wrong) >= precision and gained >= min_gain and kept:
+            if gained + wrong and gained / (gained + wrong) >= precision and gained >= min_gain and kept:
                 best = round(float(t), 2)
             elif not kept:
                 break  # lower thresholds only add to what a set lost
@@ -172,42 +140,16 @@ def _precise_enough(fired: np.ndarray, needs_person: np.ndarray, floor: float) -
     return wrong == 0 or int((fired & needs_person).sum()) / int(fired.sum()) >= floor
 
 
-def folds(n: int, k: int, *, seed: int = 0, groups: Sequence[str] | None = None) -> np.ndarray:
-    """Each row's fold (0..k-1), from a seeded shuffle: the same rows, the same folds.
-
-    With `groups`, whole groups go to one fold (an intent's paraphrases, an industry's rows), so a
-    held-out row's near-duplicates are held out with it.
-    """
-    if groups is None:
-        fold = np.empty(n, dtype=np.int64)
-        fold[np.random.default_rng(seed).permutation(n)] = np.arange(n) % k
-        return fold
-    names = sorted(set(groups))
-    order = np.random.default_rng(seed).permutation(len(names))
-    of_group = {names[g]: i % k for i, g in enumerate(order)}
-    return np.array([of_group[g] for g in groups], dtype=np.int64)
-
-
 def _class_of(row: dict[str, Any], source: str) -> str:
     return f"{source.removesuffix('.jsonl')}:{row['source_intent']}" if source != OWN else f"{OWN}:{row['label']}"
-
-
-def _print_sweep(probs: np.ndarray, needs_person: np.ndarray, open_to_model: np.ndarray, sources: np.ndarray) -> None:
-    """Right/wrong handoffs each label would add per training source, threshold by threshold."""
-    names = sorted(set(sources.tolist()))
-    for label in HANDOFF_LABELS:
-        j = LABELS.index(label)
-        for t in np.arange(0.95, 0.45, -0.05):
-            fired = open_to_model[:, j] & (probs.argmax(axis=1) == j) & (probs[:, j] >= t)
-            cells = [f"{n}:{int((fired & needs_person & (sources == n)).sum())}"
-                     f"/{int((fired & ~needs_person & (sources == n)).sum())}" for n in names]
-            print(f"sweep {label:16} t={t:.2f} right/wrong " + " ".join(cells))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, default=ROOT.parent / "shared" / "train" / "triage")
     ap.add_argument("--own", type=Path, default=ROOT / "datasets" / "triage" / "train_own.jsonl")
+    ap.add_argument("--dev", type=Path, default=ROOT / "examples" / "eval")
+    ap.add_argument("--public-dev", type=Path, default=ROOT.parent / "shared" / "eval" / "triage")
     ap.add_argument("--out", type=Path, default=WEIGHTS_DIR)
     ap.add_argument("--cache", type=Path, default=None, help="directory to cache embeddings in while developing")
     ap.add_argument("--own-weight", type=float, default=20.0, help="weight of one own row against one public row")
@@ -216,12 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lr", type=float, default=0.01)
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--min-gain", type=int, default=2)
-    ap.add_argument("--folds", type=int, default=5, help="cross-validation folds over all training rows")
-    ap.add_argument("--group-folds", action="store_true",
-                    help="public rows go to folds by intent, not by row (own rows always go by industry)")
-    ap.add_argument("--sweep", action="store_true", help="print each label's held-out handoffs per source by threshold")
     ap.add_argument("--off", nargs="*", default=[], choices=HANDOFF_LABELS,
-                    help="labels to switch off whatever cross-validation says")
+                    help="labels to switch off whatever dev says")
     args = ap.parse_args(argv)
 
     from bot.policy import Policy
@@ -235,43 +173,40 @@ def main(argv: list[str] | None = None) -> int:
     to_labels[np.arange(len(classes)), [LABELS.index(label_of[c]) for c in classes]] = 1.0
     index = {c: i for i, c in enumerate(classes)}
     counts = {name: dict(Counter(r["label"] for r, source in sourced if source == name)) for name in [*SOURCES, OWN]}
+    own = [r for r, source in sourced if source == OWN]
     x = _embed([r["text"] for r, _ in sourced], args.cache)
     yc = np.array([index[_class_of(r, source)] for r, source in sourced])
     y = np.array([LABELS.index(r["label"]) for r, _ in sourced])
     is_own = np.array([source == OWN for _, source in sourced])
     weight = _balanced(y, np.where(is_own, args.own_weight, 1.0))
+    fold = np.where(is_own, np.arange(len(sourced)) % 5, -1)
 
     def fit(mask: np.ndarray) -> np.ndarray:
-        settings = repr((len(classes), args.l2, args.epochs, args.lr)).encode()
-        key = hashlib.sha256(x.tobytes() + yc.tobytes() + weight.tobytes() + mask.tobytes() + settings).hexdigest()
-        return _cached(args.cache, f"fit-{key[:16]}", lambda: train(
-            x[mask], yc[mask], weight[mask], len(classes), l2=args.l2, epochs=args.epochs, lr=args.lr))
+        return train(x[mask], yc[mask], weight[mask], len(classes), l2=args.l2, epochs=args.epochs, lr=args.lr)
 
-    # folds mirror how each evaluation set stands to the training rows: the public dev halves are other
-    # rows of the same intents (folds by row), our hold-outs are industries never written for (own rows
-    # go to folds by industry); --group-folds also holds out whole public intents (new kinds of message)
-    groups = [f"{OWN}:{r.get('industry', r['id'])}" if source == OWN
-              else _class_of(r, source) if args.group_folds else f"{source}:{r['id']}" for r, source in sourced]
-    fold = folds(len(sourced), args.folds, groups=groups)
-    held_out_probs = np.zeros((len(sourced), len(LABELS)), dtype=np.float32)
-    for k in range(args.folds):  # every training row predicted by a model that did not see it
-        held_out_probs[fold == k] = label_probs(x[fold == k], fit(fold != k), to_labels)
+    own_probs = np.zeros((len(sourced), len(LABELS)), dtype=np.float32)
+    for k in range(5):  # our own rows, each predicted by a model that did not see it
+        own_probs[fold == k] = label_probs(x[fold == k], fit(fold != k), to_labels)
     w = fit(np.ones(len(sourced), dtype=bool)).astype(np.float16)
 
-    texts = [r["text"] for r, _ in sourced]
-    expected = [r["label"] for r, _ in sourced]
     rules = Triage(Policy())
-    rule_labels = [rules.classify(t).label for t in texts]
+    dev = [(r, name) for name in DEV_FILES for r in _rows(args.dev / name)]
+    dev += [(r, f"public:{name}") for name in SOURCES for r in _rows(args.public_dev / name)]
+    pool_texts = [r["text"] for r in own] + [r["text"] for r, _ in dev]
+    pool_expected = [r["label"] for r in own] + [r["expected"] for r, _ in dev]
+    pool_sets = np.array([OWN] * len(own) + [name for _, name in dev])
+    pool_probs = np.vstack([own_probs[is_own],
+                            label_probs(_embed([r["text"] for r, _ in dev], args.cache), w, to_labels)])
+    rule_labels = [rules.classify(t).label for t in pool_texts]
     open_to_model = np.array([[ruled == "none" and (label == "none" or holding_guard(t, label) is None)
-                               for label in LABELS] for t, ruled in zip(texts, rule_labels, strict=True)])
-    needs_person = np.array([e != "none" for e in expected])
+                               for label in LABELS] for t, ruled in zip(pool_texts, rule_labels, strict=True)])
+    needs_person = np.array([e != "none" for e in pool_expected])
     handed = np.array([ruled != "none" for ruled in rule_labels])
-    sources = np.array([source for _, source in sourced])
-    no_drop = []  # each training source: the model may add handoffs there, never lower their precision
-    for name in [*SOURCES, OWN]:
-        rows = sources == name
+    no_drop = []  # the public dev halves: the model may add handoffs there, never lower their precision
+    for name in SOURCES:
+        rows = pool_sets == f"public:{name}"
         no_drop.append((rows, float((rows & handed & needs_person).sum() / max(1, (rows & handed).sum()))))
-    thresholds = choose_thresholds(held_out_probs, expected, open_to_model,
+    thresholds = choose_thresholds(pool_probs, pool_expected, open_to_model,
                                    precision=args.precision, min_gain=args.min_gain, no_drop=no_drop)
     chosen = dict(thresholds)
     thresholds.update({label: 1.01 for label in args.off})
@@ -283,27 +218,19 @@ def main(argv: list[str] | None = None) -> int:
         "classes": classes,
         "class_labels": [label_of[c] for c in classes],
         "thresholds": thresholds,
-        "thresholds_by_cross_validation": chosen,
+        "thresholds_on_dev": chosen,
         "switched_off": sorted(args.off),
         "embedder": "local:all-MiniLM-L6-v2-int8 (knowledge_base/embeddings.py), unit vectors",
         "trained_on": {SOURCES.get(k, "own rows (datasets/triage/train_own.jsonl)"): v for k, v in counts.items()},
         "settings": {"own_weight": args.own_weight, "l2": args.l2, "epochs": args.epochs, "lr": args.lr,
-                     "precision": args.precision, "min_gain": args.min_gain, "off": sorted(args.off),
-                     "folds": args.folds, "group_folds": args.group_folds},
-        "thresholds_chosen_on": f"the training rows only, each predicted by a model trained on the other "
-                                f"{args.folds - 1} of {args.folds} folds (own rows and public training splits)",
+                     "precision": args.precision, "min_gain": args.min_gain, "off": sorted(args.off)},
+        "thresholds_chosen_on": ["own rows, five folds"] + [f"examples/eval/{n}" for n in DEV_FILES]
+        + [f"../shared/eval/triage/{n} (public dev halves)" for n in SOURCES],
     }
     (args.out / "classifier.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for name in ("classifier.npy", "classifier.json"):
         print(name, hashlib.sha256((args.out / name).read_bytes()).hexdigest())
     print("thresholds", json.dumps(thresholds))
-    if args.sweep:
-        _print_sweep(held_out_probs, needs_person, open_to_model, sources)
-    for label in HANDOFF_LABELS:  # what each label adds on the held-out training rows at its threshold
-        j = LABELS.index(label)
-        added = open_to_model[:, j] & (held_out_probs.argmax(axis=1) == j) & (held_out_probs[:, j] >= thresholds[label])
-        print(f"{label}: adds {int((added & needs_person).sum())} right, {int((added & ~needs_person).sum())} wrong "
-              f"on held-out training rows")
     return 0
 
 

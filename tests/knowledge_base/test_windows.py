@@ -1,0 +1,99 @@
+"""Whole-document windows: cut as the tutorial cuts them, embedded at sync, kept per document version,
+saved with the snapshot, and read by the learned ranker as each candidate's best window cosine."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from kb_fakes import FakeEmbeddings
+
+from knowledge_base import snapshot_files
+from knowledge_base.config import KnowledgeBaseSettings
+from knowledge_base.file_rows import FileRows
+from knowledge_base.index import ChromaIndex
+from knowledge_base.learned_ranker import LearnedRanker
+from knowledge_base.rank_features import FEATURES, question_length
+from knowledge_base.ranking import rank
+from knowledge_base.search import Searcher
+from knowledge_base.service import KnowledgeBase
+from knowledge_base.snapshot import as_unit_rows
+from knowledge_base.windows import WINDOW_SIZE, WindowVectors, document_windows
+
+LONG = "\n\n".join(f"Paragraph {i}: the ferry to island {i} leaves at {i}:15 and takes bikes on deck."
+                   for i in range(40))
+
+
+def test_windows_overlap_cover_the_text_and_start_with_the_title() -> None:
+    windows = document_windows("Timetable", LONG)
+    assert windows[0].startswith("Timetable\n\nParagraph 0")
+    assert len(windows) > 3 and all(len(w) <= WINDOW_SIZE for w in windows)
+    assert "Paragraph 39" in windows[-1]
+    last_of_first = windows[0].split("\n\n")[-1]
+    assert last_of_first in windows[1]  # 200 characters of overlap carry the last paragraph over
+
+
+def test_best_window_is_each_documents_max_within_int8_error() -> None:
+    rng = np.random.default_rng(3)
+    vectors = as_unit_rows(rng.normal(size=(7, 32)))
+    windows = WindowVectors.of(vectors, np.array([0, 3, 3, 7]))  # doc 1 has no windows
+    query = as_unit_rows(rng.normal(size=(1, 32)))[0]
+    exact = vectors @ query
+    best = windows.best([2, 1, 0], query)
+    np.testing.assert_allclose(best[[0, 2]], [exact[3:7].max(), exact[0:3].max()], atol=0.01)
+    assert np.isnan(best[1])
+    assert windows.codes.dtype == np.int8 and windows.codes.nbytes == 7 * 32
+
+
+def _window_rows(index: ChromaIndex) -> set[tuple[str, int]]:
+    assert index.windows is not None
+    return {(doc, version) for doc, version, _position, _vector in index.windows.rows()}
+
+
+def test_sync_stores_the_windows_of_each_current_version_only(kb: KnowledgeBase, docs_dir: Path,
+                                                               embedder: FakeEmbeddings) -> None:
+    (docs_dir / "timetable.md").write_text(f"# Timetable\n\n{LONG}\n", encoding="utf-8")
+    kb.sync(docs_dir)
+    versions = {v.document_id: v.version for v in kb.index.versions()}
+    assert _window_rows(kb.index) == set(versions.items())
+    assert any(t.startswith("Timetable\n\nParagraph 0") for t in embedder.documents)
+
+    (docs_dir / "timetable.md").write_text(f"# Timetable\n\n{LONG}\n\nA new last line.\n", encoding="utf-8")
+    kb.sync(docs_dir)
+    assert ("timetable.md", versions["timetable.md"]) not in _window_rows(kb.index)
+    assert ("timetable.md", versions["timetable.md"] + 1) in _window_rows(kb.index)
+
+    (docs_dir / "timetable.md").unlink()
+    kb.sync(docs_dir)
+    assert all(doc != "timetable.md" for doc, _ in _window_rows(kb.index))
+
+
+def test_the_saved_snapshot_keeps_the_windows(kb: KnowledgeBase, docs_dir: Path, settings: KnowledgeBaseSettings,
+                                              embedder: FakeEmbeddings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot_files, "IN_MEMORY_BYTES", 0)  # a big base: the windows are read from the file by rows
+    kb.sync(docs_dir)
+    kb.warm_up()
+    built = kb._get_searcher()._current_snapshot().windows
+    assert built is not None and built.starts[-1] == len(built.codes) > 0
+    index = ChromaIndex.open(settings, embedder, embedder.model_id)
+    restarted = Searcher(index=index, embedder=embedder, settings=settings)._current_snapshot().windows
+    assert restarted is not None and isinstance(restarted.codes, FileRows)  # read by rows, never mapped
+    np.testing.assert_array_equal(restarted.codes[0:len(restarted.codes)], built.codes)
+    np.testing.assert_array_equal(restarted.starts, built.starts)
+
+
+def test_the_ranker_reads_each_candidates_best_window(kb: KnowledgeBase, docs_dir: Path,
+                                                      embedder: FakeEmbeddings) -> None:
+    (docs_dir / "timetable.md").write_text(f"# Timetable\n\n{LONG}\n", encoding="utf-8")
+    kb.sync(docs_dir)
+    searcher = kb._get_searcher()
+    searcher.ranker = LearnedRanker(weights=(0.0,) * len(FEATURES))
+    snap = searcher._current_snapshot()
+    question = "when does the ferry to island 27 leave with bikes"
+    space, _level, text, vector, _crossed = searcher._route(snap, question, "en")
+    ranked = rank(searcher.index, snap, space, vector, text, k=5)
+    timetable = next(c for c in ranked if c.document_id == "timetable.md")
+    windows = as_unit_rows(embedder.embed_documents(document_windows("Timetable", LONG)))
+    expected = float((windows @ vector).max()) * question_length(text)
+    assert timetable.features is not None
+    assert timetable.features[FEATURES.index("window_x_length")] == pytest.approx(expected, abs=0.01)
