@@ -31,6 +31,9 @@ MAX_VOCABULARY = 5000
 # ("cuánto" -> "amount") start to pull in words of their own.
 MIN_SIMILARITY = 0.5
 MIN_LETTERS = 3  # shorter words are mostly function words the stop lists miss
+# Distinct content words translated per question: each unknown one is embedded, so a 4,000-character
+# message of made-up words cost ~1.4 s of CPU; our longest non-English dev question has 19 distinct words.
+MAX_QUESTION_WORDS = 40
 _WORD = re.compile(r"[^\W_]+")
 _LANGUAGE_NAMES = {"es": "spanish", "fr": "french", "de": "german", "it": "italian", "pt": "portuguese",
                    "nl": "dutch", "en": "english"}
@@ -94,7 +97,7 @@ class TermTranslator:
         """The question as the base's words, in the question's order ("" when none is found)."""
         stops = stop_words(language)
         words = [w for w in dict.fromkeys(_WORD.findall(question.lower()))
-                 if w not in stops and (len(w) >= MIN_LETTERS or not w.isalpha())]
+                 if w not in stops and (len(w) >= MIN_LETTERS or not w.isalpha())][:MAX_QUESTION_WORDS]
         # Numbers ("900", "e2") and the base's own words (names, cognates) are the same in every language.
         out: list[str | None] = [None if w.isalpha() and w not in self._known else w for w in words]
         unknown = [i for i, w in enumerate(out) if w is None]

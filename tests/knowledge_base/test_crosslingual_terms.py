@@ -12,7 +12,13 @@ from kb_fakes import FakeEmbeddings
 
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.crosslingual_fusion import fuse
-from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, stop_words, vocabulary
+from knowledge_base.crosslingual_terms import (
+    MAX_QUESTION_WORDS,
+    TermTranslator,
+    WordVectors,
+    stop_words,
+    vocabulary,
+)
 from knowledge_base.results import DocumentHit, Passage
 from knowledge_base.service import build_knowledge_base
 
@@ -75,6 +81,17 @@ def test_the_base_s_words_are_embedded_once_across_snapshots() -> None:
     embedded = len(space.texts)
     TermTranslator(vocabulary({**VOCABULARY, "warranty": 1}), vectors)  # the next snapshot: one new word
     assert embedded == 7 and space.texts[embedded:] == ["warranty"]
+
+
+def test_a_long_message_translates_a_bounded_number_of_words() -> None:
+    """Each unknown word is embedded: a long message of made-up words must not cost a second of CPU."""
+    space = ToySpace()
+    translator = _translator(space)
+    before = len(space.texts)
+    made_up = " ".join("palabra" + "".join("abcdefghij"[int(d)] for d in f"{n:03d}") for n in range(500))
+    translator.translate(f"reembolso {made_up}", "es")
+    assert len(space.texts) - before <= MAX_QUESTION_WORDS
+    assert "refund" in translator.translate("reembolso " + made_up[:200], "es")
 
 
 def _hit(doc: str, score: float, *chunks: str) -> DocumentHit:
