@@ -109,8 +109,10 @@ def test_pacing_is_about_n_per_second_per_channel(sessions, web_client: WebClien
     _queue(outbox, "c1", 5)
     _drain(outbox)
     stamps = [c.at for c in fake_slack.posts()]
-    # six writes at ten a second: five slots of 0.1 s (arrival times jitter a little around each slot)
-    assert stamps[-1] - stamps[0] >= 0.45, stamps
+    # six writes at ten a second, slots of 0.1 s. Timed from the second write: the first also pays the
+    # connection's setup, so it can arrive late enough to sit 10 ms before the second (seen in CI).
+    # Without pacing the six arrive within a few milliseconds.
+    assert stamps[-1] - stamps[1] >= 0.35, stamps
 
 
 def test_permanent_error_fails_the_row_loudly_and_the_thread_goes_on(
