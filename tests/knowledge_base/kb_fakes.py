@@ -5,11 +5,34 @@ import hashlib
 import math
 import re
 import threading
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 _WORD = re.compile(r"[a-z0-9]+")
+_ANY_WORD = re.compile(r"\w+")
+
+
+class ToyCrossLingual:
+    """A toy multilingual space: a bag of words in which a foreign word shares its English twin's
+    dimension (`twins`). Records every text (`texts`) and every batch (`batches`) it embedded."""
+
+    def __init__(self, twins: Mapping[str, str], *, dims: int, model_id: str = "fake:crosslingual") -> None:
+        self.twins, self.dims, self.model_id = dict(twins), dims, model_id
+        self.texts: list[str] = []
+        self.batches: list[list[str]] = []
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
+        self.batches.append(list(texts))
+        self.texts.extend(texts)
+        out = np.zeros((len(texts), self.dims), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in _ANY_WORD.findall(text.lower()):
+                word = self.twins.get(word, word)
+                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % self.dims] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
 
 
 class FakeEmbeddings(Embeddings):

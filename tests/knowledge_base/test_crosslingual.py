@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
-from kb_fakes import FakeEmbeddings
+from kb_fakes import FakeEmbeddings, ToyCrossLingual
 
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.crosslingual import SP_MODEL_SHA256, WEIGHTS_SHA256, CrossLingualEmbeddings
 from knowledge_base.errors import EmbedderUnavailable
 from knowledge_base.service import build_knowledge_base
 
-_WORD = re.compile(r"\w+")
 # A toy "multilingual" space: words of several languages share a dimension with their English twin, in
 # 256 dimensions (with 32, unrelated words collided and a question's translated words went astray).
 _TWINS = {"reembolso": "refund", "remboursement": "refund", "devolución": "return", "envío": "shipping",
@@ -23,22 +21,9 @@ _TWINS = {"reembolso": "refund", "remboursement": "refund", "devolución": "retu
           "combien": "long", "cuánto": "long"}
 
 
-class FakeCrossLingual:
-    """Bag of words after mapping foreign words to their English twin; records what it embedded."""
-
-    model_id = "fake:crosslingual-256"
-
+class FakeCrossLingual(ToyCrossLingual):
     def __init__(self) -> None:
-        self.texts: list[str] = []
-
-    def embed_array(self, texts: list[str]) -> np.ndarray:
-        self.texts.extend(texts)
-        out = np.zeros((len(texts), 256), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in _WORD.findall(text.lower()):
-                word = _TWINS.get(word, word)
-                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % 256] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+        super().__init__(_TWINS, dims=256, model_id="fake:crosslingual-256")
 
 
 def _write(docs: Path) -> Path:

@@ -1,14 +1,10 @@
 """A question in another language rewritten as the knowledge base's own words, and the two rankings fused."""
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 import pytest
-from kb_fakes import FakeEmbeddings
+from kb_fakes import FakeEmbeddings, ToyCrossLingual
 
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.crosslingual_fusion import fuse
@@ -22,28 +18,14 @@ from knowledge_base.crosslingual_terms import (
 from knowledge_base.results import DocumentHit, Passage
 from knowledge_base.service import build_knowledge_base
 
-_WORD = re.compile(r"\w+")
 # A toy multilingual space: a foreign word lands on its English twin's dimension.
 _TWINS = {"reembolso": "refund", "remboursement": "refund", "contraseña": "password", "envío": "shipping",
           "tarjeta": "card", "días": "days", "gastos": "costs"}
 
 
-class ToySpace:
-    """Bag of words over twins in 512 dimensions; records every text it embedded."""
-
-    model_id = "fake:toy-512"
-
+class ToySpace(ToyCrossLingual):
     def __init__(self) -> None:
-        self.texts: list[str] = []
-
-    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
-        self.texts.extend(texts)
-        out = np.zeros((len(texts), 512), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in _WORD.findall(text.lower()):
-                word = _TWINS.get(word, word)
-                out[row, int(hashlib.blake2b(word.encode(), digest_size=4).hexdigest(), 16) % 512] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+        super().__init__(_TWINS, dims=512, model_id="fake:toy-512")
 
 
 VOCABULARY = {"refund": 3, "card": 2, "password": 2, "shipping": 4, "costs": 1, "stripe": 1, "days": 5, "of": 9}

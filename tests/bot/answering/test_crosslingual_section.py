@@ -2,37 +2,22 @@
 meaning (the cross-lingual embedder) with language-neutral hints, not by shared words."""
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Sequence
-
 import numpy as np
 
 from bot.answering import crosslingual_section, sections
 from bot.answering.answerer import Answerer
 from bot.policy import Policy
 from knowledge_base.results import DocumentHit, Passage, SearchResult
+from tests.knowledge_base.kb_fakes import ToyCrossLingual
 
-_WORD = re.compile(r"\w+")
 # A toy multilingual space: a foreign word shares the dimension of its English twin.
 _TWINS = {"llamar": "call", "teléfono": "phone", "número": "phone", "horario": "hours", "abierto": "open",
           "días": "days", "devolver": "return", "cuántos": "many", "tengo": "have"}
 
 
-class ToySpace:
-    """Bag of words over twins; records every batch it embedded."""
-
+class ToySpace(ToyCrossLingual):
     def __init__(self) -> None:
-        self.batches: list[list[str]] = []
-
-    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
-        self.batches.append(list(texts))
-        out = np.zeros((len(texts), 64), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in _WORD.findall(text.lower()):
-                word = _TWINS.get(word, word)
-                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % 64] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+        super().__init__(_TWINS, dims=64)
 
 
 def _doc(*sections_: tuple[str, str]) -> DocumentHit:
@@ -106,16 +91,11 @@ def test_a_number_in_a_product_name_is_not_the_number_asked_for() -> None:
     assert found is not None and found.heading == "Report a fault"
 
 
-class EnglishSpace(ToySpace):
+class EnglishSpace(ToyCrossLingual):
     """The knowledge base's own embedder: English words only (no twins), bag of words."""
 
-    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
-        self.batches.append(list(texts))
-        out = np.zeros((len(texts), 64), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in _WORD.findall(text.lower()):
-                out[row, int(hashlib.blake2b(word.encode(), digest_size=2).hexdigest(), 16) % 64] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+    def __init__(self) -> None:
+        super().__init__({}, dims=64)
 
 
 REFUNDS = _doc(
