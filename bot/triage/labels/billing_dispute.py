@@ -105,6 +105,14 @@ _MONEY_BACK = alt(
     "compensation",
     "credit(?! card)",
 )
+# What a story of money not given back names: the thing or an amount ("the 55 never came back").
+_MONEY_WORD = alt(
+    "refund",
+    "deposit",
+    "credit",
+    "money",
+    "[0-9]+",
+)
 _NOT_YET = alt(
     "still",
     "not (?:yet |been )?(?:received|arrived|here|come|landed|seen|got|paid|refunded|returned|back|credited)",
@@ -3322,13 +3330,7 @@ _RULES = (
                 "promised",
                 r"refund\w*",
             ) + r"\b") + r".*?\b" + alt(
-                alt(
-                    "refund",
-                    "deposit",
-                    "credit",
-                    "money",
-                    "[0-9]+",
-                ) + "(?: [a-z0-9]+){0,4} (?:has |have |had |is |was )?(?:still )?(?:not|never) " + alt(
+                _MONEY_WORD + "(?: [a-z0-9]+){0,4} (?:has |have |had |is |was )?(?:still )?(?:not|never) " + alt(
                     "come back",
                     "came back",
                     "arrived",
@@ -3344,20 +3346,8 @@ _RULES = (
                     "came through",
                     "landed",
                 ),
-                "(?:still|yet) (?:no|not a) (?:sign|trace) of (?:my |the |our |any )?(?:[a-z0-9]+ ){0,2}" + alt(
-                    "refund",
-                    "deposit",
-                    "credit",
-                    "money",
-                    "[0-9]+",
-                ),
-                alt(
-                    "refund",
-                    "deposit",
-                    "credit",
-                    "money",
-                    "[0-9]+",
-                ) + " (?:is|are) (?:still )?(?:nowhere|still missing|missing)",
+                "(?:still|yet) (?:no|not a) (?:sign|trace) of (?:my |the |our |any )?(?:[a-z0-9]+ ){0,2}" + _MONEY_WORD,
+                _MONEY_WORD + " (?:is|are) (?:still )?(?:nowhere|still missing|missing)",
             ) + r"\b",
             r"\b(?:kept|withheld|held on to|keeping) (?:[0-9]+ of )?(?:my|our|the) deposit\b",
             r"\b(?:nobody|no one) has (?:given|paid|sent) (?:it|the money|my money) back\b",
