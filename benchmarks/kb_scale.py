@@ -22,10 +22,12 @@ own; queries are embedded by the real model. Start-up, memory and search are the
 here and crashed it once (a segfault in its Rust bindings while resuming), so the rows skip Chroma:
 the product's loader and splitter make the chunks, the product's searcher builds and saves the
 snapshot from them (coarse index, titles, keywords, passages) for the generation of a real Chroma
-collection left empty, which the server opens as its index. Start-up, RSS and search then run the
-product's own path (a server never reads Chroma's rows or graph to search once the snapshot is
-saved); what differs from a full index is Chroma's own files (its SQLite pages) and answers, which
-read a document's chunks from Chroma and fall back to the passages here.
+collection left empty, which the server opens as its index. Each document's whole-document windows
+are cut by the product (`windows.document_windows`) and given `--fast-vectors`' vectors of its topic,
+and the snapshot reads them as it reads a sync's (`windows.read_windows`). Start-up, RSS and search
+then run the product's own path (a server never reads Chroma's rows or graph to search once the
+snapshot is saved); what differs from a full index is Chroma's own files (its SQLite pages) and
+answers, which read a document's chunks from Chroma and fall back to the passages here.
 
     python benchmarks/kb_scale.py --docs 10000 [--work DIR] [--restarts 3] [--queries 200] [--turns 40]
     python benchmarks/kb_scale.py --docs 100000 --fast-vectors [--snapshot-only]
@@ -152,15 +154,33 @@ def prepare_search(kb: KnowledgeBase) -> dict:
     return {"snapshot_s": snapshot_s}
 
 
+class CorpusWindows:
+    """`--snapshot-only`'s window store: each document's windows as `kb sync` cuts them, with the
+    vector of its topic plus noise (as its chunks'), read once by the snapshot build."""
+
+    def __init__(self, documents: list[tuple[str, int, str, str]], embedder: TopicVectors) -> None:
+        self._documents, self._embedder = documents, embedder  # (id, version, title, text)
+
+    def rows(self, *, page_size: int = 20_000):
+        from knowledge_base.windows import document_windows
+
+        for document_id, version, title, text in self._documents:
+            windows = document_windows(title, text)
+            # The title in front picks the document's topic (`topic_of`); the window's own text seeds the noise.
+            for position, vector in enumerate(self._embedder.embed_array([f"{title}\n{w}" for w in windows])):
+                yield document_id, version, position, vector
+
+
 class CorpusRows:
     """`--snapshot-only`: the chunks `kb sync` makes of the corpus, held here instead of in Chroma, with
     what the searcher asks of an index while it builds the snapshot (nothing else is ever asked)."""
 
     cross_lingual = None
-    windows = None  # no document windows here (their vectors come from a sync: run without --snapshot-only)
 
-    def __init__(self, chunks: list, vectors: np.ndarray, model_id: str, generation: int) -> None:
+    def __init__(self, chunks: list, vectors: np.ndarray, model_id: str, generation: int,
+                 windows: CorpusWindows) -> None:
         self._chunks, self._vectors, self.model_id, self._generation = chunks, vectors, model_id, generation
+        self.windows = windows
 
     def count(self) -> int:
         return len(self._chunks)
@@ -196,16 +216,17 @@ def snapshot_only(corpus: Path, data_dir: Path) -> dict:
 
     settings = _settings(data_dir)
     started = time.perf_counter()
-    chunks = []
+    chunks, documents = [], []
     for path in sorted(corpus.rglob("*.md")):
         document = load_document(path, source=path.relative_to(corpus).as_posix())
         chunks += split_document(document, version=1, updated_at="2026-12-04T00:00:00+00:00", settings=settings)
+        documents.append((document.id, 1, document.title, document.text))
     load_s = round(time.perf_counter() - started, 1)
     print(f"loaded and split {len(chunks)} chunks in {load_s} s", flush=True)
     embedder = TopicVectors(LocalMiniLMEmbeddings())
     vectors = embedder.embed_array([c.embed_text for c in chunks])
     index = ChromaIndex.open(settings, embedder, embedder.model_id)  # type: ignore[arg-type]
-    rows = CorpusRows(chunks, vectors, embedder.model_id, index.generation())
+    rows = CorpusRows(chunks, vectors, embedder.model_id, index.generation(), CorpusWindows(documents, embedder))
     index.close()
     started = time.perf_counter()
     Searcher(index=rows, embedder=embedder, settings=settings).refresh()  # type: ignore[arg-type]

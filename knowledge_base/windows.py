@@ -129,21 +129,45 @@ class WindowStore:
             offset += page_size
 
 
+_READ_BATCH = 8192  # windows normalised and quantised at a time while the snapshot reads them
+
+
 def read_windows(store: WindowStore, doc_rows: dict[str, int], versions: np.ndarray) -> WindowVectors | None:
-    """The windows of each document's version in the snapshot, grouped by its row; None when a
-    document has none stored (an index written before windows existed: the signal is then left out)."""
-    kept: list[tuple[int, int, Sequence[float]]] = []
+    """The windows of each document's version in the snapshot, grouped by its row; None when no
+    document has any stored (an index written before windows existed: the signal is then left out).
+
+    A document without windows of its version (synced before windows existed, or added by a process
+    whose index had none) gets an empty span: the ranker uses its best chunk in their place, and every
+    other document keeps its windows. Rows are quantised as they are read, so a big base holds int8
+    codes (a quarter of float32's bytes) rather than every vector while it sorts them.
+    """
+    doc_of: list[np.ndarray] = []
+    position_of: list[np.ndarray] = []
+    quantised: list[WindowVectors] = []
+    batch: list[tuple[int, int, Sequence[float]]] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        vectors = np.asarray([t[2] for t in batch], dtype=np.float32).reshape(len(batch), -1)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        quantised.append(WindowVectors.of(vectors, np.zeros(1, np.int64)))
+        doc_of.append(np.asarray([t[0] for t in batch], dtype=np.int64))
+        position_of.append(np.asarray([t[1] for t in batch], dtype=np.int64))
+        batch.clear()
+
     for doc_id, version, position, vector in store.rows():
         row = doc_rows.get(doc_id)
         if row is not None and int(versions[row]) == version:
-            kept.append((row, position, vector))
-    if not kept:
+            batch.append((row, position, vector))
+            if len(batch) >= _READ_BATCH:
+                flush()
+    flush()
+    if not quantised:
         return None
-    kept.sort(key=lambda t: (t[0], t[1]))
-    counts = np.bincount(np.asarray([t[0] for t in kept], dtype=np.int64), minlength=len(doc_rows))
-    if len(doc_rows) and not counts.all():
-        return None
+    docs, positions = np.concatenate(doc_of), np.concatenate(position_of)
+    order = np.lexsort((positions, docs))  # by document row, then position (stable, as a sort by both)
+    counts = np.bincount(docs, minlength=len(doc_rows))
     starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    vectors = np.asarray([t[2] for t in kept], dtype=np.float32).reshape(len(kept), -1)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return WindowVectors.of(vectors, starts)
+    return WindowVectors(codes=np.concatenate([q.codes for q in quantised])[order],
+                         scales=np.concatenate([q.scales for q in quantised])[order], starts=starts)
