@@ -12,6 +12,7 @@ searched: the snapshot reads them once), and held per document as int8 codes wit
 """
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,12 +37,26 @@ def document_windows(title: str, text: str) -> list[str]:
     return splitter.split_text(f"{title}\n\n{text}" if title else text)
 
 
-def embed_once(embed: Callable[[list[str]], list[list[float]]], texts: list[str]) -> list[list[float]]:
-    """`embed(texts)` with each distinct text embedded once: a short document's one window is its one
-    chunk's text (title, then text), so it costs nothing more to sync."""
-    distinct = list(dict.fromkeys(texts))
-    vectors = dict(zip(distinct, embed(distinct), strict=True)) if distinct else {}
+def text_digest(text: str) -> str:
+    """What a stored vector's text is recognised by when a document's next version is synced."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def embed_once(embed: Callable[[list[str]], list[list[float]]], texts: list[str],
+               known: Mapping[str, Sequence[float]] | None = None) -> list[Sequence[float]]:
+    """`embed(texts)` with each distinct text embedded once (a short document's one window is its one
+    chunk's text), and none whose vector `known` holds by `text_digest`: an edited document's
+    unchanged chunks and windows keep the vectors its previous version stored."""
+    known = known or {}
+    found = {t: known[d] for t in dict.fromkeys(texts) if (d := text_digest(t)) in known} if known else {}
+    distinct = [t for t in dict.fromkeys(texts) if t not in found]
+    vectors: dict[str, Sequence[float]] = dict(zip(distinct, embed(distinct), strict=True)) if distinct else {}
+    vectors |= found
     return [vectors[t] for t in texts]
+
+
+# (document id, version, its window texts, their vectors): what a sync stores per document.
+DocumentWindows = tuple[str, int, Sequence[str], Sequence[Sequence[float]]]
 
 
 @dataclass(frozen=True)
@@ -95,14 +110,15 @@ class WindowStore:
             if name + SUFFIX in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
                 client.delete_collection(name + SUFFIX)
 
-    def upsert(self, documents: Sequence[tuple[str, int, Sequence[Sequence[float]]]]) -> None:
-        """Store (document id, version, its window vectors) for a group of documents in one write."""
+    def upsert(self, documents: Sequence[DocumentWindows]) -> None:
+        """Store each document's window vectors (and their texts' digests) for a group of documents in one write."""
         ids: list[str] = []
         metadatas: list[Mapping[str, str | int]] = []
         vectors: list[Sequence[float]] = []
-        for document_id, version, rows in documents:
+        for document_id, version, texts, rows in documents:
             ids += [f"{document_id}@{version}#w{i}" for i in range(len(rows))]
-            metadatas += [{"document_id": document_id, "version": version, "position": i} for i in range(len(rows))]
+            metadatas += [{"document_id": document_id, "version": version, "position": i, "digest": text_digest(t)}
+                          for i, t in enumerate(texts)]
             vectors += list(rows)
         if not ids:
             return
@@ -113,6 +129,16 @@ class WindowStore:
     def delete(self, where: dict[str, Any]) -> None:
         with guard("delete window vectors"), self._lock:
             self._collection.delete(where=where)
+
+    def vectors_of(self, document_id: str, version: int) -> dict[str, Sequence[float]]:
+        """A stored version's window vectors by their texts' digests (none for windows stored without one)."""
+        with guard("read window vectors"):
+            res = self._collection.get(where={"$and": [{"document_id": document_id}, {"version": version}]},
+                                       include=["metadatas", "embeddings"])
+        found = res.get("embeddings")
+        vectors: list[Any] = list(found) if found is not None else []
+        return {str(meta["digest"]): vector for meta, vector in zip(res["metadatas"] or [], vectors, strict=False)
+                if meta and meta.get("digest")}
 
     def rows(self, *, page_size: int = 20_000) -> Iterator[tuple[str, int, int, Sequence[float]]]:
         """Every stored window as (document id, version, position, vector)."""

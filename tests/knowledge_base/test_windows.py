@@ -156,3 +156,28 @@ def test_read_windows_groups_rows_by_document_and_position_across_read_batches(
     np.testing.assert_array_equal(read.starts, expected.starts)
     np.testing.assert_array_equal(read.codes, expected.codes)
     np.testing.assert_array_equal(read.scales, expected.scales)
+
+
+def test_an_edited_document_embeds_only_its_changed_chunks_and_windows(kb: KnowledgeBase, docs_dir: Path,
+                                                                        embedder: FakeEmbeddings) -> None:
+    (docs_dir / "timetable.md").write_text(f"# Timetable\n\n{LONG}\n", encoding="utf-8")
+    kb.sync(docs_dir)
+    before = set(embedder.documents)
+    embedder.documents.clear()
+    edited = LONG.replace("Paragraph 39: the ferry to island 39 leaves at 39:15",
+                          "Paragraph 39: the ferry to island 39 now leaves at 39:45")
+    (docs_dir / "timetable.md").write_text(f"# Timetable\n\n{edited}\n", encoding="utf-8")
+    report = kb.sync(docs_dir)
+    assert report.updated == 1
+    windows = document_windows("Timetable", edited)
+    assert len(windows) > 3
+    assert embedder.documents and set(embedder.documents).isdisjoint(before)  # only what changed
+    assert sum(w in embedder.documents for w in windows) == 1  # the last window; the others are kept
+
+    searcher = kb._get_searcher()
+    snap = searcher._current_snapshot(force=True)
+    row = snap.doc_rows["timetable.md"]
+    assert snap.windows is not None
+    kept = snap.windows.codes[int(snap.windows.starts[row]):int(snap.windows.starts[row + 1])]
+    fresh = WindowVectors.of(as_unit_rows(embedder.embed_documents(windows)), np.array([0, len(windows)]))
+    np.testing.assert_array_equal(kept, fresh.codes)  # reused vectors are the ones the texts would get
