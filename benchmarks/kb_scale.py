@@ -229,10 +229,14 @@ def snapshot_only(corpus: Path, data_dir: Path) -> dict:
     rows = CorpusRows(chunks, vectors, embedder.model_id, index.generation(), CorpusWindows(documents, embedder))
     index.close()
     started = time.perf_counter()
-    Searcher(index=rows, embedder=embedder, settings=settings).refresh()  # type: ignore[arg-type]
+    searcher = Searcher(index=rows, embedder=embedder, settings=settings)  # type: ignore[arg-type]
+    searcher.refresh()
     snapshot_s = round(time.perf_counter() - started, 1)
-    print(f"search snapshot built and saved in {snapshot_s} s", flush=True)
-    figures = {"snapshot_only": True, "chunks": len(chunks), "load_and_split_s": load_s, "snapshot_s": snapshot_s}
+    built = searcher._current_snapshot().windows
+    windows = int(built.starts[-1]) if built is not None else 0
+    print(f"search snapshot built and saved in {snapshot_s} s ({windows} document windows)", flush=True)
+    figures = {"snapshot_only": True, "chunks": len(chunks), "windows": windows, "load_and_split_s": load_s,
+               "snapshot_s": snapshot_s}
     (data_dir / ".kb-scale-synced").write_text(json.dumps(figures))
     return figures
 
@@ -402,6 +406,9 @@ def main() -> None:
     if marker.exists():
         figures = json.loads(marker.read_text())
         print(f"reusing the synced folder {data_dir}: {figures}")
+        if args.snapshot_only and "windows" not in figures:
+            print("WARNING: this folder was built before --snapshot-only carried document windows: delete it "
+                  "to measure them", flush=True)
         if "snapshot_s" not in figures:  # synced by an earlier version, without the saved snapshot
             figures |= prepare_search(build_knowledge_base(_settings(data_dir)))
             marker.write_text(json.dumps(figures))
