@@ -22,10 +22,12 @@ own; queries are embedded by the real model. Start-up, memory and search are the
 here and crashed it once (a segfault in its Rust bindings while resuming), so the rows skip Chroma:
 the product's loader and splitter make the chunks, the product's searcher builds and saves the
 snapshot from them (coarse index, titles, keywords, passages) for the generation of a real Chroma
-collection left empty, which the server opens as its index. Start-up, RSS and search then run the
-product's own path (a server never reads Chroma's rows or graph to search once the snapshot is
-saved); what differs from a full index is Chroma's own files (its SQLite pages) and answers, which
-read a document's chunks from Chroma and fall back to the passages here.
+collection left empty, which the server opens as its index. Each document's whole-document windows
+are cut by the product (`windows.document_windows`) and given `--fast-vectors`' vectors of its topic,
+and the snapshot reads them as it reads a sync's (`windows.read_windows`). Start-up, RSS and search
+then run the product's own path (a server never reads Chroma's rows or graph to search once the
+snapshot is saved); what differs from a full index is Chroma's own files (its SQLite pages) and
+answers, which read a document's chunks from Chroma and fall back to the passages here.
 
     python benchmarks/kb_scale.py --docs 10000 [--work DIR] [--restarts 3] [--queries 200] [--turns 40]
     python benchmarks/kb_scale.py --docs 100000 --fast-vectors [--snapshot-only]
@@ -152,15 +154,33 @@ def prepare_search(kb: KnowledgeBase) -> dict:
     return {"snapshot_s": snapshot_s}
 
 
+class CorpusWindows:
+    """`--snapshot-only`'s window store: each document's windows as `kb sync` cuts them, with the
+    vector of its topic plus noise (as its chunks'), read once by the snapshot build."""
+
+    def __init__(self, documents: list[tuple[str, int, str, str]], embedder: TopicVectors) -> None:
+        self._documents, self._embedder = documents, embedder  # (id, version, title, text)
+
+    def rows(self, *, page_size: int = 20_000):
+        from knowledge_base.windows import document_windows
+
+        for document_id, version, title, text in self._documents:
+            windows = document_windows(title, text)
+            # The title in front picks the document's topic (`topic_of`); the window's own text seeds the noise.
+            for position, vector in enumerate(self._embedder.embed_array([f"{title}\n{w}" for w in windows])):
+                yield document_id, version, position, vector
+
+
 class CorpusRows:
     """`--snapshot-only`: the chunks `kb sync` makes of the corpus, held here instead of in Chroma, with
     what the searcher asks of an index while it builds the snapshot (nothing else is ever asked)."""
 
     cross_lingual = None
-    windows = None  # no document windows here (their vectors come from a sync: run without --snapshot-only)
 
-    def __init__(self, chunks: list, vectors: np.ndarray, model_id: str, generation: int) -> None:
+    def __init__(self, chunks: list, vectors: np.ndarray, model_id: str, generation: int,
+                 windows: CorpusWindows) -> None:
         self._chunks, self._vectors, self.model_id, self._generation = chunks, vectors, model_id, generation
+        self.windows = windows
 
     def count(self) -> int:
         return len(self._chunks)
@@ -196,22 +216,27 @@ def snapshot_only(corpus: Path, data_dir: Path) -> dict:
 
     settings = _settings(data_dir)
     started = time.perf_counter()
-    chunks = []
+    chunks, documents = [], []
     for path in sorted(corpus.rglob("*.md")):
         document = load_document(path, source=path.relative_to(corpus).as_posix())
         chunks += split_document(document, version=1, updated_at="2026-12-04T00:00:00+00:00", settings=settings)
+        documents.append((document.id, 1, document.title, document.text))
     load_s = round(time.perf_counter() - started, 1)
     print(f"loaded and split {len(chunks)} chunks in {load_s} s", flush=True)
     embedder = TopicVectors(LocalMiniLMEmbeddings())
     vectors = embedder.embed_array([c.embed_text for c in chunks])
     index = ChromaIndex.open(settings, embedder, embedder.model_id)  # type: ignore[arg-type]
-    rows = CorpusRows(chunks, vectors, embedder.model_id, index.generation())
+    rows = CorpusRows(chunks, vectors, embedder.model_id, index.generation(), CorpusWindows(documents, embedder))
     index.close()
     started = time.perf_counter()
-    Searcher(index=rows, embedder=embedder, settings=settings).refresh()  # type: ignore[arg-type]
+    searcher = Searcher(index=rows, embedder=embedder, settings=settings)  # type: ignore[arg-type]
+    searcher.refresh()
     snapshot_s = round(time.perf_counter() - started, 1)
-    print(f"search snapshot built and saved in {snapshot_s} s", flush=True)
-    figures = {"snapshot_only": True, "chunks": len(chunks), "load_and_split_s": load_s, "snapshot_s": snapshot_s}
+    built = searcher._current_snapshot().windows
+    windows = int(built.starts[-1]) if built is not None else 0
+    print(f"search snapshot built and saved in {snapshot_s} s ({windows} document windows)", flush=True)
+    figures = {"snapshot_only": True, "chunks": len(chunks), "windows": windows, "load_and_split_s": load_s,
+               "snapshot_s": snapshot_s}
     (data_dir / ".kb-scale-synced").write_text(json.dumps(figures))
     return figures
 
@@ -314,12 +339,46 @@ def search_latency(data_dir: Path, n: int) -> dict:
         times.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)  # what it costs, whatever else runs
     rss = _field("/proc/self/status", "VmRSS:") / 1024
+    agreement = _title_index_agreement(kb, asked)
     kb.close()
-    return {"search_warm_up_s": round(warm_s, 2), "search_ms_p50": round(statistics.median(times), 2),
-            "search_ms_p95": round(float(np.percentile(times, 95)), 2),
-            "search_cpu_ms_p50": round(statistics.median(cpu), 2),
-            "search_cpu_ms_p95": round(float(np.percentile(cpu, 95)), 2),
-            "search_process_rss_mb": round(rss)}
+    return agreement | {"search_warm_up_s": round(warm_s, 2), "search_ms_p50": round(statistics.median(times), 2),
+                        "search_ms_p95": round(float(np.percentile(times, 95)), 2),
+                        "search_cpu_ms_p50": round(statistics.median(cpu), 2),
+                        "search_cpu_ms_p95": round(float(np.percentile(cpu, 95)), 2),
+                        "search_process_rss_mb": round(rss)}
+
+
+def _title_index_agreement(kb: KnowledgeBase, asked: list[str]) -> dict:
+    """The title index (`search.TITLES_EXACT_BELOW`) against every title scored exactly on the same snapshot,
+    question by question, interleaved: how often both put the same document first, the share of the top 5
+    in common, and each one's CPU ms per search (p50). Empty on a base that scans its titles exactly."""
+    snap = kb._get_searcher()._current_snapshot()
+    title_index = snap.title_index
+    if title_index is None:
+        return {}
+    tops: dict[str, list[list[str]]] = {"index": [], "exact": []}
+    cpu: dict[str, list[float]] = {"index": [], "exact": []}
+    try:
+        for question in asked:
+            for way in ("index", "exact"):
+                snap.title_index = title_index if way == "index" else None  # this process only
+                started = time.process_time()
+                hits = kb.search(question).hits
+                cpu[way].append((time.process_time() - started) * 1000)
+                tops[way].append([h.document_id for h in hits[:5]])
+    finally:
+        snap.title_index = title_index
+    pairs = list(zip(tops["index"], tops["exact"], strict=True))
+    same_first = sum(bool(a) and bool(b) and a[0] == b[0] for a, b in pairs)
+    overlap = statistics.mean(len(set(a) & set(b)) / max(len(b), 1) for a, b in pairs)
+    figures = {"title_index_same_first": same_first, "title_index_top5_overlap": round(overlap, 3),
+               "search_cpu_ms_p50_title_index": round(statistics.median(cpu["index"]), 2),
+               "search_cpu_ms_p50_titles_exact": round(statistics.median(cpu["exact"]), 2)}
+    print(f"title index against every title scored exactly (same snapshot, interleaved): same first document "
+          f"{same_first} of {len(asked)}, top-5 overlap {overlap:.3f}; CPU p50 "
+          f"{figures['search_cpu_ms_p50_title_index']} ms against {figures['search_cpu_ms_p50_titles_exact']} ms",
+          flush=True)
+    return figures
 
 
 def main() -> None:
@@ -347,6 +406,9 @@ def main() -> None:
     if marker.exists():
         figures = json.loads(marker.read_text())
         print(f"reusing the synced folder {data_dir}: {figures}")
+        if args.snapshot_only and "windows" not in figures:
+            print("WARNING: this folder was built before --snapshot-only carried document windows: delete it "
+                  "to measure them", flush=True)
         if "snapshot_s" not in figures:  # synced by an earlier version, without the saved snapshot
             figures |= prepare_search(build_knowledge_base(_settings(data_dir)))
             marker.write_text(json.dumps(figures))

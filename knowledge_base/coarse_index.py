@@ -10,7 +10,8 @@ best few, exactly. The pages a query touches are the OS's page cache, shared by 
 
 Like HNSW it is approximate: a chunk whose list is not probed is missed (recall against exact search
 is printed by `benchmarks/kb_scale.py`). Bases up to `search.IN_MEMORY_BELOW` chunks never use it:
-their vectors are scored exactly, in memory.
+their vectors are scored exactly, in memory. The titles of bases above `search.TITLES_EXACT_BELOW`
+documents get one too (its exact rows are the saved title vectors, read by rows).
 """
 from __future__ import annotations
 

@@ -79,8 +79,8 @@ def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSetti
             ends = [len(batch)]
             for _, ws in windows:
                 ends.append(ends[-1] + len(ws))
-            index.upsert_windows([(doc_id, 1, vectors[a:b]) for (doc_id, _), a, b in zip(windows, ends[:-1], ends[1:],
-                                                                                        strict=True)])
+            spans = zip(windows, ends[:-1], ends[1:], strict=True)
+            index.upsert_windows([(doc_id, 1, ws, vectors[a:b]) for (doc_id, ws), a, b in spans])
             index.upsert(batch, vectors[:len(batch)])
             batch.clear()
             windows.clear()

@@ -18,7 +18,7 @@ from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.crosslingual import cross_lingual_text
 from knowledge_base.crosslingual_store import CrossLingualRow, CrossLingualStore
 from knowledge_base.errors import EmbeddingModelMismatch
-from knowledge_base.windows import WindowStore
+from knowledge_base.windows import DocumentWindows, WindowStore, text_digest
 
 if TYPE_CHECKING:
     import chromadb
@@ -234,11 +234,23 @@ class ChromaIndex:
             for m in metadatas
         ]
 
-    def upsert_windows(self, documents: Sequence[tuple[str, int, Sequence[Sequence[float]]]]) -> None:
-        """Store (document id, version, window vectors) of a group of documents, before their chunks:
-        the chunks' write bumps the generation, and a snapshot of it must find the windows too."""
+    def upsert_windows(self, documents: Sequence[DocumentWindows]) -> None:
+        """Store (document id, version, window texts, their vectors) of a group of documents, before
+        their chunks: the chunks' write bumps the generation, and a snapshot of it must find the windows too."""
         if self.windows is not None:
             self.windows.upsert(documents)
+
+    def stored_vectors(self, document_id: str, version: int) -> dict[str, Sequence[float]]:
+        """The vectors of a stored version's chunks and windows by their texts' digests (`windows.text_digest`):
+        a sync of the next version embeds only the texts that changed."""
+        with guard("read chunks"):
+            res = self._collection.get(where={"$and": [{"document_id": document_id}, {"version": version}]},
+                                       include=["metadatas", "documents", "embeddings"])
+        found = res.get("embeddings")
+        embeddings: list[Any] = list(found) if found is not None else []
+        vectors = {text_digest(to_match(cid, doc, dict(meta), 0.0).embed_text): vector for cid, doc, meta, vector
+                   in zip(res["ids"], res["documents"] or [], res["metadatas"] or [], embeddings, strict=False) if meta}
+        return (self.windows.vectors_of(document_id, version) | vectors) if self.windows is not None else vectors
 
     def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]]) -> None:
         """Store chunks with their vectors (ids carry the version, so new never overwrites old)."""

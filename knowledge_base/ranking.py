@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from knowledge_base.coarse_index import CoarseIndex
 from knowledge_base.rank_features import candidate_features, question_length
 from knowledge_base.snapshot import Snapshot
 
@@ -40,6 +41,9 @@ class Space:
     nearest: Callable[[np.ndarray, int], list[tuple[str, float]]]  # (chunk id, cosine) best first, from Chroma
     fresh: bool  # the snapshot is the index's current generation: its in-memory vectors may be used
     title_weight: float = TITLE_WEIGHT  # the cross-lingual space weighs titles differently (see search.py)
+    # A big base's titles grouped like its chunks (`coarse_index.py`): the best titles come from a few
+    # lists and only the candidates' rows are read, instead of a cosine with every title per query.
+    title_index: CoarseIndex | None = None
     ranker: LearnedRanker | None = None  # fitted on English questions in the default space only
 
 
@@ -125,18 +129,29 @@ def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, t
     exact = snap.chunks <= EXACT_BELOW and len(matches) >= snap.chunks
     floor = min((m.similarity for m in matches), default=0.0) if not exact else -1.0
 
-    title_sims = cosines(space.title_vectors, vector) if len(snap.doc_ids) else np.zeros(0, np.float32)
     chunk_cov = snap.lexical.coverage(text)
     # Chunks are grouped by document, so a segmented max gives each document's best chunk.
     doc_cov = np.maximum.reduceat(chunk_cov, snap.doc_starts) if len(snap.doc_ids) else chunk_cov[:0]
 
     pool: dict[str, int] = {d: snap.doc_rows.get(d, -1) for d in by_doc}
-    for signal in (title_sims, doc_cov):
+    if space.title_index is not None:
+        for row, _sim in space.title_index.nearest(vector, EXTRA_CANDIDATES):
+            pool.setdefault(snap.doc_ids[row], row)
+        signals = [doc_cov]
+    else:
+        title_sims = cosines(space.title_vectors, vector) if len(snap.doc_ids) else np.zeros(0, np.float32)
+        signals = [title_sims, doc_cov]
+    for signal in signals:
         if signal.size:
             top = np.argpartition(-signal, min(EXTRA_CANDIDATES, signal.size - 1))[:EXTRA_CANDIDATES]
             for row in top:
                 pool.setdefault(snap.doc_ids[int(row)], int(row))
     pool.pop(exclude, None) if exclude is not None else None
+    if space.title_index is not None:  # the exact cosines of the pool's titles only
+        rows = sorted({row for row in pool.values() if row >= 0})
+        title_sims = np.zeros(len(snap.doc_ids), np.float32)
+        if rows:
+            title_sims[rows] = cosines(np.asarray(space.title_index.exact[rows], dtype=np.float32), vector)
 
     candidates: list[Candidate] = []
     for doc_id, row in pool.items():

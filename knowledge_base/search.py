@@ -20,6 +20,7 @@ import numpy as np
 
 from knowledge_base import crosslingual_fusion, snapshot_files
 from knowledge_base.calibration import DEFAULT_CALIBRATION, OFF_DOMAIN_ANCHORS, Calibration
+from knowledge_base.coarse_index import build_coarse_index
 from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, vocabulary
 from knowledge_base.embeddings import TOKENIZER_PATH
 from knowledge_base.freed_memory import return_freed_memory
@@ -45,6 +46,10 @@ NEAR_MISS_SAMPLE = 64  # documents whose titles probe the near-miss level
 # cross-lingual ones) and dense scoring is one exact matrix product in memory: ~0.1 ms at 1,000
 # chunks, ~1 ms at 20,000, against ~1 ms per Chroma query plus its locking under concurrent turns.
 IN_MEMORY_BELOW = 20_000
+# Up to this many documents every query scores every title exactly (~0.7 ms at 10,000). Above, titles
+# are grouped into a coarse index like a big base's chunks: at 100,000 documents the exact scan was
+# 6.5-16 ms of a search's CPU and read all 154 MB of title vectors into each worker's RSS.
+TITLES_EXACT_BELOW = 20_000
 # The cross-lingual space's threshold on the same calibrated score: its cosines are less sharp
 # than MiniLM's within one language, so the same score means less (see kb_answerability.py).
 CROSS_LINGUAL_THRESHOLD = 0.35
@@ -73,9 +78,10 @@ class Searcher:
                  calibration: Calibration | None = None, in_memory_below: int = IN_MEMORY_BELOW,
                  language: str = "en", detector: LanguageDetector | None = None,
                  cross_lingual_threshold: float = CROSS_LINGUAL_THRESHOLD,
-                 ranker: LearnedRanker | None = None) -> None:
+                 ranker: LearnedRanker | None = None, titles_exact_below: int = TITLES_EXACT_BELOW) -> None:
         """`ranker`: the learned ranker's weights (default: the pinned `assets/ranker.json`, checked here)."""
         self.index = index
+        self.titles_exact_below = titles_exact_below
         # None after construction: the hand-tuned ranking alone (benchmarks/ranker_cost.py compares them).
         self.ranker: LearnedRanker | None = ranker if ranker is not None else LearnedRanker.load()
         self.in_memory_below = in_memory_below
@@ -189,7 +195,7 @@ class Searcher:
     def _space(self, snap: Snapshot, *, fresh: bool | None = None) -> Space:
         fresh = self._fresh(snap) if fresh is None else fresh
         return Space(title_vectors=snap.title_vectors, chunk_vectors=snap.chunk_vectors,
-                     nearest=self._nearest(snap, fresh), fresh=fresh, ranker=self.ranker)
+                     nearest=self._nearest(snap, fresh), fresh=fresh, ranker=self.ranker, title_index=snap.title_index)
 
     def _nearest(self, snap: Snapshot, fresh: bool) -> Callable[[np.ndarray, int], list[tuple[str, float]]]:
         """Dense neighbours on a big base: the snapshot's coarse index, or Chroma while the snapshot
@@ -356,6 +362,8 @@ class Searcher:
                                    known=self._known_words().__contains__)
         if snap is None or snap.chunks == 0:
             return snap
+        if len(snap.doc_ids) <= self.titles_exact_below:
+            snap.title_index = None  # (one saved without it, before it existed, scans titles exactly as then)
         if snap.chunks > self.in_memory_below:
             snap.chunk_vectors = None
         elif snap.chunk_vectors is None:
@@ -380,6 +388,8 @@ class Searcher:
         started = time.perf_counter()
         snap = build_snapshot(self.index, generation=generation, title_vectors=self._title_vectors,
                               in_memory_below=self.in_memory_below, known=self._known_words().__contains__)
+        if len(snap.doc_ids) > self.titles_exact_below:
+            snap.title_index = build_coarse_index(np.asarray(snap.title_vectors, dtype=np.float32))
         snap.level = self._near_miss_level(snap, self._space(snap, fresh=True), snap.title_vectors)
         snap.built_in = time.perf_counter() - started
         snap.built_at = time.monotonic()

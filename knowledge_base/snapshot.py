@@ -58,6 +58,7 @@ class Snapshot:
     chunk_vectors: np.ndarray | None = None  # (chunks, dim) unit rows, on bases up to IN_MEMORY_BELOW
     chunk_versions: np.ndarray | None = None  # int64 per chunk
     coarse: CoarseIndex | None = None  # dense search of bases above IN_MEMORY_BELOW (`coarse_index.py`)
+    title_index: CoarseIndex | None = None  # titles of bases above search.TITLES_EXACT_BELOW documents
     windows: WindowVectors | None = None  # whole-document windows (`windows.py`); None: not stored
     level: float = 0.45
     cross_lingual: CrossLingualView | None = None  # built on the first question that needs it

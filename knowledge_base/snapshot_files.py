@@ -150,6 +150,8 @@ def _write(snap: Snapshot, folder: Path, *, model_id: str, where: str) -> None:
         arrays["chunk_vectors"] = snap.chunk_vectors
     if snap.coarse is not None:
         arrays |= {f"coarse_{name}": value for name, value in snap.coarse.arrays().items()}
+    if snap.title_index is not None:  # its exact rows are the title vectors: not written twice
+        arrays |= {f"titles_{name}": value for name, value in snap.title_index.arrays().items() if name != "exact"}
     if snap.windows is not None:
         arrays |= {"window_codes": snap.windows.codes, "window_scales": snap.windows.scales,
                    "window_starts": snap.windows.starts}
@@ -219,7 +221,7 @@ def latest(root: Path, *, model_id: str, where: str) -> Snapshot | None:
 
 
 # Read a few rows a query, anywhere in the file: read with pread, not mapped (`file_rows.py`).
-_READ_BY_ROWS = frozenset({"coarse_exact", "coarse_codes", "lex_rows", "window_codes"})  # and the texts
+_READ_BY_ROWS = frozenset({"coarse_exact", "coarse_codes", "lex_rows", "window_codes", "titles_codes"})  # and the texts
 
 
 # A small base is read whole into memory: a search reads ~80 rows, and a pread each (a syscall and a
@@ -231,6 +233,8 @@ def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str]
     small = sum(f.stat().st_size for f in folder.iterdir() if f.is_file()) < IN_MEMORY_BYTES
 
     def arr(name: str) -> np.ndarray:
+        if name == "title_rows":  # the title vectors again, read by rows: a big base's title index reads a few
+            return np.load(folder / "title_vectors.npy") if small else FileRows(folder / "title_vectors.npy")  # type: ignore[return-value]
         if small:
             return np.load(folder / f"{name}.npy")
         if name in _READ_BY_ROWS:
@@ -262,7 +266,7 @@ def _read(folder: Path, manifest: Mapping[str, object], *, known: Callable[[str]
         chunk_texts=texts, chunk_sections=sections, chunk_rows=rows,
         lexical=lexical, chunk_versions=loaded["chunk_versions"],
         chunk_vectors=arr("chunk_vectors") if (folder / "chunk_vectors.npy").exists() else None,
-        coarse=_coarse(folder, arr),
+        coarse=_coarse(folder, arr), title_index=_title_index(folder, arr),
         windows=WindowVectors(codes=arr("window_codes"), scales=arr("window_scales"), starts=arr("window_starts"))
         if (folder / "window_codes.npy").exists() else None,
         level=float(str(manifest["level"])), built_in=float(str(manifest.get("built_in", 0.0))),
@@ -289,6 +293,14 @@ def _coarse(folder: Path, arr: Callable[[str], np.ndarray]) -> CoarseIndex | Non
         return None
     names = [p.stem for p in folder.glob("coarse_*.npy")]
     return CoarseIndex.from_arrays({name.removeprefix("coarse_"): arr(name) for name in names})
+
+
+def _title_index(folder: Path, arr: Callable[[str], np.ndarray]) -> CoarseIndex | None:
+    """The coarse index of a big base's titles; its exact rows are read from the title vectors by rows."""
+    if not (folder / "titles_codes.npy").exists():
+        return None
+    names = ("centroids", "offsets", "members", "codes", "scales")
+    return CoarseIndex.from_arrays({name: arr(f"titles_{name}") for name in names} | {"exact": arr("title_rows")})
 
 
 @contextlib.contextmanager

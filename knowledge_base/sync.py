@@ -193,12 +193,17 @@ class Syncer:
         windows = [document_windows(p.document.title, p.document.text) if self._index.windows is not None else []
                    for p in pending]
         try:
+            # What an updated document's previous version embedded is kept: only changed texts are embedded.
+            known: dict[str, Sequence[float]] = {}
+            for p in pending:
+                if p.previous is not None:
+                    known |= self._index.stored_vectors(p.document.id, p.previous.version)
             # One embedding call for the chunks and the documents' windows (`windows.py`).
             vectors = embed_once(self._embedder.embed_documents,
-                                 [c.embed_text for c in chunks] + [w for ws in windows for w in ws])
+                                 [c.embed_text for c in chunks] + [w for ws in windows for w in ws], known)
             ends = np.cumsum([len(chunks)] + [len(ws) for ws in windows])
-            self._index.upsert_windows([(p.document.id, p.chunks[0].version, vectors[a:b])
-                                        for p, a, b in zip(pending, ends[:-1], ends[1:], strict=True)])
+            self._index.upsert_windows([(p.document.id, p.chunks[0].version, ws, vectors[a:b])
+                                        for p, ws, a, b in zip(pending, windows, ends[:-1], ends[1:], strict=True)])
             self._index.upsert(chunks, vectors[:len(chunks)])
             for p in pending:
                 if p.previous is not None:

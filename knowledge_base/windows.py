@@ -12,6 +12,7 @@ searched: the snapshot reads them once), and held per document as int8 codes wit
 """
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,12 +37,26 @@ def document_windows(title: str, text: str) -> list[str]:
     return splitter.split_text(f"{title}\n\n{text}" if title else text)
 
 
-def embed_once(embed: Callable[[list[str]], list[list[float]]], texts: list[str]) -> list[list[float]]:
-    """`embed(texts)` with each distinct text embedded once: a short document's one window is its one
-    chunk's text (title, then text), so it costs nothing more to sync."""
-    distinct = list(dict.fromkeys(texts))
-    vectors = dict(zip(distinct, embed(distinct), strict=True)) if distinct else {}
+def text_digest(text: str) -> str:
+    """What a stored vector's text is recognised by when a document's next version is synced."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def embed_once(embed: Callable[[list[str]], list[list[float]]], texts: list[str],
+               known: Mapping[str, Sequence[float]] | None = None) -> list[Sequence[float]]:
+    """`embed(texts)` with each distinct text embedded once (a short document's one window is its one
+    chunk's text), and none whose vector `known` holds by `text_digest`: an edited document's
+    unchanged chunks and windows keep the vectors its previous version stored."""
+    known = known or {}
+    found = {t: known[d] for t in dict.fromkeys(texts) if (d := text_digest(t)) in known} if known else {}
+    distinct = [t for t in dict.fromkeys(texts) if t not in found]
+    vectors: dict[str, Sequence[float]] = dict(zip(distinct, embed(distinct), strict=True)) if distinct else {}
+    vectors |= found
     return [vectors[t] for t in texts]
+
+
+# (document id, version, its window texts, their vectors): what a sync stores per document.
+DocumentWindows = tuple[str, int, Sequence[str], Sequence[Sequence[float]]]
 
 
 @dataclass(frozen=True)
@@ -95,14 +110,15 @@ class WindowStore:
             if name + SUFFIX in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
                 client.delete_collection(name + SUFFIX)
 
-    def upsert(self, documents: Sequence[tuple[str, int, Sequence[Sequence[float]]]]) -> None:
-        """Store (document id, version, its window vectors) for a group of documents in one write."""
+    def upsert(self, documents: Sequence[DocumentWindows]) -> None:
+        """Store each document's window vectors (and their texts' digests) for a group of documents in one write."""
         ids: list[str] = []
         metadatas: list[Mapping[str, str | int]] = []
         vectors: list[Sequence[float]] = []
-        for document_id, version, rows in documents:
+        for document_id, version, texts, rows in documents:
             ids += [f"{document_id}@{version}#w{i}" for i in range(len(rows))]
-            metadatas += [{"document_id": document_id, "version": version, "position": i} for i in range(len(rows))]
+            metadatas += [{"document_id": document_id, "version": version, "position": i, "digest": text_digest(t)}
+                          for i, t in enumerate(texts)]
             vectors += list(rows)
         if not ids:
             return
@@ -113,6 +129,16 @@ class WindowStore:
     def delete(self, where: dict[str, Any]) -> None:
         with guard("delete window vectors"), self._lock:
             self._collection.delete(where=where)
+
+    def vectors_of(self, document_id: str, version: int) -> dict[str, Sequence[float]]:
+        """A stored version's window vectors by their texts' digests (none for windows stored without one)."""
+        with guard("read window vectors"):
+            res = self._collection.get(where={"$and": [{"document_id": document_id}, {"version": version}]},
+                                       include=["metadatas", "embeddings"])
+        found = res.get("embeddings")
+        vectors: list[Any] = list(found) if found is not None else []
+        return {str(meta["digest"]): vector for meta, vector in zip(res["metadatas"] or [], vectors, strict=False)
+                if meta and meta.get("digest")}
 
     def rows(self, *, page_size: int = 20_000) -> Iterator[tuple[str, int, int, Sequence[float]]]:
         """Every stored window as (document id, version, position, vector)."""
@@ -129,21 +155,45 @@ class WindowStore:
             offset += page_size
 
 
+_READ_BATCH = 8192  # windows normalised and quantised at a time while the snapshot reads them
+
+
 def read_windows(store: WindowStore, doc_rows: dict[str, int], versions: np.ndarray) -> WindowVectors | None:
-    """The windows of each document's version in the snapshot, grouped by its row; None when a
-    document has none stored (an index written before windows existed: the signal is then left out)."""
-    kept: list[tuple[int, int, Sequence[float]]] = []
+    """The windows of each document's version in the snapshot, grouped by its row; None when no
+    document has any stored (an index written before windows existed: the signal is then left out).
+
+    A document without windows of its version (synced before windows existed, or added by a process
+    whose index had none) gets an empty span: the ranker uses its best chunk in their place, and every
+    other document keeps its windows. Rows are quantised as they are read, so a big base holds int8
+    codes (a quarter of float32's bytes) rather than every vector while it sorts them.
+    """
+    doc_of: list[np.ndarray] = []
+    position_of: list[np.ndarray] = []
+    quantised: list[WindowVectors] = []
+    batch: list[tuple[int, int, Sequence[float]]] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        vectors = np.asarray([t[2] for t in batch], dtype=np.float32).reshape(len(batch), -1)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        quantised.append(WindowVectors.of(vectors, np.zeros(1, np.int64)))
+        doc_of.append(np.asarray([t[0] for t in batch], dtype=np.int64))
+        position_of.append(np.asarray([t[1] for t in batch], dtype=np.int64))
+        batch.clear()
+
     for doc_id, version, position, vector in store.rows():
         row = doc_rows.get(doc_id)
         if row is not None and int(versions[row]) == version:
-            kept.append((row, position, vector))
-    if not kept:
+            batch.append((row, position, vector))
+            if len(batch) >= _READ_BATCH:
+                flush()
+    flush()
+    if not quantised:
         return None
-    kept.sort(key=lambda t: (t[0], t[1]))
-    counts = np.bincount(np.asarray([t[0] for t in kept], dtype=np.int64), minlength=len(doc_rows))
-    if len(doc_rows) and not counts.all():
-        return None
+    docs, positions = np.concatenate(doc_of), np.concatenate(position_of)
+    order = np.lexsort((positions, docs))  # by document row, then position (stable, as a sort by both)
+    counts = np.bincount(docs, minlength=len(doc_rows))
     starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    vectors = np.asarray([t[2] for t in kept], dtype=np.float32).reshape(len(kept), -1)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return WindowVectors.of(vectors, starts)
+    return WindowVectors(codes=np.concatenate([q.codes for q in quantised])[order],
+                         scales=np.concatenate([q.scales for q in quantised])[order], starts=starts)

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from kb_fakes import FakeEmbeddings
 
+from knowledge_base import snapshot_files
 from knowledge_base.coarse_index import build_coarse_index
+from knowledge_base.file_rows import FileRows
 from knowledge_base.index import ChromaIndex
 from knowledge_base.search import Searcher
 from knowledge_base.service import KnowledgeBase
@@ -63,3 +65,26 @@ def test_tiny_inputs(n: int) -> None:
     vectors, centres = _clustered(n, 1)
     assert [r for r, _ in build_coarse_index(vectors).nearest(centres[0], 5)] == sorted(
         range(n), key=lambda r: -float(vectors[r] @ centres[0]))
+
+
+QUESTIONS = ("bike pick up", "late fee", "helmet", "how do I return it")
+
+
+def test_a_big_bases_titles_come_from_their_index_never_a_scan_of_every_title(
+        kb: KnowledgeBase, docs_dir, settings, embedder: FakeEmbeddings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot_files, "IN_MEMORY_BYTES", 0)  # a big base's files: read by rows
+    kb.sync(docs_dir)
+    exact = Searcher(index=kb.index, embedder=embedder, settings=settings)
+    expected = [[(h.document_id, h.score) for h in exact.search(q).hits] for q in QUESTIONS]
+    assert exact._current_snapshot().title_index is None  # a small base scans its titles exactly
+    other = settings.model_copy(update={"data_dir": settings.data_dir / "other"})
+    for _start in range(2):  # built (and saved), then mapped back as a restart does
+        big = Searcher(index=kb.index, embedder=embedder, settings=other, titles_exact_below=0)
+        snap = big._current_snapshot()
+        assert snap.title_index is not None
+        snap.title_vectors = np.full_like(np.asarray(snap.title_vectors), np.nan)  # a scan would make every score nan
+        got = [[(h.document_id, h.score) for h in big.search(q).hits] for q in QUESTIONS]
+        assert [[d for d, _ in hits] for hits in got] == [[d for d, _ in hits] for hits in expected]
+        for hits, want in zip(got, expected, strict=True):
+            np.testing.assert_allclose([s for _, s in hits], [s for _, s in want], atol=1e-5)
+    assert isinstance(big._current_snapshot().title_index.exact, FileRows)  # type: ignore[union-attr]

@@ -2,6 +2,8 @@
 saved with the snapshot, and read by the learned ranker as each candidate's best window cosine."""
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +11,7 @@ import pytest
 from kb_fakes import FakeEmbeddings
 
 from knowledge_base import snapshot_files
+from knowledge_base import windows as windows_module
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.file_rows import FileRows
 from knowledge_base.index import ChromaIndex
@@ -18,7 +21,7 @@ from knowledge_base.ranking import rank
 from knowledge_base.search import Searcher
 from knowledge_base.service import KnowledgeBase
 from knowledge_base.snapshot import as_unit_rows
-from knowledge_base.windows import WINDOW_SIZE, WindowVectors, document_windows
+from knowledge_base.windows import WINDOW_SIZE, WindowVectors, document_windows, read_windows
 
 LONG = "\n\n".join(f"Paragraph {i}: the ferry to island {i} leaves at {i}:15 and takes bikes on deck."
                    for i in range(40))
@@ -97,3 +100,84 @@ def test_the_ranker_reads_each_candidates_best_window(kb: KnowledgeBase, docs_di
     expected = float((windows @ vector).max()) * question_length(text)
     assert timetable.features is not None
     assert timetable.features[FEATURES.index("window_x_length")] == pytest.approx(expected, abs=0.01)
+
+
+def test_a_document_without_windows_loses_only_its_own_window_signal(
+        kb: KnowledgeBase, docs_dir: Path, settings: KnowledgeBaseSettings, embedder: FakeEmbeddings) -> None:
+    (docs_dir / "timetable.md").write_text(f"# Timetable\n\n{LONG}\n", encoding="utf-8")
+    (docs_dir / "ferries.md").write_text(f"# Ferry bikes\n\n{LONG.replace('island', 'harbour')}\n", encoding="utf-8")
+    kb.sync(docs_dir)
+    assert kb.index.windows is not None
+    kb.index.windows.delete({"document_id": "ferries.md"})  # as synced before windows existed
+    shutil.rmtree(snapshot_files.snapshot_root(settings.data_dir, settings.collection), ignore_errors=True)
+    searcher = kb._get_searcher()
+    searcher.ranker = LearnedRanker(weights=(0.0,) * len(FEATURES))
+    snap = searcher._current_snapshot(force=True)
+    assert snap.windows is not None  # the other documents keep their windows
+    row = snap.doc_rows["ferries.md"]
+    assert snap.windows.starts[row] == snap.windows.starts[row + 1]
+    timetable = snap.doc_rows["timetable.md"]
+    own = snap.windows.starts[timetable + 1] - snap.windows.starts[timetable]
+    assert own == len(document_windows("Timetable", LONG))
+
+    question = "when does the ferry to island 27 leave with bikes"
+    space, _level, text, vector, _crossed = searcher._route(snap, question, "en")
+    ranked = {c.document_id: c for c in rank(searcher.index, snap, space, vector, text, k=5)}
+    windows = as_unit_rows(embedder.embed_documents(document_windows("Timetable", LONG)))
+    length = question_length(text)
+    window_feature = FEATURES.index("window_x_length")
+    assert ranked["timetable.md"].features is not None and ranked["ferries.md"].features is not None
+    assert ranked["timetable.md"].features[window_feature] == pytest.approx(float((windows @ vector).max()) * length,
+                                                                            abs=0.01)
+    assert ranked["ferries.md"].features[window_feature] == pytest.approx(ranked["ferries.md"].chunk * length)
+
+
+class _ShuffledStore:
+    """A window store that returns its rows in no particular order (as Chroma's pages may)."""
+
+    def __init__(self, rows: list[tuple[str, int, int, np.ndarray]]) -> None:
+        self._rows = rows
+
+    def rows(self, *, page_size: int = 20_000) -> Iterator[tuple[str, int, int, np.ndarray]]:
+        return iter(self._rows)
+
+
+def test_read_windows_groups_rows_by_document_and_position_across_read_batches(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(windows_module, "_READ_BATCH", 2)
+    rng = np.random.default_rng(5)
+    vectors = {(doc, pos): rng.normal(size=16).astype(np.float32) * 3 for doc, pos in
+               [("a", 0), ("a", 1), ("a", 2), ("c", 0), ("c", 1)]}
+    rows = [(doc, 1, pos, vec) for (doc, pos), vec in vectors.items()] + [("b", 0, 0, rng.normal(size=16))]
+    rows = [rows[i] for i in rng.permutation(len(rows))]  # "b"'s window is of an older version: not kept
+    read = read_windows(_ShuffledStore(rows), {"a": 0, "b": 1, "c": 2}, np.array([1, 1, 1]))  # type: ignore[arg-type]
+    assert read is not None
+    expected = WindowVectors.of(as_unit_rows([vectors[k] for k in sorted(vectors)]), np.array([0, 3, 3, 5]))
+    np.testing.assert_array_equal(read.starts, expected.starts)
+    np.testing.assert_array_equal(read.codes, expected.codes)
+    np.testing.assert_array_equal(read.scales, expected.scales)
+
+
+def test_an_edited_document_embeds_only_its_changed_chunks_and_windows(kb: KnowledgeBase, docs_dir: Path,
+                                                                        embedder: FakeEmbeddings) -> None:
+    (docs_dir / "timetable.md").write_text(f"# Timetable\n\n{LONG}\n", encoding="utf-8")
+    kb.sync(docs_dir)
+    before = set(embedder.documents)
+    embedder.documents.clear()
+    edited = LONG.replace("Paragraph 39: the ferry to island 39 leaves at 39:15",
+                          "Paragraph 39: the ferry to island 39 now leaves at 39:45")
+    (docs_dir / "timetable.md").write_text(f"# Timetable\n\n{edited}\n", encoding="utf-8")
+    report = kb.sync(docs_dir)
+    assert report.updated == 1
+    windows = document_windows("Timetable", edited)
+    assert len(windows) > 3
+    assert embedder.documents and set(embedder.documents).isdisjoint(before)  # only what changed
+    assert sum(w in embedder.documents for w in windows) == 1  # the last window; the others are kept
+
+    searcher = kb._get_searcher()
+    snap = searcher._current_snapshot(force=True)
+    row = snap.doc_rows["timetable.md"]
+    assert snap.windows is not None
+    kept = snap.windows.codes[int(snap.windows.starts[row]):int(snap.windows.starts[row + 1])]
+    fresh = WindowVectors.of(as_unit_rows(embedder.embed_documents(windows)), np.array([0, len(windows)]))
+    np.testing.assert_array_equal(kept, fresh.codes)  # reused vectors are the ones the texts would get
