@@ -27,8 +27,8 @@ import numpy as np
 LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint")
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
-WEIGHTS_SHA256 = "00193be0645b658292c337856f5d181adf68493f75e94743c6bc7ffce771a77a"
-META_SHA256 = "11a2a85fcf871ce1903fe05d0710a03c3e70322e1e6a1b868b1e7cc1bcf502cc"
+WEIGHTS_SHA256 = "2361be9dd3b805915e14225f1b303dec05babb3b1e305498b950096ff08fa926"
+META_SHA256 = "46af3e79b83ae11867183d67765e229330ae62a9e569e908cf24a83f024500c6"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array
