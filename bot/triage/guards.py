@@ -667,6 +667,7 @@ CHARGE_QUESTION = re.compile(
         r"\b(?:serai-je|serai je|vais-je etre|vais je etre|je vais etre|est-ce que je serai) (?:quand meme |encore )?"
         r"(?:facture|debite|preleve)e?\b",
         r"\bwerde ich (?:trotzdem |noch |dann )?(?:belastet|zahlen mussen|berechnet)\b",
+        r"\b(?:vou ser|serei|vamos ser|seremos) (?:cobrad[oa]s?|debitad[oa]s?)\b|\bvao (?:me )?cobrar\b",
     )
 )
 # Money said to have gone, outside a question about a charge to come.
@@ -687,6 +688,8 @@ CHARGE_REPORTED = re.compile(
         "billing",
         "cobraron",
         "cobrado",
+        "cobraram",
+        "debitaram",
         "preleve",
         "debite",
         "abgebucht",

@@ -3320,12 +3320,15 @@ _RULES = (
         ),
         waits_if_asked_in_advance=True,
         examples=(
+            "Cancelei a encomenda e cobraram-me 30 euros, vou ser cobrado outra vez?",
             "Me han cobrado una cita a la que no fui porque la cancelé con una semana de antelación",
             "Ich habe den Kurs storniert und trotzdem wurde die Gebühr abgebucht",
             "Cobraram-me um seguro que eu recusei no balcão",
             "On m'a prélevé l'abonnement alors que je l'ai résilié",
         ),
         counter_examples=(
+            "Cancelei a encomenda, vou ser cobrado na mesma?",
+            "Cancelé el pedido, ¿me lo van a cobrar igualmente?",
             "¿Me cobran si cancelo la reserva mañana?",
             "Wird mir etwas berechnet, wenn ich storniere?",
         ),
