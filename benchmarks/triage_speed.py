@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.policy import load_policy
-from bot.triage.classifier import LearnedTriage
+from bot.triage.classifier import LearnedTriage, word_count
 from bot.triage.decision import Triage
 from knowledge_base.embeddings import LocalMiniLMEmbeddings
 
@@ -68,7 +68,7 @@ def main() -> None:
     vectors = dict(zip(unique, embedder.embed_array(unique), strict=True))
     for text in texts[:50]:  # warm-up
         triage.rules(text)
-        head.verdict(vectors[text])
+        head.verdict(vectors[text], words=word_count(text))
     per_run, cpu_per_run = [], []
     singles: list[float] = []
     history = ("hello", "it still does not work")
@@ -77,7 +77,7 @@ def main() -> None:
         for text in texts:
             t0 = time.perf_counter()
             if triage.rules(text, history=history).label == "none":  # the head only sees what the rules leave
-                head.verdict(vectors[text])
+                head.verdict(vectors[text], words=word_count(text))
             singles.append(time.perf_counter() - t0)
         per_run.append((time.perf_counter() - start) * 1000 / len(texts))
         cpu_per_run.append((time.process_time() - cpu_start) * 1000 / len(texts))

@@ -7,6 +7,11 @@ learning "a pending payment" apart from "a payment I don't recognise" is what ke
 neighbours of a handoff with the bot; a label's probability is the sum of its intents'. The weights
 are loaded on first use, after a sha256 check like the embedder's; each handoff label has its own
 probability threshold, chosen on data the head was not trained on (1.01 = the label is off).
+
+How sure the head is that a person is needed is the handoff labels' probability together (1 minus
+"none"), and the label it names is the likeliest of them: a story split between "security" and
+"billing_dispute" still needs a person. A short message the rules leave alone is usually a question,
+so a label has two thresholds: one for messages under `story_words` words, one for longer ones.
 """
 from __future__ import annotations
 
@@ -22,8 +27,8 @@ import numpy as np
 LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint")
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
-WEIGHTS_SHA256 = "e8a44f9ac33040b38229cf518d72af004080acd29987bab62705f0bd33d77af6"
-META_SHA256 = "9e57e765bb68028fe05e0b6131444d68002ddec39a10aafbeebdb472db84396b"
+WEIGHTS_SHA256 = "2361be9dd3b805915e14225f1b303dec05babb3b1e305498b950096ff08fa926"
+META_SHA256 = "46af3e79b83ae11867183d67765e229330ae62a9e569e908cf24a83f024500c6"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array
@@ -50,7 +55,21 @@ class LearnedVerdict:
 class _Head:
     weights: np.ndarray  # (dims + 1, classes), bias in the last row
     to_labels: np.ndarray  # (classes, labels) 0/1: which label each class (intent) counts for
-    thresholds: dict[str, float]
+    thresholds: dict[str, tuple[float, float]]  # label -> (under story_words words, from story_words on)
+    story_words: int  # 0: one threshold for every length
+
+
+def _threshold_pair(value: float | list[float]) -> tuple[float, float]:
+    """A label's (short, long) thresholds; a single number is both."""
+    if isinstance(value, list):
+        short, long = value
+        return float(short), float(long)
+    return float(value), float(value)
+
+
+def word_count(text: str) -> int:
+    """Words as the thresholds count them (build_classifier.py uses the same)."""
+    return len(text.split())
 
 
 def _read_checked(path: Path, expected: str) -> bytes:
@@ -93,7 +112,8 @@ class LearnedTriage:
                 to_labels = np.zeros((len(classes), len(LABELS)), dtype=np.float32)
                 to_labels[np.arange(len(classes)), [LABELS.index(c) for c in classes]] = 1.0
                 self._head = _Head(weights=weights, to_labels=to_labels,
-                                   thresholds={k: float(v) for k, v in meta["thresholds"].items()})
+                                   thresholds={k: _threshold_pair(v) for k, v in meta["thresholds"].items()},
+                                   story_words=int(meta.get("story_words", 0)))
             return self._head
 
     def load(self) -> None:
@@ -108,16 +128,20 @@ class LearnedTriage:
         e = np.exp(z)
         return np.asarray((e / e.sum(axis=1, keepdims=True)) @ head.to_labels)
 
-    def verdict(self, vector: np.ndarray) -> LearnedVerdict:
-        """The head's verdict on one message's vector."""
+    def verdict(self, vector: np.ndarray, *, words: int) -> LearnedVerdict:
+        """The head's verdict on the vector of one message of `words` words: the likeliest handoff label
+        and the probability that a person is needed at all, or "none" when that is the likelier."""
         head = self._load()
         p = self.probabilities(vector.reshape(1, -1))[0]
-        j = int(p.argmax())
-        label = LABELS[j]
-        return LearnedVerdict(label, round(float(p[j]), 4), head.thresholds.get(label, 1.01))
+        handoff = 1.0 - float(p[0])
+        if handoff < float(p[0]):
+            return LearnedVerdict("none", float(p[0]), 1.01)
+        label = HANDOFF_LABELS[int(p[1:].argmax())]
+        short, long = head.thresholds.get(label, (1.01, 1.01))
+        return LearnedVerdict(label, handoff, long if words >= head.story_words else short)
 
     def classify(self, text: str) -> LearnedVerdict:
-        return self.verdict(np.asarray(self._embed([text]))[0])
+        return self.verdict(np.asarray(self._embed([text]))[0], words=word_count(text))
 
     def words_behind(self, text: str, label: str, *, top: int = 3) -> list[str]:
         """The words whose removal lowers `label`'s probability most: why the model decided, for the card."""

@@ -9,7 +9,7 @@ import re
 from functools import cached_property
 
 from bot.triage.claims_and_stories import about_a_story, routine_claim
-from bot.triage.regex import alt, any_of, not_followed_by
+from bot.triage.regex import alt, any_of, not_followed_by, not_preceded_by
 from bot.triage.rule import Label, Rule
 
 _CLAUSE_WORDS_BEFORE = 4  # a negation this close before a request for a person cancels it
@@ -637,6 +637,124 @@ JOKE = re.compile(
 )
 
 
+# A question whether money will be taken ("will I be charged anyway?", "am I going to be billed?"):
+# for billing it is asked in advance when, with the question left out, no money is said to have gone,
+# even if something was done ("I cancelled the order, will I be charged?"). "You charged me twice,
+# will I be charged again?" still reports a charge.
+CHARGE_QUESTION = re.compile(
+    any_of(
+        r"\b" + not_preceded_by(r"\bwhy ") + not_preceded_by(r"\bhow come ") + alt(
+            "will",
+            "am",
+            "are",
+            "do",
+            "shall",
+        ) + " " + alt(
+            "i",
+            "we",
+        ) + "(?: still| also| then| now| ever| be going to| going to)* " + alt(
+            "be charged",
+            "be billed",
+            "be invoiced",
+            "be debited",
+            "get charged",
+            "get billed",
+            "have to pay",
+        ) + r"\b",
+        r"\b" + not_preceded_by(r"\bwhy ") + not_preceded_by(r"\bhow come ")
+        + r"(?:will|are) (?:you|they) (?:still |also |then )?(?:charge|bill|debit) (?:me|us)\b",
+        r"\b(?:me )?(?:van a cobrar|cobraran|cobrara)\b",
+        r"\b(?:serai-je|serai je|vais-je etre|vais je etre|je vais etre|est-ce que je serai) (?:quand meme |encore )?"
+        r"(?:facture|debite|preleve)e?\b",
+        r"\bwerde ich (?:trotzdem |noch |dann )?(?:belastet|zahlen mussen|berechnet)\b",
+        r"\b(?:vou ser|serei|vamos ser|seremos) (?:cobrad[oa]s?|debitad[oa]s?)\b|\bvao (?:me )?cobrar\b",
+    )
+)
+# Money said to have gone, outside a question about a charge to come.
+CHARGE_REPORTED = re.compile(
+    r"\b" + alt(
+        "charged",
+        "billed",
+        "invoiced",
+        "debited",
+        "deducted",
+        "collected",
+        "took",
+        "taken",
+        "came out",
+        "went out",
+        "kept",
+        "charging",
+        "billing",
+        "cobraron",
+        "cobrado",
+        "cobraram",
+        "debitaram",
+        "preleve",
+        "debite",
+        "abgebucht",
+    ) + r"\b"
+)
+
+# Too soon to be overdue: "it's only been a day", "just 2 days since I sent it back". How long a
+# refund takes is a question for the bot; a longer wait said anywhere ("three weeks") wins.
+TOO_SOON = re.compile(
+    r"\b" + alt(
+        "only",
+        "just",
+        "barely",
+        "not even",
+        "less than",
+    ) + "(?: been)? " + alt(
+        "a",
+        "one",
+        "1",
+        "2",
+        "two",
+        "a couple of",
+        "a few",
+        "24",
+        "48",
+    ) + " " + alt(
+        "days?",
+        "hours?",
+        "working days?",
+        "business days?",
+    ) + r"\b"
+    + r"|\b(?:only|just) (?:since )?yesterday\b"
+    + r"|\b(?:solo|so|apenas) (?:ha pasado |han pasado |passou |passaram |e passato )?(?:un|uno|um|1|2|dos|dois|due) "
+    + r"(?:dia|dias|giorno|giorni|ore|horas)\b"
+    + r"|\b(?:seulement|qu|que|juste) (?:depuis )?(?:un|1|2|deux) jours?\b"
+    + r"|\berst (?:seit )?(?:einem|einen|1|2|zwei) tag(?:en)?\b"
+    + r"|\bpas (?:plus )?(?:d|de) (?:un|1|2|deux) jours?\b"
+    + r"|\bpas encore (?:un|deux) jours?\b"
+    + r"|\bpas meme (?:un|deux) jours?\b"
+    + r"|\bpas (?:encore )?(?:24|48) ?h\b"
+    + r"|\bniet eens (?:een|1|2|twee) dag(?:en)?\b|\bpas (?:een|1|2|twee) dag(?:en)?\b"
+)
+LONG_WAIT = re.compile(
+    r"\b(?:weeks?|months?|fortnight|ages|years?|semanas?|meses|semaines?|mois|wochen|monate|settimane|mesi|"
+    r"weken|maanden)\b"
+)
+
+# "a lawyer" named as a job ("I am a lawyer", "as a solicitor", "my wife is an attorney"): no legal step.
+JOB_TITLE_BEFORE = re.compile(
+    r"\b" + alt(
+        "am",
+        "is",
+        "was",
+        "as",
+        "be",
+        "being",
+        "become",
+        "became",
+        "work as",
+        "worked as",
+        "working as",
+    ) + r" $"
+)
+
+
 class Facts:
     """The guards' verdicts on one normalised message for one label, each computed on first use."""
 
@@ -689,6 +807,11 @@ class Facts:
     def joke(self) -> bool:
         return JOKE.search(self.norm) is not None
 
+    @cached_property
+    def too_soon(self) -> bool:
+        """A day or two said to have passed ("only been a day"), no longer wait said."""
+        return TOO_SOON.search(self.norm) is not None and LONG_WAIT.search(self.norm) is None
+
 
 def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
     """Where `rule` fires on the message, once its guards have had their say; None if it does not."""
@@ -707,6 +830,8 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
         return None
     if rule.yields_to_story and facts.story:
         return None
+    if rule.yields_to_too_soon and facts.too_soon:
+        return None
     if rule.needs and not any(w in norm for w in rule.needs):
         return None
     literals = rule.literals
@@ -716,6 +841,8 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
         if facts.label.asked_in_advance == "explicit" and facts.asked_in_advance and inside_if_clause(norm, m):
             continue
         if rule.negatable and cancelled(norm, m):
+            continue
+        if rule.yields_to_job_title and job_title(norm, m):
             continue
         if rule.yields_to_self_service and facts.self_service:
             return None
@@ -731,6 +858,19 @@ def cancelled(norm: str, m: re.Match[str]) -> bool:
     if NEGATION.search(near):
         return True
     return HYPOTHETICAL.search(" ".join(before) + " " + m.group()) is not None
+
+
+def job_title(norm: str, m: re.Match[str]) -> bool:
+    """The match is someone's job ("i am a lawyer", "she works as a solicitor"), not a step taken."""
+    before = norm[:m.start()].rstrip() + " "
+    return m.group().lstrip().startswith(("a ", "an ")) and JOB_TITLE_BEFORE.search(before) is not None
+
+
+def charge_still_to_come(norm: str) -> bool:
+    """A question whether money will be taken, and no money said to have gone outside that question."""
+    if CHARGE_QUESTION.search(norm) is None:
+        return False
+    return CHARGE_REPORTED.search(CHARGE_QUESTION.sub(" ", norm)) is None
 
 
 def self_service_question(norm: str, *, security: bool) -> bool:
@@ -754,6 +894,8 @@ def asked_in_advance(norm: str, *, conditional: bool) -> bool:
     is looked for outside "if" clauses, so only an explicitly in-advance "what if it is stolen" waits;
     for billing an explicit current charge ("is charged twice each month") wins over "when/if".
     """
+    if conditional and charge_still_to_come(norm):
+        return True
     if ASKED_IN_ADVANCE.search(norm) is None and not (conditional and CONDITIONAL_QUESTION.search(norm)):
         return False
     if not conditional:  # security: "if my phone is stolen" is what might happen, not what did

@@ -24,7 +24,9 @@ class Rule:
     - negatable: a negation or hypothetical just before the match cancels it ("I don't need a human").
     - waits_if_asked_in_advance: a question asked before anything happened ("just asking before my
       trip", for billing also "will I be charged twice if ...") is left to the bot, unless something
-      is reported as having happened (see the label's `asked_in_advance`).
+      is reported as having happened (see the label's `asked_in_advance`). For billing, "will I be
+      charged?" waits whatever was done, as long as no money is said to have gone ("I cancelled the
+      order, will I be charged anyway?").
     - yields_to_how_to: a how-to question naming no incident of the customer's own is left to the bot.
     - yields_to_self_service: an ordinary how/where/can-I question with nothing gone wrong for a while
       is left to the bot (the words also describe ordinary situations).
@@ -37,6 +39,10 @@ class Rule:
       a warranty or a claim form, with no grievance said, is a routine claim (claims_and_stories.py).
     - yields_to_story: a film, book or series talked about ("the lawyer in the film") does not fire
       it, unless the customer takes a legal step of their own ("my lawyer", "I will sue").
+    - yields_to_too_soon: a message saying only a day or two has passed ("it's only been a day"),
+      with no longer wait said, is left to the bot: too soon for a refund to be overdue.
+    - yields_to_job_title: a match "a lawyer" named as someone's job ("I am a lawyer", "as a
+      solicitor") is skipped; the rule's other alternatives still fire ("I am a lawyer and I will sue").
     - needs: substrings one of which the text must hold before the pattern is tried (speed only;
       a test checks that they never hide a match).
     """
@@ -54,6 +60,8 @@ class Rule:
     yields_to_joke: bool = False
     yields_to_routine_claim: bool = False
     yields_to_story: bool = False
+    yields_to_too_soon: bool = False
+    yields_to_job_title: bool = False
     examples: tuple[str, ...] = ()  # messages it must fire on
     counter_examples: tuple[str, ...] = ()  # near neighbours it must not fire on
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)

@@ -1700,6 +1700,7 @@ _RULES = (
     Rule(
         "billing_dispute:refund_missing",
         confidence=0.8,
+        yields_to_too_soon=True,
         patterns=(
             r"\b" + alt(
                 "still",
@@ -1825,10 +1826,13 @@ _RULES = (
         needs=("refund", "reimburs", "money back", "deposit", "credit"),
         waits_if_asked_in_advance=True,
         examples=(
+            "It has been three weeks, you said it would only take a day, and I still have not got my refund",
             "I haven't received my refund for the returned chair",
             "you promised the refund two weeks ago and still nothing has arrived",
         ),
         counter_examples=(
+            "I still haven't received my refund but it's only been a day, is that normal?",
+            "Refund not arrived yet, only been 2 days, when should I expect it?",
             "I have not been refunded for the return I posted today, how long does it take?",
         ),
     ),
@@ -2337,6 +2341,7 @@ _RULES = (
     Rule(
         "billing_dispute:not_given_back",
         confidence=0.8,
+        yields_to_too_soon=True,
         patterns=(
             "^" + followed_by(
                 r".*\b(?:returned|canceled|sent back|refund\w*|cancellation|approved)\b",
@@ -2635,6 +2640,7 @@ _RULES = (
     Rule(
         "billing_dispute:es_refund",
         confidence=0.8,
+        yields_to_too_soon=True,
         patterns=(
             r"\b(?:no|nunca|todavia no|aun no)(?: me)?(?: han| habeis| ha| he| hemos)? " + alt(
                 "devuelto",
@@ -2692,12 +2698,14 @@ _RULES = (
             "Todavía no me han devuelto el dinero de la devolución",
         ),
         counter_examples=(
+            "Todavía no he recibido el reembolso, aunque solo ha pasado un día. ¿Cuánto tarda?",
             "¿Cómo pido el reembolso de una clase cancelada?",
         ),
     ),
     Rule(
         "billing_dispute:fr_refund",
         confidence=0.8,
+        yields_to_too_soon=True,
         patterns=(
             r"\b" + alt(
                 "caution",
@@ -2751,12 +2759,14 @@ _RULES = (
             "Je n'ai toujours pas reçu mon remboursement",
         ),
         counter_examples=(
+            "Je n'ai pas encore reçu mon remboursement, mais ça ne fait qu'un jour. C'est normal ?",
             "Comment puis-je relever mon compteur ?",
         ),
     ),
     Rule(
         "billing_dispute:de_refund",
         confidence=0.8,
+        yields_to_too_soon=True,
         patterns=(
             r"\b" + alt(
                 "erstattung",
@@ -2819,12 +2829,14 @@ _RULES = (
             "Sie haben mir Gebühren berechnet, die nirgends standen",
         ),
         counter_examples=(
+            "Ich habe die Rückerstattung noch nicht bekommen, es ist aber erst einen Tag her. Wie lange dauert das?",
             "Kann ich die Lieferung auch in den dritten Stock bekommen?",
         ),
     ),
     Rule(
         "billing_dispute:pt_refund",
         confidence=0.8,
+        yields_to_too_soon=True,
         patterns=(
             r"\b(?:nao|nunca|ainda nao)(?: [a-z]+)? " + alt(
                 "recebi",
@@ -2885,6 +2897,7 @@ _RULES = (
             "Ainda não recebi o reembolso da devolução",
         ),
         counter_examples=(
+            "Ainda não recebi o reembolso, mas só passou um dia. Quanto tempo demora?",
             "Quanto tempo demora o reembolso de uma devolução?",
         ),
     ),
@@ -3196,6 +3209,8 @@ _RULES = (
         ),
         waits_if_asked_in_advance=True,
         examples=(
+            "I cancelled it on Monday, so why do I get charged for the whole month?",
+            "I cancelled last week and you already took 20, will I be charged again next month?",
             "You took 49.99 on 3 March for a bean order I cancelled on the 1st",
             "The delivery team never turned up, I cancelled, and I've still been charged for delivery",
             "My subscription renewed and took the money after I cancelled it",
@@ -3204,6 +3219,8 @@ _RULES = (
             "you cancelled the boat trip for the weather but kept the 150 deposit",
         ),
         counter_examples=(
+            "I cancelled the order, will I be charged anyway?",
+            "I returned the item, will I be charged a restocking fee?",
             "I was charged for the label but cancelled the shipment, when does the pending charge drop off?",
             "Will I be charged if I cancel the order today?",
             "If my flight is cancelled, am I charged for the hotel?",
@@ -3216,6 +3233,7 @@ _RULES = (
     Rule(
         "billing_dispute:refund_overdue",
         confidence=0.85,
+        yields_to_too_soon=True,
         patterns=(
             "^" + followed_by(rf".*\b{_MONEY_BACK}\b")
             + followed_by(rf".*\b{_NOT_YET}\b")
@@ -3302,12 +3320,15 @@ _RULES = (
         ),
         waits_if_asked_in_advance=True,
         examples=(
+            "Cancelei a encomenda e cobraram-me 30 euros, vou ser cobrado outra vez?",
             "Me han cobrado una cita a la que no fui porque la cancelé con una semana de antelación",
             "Ich habe den Kurs storniert und trotzdem wurde die Gebühr abgebucht",
             "Cobraram-me um seguro que eu recusei no balcão",
             "On m'a prélevé l'abonnement alors que je l'ai résilié",
         ),
         counter_examples=(
+            "Cancelei a encomenda, vou ser cobrado na mesma?",
+            "Cancelé el pedido, ¿me lo van a cobrar igualmente?",
             "¿Me cobran si cancelo la reserva mañana?",
             "Wird mir etwas berechnet, wenn ich storniere?",
         ),
@@ -3318,6 +3339,7 @@ _RULES = (
     Rule(
         "billing_dispute:money_not_back",
         confidence=0.8,
+        yields_to_too_soon=True,
         patterns=(
             # "money", "deposit", "credit" or an amount count only beside something returned, cancelled,
             # promised or refunded: a bank's "my cash deposit has not shown up yet" is a routine question

@@ -62,12 +62,16 @@ _RULES = (
         ),
         yields_to_joke=True,
         yields_to_story=True,
+        yields_to_job_title=True,
         examples=(
+            "I am a lawyer myself and my lawyer will be in touch about this contract",
             "this is a formal notice under consumer protection law",
             "the film you streamed cut off halfway and you still charged me, my lawyer will hear about it",
             "my lawyer will be in touch about the kettle that burned my kitchen counter",
         ),
         counter_examples=(
+            "I am a lawyer and need an invoice with my firm's VAT number on it",
+            "As a solicitor I often work late, can I book the meeting room after 8pm?",
             "In the film the lawyer wins the case at the end, is it available to rent in 4K?",
             "I loved the novel where the attorney defends the farmer, do you have the sequel in paperback?",
             "Hi there, bought the Duo grinder from you about a year and a half ago and it's started making a "

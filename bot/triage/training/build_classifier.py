@@ -1,19 +1,20 @@
 """Build the learned triage head: a logistic regression over the offline embedder's vectors.
 
-    python -m bot.triage.training.build_classifier [--train DIR] [--own FILE] [--public-dev DIR] [--cache DIR]
+    python -m bot.triage.training.build_classifier [--train DIR] [--own FILE ...] [--keep FILE ...] [--cache DIR]
 
 Trains on the public intent training splits (Banking77, CLINC150, Bitext; labels as mapped in their
-README) and our own rows from other industries. Its classes are the public sets' own intents and
-our five labels ("own:security", ...); a triage label's probability is the sum of its classes'
-(classifier.py), so the head learns the near neighbours inside each set apart ("pending payment" is
-none, "payment I don't recognise" is security) instead of one blurred "none".
+README) and our own rows from other industries (datasets/triage/train_own*.jsonl). Its
+classes are the public sets' own intents and our five labels ("own:security", ...); a triage label's
+probability is the sum of its classes' (classifier.py), so the head learns the near neighbours inside
+each set apart ("pending payment" is none, "payment I don't recognise" is security) instead of one
+blurred "none".
 
-Then it picks each handoff label's probability threshold on messages the rules leave alone and
-whose verdict the rules' guards would not hold back (model_guards.py), among our own rows (predicted
-by models that did not see them: five folds), the development sets in examples/eval/ and the public
-dev halves (../shared/eval/triage/): the lowest threshold at which the handoffs the model adds there
-stay at least `--precision` precise; a label that cannot reach it is switched off. None of these
-sets is trained on. Hold-outs D, E and F are not used: they check the result (benchmarks/triage_sets.py).
+Then it picks the thresholds (thresholds.py): on our own rows, each predicted by a model that saw no
+row of its industry (five folds of whole industries), the lowest threshold per label and length band
+at which the handoffs the head adds to the rules' stay at least `--precision` precise, with no
+handoff precision lost on the public dev halves (../shared/eval/triage/) nor on `--keep` (hold-out E).
+None of these is trained on. Hold-outs D and F (examples/eval/) are not used: they check the result
+(benchmarks/triage_sets.py).
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
 bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
 The texts never leave this script; only the weights, intent names and counts are written.
@@ -25,17 +26,23 @@ import hashlib
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from bot.triage.classifier import HANDOFF_LABELS, LABELS, WEIGHTS_DIR
+from bot.triage.training.thresholds import (
+    OFF,
+    Scored,
+    choose_story_words,
+    handoff_verdicts,
+    held_out_recall,
+    industry_folds,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
-DEV_FILES = ("triage.jsonl", "triage_dev.jsonl", "triage_dev_paraphrase.jsonl", "triage_dev_paraphrase2.jsonl",
-             "triage_holdout.jsonl", "triage_holdout_c.jsonl")
+OWN_FILES = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl")
 SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY 4.0",
            "clinc150.jsonl": "CLINC150 (Larson et al., 2019), CC BY 3.0",
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
@@ -108,38 +115,6 @@ def train(x: np.ndarray, y: np.ndarray, weight: np.ndarray, classes: int, *, l2:
     return w
 
 
-def choose_thresholds(probs: np.ndarray, expected: list[str], open_to_model: np.ndarray, *, precision: float,
-                      min_gain: int, no_drop: Sequence[tuple[np.ndarray, float]] = ()) -> dict[str, float]:
-    """Per handoff label, the lowest threshold keeping the model's added handoffs at `precision`.
-
-    `open_to_model[i, j]`: the rules left message i alone and their guards would not hold back a
-    verdict of label j on it. `no_drop`: (rows of one set, the rules' handoff precision there): on each,
-    the handoffs the label adds must be at least as precise as the rules' (or none of them wrong), so
-    the set's precision does not drop.
-    """
-    thresholds: dict[str, float] = {}
-    needs_person = np.array([e != "none" for e in expected])
-    for label in HANDOFF_LABELS:
-        j = LABELS.index(label)
-        best = 1.01  # off
-        for t in np.arange(0.99, 0.29, -0.01):
-            fired = open_to_model[:, j] & (probs.argmax(axis=1) == j) & (probs[:, j] >= t)
-            gained = int((fired & needs_person).sum())
-            wrong = int((fired & ~needs_person).sum())
-            kept = all(_precise_enough(fired & rows, needs_person, floor) for rows, floor in no_drop)
-            if gained + wrong and gained / (gained + wrong) >= precision and gained >= min_gain and kept:
-                best = round(float(t), 2)
-            elif not kept:
-                break  # lower thresholds only add to what a set lost
-        thresholds[label] = best
-    return thresholds
-
-
-def _precise_enough(fired: np.ndarray, needs_person: np.ndarray, floor: float) -> bool:
-    wrong = int((fired & ~needs_person).sum())
-    return wrong == 0 or int((fired & needs_person).sum()) / int(fired.sum()) >= floor
-
-
 def _class_of(row: dict[str, Any], source: str) -> str:
     return f"{source.removesuffix('.jsonl')}:{row['source_intent']}" if source != OWN else f"{OWN}:{row['label']}"
 
@@ -147,15 +122,17 @@ def _class_of(row: dict[str, Any], source: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, default=ROOT.parent / "shared" / "train" / "triage")
-    ap.add_argument("--own", type=Path, default=ROOT / "datasets" / "triage" / "train_own.jsonl")
-    ap.add_argument("--dev", type=Path, default=ROOT / "examples" / "eval")
+    ap.add_argument("--own", type=Path, nargs="+", default=[ROOT / "datasets" / "triage" / name for name in OWN_FILES])
     ap.add_argument("--public-dev", type=Path, default=ROOT.parent / "shared" / "eval" / "triage")
+    ap.add_argument("--keep", type=Path, nargs="*", default=[ROOT / "datasets" / "triage" / "holdout_e.jsonl"],
+                    help="development sets whose precision must not drop, besides the public dev halves")
     ap.add_argument("--out", type=Path, default=WEIGHTS_DIR)
     ap.add_argument("--cache", type=Path, default=None, help="directory to cache embeddings in while developing")
     ap.add_argument("--own-weight", type=float, default=20.0, help="weight of one own row against one public row")
     ap.add_argument("--l2", type=float, default=1e-5)
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--lr", type=float, default=0.01)
+    ap.add_argument("--folds", type=int, default=5, help="folds of our own rows, whole industries to a fold")
     ap.add_argument("--precision", type=float, default=0.9)
     ap.add_argument("--min-gain", type=int, default=2)
     ap.add_argument("--off", nargs="*", default=[], choices=HANDOFF_LABELS,
@@ -163,10 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from bot.policy import Policy
+    from bot.triage.classifier import word_count
     from bot.triage.decision import Triage
     from bot.triage.model_guards import holding_guard
 
-    sourced = [(r, name) for name in SOURCES for r in _rows(args.train / name)] + [(r, OWN) for r in _rows(args.own)]
+    sourced = [(r, name) for name in SOURCES for r in _rows(args.train / name)]
+    sourced += [(r, OWN) for path in args.own for r in _rows(path)]
     classes = sorted({_class_of(r, source) for r, source in sourced})
     label_of = {_class_of(r, source): r["label"] for r, source in sourced}
     to_labels = np.zeros((len(classes), len(LABELS)), dtype=np.float32)
@@ -179,37 +158,38 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([LABELS.index(r["label"]) for r, _ in sourced])
     is_own = np.array([source == OWN for _, source in sourced])
     weight = _balanced(y, np.where(is_own, args.own_weight, 1.0))
-    fold = np.where(is_own, np.arange(len(sourced)) % 5, -1)
+    fold = np.full(len(sourced), -1)
+    fold[is_own] = industry_folds([r.get("industry", "unknown") for r in own], args.folds)
 
     def fit(mask: np.ndarray) -> np.ndarray:
         return train(x[mask], yc[mask], weight[mask], len(classes), l2=args.l2, epochs=args.epochs, lr=args.lr)
 
     own_probs = np.zeros((len(sourced), len(LABELS)), dtype=np.float32)
-    for k in range(5):  # our own rows, each predicted by a model that did not see it
+    for k in range(args.folds):  # each own row predicted by a model that saw no row of its industry
         own_probs[fold == k] = label_probs(x[fold == k], fit(fold != k), to_labels)
     w = fit(np.ones(len(sourced), dtype=bool)).astype(np.float16)
 
     rules = Triage(Policy())
-    dev = [(r, name) for name in DEV_FILES for r in _rows(args.dev / name)]
-    dev += [(r, f"public:{name}") for name in SOURCES for r in _rows(args.public_dev / name)]
-    pool_texts = [r["text"] for r in own] + [r["text"] for r, _ in dev]
-    pool_expected = [r["label"] for r in own] + [r["expected"] for r, _ in dev]
-    pool_sets = np.array([OWN] * len(own) + [name for _, name in dev])
-    pool_probs = np.vstack([own_probs[is_own],
-                            label_probs(_embed([r["text"] for r, _ in dev], args.cache), w, to_labels)])
-    rule_labels = [rules.classify(t).label for t in pool_texts]
-    open_to_model = np.array([[ruled == "none" and (label == "none" or holding_guard(t, label) is None)
-                               for label in LABELS] for t, ruled in zip(pool_texts, rule_labels, strict=True)])
-    needs_person = np.array([e != "none" for e in pool_expected])
-    handed = np.array([ruled != "none" for ruled in rule_labels])
-    no_drop = []  # the public dev halves: the model may add handoffs there, never lower their precision
-    for name in SOURCES:
-        rows = pool_sets == f"public:{name}"
-        no_drop.append((rows, float((rows & handed & needs_person).sum() / max(1, (rows & handed).sum()))))
-    thresholds = choose_thresholds(pool_probs, pool_expected, open_to_model,
-                                   precision=args.precision, min_gain=args.min_gain, no_drop=no_drop)
-    chosen = dict(thresholds)
-    thresholds.update({label: 1.01 for label in args.off})
+
+    def scored(texts: list[str], expected: list[str], probs: np.ndarray) -> Scored:
+        ruled = [rules.classify(t).label for t in texts]
+        label, score = handoff_verdicts(probs)
+        return Scored(label=label, score=score, words=np.array([word_count(t) for t in texts]),
+                      open_to_model=np.array([[r == "none" and (lab == "none" or holding_guard(t, lab) is None)
+                                               for lab in LABELS] for t, r in zip(texts, ruled, strict=True)]),
+                      needs_person=np.array([e != "none" for e in expected]),
+                      ruled=np.array([r != "none" for r in ruled]))
+
+    held_out = scored([r["text"] for r in own], [r["label"] for r in own], own_probs[is_own])
+    keep_paths = [args.public_dev / name for name in SOURCES] + list(args.keep)
+    keep = []
+    for path in keep_paths:  # never trained on: the head may add handoffs there, never lower their precision
+        rows = _rows(path)
+        texts = [r["text"] for r in rows]
+        keep.append(scored(texts, [r["expected"] for r in rows], label_probs(_embed(texts, args.cache), w, to_labels)))
+    story_words, thresholds = choose_story_words(held_out, keep, precision=args.precision, min_gain=args.min_gain)
+    chosen = {label: list(pair) for label, pair in thresholds.items()}
+    final = {label: [OFF, OFF] if label in args.off else pair for label, pair in chosen.items()}
 
     args.out.mkdir(parents=True, exist_ok=True)
     np.save(args.out / "classifier.npy", w)
@@ -217,20 +197,25 @@ def main(argv: list[str] | None = None) -> int:
         "labels": list(LABELS),
         "classes": classes,
         "class_labels": [label_of[c] for c in classes],
-        "thresholds": thresholds,
-        "thresholds_on_dev": chosen,
+        "score": "1 - p(none); the label is the likeliest handoff label (classifier.py)",
+        "story_words": story_words,
+        "thresholds": final,
+        "thresholds_chosen": chosen,
+        "held_out_recall": round(held_out_recall(held_out, thresholds, story_words), 4),
         "switched_off": sorted(args.off),
         "embedder": "local:all-MiniLM-L6-v2-int8 (knowledge_base/embeddings.py), unit vectors",
-        "trained_on": {SOURCES.get(k, "own rows (datasets/triage/train_own.jsonl)"): v for k, v in counts.items()},
+        "trained_on": {SOURCES.get(k, "own rows (" + ", ".join(p.name for p in args.own) + ")"): v
+                       for k, v in counts.items()},
         "settings": {"own_weight": args.own_weight, "l2": args.l2, "epochs": args.epochs, "lr": args.lr,
-                     "precision": args.precision, "min_gain": args.min_gain, "off": sorted(args.off)},
-        "thresholds_chosen_on": ["own rows, five folds"] + [f"examples/eval/{n}" for n in DEV_FILES]
-        + [f"../shared/eval/triage/{n} (public dev halves)" for n in SOURCES],
+                     "folds": args.folds, "precision": args.precision, "min_gain": args.min_gain,
+                     "off": sorted(args.off)},
+        "thresholds_chosen_on": [f"own rows, {args.folds} folds by industry (precision target)"]
+        + [f"{p.parent.name}/{p.name} (must not lose precision)" for p in keep_paths],
     }
     (args.out / "classifier.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for name in ("classifier.npy", "classifier.json"):
         print(name, hashlib.sha256((args.out / name).read_bytes()).hexdigest())
-    print("thresholds", json.dumps(thresholds))
+    print("story_words", story_words, "thresholds", json.dumps(final), "held-out recall", meta["held_out_recall"])
     return 0
 
 

@@ -21,7 +21,7 @@ def root(tmp_path: Path) -> Path:
                           (repo / "examples" / "eval", ["triage_dev.jsonl", "corpus.jsonl"]),
                           (repo / "datasets" / "triage",
                            ["holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl",
-                            "train_own.jsonl"])):
+                            "train_own.jsonl", "train_own_more.jsonl"])):
         folder.mkdir(parents=True)
         for name in names:
             (folder / name).write_text("", encoding="utf-8")
@@ -36,7 +36,7 @@ def test_the_default_sets_leave_out_the_hold_outs_and_the_training_rows(triage_s
 def test_hold_outs_g_and_h_run_only_when_asked_for(triage_sets: ModuleType, root: Path) -> None:
     names = [p.name for p in triage_sets.default_sets(root=root, holdout=True)]
     assert "holdout_g.jsonl" in names and "holdout_h.jsonl" in names
-    assert "holdout_i.jsonl" in names and "train_own.jsonl" not in names
+    assert "holdout_i.jsonl" in names and "train_own.jsonl" not in names and "train_own_more.jsonl" not in names
 
 
 # holdout_i: a file added to datasets/triage/ and not yet named anywhere is a hold-out too
