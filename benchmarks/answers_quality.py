@@ -45,6 +45,7 @@ POOLED = {  # figure -> the count it is a rate of
     "fact_said_english": "answerable_en",
     "fact_said_other_languages": "answerable_other",
     "cited_first": "answerable",
+    "answered": "answerable",  # answerable questions answered (1 - this: answerable ones declined)
     "declined_unanswerable": "unanswerable",
     "wrong_answers": "questions",
 }

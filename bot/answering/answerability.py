@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.answering import extractive
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -53,3 +55,23 @@ class Rule:
 RULE = Rule()
 # The rule before the thin check and the stricter near misses (kept for the fit script's comparison).
 PREVIOUS_RULE = Rule(near_miss_coverage=0.3, near_miss_support=3, thin_coverage=0.0)
+
+
+# A follow-up adding this many content words to its topic must find one of them in what is shown.
+FOLLOW_UP_ADDS = 2
+
+
+def follow_up_holds(message: str, query: str, shown: str) -> bool:
+    """Whether a follow-up searched with its topic (`query` = topic + `message`) is answered by `shown`.
+
+    The topic's words make any follow-up look answerable: "do they come with shelving installed?"
+    after the climate-controlled units found that page again and was answered with its temperatures
+    (every unanswerable follow-up of the dev conversations was answered). A message that adds
+    `FOLLOW_UP_ADDS` or more content words of its own ("shelving", "installed") must find one of
+    them in the shown section, its heading or the document's title; a short one ("and for express?",
+    "how much extra are they?") leans on its topic and is left to the rule above.
+    """
+    if query == message or not query.endswith(message):
+        return True  # searched alone: the rule above has already read the message's own words
+    added = extractive.content_words(message) - extractive.content_words(query[: -len(message)])
+    return len(added) < FOLLOW_UP_ADDS or bool(added & extractive.content_words(shown))

@@ -59,3 +59,38 @@ def test_the_previous_rule_is_kept_for_comparison_and_differs_only_where_measure
     assert PREVIOUS_RULE.shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
     assert not RULE.shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
     assert Rule(thin_coverage=0.0).shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
+
+
+def _follow_up(message: str, topic: str, hit: DocumentHit) -> bool:
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})())
+    query = f"{topic} {message}"
+    return answerer.answer(query, SearchResult(query=query, hits=[hit], answerable=True), message=message).grounded
+
+
+def test_a_follow_up_that_adds_words_the_answer_lacks_is_declined():
+    # The topic's words find the password page again; the follow-up asks what it does not hold.
+    hit = _hit(score=0.9, coverage=0.6)
+    topic = "how many characters does my account password need"
+    assert not _follow_up("can i log in with a fingerprint scanner instead?", topic, hit)
+    # Searched alone (no message given), the same query would have been answered from its topic's words.
+    query = f"{topic} can i log in with a fingerprint scanner instead?"
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})())
+    assert answerer.answer(query, SearchResult(query=query, hits=[hit], answerable=True)).grounded
+
+
+def test_a_follow_up_that_finds_one_of_its_words_or_adds_too_few_is_answered():
+    hit = _hit(score=0.9, coverage=0.6)
+    topic = "how many characters does my account password need"
+    assert _follow_up("where do i change it, under security?", topic, hit)  # "security" is shown
+    assert _follow_up("and by phone?", topic, hit)  # one word of its own: it leans on its topic
+
+
+@pytest.mark.parametrize(("message", "query", "holds"), [
+    ("do they come with shelving installed?", "what temperature are the units do they come with shelving installed?",
+     False),
+    ("how much extra are they", "what temperature are the units how much extra are they", True),  # one word added
+    ("do they come with shelving installed?", "do they come with shelving installed?", True),  # searched alone
+])
+def test_follow_up_holds_reads_only_the_words_the_message_adds(message, query, holds):
+    from bot.answering.answerability import follow_up_holds
+    assert follow_up_holds(message, query, "Kept between 12 and 22 degrees, humidity below 60%.") is holds
