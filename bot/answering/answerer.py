@@ -170,8 +170,9 @@ class Answerer:
         # NOTE: a near miss must show its support in what search found; the rest of the document
         # would lend it words (on our dev sets: 4 more unanswerable questions answered, none gained).
         found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
-        if found is None or not answerability.RULE.shows(score=top.score, coverage=top.coverage, support=found.support,
-                                                         answerable=answerable, cross_lingual=result.cross_lingual):
+        if found is None or not answerability.RULE.shows(
+                score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
+                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.body)):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
                 message, question, f"{top.title}\n{found.heading}\n{found.text}"):
