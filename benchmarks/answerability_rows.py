@@ -140,7 +140,8 @@ def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[
                             shown = answerer._markdown(found, None)
                             facts = features(q.question, found, top, margin=top.score - second)
                             row[kind] = {"support": found.support, "section_score": found.score,
-                                         "says": says(shown, q), **facts.as_dict()}
+                                         "says": says(shown, q), "heading": found.heading, "body": found.body,
+                                         **facts.as_dict()}
                     rows.append(row)
         finally:
             services.close()

@@ -27,10 +27,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 # The help centres datasets/README.md lists as development data. Any other folder is a hold-out, named
 # below or not: a new one is left out of every development run from the day it is added.
-DEVELOPMENT = ("fernleaf-books", "kestrel-carhire", "larkspur-fibre", "quillmate", "tidewater-pet")
+DEVELOPMENT = ("fernhollow-storage", "fernleaf-books", "kestrel-carhire", "larkspur-fibre", "quillmate",
+               "tidewater-pet")
 # Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
 HOLDOUTS = ("brightwell-dental", "harbourline-ferries", "orbitdesk-coworking",
-            "pedalpoint-ebikes", "saffronbox-mealkits")
+            "ironvale-gyms", "pedalpoint-ebikes", "saffronbox-mealkits", "sunmeadow-solar")
 I18N_DEV = "golden_i18n_dev.jsonl"
 CONVERSATION_FILES = {"original": "conversations.jsonl", "dev2": "conversations_dev2.jsonl"}
 TARGETS = {
@@ -45,6 +46,7 @@ POOLED = {  # figure -> the count it is a rate of
     "fact_said_english": "answerable_en",
     "fact_said_other_languages": "answerable_other",
     "cited_first": "answerable",
+    "answered": "answerable",  # answerable questions answered (1 - this: answerable ones declined)
     "declined_unanswerable": "unanswerable",
     "wrong_answers": "questions",
 }

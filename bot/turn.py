@@ -122,10 +122,11 @@ class TurnRunner:
             self._publish(conversation.id, "token", {"stream_id": stream_id, "text": text})
 
         try:
-            answer = self._answerer.answer(llm_question if llm else query, result,
-                                           history=llm_history, language=lang, on_token=on_token, whole=self._whole)
+            answer = self._answerer.answer(llm_question if llm else query, result, history=llm_history,
+                                           language=lang, on_token=on_token, whole=self._whole, message=message.text)
         except AnswerFailed as exc:
-            answer = self._fall_back(conversation, query, result, lang, exc, stream_id if streamed else None)
+            answer = self._fall_back(conversation, query, result, lang, exc, stream_id if streamed else None,
+                                     message=message.text)
         if not answer.grounded:
             return self._miss(conversation, result, lang, stream_id=stream_id)
         sources = self._escalation.text("sources_label", conversation, lang=lang)
@@ -139,13 +140,13 @@ class TurnRunner:
         return TurnOutcome("answered", stored) if stored is not None else TurnOutcome("skipped")
 
     def _fall_back(self, conversation: Conversation, query: str, result: SearchResult, lang: str,
-                   exc: AnswerFailed, draft: str | None) -> Answer:
+                   exc: AnswerFailed, draft: str | None, *, message: str) -> Answer:
         """The LLM failed: answer extractively, and take any streamed draft off the customer's screen."""
         log.warning("LLM answer failed for conversation %s, answering extractively: %s", conversation.id, exc)
         self._metrics.error("llm_fallback")
         if draft is not None:
             self._publish(conversation.id, DISCARD_EVENT, {"stream_id": draft})
-        fallback = self._answerer.extract(query, result, language=lang, whole=self._whole)
+        fallback = self._answerer.extract(query, result, language=lang, whole=self._whole, message=message)
         return replace(fallback, mode="extractive")
 
     def _whole(self, hit: DocumentHit) -> list[Passage]:

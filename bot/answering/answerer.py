@@ -124,17 +124,20 @@ class Answerer:
         language: str | None = None,
         on_token: Callable[[str], None] | None = None,
         whole: Callable[[DocumentHit], list[Passage]] | None = None,
+        message: str | None = None,
     ) -> Answer:
         """Answer from `result`'s passages only; `grounded=False` when they do not hold the answer.
 
-        `language` is the customer's (ISO 639-1, or a locale). Raises:
+        `language` is the customer's (ISO 639-1, or a locale); `message` the customer's own words when
+        `question` is a follow-up searched with its topic (offline, the answer must show one of the words
+        it adds: `answerability.follow_up_holds`). Raises:
             AnswerFailed: the LLM errored or did not finish within `timeout_s`.
         """
         hits = [hit for hit in result.hits if hit.passages][: self._max_sources]
         if not hits:
             return Answer(self._texts.no_answer, [], grounded=False, mode=self.mode)
         if self._answer_chain is None:
-            return self.extract(question, result, language=language, whole=whole)
+            return self.extract(question, result, language=language, whole=whole, message=message)
         written = generate(
             self._answer_chain, question, hits, history, language=language, on_token=on_token,
             timeout_s=self._timeout_s, stall_s=self._stall_s, max_history=self._max_history,
@@ -152,7 +155,7 @@ class Answerer:
         return Answer(text, citations, grounded=True, mode="llm", near_miss=not result.answerable)
 
     def extract(self, question: str, result: SearchResult, *, language: str | None = None,
-                whole: Callable[[DocumentHit], list[Passage]] | None = None) -> Answer:
+                whole: Callable[[DocumentHit], list[Passage]] | None = None, message: str | None = None) -> Answer:
         """Without an LLM (or when it failed): the section of the best company document that answers.
 
         Community documents are skipped: their words are never quoted as the company's answer.
@@ -167,8 +170,12 @@ class Answerer:
         # NOTE: a near miss must show its support in what search found; the rest of the document
         # would lend it words (on our dev sets: 4 more unanswerable questions answered, none gained).
         found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
-        if found is None or not answerability.RULE.shows(score=top.score, coverage=top.coverage, support=found.support,
-                                                         answerable=answerable, cross_lingual=result.cross_lingual):
+        if found is None or not answerability.RULE.shows(
+                score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
+                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.body)):
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
+                message, question, f"{top.title}\n{found.heading}\n{found.text}"):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         blocked = _check(found.body, [found.text, *(p.text for p in top.passages)])
         if blocked:

@@ -59,3 +59,78 @@ def test_the_previous_rule_is_kept_for_comparison_and_differs_only_where_measure
     assert PREVIOUS_RULE.shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
     assert not RULE.shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
     assert Rule(thin_coverage=0.0).shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
+
+
+def _follow_up(message: str, topic: str, hit: DocumentHit) -> bool:
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})())
+    query = f"{topic} {message}"
+    return answerer.answer(query, SearchResult(query=query, hits=[hit], answerable=True), message=message).grounded
+
+
+def test_a_follow_up_that_adds_words_the_answer_lacks_is_declined():
+    # The topic's words find the password page again; the follow-up asks what it does not hold.
+    hit = _hit(score=0.9, coverage=0.6)
+    topic = "how many characters does my account password need"
+    assert not _follow_up("can i log in with a fingerprint scanner instead?", topic, hit)
+    # Searched alone (no message given), the same query would have been answered from its topic's words.
+    query = f"{topic} can i log in with a fingerprint scanner instead?"
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})())
+    assert answerer.answer(query, SearchResult(query=query, hits=[hit], answerable=True)).grounded
+
+
+def test_a_follow_up_that_finds_one_of_its_words_or_adds_too_few_is_answered():
+    hit = _hit(score=0.9, coverage=0.6)
+    topic = "how many characters does my account password need"
+    assert _follow_up("where do i change it, under security?", topic, hit)  # "security" is shown
+    assert _follow_up("and by phone?", topic, hit)  # one word of its own: it leans on its topic
+
+
+@pytest.mark.parametrize(("message", "query", "holds"), [
+    ("do they come with shelving installed?", "what temperature are the units do they come with shelving installed?",
+     False),
+    ("how much extra are they", "what temperature are the units how much extra are they", True),  # one word added
+    ("do they come with shelving installed?", "do they come with shelving installed?", True),  # searched alone
+])
+def test_follow_up_holds_reads_only_the_words_the_message_adds(message, query, holds):
+    from bot.answering.answerability import follow_up_holds
+    assert follow_up_holds(message, query, "Kept between 12 and 22 degrees, humidity below 60%.") is holds
+
+
+BAYS = """We have outdoor parking bays for vehicles at our York site only.
+
+A standard bay costs £55 per 4 weeks, a long bay (over 6 metres) £75."""
+
+
+def _bays(score: float) -> DocumentHit:
+    passage = Passage("vehicles/bays.md::v1::0", BAYS, "Storing a car, caravan or boat", 0.5)
+    return DocumentHit("vehicles/bays.md", "Storing a car, caravan or boat", "vehicles/bays.md", None, score,
+                       [passage], coverage=0.15)
+
+
+def test_a_question_for_an_amount_is_shown_when_the_section_holds_one():
+    # An informal question shares one word with the page; it asks for an amount and the page holds one.
+    question = "need somewhere to park a 7m caravan over winter, how much"
+    assert _answer(question, _bays(0.4), answerable=False)  # a near miss
+    assert _answer(question, _bays(0.7), answerable=True)  # a thin answerable match
+    # Asking for no amount, time or count, the same match is declined as before ...
+    assert not _answer("can i wash my caravan while it is parked with you", _bays(0.4), answerable=False)
+    # ... and so is a match scored below the kind's floor.
+    assert not _answer(question, _bays(0.3), answerable=False)
+
+
+@pytest.mark.parametrize(("question", "shown", "expected"), [
+    ("how much is a big box", "A large box costs £3.50.", True),
+    ("how long have i got to claim", "Claim within 30 days of the loss.", True),
+    ("how much is a big box", "Boxes are sold in the site shop.", False),
+    ("can i return boxes", "Unused boxes can be returned within 30 days.", False),  # asks for no kind
+])
+def test_kind_shown_needs_the_kind_asked_for_in_what_is_shown(question, shown, expected):
+    from bot.answering.answerability import kind_shown
+    assert kind_shown(question, shown) is expected
+
+
+def test_the_kind_rule_leaves_questions_matched_across_languages_to_their_score():
+    assert not RULE.shows(score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=True, kind_shown=True)
+    assert RULE.shows(score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=False, kind_shown=True)
+    assert not PREVIOUS_RULE.shows(score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=False,
+                                   kind_shown=True)
