@@ -91,8 +91,54 @@ def test_the_section_that_answers_wins_over_the_documents_other_sections(extract
     result = _result(_hit(("Opening hours", "Our shops open every day from 9 to 6, and on Saturday from 10 to 4."),
                           ("Phone support on Saturday", "The phone line is closed at weekends; chat stays open.")))
     answer = extractive_answerer.answer("is phone support open on saturday", result)
-    assert _lines(answer.text) == ["### Phone support on Saturday [1]",
-                                   "The phone line is closed at weekends; chat stays open."]
+    # first: the section whose words answer; search's nearest section follows under its own heading
+    assert _lines(answer.text)[:2] == ["### Phone support on Saturday [1]",
+                                       "The phone line is closed at weekends; chat stays open."]
+
+
+ACCESS_INTRO = ("Every site has a gate that opens with your access code, and a reception. This article explains "
+                "when the gate opens, how codes work, and what to do if the gate does not open for you.")
+ACCESS_HOURS = "Standard access is every day from 6am to 10pm, including bank holidays."
+
+
+def _access_hit(nearest_first: str) -> tuple[DocumentHit, list[Passage]]:
+    """An article whose intro repeats the question's words, and whose fact is in the section search found nearest."""
+    whole = [Passage("access.html::v1::0", ACCESS_INTRO, "", 0.0),
+             Passage("access.html::v1::1", ACCESS_HOURS, "Access hours", 0.0),
+             Passage("access.html::v1::2", "Your code is six digits and opens the gate and the lift.", "Codes", 0.0)]
+    passages = [Passage("access.html::v1::1", ACCESS_HOURS, "Access hours", 0.45),
+                Passage("access.html::v1::0", ACCESS_INTRO, "", 0.44)]
+    if nearest_first != "Access hours":
+        passages.reverse()
+    hit = DocumentHit("access.html", "Getting into your unit", "access.html", None, 0.9, passages)
+    return hit, whole
+
+
+def test_the_section_search_found_nearest_is_shown_beside_the_one_whose_words_match():
+    """The intro shares the most words ("gate", "open"); the hours are in the section nearest in meaning."""
+    hit, whole = _access_hit(nearest_first="Access hours")
+    found = sections.best_section("what time does the gate open in the morning", hit, whole=whole)
+
+    assert found is not None and found.heading == ""  # the words' choice comes first
+    assert found.body == f"{ACCESS_INTRO}\n\n### Access hours\n\n{ACCESS_HOURS}"
+    assert ACCESS_HOURS in found.text  # the safety checks read what is shown
+    alone = sections.best_section("what time does the gate open in the morning",
+                                  _access_hit(nearest_first="")[0], whole=whole)
+    assert alone is not None and alone.body == ACCESS_INTRO and alone.support == found.support
+
+
+def test_a_document_intro_shown_second_is_headed_by_the_documents_title():
+    hit, whole = _access_hit(nearest_first="")
+    hours_first = sections.best_section("what are the access hours at weekends, standard access", hit, whole=whole)
+    assert hours_first is not None and hours_first.heading == "Access hours"
+    assert hours_first.body == f"{ACCESS_HOURS}\n\n### Getting into your unit\n\n{ACCESS_INTRO}"
+
+
+def test_search_s_nearest_section_is_left_out_when_both_would_be_too_long():
+    hit, whole = _access_hit(nearest_first="Access hours")
+    found = sections.best_section("what time does the gate open in the morning", hit, whole=whole,
+                                  max_chars=len(ACCESS_INTRO) + len(ACCESS_HOURS) - 1)
+    assert found is not None and found.body == ACCESS_INTRO
 
 
 def test_the_whole_document_is_read_when_the_knowledge_base_can_give_it(extractive_answerer):

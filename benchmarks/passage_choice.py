@@ -1,0 +1,132 @@
+"""Issue 11: when search puts a required document first, does the offline answer show the fact?
+
+Isolates the passage (section choice and trim) from ranking and answerability. For every golden
+question of the development help centres (never a hold-out) the knowledge base is searched once, the
+top company document's chunks are read whole, and the offline answer is built as the turn builds it
+(`Answerer.extract`). Among answerable questions whose top company document is a required one it
+counts:
+- `shown`: the answer is shown (not declined) and says every `must_say` fact;
+- `body`: the chosen section's trimmed body says the facts (whether or not answerability shows it);
+- `section`: the chosen section's whole text says them (a trim loss when `body` does not);
+- `document`: some section of the document says them (a choice loss when `section` does not);
+- `window`: the document's best 1000/200 window (the tutorial's chunk) says them;
+and the shown answers' length (characters of the Markdown: median and p90), plus the unanswerable
+questions shown an answer. `--rows FILE` writes a row per question for reading the losses.
+
+    python benchmarks/passage_choice.py [--only NAME] [--rows FILE] [--english]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from anchor_langchain_tutorial import load_chunks  # noqa: E402
+from answers_quality import help_centres  # noqa: E402  (its list of hold-outs is the one list)
+
+from bot.answering import sections  # noqa: E402
+from bot.answering.answerer import Answerer  # noqa: E402
+from bot.answering.evaluation import _plain  # noqa: E402
+from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
+from bot.policy import load_policy  # noqa: E402
+from commands import _throwaway  # noqa: E402
+from knowledge_base.results import Passage  # noqa: E402
+from server import Settings, build_knowledge_base  # noqa: E402
+
+FIGURES = ("shown", "body", "section", "document", "window")
+
+
+def says(text: str, q: GoldenQuestion) -> bool:
+    """Every `must_say` fact (one of its alternatives) in `text`, judged as `eval answers` judges."""
+    plain = _plain(text)
+    return all(any(_plain(alt) in plain for alt in fact) for fact in q.must_say)
+
+
+def measure(name: str, docs: Path, golden: Path) -> list[dict[str, Any]]:
+    """A row per golden question of one help centre (see the module docstring)."""
+    import numpy as np
+
+    rows = []
+    windows: dict[str, list[str]] = {}
+    for chunk in load_chunks(docs):
+        windows.setdefault(str(chunk.metadata["source"]), []).append(chunk.page_content)
+    with tempfile.TemporaryDirectory(prefix="supportbot-passage-") as tmp:
+        settings = _throwaway(Settings(), Path(tmp))
+        kb = build_knowledge_base(settings)
+        kb.sync(docs)
+        kb.fill_cross_lingual()
+        policy = load_policy(settings.bot.policy_file)
+        answerer = Answerer(chat_model=None, policy=policy, knowledge_language=policy.knowledge_language,
+                            cross_lingual=getattr(kb, "cross_lingual", None), english=kb.embedder)
+        for q in load_golden(golden):
+            result = kb.search(q.question)
+            top = next((h for h in result.hits if h.passages and h.trust == "official"), None)
+            whole = ([Passage(c.id, c.text, c.section, 0.0) for c in kb.document_chunks(top.document_id)]
+                     if top is not None else [])
+            answer = answerer.extract(q.question, result, whole=lambda _hit, whole=whole: whole)  # type: ignore[misc]
+            right_first = top is not None and top.document_id in q.must_cite
+            row: dict[str, Any] = {"kb": name, "id": q.id, "lang": q.lang, "question": q.question,
+                                   "answerable": q.answerable, "right_first": right_first,
+                                   "shown": answer.grounded, "length": len(answer.text) if answer.grounded else None,
+                                   "answer": answer.text}
+            if top is not None and q.answerable:
+                found = sections.best_section(q.question, top, whole=whole or None)
+                texts = [t for _s, t in sections.sections_of(whole or top.passages)]
+                own = windows.get(top.document_id, [])
+                best_window = ""
+                if own:
+                    vectors = np.asarray(kb.embedder.embed_documents(own))
+                    query = np.asarray(kb.embedder.embed_query(q.question))
+                    best_window = own[int(np.argmax(vectors @ query))]
+                row.update(said=answer.grounded and says(answer.text, q),
+                           body=found is not None and says(found.body, q),
+                           section=found is not None and says(found.text, q),
+                           document=any(says(t, q) for t in texts), window=says(best_window, q),
+                           heading=found.heading if found else None, must_say=[list(f) for f in q.must_say])
+            rows.append(row)
+        kb.close()
+    return rows
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts over answerable questions with a required document first, and the answers' lengths."""
+    base = [r for r in rows if r["answerable"] and r["right_first"]]
+    out: dict[str, Any] = {"answerable": sum(r["answerable"] for r in rows), "right_first": len(base)}
+    out["shown"] = sum(bool(r.get("said")) for r in base)
+    for figure in FIGURES[1:]:
+        out[figure] = sum(bool(r.get(figure)) for r in base)
+    lengths = sorted(r["length"] for r in rows if r["answerable"] and r["length"] is not None)
+    if lengths:
+        out["length_median"] = int(statistics.median(lengths))
+        out["length_p90"] = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+    out["unanswerable_shown"] = sum(r["shown"] for r in rows if not r["answerable"])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", help="one knowledge base by name")
+    parser.add_argument("--rows", type=Path, help="write every row as JSONL here")
+    parser.add_argument("--english", action="store_true", help="English questions only")
+    args = parser.parse_args()
+    rows: list[dict[str, Any]] = []
+    for name, docs, golden, _conversations in help_centres(holdout=False):
+        if args.only and name != args.only:
+            continue
+        mine = measure(name, docs, golden)
+        rows += [r for r in mine if r["lang"] == "en" or not args.english]
+    if args.rows:
+        args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for name in [*sorted({r["kb"] for r in rows}), "ALL"]:
+        print(f"{name:<16}", json.dumps(summary([r for r in rows if name in ("ALL", r["kb"])])), flush=True)
+
+
+if __name__ == "__main__":
+    main()
