@@ -9,7 +9,11 @@ delivered on the customer's open event stream (web_load.py's customer). An ancho
 /ask -> the best chunk. Server CPU is user + system time of the server's processes (master and
 workers, from /proc) over the phase, divided by the turns it served.
 
-    python benchmarks/cpu_per_turn.py [--clients 1 8] [--seconds 8] [--repetitions 3] [--threads 32]
+    python benchmarks/cpu_per_turn.py [--clients 1 8] [--seconds 8] [--repetitions 3] [--threads 32] [--distinct]
+
+`--distinct` numbers every question ("... (#3-17)"), for both servers: without it the 8 questions
+repeat, and the product embeds each only once per run (its `VectorMemo` remembers the last 256
+texts) while the anchor embeds every question, which flatters the product's CPU per turn.
 
 Prints each phase, then medians and ratios, then one JSON line. Budgets (issue 14): CPU per turn at
 most 1.5x the anchor's; turns/s at 8 clients at least 0.7x the anchor's.
@@ -31,7 +35,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "bot"), str(ROOT / "benchmarks")]
 from web.server_process import ServerProcess, _children  # noqa: E402
-from web_load import QUESTIONS, Customer  # noqa: E402
+from web_load import Customer, question  # noqa: E402
 
 BUDGET = {"cpu_ratio": 1.5, "turns_ratio_8": 0.7}
 _TICK = os.sysconf("SC_CLK_TCK")
@@ -49,14 +53,15 @@ def cpu_seconds(pid: int) -> float:
     return total / _TICK
 
 
-def anchor_client(base: str, index: int, deadline: float, counts: list[int], errors: list[str]) -> None:
+def anchor_client(base: str, index: int, deadline: float, counts: list[int], errors: list[str],
+                  distinct: bool = False) -> None:
     with httpx.Client(base_url=base, timeout=10) as client:
         turn = 0
         while time.monotonic() < deadline:
-            question = QUESTIONS[(index + turn) % len(QUESTIONS)]
+            text = question(index, turn, distinct=distinct)
             turn += 1
             try:
-                response = client.post("/ask", json={"question": question})
+                response = client.post("/ask", json={"question": text})
             except httpx.HTTPError as exc:
                 errors.append(repr(exc))
                 continue
@@ -66,13 +71,14 @@ def anchor_client(base: str, index: int, deadline: float, counts: list[int], err
                 errors.append(f"HTTP {response.status_code}")
 
 
-def phase(kind: str, server: ServerProcess, clients: int, seconds: float) -> dict[str, float | int | str]:
+def phase(kind: str, server: ServerProcess, clients: int, seconds: float,
+          distinct: bool = False) -> dict[str, float | int | str]:
     """`clients` customers back to back for `seconds`; turns, turns/s and server CPU per turn."""
     errors: list[str] = []
     if kind == "anchor":
         counts = [0] * clients
         deadline = time.monotonic() + seconds
-        threads = [threading.Thread(target=anchor_client, args=(server.url, i, deadline, counts, errors))
+        threads = [threading.Thread(target=anchor_client, args=(server.url, i, deadline, counts, errors, distinct))
                    for i in range(clients)]
         cpu_before, started = cpu_seconds(server.pid), time.monotonic()
         for t in threads:
@@ -82,7 +88,7 @@ def phase(kind: str, server: ServerProcess, clients: int, seconds: float) -> dic
         elapsed, cpu = time.monotonic() - started, cpu_seconds(server.pid) - cpu_before
         turns = sum(counts)
     else:
-        crowd = [Customer(server.url, i) for i in range(clients)]
+        crowd = [Customer(server.url, i, distinct=distinct) for i in range(clients)]
         stop = threading.Event()
         # NOTE: customers open their conversation and stream first; CPU and time count from the first turn on.
         ready = threading.Barrier(clients + 1)
@@ -115,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--repetitions", type=int, default=3)
     parser.add_argument("--threads", type=int, default=32, help="each server's request threads")
+    parser.add_argument("--distinct", action="store_true", help="number every question (no text repeats)")
     parser.add_argument("--worker", choices=["loop", "threads"], default="loop", help="the product's worker")
     args = parser.parse_args(argv)
 
@@ -132,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
                 for clients in args.clients:
                     order = ["anchor", "product"] if repetition % 2 == 0 else ["product", "anchor"]
                     for kind in order:
-                        result = phase(kind, servers[kind], clients, args.seconds)
+                        result = phase(kind, servers[kind], clients, args.seconds, args.distinct)
                         phases.append(result)
                         print(f"rep {repetition + 1} {kind:7s} {clients:2d} clients: {result['turns']} turns, "
                               f"{result['turns_per_s']} turns/s, server CPU {result['cpu_ms_per_turn']} ms/turn, "
@@ -156,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         "no_errors": all(p["errors"] == 0 for p in phases),
     }
     print("budgets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in checks.items()))
-    print(json.dumps({"benchmark": "cpu_per_turn", "worker": args.worker, "summary": summary, "phases": phases,
+    print(json.dumps({"benchmark": "cpu_per_turn", "worker": args.worker, "distinct": args.distinct,
+                      "summary": summary, "phases": phases,
                       "budgets": BUDGET, "checks": checks, "ok": all(checks.values()),
                       "loadavg_1m": round(os.getloadavg()[0], 2)}, sort_keys=True))
     return 0 if all(checks.values()) else 1

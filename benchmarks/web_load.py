@@ -49,6 +49,13 @@ QUESTIONS = [
     "How do I track my order?",
 ]
 TURN_TIMEOUT_S = 15.0
+
+
+def question(index: int, turn: int, *, distinct: bool = False) -> str:
+    """Customer `index`'s question at `turn`: the list in turn; `distinct` numbers each one, so no two
+    texts of a run are equal and nothing remembered by text (the product's `VectorMemo`) is reused."""
+    text = QUESTIONS[(index + turn) % len(QUESTIONS)]
+    return f"{text} (#{index}-{turn})" if distinct else text
 BUDGET = {"p50_ms_8": 40.0, "p95_ms_8": 100.0, "turns_per_s_8": 60.0, "rss_mb": 400.0}
 
 
@@ -62,6 +69,7 @@ class Customer:
     errors: list[str] = field(default_factory=list)
     answers: Queue = field(default_factory=Queue)  # (message id, arrival time) of non-customer messages
     stream_open: threading.Event = field(default_factory=threading.Event)
+    distinct: bool = False  # every question numbered (see `question`)
 
     def run(self, deadline: float, stop: threading.Event, max_turns: int, interval: float | None = None,
             offset: float = 0.0) -> None:
@@ -90,13 +98,13 @@ class Customer:
                     if time.monotonic() >= deadline:
                         break
                     late = max(0.0, -wait)
-                question = QUESTIONS[(self.index + turn) % len(QUESTIONS)]
+                text = question(self.index, turn, distinct=self.distinct)
                 turn += 1
                 # Paced: the turn is timed from its slot, so a server that falls behind is charged for
                 # the wait it caused (no coordinated omission).
                 started = time.perf_counter() - late
                 try:
-                    response = client.post(f"/api/conversations/{created['id']}/messages", json={"text": question},
+                    response = client.post(f"/api/conversations/{created['id']}/messages", json={"text": text},
                                            headers=auth)
                 except httpx.HTTPError as exc:
                     self.errors.append(f"post: {exc!r}")

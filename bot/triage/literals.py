@@ -23,8 +23,11 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _Needs = frozenset[str] | None
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings at least one of which is inside every match of `pattern`; None if unknown."""
+def required_literals(pattern: str, *, max_words: int | None = MAX_WORDS) -> tuple[str, ...] | None:
+    """Literal strings at least one of which is inside every match of `pattern`; None if unknown.
+
+    `max_words`: None when the set is not tested literal by literal (`rule_index.py` files any number).
+    """
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
@@ -32,7 +35,7 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     if parsed.state.flags & re.IGNORECASE:
         return None
     needs = _sequence(parsed.data)
-    if needs is None or len(needs) > MAX_WORDS or min(map(len, needs)) < MIN_CHARS:
+    if needs is None or (max_words is not None and len(needs) > max_words) or min(map(len, needs)) < MIN_CHARS:
         return None
     return tuple(sorted(needs))
 
