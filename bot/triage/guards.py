@@ -693,7 +693,20 @@ CHARGE_REPORTED = re.compile(
         "preleve",
         "debite",
         "abgebucht",
+        "overcharged",
+        "paid",
+        "payment",
+        "never agreed",
+        "pagado",
+        "paye",
+        "bezahlt",
+        "pago",
+        "pagamento",
     ) + r"\b"
+    # an amount said (currency signs are gone after normalising): "took 40", "a payment of 60"; not an order
+    # or reference number
+    + r"|" + "".join(not_preceded_by(w) for w in ("order ", "number ", "no ", "ref ", "booking ", "invoice "))
+    + r"\b\d+\b"
 )
 
 # Too soon to be overdue: "it's only been a day", "just 2 days since I sent it back". How long a
@@ -735,22 +748,40 @@ TOO_SOON = re.compile(
 LONG_WAIT = re.compile(
     r"\b(?:weeks?|months?|fortnight|ages|years?|semanas?|meses|semaines?|mois|wochen|monate|settimane|mesi|"
     r"weken|maanden)\b"
+    # three days or more: "it has been 12 days", "15 dias"
+    r"|\b(?:[3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
+    r"tres|cinco|diez|quince|trois|cinq|dix|quinze|drei|funf|zehn|tre|dieci|drie|vijf|tien|dez)"
+    r" (?:working |business |full )?(?:days?|dias|jours|tagen?|giorni|dagen)\b"
+)
+# A wait promised or quoted ("you told me just 2 days", "would take just a few days"), not time passed.
+PROMISED_WAIT = re.compile(
+    r"\b" + alt(
+        "told",
+        "said",
+        "say",
+        "says",
+        "promised",
+        "take",
+        "takes",
+        "would",
+        "should",
+        "supposed to",
+        "within",
+    ) + r" (?:\w+ ){0,3}$"
 )
 
 # "a lawyer" named as a job ("I am a lawyer", "as a solicitor", "my wife is an attorney"): no legal step.
 JOB_TITLE_BEFORE = re.compile(
     r"\b" + alt(
-        "am",
-        "is",
-        "was",
+        "i am",
+        "i was",
         "as",
-        "be",
-        "being",
-        "become",
-        "became",
         "work as",
+        "works as",
         "worked as",
         "working as",
+        r"(?:he|she|they) (?:is|was|are|were)",
+        r"(?:my|our|his|her|their) \w+ (?:is|was)",
     ) + r" $"
 )
 
@@ -810,7 +841,9 @@ class Facts:
     @cached_property
     def too_soon(self) -> bool:
         """A day or two said to have passed ("only been a day"), no longer wait said."""
-        return TOO_SOON.search(self.norm) is not None and LONG_WAIT.search(self.norm) is None
+        if LONG_WAIT.search(self.norm) is not None:
+            return False
+        return any(PROMISED_WAIT.search(self.norm[:m.start()]) is None for m in TOO_SOON.finditer(self.norm))
 
 
 def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:

@@ -237,6 +237,18 @@ GENERAL_PATTERNS = [
     ("that's the third missed appointment this month", "complaint"),
     ("I expected much better from you", "complaint"),
     ("Llevo tres semanas esperando y nadie me da una solución", "complaint"),
+    # the review of the guards for "will I be charged?", "only a day" and "a lawyer" as a job: money said to
+    # have gone, a wait only quoted, a lawyer as the next step are still handoffs
+    ("I paid 40 for a class that you cancelled, will I be charged again next month?", "billing_dispute"),
+    ("There's an extra 15 fee on my invoice I never agreed to, will I be billed for it every month?",
+     "billing_dispute"),
+    ("You overcharged me by 40 on my last bill, will I be charged the right amount next month?", "billing_dispute"),
+    ("It's been 12 days since I returned the jacket and still no refund, you told me just 2 days", "billing_dispute"),
+    ("I was told the refund would take just a few days but I still haven't got my money back", "billing_dispute"),
+    ("The next person you'll hear from is a solicitor", "legal"),
+    ("The next person you hear from will be a lawyer", "legal"),
+    ("my wife is a solicitor, can she collect my order?", "none"),
+    ("I cancelled order 12345, will I be charged?", "none"),
     # hard negatives: the same words in questions the bot can answer
     ("how do I make someone else an admin of our workspace?", "none"),
     ("does the basic plan include a human review of documents?", "none"),
