@@ -15,8 +15,8 @@ from knowledge_base.crosslingual_terms import (
     stop_words,
     vocabulary,
 )
-from knowledge_base.results import DocumentHit, Passage
 from knowledge_base.crosslingual_texts import CrossLingualTexts
+from knowledge_base.results import DocumentHit, Passage
 from knowledge_base.service import KnowledgeBase, build_knowledge_base
 
 # A toy multilingual space: a foreign word lands on its English twin's dimension.
