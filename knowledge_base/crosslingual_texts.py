@@ -61,7 +61,8 @@ class CrossLingualTexts:
     def add(self, texts: Iterable[str]) -> int:
         """Embed and store those of `texts` not stored yet; returns how many were embedded."""
         wanted = [t for t in dict.fromkeys(texts) if t.strip()]
-        missing = [t for t in wanted if t not in self.vectors(wanted)]
+        stored = self.vectors(wanted)
+        missing = [t for t in wanted if t not in stored]
         if not missing:
             return 0
         vectors = self.embedder.embed_array(missing)
