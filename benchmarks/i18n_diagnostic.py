@@ -1,6 +1,7 @@
 """Why a non-English question is or is not answered with its fact, stage by stage.
 
-For each question with `lang != en` of a golden file (and `golden_i18n_dev.jsonl` beside it), prints:
+For each question with `lang != en` of a golden file (and, with `--dev`, every `golden_i18n_dev*.jsonl`
+beside it), prints:
 the language the turn and the search detect; whether the cross-lingual vectors were complete; the
 top documents and scores against the cross-lingual threshold; whether the required document holds
 the fact at all; whether the section the answer showed holds it; and what the customer got.
@@ -24,7 +25,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kb", type=Path, required=True)
     parser.add_argument("--golden", type=Path, required=True)
-    parser.add_argument("--dev", action="store_true", help="also the golden_i18n_dev.jsonl beside the golden file")
+    parser.add_argument("--dev", action="store_true", help="also every golden_i18n_dev*.jsonl beside the golden file")
     args = parser.parse_args()
 
     from bot.answering.evaluation import _plain
@@ -36,8 +37,7 @@ def main() -> None:
     from server import Settings, build_knowledge_base, build_services
 
     questions = [q for q in load_golden(args.golden) if q.lang != "en"]
-    dev = args.golden.parent / "golden_i18n_dev.jsonl"
-    if args.dev and dev.exists():
+    for dev in sorted(args.golden.parent.glob("golden_i18n_dev*.jsonl")) if args.dev else []:
         questions += [q for q in load_golden(dev) if q.lang != "en"]
     with tempfile.TemporaryDirectory(prefix="i18n-diag-") as tmp:
         settings = _throwaway(Settings(), Path(tmp))

@@ -5,16 +5,21 @@ much again to compute and is needed only for questions in another language. `Cro
 computes the missing ones afterwards, in small batches: `kb sync` runs it before it exits, the
 server runs it in a background thread at start-up and after each write. Each batch is stored under
 the knowledge base's write lock, keeping only chunks that still exist, so a sync running meanwhile
-never leaves a vector without its chunk.
+never leaves a vector without its chunk. The words and titles of each batch's chunks are embedded
+with it (`crosslingual_texts.py`), before the chunks' vectors are stored: a chunk with a vector
+always has its words, so the first question in another language embeds none of them.
 """
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from knowledge_base.crosslingual_terms import base_words
+
 if TYPE_CHECKING:
+    from knowledge_base.chunking import Chunk
     from knowledge_base.index import ChromaIndex
 
 log = logging.getLogger(__name__)
@@ -34,10 +39,13 @@ class CrossLingualFiller:
         self._again = False  # a write landed while a background fill ran: look once more
 
     def missing(self) -> int:
-        """How many stored chunks lack their cross-lingual vector (no model is loaded to tell)."""
+        """How many stored chunks lack their cross-lingual vector, plus one while the words and titles
+        of chunks filled before they were stored are missing (no model is loaded to tell)."""
         index = self._index()
         store = index.cross_lingual
-        return 0 if store is None else len(store.missing_ids(index.chunk_ids()))
+        if store is None:
+            return 0
+        return len(store.missing_ids(index.chunk_ids())) + (0 if store.texts.complete() else 1)
 
     def fill(self, *, progress: Callable[[int, int], None] | None = None) -> int:
         """Compute and store every missing vector now; returns how many were computed."""
@@ -47,10 +55,17 @@ class CrossLingualFiller:
             return 0
         from knowledge_base.index import cross_lingual_row
 
-        todo = store.missing_ids(index.chunk_ids())
+        every = index.chunk_ids()
+        todo = store.missing_ids(every)
+        if not store.texts.complete():  # filled before words and titles were stored: theirs, once
+            filled = set(todo)
+            for start in range(0, len(every), self._batch):
+                store.texts.add(_texts(index.chunks([i for i in every[start:start + self._batch] if i not in filled])))
+            store.texts.mark_complete()
         done = 0
         for start in range(0, len(todo), self._batch):
             chunks = index.chunks(todo[start:start + self._batch])
+            store.texts.add(_texts(chunks))
             rows = [cross_lingual_row(c) for c in chunks]
             vectors = store.embed(rows) if rows else None  # NOTE: computed outside the lock: syncs go on
             with self._write_lock:
@@ -98,3 +113,9 @@ class CrossLingualFiller:
                     self._thread = None  # NOTE: under the lock, so a `start` now begins a new thread
                     return
                 self._again = False
+
+
+def _texts(chunks: Sequence[Chunk]) -> list[str]:
+    """What search reads besides the chunks' vectors: each chunk's words and its document's title."""
+    words = sorted(set().union(*(base_words(c.embed_text) for c in chunks))) if chunks else []
+    return [*dict.fromkeys(c.title for c in chunks), *words]

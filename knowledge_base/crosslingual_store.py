@@ -16,6 +16,7 @@ import numpy as np
 
 from knowledge_base.chroma_rows import guard
 from knowledge_base.crosslingual import ArrayEmbedder
+from knowledge_base.crosslingual_texts import CrossLingualTexts
 
 if TYPE_CHECKING:
     import chromadb
@@ -44,6 +45,9 @@ class CrossLingualStore:
                 name + SUFFIX, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
                 metadata={"embedding_model": embedder.model_id},
             )
+            empty = self._collection.count() == 0
+        # The base's words and titles in the same space, filled in with the chunks (`crosslingual_texts.py`).
+        self.texts = CrossLingualTexts(client=client, name=name, embedder=embedder, empty_index=empty)
 
     @staticmethod
     def drop(client: chromadb.ClientAPI, name: str) -> None:
@@ -51,6 +55,7 @@ class CrossLingualStore:
         with guard(f"delete collection {name + SUFFIX!r}"):
             if name + SUFFIX in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
                 client.delete_collection(name + SUFFIX)
+        CrossLingualTexts.drop(client, name)
 
     def embed(self, chunks: Sequence[CrossLingualRow]) -> np.ndarray:
         return self.embedder.embed_array([c.text for c in chunks])

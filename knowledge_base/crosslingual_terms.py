@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
 
 from knowledge_base.crosslingual import ArrayEmbedder
+from knowledge_base.lexical import terms
 
 # Words of the base's vocabulary embedded, most frequent first: ~1,000-1,500 on a help centre of 40
 # articles (about a second), capped so a big base's first non-English question stays bounded.
@@ -50,32 +51,50 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset()
 
 
+def _translatable(word: str) -> bool:
+    return word.isalpha() and len(word) >= MIN_LETTERS
+
+
 def vocabulary(frequencies: Mapping[str, int], *, limit: int = MAX_VOCABULARY) -> list[str]:
     """The words worth translating into: alphabetic terms of a few letters, the most used first."""
-    words = [w for w in frequencies if w.isalpha() and len(w) >= MIN_LETTERS]
+    words = [w for w in frequencies if _translatable(w)]
     words.sort(key=lambda w: (-frequencies[w], w))
     return words[:limit]
 
 
-class WordVectors:
-    """Cross-lingual vectors of single words, remembered across snapshots (a sync re-embeds only new words)."""
+def base_words(text: str) -> set[str]:
+    """The words of a chunk's embedded text that `vocabulary` can pick (its terms as search indexes them)."""
+    return {w for w in terms(text) if _translatable(w)}
 
-    def __init__(self, embedder: ArrayEmbedder, *, size: int = 4 * MAX_VOCABULARY) -> None:
+
+class WordVectors:
+    """Cross-lingual vectors of single words, remembered across snapshots (a sync re-embeds only new words).
+
+    `stored` reads the vectors a fill computed at sync time (`crosslingual_texts.py`): only words it
+    lacks (an index filled before they were stored) are embedded here.
+    """
+
+    def __init__(self, embedder: ArrayEmbedder, *, size: int = 4 * MAX_VOCABULARY,
+                 stored: Callable[[Sequence[str]], Mapping[str, np.ndarray]] | None = None) -> None:
         self.embedder = embedder
         self._size = size
+        self._stored = stored
         self._vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
-    def of(self, words: Sequence[str]) -> np.ndarray:
-        """An (n, dim) array of unit rows, one per word in order."""
+    def of(self, words: Sequence[str], *, stored: bool = True) -> np.ndarray:
+        """An (n, dim) array of unit rows, one per word in order (`stored=False`: words the base lacks)."""
         with self._lock:
             missing = [w for w in dict.fromkeys(words) if w not in self._vectors]
         if missing:
-            fresh = self.embedder.embed_array(missing)
+            fresh = dict(self._stored(missing)) if stored and self._stored is not None else {}
+            computed = [w for w in missing if w not in fresh]
+            if computed:
+                fresh.update(zip(computed, self.embedder.embed_array(computed), strict=True))
             with self._lock:
-                if len(self._vectors) + len(missing) > self._size:
+                if len(self._vectors) + len(fresh) > self._size:
                     self._vectors.clear()  # NOTE: rare (vocabulary churn); simpler than an LRU per word
-                self._vectors.update(zip(missing, fresh, strict=True))
+                self._vectors.update(fresh)
         with self._lock:
             found = {w: self._vectors[w] for w in words if w in self._vectors}
         rows = [found[w] if w in found else self.embedder.embed_array([w])[0] for w in words]
@@ -102,7 +121,7 @@ class TermTranslator:
         out: list[str | None] = [None if w.isalpha() and w not in self._known else w for w in words]
         unknown = [i for i, w in enumerate(out) if w is None]
         if unknown and self._words:
-            similarity = self._vectors.of([words[i] for i in unknown]) @ self._matrix.T
+            similarity = self._vectors.of([words[i] for i in unknown], stored=False) @ self._matrix.T
             best = np.argmax(similarity, axis=1)
             for row, i in enumerate(unknown):
                 if similarity[row, best[row]] >= self._min_similarity:

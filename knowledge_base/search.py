@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
     from knowledge_base.config import KnowledgeBaseSettings
-    from knowledge_base.crosslingual import ArrayEmbedder
+    from knowledge_base.crosslingual_store import CrossLingualStore
     from knowledge_base.index import ChromaIndex
 
 log = logging.getLogger(__name__)
@@ -230,23 +230,35 @@ class Searcher:
                 if store.missing_ids(snap.chunk_ids):
                     return None
                 started = time.perf_counter()
-                titles = store.embedder.embed_array(snap.titles) if snap.titles else np.zeros((0, 1), np.float32)
+                titles = self._title_vectors_across(store, snap.titles)
                 in_memory = snap.chunks <= self.in_memory_below
                 chunks = store.stored(snap.cross_lingual_rows())[0] if in_memory else None
                 space = Space(title_vectors=titles, chunk_vectors=chunks, nearest=store.nearest, fresh=True,
                               title_weight=CROSS_LINGUAL_TITLE_WEIGHT)
                 snap.cross_lingual = CrossLingualView(title_vectors=titles, chunk_vectors=chunks,
                                                       level=self._near_miss_level(snap, space, titles),
-                                                      terms=self._term_translator(snap, store.embedder))
+                                                      terms=self._term_translator(snap, store))
                 log.debug("cross-lingual view of %d chunks built in %.2fs", snap.chunks, time.perf_counter() - started)
             return snap.cross_lingual
 
-    def _term_translator(self, snap: Snapshot, embedder: ArrayEmbedder) -> TermTranslator:
-        """The base's vocabulary in the cross-lingual space (words embedded before are remembered)."""
-        if self._word_vectors is None or self._word_vectors.embedder is not embedder:
-            self._word_vectors = WordVectors(embedder)
+    def _term_translator(self, snap: Snapshot, store: CrossLingualStore) -> TermTranslator:
+        """The base's vocabulary in the cross-lingual space: read as the fill stored it at sync time
+        (`crosslingual_texts.py`); a word it lacks is embedded here and remembered."""
+        if self._word_vectors is None or self._word_vectors.embedder is not store.embedder:
+            self._word_vectors = WordVectors(store.embedder, stored=store.texts.vectors)
         frequencies = snap.lexical.frequencies()
         return TermTranslator(vocabulary(frequencies), self._word_vectors, known=frozenset(frequencies))
+
+    @staticmethod
+    def _title_vectors_across(store: CrossLingualStore, titles: list[str]) -> np.ndarray:
+        """The titles' cross-lingual vectors as the fill stored them; any it lacks are embedded now."""
+        if not titles:
+            return np.zeros((0, 1), np.float32)
+        found = store.texts.vectors(titles)
+        missing = [t for t in dict.fromkeys(titles) if t not in found]
+        if missing:
+            found.update(zip(missing, store.embedder.embed_array(missing), strict=True))
+        return np.stack([found[t] for t in titles]).astype(np.float32)
 
     # -- hits ----------------------------------------------------------------------------------
     def _embed_query(self, text: str) -> np.ndarray:

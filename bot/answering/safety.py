@@ -18,9 +18,11 @@ _SECRET = (
     r"numero (?:della )?carta|wachtwoord|kaartnummer"
 )
 # ... handed over: a verb that sends it somewhere, then (within a few words) the secret. "Enter a new
-# password" on our own site, or "confirm with your password", is not handing it over.
+# password" on our own site, or "confirm with your password", is not handing it over; nor is a form
+# asking for "your name, email address and a password" (there "email" names a field, not an act).
 _HAND_OVER = (
-    r"send|reply|respond|email|e-mail|text|dm|message|share|give|tell|provide|post|write|submit|read out|"
+    r"send|reply|respond|e-?mail(?! address)|text|dm|message|share|give|tell|provide|post|write|"
+    r"submit|read out|"
     r"envía|envíe|envíanos|responde|responda|manda|comparte|envoyez|envoie|répondez|communiquez|donnez|"
     r"senden|schicken|antworten|teilen|geben|envie|mande|compartilhe|invia|rispondi|stuur|deel|antwoord"
 )

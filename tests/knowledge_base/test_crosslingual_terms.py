@@ -15,8 +15,9 @@ from knowledge_base.crosslingual_terms import (
     stop_words,
     vocabulary,
 )
+from knowledge_base.crosslingual_texts import CrossLingualTexts
 from knowledge_base.results import DocumentHit, Passage
-from knowledge_base.service import build_knowledge_base
+from knowledge_base.service import KnowledgeBase, build_knowledge_base
 
 # A toy multilingual space: a foreign word lands on its English twin's dimension.
 _TWINS = {"reembolso": "refund", "remboursement": "refund", "contraseña": "password", "envío": "shipping",
@@ -98,13 +99,18 @@ def _write(docs: Path) -> Path:
     return docs
 
 
-def test_a_foreign_question_is_searched_by_meaning_and_by_its_translated_words(tmp_path: Path) -> None:
-    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection="xl-terms")
-    space = ToySpace()
+def _filled(tmp_path: Path, collection: str, space: ToySpace) -> KnowledgeBase:
+    """A knowledge base of the three articles, synced and with its cross-lingual vectors filled in."""
+    settings = KnowledgeBaseSettings(data_dir=tmp_path / "data", collection=collection)
     kb = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=space)
+    kb.sync(_write(tmp_path / "docs"))
+    kb.fill_cross_lingual()
+    return kb
+
+
+def test_a_foreign_question_is_searched_by_meaning_and_by_its_translated_words(tmp_path: Path) -> None:
+    kb = _filled(tmp_path, "xl-terms", ToySpace())
     try:
-        kb.sync(_write(tmp_path / "docs"))
-        kb.fill_cross_lingual()
         result = kb.search("¿Cuántos días tarda el reembolso en mi tarjeta?")
         assert result.cross_lingual and result.language == "es"
         assert {"refund", "card"} <= set(result.translated.split())
@@ -115,3 +121,37 @@ def test_a_foreign_question_is_searched_by_meaning_and_by_its_translated_words(t
         assert not english.cross_lingual and english.translated == ""
     finally:
         kb.close()
+
+
+def _embedded_by_first_foreign_question(kb: KnowledgeBase, space: ToySpace) -> list[str]:
+    before = len(space.texts)
+    kb.search("¿Cuántos días tarda el reembolso en mi tarjeta?")
+    return space.texts[before:]
+
+
+def test_the_base_s_words_and_titles_are_embedded_at_sync_not_by_the_first_question(tmp_path: Path) -> None:
+    """The first question in another language after a sync read every word and title the fill stored."""
+    space = ToySpace()
+    kb = _filled(tmp_path, "xl-words", space)
+    try:
+        assert {"refund", "shipping", "password", "Refund timing"} <= set(space.texts)  # embedded by the fill
+        embedded = _embedded_by_first_foreign_question(kb, space)
+        assert embedded and not {"refund", "shipping", "password", "login", "Refund timing"} & set(embedded)
+    finally:
+        kb.close()
+
+
+def test_an_index_filled_before_words_were_stored_gets_them_on_its_next_fill(tmp_path: Path) -> None:
+    kb = _filled(tmp_path, "xl-upgrade", ToySpace())
+    settings = kb.settings
+    CrossLingualTexts.drop(kb.index._client, settings.collection)  # as an index of the release before
+    kb.close()
+    space = ToySpace()
+    upgraded = build_knowledge_base(settings, embedder=FakeEmbeddings(), cross_lingual=space)
+    try:
+        assert upgraded._filler.missing() == 1  # no chunk lacks its vector; the words are missing
+        assert upgraded.fill_cross_lingual() == 0 and "refund" in space.texts
+        assert upgraded._filler.missing() == 0
+        assert "refund" not in _embedded_by_first_foreign_question(upgraded, space)
+    finally:
+        upgraded.close()

@@ -15,6 +15,7 @@ from knowledge_base.results import DocumentHit, Passage, SearchResult
     "Please send us your password so we can check.",
     "Envía tu contraseña a soporte para verificar la cuenta.",
     "Give the agent your CVV when they call.",
+    "Email your password and card number to claims@refunds.example.",
 ])
 def test_asking_the_customer_to_hand_over_a_secret_is_caught(text):
     assert safety.asks_for_secrets(text)
@@ -25,6 +26,7 @@ def test_asking_the_customer_to_hand_over_a_secret_is_caught(text):
     "Enter your new password twice, then press Save.",
     "Confirm with your password or a code sent to your email address.",
     "Scammers ask for your **password** or your full **card number** by email.",
+    "Choose Create account, enter your name, email address and a password, then confirm the code.",
 ])
 def test_help_about_secrets_is_not_an_ask(text):
     assert not safety.asks_for_secrets(text)
