@@ -63,7 +63,7 @@ def by_rule(rule: Rule, row: Row) -> bool:
         return False
     kind_shown = extractive.expected_kind(row["question"]) is not None and not s["kind_missing"]
     return rule.shows(score=row["score"], coverage=row["coverage"], support=s["support"], answerable=answerable,
-                      cross_lingual=row["cross_lingual"], kind_shown=kind_shown)
+                      cross_lingual=row["cross_lingual"], kind_shown=kind_shown, share=s["section_share"])
 
 
 def today(row: Row, p: dict[str, Any]) -> bool:
@@ -115,6 +115,7 @@ FAMILIES: dict[str, tuple[dict[str, list[Any]], Decide]] = {
                  "strong_score": [0.6, 0.7, 0.75, 0.8, 0.9], "near_miss_coverage": [0.3, 0.35, 0.4],
                  "near_miss_support": [3, 4, 5, 6]}, guarded),
     "kind": ({"kind_score": [0.2, 0.3, 0.35, 0.4, 0.5, 2.0], "kind_support": [1, 2]}, guarded),
+    "thin_share": ({"thin_share": [0.34, 0.4, 0.45, 0.5, 0.6, 0.75, 2.0]}, guarded),
     "unmatched": ({"floor": [0.15, 0.2, 0.3], "base": [0.0, 0.2, 0.3, 0.4], "per_word": [0.0, 0.03, 0.05, 0.08, 0.1],
                    "near": [0.2, 0.3, 0.4], "share": [0.0, 0.25, 0.34]}, unmatched),
 }
@@ -175,7 +176,7 @@ TRADEOFF = [("previous rule", PREVIOUS_RULE)] + [
     (f"{name}={value}", replace(RULE, **{name: value}))
     for name, values in (("thin_coverage", (0.0, 0.15, 0.2, 0.25, 0.3, 0.35)), ("strong_score", (0.6, 0.9)),
                          ("near_miss_support", (3, 5)), ("near_miss_coverage", (0.3, 0.4)),
-                         ("kind_score", (0.2, 0.5, 2.0)))
+                         ("kind_score", (0.2, 0.5, 2.0)), ("thin_share", (0.4, 0.6, 2.0)))
     for value in values
 ]
 

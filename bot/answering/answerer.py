@@ -170,12 +170,16 @@ class Answerer:
         # NOTE: a near miss must show its support in what search found; the rest of the document
         # would lend it words (on our dev sets: 4 more unanswerable questions answered, none gained).
         found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
-        if found is None or not answerability.RULE.shows(
+        if found is None:
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        section = f"{top.title}\n{found.heading}\n{found.text}"
+        if not answerability.RULE.shows(
                 score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
-                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.body)):
+                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.body),
+                share=answerability.question_share(question, section)):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
-                message, question, f"{top.title}\n{found.heading}\n{found.text}"):
+                message, question, section):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         blocked = _check(found.body, [found.text, *(p.text for p in top.passages)])
         if blocked:

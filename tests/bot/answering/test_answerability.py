@@ -134,3 +134,32 @@ def test_the_kind_rule_leaves_questions_matched_across_languages_to_their_score(
     assert RULE.shows(score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=False, kind_shown=True)
     assert not PREVIOUS_RULE.shows(score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=False,
                                    kind_shown=True)
+
+
+def test_a_thin_match_is_shown_when_the_section_holds_half_of_a_short_questions_words():
+    # Search covered little of the question and the section shares fewer than three of its words,
+    # but the question has only a few: the section holds most of what was asked.
+    thin = _hit(score=0.6, coverage=0.1)
+    question = "where do i change my password"
+    assert _answer(question, thin, answerable=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("bot.answering.answerability.RULE", replace(RULE, thin_share=2.0))
+        assert not _answer(question, thin, answerable=True)  # declined without the share
+    # A longer question whose other words the section lacks is still declined.
+    assert not _answer("where do i change my password for the streaming box in the guest bedroom", thin,
+                       answerable=True)
+
+
+@pytest.mark.parametrize(("share", "shown"), [(0.4, False), (0.45, True), (1.0, True)])
+def test_the_share_of_the_question_lets_only_thin_matches_with_few_shared_words_through(share, shown):
+    assert RULE.shows(score=0.6, coverage=0.1, support=2, answerable=True, cross_lingual=False,
+                      share=share) is shown
+    # Near misses are not judged by the share.
+    assert not RULE.shows(score=0.4, coverage=0.1, support=2, answerable=False, cross_lingual=False, share=share)
+
+
+def test_question_share_counts_the_questions_content_words_found_in_the_section():
+    from bot.answering.answerability import question_share
+    # "bought", "boxes", "return": two of three are in the heading ("many" is not a content word).
+    assert question_share("bought too many boxes can i return them", "Boxes\nReturning unused boxes") == 2 / 3
+    assert question_share("can i?", "anything") == 0.0  # no content words: nothing is held
