@@ -213,6 +213,10 @@ class LocalMiniLMEmbeddings(Embeddings):
         All texts are tokenized first (one parallel call) and grouped by token count, not characters,
         so batches (shipped graph) pad as little as possible. Shortest first: the arena shrink after
         the last run then returns the longest batch's memory (longest first left ~1 GB RSS).
+
+        NOTE: a one-text call (a customer's question) is not followed by a shrink. Its run is at most
+        one truncated text, and shrinking after every query made the next allocate its buffers again:
+        in the server ~2.4 ms of CPU per query instead of ~2.6 (issue 14); the vectors are the same.
         """
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
@@ -223,9 +227,11 @@ class LocalMiniLMEmbeddings(Embeddings):
         batches = [order[start : start + size] for start in range(0, len(order), size)]
         out = np.zeros((len(encodings), 384), dtype=np.float32)
 
+        shrink = len(texts) > 1  # a query's run is small: shrinking after it only reallocates next time
+
         def run(k: int) -> None:
             idx = batches[k]
-            out[idx] = self._embed_batch(loaded, [encodings[i] for i in idx], last=k == len(batches) - 1)
+            out[idx] = self._embed_batch(loaded, [encodings[i] for i in idx], last=shrink and k == len(batches) - 1)
 
         if self._intra_op_threads == 1 and self.threads > 1 and len(batches) > 1:
             with ThreadPoolExecutor(self.threads, thread_name_prefix="embed") as pool:

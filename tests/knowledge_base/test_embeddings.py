@@ -2,10 +2,12 @@
 that agrees with the shipped graph."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -206,7 +208,7 @@ def test_make_embedder_openai_when_configured(tmp_path: Path) -> None:
     assert embedder.openai_api_base == "http://127.0.0.1:9/v1"
 
 
-def test_memory_arena_is_shrunk_after_each_call(minilm: LocalMiniLMEmbeddings) -> None:
+def test_memory_arena_is_set_to_shrink_after_bulk_calls(minilm: LocalMiniLMEmbeddings) -> None:
     minilm.load()
     loaded = minilm._loaded
     assert loaded is not None
@@ -217,6 +219,34 @@ def test_memory_arena_is_shrunk_after_each_call(minilm: LocalMiniLMEmbeddings) -
     plain.load()
     assert plain._loaded is not None
     assert plain.embed_array(["same text"]).tolist() == minilm.embed_array(["same text"]).tolist()
+
+
+class _RecordingSession:
+    """The real session, recording the run options of each run (None: no arena shrink after it)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.options: list[Any] = []
+
+    def run(self, outputs: list[str], feeds: dict[str, Any], run_options: Any = None) -> Any:
+        self.options.append(run_options)
+        return self.inner.run(outputs, feeds, run_options)
+
+
+def test_a_query_is_not_followed_by_an_arena_shrink_but_a_bulk_call_is() -> None:
+    embedder = LocalMiniLMEmbeddings()
+    embedder.load()
+    loaded = embedder._loaded
+    assert loaded is not None
+    session = _RecordingSession(loaded.session)
+    embedder._loaded = dataclasses.replace(loaded, session=session)
+    query = embedder.embed_array(["how long does delivery take?"])
+    assert session.options == [None]  # shrinking after each query made the next reallocate (issue 14)
+    session.options.clear()
+    bulk = embedder.embed_array(["a short one", "how long does delivery take?", "a third, somewhat longer text"])
+    # runs may go side by side (threads), so which one comes last is not fixed: one shrink, after the last batch
+    assert len(session.options) == 3 and [o for o in session.options if o is not None] == [loaded.run_options]
+    assert bulk[1].tolist() == query[0].tolist()
 
 
 def test_an_index_built_with_the_shipped_graph_is_refused_with_how_to_reindex(tmp_path: Path) -> None:
