@@ -172,10 +172,10 @@ class Answerer:
         found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
         if found is None:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
-        section = f"{top.title}\n{found.heading}\n{found.text}"
+        section = f"{top.title}\n{found.heading}\n{found.decided_text}"
         if not answerability.RULE.shows(
                 score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
-                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.body),
+                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.decided_body),
                 share=answerability.question_share(question, section)):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         if message is not None and not result.cross_lingual and not answerability.follow_up_holds(

@@ -53,6 +53,18 @@ class SectionAnswer:
     score: float  # how well its best sentences answer (see `extractive.best_sentences`)
     support: int  # content words of the question found in the heading and the best sentences
     text: str  # the whole section before trimming (what safety checks read)
+    # the first section alone, body and text, when search's nearest section was added after it: what
+    # answerability reads, so adding a section never changes what is declined ("" = `body`/`text`)
+    own_body: str = ""
+    own_text: str = ""
+
+    @property
+    def decided_body(self) -> str:
+        return self.own_body or self.body
+
+    @property
+    def decided_text(self) -> str:
+        return self.own_text or self.text
 
 
 def best_section(question: str, hit: DocumentHit, *, whole: list[Passage] | None = None,
@@ -119,11 +131,12 @@ def with_search_section(answer: SectionAnswer, nearest: _Candidate, title: str, 
     document's intro, which has none, is headed by the document's title).
     """
     extra = nearest.answer("", max_chars=max_chars).body
-    if len(answer.body) + len(extra) > max_chars:
-        return answer
     heading = nearest.heading or title
     part = f"### {heading}\n\n{extra}" if heading else extra
-    return replace(answer, body=f"{answer.body}\n\n{part}", text=f"{answer.text}\n\n{nearest.text}")
+    if len(answer.body) + 2 + len(part) > max_chars:
+        return answer
+    return replace(answer, body=f"{answer.body}\n\n{part}", text=f"{answer.text}\n\n{nearest.text}",
+                   own_body=answer.body, own_text=answer.text)
 
 
 def sections_of(passages: list[Passage]) -> list[tuple[str, str]]:

@@ -703,10 +703,10 @@ CHARGE_REPORTED = re.compile(
         "pago",
         "pagamento",
     ) + r"\b"
-    # an amount said (currency signs are gone after normalising): "took 40", "a payment of 60"; not an order
-    # or reference number
-    + r"|" + "".join(not_preceded_by(w) for w in ("order ", "number ", "no ", "ref ", "booking ", "invoice "))
-    + r"\b\d+\b"
+    # an amount said (currency signs are gone after normalising): "took 40", "a payment of 60", "an extra 15";
+    # a bare number is a date, a time or an order number as often
+    + r"|\b(?:took|taken|paid|charged|debited|payment of|fee of|extra|by) \d+\b"
+    + r"|\b\d+(?:[.,]\d+)? (?:euros?|eur|pounds?|gbp|dollars?|usd|quid|bucks)\b"
 )
 
 # Too soon to be overdue: "it's only been a day", "just 2 days since I sent it back". How long a
@@ -780,6 +780,7 @@ JOB_TITLE_BEFORE = re.compile(
         "works as",
         "worked as",
         "working as",
+        r"who (?:is|was)",
         r"(?:he|she|they) (?:is|was|are|were)",
         r"(?:my|our|his|her|their) \w+ (?:is|was)",
     ) + r" $"
@@ -841,8 +842,8 @@ class Facts:
     @cached_property
     def too_soon(self) -> bool:
         """A day or two said to have passed ("only been a day"), no longer wait said."""
-        if LONG_WAIT.search(self.norm) is not None:
-            return False
+        if any(PROMISED_WAIT.search(self.norm[:m.start()]) is None for m in LONG_WAIT.finditer(self.norm)):
+            return False  # a longer wait that has passed, not one quoted ("refunds take 5 business days")
         return any(PROMISED_WAIT.search(self.norm[:m.start()]) is None for m in TOO_SOON.finditer(self.norm))
 
 

@@ -125,6 +125,8 @@ def test_the_section_search_found_nearest_is_shown_beside_the_one_whose_words_ma
     alone = sections.best_section("what time does the gate open in the morning",
                                   _access_hit(nearest_first="")[0], whole=whole)
     assert alone is not None and alone.body == ACCESS_INTRO and alone.support == found.support
+    # answerability reads the first section alone: adding search's nearest never changes what is declined
+    assert found.decided_body == alone.body and found.decided_text == alone.text
 
 
 def test_a_document_intro_shown_second_is_headed_by_the_documents_title():
@@ -137,7 +139,7 @@ def test_a_document_intro_shown_second_is_headed_by_the_documents_title():
 def test_search_s_nearest_section_is_left_out_when_both_would_be_too_long():
     hit, whole = _access_hit(nearest_first="Access hours")
     found = sections.best_section("what time does the gate open in the morning", hit, whole=whole,
-                                  max_chars=len(ACCESS_INTRO) + len(ACCESS_HOURS) - 1)
+                                  max_chars=len(ACCESS_INTRO) + len("\n\n### Access hours\n\n") + len(ACCESS_HOURS) - 1)
     assert found is not None and found.body == ACCESS_INTRO
 
 

@@ -249,6 +249,10 @@ GENERAL_PATTERNS = [
     ("The next person you hear from will be a lawyer", "legal"),
     ("my wife is a solicitor, can she collect my order?", "none"),
     ("I cancelled order 12345, will I be charged?", "none"),
+    ("I cancelled order no. 12345 on 3 March at 10 am, will I be charged?", "none"),
+    ("It's only been 2 days since I returned it, the refund is supposed to take 5 business days, still no refund",
+     "none"),
+    ("my husband, who is a lawyer, asked why the invoice changed", "none"),
     # hard negatives: the same words in questions the bot can answer
     ("how do I make someone else an admin of our workspace?", "none"),
     ("does the basic plan include a human review of documents?", "none"),
