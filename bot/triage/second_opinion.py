@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bot.triage.classifier import LearnedTriage
 from bot.triage.llm_triage import LlmTriage
-from bot.triage.model_guards import holding_guard
+from bot.triage.model_guards import holding_at_serve_time
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class SecondOpinions:
     def __init__(self, *, reason_for: Callable[[str], str | None], executor: Executor | None = None,
                  learned: LearnedTriage | None = None, llm: LlmTriage | None = None,
                  redact_for_llm: Callable[[str], str] = lambda t: t, timeout_s: float = 2.0,
-                 held_back: Callable[[str, str], str | None] = holding_guard) -> None:
+                 held_back: Callable[[str, str], str | None] = holding_at_serve_time) -> None:
         self._executor = executor
         self._held_back = held_back  # the rules' guards, asked about the learned head's verdict
         self._reason_for = reason_for
