@@ -31,8 +31,8 @@ from answers_quality import I18N_DEV, help_centres  # noqa: E402  (its list of h
 
 from bot.answering import extractive  # noqa: E402
 from bot.answering.answerer import _read  # noqa: E402
-from bot.answering.evaluation import _judge, _plain  # noqa: E402
-from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
+from bot.answering.evaluation import _judge, says_facts  # noqa: E402
+from bot.answering.golden import load_golden  # noqa: E402
 from bot.answering.sections import SectionAnswer  # noqa: E402
 from commands import _throwaway  # noqa: E402
 from knowledge_base.results import DocumentHit  # noqa: E402
@@ -97,11 +97,6 @@ def features(question: str, found: SectionAnswer, hit: DocumentHit, *, margin: f
     )
 
 
-def says(text: str, q: GoldenQuestion) -> bool:
-    said = _plain(text)
-    return all(any(_plain(t) in said for t in fact) for fact in q.must_say)
-
-
 def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[dict[str, Any]]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="supportbot-answerability-") as tmp:
@@ -140,7 +135,7 @@ def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[
                             shown = answerer._markdown(found, None)
                             facts = features(q.question, found, top, margin=top.score - second)
                             row[kind] = {"support": found.support, "section_score": found.score,
-                                         "says": says(shown, q), "heading": found.heading, "body": found.body,
+                                         "says": says_facts(shown, q), "heading": found.heading, "body": found.body,
                                          **facts.as_dict()}
                     rows.append(row)
         finally:

@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--dev", action="store_true", help="also every golden_i18n_dev*.jsonl beside the golden file")
     args = parser.parse_args()
 
-    from bot.answering.evaluation import _plain
+    from bot.answering.evaluation import says_facts
     from bot.answering.golden import load_golden
     from bot.answering.language import customer_language
     from commands import _throwaway
@@ -60,11 +60,11 @@ def main() -> None:
             doc_text = ""
             for doc in q.must_cite:
                 doc_text += " ".join(c.text for c in kb.document_chunks(doc))
-            in_doc = all(any(_plain(t) in _plain(doc_text) for t in fact) for fact in q.must_say)
+            in_doc = says_facts(doc_text, q)
             conversation, _ = services.bot.start_conversation()
             outcome = services.bot.post_and_answer(conversation.id, q.question)
             text = outcome.message.text if outcome.message is not None else ""
-            said = outcome.outcome == "answered" and all(any(_plain(t) in _plain(text) for t in f) for f in q.must_say)
+            said = outcome.outcome == "answered" and says_facts(text, q)
             counts["routed"] += result.cross_lingual
             counts["first_right"] += right
             counts["answerable"] += result.answerable

@@ -33,20 +33,14 @@ from answers_quality import help_centres  # noqa: E402  (its list of hold-outs i
 
 from bot.answering import sections  # noqa: E402
 from bot.answering.answerer import Answerer  # noqa: E402
-from bot.answering.evaluation import _plain  # noqa: E402
-from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
+from bot.answering.evaluation import says_facts  # noqa: E402
+from bot.answering.golden import load_golden  # noqa: E402
 from bot.policy import load_policy  # noqa: E402
 from commands import _throwaway  # noqa: E402
 from knowledge_base.results import Passage  # noqa: E402
 from server import Settings, build_knowledge_base  # noqa: E402
 
 FIGURES = ("shown", "body", "section", "document", "window")
-
-
-def says(text: str, q: GoldenQuestion) -> bool:
-    """Every `must_say` fact (one of its alternatives) in `text`, judged as `eval answers` judges."""
-    plain = _plain(text)
-    return all(any(_plain(alt) in plain for alt in fact) for fact in q.must_say)
 
 
 def measure(name: str, docs: Path, golden: Path) -> list[dict[str, Any]]:
@@ -85,10 +79,10 @@ def measure(name: str, docs: Path, golden: Path) -> list[dict[str, Any]]:
                     vectors = np.asarray(kb.embedder.embed_documents(own))
                     query = np.asarray(kb.embedder.embed_query(q.question))
                     best_window = own[int(np.argmax(vectors @ query))]
-                row.update(said=answer.grounded and says(answer.text, q),
-                           body=found is not None and says(found.body, q),
-                           section=found is not None and says(found.text, q),
-                           document=any(says(t, q) for t in texts), window=says(best_window, q),
+                row.update(said=answer.grounded and says_facts(answer.text, q),
+                           body=found is not None and says_facts(found.body, q),
+                           section=found is not None and says_facts(found.text, q),
+                           document=any(says_facts(t, q) for t in texts), window=says_facts(best_window, q),
                            heading=found.heading if found else None, must_say=[list(f) for f in q.must_say])
             rows.append(row)
         kb.close()

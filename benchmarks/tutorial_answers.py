@@ -3,7 +3,7 @@
 The reference issue 11 measures the product against: the tutorial's retrieval (`anchor_langchain_tutorial`:
 1000/200 chunks, the same int8 MiniLM, the one best chunk shown, never declining). For each golden question
 it reports whether every `must_say` fact is in that chunk (judged as `supportbot eval answers` judges the
-product: `_plain` substring), whether the chunk's document is one of `must_cite`, and, as the tutorial never
+product: `says_facts`), whether the chunk's document is one of `must_cite`, and, as the tutorial never
 declines, that every unanswerable question gets an answer. Run `answers_quality.py` on the same sets for the
 product's figures side by side. Hold-outs only with `--holdout` (figures only, never while tuning).
 
@@ -23,7 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 from anchor_langchain_tutorial import load_chunks  # noqa: E402
 from answers_quality import HOLDOUTS, help_centres  # noqa: E402
 
-from bot.answering.evaluation import _plain  # noqa: E402
+from bot.answering.evaluation import says_facts  # noqa: E402
 from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
 
 
@@ -41,7 +41,7 @@ class Tally:
         if not q.answerable:
             self.unanswerable += 1
             return
-        said = all(any(_plain(alt) in _plain(chunk) for alt in fact) for fact in q.must_say)
+        said = says_facts(chunk, q)
         self.answerable += 1
         self.cited_first += source in q.must_cite
         if q.lang == "en":

@@ -149,13 +149,23 @@ def _ask(bot: Turns, turns: list[GoldenQuestion], *, kind: str | None = None) ->
     return out
 
 
+def missing_facts(text: str, q: GoldenQuestion) -> list[str]:
+    """The `must_say` facts none of whose alternatives is in `text` (each as "a | b"): the one judge of facts."""
+    said = _plain(text)
+    return [" | ".join(fact) for fact in q.must_say if not any(_plain(t) in said for t in fact)]
+
+
+def says_facts(text: str, q: GoldenQuestion) -> bool:
+    """Every `must_say` fact of `q` (one of its alternatives) is in `text`, judged as `eval answers` judges."""
+    return not missing_facts(text, q)
+
+
 def _judge(q: GoldenQuestion, result: Outcome, kind: str | None) -> Verdict:
     message = result.message
     answered = result.outcome == "answered" and message is not None
     text = message.text if answered else ""
     cited = [c.document_id for c in message.citations] if answered else []
-    said = _plain(text)
-    missing = [" | ".join(fact) for fact in q.must_say if not any(_plain(t) in said for t in fact)]
+    missing = missing_facts(text, q)
     outcome = "answered" if answered else ("declined" if result.outcome == "no_answer" else result.outcome)
     return Verdict(id=q.id, question=q.question, lang=q.lang, answerable=q.answerable, outcome=outcome, cited=cited,
                    answer=text, missing=missing if answered else [" | ".join(f) for f in q.must_say],
