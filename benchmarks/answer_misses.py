@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from answers_quality import help_centres  # noqa: E402  (its list of hold-outs is the one list)
+from indexed_centre import indexed_centre  # noqa: E402
 
 from bot.answering.evaluation import Verdict, _judge  # noqa: E402
 from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
-from commands import _throwaway  # noqa: E402
-from server import Settings, build_knowledge_base, build_services  # noqa: E402
+from server import build_services  # noqa: E402
 
 ANSWERABLE_BUCKETS = ("ok", "wrong_doc_first", "declined_right_doc", "fact_missing", "cited_other")
 
@@ -58,11 +57,7 @@ def bucket(q: GoldenQuestion, verdict: Verdict, search_first: str | None) -> str
 
 def diagnose(name: str, docs: Path, golden: Path) -> list[dict[str, Any]]:
     rows = []
-    with tempfile.TemporaryDirectory(prefix="supportbot-misses-") as tmp:
-        settings = _throwaway(Settings(), Path(tmp))
-        kb = build_knowledge_base(settings)
-        kb.sync(docs)
-        kb.fill_cross_lingual()
+    with indexed_centre(docs, prefix="supportbot-misses-") as (settings, kb):
         services = build_services(settings, knowledge_base=kb)
         try:
             for q in load_golden(golden):

@@ -28,15 +28,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from answers_quality import I18N_DEV, help_centres  # noqa: E402  (its list of hold-outs is the one list)
+from indexed_centre import indexed_centre  # noqa: E402
 
 from bot.answering import extractive  # noqa: E402
 from bot.answering.answerer import _read  # noqa: E402
 from bot.answering.evaluation import _judge, says_facts  # noqa: E402
 from bot.answering.golden import load_golden  # noqa: E402
 from bot.answering.sections import SectionAnswer  # noqa: E402
-from commands import _throwaway  # noqa: E402
 from knowledge_base.results import DocumentHit  # noqa: E402
-from server import Settings, build_knowledge_base, build_services  # noqa: E402
+from server import build_services  # noqa: E402
 
 EXTRA = "answerability_extra.jsonl"
 KESTREL = (ROOT / "examples/eval/retrieval_queries.jsonl",
@@ -99,11 +99,7 @@ def features(question: str, found: SectionAnswer, hit: DocumentHit, *, margin: f
 
 def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[dict[str, Any]]:
     rows = []
-    with tempfile.TemporaryDirectory(prefix="supportbot-answerability-") as tmp:
-        settings = _throwaway(Settings(), Path(tmp))
-        kb = build_knowledge_base(settings)
-        kb.sync(docs)
-        kb.fill_cross_lingual()
+    with indexed_centre(docs, prefix="supportbot-answerability-") as (settings, kb):
         services = build_services(settings, knowledge_base=kb)
         turns = services.bot._turns  # the answerer and document reader the turn itself uses
         answerer, whole = turns._answerer, turns._whole

@@ -21,7 +21,6 @@ import argparse
 import json
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +29,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from anchor_langchain_tutorial import load_chunks  # noqa: E402
 from answers_quality import help_centres  # noqa: E402  (its list of hold-outs is the one list)
+from indexed_centre import indexed_centre  # noqa: E402
 
 from bot.answering import sections  # noqa: E402
 from bot.answering.answerer import Answerer  # noqa: E402
 from bot.answering.evaluation import says_facts  # noqa: E402
 from bot.answering.golden import load_golden  # noqa: E402
 from bot.policy import load_policy  # noqa: E402
-from commands import _throwaway  # noqa: E402
 from knowledge_base.results import Passage  # noqa: E402
-from server import Settings, build_knowledge_base  # noqa: E402
 
 FIGURES = ("shown", "body", "section", "document", "window")
 
@@ -51,11 +49,7 @@ def measure(name: str, docs: Path, golden: Path) -> list[dict[str, Any]]:
     windows: dict[str, list[str]] = {}
     for chunk in load_chunks(docs):
         windows.setdefault(str(chunk.metadata["source"]), []).append(chunk.page_content)
-    with tempfile.TemporaryDirectory(prefix="supportbot-passage-") as tmp:
-        settings = _throwaway(Settings(), Path(tmp))
-        kb = build_knowledge_base(settings)
-        kb.sync(docs)
-        kb.fill_cross_lingual()
+    with indexed_centre(docs, prefix="supportbot-passage-") as (settings, kb):
         policy = load_policy(settings.bot.policy_file)
         answerer = Answerer(chat_model=None, policy=policy, knowledge_language=policy.knowledge_language,
                             cross_lingual=getattr(kb, "cross_lingual", None), english=kb.embedder)
