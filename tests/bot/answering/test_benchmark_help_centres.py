@@ -23,7 +23,7 @@ def answers_quality() -> ModuleType:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    for name in ("larkspur-fibre", "quillmate", "tidewater-pet", "brightwell-dental", "added-yesterday"):
+    for name in ("larkspur-fibre", "quillmate", "tidewater-pet", "hearthwell-heating", "added-yesterday"):
         (tmp_path / "datasets" / "helpcentres" / name / "docs").mkdir(parents=True)
     (tmp_path / "datasets" / "helpcentres" / "README.txt").write_text("not a help centre\n", encoding="utf-8")
     (tmp_path / "examples" / "eval").mkdir(parents=True)
@@ -37,7 +37,7 @@ def test_a_folder_not_listed_as_development_data_is_left_out(answers_quality: Mo
 
 def test_holdout_adds_every_other_folder(answers_quality: ModuleType, root: Path) -> None:
     names = [name for name, *_ in answers_quality.help_centres(holdout=True, root=root)]
-    assert names == ["examples", "added-yesterday", "brightwell-dental", "larkspur-fibre", "quillmate",
+    assert names == ["examples", "added-yesterday", "hearthwell-heating", "larkspur-fibre", "quillmate",
                      "tidewater-pet"]
 
 

