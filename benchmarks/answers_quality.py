@@ -35,6 +35,8 @@ DEVELOPMENT = ("brightwell-dental", "fernhollow-storage", "fernleaf-books", "har
                "wrenfield-water")
 # Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
 HOLDOUTS = ("hearthwell-heating", "velora-mobile")
+# Validation: written blind, tuned on by no engineer, used to choose between candidates at merge time.
+VALIDATION = ("pinecrest-camps",)
 I18N_DEV = "golden_i18n_dev.jsonl"
 CONVERSATION_FILES = {"original": "conversations.jsonl", "dev2": "conversations_dev2.jsonl"}
 TARGETS = {
