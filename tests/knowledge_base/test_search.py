@@ -145,6 +145,10 @@ def test_the_threshold_setting_decides_answerable(library, search_settings, mini
     )
     assert always.search("tell me a joke").answerable
     assert not never.search(question).answerable
+    # The result says what it was decided against, so rules below the threshold follow the operator's.
+    assert always.search(question).threshold == 0.0
+    assert never.search(question).threshold == 1.0
+    assert never.search("   ").threshold == 1.0
 
 
 def test_score_is_calibrated_against_the_base_not_raw_cosine(library) -> None:
