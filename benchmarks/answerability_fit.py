@@ -142,6 +142,9 @@ FAMILIES: dict[str, tuple[dict[str, list[Any]], Decide]] = {
     # The kind rule under the operator's threshold and the section's match, with the near misses' match.
     "kind_matched": ({"kind_below": [0.2, 0.15, 0.1, 0.05, -1.0], "kind_section": [0.0, 2.0, 2.5, 2.8, 3.0, 3.5]},
                      guarded),
+    # The older thresholds again, around the product's, with the section checks in place.
+    "recheck": ({"thin_coverage": [0.2, 0.25, 0.3], "thin_support": [2, 3, 4], "strong_score": [0.7, 0.75, 0.8],
+                 "near_miss_coverage": [0.3, 0.35, 0.4], "near_miss_support": [3, 4, 5]}, guarded),
     "matched": ({"kind_section": [0.0, 2.5, 2.8, 3.0, 3.5], "near_miss_section": [0.0, 2.5, 2.6, 2.7, 2.8, 3.0]},
                 guarded),
     "unmatched": ({"floor": [0.15, 0.2, 0.3], "base": [0.0, 0.2, 0.3, 0.4], "per_word": [0.0, 0.03, 0.05, 0.08, 0.1],

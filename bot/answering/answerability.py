@@ -69,6 +69,9 @@ class Rule:
     answer's cost of 1.5 picked 3.0 and 2.7 (the rest 2.8/2.7 or 3.0/2.6). Held out against the rule
     before (kind rule at a fixed 0.35, no section check): facts said 415 -> 402 of 739, unanswerable
     declined 165 -> 175 of 209 (0.79 -> 0.84), wrong answers 89 -> 71 of 948 (0.094 -> 0.075).
+    The bot's own turns on those questions (`answerability_rows.py`, before and after): 414 -> 401,
+    165 -> 176, 89 -> 68. A question matched across languages is exempt: its section is chosen by
+    meaning and scored on another scale (with the check, 11 of 82 non-English facts were lost).
     """
 
     near_miss_coverage: float = 0.35
@@ -98,8 +101,8 @@ class Rule:
         if answerable:
             thin = not cross_lingual and coverage < self.thin_coverage and score < self.strong_score
             return not (thin and support < self.thin_support and share < self.thin_share)
-        if section_score < self.near_miss_section:
-            return False
+        if section_score < self.near_miss_section and not cross_lingual:
+            return False  # a section chosen across languages is scored by meaning, on another scale
         if coverage >= self.near_miss_coverage and support >= self.covered_support:
             return True
         return support >= self.near_miss_support and coverage >= self.min_coverage
