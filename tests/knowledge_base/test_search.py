@@ -340,6 +340,13 @@ def test_unknown_share_counts_words_the_base_never_uses() -> None:
     assert lex.unknown_share("the of and") == 0.0
 
 
+def test_idf_is_higher_for_rarer_terms_and_none_for_unknown_ones() -> None:
+    lex = LexicalIndex(["late fees for books", "opening hours of the branch", "books and more books"])
+    rare, common = lex.idf("fee"), lex.idf("book")  # terms are plural-folded
+    assert rare is not None and common is not None and rare > common
+    assert lex.idf("saxophone") is None
+
+
 def test_explain_reports_the_decision_signals(library) -> None:
     _, searcher = library
     good = searcher.explain("what is the wifi password", k=2)
