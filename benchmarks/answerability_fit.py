@@ -2,15 +2,17 @@
 
 Each rule decides, from search's figures and the chosen section's (see `bot.answering.answerability`),
 whether to show the top company document's section or decline. A question triage handed off stays
-handed off. For each rule family, its parameters are chosen on three dev help centres (the grid
-point with the best utility: right answers minus `--cost` times wrong answers) and scored on the
-fourth; the printed figures are those held-out scores, per knowledge base and pooled, beside the
-product's rule of today replayed on the same rows. `--sweep FAMILY` prints a family's whole
-trade-off instead (every grid point, pooled over all sets: not cross-validated); `--tradeoff` the
-product's rule with one threshold moved at a time, per knowledge base.
+handed off. For each rule family, its parameters are chosen on every dev knowledge base but one (the
+grid point with the best utility: right answers minus `--cost` times wrong answers) and scored on
+the one left out; the printed figures are those held-out scores, per knowledge base and pooled,
+beside the rule before this session's calibration, the first rule and the product's, replayed on
+the same rows. `--sweep FAMILY` prints a family's whole trade-off instead (every grid point, pooled
+over all sets: not cross-validated); `--tradeoff` the product's rule with one threshold moved at a
+time, per knowledge base. `--threshold T` replays everything as if the operator had set
+`answerable_threshold` to T (the rows were searched at the default 0.5).
 
     python benchmarks/answerability_fit.py ROWS.jsonl [--cost 2] [--english] [--golden-only]
-        [--sweep FAMILY | --tradeoff]
+        [--threshold 0.5] [--family NAME ...] [--sweep FAMILY | --tradeoff]
 """
 from __future__ import annotations
 
