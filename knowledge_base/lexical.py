@@ -114,6 +114,11 @@ class LexicalIndex:
         df = (self._end - self._start).tolist()
         return {term: int(df[tid]) for term, tid in self._vocab.items()}
 
+    def idf(self, term: str) -> float | None:
+        """The inverse document frequency of an indexed `term` (see `terms`), None when no text uses it."""
+        tid = self._vocab.get(term)
+        return None if tid is None else float(self._idf[tid])
+
     def unknown_share(self, query: str) -> float:
         """The idf-weighted share of the query's content words that occur nowhere in the texts.
 

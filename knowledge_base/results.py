@@ -42,6 +42,9 @@ class SearchResult:
     # On that path, the question's key words in the knowledge base's own words ("" when none were
     # found): searched like a question in its language and fused with the cross-lingual ranking.
     translated: str = ""
+    # The score `answerable` was decided against (the operator's `answerable_threshold`, or the
+    # cross-lingual path's): rules that look below it (near misses) stay relative to what was configured.
+    threshold: float = 0.5
 
     @property
     def top_score(self) -> float:

@@ -108,11 +108,13 @@ class Searcher:
         """
         k = k or self.settings.top_k
         if not query.strip():
-            return SearchResult(query=query, hits=[], answerable=False, language=language or "")
+            return SearchResult(query=query, hits=[], answerable=False, language=language or "",
+                                threshold=self.settings.answerable_threshold)
         language = language or self._detect(query)
         snapshot = self._current_snapshot()
         if snapshot.chunks == 0:
-            return SearchResult(query=query, hits=[], answerable=False, language=language)
+            return SearchResult(query=query, hits=[], answerable=False, language=language,
+                                threshold=self.settings.answerable_threshold)
         space, level, text, vector, crossed = self._route(snapshot, query, language)
         depth = max(k, FUSION_DEPTH) if crossed else k
         ranked = rank(self.index, snapshot, space, vector, text, k=depth)
@@ -121,7 +123,8 @@ class Searcher:
             return self._translated(snapshot, query, language, hits, k)
         threshold = self.cross_lingual_threshold if crossed else self.settings.answerable_threshold
         answerable = bool(hits) and hits[0].score >= threshold
-        return SearchResult(query=query, hits=hits, answerable=answerable, language=language, cross_lingual=crossed)
+        return SearchResult(query=query, hits=hits, answerable=answerable, language=language, cross_lingual=crossed,
+                            threshold=threshold)
 
     def refresh(self) -> None:
         """Rebuild the in-memory snapshot and load the model now (at start-up, or right after a sync),
@@ -173,7 +176,7 @@ class Searcher:
             hits = hits[:k]
             answerable = bool(hits) and hits[0].score >= self.cross_lingual_threshold
         return SearchResult(query=query, hits=hits, answerable=answerable, language=language, cross_lingual=True,
-                            translated=english)
+                            translated=english, threshold=self.cross_lingual_threshold)
 
     # -- routing -------------------------------------------------------------------------------
     def _detect(self, query: str) -> str:

@@ -176,7 +176,8 @@ class Answerer:
         if not answerability.RULE.shows(
                 score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
                 cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.decided_body),
-                share=answerability.question_share(question, section)):
+                share=answerability.question_share(question, section), threshold=result.threshold,
+                section_score=found.score):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
                 message, question, section):

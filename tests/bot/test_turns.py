@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.answering import answerability
 from bot.answering.answerer import Answerer
 from bot.conversations.records import Conversation, Kind, Message, Role, State
 from bot.conversations.store import ConversationStore
@@ -312,11 +313,19 @@ def test_a_near_miss_whose_document_covers_the_question_is_answered(store) -> No
     two_words = [Passage("care/colours.md::v1::0", "The kettle is available in cream, black and green.",
                          "Finishes", 0.6)]
     one_word = [Passage("care/colours.md::v1::0", "Available finishes: cream, black and green.", "Finishes", 0.6)]
-    for passages, coverage, expected in ((two_words, 0.5, "answered"), (two_words, 0.1, "no_answer"),
-                                         (one_word, 0.9, "no_answer")):
-        search.hit = replace(DESCALING, coverage=coverage, passages=passages)
-        conversation, _ = bot.start_conversation()
-        assert bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome == expected, coverage
+    with pytest.MonkeyPatch.context() as patch:  # the coverage alone, without the section's own match
+        patch.setattr("bot.answering.answerability.RULE", replace(answerability.RULE, near_miss_section=0.0))
+        for passages, coverage, expected in ((two_words, 0.5, "answered"), (two_words, 0.1, "no_answer"),
+                                             (one_word, 0.9, "no_answer")):
+            search.hit = replace(DESCALING, coverage=coverage, passages=passages)
+            conversation, _ = bot.start_conversation()
+            outcome = bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome
+            assert outcome == expected, coverage
+    # With it, two shared words ("kettle" counting half, being the document's topic) match the question
+    # too weakly (a section score of about 2.4, under `near_miss_section`) and the near miss is declined.
+    search.hit = replace(DESCALING, coverage=0.5, passages=two_words)
+    conversation, _ = bot.start_conversation()
+    assert bot.post_and_answer(conversation.id, "does the kettle come in green?").outcome == "no_answer"
 
 
 def test_a_near_miss_with_shared_words_but_a_document_that_barely_covers_the_question_is_declined(store) -> None:

@@ -145,6 +145,10 @@ def test_the_threshold_setting_decides_answerable(library, search_settings, mini
     )
     assert always.search("tell me a joke").answerable
     assert not never.search(question).answerable
+    # The result says what it was decided against, so rules below the threshold follow the operator's.
+    assert always.search(question).threshold == 0.0
+    assert never.search(question).threshold == 1.0
+    assert never.search("   ").threshold == 1.0
 
 
 def test_score_is_calibrated_against_the_base_not_raw_cosine(library) -> None:
@@ -334,6 +338,13 @@ def test_unknown_share_counts_words_the_base_never_uses() -> None:
         "xylophone a loan"
     )  # shared prefix counts as known
     assert lex.unknown_share("the of and") == 0.0
+
+
+def test_idf_is_higher_for_rarer_terms_and_none_for_unknown_ones() -> None:
+    lex = LexicalIndex(["late fees for books", "opening hours of the branch", "books and more books"])
+    rare, common = lex.idf("fee"), lex.idf("book")  # terms are plural-folded
+    assert rare is not None and common is not None and rare > common
+    assert lex.idf("saxophone") is None
 
 
 def test_explain_reports_the_decision_signals(library) -> None:

@@ -9,6 +9,8 @@ from bot.answering.answerability import PREVIOUS_RULE, RULE, Rule
 from bot.answering.answerer import Answerer
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 
+MATCHED = 4.0  # a section whose best sentences match the question well (`SectionAnswer.score`)
+
 PASSWORDS = """Choose a password of at least 12 characters. You can change it under Account > Security.
 
 Larkspur will never ask for your password by phone or e-mail."""
@@ -20,9 +22,11 @@ def _hit(score: float, coverage: float) -> DocumentHit:
                        [passage], coverage=coverage)
 
 
-def _answer(question: str, hit: DocumentHit, *, answerable: bool, cross_lingual: bool = False) -> bool:
+def _answer(question: str, hit: DocumentHit, *, answerable: bool, cross_lingual: bool = False,
+            threshold: float = 0.5) -> bool:
     answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})())
-    result = SearchResult(query=question, hits=[hit], answerable=answerable, cross_lingual=cross_lingual)
+    result = SearchResult(query=question, hits=[hit], answerable=answerable, cross_lingual=cross_lingual,
+                          threshold=threshold)
     return answerer.answer(question, result).grounded
 
 
@@ -51,14 +55,20 @@ def test_a_question_matched_across_languages_is_not_judged_by_english_words():
     (9, 0.1, False),
 ])
 def test_near_misses_need_more_shared_words_when_search_covered_little(support, coverage, shown):
-    assert RULE.shows(score=0.4, coverage=coverage, support=support, answerable=False, cross_lingual=False) is shown
+    assert RULE.shows(
+        section_score=MATCHED, score=0.4, coverage=coverage, support=support, answerable=False,
+        cross_lingual=False) is shown
 
 
 def test_the_previous_rule_is_kept_for_comparison_and_differs_only_where_measured():
-    assert PREVIOUS_RULE.shows(score=0.4, coverage=0.25, support=3, answerable=False, cross_lingual=False)
-    assert PREVIOUS_RULE.shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
-    assert not RULE.shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
-    assert Rule(thin_coverage=0.0).shows(score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
+    assert PREVIOUS_RULE.shows(
+        section_score=MATCHED, score=0.4, coverage=0.25, support=3, answerable=False, cross_lingual=False)
+    assert PREVIOUS_RULE.shows(
+        section_score=MATCHED, score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
+    assert not RULE.shows(
+        section_score=MATCHED, score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
+    assert Rule(thin_coverage=0.0).shows(
+        section_score=MATCHED, score=0.55, coverage=0.05, support=0, answerable=True, cross_lingual=False)
 
 
 def _follow_up(message: str, topic: str, hit: DocumentHit) -> bool:
@@ -108,14 +118,47 @@ def _bays(score: float) -> DocumentHit:
 
 
 def test_a_question_for_an_amount_is_shown_when_the_section_holds_one():
-    # An informal question shares one word with the page; it asks for an amount and the page holds one.
-    question = "need somewhere to park a 7m caravan over winter, how much"
+    # An informal question shares few words with the page; it asks for an amount and the page holds one.
+    question = "how much is a parking bay for a caravan"
     assert _answer(question, _bays(0.4), answerable=False)  # a near miss
     assert _answer(question, _bays(0.7), answerable=True)  # a thin answerable match
     # Asking for no amount, time or count, the same match is declined as before ...
     assert not _answer("can i wash my caravan while it is parked with you", _bays(0.4), answerable=False)
-    # ... and so is a match scored below the kind's floor.
+    # ... and so is a match scored more than `kind_below` under the threshold.
     assert not _answer(question, _bays(0.3), answerable=False)
+
+
+def test_the_kind_rule_stays_under_the_operators_threshold():
+    question = "how much is a parking bay for a caravan"
+    # 0.4 is within `kind_below` (0.15) of the default 0.5, not of a stricter operator's 0.7 ...
+    assert not _answer(question, _bays(0.4), answerable=False, threshold=0.7)
+    # ... and a more lenient operator's 0.45 lets a lower score through.
+    assert _answer(question, _bays(0.32), answerable=False, threshold=0.45)
+    assert not _answer(question, _bays(0.32), answerable=False, threshold=0.5)
+
+
+def test_the_kind_rule_needs_the_sections_sentences_to_match_the_question():
+    # The page holds an amount, but its best sentences match little of this question (a section
+    # score of about 2.2 against `kind_section` 3.0): on the dev centres held out, such kind matches
+    # were wrong as often as right.
+    question = "need somewhere to park a 7m caravan over winter, how much"
+    assert not _answer(question, _bays(0.4), answerable=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("bot.answering.answerability.RULE", replace(RULE, kind_section=0.0))
+        assert _answer(question, _bays(0.4), answerable=False)  # shown without the section's match
+
+
+@pytest.mark.parametrize(("section_score", "shown"), [(2.6, False), (2.7, True), (5.0, True)])
+def test_near_misses_need_a_section_that_matches_the_question(section_score, shown):
+    assert RULE.shows(score=0.4, coverage=0.4, support=3, answerable=False, cross_lingual=False,
+                      section_score=section_score) is shown
+    # An answerable result is not judged by it.
+    assert RULE.shows(score=0.6, coverage=0.4, support=3, answerable=True, cross_lingual=False,
+                      section_score=section_score)
+    # Nor is a section chosen across languages: it is scored by meaning, on another scale (checked on
+    # the dev centres' non-English questions: 11 of 83 facts were lost without this exemption).
+    assert RULE.shows(score=0.4, coverage=0.4, support=3, answerable=False, cross_lingual=True,
+                      section_score=section_score)
 
 
 @pytest.mark.parametrize(("question", "shown", "expected"), [
@@ -130,9 +173,14 @@ def test_kind_shown_needs_the_kind_asked_for_in_what_is_shown(question, shown, e
 
 
 def test_the_kind_rule_leaves_questions_matched_across_languages_to_their_score():
-    assert not RULE.shows(score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=True, kind_shown=True)
-    assert RULE.shows(score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=False, kind_shown=True)
-    assert not PREVIOUS_RULE.shows(score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=False,
+    assert not RULE.shows(
+        section_score=MATCHED, score=0.4, coverage=0.0, support=1, answerable=False,
+        cross_lingual=True, kind_shown=True)
+    assert RULE.shows(
+        section_score=MATCHED, score=0.4, coverage=0.0, support=1, answerable=False,
+        cross_lingual=False, kind_shown=True)
+    assert not PREVIOUS_RULE.shows(
+        section_score=MATCHED, score=0.4, coverage=0.0, support=1, answerable=False, cross_lingual=False,
                                    kind_shown=True)
 
 
@@ -152,10 +200,12 @@ def test_a_thin_match_is_shown_when_the_section_holds_half_of_a_short_questions_
 
 @pytest.mark.parametrize(("share", "shown"), [(0.4, False), (0.45, True), (1.0, True)])
 def test_the_share_of_the_question_lets_only_thin_matches_with_few_shared_words_through(share, shown):
-    assert RULE.shows(score=0.6, coverage=0.1, support=2, answerable=True, cross_lingual=False,
+    assert RULE.shows(section_score=MATCHED, score=0.6, coverage=0.1, support=2, answerable=True, cross_lingual=False,
                       share=share) is shown
     # Near misses are not judged by the share.
-    assert not RULE.shows(score=0.4, coverage=0.1, support=2, answerable=False, cross_lingual=False, share=share)
+    assert not RULE.shows(
+        section_score=MATCHED, score=0.4, coverage=0.1, support=2, answerable=False,
+        cross_lingual=False, share=share)
 
 
 def test_question_share_counts_the_questions_content_words_found_in_the_section():
