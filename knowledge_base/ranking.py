@@ -30,6 +30,9 @@ COVERAGE_WEIGHT = 0.2
 EXACT_BELOW = 256  # chunks: below this every chunk is scored exactly
 DENSE_K = 32  # chunks fetched from HNSW per query on larger bases (at least 8 per requested doc)
 EXTRA_CANDIDATES = 16  # documents added to the pool from the title and keyword signals each
+# A document's best dense chunks kept as its matches: search shows at most three passages of a document
+# (`search.PASSAGES_PER_DOC`) and ranks by its best chunk, so the others were records built for nothing.
+MATCHES_PER_DOC = 3
 
 
 @dataclass(frozen=True)
@@ -97,10 +100,14 @@ def cosines(rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
 def nearest_in_memory(vectors: np.ndarray, ids: Sequence[str], query: np.ndarray, k: int) -> list[tuple[str, float]]:
     """The `k` best (chunk id, cosine) by one exact matrix product, best first (as `ChromaIndex.nearest`)."""
     sims = cosines(vectors, query)
+    return [(ids[int(i)], float(sims[i])) for i in _best_rows(sims, k)]
+
+
+def _best_rows(sims: np.ndarray, k: int) -> np.ndarray:
+    """Rows of the `k` highest `sims`, best first (ties in row order)."""
     k = min(k, len(sims))
     top = np.argpartition(-sims, k - 1)[:k] if k < len(sims) else np.arange(len(sims))
-    top = top[np.argsort(-sims[top], kind="stable")]
-    return [(ids[int(i)], float(sims[i])) for i in top]
+    return top[np.argsort(-sims[top], kind="stable")]
 
 
 def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, text: str, *, k: int,
@@ -110,10 +117,9 @@ def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, t
     # A snapshot behind the index (a rebuild is pending or rate-limited mid-sync) lets Chroma
     # score, so what was just written is found at once.
     if space.chunk_vectors is not None and space.fresh:
-        nearest = nearest_in_memory(space.chunk_vectors, snap.chunk_ids, vector, n_dense)
+        matches, seen, lowest = _in_memory(snap, cosines(space.chunk_vectors, vector), n_dense)
     else:
-        nearest = space.nearest(vector, n_dense)
-    matches = _resolve(index, snap, nearest)
+        matches, seen, lowest = _resolve(index, snap, space.nearest(vector, n_dense))
     # Keep only the newest version of each document seen (a sync may be mid-way).
     newest: dict[str, int] = {}
     for m in matches:
@@ -126,8 +132,8 @@ def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, t
     for m in matches:
         if m.version == newest[m.document_id] and m.document_id != exclude:
             by_doc.setdefault(m.document_id, []).append(m)
-    exact = snap.chunks <= EXACT_BELOW and len(matches) >= snap.chunks
-    floor = min((m.similarity for m in matches), default=0.0) if not exact else -1.0
+    exact = snap.chunks <= EXACT_BELOW and seen >= snap.chunks
+    floor = lowest if not exact else -1.0
 
     chunk_cov = snap.lexical.coverage(text)
     # Chunks are grouped by document, so a segmented max gives each document's best chunk.
@@ -199,23 +205,54 @@ def _learned(ranker: LearnedRanker, snap: Snapshot, candidates: list[Candidate],
         cand.raw = cand.base + float(delta)
 
 
-def _resolve(index: ChromaIndex, snap: Snapshot, nearest: list[tuple[str, float]]) -> list[Match]:
-    """Dense hits from the snapshot; chunks written after it was built are read from the index."""
+def _in_memory(snap: Snapshot, sims: np.ndarray, k: int) -> tuple[list[Match], int, float]:
+    """The `k` best snapshot chunks by `sims` as matches, at most `MATCHES_PER_DOC` a document, best
+    first; with how many chunks were looked at and the lowest similarity among them (as `_resolve`)."""
+    rows = _best_rows(sims, k)
+    if not len(rows):
+        return [], 0, 0.0
+    docs = snap.chunk_doc[rows]
+    # Each row's place among its document's rows, best first: a stable sort by document keeps the
+    # similarity order inside each document's group.
+    grouped = np.argsort(docs, kind="stable")
+    starts = np.flatnonzero(np.r_[True, docs[grouped][1:] != docs[grouped][:-1]])
+    place = np.empty(len(rows), np.int64)
+    place[grouped] = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    found = []
+    for row, doc in zip(rows[place < MATCHES_PER_DOC].tolist(), docs[place < MATCHES_PER_DOC].tolist(), strict=True):
+        found.append(Match(id=snap.chunk_ids[row], document_id=snap.doc_ids[doc], version=int(snap.versions[doc]),
+                           text=snap.chunk_texts[row], section=snap.chunk_sections[row],
+                           similarity=float(sims[row])))
+    return found, len(rows), float(sims[rows[-1]])
+
+
+def _resolve(index: ChromaIndex, snap: Snapshot, nearest: list[tuple[str, float]]) -> tuple[list[Match], int, float]:
+    """Dense hits from the snapshot, at most `MATCHES_PER_DOC` a document; chunks written after it was
+    built are read from the index. Also how many hits there were, and the lowest similarity among them."""
     found: list[Match] = []
     unseen: dict[str, float] = {}
+    per_doc: dict[int, int] = {}
+    similarities: list[float] = []  # of every hit resolved, kept or not
     for chunk_id, similarity in nearest:
         row = snap.chunk_rows.get(chunk_id)
         if row is None:
             unseen[chunk_id] = similarity
             continue
+        similarities.append(similarity)
         doc = int(snap.chunk_doc[row])
+        kept = per_doc.get(doc, 0)
+        if kept >= MATCHES_PER_DOC:
+            continue
+        per_doc[doc] = kept + 1
         found.append(Match(id=chunk_id, document_id=snap.doc_ids[doc], version=int(snap.versions[doc]),
-                            text=snap.chunk_texts[row], section=snap.chunk_sections[row], similarity=similarity))
+                           text=snap.chunk_texts[row], section=snap.chunk_sections[row], similarity=similarity))
     # NOTE: an id deleted between the query and this read is simply left out; its replacement
     # version was written before the delete, so it is either in the snapshot or read here too.
-    found += [Match.of(chunk, unseen[chunk.id]) for chunk in index.chunks(list(unseen))]
+    read = [Match.of(chunk, unseen[chunk.id]) for chunk in index.chunks(list(unseen))]
+    similarities += [m.similarity for m in read]
+    found += read
     found.sort(key=lambda m: m.similarity, reverse=True)
-    return found
+    return found, len(similarities), min(similarities, default=0.0)
 
 
 def margin(ranked: list[Candidate], i: int, level: float) -> float:

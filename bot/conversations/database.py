@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import DatabaseSettings
+from bot.conversations import json_columns
 from bot.conversations.schema_head import at_newest
 from bot.conversations.sqlite_writes import WriteTurns
 
@@ -57,7 +58,8 @@ def make_engine(db: DatabaseSettings) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, echo=db.echo)
     try:
-        return create_engine(url, echo=db.echo, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        return create_engine(url, echo=db.echo, pool_pre_ping=True, pool_size=10, max_overflow=20,
+                             json_deserializer=json_columns.loads)
     except ModuleNotFoundError as exc:  # psycopg is an extra: the default SQLite path never loads it
         raise ModuleNotFoundError(
             f"DATABASE_URL names {url.drivername}, whose driver is not installed ({exc.name}); "
@@ -75,7 +77,7 @@ def _sqlite_engine(url: URL, *, echo: bool) -> Engine:
     # for one under 32 customers. Past the pool size a returned connection is closed.
     pool = {"pool_size": _SQLITE_POOL_SIZE, "max_overflow": _SQLITE_POOL_OVERFLOW} if on_disk else {}
     engine = create_engine(
-        url, echo=echo, **pool,
+        url, echo=echo, **pool, json_deserializer=json_columns.loads,
         connect_args={"check_same_thread": False, "timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000,
                       "factory": turns.connection_class()},
     )

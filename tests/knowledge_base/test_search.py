@@ -387,3 +387,35 @@ def test_a_question_whose_document_was_removed_is_declined_while_its_sibling_is_
             assert searcher.search(question).answerable, question
     finally:
         index.close()
+
+
+# A long page of our own: many chunks of one document, so a document has more dense matches than it shows.
+_RULES = "\n\n".join(
+    f"## Rule {n}\nRule {n} of the reading room: {topic} is allowed only in the marked area of floor {n}. "
+    f"Staff at the desk on floor {n} can show you where that area is and lend you what you need for it."
+    for n, topic in enumerate(["quiet talk", "eating", "phone calls", "group study", "laptop charging",
+                               "printing", "napping", "music with headphones"], start=1))
+
+
+@pytest.mark.parametrize("in_memory_below", [None, 0])  # scored in memory; scored by Chroma
+def test_keeping_a_few_matches_per_document_ranks_and_quotes_as_keeping_all(
+        library, minilm, search_settings, monkeypatch, in_memory_below: int | None) -> None:
+    from knowledge_base import ranking
+
+    index, _ = library
+    _put(index, minilm, search_settings, "rooms/reading-room.md", "Reading room rules", _RULES)
+    extra = {} if in_memory_below is None else {"in_memory_below": in_memory_below}
+    searcher = Searcher(index=index, embedder=minilm, settings=search_settings, **extra)
+    questions = ["can I eat in the reading room", "where may I charge my laptop", *[q for q, _ in QUESTIONS]]
+    assert searcher._current_snapshot().chunk_doc.tolist().count(
+        searcher._current_snapshot().doc_rows["rooms/reading-room.md"]) > ranking.MATCHES_PER_DOC
+
+    kept = [searcher.search(q, k=5) for q in questions]
+    monkeypatch.setattr(ranking, "MATCHES_PER_DOC", 10**6)
+    every = [searcher.search(q, k=5) for q in questions]
+
+    for a, b in zip(kept, every, strict=True):
+        assert [h.document_id for h in a.hits] == [h.document_id for h in b.hits]
+        assert [h.score for h in a.hits] == [h.score for h in b.hits]
+        assert [[p.chunk_id for p in h.passages] for h in a.hits] == [[p.chunk_id for p in h.passages] for h in b.hits]
+        assert a.answerable == b.answerable

@@ -1,0 +1,125 @@
+"""Instructions per customer turn, counted by callgrind: a CPU figure that a busy machine does not move.
+
+Server CPU per turn (`cpu_per_turn.py`) swings 20-40% between runs on a shared 2-core machine; the
+instructions a turn executes do not. This runs customer turns in-process through the real Flask app
+(POST with its token and rate limits, stored and redacted, triaged, searched on the bundled example
+help centre, answered extractively, stored, published to the conversation's subscribers), with the
+turn run on the request's thread so one profiler sees all of it, and counts instructions with
+callgrind around the measured turns only (start-up, indexing and warm-up are not counted). What it
+leaves out is the server around the app (the event loop, HTTP parsing, the stream's writes and the
+hand-off between threads): `cpu_per_turn.py` measures those, against the anchor.
+
+    python benchmarks/turn_instructions.py [--turns 40] [--warm-up 30] [--root CHECKOUT]
+
+Needs valgrind. `--root` counts another checkout's code (e.g. main) with this script. Prints the
+instructions per turn, the share spent in onnxruntime (the embedding), and one JSON line.
+`--inside` is the child valgrind runs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = [  # the customers' questions of web_load.py, numbered like its --distinct
+    "How long does standard delivery to Canada take?", "How much does express shipping cost in the US?",
+    "How many days do I have to return something?", "How do I reset my password?",
+    "Can I change the delivery address after ordering?", "When will my refund show up on my card?",
+    "Which payment methods do you accept?", "How do I track my order?",
+]
+
+
+def inside(root: Path, data_dir: Path, turns: int, warm_up: int) -> None:
+    """The child: build the app on `root`'s code, run warm-up turns, then the counted ones (none: only
+    index the examples into `data_dir`, natively, so valgrind's run does not embed them)."""
+    sys.path.insert(0, str(root))
+    from bot.triage.setup import InlineExecutor
+    from bot.web.config import WebSettings
+    from server import Settings, create_app
+
+    limits = WebSettings(rate_limit_per_ip="100000 per minute", rate_limit_per_conversation="100000 per minute")
+    app = create_app(Settings(data_dir=data_dir, web=limits), start_background=False)
+    services = app.extensions["supportbot"]
+    if turns == 0:
+        services.close()
+        return
+    services.bot._pool = InlineExecutor()  # NOTE: the turn on the request's thread, so callgrind sees it whole
+    client = app.test_client()
+    created = client.post("/api/conversations", json={"locale": "en"}).get_json()
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    subscription = services.bus.subscribe(created["id"])
+
+    def turn(n: int) -> None:
+        text = f"{QUESTIONS[n % len(QUESTIONS)]} (#{n % len(QUESTIONS)}-{n})"
+        response = client.post(f"/api/conversations/{created['id']}/messages", json={"text": text}, headers=auth)
+        assert response.status_code == 201, response.get_json()
+        replies = 0
+        while (event := subscription.get(0)) is not None:
+            replies += event.type == "message" and event.data["role"] == "bot"
+        assert replies >= 1, f"turn {n}: no bot reply"
+
+    for n in range(warm_up):
+        turn(n)
+    _instrument("on")
+    for n in range(warm_up, warm_up + turns):
+        turn(n)
+    _instrument("off")
+    services.close()
+
+
+def _instrument(state: str) -> None:
+    subprocess.run(["callgrind_control", "-i", state, str(os.getpid())], check=True, capture_output=True)
+
+
+def count(root: Path, turns: int, warm_up: int) -> dict[str, float]:
+    """Run the child under callgrind; instructions per turn in all and in onnxruntime."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (apt-get install valgrind)")
+    with tempfile.TemporaryDirectory(prefix="turn-instructions-") as tmp:
+        out, data = Path(tmp) / "callgrind.out", Path(tmp) / "data"
+        child = [__file__, "--inside", "--root", str(root), "--data-dir", str(data), "--warm-up", str(warm_up)]
+        subprocess.run([sys.executable, *child, "--turns", "0"], check=True, capture_output=True)
+        command = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
+                   sys.executable, *child, "--turns", str(turns)]
+        run = subprocess.run(command, capture_output=True, text=True)
+        if run.returncode != 0:
+            raise SystemExit(f"the counted run failed:\n{run.stderr[-3000:]}")
+        collected = re.search(r"Collected : (\d+)", run.stderr)
+        assert collected is not None, run.stderr[-2000:]
+        annotated = subprocess.run(["callgrind_annotate", "--threshold=100", str(out)], capture_output=True,
+                                   text=True, check=True).stdout
+    onnx = sum(int(m.group(1).replace(",", "")) for m in re.finditer(r"^\s*([\d,]+) .*onnxruntime", annotated, re.M))
+    total = int(collected.group(1))
+    return {"instructions_per_turn": round(total / turns), "onnxruntime_per_turn": round(onnx / turns),
+            "other_per_turn": round((total - onnx) / turns)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--turns", type=int, default=40)
+    parser.add_argument("--warm-up", type=int, default=30)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose code is counted")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.inside:
+        inside(args.root.resolve(), args.data_dir, args.turns, args.warm_up)
+        return 0
+    figures = count(args.root.resolve(), args.turns, args.warm_up)
+    print(f"{args.root.resolve()}: {figures['instructions_per_turn'] / 1e6:.2f}M instructions per turn "
+          f"({figures['onnxruntime_per_turn'] / 1e6:.2f}M in onnxruntime, the embedding; "
+          f"{figures['other_per_turn'] / 1e6:.2f}M the rest), {args.turns} turns after {args.warm_up}")
+    print(json.dumps({"benchmark": "turn_instructions", "root": str(args.root.resolve()), "turns": args.turns,
+                      **figures}, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
