@@ -145,7 +145,7 @@ def test_search_s_nearest_section_is_left_out_when_both_would_be_too_long():
 
 def test_search_s_nearest_section_too_long_for_the_room_left_is_trimmed_to_its_matching_part():
     """The first section leaves room for part of the second: its matching paragraph is shown, not nothing."""
-    filler = [f"Paragraph {i} of the hours section talks about something else entirely, at some length." for i in range(8)]
+    filler = [f"Paragraph {i} of the hours section talks about something else entirely, at length." for i in range(8)]
     long_hours = "\n\n".join([*filler[:4], ACCESS_HOURS, *filler[4:]])
     whole = [Passage("access.html::v1::0", ACCESS_INTRO, "", 0.0),
              Passage("access.html::v1::1", long_hours, "Access hours", 0.0)]
