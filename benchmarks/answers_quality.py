@@ -59,7 +59,8 @@ POOLED = {  # figure -> the count it is a rate of
 
 def help_centres(*, holdout: bool, which: str = "all", root: Path = ROOT) -> list[tuple[str, Path, Path, list[Path]]]:
     """(name, documents, golden file, conversation files) per help centre, hold-outs only when asked."""
-    names = list(CONVERSATION_FILES.values()) if which == "all" else [CONVERSATION_FILES[which]]
+    named = {"all": list(CONVERSATION_FILES.values()), "none": []}
+    names = named[which] if which in named else [CONVERSATION_FILES[which]]
     sets = [("examples", root / "examples", root / "examples" / "golden.jsonl",
              _existing(root / "examples" / "eval", names))]
     for folder in sorted((root / "datasets" / "helpcentres").iterdir()):
@@ -132,8 +133,8 @@ def main() -> None:
     parser.add_argument("--holdout", action="store_true", help=f"also run the hold-outs ({', '.join(HOLDOUTS)})")
     parser.add_argument("--only", help="run one help centre by name")
     parser.add_argument("--i18n-dev", action="store_true", help="also run each set's golden_i18n_dev.jsonl")
-    parser.add_argument("--conversations", choices=["all", *CONVERSATION_FILES], default="all",
-                        help="which multi-turn files to run (default: all)")
+    parser.add_argument("--conversations", choices=["all", "none", *CONVERSATION_FILES], default="all",
+                        help="which multi-turn files to run (default: all; none: the golden questions only)")
     args = parser.parse_args()
     dev_rows: dict[str, dict[str, Any]] = {}
     rows: dict[str, dict[str, Any]] = {}

@@ -10,17 +10,25 @@ counts:
 - `section`: the chosen section's whole text says them (a trim loss when `body` does not);
 - `document`: some section of the document says them (a choice loss when `section` does not);
 - `window`: the document's best 1000/200 window (the tutorial's chunk) says them;
-and the shown answers' length (characters of the Markdown: median and p90), plus the unanswerable
-questions shown an answer. `--rows FILE` writes a row per question for reading the losses.
+over all answerable questions, `said_all` (the answer shown says the facts), `tutorial_all` (the
+tutorial's best chunk over the whole help centre holds them) and `tutorial_only` (the tutorial's
+chunk holds them, the answer does not); and the shown answers' length (characters of the
+Markdown: median and p90), plus the unanswerable questions shown an answer. `--rows FILE` writes
+a row per question for reading the losses.
+`--cache DIR` keeps each centre's searches (results, the top document's chunks, the best windows)
+in DIR, so a change to the section choice or trim is measured again in seconds, not minutes; clear
+DIR after a change to indexing or ranking.
 
-    python benchmarks/passage_choice.py [--only NAME] [--rows FILE] [--english]
+    python benchmarks/passage_choice.py [--only NAME] [--rows FILE] [--english] [--cache DIR]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import statistics
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,52 +42,93 @@ from indexed_centre import indexed_centre  # noqa: E402
 from bot.answering import sections  # noqa: E402
 from bot.answering.answerer import Answerer  # noqa: E402
 from bot.answering.evaluation import says_facts  # noqa: E402
-from bot.answering.golden import load_golden  # noqa: E402
+from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
 from bot.policy import load_policy  # noqa: E402
-from knowledge_base.results import Passage  # noqa: E402
+from knowledge_base.results import Passage, SearchResult  # noqa: E402
 
 FIGURES = ("shown", "body", "section", "document", "window")
 
 
-def measure(name: str, docs: Path, golden: Path) -> list[dict[str, Any]]:
-    """A row per golden question of one help centre (see the module docstring)."""
+@dataclass(frozen=True)
+class Searched:
+    """What one golden question's search gave: all that the section choice reads."""
+
+    question: GoldenQuestion
+    result: SearchResult
+    whole: list[Passage]  # every chunk of the top company document
+    best_window: str  # the top document's 1000/200 window nearest the question (the tutorial's chunk)
+    tutorial_chunk: str  # the tutorial's best chunk over the whole help centre
+    tutorial_source: str
+
+
+def searched(docs: Path, golden: Path, policy_out: list[Any]) -> list[Searched]:
+    """Search every golden question once (the slow part: indexing, embedding)."""
     import numpy as np
 
-    rows = []
     windows: dict[str, list[str]] = {}
-    for chunk in load_chunks(docs):
+    chunks = load_chunks(docs)
+    for chunk in chunks:
         windows.setdefault(str(chunk.metadata["source"]), []).append(chunk.page_content)
+    out = []
     with indexed_centre(docs, prefix="supportbot-passage-") as (settings, kb):
-        policy = load_policy(settings.bot.policy_file)
-        answerer = Answerer(chat_model=None, policy=policy, knowledge_language=policy.knowledge_language,
-                            cross_lingual=getattr(kb, "cross_lingual", None), english=kb.embedder)
+        policy_out.append(settings.bot.policy_file)
+        all_vectors = np.asarray(kb.embedder.embed_documents([c.page_content for c in chunks]))
         for q in load_golden(golden):
             result = kb.search(q.question)
             top = next((h for h in result.hits if h.passages and h.trust == "official"), None)
             whole = ([Passage(c.id, c.text, c.section, 0.0) for c in kb.document_chunks(top.document_id)]
                      if top is not None else [])
-            answer = answerer.extract(q.question, result, whole=lambda _hit, whole=whole: whole)  # type: ignore[misc]
-            right_first = top is not None and top.document_id in q.must_cite
-            row: dict[str, Any] = {"kb": name, "id": q.id, "lang": q.lang, "question": q.question,
-                                   "answerable": q.answerable, "right_first": right_first,
-                                   "shown": answer.grounded, "length": len(answer.text) if answer.grounded else None,
-                                   "answer": answer.text}
-            if top is not None and q.answerable:
-                found = sections.best_section(q.question, top, whole=whole or None)
-                texts = [t for _s, t in sections.sections_of(whole or top.passages)]
-                own = windows.get(top.document_id, [])
-                best_window = ""
-                if own:
-                    vectors = np.asarray(kb.embedder.embed_documents(own))
-                    query = np.asarray(kb.embedder.embed_query(q.question))
-                    best_window = own[int(np.argmax(vectors @ query))]
-                row.update(said=answer.grounded and says_facts(answer.text, q),
-                           body=found is not None and says_facts(found.body, q),
-                           section=found is not None and says_facts(found.text, q),
-                           document=any(says_facts(t, q) for t in texts), window=says_facts(best_window, q),
-                           heading=found.heading if found else None, must_say=[list(f) for f in q.must_say])
-            rows.append(row)
+            query = np.asarray(kb.embedder.embed_query(q.question))
+            own = windows.get(top.document_id, []) if top is not None else []
+            best_window = ""
+            if own:
+                vectors = np.asarray(kb.embedder.embed_documents(own))
+                best_window = own[int(np.argmax(vectors @ query))]
+            best = int(np.argmax(all_vectors @ query)) if len(chunks) else -1
+            out.append(Searched(q, result, whole, best_window,
+                                chunks[best].page_content if best >= 0 else "",
+                                str(chunks[best].metadata["source"]) if best >= 0 else ""))
         kb.close()
+    return out
+
+
+def measure(name: str, docs: Path, golden: Path, cache: Path | None = None) -> list[dict[str, Any]]:
+    """A row per golden question of one help centre (see the module docstring)."""
+    stored = cache / f"{name}.pickle" if cache is not None else None
+    if stored is not None and stored.exists():
+        policy_file, searches = pickle.loads(stored.read_bytes())  # NOTE: our own cache, never another's file
+    else:
+        policy_files: list[Any] = []
+        searches = searched(docs, golden, policy_files)
+        policy_file = policy_files[0]
+        if stored is not None:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_bytes(pickle.dumps((policy_file, searches)))
+    policy = load_policy(policy_file)
+    # NOTE: offline choice of sections by words only; the cross-lingual embedder is not loaded here
+    answerer = Answerer(chat_model=None, policy=policy, knowledge_language=policy.knowledge_language)
+    rows = []
+    for s in searches:
+        q, result, whole = s.question, s.result, s.whole
+        top = next((h for h in result.hits if h.passages and h.trust == "official"), None)
+        answer = answerer.extract(q.question, result, whole=lambda _hit, whole=whole: whole)  # type: ignore[misc]
+        right_first = top is not None and top.document_id in q.must_cite
+        row: dict[str, Any] = {"kb": name, "id": q.id, "lang": q.lang, "question": q.question,
+                               "answerable": q.answerable, "right_first": right_first,
+                               "shown": answer.grounded, "length": len(answer.text) if answer.grounded else None,
+                               "answer": answer.text}
+        if top is not None and q.answerable:
+            found = sections.best_section(q.question, top, whole=whole or None)
+            texts = [t for _s, t in sections.sections_of(whole or top.passages)]
+            row.update(said=answer.grounded and says_facts(answer.text, q),
+                       body=found is not None and says_facts(found.body, q),
+                       section=found is not None and says_facts(found.text, q),
+                       document=any(says_facts(t, q) for t in texts), window=says_facts(s.best_window, q),
+                       heading=found.heading if found else None, must_say=[list(f) for f in q.must_say])
+        if q.answerable:
+            row.update(tutorial=says_facts(s.tutorial_chunk, q), tutorial_first=s.tutorial_source in q.must_cite,
+                       top=top.document_id if top is not None else None)
+        rows.append(row)
     return rows
 
 
@@ -95,6 +144,10 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         out["length_median"] = int(statistics.median(lengths))
         out["length_p90"] = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
     out["unanswerable_shown"] = sum(r["shown"] for r in rows if not r["answerable"])
+    answerable = [r for r in rows if r["answerable"]]
+    out["said_all"] = sum(bool(r.get("said")) for r in answerable)
+    out["tutorial_all"] = sum(bool(r.get("tutorial")) for r in answerable)
+    out["tutorial_only"] = sum(bool(r.get("tutorial")) and not r.get("said") for r in answerable)
     return out
 
 
@@ -103,12 +156,13 @@ def main() -> None:
     parser.add_argument("--only", help="one knowledge base by name")
     parser.add_argument("--rows", type=Path, help="write every row as JSONL here")
     parser.add_argument("--english", action="store_true", help="English questions only")
+    parser.add_argument("--cache", type=Path, help="keep each centre's searches here (see the docstring)")
     args = parser.parse_args()
     rows: list[dict[str, Any]] = []
     for name, docs, golden, _conversations in help_centres(holdout=False):
         if args.only and name != args.only:
             continue
-        mine = measure(name, docs, golden)
+        mine = measure(name, docs, golden, args.cache)
         rows += [r for r in mine if r["lang"] == "en" or not args.english]
     if args.rows:
         args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

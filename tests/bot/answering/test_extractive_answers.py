@@ -143,6 +143,51 @@ def test_search_s_nearest_section_is_left_out_when_both_would_be_too_long():
     assert found is not None and found.body == ACCESS_INTRO
 
 
+def test_search_s_nearest_section_too_long_for_the_room_left_is_trimmed_to_its_matching_part():
+    """The first section leaves room for part of the second: its matching paragraph is shown, not nothing."""
+    filler = [f"Paragraph {i} of the hours section talks about something else entirely, at length." for i in range(8)]
+    long_hours = "\n\n".join([*filler[:4], ACCESS_HOURS, *filler[4:]])
+    whole = [Passage("access.html::v1::0", ACCESS_INTRO, "", 0.0),
+             Passage("access.html::v1::1", long_hours, "Access hours", 0.0)]
+    passages = [Passage("access.html::v1::1", long_hours, "Access hours", 0.45),
+                Passage("access.html::v1::0", ACCESS_INTRO, "", 0.44)]
+    hit = DocumentHit("access.html", "Getting into your unit", "access.html", None, 0.9, passages)
+    max_chars = len(ACCESS_INTRO) + 400
+    found = sections.best_section("what time does the gate open in the morning", hit, whole=whole, max_chars=max_chars)
+
+    assert found is not None and found.heading == ""
+    assert ACCESS_HOURS in found.body and len(found.body) <= max_chars
+    assert found.decided_body == ACCESS_INTRO  # answerability still reads the first section alone
+
+
+PRICE_WHY = ("Big units suit a whole house move. Every big unit has drive-up access, so you can unload the van "
+             "straight into your big unit.")
+PRICE_TABLE = "| Unit | Per month |\n|---|---|\n| Locker | £12 |\n| Garage | £95 |"
+
+
+def _units_hit() -> tuple[DocumentHit, list[Passage]]:
+    whole = [Passage("units.md::v1::0", PRICE_WHY, "Big units", 0.0),
+             Passage("units.md::v1::1", PRICE_TABLE, "Price and term", 0.0),
+             Passage("units.md::v1::2", "Keys are collected from the office on your first day.", "Keys", 0.0)]
+    passages = [Passage("units.md::v1::0", PRICE_WHY, "Big units", 0.5)]
+    return DocumentHit("units.md", "Storage units", "units.md", None, 0.9, passages), whole
+
+
+def test_a_sibling_section_holding_the_amount_asked_for_is_shown_when_the_chosen_one_has_none():
+    hit, whole = _units_hit()
+    found = sections.best_section("how much is a big unit a month", hit, whole=whole)
+
+    assert found is not None and found.heading == "Big units"
+    assert found.body == f"{PRICE_WHY}\n\n### Price and term\n\n{PRICE_TABLE}"
+    assert found.decided_body == PRICE_WHY
+
+
+def test_no_sibling_section_is_added_when_the_question_asks_for_no_amount_time_or_count():
+    hit, whole = _units_hit()
+    found = sections.best_section("can I drive up to a big unit", hit, whole=whole)
+    assert found is not None and found.body == PRICE_WHY
+
+
 def test_the_whole_document_is_read_when_the_knowledge_base_can_give_it(extractive_answerer):
     """The section that answers is often not among the few chunks search returned."""
     hit = _hit(("Shipping", "We ship to many countries from our warehouse."), doc="ship.md", title="Shipping")
