@@ -41,11 +41,14 @@ def main() -> None:
     fit = sub.add_parser("fit")
     fit.add_argument("rows", type=Path)
     fit.add_argument("--cost", type=float, default=COST)
+    fit.add_argument("--family", choices=["search", "section", "rank"], default="search",
+                     help="refit search's thresholds and fusion weight, or add the section's score to them")
     args = parser.parse_args()
     if args.command == "dump":
         _dump(args.out, args.cache, args.only)
     else:
-        _fit([json.loads(line) for line in args.rows.open(encoding="utf-8")], cost=args.cost)
+        rules = {"search": grid, "section": section_grid, "rank": rank_grid}[args.family]()
+        _fit([json.loads(line) for line in args.rows.open(encoding="utf-8")], rules=rules, cost=args.cost)
 
 
 # -- dump ------------------------------------------------------------------------------------------
@@ -119,6 +122,8 @@ def _dump_set(name: str, docs: Path, files: list[Path], cache: Path | None) -> I
                                               cross_lingual=True, translated=english)
                         answer = answerer.extract(q.question, result, language=q.lang, whole=whole)
                         verdict[kind] = [answer.grounded, answer.grounded and says_facts(answer.text, q)]
+                    found = answerer._section(q.question, result, hit, whole(hit))
+                    verdict["section"] = [round(found.score, 4), found.support] if found is not None else [0.0, 0]
                     shown[doc] = verdict
                 row["shown"] = shown
                 yield row
@@ -143,11 +148,15 @@ def decide(row: dict[str, Any], rule: Rule) -> tuple[str | None, str]:
         top, score = ranked[0] if ranked else (None, 0.0)
         answerable = score >= rule["alone"]
     else:
-        w = rule["weight"]
+        w, r = rule["weight"], rule.get("rank_weight", rule["weight"])
         fused = {d: w * use.get(d, 0.0) + (1 - w) * words.get(d, 0.0) for d in dict.fromkeys([*use, *words])}
-        top, score = max(fused.items(), key=lambda kv: kv[1])
+        # The first document may be chosen with another weight than the one its score is judged with.
+        top = max(fused, key=lambda d: r * use.get(d, 0.0) + (1 - r) * words.get(d, 0.0))
+        score = fused[top]
         agreed = row["use"][0][0] == row["words"][0][0]
         answerable = score >= (rule["agreed"] if agreed else rule["fused"])
+        # The translated words alone sure of the fused first document (off at 1.0).
+        answerable = answerable or (row["words"][0][0] == top and row["words"][0][1] >= rule.get("words", 1.0))
     if top is None:
         return None, "declined"
     if answerable:
@@ -156,7 +165,12 @@ def decide(row: dict[str, Any], rule: Rule) -> tuple[str | None, str]:
 
 
 def outcome(row: dict[str, Any], rule: Rule) -> tuple[bool, bool, bool]:
-    """(fact said, answered, wrong) of one question under `rule`."""
+    """(fact said, answered, wrong) of one question under `rule`.
+
+    Past search's decision, the section the answer would show is judged by its score (`s_min`: an
+    answerable result whose best sentence scores less is declined; `s_near`: a near miss whose best
+    sentence scores this much is answered from the whole document, as an answerable one is).
+    """
     if not row.get("routed"):
         return False, False, False  # not routed across languages: outside this decision
     top, kind = decide(row, rule)
@@ -165,6 +179,11 @@ def outcome(row: dict[str, Any], rule: Rule) -> tuple[bool, bool, bool]:
     shown = row["shown"].get(top)
     if shown is None:  # a document outside both rankings' top 3 (rare): judge it unshown
         return False, False, False
+    section = shown.get("section", [0.0, 0])[0]
+    if kind == "answerable" and section < rule.get("s_min", -9.0):
+        return False, False, False
+    if kind == "near" and section >= rule.get("s_near", 9.0):
+        kind = "answerable"
     grounded, said = shown[kind]
     if not grounded:
         return False, False, False
@@ -183,20 +202,32 @@ def score(rows: list[dict[str, Any]], rule: Rule, cost: float) -> tuple[int, int
 CURRENT: Rule = {"weight": 0.5, "agreed": 0.28, "fused": 0.45, "alone": 0.35}
 
 
+def rank_grid() -> list[Rule]:
+    """The current decision's thresholds, the first document chosen with another fusion weight."""
+    return [{**CURRENT, "rank_weight": r, "agreed": a, "fused": f}
+            for r, a, f in itertools.product([0.2, 0.3, 0.4, 0.5], [0.25, 0.28, 0.32], [0.4, 0.45, 0.5])]
+
+
+def section_grid() -> list[Rule]:
+    """The current search decision, with the section's score as a second judge (`outcome`)."""
+    return [{**CURRENT, "s_min": lo, "s_near": hi}
+            for lo, hi in itertools.product([-9.0, 0.5, 0.6, 0.7, 0.8], [9.0, 0.8, 0.9, 1.0, 1.1, 1.2])]
+
+
 def grid() -> list[Rule]:
     weights = [0.3, 0.4, 0.5, 0.6, 0.7]
     agreed = [0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.32]
     fused = [0.3, 0.35, 0.4, 0.45, 0.5, 0.6]
     floors = [0.2, 0.25, 0.3, 1.0]
-    return [{"weight": w, "agreed": a, "fused": f, "alone": 0.35, "floor": fl}
-            for w, a, f, fl in itertools.product(weights, agreed, fused, floors)]
+    words = [0.5, 0.6, 0.7, 1.0]
+    return [{"weight": w, "agreed": a, "fused": f, "alone": 0.35, "floor": fl, "words": wo}
+            for w, a, f, fl, wo in itertools.product(weights, agreed, fused, floors, words)]
 
 
-def _fit(rows: list[dict[str, Any]], *, cost: float) -> None:
+def _fit(rows: list[dict[str, Any]], *, rules: list[Rule], cost: float) -> None:
     by_set: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_set[row["set"]].append(row)
-    rules = grid()
     totals = {"current": [0, 0, 0], "held_out": [0, 0, 0]}
     print(f"{'held out':22}{'n':>4}{'ans':>5}   current said/answered/wrong   held-out said/answered/wrong   rule")
     for name, held in by_set.items():
