@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
@@ -39,6 +40,8 @@ def main() -> None:
     parser.add_argument("--only", action="append", help="run these sets by name (repeatable)")
     parser.add_argument("--rows", type=Path, help="write every question's verdict here (JSON lines)")
     parser.add_argument("--cache", type=Path, help="keep each set's index here between runs")
+    parser.add_argument("--grep", help="only the questions this regular expression finds (case-insensitive): a "
+                                       "change that only touches some questions is measured on those")
     args = parser.parse_args()
 
     from benchmarks.answers_quality import help_centres
@@ -52,7 +55,7 @@ def main() -> None:
         if args.only and name not in args.only:
             continue
         files = [golden, *sorted(golden.parent.glob("golden_i18n_dev*.jsonl"))]
-        counts, first_ms, rows = _run_set(name, docs, files, args.cache)
+        counts, first_ms, rows = _run_set(name, docs, files, args.cache, args.grep)
         if not counts["questions"]:
             continue
         totals.update(counts)
@@ -67,13 +70,15 @@ def main() -> None:
     print(json.dumps({"pooled": _rates(totals), "counts": dict(totals)}, sort_keys=True))
 
 
-def _run_set(name: str, docs: Path, files: list[Path], cache: Path | None) -> tuple[Counter[str], float, list[dict]]:
+def _run_set(name: str, docs: Path, files: list[Path], cache: Path | None,
+             grep: str | None = None) -> tuple[Counter[str], float, list[dict]]:
     from bot.answering.evaluation import _judge, says_facts
     from bot.answering.golden import load_golden
     from commands import _throwaway
     from server import Settings, build_knowledge_base, build_services
 
-    questions = [q for f in files for q in load_golden(f) if q.lang != "en"]
+    questions = [q for f in files for q in load_golden(f)
+                 if q.lang != "en" and (grep is None or re.search(grep, q.question, re.IGNORECASE))]
     counts: Counter[str] = Counter()
     rows: list[dict[str, Any]] = []
     if not questions:
