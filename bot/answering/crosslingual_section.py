@@ -14,6 +14,10 @@ hints are added: a question asking how many, how long, how much or which number 
 sentence with a digit in it, and words the question shares with a sentence (names, "API", "Stripe")
 count a little. On the 50 non-English dev questions whose document search put first, the section
 shown held the fact for 22 by words alone, 31 by meaning alone, 38 with both hints.
+
+A question asking what something costs is answered by an amount of money ("£420", "12 €"), not by
+any number: on price lists the number hint fell on "Page 1" or a list's date, so such a question
+prefers a sentence with a currency amount (other numbers count half).
 """
 from __future__ import annotations
 
@@ -52,6 +56,21 @@ _ASKS_NUMBER = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# A question that asks what something costs: its answer is an amount of money, not any number (a price
+# list's dates, sizes and counts are numbers too; "Combien coûte un traitement" fell on "Page 1").
+_ASKS_PRICE = re.compile(
+    r"\b(how much (is|are|does|do|will)|what does .{0,40} cost|price|"  # en
+    r"cu[eé]st(a|an)|precio|coste|tarifa|"  # es
+    r"co[uû]te(nt)?|prix|tarif|"  # fr
+    r"kostet|kosten|preis|geb[uü]hr|"  # de
+    r"cost(a|ano)|prezzo|tariffa|"  # it
+    r"cust(a|am)|pre[cç]o|"  # pt
+    r"kost(en)?|prijs|tarief"  # nl
+    r")\b",
+    re.IGNORECASE,
+)
+# An amount of money: a currency sign or code next to a number ("£7.50", "12 €", "EUR 40").
+_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:€|eur\b|euros?\b|gbp\b|usd\b)|\b(?:eur|gbp|usd)\s?\d", re.IGNORECASE)
 # A quantity, not part of a name: "0300 555 0123", "**5** pets", "£7.50", but not "Hub 3" or "Fibre 900"
 # (a number right after a capitalised word names a product, a step or a page).
 _QUANTITY = re.compile(r"(?<![A-Za-z0-9])(?<!\b[A-Z][a-z]\s)(?<!\b[A-Z][a-z]{2}\s)(?<!\b[A-Z][a-z]{3}\s)"
@@ -86,6 +105,9 @@ def best_section(question: str, hit: DocumentHit, *, embedder: ArrayEmbedder, wh
     shared_english = np.asarray([len(words & english_words) for words in unit_words], dtype=np.float32)
     asks_number = bool(_ASKS_NUMBER.search(question))
     numbers = np.asarray([asks_number and bool(_QUANTITY.search(u[1])) for u in units], dtype=np.float32)
+    if _ASKS_PRICE.search(question):  # a price is answered by an amount of money before any other number
+        money = np.asarray([bool(_MONEY.search(u[1])) for u in units], dtype=np.float32)
+        numbers = np.maximum(money, numbers / 2)
     similarity = (vectors[1:] @ vectors[0] + KIND_WEIGHT * numbers + WORD_WEIGHT * np.minimum(shared, MAX_WORDS)
                   + TRANSLATED_WEIGHT * np.minimum(shared_english, MAX_WORDS))
     if english is not None and translated and ENGLISH_WEIGHT:

@@ -7,7 +7,7 @@ import pytest
 from kb_fakes import FakeEmbeddings, ToyCrossLingual
 
 from knowledge_base.config import KnowledgeBaseSettings
-from knowledge_base.crosslingual_fusion import fuse
+from knowledge_base.crosslingual_fusion import RANK_WEIGHT, USE_WEIGHT, fuse
 from knowledge_base.crosslingual_terms import (
     MAX_QUESTION_WORDS,
     TermTranslator,
@@ -89,6 +89,17 @@ def test_fusion_ranks_first_what_both_rankings_put_high() -> None:
     assert fused[0].score == pytest.approx(0.6) and fused[1].score == pytest.approx(0.325)
     assert [p.chunk_id for p in fused[0].passages] == ["b2", "b1"]  # both rankings' passages, the words' first
     assert len(fuse(by_meaning, by_words, k=2)) == 2
+
+
+def test_the_first_document_leans_on_the_translated_words_and_keeps_the_even_score() -> None:
+    """The translated words find the right document first more often than USE: they order the
+    documents, while each keeps the even mix of its scores, which the thresholds judge."""
+    by_meaning = [_hit("a.md", 0.9, "a1"), _hit("b.md", 0.2, "b1")]
+    by_words = [_hit("b.md", 0.7, "b2"), _hit("a.md", 0.1, "a2")]
+    fused = fuse(by_meaning, by_words, k=5)
+    assert [h.document_id for h in fused] == ["b.md", "a.md"] and RANK_WEIGHT < USE_WEIGHT
+    assert fused[0].score == pytest.approx(0.45) and fused[1].score == pytest.approx(0.5)
+    assert [h.document_id for h in fuse(by_meaning, by_words, k=5, rank_weight=None)] == ["a.md", "b.md"]
 
 
 def _write(docs: Path) -> Path:

@@ -48,6 +48,16 @@ def test_a_question_asking_how_many_prefers_the_sentence_with_a_number() -> None
     assert found is not None and found.heading == "Deadline"
 
 
+def test_a_question_asking_a_price_prefers_the_sentence_with_an_amount_of_money() -> None:
+    """A price list is full of numbers (pages, dates, sizes); what something costs is an amount of money."""
+    doc = _doc(
+        ("About this list", "Price list 2026.3 of 1 September 2026, page 1 of 4, for our 12 clinics."),
+        ("Treatments", "A root canal on a molar is £420 and a crown is £650."),
+    )
+    found = crosslingual_section.best_section("Combien coûte une dévitalisation ?", doc, embedder=ToySpace())
+    assert found is not None and found.heading == "Treatments" and "£420" in found.body
+
+
 def _answerer(space: ToySpace | None) -> Answerer:
     return Answerer(chat_model=None, policy=Policy(), cross_lingual=space)
 
