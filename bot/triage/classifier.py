@@ -28,7 +28,7 @@ LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint"
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
 WEIGHTS_SHA256 = "2361be9dd3b805915e14225f1b303dec05babb3b1e305498b950096ff08fa926"
-META_SHA256 = "46af3e79b83ae11867183d67765e229330ae62a9e569e908cf24a83f024500c6"
+META_SHA256 = "5312f58fba40e81ff0ac51ec318cb45709e4ea46566765745c8e33675c8a56c0"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array
