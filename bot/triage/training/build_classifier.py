@@ -14,10 +14,10 @@ row of its industry (five folds of whole industries), pooled with `--target` (th
 hold-outs E, G, H and I, written for 48 industries the head never saw), the lowest threshold per
 label and length band at which the handoffs the head adds to the rules' stay at least `--precision`
 precise, with no handoff precision lost on the public dev halves (../shared/eval/triage/) nor on
-`--keep` (the earlier sets in examples/eval/). None of these is trained on. Leave-one-set-out over
-E, G, H and I (each chosen without it, measured on it) gave held-out handoff P/R 0.962/0.823,
-0.950/0.962, 0.963/0.917, 0.918/0.929 against 0.981/0.823, 0.934/0.899, 0.959/0.845, 0.948/0.869
-with the thresholds chosen on our own rows alone (benchmarks/triage_sets.py figures on the final code).
+`--keep` (the earlier sets in examples/eval/). None of these is trained on. It prints what each
+`--target` set gets from thresholds chosen without it (leave-one-set-out): on 2026-12-05, handoff
+P/R E 0.981/0.855, G 0.949/0.949, H 0.962/0.905, I 0.964/0.952, against 0.981/0.823, 0.934/0.899,
+0.959/0.845, 0.948/0.869 from the head before (thresholds on our own rows and E alone, 1,421 rows).
 The blind hold-outs are never read here.
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
 bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
@@ -48,7 +48,7 @@ from bot.triage.training.thresholds import (
 )
 
 ROOT = Path(__file__).resolve().parents[3]
-OWN_FILES = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl")
+OWN_FILES = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl", "train_own_kinds.jsonl")
 SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY 4.0",
            "clinc150.jsonl": "CLINC150 (Larson et al., 2019), CC BY 3.0",
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
@@ -145,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--lr", type=float, default=0.01)
     ap.add_argument("--folds", type=int, default=5, help="folds of our own rows, whole industries to a fold")
-    ap.add_argument("--precision", type=float, default=0.9)
+    ap.add_argument("--precision", type=float, default=0.88,
+                    help="precision of the added handoffs on the pooled held-out rows; 0.88 chosen leave-one-set-out"
+                    " over E, G, H, I from 0.85, 0.88, 0.9 (held-out mean P/R 0.935/0.903, 0.964/0.915, 0.967/0.902)")
     ap.add_argument("--min-gain", type=int, default=2)
     ap.add_argument("--off", nargs="*", default=[], choices=HANDOFF_LABELS,
                     help="labels to switch off whatever dev says")
