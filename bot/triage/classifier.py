@@ -27,8 +27,8 @@ import numpy as np
 LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint")
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
-WEIGHTS_SHA256 = "2361be9dd3b805915e14225f1b303dec05babb3b1e305498b950096ff08fa926"
-META_SHA256 = "46af3e79b83ae11867183d67765e229330ae62a9e569e908cf24a83f024500c6"
+WEIGHTS_SHA256 = "0bd8337a86404f6c1b6f0568faae563a5dbf369d2538e290694e7b13ca6e372b"
+META_SHA256 = "2732e06e818038dae99fe6798e3d44c40623b6d600087ba459695e06aa811f15"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array

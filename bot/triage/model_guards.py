@@ -55,8 +55,8 @@ def holding_guard(text: str, label: str) -> str | None:
 def holding_at_serve_time(text: str, label: str) -> str | None:
     """`holding_guard`, then the quantity question: what keeps a learned verdict with the bot when serving.
 
-    The head's thresholds were chosen (build_classifier.py) with `holding_guard` alone; holding more
-    verdicts back can only keep their precision, and the pinned weights still rebuild byte for byte.
+    The head's thresholds are chosen (build_classifier.py) with these guards too, so the verdicts they
+    were measured on are the ones that are served.
     """
     held = holding_guard(text, label)
     return held or ("quantity_question" if label in _TABLES and quantity_question(text) else None)

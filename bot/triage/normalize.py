@@ -11,6 +11,9 @@ import re
 import unicodedata
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "ß": "ss"})
+# Laughing faces mark a joke as "haha" does ("I should sue my cat 😂"); the rules that yield to a joke
+# read them so (guards.JOKE), and the emoji themselves are dropped with every other symbol.
+_LAUGHING = str.maketrans({face: " haha " for face in ("\U0001F602", "\U0001F923", "\U0001F606", "\U0001F639")})
 
 _CONTRACTIONS = [
     (re.compile(r"\b(can)'?t\b"), "can not"),
@@ -186,6 +189,8 @@ def strip_accents(text: str) -> str:
 def normalize(text: str) -> str:
     """The canonical form every triage rule is written against (see the module docstring)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    if not text.isascii():
+        text = text.translate(_LAUGHING)
     if not text.isascii():
         text = strip_accents(text)
     if "'" in text:  # NOTE: apostrophe-less forms ("dont", "cant") are fixed by _WORDS below

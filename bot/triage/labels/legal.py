@@ -71,6 +71,7 @@ _RULES = (
         ),
         counter_examples=(
             "I am a lawyer and need an invoice with my firm's VAT number on it",
+            "The puppy ate my second pair of slippers, I'm taking him to court 😂 which chew toys last longest?",
             "As a solicitor I often work late, can I book the meeting room after 8pm?",
             "In the film the lawyer wins the case at the end, is it available to rent in 4K?",
             "I loved the novel where the attorney defends the farmer, do you have the sequel in paperback?",

@@ -1,8 +1,17 @@
-"""Self-harm: a person at risk outranks everything else in the message, so it is checked first."""
+"""Self-harm: a person at risk outranks everything else in the message, so it is checked first.
+
+Besides the words for it, the warning signs that clinical screening asks about (wishing not to wake
+up, not wanting to be here any more, feeling others are better off without you, saving up pills,
+writing goodbye letters, cutting again), which people type into any chat box without the word
+"suicide". One rule per language and kind, so the card says which sign was read.
+"""
 from __future__ import annotations
 
 from bot.triage.regex import alt
 from bot.triage.rule import Label, Rule
+
+_PILLS = "(?:pills|tablets|meds|medication)"
+_WHOSE = "(?:my|the|his|her)"
 
 _RULES = (
     Rule(
@@ -11,7 +20,7 @@ _RULES = (
         patterns=(
             r"\b" + alt(
                 "kill(?:ing)? myself",
-                "end(?:ing)? (?:my (?:own )?life|it all)",
+                "end(?:ed|ing|s)? (?:my (?:own )?life|it all)",
                 "take my (?:own )?life",
                 r"suicid\w*",
                 "(?:want|wanna) to die",
@@ -28,9 +37,52 @@ _RULES = (
         examples=(
             "I don't want to be alive anymore",
             "I feel like killing myself today",
+            "some nights I think I should have ended it all last year",
         ),
         counter_examples=(
             "I do not want to speak to anyone, what is the return window?",
+        ),
+    ),
+    Rule(
+        "self_harm:en_warning_signs",
+        confidence=0.9,
+        patterns=(
+            r"\b" + alt(
+                "(?:go to sleep|fall asleep|to|and) (?:just )?(?:not|never) wake up",
+                "never wake up again",
+                "hope i (?:do not|never) wake up",
+                "(?:do not|no longer) want to be (?:here|around|alive) (?:anymore|any more|any longer)",
+                "point (?:in|of) (?:me )?(?:living|being alive|going on|carrying on)",
+                "point in me being (?:here|around)",
+                "nothing (?:left )?to live for",
+                "better off without me",
+                "better off if i (?:was|were) (?:gone|dead|not here|not around)",
+                "(?:will not|not going to) be (?:around|alive) (?:much|for much|for very much) longer",
+                "(?:writing|wrote|written|write|left) (?:my |some |a )?goodbye (?:letters?|notes?)",
+                "goodbye (?:letters?|notes?) to my",
+                f"(?:saving|saved|stockpiling|hoarding) (?:up )?(?:{_WHOSE} )?{_PILLS}",
+                f"(?:putting|setting|put|set) (?:{_WHOSE} )?{_PILLS} (?:aside|away)",
+                f"take (?:them|the {_PILLS}|all (?:of )?{_WHOSE} {_PILLS}) (?:all )?at once",
+                f"(?:thinking|thought) (?:about|of) taking (?:them|all (?:of )?{_WHOSE} {_PILLS})",
+                "i (?:have )?(?:started )?cutting (?:myself )?again",
+            ) + r"\b",
+        ),
+        examples=(
+            "honestly some days I wish I could go to sleep and not wake up",
+            "I don't want to be here anymore, I just wanted someone to know",
+            "my family would be better off without me",
+            "I've been saving up my pills for a while now",
+            "I wrote goodbye letters last night",
+            "I won't be around much longer so please send the order to my sister",
+            "I've started cutting again and I don't know who to tell",
+        ),
+        counter_examples=(
+            "my laptop does not wake up from sleep after the update",
+            "I won't be here anymore after June, I'm moving to Leeds, please close the account",
+            "what's the point of the premium plan if the basic one has the same features?",
+            "can I take the tablets at the same time as my other medication?",
+            "can you print a farewell note for my colleague inside the card?",
+            "the mower started cutting again after I cleaned the blade",
         ),
     ),
     Rule(
@@ -44,14 +96,27 @@ _RULES = (
                 "me quiero morir",
                 "quiero morirme",
                 "no quiero (?:seguir )?vivir",
+                "no quiero seguir viviendo",
                 "hacerme dano",
+                "acabar con (?:mi vida|todo de una vez)",
+                "(?:ya )?no quiero estar aqui",
+                "no despertar(?:me)? (?:nunca )?mas",
+                "dejar de existir",
+                "(?:estarian|estaria|estan) mejor sin mi",
+                "(?:escrito|escribi|escribir|escribiendo) (?:unas |una |mis )?cartas? de despedida",
+                "(?:me he vuelto a cortar|volvi a cortarme|vuelvo a cortarme)",
+                "cortarme (?:otra vez|de nuevo|los brazos|las munecas)",
+                "tomarme todas (?:las|mis) (?:pastillas|pildoras)",
             ) + r"\b",
         ),
         examples=(
             "ya no quiero vivir",
+            "a veces pienso que mi familia estaría mejor sin mí",
         ),
         counter_examples=(
             "No quiero hablar con un agente, solo dime el precio",
+            "¿Puedo cortar el pedido en dos envíos?",
+            "¿Tenéis cita para cortarme el pelo el sábado?",
         ),
     ),
     Rule(
@@ -63,16 +128,27 @@ _RULES = (
                 r"suicid\w*",
                 "me tuer",
                 "en finir avec (?:la|ma) vie",
+                "en finir une bonne fois",
+                "mettre fin a (?:mes jours|ma vie)",
                 "envie de mourir",
                 "veux mourir",
                 "me faire du mal",
+                "(?:plus|pas) envie de vivre",
+                "ne (?:veux|veut) plus vivre",
+                "ne plus me reveiller",
+                "(?:seraient|serait|sont) mieux sans moi",
+                "(?:ecrit|ecrire|ecris) (?:des |une |mes )?lettres? d adieu",
+                "me scarifier",
+                "avaler toutes (?:mes|les) (?:pilules|comprimes|medicaments)",
             ) + r"\b",
         ),
         examples=(
             "je n'en peux plus, j'ai envie de mourir",
+            "parfois j'aimerais m'endormir et ne plus me réveiller",
         ),
         counter_examples=(
             "Je ne veux pas parler à un conseiller, merci",
+            "Je veux en finir avec ce dossier, où envoyer le formulaire ?",
         ),
     ),
     Rule(
@@ -87,13 +163,25 @@ _RULES = (
                 "sterben will",
                 "mir (?:etwas|was) antun",
                 "mich verletzen",
+                "(?:mir )?das leben (?:zu )?nehmen",
+                "(?:einschlafen|einzuschlafen) und (?:nicht|nie) mehr aufwachen",
+                "(?:will|mochte|moechte) (?:einfach )?(?:nicht|nie) mehr aufwachen",
+                "(?:will|mochte|moechte) (?:einfach )?nicht mehr (?:da|hier) sein",
+                "besser ohne mich",
+                r"abschiedsbrie\w*",
+                "(?:mich|ich) ritze(?:n)?",
+                "alle (?:meine |die )?tabletten (?:auf einmal )?(?:zu )?(?:nehmen|schlucken)",
+                "keinen sinn mehr (?:zu leben|im leben)",
+                "allem ein ende (?:zu )?(?:machen|setzen)",
             ) + r"\b",
         ),
         examples=(
             "ich will nicht mehr leben",
+            "manchmal denke ich, alle wären besser ohne mich",
         ),
         counter_examples=(
             "Kann ich meinem Kollegen Zugriff geben?",
+            "Das Gerät soll nachts nicht mehr aufwachen, wie stelle ich das ein?",
         ),
     ),
     Rule(
@@ -107,13 +195,80 @@ _RULES = (
                 "quero morrer",
                 "nao quero mais viver",
                 "me machucar",
+                "acabar com (?:a minha vida|tudo de vez)",
+                "nao quero mais (?:estar aqui|existir)",
+                "nao acordar mais",
+                "(?:estariam|estaria|ficariam|ficaria) melhor sem mim",
+                "(?:escrevi|escrever|escrevendo) (?:umas |uma |as )?cartas? de despedida",
+                "(?:voltei|volto|comecei) a me cortar",
+                "me cortar (?:de novo|outra vez)",
+                "tomar todos os (?:comprimidos|remedios)",
             ) + r"\b",
         ),
         examples=(
             "às vezes penso em me matar",
+            "acho que todos ficariam melhor sem mim",
         ),
         counter_examples=(
             "I bought gems and the charge shows as pending, will they arrive when it clears?",
+            "Posso cortar a encomenda em duas entregas?",
+        ),
+    ),
+    Rule(
+        "self_harm:it",
+        confidence=0.95,
+        patterns=(
+            r"\b" + alt(
+                r"suicid\w*",
+                "uccidermi",
+                "togliermi la vita",
+                "farla finita",
+                "voglio morire",
+                "non voglio (?:piu )?vivere",
+                "non ci (?:fossi|sarei) piu",
+                "non esserci piu",
+                "meglio senza di me",
+                "(?:scritto|scrivere|scrivo) (?:delle |una |le )?lettere? d(?:i )?addio",
+                "(?:ricominciato|ripreso) a tagliarmi",
+                "tagliarmi (?:di nuovo|le braccia|i polsi)",
+                "farmi del male",
+                "non svegliarmi piu",
+                "prendere tutte le (?:pillole|pastiglie|compresse)",
+            ) + r"\b",
+        ),
+        examples=(
+            "a volte penso che sarebbe meglio farla finita",
+            "starebbero tutti meglio senza di me",
+        ),
+        counter_examples=(
+            "Non voglio parlare con un operatore, mi dite solo il prezzo?",
+            "Posso tagliare l'ordine in due spedizioni?",
+            "Vorrei prenotare per tagliarmi i capelli sabato",
+        ),
+    ),
+    Rule(
+        "self_harm:nl",
+        confidence=0.95,
+        patterns=(
+            r"\b" + alt(
+                "zelfmoord",
+                r"suicid\w*",
+                "mezelf (?:van kant maken|doden|iets aandoen|pijn doen|snijden)",
+                "(?:er )?een (?:eind|einde) aan (?:mijn leven )?maken",
+                "wil dood",
+                "niet meer wakker worden",
+                "wil (?:ik )?(?:gewoon |echt )?niet meer (?:leven|bestaan|hier zijn)",
+                "beter af zonder mij",
+                r"afscheidsbrie\w*",
+            ) + r"\b",
+        ),
+        examples=(
+            "soms wil ik gewoon niet meer leven",
+            "iedereen is beter af zonder mij",
+        ),
+        counter_examples=(
+            "Ik wil niet met een medewerker praten, wat kost het?",
+            "Kan ik een einde maken aan mijn abonnement per direct?",
         ),
     ),
 )

@@ -47,3 +47,10 @@ def test_a_named_hold_out_is_refused_without_the_flag(triage_sets: ModuleType, r
     assert triage_sets.main([str(root / "datasets" / "triage" / name)]) == 0
     out = capsys.readouterr()
     assert "left out" in out.err and out.out.strip() == "{}"
+
+
+def test_the_build_trains_and_targets_exactly_the_files_the_benchmark_sets_aside(triage_sets: ModuleType) -> None:
+    from bot.triage.training.build_classifier import DEV_SETS, OWN_FILES
+
+    assert set(OWN_FILES) == set(triage_sets.TRAINING)  # a training file is never scored as an evaluation set
+    assert set(DEV_SETS) == set(triage_sets.DEVELOPMENT)  # thresholds never read a blind hold-out

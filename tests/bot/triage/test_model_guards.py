@@ -18,7 +18,7 @@ from bot.triage.model_guards import holding_at_serve_time, holding_guard, quanti
 def test_an_ordinary_question_for_a_quantity_keeps_a_learned_verdict_with_the_bot(text: str) -> None:
     assert quantity_question(text)
     assert holding_at_serve_time(text, "complaint") == "quantity_question"
-    assert holding_guard(text, "complaint") is None  # the build's guards are unchanged (pinned weights)
+    assert holding_guard(text, "complaint") is None  # the rules' own guards do not read quantities
 
 
 @pytest.mark.parametrize("text", [

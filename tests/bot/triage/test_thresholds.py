@@ -10,8 +10,10 @@ from bot.triage.training.thresholds import (
     choose_story_words,
     choose_thresholds,
     fired,
+    handoff_precision_recall,
     handoff_verdicts,
     industry_folds,
+    pooled,
 )
 
 SEC = LABELS.index("security")
@@ -57,3 +59,19 @@ def test_short_messages_get_their_own_threshold() -> None:
     assert fired(held_out, chosen, 10).tolist() == [False, False, True, True]
     words, best = choose_story_words(held_out, [], precision=0.9, min_gain=1, candidates=(0, 10))
     assert words == 10 and best == chosen
+
+
+def test_pooled_sets_meet_the_precision_target_together() -> None:
+    ours = _scored([0.95, 0.9], [20, 20], [True, True])
+    theirs = _scored([0.92, 0.91], [20, 20], [True, False])
+    alone = choose_thresholds(theirs, [], 0, precision=0.9, min_gain=1)["security"]
+    together = choose_thresholds(pooled([ours, theirs]), [], 0, precision=0.75, min_gain=1)["security"]
+    assert alone == (OFF, 0.92)  # 1 right of 2 at 0.91
+    assert together == (OFF, 0.2)  # 3 right of 4 at every threshold down to the lowest tried
+    assert len(pooled([ours, theirs]).score) == 4
+
+
+def test_a_sets_handoff_figures_count_the_rules_and_the_head_together() -> None:
+    s = _scored([0.95, 0.5, 0.9, 0.2], [20] * 4, [True, True, False, False], ruled=[False, True, False, True])
+    precision, recall = handoff_precision_recall(s, {"security": (OFF, 0.85)}, 0)
+    assert (precision, recall) == (0.5, 1.0)  # rules 1 of 2 right, head 1 of 2: 2 of 4; both needing a person

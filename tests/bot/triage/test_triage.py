@@ -468,6 +468,12 @@ def test_normalisation() -> None:
     assert "i am" in normalize("Im sooooo tired") and "so tired" in normalize("Im sooooo tired")
 
 
+def test_a_laughing_face_marks_a_joke_and_keeps_a_legal_word_with_the_bot(triage: Triage) -> None:
+    assert normalize("I'd sue the weather 😂") == " i would sue the weather haha "
+    assert triage.classify("My parrot argues like an attorney 🤣 do you sell bigger cages?").label == "none"
+    assert triage.classify("Your review of my shop is defamatory, my lawyer will be in touch 😡").label == "legal"
+
+
 def test_evaluation_figures_on_own_rows(triage: Triage) -> None:
     rows = [
         {"id": "1", "text": "let me talk to a person", "expected": "customer_request"},
