@@ -86,7 +86,7 @@ class DocumentsService:
         """Add or replace one file; its id is `path` (default: the file name). Refused when unreadable."""
         rel = _safe_relative(path or filename)
         target = self._dir / rel if self._dir is not None else None
-        if target is not None:
+        if self._dir is not None and target is not None:
             _check_room(self._dir, target)  # NOTE: before the knowledge base takes it, so a refusal changes nothing
         if len(data) > self._max:
             raise InvalidInput(f"the file is larger than {self._max} bytes")
