@@ -43,8 +43,8 @@ class PrivacyErase(PrivacySubject):
 
 
 class ResolveGap(_In):
-    # NOTE: ids are 64-bit signed in the database; a bigger one is a 400, not an overflow there
-    question_ids: list[Annotated[int, Field(ge=0, le=2**63 - 1)]] = Field(min_length=1, max_length=100_000)
+    # NOTE: ids are INTEGER columns (32-bit on Postgres); a bigger one is a 400, not an overflow there
+    question_ids: list[Annotated[int, Field(ge=0, le=2**31 - 1)]] = Field(min_length=1, max_length=100_000)
     note: str | None = Field(default=None, max_length=500)
 
 

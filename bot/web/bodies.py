@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _LOCALE = r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$"
-MAX_ID = 2**63 - 1  # ids are 64-bit signed in the database; a bigger number is a 400, not an overflow
+MAX_ID = 2**31 - 1  # ids are INTEGER columns (32-bit on Postgres); a bigger number is a 400, not an overflow
 
 
 class _Body(BaseModel):
