@@ -184,6 +184,12 @@ def _loop_worker_class() -> str:
     return "aiohttp.GunicornUVLoopWebWorker"
 
 
+def body_limit(settings: Settings) -> int:
+    """The largest request body the loop server reads: the biggest upload any route allows, plus the
+    multipart envelope. Each route still checks its own, smaller limit with a clear message."""
+    return max(8 * 2**20, settings.admin.max_upload_bytes, settings.bot.attachment_max_bytes) + 64 * 1024
+
+
 def _loop_runner(app: Flask, *, threads: int) -> Callable[[], Awaitable[object]]:
     """What the aiohttp worker serves: `LoopServer` around the Flask app, stopping the services with it."""
     from bot.web.loop_server import LoopServer, LoopSettings
@@ -193,6 +199,7 @@ def _loop_runner(app: Flask, *, threads: int) -> Callable[[], Awaitable[object]]
     server = LoopServer(
         app, settings=LoopSettings(
             threads=threads, write_timeout_s=web.stream_write_timeout_s, body_timeout_s=web.request_body_timeout_s,
+            client_max_size=body_limit(services.settings),
             # NOTE: behind proxies every connection comes from one of them: the cap would refuse customers
             connections_per_address=web.connections_per_ip if web.trusted_proxy_hops == 0 else 0),
         on_shutdown=[services.stop_streams.set, lambda: services.bot.shutdown(wait=False)],

@@ -41,9 +41,13 @@ class CardView:
     rating_comment: str | None = None
 
 
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
 def escape(text: str) -> str:
-    """Slack mrkdwn control characters: a customer cannot ping @channel or fake a link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack mrkdwn control characters: a customer cannot ping @channel or fake a link; nor reorder
+    what agents read with direction overrides (right-to-left letters keep their own direction)."""
+    return text.translate(_BIDI_CONTROLS).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def clip(text: str, limit: int) -> str:

@@ -21,7 +21,7 @@ _SECTIONING = ("article", "section", "main")
 def content_root(soup: Any) -> Any:
     """The element holding the page's content, chrome removed from the whole tree (`soup` is changed)."""
     for tag in soup.find_all(_is_chrome):
-        if not getattr(tag, "decomposed", False):
+        if not _decomposed(tag):
             tag.decompose()
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     if main is not None:
@@ -32,8 +32,14 @@ def content_root(soup: Any) -> Any:
     return soup.body or soup
 
 
+def _decomposed(tag: Any) -> bool:
+    """bs4's own `tag.decomposed` falls back to `tag.find("_decomposed")`, a walk of the whole subtree
+    for every tag that was not decomposed (quadratic on nested pages); its flag is read directly."""
+    return bool(vars(tag).get("_decomposed", False))
+
+
 def _is_chrome(tag: Any) -> bool:
-    if getattr(tag, "decomposed", False) or tag.attrs is None:
+    if _decomposed(tag) or tag.attrs is None:
         return False
     role = str(tag.get("role") or "").strip().lower()
     if role in CHROME_ROLES:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge_base import html_content
-from knowledge_base.loaders_limits import DocumentLimits, unpacked_reason
+from knowledge_base.loaders_limits import DocumentLimits, check_html_depth, unpacked_reason
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -151,6 +151,7 @@ def parse_html(text: str) -> Parsed:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
+    check_html_depth(soup)  # NOTE: before the tree walks below, which cost each tag its subtree
     title_tag = soup.find("title")
     title = _WS.sub(" ", title_tag.get_text()).strip() if title_tag else None
     canonical = soup.find("link", rel="canonical")

@@ -15,8 +15,10 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _MB = 1024 * 1024
+MAX_HTML_DEPTH = 256  # real pages nest a few dozen elements; a page builder's worst about a hundred
 # C0 and C1 controls, DEL, and the bidirectional overrides that make a name read differently.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -56,6 +58,22 @@ def check_chunks(count: int, limits: DocumentLimits) -> None:
     if count > limits.max_chunks:
         raise ValueError(f"too many chunks ({count:,}; the limit is {limits.max_chunks:,}, "
                          "SUPPORTBOT_KB__MAX_DOCUMENT_CHUNKS)")
+
+
+def check_html_depth(soup: Any) -> None:
+    """Refuse HTML nested deeper than `MAX_HTML_DEPTH` elements, in one pass over the parsed tree.
+
+    Reading a page walks each element's subtree more than once, so a pathological nesting (100,000
+    `<div>`s in 500 KB) would cost hours of one thread; no help-centre page is nested like that.
+    """
+    depth: dict[int, int] = {id(soup): 0}
+    for element in soup.descendants:
+        if getattr(element, "name", None) is None:  # text: no children
+            continue
+        level = depth[id(element.parent)] + 1
+        if level > MAX_HTML_DEPTH:
+            raise ValueError(f"HTML nested deeper than {MAX_HTML_DEPTH} elements (unreadable page structure)")
+        depth[id(element)] = level
 
 
 def check_zip_unpacked(data: bytes, limits: DocumentLimits) -> None:

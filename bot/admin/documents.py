@@ -17,9 +17,11 @@ from typing import Any, Protocol
 
 from bot.admin.runs import Run, RunsStore, kb_version
 from bot.errors import InvalidInput
+from knowledge_base.loaders_limits import has_unsafe_characters, printable_name
 
 log = logging.getLogger(__name__)
 SUFFIXES = (".md", ".markdown", ".html", ".htm", ".pdf", ".txt", ".docx")
+MAX_NAME_BYTES = 255  # one folder or file name, as Linux, macOS and Windows file systems allow
 
 
 class KnowledgeBaseLike(Protocol):
@@ -83,6 +85,9 @@ class DocumentsService:
     def upload(self, filename: str, data: bytes, *, path: str | None = None) -> dict[str, Any]:
         """Add or replace one file; its id is `path` (default: the file name). Refused when unreadable."""
         rel = _safe_relative(path or filename)
+        target = self._dir / rel if self._dir is not None else None
+        if self._dir is not None and target is not None:
+            _check_room(self._dir, target)  # NOTE: before the knowledge base takes it, so a refusal changes nothing
         if len(data) > self._max:
             raise InvalidInput(f"the file is larger than {self._max} bytes")
         if not data:
@@ -94,8 +99,7 @@ class DocumentsService:
             report = self._kb.add([staged], root=Path(tmp))
             if report.failed:
                 raise InvalidInput(f"{rel}: {report.failed[0][1]}")
-            if self._dir is not None:  # keep the folder the truth, so the next sync keeps this file
-                target = self._dir / rel
+            if target is not None:  # keep the folder the truth, so the next sync keeps this file
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(staged, target)
         return report_dict(report)
@@ -155,6 +159,10 @@ def _safe_relative(name: str) -> str:
     path = PurePosixPath(cleaned)
     if not cleaned or path.is_absolute() or any(part in ("", ".", "..") for part in path.parts):
         raise InvalidInput("give a relative file name such as 'shipping/returns.md'")
+    if has_unsafe_characters(cleaned):
+        raise InvalidInput(f"{printable_name(cleaned)}: file name contains control characters (rename it)")
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in path.parts):
+        raise InvalidInput(f"a folder or file name is longer than {MAX_NAME_BYTES} bytes")
     if any(part.startswith(".") for part in path.parts):
         raise InvalidInput("hidden files are not indexed")
     if path.suffix.lower() not in SUFFIXES:
@@ -164,3 +172,13 @@ def _safe_relative(name: str) -> str:
     return path.as_posix()
 
 
+
+
+def _check_room(folder: Path, target: Path) -> None:
+    """The folder can hold `target`: no file stands where one of its folders would be, nor a folder where it goes."""
+    for parent in reversed(target.relative_to(folder).parents):
+        place = folder / parent
+        if place.exists() and not place.is_dir():
+            raise InvalidInput(f"{parent.as_posix()} is a file in the documents folder, not a folder")
+    if target.is_dir():
+        raise InvalidInput(f"{target.relative_to(folder).as_posix()} is a folder in the documents folder")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -43,7 +43,8 @@ class PrivacyErase(PrivacySubject):
 
 
 class ResolveGap(_In):
-    question_ids: list[int] = Field(min_length=1, max_length=100_000)
+    # NOTE: ids are INTEGER columns (32-bit on Postgres); a bigger one is a 400, not an overflow there
+    question_ids: list[Annotated[int, Field(ge=0, le=2**31 - 1)]] = Field(min_length=1, max_length=100_000)
     note: str | None = Field(default=None, max_length=500)
 
 

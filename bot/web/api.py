@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException
 
 from bot.conversations.records import Conversation
 from bot.errors import ConversationNotFound
-from bot.web.bodies import Feedback, PostMessage, ProvideEmail, Rating, StartConversation
+from bot.web.bodies import MAX_ID, Feedback, PostMessage, ProvideEmail, Rating, StartConversation
 from bot.web.serialization import message_to_dict
 from bot.web.sse import STREAM_HANDOFF_KEY, EventStream
 from bot.web.stream_caps import StreamCaps, StreamRefused
@@ -83,8 +83,6 @@ def _json_body(model: type[Body], *, optional: bool = False) -> Body:
         details = [{"field": ".".join(map(str, e["loc"])), "problem": e["msg"]} for e in exc.errors()]
         raise ApiError(400, "invalid_body", "Some fields are missing or invalid.", details=details) from None
 
-
-MAX_ID = 2**63 - 1
 
 
 def _token(*, allow_query: bool) -> str:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _LOCALE = r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$"
+MAX_ID = 2**31 - 1  # ids are INTEGER columns (32-bit on Postgres); a bigger number is a 400, not an overflow
 
 
 class _Body(BaseModel):
@@ -63,7 +64,7 @@ class Identify(_Body):
 class Seen(_Body):
     """The widget showed the messages up to this id (replies seen are not emailed)."""
 
-    through: StrictInt = Field(ge=0)
+    through: StrictInt = Field(ge=0, le=MAX_ID)
 
 
 class Resume(_Body):

@@ -50,7 +50,7 @@ class LoopSettings:
     keepalive_s: float = 5.0  # idle keep-alive connections (and connections that never send a request)
     body_timeout_s: float = 15.0  # a request body must arrive within this long (slow senders get 408)
     connections_per_address: int = 0  # open connections per client address (0: no cap; off behind proxies)
-    client_max_size: int = 8 * 2**20  # request bodies; the app enforces its own, smaller limit
+    client_max_size: int = 8 * 2**20  # request bodies; the app enforces its own limit per route
     graceful_timeout_s: float = 3.0
 
 
@@ -108,6 +108,11 @@ class LoopServer:
         except TimeoutError:  # a client trickling its body holds no thread, but must not hold the socket either
             return web.json_response({"error": "request_timeout", "message": "The request body came too slowly."},
                                      status=408, headers={"Connection": "close"})
+        except web.HTTPRequestEntityTooLarge:  # NOTE: aiohttp's own answer is text/plain, and unlogged
+            log.warning("%s %s from %s -> 413: body over the server's limit of %d bytes",
+                        request.method, request.path[:200], request.remote, self.settings.client_max_size)
+            return web.json_response({"error": "request_entity_too_large", "message": "The request is too large."},
+                                     status=413, headers={"Connection": "close"})
         environ = _environ(request, body)
         captured = _Captured()
         environ[STREAM_HANDOFF_KEY] = lambda stream: setattr(captured, "stream", stream)

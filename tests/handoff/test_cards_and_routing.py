@@ -66,6 +66,18 @@ def test_card_escapes_customer_text_and_stays_within_slack_limits() -> None:
             assert len(block["text"]["text"]) <= 150
 
 
+def test_customer_text_cannot_reorder_what_agents_read() -> None:
+    """A customer's U+202E (right-to-left override) in the card's one-line summary reversed the display
+    of everything after it on that line in Slack ("... Latest: ..."), so agents read text in another order."""
+    override = "refund \u202eplease\u202c \u2067x\u2069 done"
+    card = json.dumps(cards.card(_view(summary=override, customer_name="Bob\u202e")), ensure_ascii=False)
+    history = [Message(1, "c", Role.CUSTOMER, Kind.TEXT, override, NOW)]
+    thread = json.dumps(cards.transcript(history), ensure_ascii=False)
+    for shown in (card, thread):
+        assert not any(ch in shown for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+        assert "refund please x done" in shown
+
+
 def test_every_update_has_new_block_ids() -> None:
     first, second = cards.card(_view(version=1)), cards.card(_view(version=2))
     assert not {b["block_id"] for b in first["blocks"]} & {b["block_id"] for b in second["blocks"]}

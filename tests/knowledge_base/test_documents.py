@@ -119,6 +119,18 @@ def test_html_title_drops_the_site_name_when_h1_is_the_page_title(tmp_path: Path
     assert other.title == "Prices" and other.sections[0].path == ("Pedalo",)
 
 
+def test_html_nested_past_the_limit_fails_by_name_at_once(tmp_path: Path) -> None:
+    """A page of 4,000 nested <div>s (20 KB) took 30 s to parse, and 100,000 (500 KB) held a server
+    thread for hours: every tag's checks walked its whole subtree."""
+    deep = tmp_path / "deep.html"
+    deep.write_text("<div>" * 4000 + "<p>Hidden text</p>")
+    with pytest.raises(DocumentLoadError, match=r"deep\.html: .*nested deeper than 256"):
+        load_document(deep)
+    fine = tmp_path / "fine.html"
+    fine.write_text("<title>Fine</title>" + "<div>" * 200 + "<p>Returns take 30 days.</p>")
+    assert "Returns take 30 days." in load_document(fine).sections[0].text
+
+
 def test_html_without_title_uses_h1(tmp_path: Path) -> None:
     doc = load_document(_write(tmp_path, "a.htm", "<body><h1>Loyalty points</h1><p>One point per euro.</p></body>"))
     assert doc.title == "Loyalty points" and doc.text == "One point per euro."

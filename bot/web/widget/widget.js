@@ -125,8 +125,10 @@
     return node;
   }
   // **bold** (as extractive answers quote the help center) becomes <strong>; everything stays text nodes
+  // NOTE: every text a person or the help center wrote takes its own direction (dir=auto), isolated from the
+  // next, so Arabic or Hebrew reads right to left and a stray direction override stays inside its bubble
   function formatted(text) {
-    var span = el("span", { className: "text" });
+    var span = el("span", { className: "text", dir: "auto" });
     String(text).split(/\*\*(.+?)\*\*/).forEach(function (part, index) {
       if (!part) return;
       span.appendChild(index % 2 ? el("strong", { text: part }) : document.createTextNode(part));
@@ -180,7 +182,7 @@
   }
   var BULLET = /^\s*([-*+\u2022]|\d{1,3}[.)])\s+/;
   function markdown(text) {
-    var box = el("div", { className: "text md" });
+    var box = el("div", { className: "text md", dir: "auto" });
     var lines = String(text).replace(/\r\n?/g, "\n").split("\n");
     var i = 0;
     function para(buffer) {
@@ -345,13 +347,13 @@
     ui.stars.push(star);
     starBox.appendChild(star);
   }
-  ui.ratingComment = label(el("textarea", { id: "sb-rating-comment", rows: "2" }), "commentHint", "placeholder");
+  ui.ratingComment = label(el("textarea", { id: "sb-rating-comment", rows: "2", dir: "auto" }), "commentHint", "placeholder");
   ui.ratingForm = label(el("form", { className: "card", hidden: true }, [
     el("fieldset", {}, [label(el("legend"), "rateLegend"), starBox]),
     label(el("label", { for: "sb-rating-comment", className: "vh" }), "comment"), ui.ratingComment,
     el("div", { className: "row" }, [label(el("button", { type: "submit", className: "primary" }), "sendRating")]),
   ]), "rateForm", "aria-label");
-  ui.input = label(el("textarea", { id: "sb-input", rows: "1", maxlength: String(config.maxChars), "aria-describedby": "sb-hint" }), "placeholder", "placeholder");
+  ui.input = label(el("textarea", { id: "sb-input", rows: "1", dir: "auto", maxlength: String(config.maxChars), "aria-describedby": "sb-hint" }), "placeholder", "placeholder");
   ui.fileInput = el("input", { type: "file", id: "sb-file", className: "vh", accept: "image/jpeg,image/png,image/gif,image/webp,application/pdf", tabindex: "-1", "aria-hidden": "true" });
   ui.attach = label(el("button", { type: "button", className: "attach", hidden: true }, [clipIcon()]), "attach", "aria-label");
   ui.compose = el("form", { className: "compose" }, [
@@ -441,14 +443,14 @@
 
   function messageNode(message) {
     if (message.role === "system" || message.kind === "state" || message.kind === "notice") {
-      return el("div", { className: "system", "data-id": message.id, text: message.text, hidden: !message.text });
+      return el("div", { className: "system", "data-id": message.id, text: message.text, hidden: !message.text, dir: "auto" });
     }
     var node = el("div", { className: "msg " + message.role, "data-id": message.id });
-    if (message.role === "agent" && message.author) node.appendChild(el("span", { className: "author", text: message.author }));
+    if (message.role === "agent" && message.author) node.appendChild(el("span", { className: "author", text: message.author, dir: "auto" }));
     var labels = (message.meta && message.meta.labels) || {};
     var attachment = message.meta && message.meta.attachment;
     if (attachment) node.appendChild(fileNode(attachment));
-    else node.appendChild(message.role === "customer" ? el("span", { className: "text", text: message.text })
+    else node.appendChild(message.role === "customer" ? el("span", { className: "text", text: message.text, dir: "auto" })
       : message.role === "bot" ? markdown(message.text) : formatted(message.text));
     if (message.role === "customer" && message.meta && message.meta.ack === "queued") node.appendChild(label(el("span", { className: "ack" }), "received"));
     if (message.role === "bot") {

@@ -115,3 +115,11 @@ def _run_eval(client) -> dict:
         assert time.monotonic() < deadline
         time.sleep(0.05)
     return run
+
+
+def test_question_ids_beyond_64_bits_are_400(app: Flask) -> None:
+    """Ids are INTEGER columns (32-bit on Postgres); a bigger one once reached it and gave a 500."""
+    client = app.test_client()
+    refused = client.post("/admin/api/gaps/resolve", headers=BEARER, json={"question_ids": [2**70]})
+    assert refused.status_code == 400 and refused.get_json()["error"] == "invalid_body"
+    assert client.post("/admin/api/gaps/resolve", headers=BEARER, json={"question_ids": [2**31 - 1]}).status_code == 200

@@ -105,3 +105,17 @@ def test_readyz_says_not_ready_while_the_index_cannot_be_read(app: Flask) -> Non
         hidden.rename(chroma)
     assert client.get("/readyz").status_code == 200
     json.dumps(response.get_json())
+
+
+def test_odd_upload_names_are_400_and_change_nothing(client, docs: Path) -> None:
+    """Names the file system cannot hold, or that collide with a file in the folder, once gave a 500
+    (the last one after the knowledge base had already taken the document)."""
+    before = client.get("/admin/api/documents", headers=BEARER).get_json()
+    odd = [("ü" * 150 + ".md", None), ("ok.md", "b" * 260 + "/c.md"), ("ok.md", "a\x00b.md"),
+           ("ok.md", "rentals/pickup.md/inside.md")]
+    for name, path in odd:
+        response = _upload(client, name, ARTICLE, path)
+        assert response.status_code == 400, (name, path, response.get_json())
+        assert response.get_json()["error"] == "invalid_input"
+    assert client.get("/admin/api/documents", headers=BEARER).get_json() == before
+    assert (docs / "rentals/pickup.md").is_file()

@@ -125,3 +125,12 @@ def test_a_malformed_slack_timestamp_is_401_not_500() -> None:
         response = app.test_client().post("/slack/events", data="{}", headers={
             "X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": "v0=00", "Content-Type": "application/json"})
         assert response.status_code == 401, stamp
+
+
+def test_seen_beyond_64_bits_is_400_and_moves_nothing(hostile_app: Flask) -> None:
+    """Ids are INTEGER columns (32-bit on Postgres); a bigger `through` once reached it and gave a 500."""
+    client = hostile_app.test_client()
+    cid, auth = _start(client)
+    assert _status(client.post(f"/api/conversations/{cid}/seen", json={"through": 2**70}, headers=auth)) == (
+        400, "invalid_body")
+    assert client.post(f"/api/conversations/{cid}/seen", json={"through": 2**31 - 1}, headers=auth).status_code == 204

@@ -212,3 +212,28 @@ def test_other_routes_answer_as_flask_does(path: str) -> None:
     assert response.headers["content-type"] == expected.headers["Content-Type"]
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.content == expected.data
+
+
+def test_a_body_over_the_loop_limit_is_a_json_413_with_a_log_line(caplog: pytest.LogCaptureFixture) -> None:
+    """aiohttp's own refusal was a text/plain 413 that no client could read and no log line named."""
+    server = Served(build_app(FakeBotService()), LoopSettings(threads=2, client_max_size=4096))
+    try:
+        with caplog.at_level("WARNING", logger="bot.web.loop_server"):
+            refused = httpx.post(f"{server.url}/api/conversations", content=b"{" + b" " * 8192 + b"}",
+                                 headers={"Content-Type": "application/json"})
+        assert refused.status_code == 413 and refused.headers["content-type"].startswith("application/json")
+        assert refused.json()["error"] == "request_entity_too_large"
+        assert any("/api/conversations" in r.getMessage() and "4096" in r.getMessage() for r in caplog.records)
+        assert httpx.post(f"{server.url}/api/conversations", json={}).status_code == 201
+    finally:
+        server.stop()
+
+
+def test_served_bodies_fit_the_largest_upload_the_settings_allow() -> None:
+    """Under `supportbot serve` an 8 MB cap refused the console's 20 MB documents and 10 MB attachments."""
+    from server import Settings
+    from serving import body_limit
+
+    settings = Settings()
+    assert body_limit(settings) >= settings.admin.max_upload_bytes
+    assert body_limit(settings) >= settings.bot.attachment_max_bytes

@@ -128,6 +128,35 @@ def test_mobile_layout_is_full_screen(server: ServerProcess, browser) -> None:
         context.close()
 
 
+def test_right_to_left_text_reads_right_to_left_and_overrides_stay_in_their_bubble(server: ServerProcess,
+                                                                                   browser) -> None:
+    """An Arabic message was laid out left to right (its question mark and digits out of place), and the
+    message box typed it so too; each text now takes its own direction, isolated from the next."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 390, "height": 760})
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.get_by_role("button", name="Chat with us").click()
+        box = page.get_by_label("Message", exact=True)
+        box.fill("مرحبا، أين طلبي رقم 1234؟")
+        assert box.evaluate("n => getComputedStyle(n).direction") == "rtl"
+        box.press("Enter")
+        sent = page.locator("supportbot-widget .msg.customer .text")
+        expect(sent).to_have_text("مرحبا، أين طلبي رقم 1234؟")
+        assert sent.evaluate("n => getComputedStyle(n).direction") == "rtl"
+        box.fill("\u202eevil")
+        box.press("Enter")
+        expect(sent).to_have_count(2)
+        assert sent.nth(1).evaluate("n => getComputedStyle(n).unicodeBidi") in ("isolate", "plaintext")
+        reply = page.locator("supportbot-widget .msg.bot:not(.greeting) .text").first
+        expect(reply).to_be_visible(timeout=15_000)
+        assert reply.evaluate("n => n.getAttribute('dir')") == "auto"
+    finally:
+        context.close()
+
+
 def test_reconnects_after_the_server_went_away(server: ServerProcess, browser) -> None:
     """The stream drops (server restart); the widget says so, reconnects, and shows what came meanwhile."""
     from playwright.sync_api import expect
