@@ -375,7 +375,7 @@
   var state = {
     conversation: loadSaved(), // {id, token}
     lastId: 0, seen: {}, drafts: {}, finished: {}, nodes: {},
-    source: null, pollTimer: null, typingTimer: null, convState: "bot", rating: null, starValue: 0, started: false,
+    source: null, pollTimer: null, typingTimer: null, lastReplyId: 0, convState: "bot", rating: null, starValue: 0, started: false,
   };
 
   function loadSaved() {
@@ -506,7 +506,7 @@
     } else {
       insertById(node, message.id);
     }
-    if (message.role !== "customer") setTyping(null);
+    if (message.role !== "customer") { setTyping(null); state.lastReplyId = Math.max(state.lastReplyId, message.id); }
     if (message.meta && message.meta.ask_email && !(state.conversation && state.conversation.emailGiven)) ui.emailForm.hidden = false;
     if (message.kind === "state") refreshConversation();
     noticeArrival(message);
@@ -645,7 +645,9 @@
       return api("POST", conversationPath("/messages"), { text: text });
     }).then(function (stored) {
       render(stored);
-      if (state.convState === "bot" || state.convState === "resolved") setTyping(T("assistant"));
+      // the answer can come down the stream before this request returns: then nobody is typing any more
+      var answered = state.lastReplyId > stored.id;
+      if (!answered && (state.convState === "bot" || state.convState === "resolved")) setTyping(T("assistant"));
       showRating(false);
       return true;
     });

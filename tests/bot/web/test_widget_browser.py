@@ -222,3 +222,37 @@ def test_end_the_chat_and_rate_it(server: ServerProcess, browser) -> None:
         assert conversation["state"] == "resolved" and conversation["rating"] == 5
     finally:
         context.close()
+
+
+def test_typing_stops_when_the_answer_came_before_the_send_returned(server: ServerProcess, browser,
+                                                                    llm: FakeOpenAI) -> None:
+    """The answer can come down the stream before the customer's own POST returns (a slow network on the
+    way back): the widget must not then announce that the assistant is typing for the next 20 seconds."""
+    import time
+
+    from playwright.sync_api import Route, expect
+
+    def slow_return(route: Route) -> None:
+        response = route.fetch()  # the server has the message and answers it meanwhile
+        time.sleep(3)
+        route.fulfill(response=response)
+
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        page.get_by_role("button", name="Chat with us").click()
+        box = page.get_by_label("Message", exact=True)
+        box.fill("Do you ship to Canada?")
+        box.press("Enter")  # the first send opens the conversation, then the stream
+        expect(page.locator("supportbot-widget .msg.bot:not(.greeting)")).to_have_count(1, timeout=15_000)
+        page.route("**/api/conversations/*/messages", slow_return)
+        llm.enqueue(ANSWER)
+        box.fill("How long does delivery to Canada take?")
+        box.press("Enter")
+        expect(page.locator("supportbot-widget .msg.customer").last).to_have_text(
+            "How long does delivery to Canada take?", timeout=15_000)
+        expect(page.locator("supportbot-widget .msg.bot:not(.greeting)")).to_have_count(2)
+        expect(page.locator("supportbot-widget .typing")).to_be_hidden(timeout=2_000)
+    finally:
+        context.close()
