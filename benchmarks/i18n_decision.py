@@ -19,7 +19,6 @@ import argparse
 import itertools
 import json
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -67,26 +66,20 @@ def _dump(out: Path, cache: Path | None, only: list[str] | None) -> None:
 
 
 def _dump_set(name: str, docs: Path, files: list[Path], cache: Path | None) -> Iterable[dict[str, Any]]:
+    from benchmarks.indexed_centre import indexed_centre
     from bot.answering.answerer import Answerer
     from bot.answering.evaluation import says_facts
     from bot.answering.golden import load_golden
     from bot.policy import load_policy
-    from commands import _throwaway
     from knowledge_base import crosslingual_fusion
     from knowledge_base.ranking import margin, rank
     from knowledge_base.results import DocumentHit, Passage, SearchResult
-    from server import Settings, _array_embedder, build_knowledge_base
+    from server import _array_embedder
 
     questions = [q for f in files for q in load_golden(f) if q.lang != "en"]
     if not questions:
         return
-    with tempfile.TemporaryDirectory(prefix="i18n-decision-") as tmp:
-        folder = cache / name if cache is not None else Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        settings = _throwaway(Settings(), folder)
-        kb = build_knowledge_base(settings)
-        kb.sync(docs)
-        kb.fill_cross_lingual()
+    with indexed_centre(docs, prefix="i18n-decision-", keep=cache / name if cache is not None else None) as (_, kb):
         answerer = Answerer(chat_model=None, policy=load_policy(None), cross_lingual=kb.cross_lingual,
                             english=_array_embedder(kb))
         searcher = kb._get_searcher()
