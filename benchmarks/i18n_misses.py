@@ -23,7 +23,6 @@ import argparse
 import json
 import re
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -72,10 +71,10 @@ def main() -> None:
 
 def _run_set(name: str, docs: Path, files: list[Path], cache: Path | None,
              grep: str | None = None) -> tuple[Counter[str], float, list[dict]]:
+    from benchmarks.indexed_centre import indexed_centre
     from bot.answering.evaluation import _judge, says_facts
     from bot.answering.golden import load_golden
-    from commands import _throwaway
-    from server import Settings, build_knowledge_base, build_services
+    from server import build_services
 
     questions = [q for f in files for q in load_golden(f)
                  if q.lang != "en" and (grep is None or re.search(grep, q.question, re.IGNORECASE))]
@@ -83,13 +82,8 @@ def _run_set(name: str, docs: Path, files: list[Path], cache: Path | None,
     rows: list[dict[str, Any]] = []
     if not questions:
         return counts, 0.0, rows
-    with tempfile.TemporaryDirectory(prefix="i18n-misses-") as tmp:
-        folder = cache / name if cache is not None else Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        settings = _throwaway(Settings(), folder)
-        kb = build_knowledge_base(settings)
-        kb.sync(docs)
-        kb.fill_cross_lingual()
+    with indexed_centre(docs, prefix="i18n-misses-", keep=cache / name if cache is not None else None) as (
+            settings, kb):
         services = build_services(settings, knowledge_base=kb)
         first_ms = 0.0
         try:

@@ -14,7 +14,8 @@ over all answerable questions, `said_all` (the answer shown says the facts), `tu
 tutorial's best chunk over the whole help centre holds them) and `tutorial_only` (the tutorial's
 chunk holds them, the answer does not); and the shown answers' length (characters of the
 Markdown: median and p90), plus the unanswerable questions shown an answer. `--rows FILE` writes
-a row per question for reading the losses.
+a row per question for reading the losses. English questions only: the section of a question in
+another language is chosen by meaning (`crosslingual_section.py`), which `i18n_misses.py` measures.
 `--cache DIR` keeps each centre's searches (results, the top document's chunks, the best windows)
 in DIR, so a change to the section choice or trim is measured again in seconds, not minutes; clear
 DIR after a change to indexing or ranking.
@@ -105,11 +106,15 @@ def measure(name: str, docs: Path, golden: Path, cache: Path | None = None) -> l
             stored.parent.mkdir(parents=True, exist_ok=True)
             stored.write_bytes(pickle.dumps((policy_file, searches)))
     policy = load_policy(policy_file)
-    # NOTE: offline choice of sections by words only; the cross-lingual embedder is not loaded here
+    # NOTE: offline choice of sections by words only; the cross-lingual embedder is not loaded here (a
+    # cached run has no index), so questions in other languages, whose section the product chooses by
+    # meaning, are left out rather than measured with a chooser the product does not use for them.
     answerer = Answerer(chat_model=None, policy=policy, knowledge_language=policy.knowledge_language)
     rows = []
     for s in searches:
         q, result, whole = s.question, s.result, s.whole
+        if q.lang != "en":
+            continue
         top = next((h for h in result.hits if h.passages and h.trust == "official"), None)
         answer = answerer.extract(q.question, result, whole=lambda _hit, whole=whole: whole)  # type: ignore[misc]
         right_first = top is not None and top.document_id in q.must_cite
@@ -155,7 +160,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", help="one knowledge base by name")
     parser.add_argument("--rows", type=Path, help="write every row as JSONL here")
-    parser.add_argument("--english", action="store_true", help="English questions only")
+    parser.add_argument("--english", action="store_true",
+                        help="English questions only (always, now: see measure; kept so older command lines run)")
     parser.add_argument("--cache", type=Path, help="keep each centre's searches here (see the docstring)")
     args = parser.parse_args()
     rows: list[dict[str, Any]] = []
@@ -163,7 +169,7 @@ def main() -> None:
         if args.only and name != args.only:
             continue
         mine = measure(name, docs, golden, args.cache)
-        rows += [r for r in mine if r["lang"] == "en" or not args.english]
+        rows += mine
     if args.rows:
         args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     for name in [*sorted({r["kb"] for r in rows}), "ALL"]:

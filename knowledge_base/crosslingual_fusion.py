@@ -62,12 +62,16 @@ def fuse(by_meaning: list[DocumentHit], by_words: list[DocumentHit], *, k: int,
     return [hit for _, hit in fused[:k]]
 
 
-def answerable(by_meaning: list[DocumentHit], by_words: list[DocumentHit], fused: list[DocumentHit]) -> bool:
-    """Whether the fused first document answers: a lower bar when both rankings put it first."""
-    if not fused:
-        return False
+def threshold(by_meaning: list[DocumentHit], by_words: list[DocumentHit]) -> float:
+    """The bar the fused first document is judged against: a lower one when both rankings put the
+    same document first."""
     agreed = bool(by_meaning and by_words) and by_meaning[0].document_id == by_words[0].document_id
-    return fused[0].score >= (AGREED_THRESHOLD if agreed else FUSED_THRESHOLD)
+    return AGREED_THRESHOLD if agreed else FUSED_THRESHOLD
+
+
+def answerable(by_meaning: list[DocumentHit], by_words: list[DocumentHit], fused: list[DocumentHit]) -> bool:
+    """Whether the fused first document answers (`threshold`)."""
+    return bool(fused) and fused[0].score >= threshold(by_meaning, by_words)
 
 
 def _passages(a: DocumentHit | None, b: DocumentHit | None) -> list[Passage]:

@@ -171,12 +171,14 @@ class Searcher:
             by_words = self.search(english, k=max(k, FUSION_DEPTH), language=self.language).hits
             fused = crosslingual_fusion.fuse(hits, by_words, k=k)
             answerable = crosslingual_fusion.answerable(hits, by_words, fused)
+            threshold = crosslingual_fusion.threshold(hits, by_words)
             hits = fused
         else:
             hits = hits[:k]
-            answerable = bool(hits) and hits[0].score >= self.cross_lingual_threshold
+            threshold = self.cross_lingual_threshold
+            answerable = bool(hits) and hits[0].score >= threshold
         return SearchResult(query=query, hits=hits, answerable=answerable, language=language, cross_lingual=True,
-                            translated=english, threshold=self.cross_lingual_threshold)
+                            translated=english, threshold=threshold)
 
     # -- routing -------------------------------------------------------------------------------
     def _detect(self, query: str) -> str:

@@ -58,14 +58,16 @@ _ASKS_NUMBER = re.compile(
 )
 # A question that asks what something costs: its answer is an amount of money, not any number (a price
 # list's dates, sizes and counts are numbers too; "Combien coûte un traitement" fell on "Page 1").
+# Nouns in the plural too ("los precios", "vos tarifs"), and German and Dutch compounds end in them
+# ("Versandkosten", "Anmeldegebühren", "huurprijs").
 _ASKS_PRICE = re.compile(
-    r"\b(how much (is|are|does|do|will)|what does .{0,40} cost|price|"  # en
-    r"cu[eé]st(a|an)|precio|coste|tarifa|"  # es
-    r"co[uû]te(nt)?|prix|tarif|"  # fr
-    r"kostet|kosten|preis|geb[uü]hr|"  # de
-    r"cost(a|ano)|prezzo|tariffa|"  # it
-    r"cust(a|am)|pre[cç]o|"  # pt
-    r"kost(en)?|prijs|tarief"  # nl
+    r"\b(how much (is|are|does|do|will)|what does .{0,40} cost|prices?|"  # en
+    r"cu[eé]st(a|an)|precios?|costes?|tarifas?|"  # es
+    r"co[uû]te(nt)?|prix|tarifs?|"  # fr
+    r"kostet|\w*kosten|\w*preis(e|en)?|\w*geb[uü]hr(en)?|"  # de
+    r"cost(a|ano)|prezz[oi]|tariff[ae]|"  # it
+    r"cust(a|am)|pre[cç]os?|"  # pt
+    r"kost|\w*prij(s|zen)|tarie(f|ven)"  # nl
     r")\b",
     re.IGNORECASE,
 )

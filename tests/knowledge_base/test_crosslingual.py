@@ -213,7 +213,9 @@ def test_the_cross_lingual_ranking_goes_by_the_passage_not_the_title(tmp_path: P
         kb.sync(docs)
         kb.fill_cross_lingual()
         result = kb.search("¿Cuánto tarda el reembolso?")
-        assert result.cross_lingual and "payments.md" in [h.document_id for h in result.hits]
+        assert result.cross_lingual and result.translated
+        # Fused, the translated words may put the title's accident first, but never with confidence.
+        assert result.hits[0].document_id == "payments.md" or not result.answerable
         # USE's ranking alone (a question of one translated word) goes by the passage: "long" is in
         # payments' passage, "Refund" only in office's title. (The translated words' own ranking, which
         # may lean on titles as English search does, is fused with it: `crosslingual_fusion`.)

@@ -7,7 +7,7 @@ import pytest
 from kb_fakes import FakeEmbeddings, ToyCrossLingual
 
 from knowledge_base.config import KnowledgeBaseSettings
-from knowledge_base.crosslingual_fusion import RANK_WEIGHT, USE_WEIGHT, fuse
+from knowledge_base.crosslingual_fusion import AGREED_THRESHOLD, FUSED_THRESHOLD, RANK_WEIGHT, USE_WEIGHT, fuse
 from knowledge_base.crosslingual_terms import (
     MAX_QUESTION_WORDS,
     TermTranslator,
@@ -130,6 +130,19 @@ def test_a_foreign_question_is_searched_by_meaning_and_by_its_translated_words(t
         assert alone.cross_lingual and alone.translated == "" and alone.hits[0].document_id == "password.md"
         english = kb.search("how many days until the refund reaches my card?")
         assert not english.cross_lingual and english.translated == ""
+    finally:
+        kb.close()
+
+
+def test_a_fused_result_says_the_threshold_it_was_decided_against(tmp_path: Path) -> None:
+    """Rules that look below the threshold read `SearchResult.threshold`: on the fused path it is the
+    agreed or the fused bar `answerable` used, not the bar of USE's ranking alone."""
+    kb = _filled(tmp_path, "xl-threshold", ToySpace())
+    try:
+        result = kb.search("¿Cuántos días tarda el reembolso en mi tarjeta?")
+        assert result.translated and result.hits
+        assert result.threshold in (AGREED_THRESHOLD, FUSED_THRESHOLD)
+        assert result.answerable == (result.hits[0].score >= result.threshold)
     finally:
         kb.close()
 

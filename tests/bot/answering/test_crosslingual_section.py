@@ -3,6 +3,7 @@ meaning (the cross-lingual embedder) with language-neutral hints, not by shared 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from bot.answering import crosslingual_section, sections
 from bot.answering.answerer import Answerer
@@ -55,6 +56,25 @@ def test_a_question_asking_a_price_prefers_the_sentence_with_an_amount_of_money(
         ("Treatments", "A root canal on a molar is £420 and a crown is £650."),
     )
     found = crosslingual_section.best_section("Combien coûte une dévitalisation ?", doc, embedder=ToySpace())
+    assert found is not None and found.heading == "Treatments" and "£420" in found.body
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuáles son los precios de una endodoncia?",  # plural nouns ask for a price as much as the verb does
+    "Quels sont vos tarifs pour une dévitalisation ?",
+    "Quali sono i prezzi di una devitalizzazione?",
+    "Quais são os preços de um tratamento de canal?",
+    "Wat zijn de prijzen van een wortelkanaalbehandeling?",
+    "Wie hoch sind die Behandlungskosten für eine Wurzelbehandlung?",  # German and Dutch compound nouns
+    "Welche Gebühren fallen für eine Wurzelbehandlung an?",
+    "Hoe hoog zijn de behandelkosten?",
+])
+def test_a_price_asked_for_with_a_plural_or_compound_noun_prefers_an_amount_of_money(question: str) -> None:
+    doc = _doc(
+        ("About this list", "Price list 2026.3 of 1 September 2026, page 1 of 4, for our 12 clinics."),
+        ("Treatments", "A root canal on a molar is £420 and a crown is £650."),
+    )
+    found = crosslingual_section.best_section(question, doc, embedder=ToySpace())
     assert found is not None and found.heading == "Treatments" and "£420" in found.body
 
 

@@ -182,6 +182,21 @@ def test_a_sibling_section_holding_the_amount_asked_for_is_shown_when_the_chosen
     assert found.decided_body == PRICE_WHY
 
 
+def test_a_stray_amount_in_a_section_scoring_under_the_kind_ratio_is_not_added(monkeypatch):
+    """Only a sibling scoring `KIND_RATIO` of the best is taken: a price elsewhere that shares one word
+    ("month") with the question is not its answer."""
+    stray = "Locker keys are replaced once a month, for £5."
+    whole = [Passage("units.md::v1::0", PRICE_WHY, "Big units", 0.0),
+             Passage("units.md::v1::1", stray, "Locker keys", 0.0)]
+    hit = DocumentHit("units.md", "Storage units", "units.md", None, 0.9,
+                      [Passage("units.md::v1::0", PRICE_WHY, "Big units", 0.5)])
+    found = sections.best_section("how much is a big unit a month", hit, whole=whole)
+    assert found is not None and found.body == PRICE_WHY  # scores about 0.6 of the best
+    monkeypatch.setattr(sections, "KIND_RATIO", 0.0)
+    found = sections.best_section("how much is a big unit a month", hit, whole=whole)
+    assert found is not None and stray in found.body
+
+
 def test_no_sibling_section_is_added_when_the_question_asks_for_no_amount_time_or_count():
     hit, whole = _units_hit()
     found = sections.best_section("can I drive up to a big unit", hit, whole=whole)
