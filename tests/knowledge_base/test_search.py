@@ -419,3 +419,11 @@ def test_keeping_a_few_matches_per_document_ranks_and_quotes_as_keeping_all(
         assert [h.score for h in a.hits] == [h.score for h in b.hits]
         assert [[p.chunk_id for p in h.passages] for h in a.hits] == [[p.chunk_id for p in h.passages] for h in b.hits]
         assert a.answerable == b.answerable
+
+
+def test_ranking_keeps_at_least_as_many_matches_a_document_as_search_shows_passages() -> None:
+    # Two constants for one fact: were PASSAGES_PER_DOC raised alone, the extra passages would silently
+    # never be found (ranking drops them before search sees them).
+    from knowledge_base import ranking, search
+
+    assert ranking.MATCHES_PER_DOC >= search.PASSAGES_PER_DOC
