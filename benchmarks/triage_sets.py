@@ -6,8 +6,11 @@ their papers when you report these), examples/eval/triage_*.jsonl with the five 
 the development sets in datasets/triage/ (hold-outs E, G, H and I, each run for final figures once,
 are development data now). The blind hold-outs (holdout_j, and any file in datasets/triage/ not listed
 below) are left out, named or not, unless `--holdout` is given: they are run for final figures only.
-The learned stage is kept only where it raises recall without lowering precision on these sets, none
-of which it was trained on or had its thresholds chosen on. The last line is one JSON object.
+None of these sets is trained on, but the learned stage's thresholds are chosen on all of them
+(bot/triage/training/build_classifier.py: E, G, H and I pooled into the precision target, the others
+must not lose precision), and train_own_kinds.jsonl was written from the head's mistakes on E, G, H
+and I: the learned stage's figures here are not held out; the build's leave-one-set-out lines are the
+closest to that. The last line is one JSON object.
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from bot.triage.labels.billing_dispute import BILLING_DISPUTE
 from bot.triage.labels.complaint import COMPLAINT
 from bot.triage.labels.customer_request import CUSTOMER_REQUEST
 from bot.triage.labels.security import SECURITY
-from bot.triage.normalize import normalize
+from bot.triage.normalize import normalize, without_laughing_faces
 from bot.triage.rule import Label
 
 _TABLES: dict[str, Label] = {t.name: t for t in (SECURITY, BILLING_DISPUTE, CUSTOMER_REQUEST, COMPLAINT)}
@@ -48,7 +48,7 @@ def holding_guard(text: str, label: str) -> str | None:
     table = _TABLES.get(label)
     if table is None:
         return None
-    facts = Facts(normalize(text), table)
+    facts = Facts(normalize(without_laughing_faces(text)), table)  # a face alone holds no verdict
     return next((guard for guard in GUARDS if getattr(facts, guard)), None)
 
 

@@ -13,7 +13,9 @@ import unicodedata
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'", "ß": "ss"})
 # Laughing faces mark a joke as "haha" does ("I should sue my cat 😂"); the rules that yield to a joke
 # read them so (guards.JOKE), and the emoji themselves are dropped with every other symbol.
-_LAUGHING = str.maketrans({face: " haha " for face in ("\U0001F602", "\U0001F923", "\U0001F606", "\U0001F639")})
+_LAUGHING_FACES = ("\U0001F602", "\U0001F923", "\U0001F606", "\U0001F639")
+_LAUGHING = str.maketrans({face: " haha " for face in _LAUGHING_FACES})
+_NO_LAUGHING = str.maketrans({face: " " for face in _LAUGHING_FACES})
 
 _CONTRACTIONS = [
     (re.compile(r"\b(can)'?t\b"), "can not"),
@@ -184,6 +186,12 @@ def strip_accents(text: str) -> str:
     """ "Café à São Paulo" -> "Cafe a Sao Paulo"."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def without_laughing_faces(text: str) -> str:
+    """`text` with its laughing faces dropped, so `normalize` reads no joke into them (a face alone is
+    often bitter: "charged twice 😂"); `model_guards` reads the learned head's verdicts so."""
+    return text.translate(_NO_LAUGHING) if not text.isascii() else text
 
 
 def normalize(text: str) -> str:

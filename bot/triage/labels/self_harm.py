@@ -3,7 +3,10 @@
 Besides the words for it, the warning signs that clinical screening asks about (wishing not to wake
 up, not wanting to be here any more, feeling others are better off without you, saving up pills,
 writing goodbye letters, cutting again), which people type into any chat box without the word
-"suicide". One rule per language and kind, so the card says which sign was read.
+"suicide". One rule per language and kind, so the card says which sign was read. Taking all the
+pills reads as a sign only with an intent said ("going to", "voy a"), since "can I take them all at
+once?" is a dosage question; a goodbye letter to colleagues or customers and "farla finita con
+l'abbonamento" are ordinary too (tests/bot/triage/test_self_harm_signs.py).
 """
 from __future__ import annotations
 
@@ -12,6 +15,9 @@ from bot.triage.rule import Label, Rule
 
 _PILLS = "(?:pills|tablets|meds|medication)"
 _WHOSE = "(?:my|the|his|her)"
+_DEVICE_VERBS = ("seems", "seem", "tends", "tend", "appears", "fails", "refuses", "starts")
+# A goodbye letter to colleagues, a team or customers is a leaving card, not a warning sign.
+_WORK = "(?:colleague|co ?worker|team|customer|client|staff|student|class|boss|manager)"
 
 _RULES = (
     Rule(
@@ -48,21 +54,25 @@ _RULES = (
         confidence=0.9,
         patterns=(
             r"\b" + alt(
-                "(?:go to sleep|fall asleep|to|and) (?:just )?(?:not|never) wake up",
+                # a device "seems to never wake up" is a fault, not a wish
+                "(?:go to sleep|fall asleep|and|" + "".join(f"(?<!{v} )" for v in _DEVICE_VERBS) + "to)"
+                " (?:just )?(?:not|never) wake up",
                 "never wake up again",
                 "hope i (?:do not|never) wake up",
                 "(?:do not|no longer) want to be (?:here|around|alive) (?:anymore|any more|any longer)",
-                "point (?:in|of) (?:me )?(?:living|being alive|going on|carrying on)",
+                "point (?:in|of) (?:me )?(?:living|being alive|(?:going|carrying) on(?! with))",
                 "point in me being (?:here|around)",
                 "nothing (?:left )?to live for",
                 "better off without me",
                 "better off if i (?:was|were) (?:gone|dead|not here|not around)",
                 "(?:will not|not going to) be (?:around|alive) (?:much|for much|for very much) longer",
-                "(?:writing|wrote|written|write|left) (?:my |some |a )?goodbye (?:letters?|notes?)",
-                "goodbye (?:letters?|notes?) to my",
+                "(?:writing|wrote|written|write|left) (?:my |some |a )?goodbye (?:letters?|notes?)"
+                f"(?! (?:for|to) (?:my |our |the |all )?{_WORK})",
+                f"goodbye (?:letters?|notes?) to my(?! {_WORK})",
                 f"(?:saving|saved|stockpiling|hoarding) (?:up )?(?:{_WHOSE} )?{_PILLS}",
                 f"(?:putting|setting|put|set) (?:{_WHOSE} )?{_PILLS} (?:aside|away)",
-                f"take (?:them|the {_PILLS}|all (?:of )?{_WHOSE} {_PILLS}) (?:all )?at once",
+                f"(?:going to|gonna|want to|will) take (?:them|the {_PILLS}|all (?:of )?{_WHOSE} {_PILLS})"
+                " (?:all )?at once",  # not "can I take them all at once?"
                 f"(?:thinking|thought) (?:about|of) taking (?:them|all (?:of )?{_WHOSE} {_PILLS})",
                 "i (?:have )?(?:started )?cutting (?:myself )?again",
             ) + r"\b",
@@ -101,12 +111,12 @@ _RULES = (
                 "acabar con (?:mi vida|todo de una vez)",
                 "(?:ya )?no quiero estar aqui",
                 "no despertar(?:me)? (?:nunca )?mas",
-                "dejar de existir",
+                "(?:quiero|quisiera|querria) dejar de existir",
                 "(?:estarian|estaria|estan) mejor sin mi",
                 "(?:escrito|escribi|escribir|escribiendo) (?:unas |una |mis )?cartas? de despedida",
                 "(?:me he vuelto a cortar|volvi a cortarme|vuelvo a cortarme)",
                 "cortarme (?:otra vez|de nuevo|los brazos|las munecas)",
-                "tomarme todas (?:las|mis) (?:pastillas|pildoras)",
+                "(?:voy a|quiero|pienso|pensando en) tomarme todas (?:las|mis) (?:pastillas|pildoras)",
             ) + r"\b",
         ),
         examples=(
@@ -128,7 +138,7 @@ _RULES = (
                 r"suicid\w*",
                 "me tuer",
                 "en finir avec (?:la|ma) vie",
-                "en finir une bonne fois",
+                "en finir une bonne fois(?: pour toutes)?(?! (?:pour toutes )?avec)",
                 "mettre fin a (?:mes jours|ma vie)",
                 "envie de mourir",
                 "veux mourir",
@@ -139,7 +149,7 @@ _RULES = (
                 "(?:seraient|serait|sont) mieux sans moi",
                 "(?:ecrit|ecrire|ecris) (?:des |une |mes )?lettres? d adieu",
                 "me scarifier",
-                "avaler toutes (?:mes|les) (?:pilules|comprimes|medicaments)",
+                "(?:vais|veux|envie d|pense a) avaler toutes (?:mes|les) (?:pilules|comprimes|medicaments)",
             ) + r"\b",
         ),
         examples=(
@@ -168,9 +178,11 @@ _RULES = (
                 "(?:will|mochte|moechte) (?:einfach )?(?:nicht|nie) mehr aufwachen",
                 "(?:will|mochte|moechte) (?:einfach )?nicht mehr (?:da|hier) sein",
                 "besser ohne mich",
-                r"abschiedsbrie\w*",
+                r"abschiedsbrie\w*(?! (?:fur|an) (?:meine |meinen |unsere |unseren |die |den )?"
+                r"(?:kolleg|team|kunden|chef|mitarbeiter))",
                 "(?:mich|ich) ritze(?:n)?",
-                "alle (?:meine |die )?tabletten (?:auf einmal )?(?:zu )?(?:nehmen|schlucken)",
+                "(?:will|werde|mochte|moechte|daran) alle (?:meine |die )?tabletten"
+                " (?:auf einmal )?(?:zu )?(?:nehmen|schlucken)",  # not "muss ich alle Tabletten nehmen?"
                 "keinen sinn mehr (?:zu leben|im leben)",
                 "allem ein ende (?:zu )?(?:machen|setzen)",
             ) + r"\b",
@@ -202,7 +214,7 @@ _RULES = (
                 "(?:escrevi|escrever|escrevendo) (?:umas |uma |as )?cartas? de despedida",
                 "(?:voltei|volto|comecei) a me cortar",
                 "me cortar (?:de novo|outra vez)",
-                "tomar todos os (?:comprimidos|remedios)",
+                "(?:vou|quero|penso em|pensando em) tomar todos os (?:comprimidos|remedios)",
             ) + r"\b",
         ),
         examples=(
@@ -222,7 +234,7 @@ _RULES = (
                 r"suicid\w*",
                 "uccidermi",
                 "togliermi la vita",
-                "farla finita",
+                r"farla finita(?! con (?!(?:la (?:mia )?vita|tutto)\b))",  # not "farla finita con l'abbonamento"
                 "voglio morire",
                 "non voglio (?:piu )?vivere",
                 "non ci (?:fossi|sarei) piu",
@@ -233,7 +245,7 @@ _RULES = (
                 "tagliarmi (?:di nuovo|le braccia|i polsi)",
                 "farmi del male",
                 "non svegliarmi piu",
-                "prendere tutte le (?:pillole|pastiglie|compresse)",
+                "(?:voglio|vorrei|penso di|pensando di|sto per) prendere tutte le (?:pillole|pastiglie|compresse)",
             ) + r"\b",
         ),
         examples=(
@@ -259,7 +271,7 @@ _RULES = (
                 "niet meer wakker worden",
                 "wil (?:ik )?(?:gewoon |echt )?niet meer (?:leven|bestaan|hier zijn)",
                 "beter af zonder mij",
-                r"afscheidsbrie\w*",
+                r"afscheidsbrie\w*(?! (?:voor|aan) (?:mijn |onze |de )?(?:collega|team|klant|baas|medewerker))",
             ) + r"\b",
         ),
         examples=(
