@@ -27,8 +27,8 @@ import numpy as np
 LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint")
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
-WEIGHTS_SHA256 = "0bd8337a86404f6c1b6f0568faae563a5dbf369d2538e290694e7b13ca6e372b"
-META_SHA256 = "2732e06e818038dae99fe6798e3d44c40623b6d600087ba459695e06aa811f15"
+WEIGHTS_SHA256 = "ae6f31188b4f0bbc76845f20a6df1d07e82a32f6203e8d3d046a51210babb37b"
+META_SHA256 = "4fee26078283e66eabdb6183071116878c3df5b0ef633ee6cb369c7da31a1ebe"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array
