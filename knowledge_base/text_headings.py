@@ -3,9 +3,10 @@
 Plain text has no heading markup, but help-centre authors mark headings in three common ways: a line
 in capitals, a line wrapped in equals signs (`== Returns ==`) or a line underlined with `=`, `-` or
 `~` (setext style). Each is only taken as a heading where a reader would see one: unindented, short,
-after a blank line (or at the top), not a list item or table row, and with text under it before the
-next heading; so a capitalised word in a paragraph, a code in a table or an indented table rule
-stays text.
+after a blank line (or at the top), not a list item or table row; so a capitalised word in a
+paragraph, a code in a table or an indented table rule stays text. A line marked only by its
+capitals also needs text under it before the next heading; one marked with `=`, `-` or `~` is a
+heading even over nothing (a document title above its first section).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class TextHeading:
     line: int
     size: int
     text: str
+    marked: bool  # written with `=`, `-` or `~` (explicit markup) rather than only in capitals
 
 
 def find_headings(lines: list[str]) -> list[TextHeading]:
@@ -39,7 +41,8 @@ def find_headings(lines: list[str]) -> list[TextHeading]:
             n += heading.size
         else:
             n += 1
-    return [h for i, h in enumerate(found) if _has_text_under(lines, h, found[i + 1] if i + 1 < len(found) else None)]
+    return [h for i, h in enumerate(found)
+            if h.marked or _has_text_under(lines, h, found[i + 1] if i + 1 < len(found) else None)]
 
 
 def _heading_at(lines: list[str], n: int) -> TextHeading | None:
@@ -49,13 +52,13 @@ def _heading_at(lines: list[str], n: int) -> TextHeading | None:
         return None
     under = lines[n + 1] if n + 1 < len(lines) else ""
     if _UNDERLINE.match(under) and len(under.rstrip()) >= max(3, len(line) // 2):
-        return TextHeading(n, 2, line)
+        return TextHeading(n, 2, line, marked=True)
     wrapped = _WRAPPED.match(line)
     if wrapped and any(c.isalpha() for c in wrapped.group(2)):
-        return TextHeading(n, 1, wrapped.group(2))
+        return TextHeading(n, 1, wrapped.group(2), marked=True)
     cased = [c for c in line if c.lower() != c.upper()]
     if len(cased) >= 3 and all(c.isupper() for c in cased):
-        return TextHeading(n, 1, line)
+        return TextHeading(n, 1, line, marked=False)
     return None
 
 

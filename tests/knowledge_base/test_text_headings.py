@@ -47,3 +47,9 @@ def test_a_text_files_title_stays_its_file_name(tmp_path: Path) -> None:
     doc = load_document(path)
     assert doc.title == "Group bookings"
     assert [s.path for s in doc.sections] == [("ACME FERRIES",), ("DISCOUNTS",)]
+
+
+def test_an_underlined_title_over_its_first_section_is_not_left_as_text() -> None:
+    text = "App login\n=========\n\nPasswords\n---------\nAt least 12 characters.\n"
+    sections = parse_text(text).sections
+    assert [(s.path, s.text) for s in sections] == [(("Passwords",), "At least 12 characters.")]
