@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge_base import html_content, text_headings
+from knowledge_base import html_content
 from knowledge_base.loaders_limits import DocumentLimits, unpacked_reason
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -141,25 +141,9 @@ def _str(value: object) -> str | None:
 
 
 def parse_text(text: str) -> Parsed:
-    """Plain text: paragraphs kept, split at the headings a reader sees (`text_headings`).
-
-    Every heading starts a section of its own (one level: plain text rarely marks nesting reliably);
-    the title stays the file's name, so a site name in capitals at the top does not become it.
-    """
-    lines = [line.rstrip() for line in text.splitlines()]
-    headings = {h.line: h for h in text_headings.find_headings(lines)}
-    outline = _Outline(None)
-    n = 0
-    while n < len(lines):
-        heading = headings.get(n)
-        if heading is not None:
-            outline.heading(2, heading.text)
-            n += heading.size
-            continue
-        outline.add(lines[n])
-        n += 1
-    outline.flush()
-    return Parsed(sections=outline.sections)
+    """Plain text: one section, paragraphs kept."""
+    body = "\n".join(line.rstrip() for line in text.splitlines()).strip()
+    return Parsed(sections=[Section((), body)] if body else [])
 
 
 def parse_html(text: str) -> Parsed:
@@ -232,7 +216,7 @@ def parse_pdf(data: bytes, *, limits: DocumentLimits | None = None) -> Parsed:
     title = _str(info.title) if info is not None and info.title else None
     if title and _PDF_PLACEHOLDER_TITLE.search(title):
         title = None  # the first big heading, or the file name, says more
-    return _pdf_outline(pages, title) or Parsed(sections=parse_text(text).sections, title=title)
+    return _pdf_outline(pages, title) or Parsed(sections=[Section((), text)], title=title)
 
 
 def _content_length(page: Any) -> int:
