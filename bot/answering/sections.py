@@ -357,7 +357,13 @@ def _norm(text: str) -> str:
 def _join_overlapping(first: str, second: str) -> str:
     """`first` + `second` without the text they share (the end of one is the start of the other)."""
     longest = min(len(first), len(second), 400)
-    for size in range(longest, 19, -1):
-        if first.endswith(second[:size]):
+    for size in range(longest, 0, -1):
+        if first.endswith(second[:size]) and (size >= 20 or _whole_lines(first, second, size)):
             return first + second[size:]
     return f"{first}\n\n{second}"
+
+
+def _whole_lines(first: str, second: str, size: int) -> bool:
+    """A short overlap counts only when it is whole lines of both (a heading the splitter repeated),
+    never a few characters that merely happen to match."""
+    return (len(first) == size or first[-size - 1] == "\n") and (len(second) == size or second[size] == "\n")

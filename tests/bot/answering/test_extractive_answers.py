@@ -307,3 +307,15 @@ def test_content_words_are_remembered_but_never_shared_between_callers() -> None
     first.add("changed")
     first.discard("refund")
     assert extractive.content_words(text) == {"refund", "reach", "card", "within", "busines", "days"}
+
+
+def test_a_short_heading_line_repeated_by_the_overlap_is_shown_once():
+    first = Passage("d::v1::3", "Fees are due monthly.\n\nDISCOUNTS", "", 0.5)
+    second = Passage("d::v1::4", "DISCOUNTS\n\n15% off for groups.", "", 0.9)
+    assert sections.sections_of([first, second]) == [("", "Fees are due monthly.\n\nDISCOUNTS\n\n15% off for groups.")]
+
+
+def test_a_short_match_inside_a_line_is_not_taken_for_overlap():
+    first = Passage("d::v1::3", "Call us on 0100", "", 0.5)
+    second = Passage("d::v1::4", "0100 is free from landlines.", "", 0.9)
+    assert sections.sections_of([first, second]) == [("", "Call us on 0100\n\n0100 is free from landlines.")]
