@@ -16,8 +16,9 @@ label and length band at which the handoffs the head adds to the rules' stay at 
 precise, with no handoff precision lost on the public dev halves (../shared/eval/triage/) nor on
 `--keep` (the earlier sets in examples/eval/). None of these is trained on. It prints what each
 `--target` set gets from thresholds chosen without it (leave-one-set-out): on 2026-12-05, handoff
-P/R E 0.981/0.855, G 0.950/0.962, H 0.963/0.940, I 0.952/0.952 (optimistic: see datasets/README.md), against 0.981/0.823, 0.934/0.899,
-0.959/0.845, 0.948/0.869 from the head before (thresholds on our own rows and E alone, 1,421 rows).
+P/R E 0.981/0.855, G 0.950/0.962, H 0.963/0.940, I 0.952/0.952 (optimistic: see datasets/README.md),
+against 0.981/0.823, 0.934/0.899, 0.959/0.845, 0.948/0.869 from the head before (thresholds on our
+own rows and E alone, 1,421 rows).
 The blind hold-outs are never read here.
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
 bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
