@@ -133,11 +133,18 @@ class GapsService:
         if not ids:
             raise InvalidInput("no question ids given")
         now = self._clock()
+        resolved = 0
         with self._sessions.begin() as s:
             for part in _parts(ids):
-                s.execute(delete(GapResolutionRow).where(GapResolutionRow.message_id.in_(part)))
-                s.execute(insert(GapResolutionRow), [{"message_id": i, "resolved_at": now, "note": note} for i in part])
-        return len(ids)
+                # only ids that are gap questions: an unknown id (a stale page, a typo) is not "resolved"
+                known = list(s.scalars(select(GapQuestionRow.message_id).where(GapQuestionRow.message_id.in_(part))))
+                if not known:
+                    continue
+                s.execute(delete(GapResolutionRow).where(GapResolutionRow.message_id.in_(known)))
+                rows = [{"message_id": i, "resolved_at": now, "note": note} for i in known]
+                s.execute(insert(GapResolutionRow), rows)
+                resolved += len(known)
+        return resolved
 
     def questions(self, days: int) -> list[GapQuestion]:
         """Every unresolved gap question of conversations started in the window, oldest first."""
