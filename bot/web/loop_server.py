@@ -94,6 +94,7 @@ class LoopServer:
         """The runner: handlers are cancelled when their client goes away, so a dead stream ends at once."""
         return _CappedRunner(
             self.application(), self.connections, handler_cancellation=True, access_log=None,
+            logger=_ClientErrorLog(logging.getLogger("aiohttp.server")),
             keepalive_timeout=self.settings.keepalive_s, shutdown_timeout=self.settings.graceful_timeout_s,
         )
 
@@ -221,6 +222,22 @@ class LoopServer:
 
     async def _cleanup(self, _app: web.Application) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class _ClientErrorLog(logging.LoggerAdapter[logging.Logger]):
+    """aiohttp's request-handler log, where a client's malformed request (a header over 8 KB, a broken
+    request line) is one warning naming the client and the reason, not an ERROR with a traceback of
+    aiohttp's parser: the client got its 4xx, and nothing on the server went wrong."""
+
+    def log(self, level: int, msg: object, *args: Any, **kwargs: Any) -> None:
+        exc = kwargs.get("exc_info")
+        status = getattr(exc, "code", None) if isinstance(exc, BaseException) else None
+        if isinstance(status, int) and 400 <= status < 500:
+            client = args[0] if args else "?"
+            reason = getattr(exc, "message", None) or type(exc).__name__
+            log.warning("malformed request from %s refused with %d: %s", client, status, reason)
+            return
+        super().log(level, msg, *args, **kwargs)
 
 
 class _CappedRunner(web.AppRunner):

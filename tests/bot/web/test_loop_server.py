@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import socket
 import threading
 import time
@@ -237,3 +238,20 @@ def test_served_bodies_fit_the_largest_upload_the_settings_allow() -> None:
     settings = Settings()
     assert body_limit(settings) >= settings.admin.max_upload_bytes
     assert body_limit(settings) >= settings.bot.attachment_max_bytes
+
+
+def test_a_malformed_request_is_one_warning_not_a_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    """A header over aiohttp's 8 KB limit logged aiohttp's parser traceback at ERROR; the client's 400 stays."""
+    server = Served(build_app(FakeBotService()), LoopSettings(threads=2))
+    try:
+        with caplog.at_level("DEBUG"):
+            refused = httpx.get(f"{server.url}/healthz", headers={"X-Big": "a" * 9000})
+            assert refused.status_code == 400
+            _wait(lambda: any("malformed request" in r.getMessage() for r in caplog.records))
+        assert [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
+        warning = next(r for r in caplog.records if "malformed request" in r.getMessage())
+        assert warning.levelname == "WARNING" and "127.0.0.1" in warning.getMessage()
+        assert "400" in warning.getMessage()
+        assert httpx.get(f"{server.url}/healthz").status_code == 200
+    finally:
+        server.stop()
