@@ -30,8 +30,8 @@ COVERAGE_WEIGHT = 0.2
 EXACT_BELOW = 256  # chunks: below this every chunk is scored exactly
 DENSE_K = 32  # chunks fetched from HNSW per query on larger bases (at least 8 per requested doc)
 EXTRA_CANDIDATES = 16  # documents added to the pool from the title and keyword signals each
-# A document's best dense chunks kept as its matches: search shows at most three passages of a document
-# (`search.PASSAGES_PER_DOC`) and ranks by its best chunk, so the others were records built for nothing.
+# A document's best dense chunks kept as its matches: search shows these as its passages
+# (`search.PASSAGES_PER_DOC` is this number) and ranks by its best chunk, so more were records built for nothing.
 MATCHES_PER_DOC = 3
 
 

@@ -27,7 +27,7 @@ from knowledge_base.freed_memory import return_freed_memory
 from knowledge_base.language import LanguageDetector
 from knowledge_base.learned_ranker import LearnedRanker
 from knowledge_base.query import known_words
-from knowledge_base.ranking import Candidate, Space, margin, rank
+from knowledge_base.ranking import MATCHES_PER_DOC, Candidate, Space, margin, rank
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 from knowledge_base.snapshot import CrossLingualView, Snapshot, as_unit_rows, build_snapshot
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PASSAGES_PER_DOC = 3
+PASSAGES_PER_DOC = MATCHES_PER_DOC  # one number: ranking keeps exactly the matches a document can show
 NEAR_MISS_SAMPLE = 64  # documents whose titles probe the near-miss level
 # Up to this many chunks the snapshot also holds their vectors (1.5 KB each; 2 KB more for the
 # cross-lingual ones) and dense scoring is one exact matrix product in memory: ~0.1 ms at 1,000
