@@ -34,6 +34,16 @@ def server(tmp_path_factory: pytest.TempPathFactory, llm: FakeOpenAI) -> Iterato
 
 
 
+def _open_and_ask(page, url: str, question: str):  # -> playwright Locator (imported lazily, as the tests do)
+    """Open the site, open the widget and send `question`; returns the message box."""
+    page.goto(url + "/")
+    page.get_by_role("button", name="Chat with us").click()
+    box = page.get_by_label("Message", exact=True)
+    box.fill(question)
+    box.press("Enter")
+    return box
+
+
 def test_customer_chats_reloads_and_asks_for_a_person(server: ServerProcess, browser, llm: FakeOpenAI) -> None:
     from playwright.sync_api import expect
 
@@ -164,11 +174,7 @@ def test_reconnects_after_the_server_went_away(server: ServerProcess, browser) -
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(server.url + "/")
-        page.get_by_role("button", name="Chat with us").click()
-        box = page.get_by_label("Message", exact=True)
-        box.fill("Do you ship to Canada?")
-        box.press("Enter")
+        _open_and_ask(page, server.url, "Do you ship to Canada?")
         widget = page.locator("supportbot-widget")
         expect(widget).to_have_attribute("data-state", "open", timeout=10_000)
         expect(page.locator("supportbot-widget .msg.bot:not(.greeting)")).to_have_count(1, timeout=15_000)
@@ -197,11 +203,7 @@ def test_end_the_chat_and_rate_it(server: ServerProcess, browser) -> None:
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(server.url + "/")
-        page.get_by_role("button", name="Chat with us").click()
-        box = page.get_by_label("Message", exact=True)
-        box.fill("How much is express shipping in the US?")
-        box.press("Enter")
+        _open_and_ask(page, server.url, "How much is express shipping in the US?")
         expect(page.locator("supportbot-widget .msg.bot:not(.greeting)")).to_have_count(1, timeout=15_000)
         page.get_by_role("button", name="End chat").click()
         expect(page.locator("supportbot-widget .system").last).to_contain_text("resolved", timeout=10_000)
@@ -240,11 +242,8 @@ def test_typing_stops_when_the_answer_came_before_the_send_returned(server: Serv
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(server.url + "/")
-        page.get_by_role("button", name="Chat with us").click()
-        box = page.get_by_label("Message", exact=True)
-        box.fill("Do you ship to Canada?")
-        box.press("Enter")  # the first send opens the conversation, then the stream
+        # the first send opens the conversation, then the stream
+        box = _open_and_ask(page, server.url, "Do you ship to Canada?")
         expect(page.locator("supportbot-widget .msg.bot:not(.greeting)")).to_have_count(1, timeout=15_000)
         page.route("**/api/conversations/*/messages", slow_return)
         llm.enqueue(ANSWER)
