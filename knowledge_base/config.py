@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from knowledge_base.loaders_limits import DocumentLimits
+from knowledge_base.results import DEFAULT_ANSWERABLE_THRESHOLD
 
 # Set by the application from its one place for each (`server.Settings`): the data folder and the
 # OpenAI connection are shared with the database and the LLM, so the `kb` section refuses them.
@@ -27,7 +28,7 @@ class KnowledgeBaseSettings(BaseModel):
     openai_base_url: str | None = None
     chunk_size: int = Field(default=900, ge=100, le=8000)  # characters
     chunk_overlap: int = Field(default=120, ge=0, le=2000)
-    answerable_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    answerable_threshold: float = Field(default=DEFAULT_ANSWERABLE_THRESHOLD, ge=0.0, le=1.0)
     top_k: int = Field(default=5, ge=1, le=50)
     # Per-document ceilings: a file past one fails on its own, by name, in the sync report.
     max_file_mb: float = Field(default=20, gt=0)

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The operator's `answerable_threshold` unless configured (knowledge_base/config.py); also what a result
+# says it was decided against when built without one.
+DEFAULT_ANSWERABLE_THRESHOLD = 0.5
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -44,7 +48,7 @@ class SearchResult:
     translated: str = ""
     # The score `answerable` was decided against (the operator's `answerable_threshold`, or the
     # cross-lingual path's): rules that look below it (near misses) stay relative to what was configured.
-    threshold: float = 0.5
+    threshold: float = DEFAULT_ANSWERABLE_THRESHOLD
 
     @property
     def top_score(self) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.answering import extractive
+from knowledge_base.results import DEFAULT_ANSWERABLE_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Rule:
     near_miss_section: float = 2.7
 
     def shows(self, *, score: float, coverage: float, support: int, answerable: bool, cross_lingual: bool,
-              kind_shown: bool = False, share: float = 0.0, threshold: float = 0.5,
+              kind_shown: bool = False, share: float = 0.0, threshold: float = DEFAULT_ANSWERABLE_THRESHOLD,
               section_score: float) -> bool:
         """Whether to show the section (`support`: content words it shares with the question;
         `kind_shown`: the question asks for a time, an amount or a count and the shown part holds one;
