@@ -23,7 +23,7 @@ def answers_quality() -> ModuleType:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    for name in ("larkspur-fibre", "quillmate", "tidewater-pet", "hearthwell-heating", "added-yesterday"):
+    for name in ("larkspur-fibre", "quillmate", "tidewater-pet", "unseen-centre", "added-yesterday"):
         (tmp_path / "datasets" / "helpcentres" / name / "docs").mkdir(parents=True)
     (tmp_path / "datasets" / "helpcentres" / "README.txt").write_text("not a help centre\n", encoding="utf-8")
     (tmp_path / "examples" / "eval").mkdir(parents=True)
@@ -37,8 +37,8 @@ def test_a_folder_not_listed_as_development_data_is_left_out(answers_quality: Mo
 
 def test_holdout_adds_every_other_folder(answers_quality: ModuleType, root: Path) -> None:
     names = [name for name, *_ in answers_quality.help_centres(holdout=True, root=root)]
-    assert names == ["examples", "added-yesterday", "hearthwell-heating", "larkspur-fibre", "quillmate",
-                     "tidewater-pet"]
+    assert names == ["examples", "added-yesterday", "larkspur-fibre", "quillmate", "tidewater-pet",
+                     "unseen-centre"]
 
 
 def test_the_development_list_is_the_one_datasets_readme_gives(answers_quality: ModuleType) -> None:
