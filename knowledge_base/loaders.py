@@ -181,17 +181,20 @@ def parse_html(text: str) -> Parsed:
     keywords = soup.find("meta", attrs={"name": "keywords"})
     content = _str(keywords.get("content")) if keywords else None
     tags = tuple(t.strip() for t in (content or "").split(",") if t.strip())
-    for tag in soup.find_all(_HTML_DROP):
-        tag.decompose()
+    html_content.remove_all(soup.find_all(_HTML_DROP))
     first_h1 = soup.find("h1")
     page_h1 = _WS.sub(" ", first_h1.get_text(" ")).strip() if first_h1 is not None else ""
     root = html_content.content_root(soup)
     title = _html_title(title, root.find("h1") or (page_h1 or None))
+    # NOTE: markers go inside each tag, first and last, which `get_text` reads exactly as markers beside
+    # it: bs4 finds a tag among its siblings one by one to put anything beside it (quadratic).
     for tag in soup.find_all(re.compile(r"^h[1-6]$")):
-        tag.replace_with(f"{_RS}{_HS}{tag.name[1]}{_HS}{tag.get_text(' ')}{_RS}")
+        heading = f"{_RS}{_HS}{tag.name[1]}{_HS}{tag.get_text(' ')}{_RS}"
+        html_content.clear(tag)
+        tag.append(heading)
     for tag in soup.find_all(_HTML_BLOCKS):
-        tag.insert_before(_RS)
-        tag.insert_after(_RS)
+        tag.insert(0, _RS)
+        tag.append(_RS)
     outline = _Outline(title)
     for block in root.get_text().split(_RS):
         line = _WS.sub(" ", block.replace("\n", " ")).strip()
