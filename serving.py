@@ -109,10 +109,10 @@ def run_gunicorn(
     """Serve `create_app(settings)` with gunicorn: the event-loop worker, or the threaded one.
 
     `preload_model`: the embedding model is loaded here, in the master, and every worker forked from
-    it shares those pages copy-on-write (~100 MB each). Only the model: the Chroma client, database
-    engines, the search snapshot and every thread are made in each worker after the fork, where
-    they belong (none of them survives a fork; the snapshot's arrays are files mapped by every
-    worker, shared through the page cache anyway).
+    it shares those pages copy-on-write (~100 MB each), and the language model likewise (~50 MB).
+    Only the models: the Chroma client, database engines, the search snapshot and every thread are
+    made in each worker after the fork, where they belong (none of them survives a fork; the
+    snapshot's arrays are files mapped by every worker, shared through the page cache anyway).
     """
     from gunicorn.app.base import BaseApplication
 
@@ -163,14 +163,18 @@ _SHARED_MODULES = (
 
 
 def _import_before_fork() -> None:
-    """Import what every worker would, then freeze the garbage collector's view of it: objects made
-    before the fork are never scanned again, so their pages stay shared instead of being copied by
-    the first collection in each worker."""
+    """Import what every worker would, and load the language model each one loads at its first turn
+    (~50 MB), then freeze the garbage collector's view of it: objects made before the fork are never
+    scanned again, so their pages stay shared instead of being copied by the first collection in
+    each worker."""
     import gc
     import importlib
 
+    from knowledge_base.language import SUPPORTED_LANGUAGES, identifier_for
+
     for name in _SHARED_MODULES:
         importlib.import_module(name)
+    identifier_for(SUPPORTED_LANGUAGES)
     gc.collect()
     gc.freeze()
 

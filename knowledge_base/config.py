@@ -35,13 +35,15 @@ class KnowledgeBaseSettings(BaseModel):
     max_unpacked_mb: float = Field(default=100, gt=0)  # DOCX members, PDF content streams
     max_document_chars: int = Field(default=1_000_000, ge=1000)
     max_document_chunks: int = Field(default=2_000, ge=1)
+    max_markdown_lines: int = Field(default=50_000, ge=100)  # what one Markdown file may cost its parser
 
     @property
     def document_limits(self) -> DocumentLimits:
         mb = 1024 * 1024
         return DocumentLimits(max_file_bytes=int(self.max_file_mb * mb),
                               max_unpacked_bytes=int(self.max_unpacked_mb * mb),
-                              max_chars=self.max_document_chars, max_chunks=self.max_document_chunks)
+                              max_chars=self.max_document_chars, max_chunks=self.max_document_chunks,
+                              max_markdown_lines=self.max_markdown_lines)
 
     @property
     def chroma_dir(self) -> Path:

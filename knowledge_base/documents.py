@@ -14,7 +14,13 @@ from pathlib import Path, PurePosixPath
 from knowledge_base import loaders
 from knowledge_base.errors import DocumentLoadError, UnsupportedDocument
 from knowledge_base.loaders import Parsed, Section
-from knowledge_base.loaders_limits import DocumentLimits, check_chars, check_file_size, check_zip_unpacked
+from knowledge_base.loaders_limits import (
+    DocumentLimits,
+    check_chars,
+    check_file_size,
+    check_markdown_lines,
+    check_zip_unpacked,
+)
 
 __all__ = [
     "LoadedDocument", "Section", "SUPPORTED_SUFFIXES", "content_hash", "is_supported",
@@ -39,6 +45,7 @@ _BINARY_PARSERS: dict[str, Callable[[bytes], Parsed]] = {
     ".docx": loaders.parse_docx,
 }
 SUPPORTED_SUFFIXES = frozenset(_TEXT_PARSERS) | frozenset(_BINARY_PARSERS)
+_MARKDOWN = frozenset({".md", ".markdown"})
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,8 @@ def _parse(suffix: str, data: bytes, limits: DocumentLimits) -> Parsed:
     if suffix in _TEXT_PARSERS:
         text = _decode(data)
         check_chars(len(text), limits)  # before parsing: a 5 MB Markdown file costs minutes to parse
+        if suffix in _MARKDOWN:
+            check_markdown_lines(text, limits)
         return _TEXT_PARSERS[suffix](text)
     if suffix == ".docx":
         check_zip_unpacked(data, limits)

@@ -32,3 +32,16 @@ def test_the_preloaded_model_is_the_one_the_app_uses(tmp_path: Path) -> None:
     services = app.extensions["supportbot"]
     assert services.knowledge_base.embedder is shared
     services.close()
+
+
+def test_the_language_model_is_loaded_before_the_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from knowledge_base import language
+
+    monkeypatch.setattr(serving, "_SHARED_MODULES", ())
+    monkeypatch.setattr(gc, "freeze", lambda: None)  # this test process keeps collecting as usual
+    language._load_identifier.cache_clear()
+    serving._import_before_fork()
+    assert language._load_identifier.cache_info().currsize == 1  # in the master: every worker shares its pages
+    assert language.LanguageDetector(default="es")._model() is language.identifier_for(language.SUPPORTED_LANGUAGES)

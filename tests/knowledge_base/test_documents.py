@@ -68,6 +68,61 @@ def test_markdown_with_broken_front_matter_is_refused(tmp_path: Path) -> None:
     assert err.value.name == "bad.md"
 
 
+def test_markdown_headings_keep_their_markup_without_the_inline_pass(tmp_path: Path) -> None:
+    from knowledge_base import loaders
+
+    text = "# Passwords\n\n## Reset **your** [password](https://x.test)\n\nUse *Settings* and `reset`.\n"
+    doc = load_document(_write(tmp_path, "pw.md", text), source="pw.md")
+    assert [(s.path, s.text) for s in doc.sections] == [
+        (("Reset **your** [password](https://x.test)",), "Use *Settings* and `reset`.")]
+    # NOTE: the inline pass (emphasis, links) cost up to ~10 CPU s on 1,000,000 characters and gave
+    # nothing we keep: only the block pass may run.
+    assert "inline" not in loaders._markdown_parser().get_active_rules()["core"]
+
+
+def test_front_matter_values_must_be_single_values(tmp_path: Path) -> None:
+    # Six levels of aliases: ten to the sixth 'x's (52 MB) if the title were spelled out; eight levels,
+    # 541 bytes of front matter, would be 5 GB in the server.
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 7)]
+    bomb = "---\n" + "\n".join(lines) + "\ntitle: *a6\n---\nBody.\n"
+    for name, text, key in [("bomb.md", bomb, "title"), ("list.md", "---\ntitle: [a, b]\n---\nBody.\n", "title"),
+                            ("tags.md", "---\ntags: [ok, [nested]]\n---\nBody.\n", "tags"),
+                            ("url.md", "---\nurl: {a: b}\n---\nBody.\n", "url")]:
+        with pytest.raises(DocumentLoadError, match=f"front matter '{key}' must be a single value") as err:
+            load_document(_write(tmp_path, name, text), source=name)
+        assert err.value.name == name
+    one = load_document(_write(tmp_path, "one.md", "---\ntitle: 2024\ntags: solo\n---\nBody.\n"), source="one.md")
+    assert (one.title, one.tags) == ("2024", ("solo",))
+
+
+def test_markdown_past_its_line_budget_fails_by_name_before_parsing(tmp_path: Path) -> None:
+    from knowledge_base.loaders_limits import DocumentLimits
+
+    limits = DocumentLimits(max_markdown_lines=100)
+    items = "# Codes\n\n" + "".join(f"- code {i}\n" for i in range(120))
+    with pytest.raises(DocumentLoadError, match="too many lines for Markdown .*MAX_MARKDOWN_LINES") as err:
+        load_document(_write(tmp_path, "codes.md", items), source="codes.md", limits=limits)
+    assert err.value.name == "codes.md" and "123" in str(err.value)
+    assert load_document(_write(tmp_path, "codes.txt", items), source="codes.txt", limits=limits).sections
+    assert load_document(_write(tmp_path, "short.md", items[:400]), source="short.md", limits=limits).sections
+
+
+def test_html_work_grows_with_the_page_not_with_its_siblings_squared(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import bs4.element
+
+    looked_up: list[int] = []
+    index = bs4.element.Tag.index
+    monkeypatch.setattr(bs4.element.Tag, "index", lambda tag, child: looked_up.append(1) or index(tag, child))
+    part = "<aside>Related</aside><h2>Part</h2><p>Text <b>here</b>.</p><button>Buy</button><script>x()</script>"
+    doc = load_document(_write(tmp_path, "long.html", f"<html><body>{part * 500}</body></html>"), source="long.html")
+    assert [(s.path, s.text) for s in doc.sections[:2]] == [(("Part",), "Text here.")] * 2 and len(doc.sections) == 500
+    # NOTE: each lookup scans the siblings: 500 parts looked up one by one is 2,500 x 2,500 / 2 steps
+    # (8,000 paragraphs took 8.5 CPU s, a 1 MB page hours); the page is now read without any.
+    assert not looked_up
+
+
 def test_html_title_headings_and_dropped_chrome(tmp_path: Path) -> None:
     html = (
         "<html><head><title>Gift cards</title><style>.x{color:red}</style><script>var t=1</script></head>"

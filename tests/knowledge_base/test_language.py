@@ -33,3 +33,20 @@ def test_the_default_can_be_another_language() -> None:
     assert LanguageDetector(default="de").detect("ok") == "de"
     with pytest.raises(ValueError, match="not one of"):
         LanguageDetector(default="xx")
+
+
+def test_detectors_share_one_model_that_keeps_only_their_languages() -> None:
+    import numpy as np
+
+    from knowledge_base.language import SUPPORTED_LANGUAGES
+
+    turn, search = LanguageDetector(), LanguageDetector(default="es", min_confidence=0.9)
+    model = turn._model()
+    assert search._model() is model  # one copy a process (~50 MB), not one per detector
+    assert sorted(set(model.nb_classes)) == sorted(SUPPORTED_LANGUAGES)
+    names = [n for cls in type(model).__mro__ for n in getattr(cls, "__slots__", ())]
+    values = [getattr(model, n) for n in names if hasattr(model, n)]
+    tables = [v for value in values for v in (value if isinstance(value, tuple) else (value,))]
+    assert any(isinstance(t, np.ndarray) and t.ndim == 2 for t in tables)
+    # NOTE: py3langid's own restriction keeps every language's table (97 columns, 27 MB) beside ours
+    assert all(t.shape[-1] <= len(SUPPORTED_LANGUAGES) for t in tables if isinstance(t, np.ndarray))

@@ -114,6 +114,16 @@ def test_too_many_chunks_fail_by_name(tmp_path: Path) -> None:
     kb.close()
 
 
+def test_markdown_past_its_line_budget_fails_by_name(tmp_path: Path) -> None:
+    docs = _docs(tmp_path)
+    (docs / "codes.md").write_text("# Codes\n\n" + "".join(f"- code {i}\n" for i in range(200)))
+    kb = _kb(tmp_path, max_markdown_lines=150)
+    report = kb.sync(docs)
+    assert report.failed[0][0] == "codes.md" and "too many lines for Markdown" in report.failed[0][1]
+    assert report.added == 1
+    kb.close()
+
+
 def _docx_bomb(inflated: int) -> bytes:
     """A DOCX-shaped zip whose one member inflates to `inflated` bytes (zeros compress ~1000:1)."""
     buf = io.BytesIO()

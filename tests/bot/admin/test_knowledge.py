@@ -62,6 +62,22 @@ def test_bad_uploads_change_nothing(client, docs: Path) -> None:
     assert not (docs / "scan.pdf").exists()
 
 
+def test_an_upload_past_a_parse_budget_fails_by_name_and_the_server_goes_on(make_app, docs: Path) -> None:
+    from knowledge_base.config import KnowledgeBaseSettings
+
+    app = make_app(settings_kw={"kb": KnowledgeBaseSettings(max_markdown_lines=200)})
+    client = app.test_client()
+    before = client.get("/admin/api/documents", headers=BEARER).get_json()
+    codes = b"# Codes\n\n" + b"".join(b"- code %d\n" % i for i in range(300))
+    refused = _upload(client, "codes.md", codes, path="rentals/codes.md")
+    assert refused.status_code == 400
+    assert "rentals/codes.md" in refused.get_json()["message"] and "too many lines" in refused.get_json()["message"]
+    assert client.get("/admin/api/documents", headers=BEARER).get_json() == before
+    assert not (docs / "rentals/codes.md").exists()
+    assert client.get("/healthz").status_code == 200
+    assert _upload(client, "helmets.md", ARTICLE, path="rentals/helmets.md").status_code == 201
+
+
 def test_sync_runs_in_the_background_and_reports_names(app: Flask, docs: Path) -> None:
     client = app.test_client()
     (docs / "rentals/helmets.md").write_bytes(ARTICLE)
