@@ -55,3 +55,41 @@ def holds(passage: Passage, part: Part) -> bool:
     """Whether search's chunk `passage` holds some of `part`: a line of it long enough to be its own."""
     return any(len(line.strip()) >= MIN_SHARED_LINE and line.strip() in passage.text
                for line in part.text.splitlines())
+
+
+CELL_SEPARATOR = " | "
+
+
+def piped_tables(text: str) -> str:
+    """Runs of two or more lines split by " | " into as many cells each, as a Markdown table.
+
+    A DOCX table is loaded as one line per row, its cells joined by " | " (`loaders.parse_docx`),
+    which the widget shows as run-on text and the trim reads as a paragraph. As a table (blank lines
+    around it, so the text after it is not read as a row), the first row is its header: a long
+    table is cut to the rows around the match with the header kept, and a row is read with its
+    column names. The words stay as they were.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        cells = len(_cells(lines[n]))
+        end = n + 1
+        while cells > 1 and end < len(lines) and len(_cells(lines[end])) == cells:
+            end += 1
+        if cells > 1 and end - n >= 2:
+            rows = [f"| {' | '.join(_cells(line))} |" for line in lines[n:end]]
+            out += [*([""] if out and out[-1].strip() else []), rows[0], "|" + "---|" * cells, *rows[1:],
+                    *([""] if end < len(lines) and lines[end].strip() else [])]
+        else:
+            out += lines[n:end]
+        n = end
+    return "\n".join(out)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of `line` as a row written with " | " ([] when it is not one, or a Markdown row)."""
+    stripped = line.strip()
+    if CELL_SEPARATOR not in f" {stripped} " or (stripped.startswith("|") and stripped.endswith("|")):
+        return []
+    return [cell.strip() for cell in f" {stripped}".split(CELL_SEPARATOR)]

@@ -199,6 +199,7 @@ def _scored_sections(question: str, hit: DocumentHit, whole: list[Passage] | Non
     first = hit.passages[0] if hit.passages else None
     out = []
     for group, (section, text) in enumerate(sections_of(whole or hit.passages)):
+        text = plain_parts.piped_tables(text)
         parts = plain_parts.plain_parts(section, text) if len(text) > SPLIT_OVER else [plain_parts.Part(section, text)]
         for n, part in enumerate(parts):
             own = [p for p in hit.passages if p.section == section and (len(parts) == 1 or plain_parts.holds(p, part))]

@@ -380,3 +380,16 @@ def test_a_sections_subsections_follow_it_when_they_fit():
     assert found.body.endswith(f"### Your refund\n\n{whole[2].text}")
     assert "padlock" not in found.body
     assert found.decided_body == whole[0].text  # answerability still reads the chosen section alone
+
+
+def test_a_table_loaded_as_barred_lines_is_shown_as_a_table_cut_around_the_row_asked_for():
+    """A DOCX table reaches the index as "Part | Price" lines: shown as a Markdown table, a long one
+    keeps its header and the rows around the match."""
+    rows = [f"Part {i} | €{i}.00" for i in range(20)]
+    text = "\n".join(["Part | Price", *rows[:12], "Saddle | €31.00", *rows[12:]])
+    whole = [Passage("damage.docx::v1::0", "Repairs are charged from this list.\n" + text, "Repair prices", 0.0)]
+    hit = DocumentHit("damage.docx", "Damage", "damage.docx", None, 0.9, [replace(whole[0], score=0.5)])
+    found = sections.best_section("how much is a new saddle", hit, whole=whole, max_chars=400)
+
+    assert found is not None and "| Part | Price |\n|---|---|" in found.body and "| Saddle | €31.00 |" in found.body
+    assert "| Part 0 | €0.00 |" not in found.body
