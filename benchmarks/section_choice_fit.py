@@ -1,8 +1,8 @@
 """Choose the offline answer's extra sections leave-one-help-centre-out, from `passage_choice.py`'s cache.
 
 Every configuration of `bot.answering.sections`' knobs below is run over the cached searches of the
-16 development sets (English golden questions; `passage_choice.py --cache DIR` fills DIR). For each
-held-out centre the configuration with the most facts said on the other 15 is chosen (shorter median
+development sets (English golden questions; `passage_choice.py --cache DIR` fills DIR). For each
+held-out centre the configuration with the most facts said on the others is chosen (shorter median
 answer on ties; none whose median length on them exceeds the old behaviour's by more than `--cap`),
 and the held-out centre's figures under it are summed: facts said (answer shown, required document
 cited first, every `must_say` fact in it), unanswerable questions shown an answer, answer length.
@@ -30,12 +30,18 @@ from bot.answering.answerer import Answerer  # noqa: E402
 from bot.answering.evaluation import says_facts  # noqa: E402
 from bot.policy import load_policy  # noqa: E402
 
-OLD = {"MIN_PART": 10**6, "KIND_RATIO": 99.0}  # before: no trim to fit, no sibling holding the kind asked for
-GRID = [{"MIN_PART": mp, "KIND_RATIO": kr} for mp, kr in itertools.product([10**6, 250, 150], [99.0, 0.0, 0.5, 0.7])]
+# Before the plain-text parts and the sections that follow the chosen one (MIN_PART and KIND_RATIO were
+# chosen earlier by this script, over {10**6, 250, 150} x {99, 0, 0.5, 0.7}; they stay as chosen).
+OLD: dict[str, Any] = {"SPLIT_OVER": 10**6, "NEIGHBOURS": "none", "CHILDREN": 0}
+GRID: list[dict[str, Any]] = [
+    {"SPLIT_OVER": split, "NEIGHBOURS": neighbours, "CHILDREN": children}
+    for split, neighbours, children in itertools.product([10**6, sections.MAX_CHARS, 0], ["none", "follow", "kind"],
+                                                         [0, 1, 2])
+]
 Figures = tuple[int, int, list[int]]  # facts said, unanswerable shown, lengths of the answers shown
 
 
-def run(data: dict[str, list[Any]], answerer: Answerer, knobs: dict[str, float]) -> dict[str, Figures]:
+def run(data: dict[str, list[Any]], answerer: Answerer, knobs: dict[str, Any]) -> dict[str, Figures]:
     for name, value in knobs.items():
         setattr(sections, name, value)
     out = {}

@@ -114,8 +114,9 @@ def _access_hit(nearest_first: str) -> tuple[DocumentHit, list[Passage]]:
     return hit, whole
 
 
-def test_the_section_search_found_nearest_is_shown_beside_the_one_whose_words_match():
+def test_the_section_search_found_nearest_is_shown_beside_the_one_whose_words_match(monkeypatch):
     """The intro shares the most words ("gate", "open"); the hours are in the section nearest in meaning."""
+    monkeypatch.setattr(sections, "NEIGHBOURS", "none")  # the intro's continuation is another test's
     hit, whole = _access_hit(nearest_first="Access hours")
     found = sections.best_section("what time does the gate open in the morning", hit, whole=whole)
 
@@ -319,3 +320,76 @@ def test_a_short_match_inside_a_line_is_not_taken_for_overlap():
     first = Passage("d::v1::3", "Call us on 0100", "", 0.5)
     second = Passage("d::v1::4", "0100 is free from landlines.", "", 0.9)
     assert sections.sections_of([first, second]) == [("", "Call us on 0100\n\n0100 is free from landlines.")]
+
+
+def _filler(topic: str, n: int) -> str:
+    return " ".join(f"Sentence {i} about {topic} says nothing anyone would ask about." for i in range(n))
+
+
+PLAIN = "\n\n".join([
+    "NORTHWIND BIKES\nRenting a bike\nhelp.northwind.example/renting",
+    f"BEFORE YOU RIDE\n\n{_filler('helmets', 7)}",
+    f"PAYING FOR A RIDE\n\n{_filler('cards', 7)}",
+    "BRINGING A BIKE BACK LATE\n\nA late return costs 8 euros for every started hour.",
+    "LOST KEYS\n\nA lost lock key costs 30 euros to replace.",
+])
+
+
+def _plain_hit(text: str) -> tuple[DocumentHit, list[Passage]]:
+    """A TXT file: one untitled section, in chunks of two paragraphs."""
+    paragraphs = text.split("\n\n")
+    chunks = ["\n\n".join(paragraphs[i:i + 2]) for i in range(0, len(paragraphs), 2)]
+    whole = [Passage(f"renting.txt::v1::{i}", chunk, "", 0.0) for i, chunk in enumerate(chunks)]
+    hit = DocumentHit("renting.txt", "Renting", "renting.txt", None, 0.9,
+                      [replace(whole[-1], score=0.6), replace(whole[0], score=0.3)])
+    return hit, whole
+
+
+def test_a_long_plain_text_file_is_answered_with_the_part_under_its_heading_and_what_follows():
+    """Not the file's first lines and a row of '…' between headings the trim kept: the part that
+    answers, under its heading, and the parts after it while they fit."""
+    assert len(PLAIN) > sections.MAX_CHARS
+    hit, whole = _plain_hit(PLAIN)
+    found = sections.best_section("how much is it if I bring the bike back late", hit, whole=whole)
+
+    assert found is not None and found.heading == "BRINGING A BIKE BACK LATE"
+    assert found.body == ("A late return costs 8 euros for every started hour.\n\n"
+                          "### LOST KEYS\n\nA lost lock key costs 30 euros to replace.")
+    assert sections.ELISION not in found.body and "NORTHWIND" not in found.body
+
+
+def test_a_plain_text_file_short_enough_is_shown_whole():
+    short = "\n\n".join(PLAIN.split("\n\n")[3:])
+    hit, whole = _plain_hit(short)
+    found = sections.best_section("how much is it if I bring the bike back late", hit, whole=whole)
+    assert found is not None and found.heading == "" and found.body == short
+
+
+def test_a_sections_subsections_follow_it_when_they_fit():
+    """A parent section whose own text is an intro ("You pay a deposit of £50") is chosen by its
+    words; the time asked for is in the subsection under it."""
+    whole = [Passage("out.md::v1::0", "When you rent a unit you pay a refundable deposit of £50.", "Moving out", 0.0),
+             Passage("out.md::v1::1", "Tell us 7 days before you leave.", "Moving out > Giving notice", 0.0),
+             Passage("out.md::v1::2", "It is refunded to your card within 10 working days of the inspection.",
+                     "Moving out > Your refund", 0.0),
+             Passage("out.md::v1::3", "Bring your own padlock.", "Renting a unit", 0.0)]
+    hit = DocumentHit("out.md", "Moving out", "out.md", None, 0.9, [replace(whole[0], score=0.5)])
+    found = sections.best_section("when will i get my £50 deposit back after i move out", hit, whole=whole)
+
+    assert found is not None and found.heading == "Moving out"
+    assert found.body.endswith(f"### Your refund\n\n{whole[2].text}")
+    assert "padlock" not in found.body
+    assert found.decided_body == whole[0].text  # answerability still reads the chosen section alone
+
+
+def test_a_table_loaded_as_barred_lines_is_shown_as_a_table_cut_around_the_row_asked_for():
+    """A DOCX table reaches the index as "Part | Price" lines: shown as a Markdown table, a long one
+    keeps its header and the rows around the match."""
+    rows = [f"Part {i} | €{i}.00" for i in range(20)]
+    text = "\n".join(["Part | Price", *rows[:12], "Saddle | €31.00", *rows[12:]])
+    whole = [Passage("damage.docx::v1::0", "Repairs are charged from this list.\n" + text, "Repair prices", 0.0)]
+    hit = DocumentHit("damage.docx", "Damage", "damage.docx", None, 0.9, [replace(whole[0], score=0.5)])
+    found = sections.best_section("how much is a new saddle", hit, whole=whole, max_chars=400)
+
+    assert found is not None and "| Part | Price |\n|---|---|" in found.body and "| Saddle | €31.00 |" in found.body
+    assert "| Part 0 | €0.00 |" not in found.body
