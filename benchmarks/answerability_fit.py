@@ -12,7 +12,7 @@ time, per knowledge base. `--threshold T` replays everything as if the operator 
 `answerable_threshold` to T (the rows were searched at the default 0.5).
 
     python benchmarks/answerability_fit.py ROWS.jsonl [--cost 2] [--english] [--golden-only]
-        [--threshold 0.5] [--family NAME ...] [--sweep FAMILY | --tradeoff]
+        [--threshold 0.5] [--family NAME ...] [--sweep FAMILY | --tradeoff | --centre-floor]
 """
 from __future__ import annotations
 
@@ -294,6 +294,28 @@ def tradeoff(rows: list[Row]) -> None:
             print(f"  {kb:16} {rates(tally(part, lambda r, p, rule=rule: by_rule(rule, r), {}))}")
 
 
+FLOORS = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+
+
+def centre_floor(rows: list[Row], cost: float) -> None:
+    """What a per-centre score floor on top of the product's rule could gain at best: each centre's
+    floor chosen on its own questions' answers (an oracle no calibration from synthetic questions can
+    beat), against one floor for all. The gain bounds what adapting to a centre's score scale is worth."""
+    def floored(part: list[Row], floor: float) -> dict[str, Any]:
+        return tally(part, lambda r, p: product(r, p) and (r["cross_lingual"] or r["score"] >= floor), {})
+    kbs = sorted({r["kb"] for r in rows})
+    best = max(FLOORS, key=lambda f: (utility(floored(rows, f), cost), -f))
+    print(f"one floor for all: {best}  {rates(floored(rows, best))}")
+    pooled: dict[str, Any] = {}
+    for kb in kbs:
+        part = [r for r in rows if r["kb"] == kb]
+        floor = max(FLOORS, key=lambda f: (utility(floored(part, f), cost), -f))
+        t = floored(part, floor)
+        pooled = add(pooled, t)
+        print(f"  {kb:16} floor {floor:<4}  {rates(t)}")
+    print(f"  {'POOLED (oracle)':16} {rates(pooled)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("rows", type=Path)
@@ -306,6 +328,8 @@ def main() -> None:
     parser.add_argument("--family", action="append", help="families to cross-validate (default: all)")
     parser.add_argument("--tradeoff", action="store_true",
                         help="per knowledge base, the product's rule from lenient to strict (one threshold moved)")
+    parser.add_argument("--centre-floor", action="store_true",
+                        help="the best score floor per centre, chosen on its own answers (an upper bound)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.rows.read_text().splitlines() if line.strip()]
     if args.english:
@@ -316,6 +340,9 @@ def main() -> None:
         rows = at_threshold(rows, args.threshold)
     if args.tradeoff:
         tradeoff(rows)
+        return
+    if args.centre_floor:
+        centre_floor(rows, args.cost)
         return
     if args.sweep:
         params, decide = FAMILIES[args.sweep]
