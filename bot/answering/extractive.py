@@ -415,9 +415,13 @@ _ASKS_YES_NO = re.compile(
 )
 
 
+# "where can I drop off a return", "how long can I keep the van": a wh-word asks for a thing, not a yes.
+_ASKS_WH = re.compile(r"\b(how|what|whats|where|when|which|who|whom|whose|why)\b", re.I)
+
+
 def asks_yes_no(question: str) -> bool:
     """Whether the question is answered by yes or no (English only)."""
-    return bool(_ASKS_YES_NO.search(question))
+    return bool(_ASKS_YES_NO.search(question)) and not _ASKS_WH.search(question)
 
 
 _ANSWER_KINDS = {"time": _TIME, "money": _MONEY, "count": _COUNT}

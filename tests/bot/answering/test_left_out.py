@@ -61,3 +61,9 @@ def test_other_questions_are_not_asked_it():
     embedder = BagOfWords()
     assert _grounded("what does the SunMeadow app cost on iPhone and Alexa", embedder)
     assert embedder.calls == 0
+
+
+def test_a_question_with_a_wh_word_is_not_a_yes_no_one():
+    embedder = BagOfWords()
+    assert _grounded("where can I connect the SunMeadow app to Alexa", embedder)
+    assert embedder.calls == 0
