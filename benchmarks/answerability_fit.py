@@ -12,7 +12,7 @@ time, per knowledge base. `--threshold T` replays everything as if the operator 
 `answerable_threshold` to T (the rows were searched at the default 0.5).
 
     python benchmarks/answerability_fit.py ROWS.jsonl [--cost 2] [--english] [--golden-only]
-        [--threshold 0.5] [--family NAME ...] [--sweep FAMILY | --tradeoff]
+        [--threshold 0.5] [--family NAME ...] [--sweep FAMILY | --tradeoff | --centre-floor]
 """
 from __future__ import annotations
 
@@ -131,6 +131,59 @@ def unmatched(row: Row, p: dict[str, Any]) -> bool:
     return row["score"] >= need and s["section_share"] >= p["share"]
 
 
+def rare(row: Row, p: dict[str, Any]) -> bool:
+    """The product's rule, then: an English match under `below` whose shown part lacks the question's
+    rarest words (`answerability_terms.py`: `missing` of its two rarest, the rarest at least `idf`
+    of the centre's largest idf) or names `foreign` words the centre never uses is declined."""
+    if not shown_today(row):
+        return False
+    s = section(row)
+    if row["cross_lingual"] or s is None or "rare_missing" not in s or row["score"] >= p["below"]:
+        return True
+    lacks = s["rare_missing"] if p["missing"] == 1 else s["rare2_missing"] >= p["missing"]
+    if lacks and s["rare_idf"] >= p["idf"] and (p["path"] == "both" or (p["path"] == "near") != answerable(row)):
+        return False
+    return not (p["foreign"] and s["foreign"] >= p["foreign"])
+
+
+def shown_today(row: Row) -> bool:
+    """The product's decision, remembered on the row (the grids replay it thousands of times)."""
+    if "_product" not in row:
+        row["_product"] = product(row, {})
+    return bool(row["_product"])
+
+
+def answerable(row: Row) -> bool:
+    return bool(row["search_answerable"] and row["top_official_first"])
+
+
+def kind_absent(row: Row, p: dict[str, Any]) -> bool:
+    """The product's rule, then: a question for a time, an amount or a count whose shown part holds
+    none is declined under `below`."""
+    if not shown_today(row):
+        return False
+    s = section(row)
+    if row["cross_lingual"] or s is None or row["score"] >= p["below"]:
+        return True
+    return not (s["kind_missing"] and (p["path"] == "both" or (p["path"] == "near") != answerable(row)))
+
+
+def ablated(row: Row, p: dict[str, Any]) -> bool:
+    """The product's rule, then: an English match under `below` is declined when leaving one of the
+    question's words the shown part lacks out of the question brings it `neg` or more closer to the
+    shown part (the section reads as the question without that word), or `gap` says the word matters
+    to the question more than to the section (`neg_delta`, `gap`: see `/tmp` study)."""
+    if not shown_today(row):
+        return False
+    if row["cross_lingual"] or "neg_delta" not in row or row["score"] >= p["below"]:
+        return True
+    if p["path"] != "both" and (p["path"] == "near") == answerable(row):
+        return True
+    if p.get("yes_no") and not extractive.asks_yes_no(row["question"]):
+        return True
+    return row[p.get("words", "neg_delta")] < p["neg"] and row["gap"] < p["gap"]
+
+
 FAMILIES: dict[str, tuple[dict[str, list[Any]], Decide]] = {
     "today": ({}, today),
     "product": ({}, product),
@@ -149,6 +202,17 @@ FAMILIES: dict[str, tuple[dict[str, list[Any]], Decide]] = {
                  "near_miss_coverage": [0.3, 0.35, 0.4], "near_miss_support": [3, 4, 5]}, guarded),
     "matched": ({"kind_section": [0.0, 2.5, 2.8, 3.0, 3.5], "near_miss_section": [0.0, 2.5, 2.6, 2.7, 2.8, 3.0]},
                 guarded),
+    "rare": ({"below": [0.0, 0.6, 0.7, 0.8, 2.0], "missing": [1, 2], "idf": [0.0, 0.3, 0.4, 0.5],
+              "path": ["both", "near", "answerable"], "foreign": [0, 1, 2]}, rare),
+    "ablated": ({"below": [0.0, 0.6, 0.7, 0.8, 2.0], "neg": [0.03, 0.04, 0.05, 0.06, 0.08, 9.0],
+                 "gap": [0.12, 0.15, 0.2, 0.25, 9.0], "path": ["both", "near", "answerable"]}, ablated),
+    "ablated_rare": ({"below": [0.0, 0.6, 0.7, 0.8, 2.0], "neg": [0.03, 0.04, 0.05, 0.06, 0.08],
+                      "gap": [9.0], "path": ["both", "near", "answerable"],
+                      "words": ["neg_delta", "neg_rare", "neg_foreign"], "yes_no": [False, True]}, ablated),
+    # Only yes/no questions, any score, any word the section lacks: the one threshold moved.
+    "yes_no_left_out": ({"below": [2.0], "neg": [0.03, 0.04, 0.05, 0.06, 0.08, 9.0], "gap": [9.0], "path": ["both"],
+                         "words": ["neg_delta"], "yes_no": [True]}, ablated),
+    "kind_absent": ({"below": [0.0, 0.6, 0.7, 0.8, 2.0], "path": ["both", "near", "answerable"]}, kind_absent),
     "unmatched": ({"floor": [0.15, 0.2, 0.3], "base": [0.0, 0.2, 0.3, 0.4], "per_word": [0.0, 0.03, 0.05, 0.08, 0.1],
                    "near": [0.2, 0.3, 0.4], "share": [0.0, 0.25, 0.34]}, unmatched),
 }
@@ -187,6 +251,11 @@ def add(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return {k: a.get(k, 0) + b[k] for k in b}
 
 
+def _size(p: dict[str, Any]) -> float:
+    """Ties go to the smaller numbers (the more lenient or simpler grid point); names do not count."""
+    return sum(float(v) for v in p.values() if isinstance(v, int | float))
+
+
 def cross_validate(rows: list[Row], family: str, cost: float) -> None:
     params, decide = FAMILIES[family]
     kbs = sorted({r["kb"] for r in rows})
@@ -195,12 +264,12 @@ def cross_validate(rows: list[Row], family: str, cost: float) -> None:
     for held in kbs:
         train = [r for r in rows if r["kb"] != held]
         test = [r for r in rows if r["kb"] == held]
-        best = max(grid(params), key=lambda p: (utility(tally(train, decide, p), cost), -sum(map(float, p.values()))))
+        best = max(grid(params), key=lambda p: (utility(tally(train, decide, p), cost), -_size(p)))
         t = tally(test, decide, best)
         pooled = add(pooled, t)
         print(f"  {held:16} {rates(t)}   {best}")
     print(f"  {'POOLED':16} {rates(pooled)}")
-    every = max(grid(params), key=lambda p: (utility(tally(rows, decide, p), cost), -sum(map(float, p.values()))))
+    every = max(grid(params), key=lambda p: (utility(tally(rows, decide, p), cost), -_size(p)))
     print(f"  fitted on all: {every}  -> {rates(tally(rows, decide, every))}")
 
 
@@ -225,6 +294,28 @@ def tradeoff(rows: list[Row]) -> None:
             print(f"  {kb:16} {rates(tally(part, lambda r, p, rule=rule: by_rule(rule, r), {}))}")
 
 
+FLOORS = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+
+
+def centre_floor(rows: list[Row], cost: float) -> None:
+    """What a per-centre score floor on top of the product's rule could gain at best: each centre's
+    floor chosen on its own questions' answers (an oracle no calibration from synthetic questions can
+    beat), against one floor for all. The gain bounds what adapting to a centre's score scale is worth."""
+    def floored(part: list[Row], floor: float) -> dict[str, Any]:
+        return tally(part, lambda r, p: product(r, p) and (r["cross_lingual"] or r["score"] >= floor), {})
+    kbs = sorted({r["kb"] for r in rows})
+    best = max(FLOORS, key=lambda f: (utility(floored(rows, f), cost), -f))
+    print(f"one floor for all: {best}  {rates(floored(rows, best))}")
+    pooled: dict[str, Any] = {}
+    for kb in kbs:
+        part = [r for r in rows if r["kb"] == kb]
+        floor = max(FLOORS, key=lambda f: (utility(floored(part, f), cost), -f))
+        t = floored(part, floor)
+        pooled = add(pooled, t)
+        print(f"  {kb:16} floor {floor:<4}  {rates(t)}")
+    print(f"  {'POOLED (oracle)':16} {rates(pooled)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("rows", type=Path)
@@ -237,6 +328,8 @@ def main() -> None:
     parser.add_argument("--family", action="append", help="families to cross-validate (default: all)")
     parser.add_argument("--tradeoff", action="store_true",
                         help="per knowledge base, the product's rule from lenient to strict (one threshold moved)")
+    parser.add_argument("--centre-floor", action="store_true",
+                        help="the best score floor per centre, chosen on its own answers (an upper bound)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.rows.read_text().splitlines() if line.strip()]
     if args.english:
@@ -247,6 +340,9 @@ def main() -> None:
         rows = at_threshold(rows, args.threshold)
     if args.tradeoff:
         tradeoff(rows)
+        return
+    if args.centre_floor:
+        centre_floor(rows, args.cost)
         return
     if args.sweep:
         params, decide = FAMILIES[args.sweep]

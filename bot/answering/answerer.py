@@ -179,6 +179,9 @@ class Answerer:
                 share=answerability.question_share(question, section), threshold=result.threshold,
                 section_score=found.score):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        if (not result.cross_lingual and self._english is not None and not answerability.yes_no_holds(
+                question, f"{top.title}\n{found.heading}\n{found.body}", self._english)):
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
                 message, question, section):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")

@@ -406,6 +406,24 @@ def expected_kind(question: str) -> str | None:
     return None
 
 
+# A question answered yes or no ("can I pause my plan", "do you ship to Norway", "is there a fee"):
+# whether the thing it names exists is the answer, so a section without that thing does not answer it.
+_ASKS_YES_NO = re.compile(
+    r"^\W*(can|could|do|does|did|is|are|will|would|may|have|has|should)\b|"
+    r"\b(is there|are there|do you|does it|can i|can you|can we)\b",
+    re.I,
+)
+
+
+# "where can I drop off a return", "how long can I keep the van": a wh-word asks for a thing, not a yes.
+_ASKS_WH = re.compile(r"\b(how|what|whats|where|when|which|who|whom|whose|why)\b", re.I)
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether the question is answered by yes or no (English only)."""
+    return bool(_ASKS_YES_NO.search(question)) and not _ASKS_WH.search(question)
+
+
 _ANSWER_KINDS = {"time": _TIME, "money": _MONEY, "count": _COUNT}
 
 

@@ -1,0 +1,69 @@
+"""A yes/no question is declined when the shown section reads more like the question without its thing."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from bot.answering import left_out
+from bot.answering.answerer import Answerer
+from knowledge_base import lexical
+from knowledge_base.results import DocumentHit, Passage, SearchResult
+
+APP = "The SunMeadow app is free on iPhone. Connect it to your smart meter in Settings."
+
+
+class BagOfWords:
+    """Content-word counts hashed into 64 dimensions: a text without a word the other lacks moves closer to it."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in lexical.terms(text):
+                out[row, sum(map(ord, word)) % 64] += 1.0
+        return out
+
+
+def _hit() -> DocumentHit:
+    passage = Passage("energy-app/app.md::v1::0", APP, "The SunMeadow app", 0.7)
+    return DocumentHit("energy-app/app.md", "The SunMeadow app", "energy-app/app.md", None, 0.8, [passage],
+                       coverage=0.6)
+
+
+def _grounded(question: str, embedder: BagOfWords | None) -> bool:
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})(), english=embedder)
+    result = SearchResult(query=question, hits=[_hit()], answerable=True)
+    return answerer.answer(question, result).grounded
+
+
+def test_the_words_a_section_lacks_are_read_with_their_inflections():
+    assert left_out.lacked_words("can I connect the app to Alexa", APP) == ["Alexa"]
+    assert left_out.lacked_words("is the app free for iphones", APP) == []
+
+
+def test_leaving_out_a_word_the_section_lacks_brings_the_question_closer():
+    embedder = BagOfWords()
+    assert left_out.drop("can I connect the SunMeadow app to Alexa", APP, embedder) > 0.05
+    assert left_out.drop("is the SunMeadow app free on iPhone", APP, embedder) == 0.0
+
+
+def test_a_yes_no_question_about_a_thing_the_section_does_not_have_is_declined():
+    assert _grounded("can I connect the SunMeadow app to Alexa", None)  # no embedder: shown, as before
+    assert not _grounded("can I connect the SunMeadow app to Alexa", BagOfWords())
+    assert _grounded("can I connect the SunMeadow app to my smart meter", BagOfWords())
+
+
+def test_other_questions_are_not_asked_it():
+    embedder = BagOfWords()
+    assert _grounded("what does the SunMeadow app cost on iPhone and Alexa", embedder)
+    assert embedder.calls == 0
+
+
+def test_a_question_with_a_wh_word_is_not_a_yes_no_one():
+    embedder = BagOfWords()
+    assert _grounded("where can I connect the SunMeadow app to Alexa", embedder)
+    assert embedder.calls == 0
