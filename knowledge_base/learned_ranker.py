@@ -19,7 +19,7 @@ from knowledge_base.errors import KnowledgeBaseError
 from knowledge_base.rank_features import FEATURES
 
 RANKER_PATH = Path(__file__).resolve().parent / "assets" / "ranker.json"
-RANKER_SHA256 = "69a7b9ea5da09196b1600564cde3c8965310201d52e365e92c1216f6f983f8a0"
+RANKER_SHA256 = "d59757ca3db34c02ae36ab723ce5c7370d11b9eae377c088f20ad40dfc291513"
 
 
 class RankerUnavailable(KnowledgeBaseError):
