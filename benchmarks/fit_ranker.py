@@ -4,7 +4,7 @@ Reads the rows `benchmarks/ranker_data.py` records. The model scores a candidate
 `a * hand-tuned relevance + w . features` and is fitted by a listwise softmax loss (the right
 document's share of the question's candidates), L2 on `w` only, so with no evidence it stays the
 hand-tuned ranking. Every figure is leave-one-help-centre-out over the development help centres:
-fit on three, count the fourth's golden questions whose right document comes first. With
+fit on all but one, count that one's golden questions whose right document comes first. With
 `--with-synthetic` the three are fitted with our synthetic questions too
 (`datasets/ranker/synthetic_questions.jsonl`); measured and left out of the shipped fit: 115/142
 left-one-out as without them, but examples 30 -> 29 and stackfaq 587 -> 585 (they are short
@@ -34,12 +34,25 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from answers_quality import DEVELOPMENT  # noqa: E402
+
 from knowledge_base.learned_ranker import RANKER_PATH  # noqa: E402
 from knowledge_base.rank_features import FEATURES  # noqa: E402
 
-DEV = ("examples", "larkspur-fibre", "quillmate", "tidewater-pet")
+# Every development help centre (`examples/` and answers_quality's DEVELOPMENT list, never a hold-out).
+# NOTE: the shipped ranker.json is still the fit on four of them (examples, larkspur-fibre, quillmate,
+# tidewater-pet): refitted on all, it won 671 -> 690 of 825 first left-one-out but no answers and lost
+# the public sets a little (README, "Refitting on every development help centre").
+DEV = ("examples", *sorted(DEVELOPMENT))
 PUBLIC = ("stackfaq", "rasa_sara")
-L2_GRID = (0.001, 0.003, 0.01, 0.03)
+L2_GRID = (0.0001, 0.0003, 0.001, 0.0015, 0.002, 0.003, 0.01)
+# Weaker L2 wins more of our help centres' questions and loses more of the public sets' (stackfaq,
+# written by other people about other things): 0.0003 gives 708/825 left-one-out but stackfaq 587 -> 575.
+# An L2 is only chosen when no public set loses more than this share of its questions against the
+# hand-tuned ranking (the public sets choose among strengths; they are never fitted on).
+PUBLIC_SLACK = 0.005
 
 
 def design(row: dict[str, Any]) -> np.ndarray:
@@ -48,21 +61,25 @@ def design(row: dict[str, Any]) -> np.ndarray:
 
 
 def fit(rows: Sequence[dict[str, Any]], l2: float) -> np.ndarray:
-    """(a, w...) by Newton's method on the listwise softmax loss (convex), L2 on w per question."""
-    data = [(design(r), r["labels"].astype(np.float64)) for r in rows if r["labels"].any()]
-    d = data[0][0].shape[1]  # 1 + the rows' features (window_signal.py tries more than FEATURES)
+    """(a, w...) by Newton's method on the listwise softmax loss (convex), L2 on w per question;
+    vectorised over questions (each question's candidates are one segment of the stacked rows)."""
+    data = [r for r in rows if r["labels"].any()]
+    x = np.concatenate([design(r) for r in data])
+    y = np.concatenate([r["labels"] / r["labels"].sum() for r in data])
+    sizes = [len(r["base"]) for r in data]
+    starts = np.cumsum([0, *sizes[:-1]])
+    seg = np.repeat(np.arange(len(data)), sizes)
+    d = x.shape[1]  # 1 + the rows' features (window_signal.py tries more than FEATURES)
     beta = np.zeros(d)
     beta[0] = 10.0
     penalty = np.diag([0.0] + [l2 * len(data)] * (d - 1))
     for _ in range(100):
-        grad = penalty @ beta
-        hess = penalty.copy()
-        for x, y in data:
-            s = x @ beta
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            grad += x.T @ (p - y / y.sum())
-            hess += x.T @ (np.diag(p) - np.outer(p, p)) @ x
+        s = x @ beta
+        e = np.exp(s - np.maximum.reduceat(s, starts)[seg])
+        p = e / np.add.reduceat(e, starts)[seg]
+        grad = penalty @ beta + x.T @ (p - y)
+        m = np.add.reduceat(x * p[:, None], starts)
+        hess = penalty + (x * p[:, None]).T @ x - m.T @ m
         step = np.linalg.solve(hess + 1e-9 * np.eye(d), grad)
         beta -= step
         if np.abs(step).max() < 1e-9:
@@ -84,12 +101,22 @@ def golden(rows: Sequence[dict[str, Any]], name: str) -> list[dict[str, Any]]:
 
 
 def cross_validated(rows: Sequence[dict[str, Any]], l2: float) -> dict[str, int]:
-    """Per held-out help centre, its golden questions ranked right by weights fitted on the other three."""
+    """Per held-out help centre, its golden questions ranked right by weights fitted on the others."""
     out = {}
     for held in DEV:
         train = [r for r in rows if r["set"] in DEV and r["set"] != held]
         out[held] = first_right(golden(rows, held), fit(train, l2))
     return out
+
+
+def _keeps_public(rows: Sequence[dict[str, Any]], l2: float, before: dict[str, int], sizes: dict[str, int]) -> bool:
+    """No public set (when recorded) loses more than `PUBLIC_SLACK` of its questions with weights fitted at `l2`."""
+    if not any(sizes[s] for s in PUBLIC):
+        return True
+    beta = fit([r for r in rows if r["set"] in DEV], l2)
+    kept = {s: first_right([r for r in rows if r["set"] == s], beta) for s in PUBLIC if sizes[s]}
+    print(f"l2={l2}: public sets {kept}")
+    return all(before[s] - n <= PUBLIC_SLACK * sizes[s] for s, n in kept.items())
 
 
 def main() -> None:
@@ -114,8 +141,9 @@ def main() -> None:
         cv = cross_validated(rows, l2)
         print(f"l2={l2}: leave-one-out {sum(cv.values())}/{dev_n}", {s: f"{n}/{sizes[s]}" for s, n in cv.items()})
         results.append((sum(cv.values()), l2, cv))
-    best = max(n for n, _, _ in results)
-    total, l2, cv = max((r for r in results if r[0] == best), key=lambda r: r[1])  # strongest L2 among the best
+    allowed = [r for r in results if _keeps_public(rows, r[1], before, sizes)] or results
+    best = max(n for n, _, _ in allowed)
+    total, l2, cv = max((r for r in allowed if r[0] == best), key=lambda r: r[1])  # strongest L2 among the best
     beta = fit([r for r in rows if r["set"] in DEV], l2)
     weights = [round(float(w / beta[0]), 4) for w in beta[1:]]
     public = {s: f"{first_right([r for r in rows if r['set'] == s], beta)}/{sizes[s]}" for s in PUBLIC if sizes[s]}
