@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +69,7 @@ def inside(root: Path, data_dir: Path, turns: int, warm_up: int) -> None:
             replies += event.type == "message" and event.data["role"] == "bot"
         assert replies >= 1, f"turn {n}: no bot reply"
 
-    for n in range(warm_up):
-        turn(n)
-    _instrument("on")
-    for n in range(warm_up, warm_up + turns):
-        turn(n)
-    _instrument("off")
+    _counted(turn, turns, warm_up)
     services.close()
 
 
@@ -99,12 +95,7 @@ def inside_anchor(data_dir: Path, turns: int, warm_up: int) -> None:
         response = client.post("/ask", json={"question": text})
         assert response.status_code == 200 and response.get_json()["answer"], response.get_json()
 
-    for n in range(warm_up):
-        turn(n)
-    _instrument("on")
-    for n in range(warm_up, warm_up + turns):
-        turn(n)
-    _instrument("off")
+    _counted(turn, turns, warm_up)
 
 
 class _ChunksRemembered:
@@ -121,6 +112,16 @@ class _ChunksRemembered:
 
     def embed_query(self, text: str) -> list[float]:
         return self._inner.embed_query(text)  # type: ignore[no-any-return]
+
+
+def _counted(turn: Callable[[int], None], turns: int, warm_up: int) -> None:
+    """Warm-up turns uncounted, then `turns` turns with callgrind's instrumentation on."""
+    for n in range(warm_up):
+        turn(n)
+    _instrument("on")
+    for n in range(warm_up, warm_up + turns):
+        turn(n)
+    _instrument("off")
 
 
 def _instrument(state: str) -> None:
