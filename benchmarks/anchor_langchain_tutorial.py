@@ -37,14 +37,15 @@ def load_chunks(directory: Path) -> list[Any]:
     return splitter.split_documents(documents)
 
 
-def app(examples: str | None = None) -> Any:
-    """The Flask app gunicorn serves."""
+def app(examples: str | None = None, embedder: Any = None) -> Any:
+    """The Flask app gunicorn serves (`embedder`: another `Embeddings` than the int8 MiniLM, e.g. one
+    that remembers the chunks' vectors, so `turn_instructions.py` does not embed them under valgrind)."""
     from flask import Flask, jsonify, request
     from langchain_core.vectorstores import InMemoryVectorStore
 
     from knowledge_base.embeddings import LocalMiniLMEmbeddings
 
-    store = InMemoryVectorStore(LocalMiniLMEmbeddings())
+    store = InMemoryVectorStore(embedder or LocalMiniLMEmbeddings())
     store.add_documents(load_chunks(Path(examples) if examples else ROOT / "examples"))
     flask_app = Flask("anchor_langchain_tutorial")
 

@@ -81,8 +81,7 @@ def _sqlite_engine(url: URL, *, echo: bool) -> Engine:
         connect_args={"check_same_thread": False, "timeout": _SQLITE_BUSY_TIMEOUT_MS / 1000,
                       "factory": turns.connection_class()},
     )
-    event.listen(engine, "connect", _sqlite_pragmas)
-    turns.install(engine)
+    event.listen(engine, "connect", _sqlite_pragmas)  # NOTE: a pool event; no connection events (sqlite_writes)
     return engine
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot.conversations.database import rows_matched
 from bot.conversations.models import ConversationRow, MessageRow
 from bot.conversations.records import Citation, Kind, Message, Role, State
-from bot.conversations.row_records import message_record
+from bot.conversations.row_records import message_records
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.web.serialization import citation_to_dict
 
@@ -123,7 +123,7 @@ def recent_text(s: Tx, conversation_id: str, *, before: int, limit: int, kinds: 
         rows = s.execute(_RECENT_OF_KIND, params | {"kind": values[0]}).all()
     else:
         rows = s.execute(_RECENT, params | {"kinds": values}).all()
-    return [message_record(r) for r in reversed(rows)]
+    return message_records(reversed(rows), MESSAGES)
 
 
 def require_conversation(s: Session, conversation_id: str) -> None:

@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException
 from bot.conversations.records import Conversation
 from bot.errors import ConversationNotFound
 from bot.web.bodies import MAX_ID, Feedback, PostMessage, ProvideEmail, Rating, StartConversation
+from bot.web.edge import entering_limits, limits_in_view
 from bot.web.serialization import message_to_dict
 from bot.web.sse import STREAM_HANDOFF_KEY, EventStream
 from bot.web.stream_caps import StreamCaps, StreamRefused
@@ -156,11 +157,13 @@ def make_blueprint(
             error_message="Too many messages in this conversation; wait a moment and try again.",
         )(view)
 
+        @limits_in_view
         @functools.wraps(view)
         def authenticated_first(conversation_id: str) -> Any:
             conversation(conversation_id)
             if note_source is not None:
                 note_source(conversation_id, request.remote_addr)
+            entering_limits()  # NOTE: the per-IP default limit is checked here too, with the conversation's
             return limited(conversation_id=conversation_id)
         return authenticated_first
 

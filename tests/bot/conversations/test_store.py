@@ -135,6 +135,28 @@ def test_citations_author_and_meta_round_trip(store):
     assert message_to_dict(again)["citations"][0]["document_id"] == "shipping/rates.md"
 
 
+def test_a_turns_history_is_read_as_the_records_the_log_holds(store, engine):
+    """The turn's history is read from Core rows by position (`message_records`): the same records,
+    citations, author, meta and times, as the ORM rows give (`message_record`)."""
+    from bot.conversations.row_records import message_record, message_records
+    from bot.conversations.transaction_steps import MESSAGES
+
+    c, _ = store.create_conversation()
+    cite = Citation(number=1, document_id="shipping/rates.md", title="Rates", url=None, source="shipping/rates.md")
+    store.add_message(c.id, role=Role.CUSTOMER, text="How much is shipping?")
+    store.add_message(c.id, role=Role.BOT, text="4 EUR [1].", citations=[cite], meta={"stream_id": "s1", "n": [1]})
+    store.add_message(c.id, role=Role.AGENT, text="Hi, Ana here.", author="Ana")
+    history = store.recent_messages(c.id, before=10**9, limit=5)
+    with engine.connect() as conn:
+        rows = conn.execute(select(MESSAGES).where(MESSAGES.c.conversation_id == c.id).order_by(MESSAGES.c.id)).all()
+    with make_sessionmaker(engine)() as s:
+        orm = [message_record(r) for r in s.scalars(select(MessageRow).where(MessageRow.conversation_id == c.id)
+                                                     .order_by(MessageRow.id))]
+    assert history == message_records(rows, MESSAGES) == orm
+    assert [m.role for m in history] == [Role.CUSTOMER, Role.BOT, Role.AGENT] and history[1].citations == [cite]
+    assert history[2].author == "Ana" and history[1].meta == {"stream_id": "s1", "n": [1]}
+
+
 def test_bad_message_input_is_refused_and_nothing_stored(store, engine):
     c, _ = store.create_conversation()
     with pytest.raises(InvalidInput):

@@ -40,12 +40,15 @@ def _turn(app: Flask, text: str) -> tuple[str, list[dict]]:
     started = client.post("/api/conversations", json={}).get_json()
     cid, auth = started["id"], {"Authorization": f"Bearer {started['token']}"}
     client.post(f"/api/conversations/{cid}/messages", headers=auth, json={"text": text})
-    deadline = time.monotonic() + 10
+    # NOTE: polling at 20/s meets the per-IP limit (60 a minute) after 3 s, a 429 without "messages", when a
+    # loaded machine makes the turn slow: poll gently, skip a limited answer (as test_search_query_rewrite)
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        messages = client.get(f"/api/conversations/{cid}/messages", headers=auth).get_json()["messages"]
+        response = client.get(f"/api/conversations/{cid}/messages", headers=auth)
+        messages = response.get_json().get("messages", []) if response.status_code == 200 else []
         if any(m["role"] != "customer" for m in messages):
             return cid, messages
-        time.sleep(0.05)
+        time.sleep(0.2)
     raise AssertionError("no reply")
 
 

@@ -198,6 +198,31 @@ def test_a_flood_over_the_per_conversation_limit_is_429_and_not_stored() -> None
     assert ok.status_code == 201
 
 
+def test_a_message_post_resolves_its_limits_once_and_keeps_the_per_ip_limit() -> None:
+    """flask-limiter's before_request pass evaluates nothing on a view with its own limit decorator; it is
+    skipped there (one resolution per message, not two), and the per-IP limit still counts messages."""
+    bot = FakeBotService(max_message_chars=MAX_CHARS)
+    app = build_app(bot, per_ip="4 per minute")
+    client = app.test_client()
+    limiter = next(iter(app.extensions["limiter"]))
+    resolved: list[str | None] = []
+    resolve = limiter.limit_manager.resolve_limits
+    limiter.limit_manager.resolve_limits = lambda *a, **k: resolved.append(a[1]) or resolve(*a, **k)
+    created = client.post("/api/conversations").get_json()
+    resolved.clear()
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    statuses = [client.post(f"/api/conversations/{created['id']}/messages", json={"text": f"m{i}"},
+                            headers=auth).status_code for i in range(5)]
+    assert statuses == [201, 201, 201, 201, 429]  # the per-IP default (per route), checked with the view's
+    assert resolved == ["customer_api.post_message"] * 5
+    assert [m.text for m in bot.store.rows if m.role.value == "customer"] == ["m0", "m1", "m2", "m3"]
+    limited = client.post(f"/api/conversations/{created['id']}/messages", json={"text": "x"}, headers=auth)
+    assert limited.headers.get("Retry-After") and limited.get_json()["error"] == "rate_limited"
+    stranger = client.post(f"/api/conversations/{created['id']}/messages", json={"text": "x"},
+                           headers={"Authorization": "Bearer wrong"}, environ_base={"REMOTE_ADDR": "10.0.0.7"})
+    assert stranger.status_code == 404  # the token first: a stranger spends no budget
+
+
 def test_a_flood_over_the_per_ip_limit_is_429_and_creates_nothing() -> None:
     bot = FakeBotService(max_message_chars=MAX_CHARS)
     client = build_app(bot, per_ip="5 per minute").test_client()
