@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
@@ -36,6 +37,30 @@ MIN_LETTERS = 3  # shorter words are mostly function words the stop lists miss
 # message of made-up words cost ~1.4 s of CPU; our longest non-English dev question has 19 distinct words.
 MAX_QUESTION_WORDS = 40
 _WORD = re.compile(r"[^\W_]+")
+# What a question asks with rather than about: interrogatives and the modal verbs customers open with.
+# The stop lists miss most of them ("combien", "hoeveel", "viele", Portuguese "quanto"), and each then
+# became a base word of its own ("cuánto" -> "amount", "combien" -> "count", "posso" -> "possible")
+# that the English search matched as if the customer had written it. An English question's "how
+# much" is a stop word; so is its translation here. One list for all languages: the detector often
+# reads Portuguese as Spanish or Italian, and these words name nothing a help centre is about.
+QUESTION_WORDS = frozenset({
+    # es
+    "cuanto", "cuanta", "cuantos", "cuantas", "cual", "cuales", "donde", "cuando", "como", "puedo", "puede",
+    "podeis", "pueden", "tengo", "hay",
+    # fr
+    "combien", "quel", "quelle", "quels", "quelles", "peux", "puis", "peut", "pouvez", "dois", "doit", "faut",
+    "comment", "pourquoi", "quand", "est",
+    # de
+    "viel", "viele", "wieviel", "wieviele", "welche", "welcher", "welches", "welchen", "welchem", "wann", "warum",
+    "kann", "konnen", "muss", "musst", "darf", "durfen",
+    # it
+    "quanto", "quanta", "quanti", "quante", "quale", "quali", "posso", "puoi", "devo", "deve", "dove", "quando",
+    "come", "perche",
+    # pt (besides the Italian and Spanish words it shares)
+    "quantos", "quantas", "qual", "quais", "pode", "podem", "onde", "porque",
+    # nl
+    "hoeveel", "welk", "welke", "wanneer", "waar", "hoe", "kun", "kunt", "moet", "mag",
+})
 _LANGUAGE_NAMES = {"es": "spanish", "fr": "french", "de": "german", "it": "italian", "pt": "portuguese",
                    "nl": "dutch", "en": "english"}
 
@@ -49,6 +74,17 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset(get_stop_words(_LANGUAGE_NAMES.get(language, language)))
     except StopWordError:
         return frozenset()
+
+
+@lru_cache(maxsize=16)
+def _unasked(language: str) -> frozenset[str]:
+    """Words a question in `language` asks with, accents folded: its stop words and `QUESTION_WORDS`."""
+    return frozenset(fold(w) for w in stop_words(language)) | QUESTION_WORDS
+
+
+def fold(word: str) -> str:
+    """`word` without its accents ("cuánto" -> "cuanto"): customers and stop lists write them or not."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _translatable(word: str) -> bool:
@@ -114,9 +150,9 @@ class TermTranslator:
 
     def translate(self, question: str, language: str) -> str:
         """The question as the base's words, in the question's order ("" when none is found)."""
-        stops = stop_words(language)
+        stops = _unasked(language)
         words = [w for w in dict.fromkeys(_WORD.findall(question.lower()))
-                 if w not in stops and (len(w) >= MIN_LETTERS or not w.isalpha())][:MAX_QUESTION_WORDS]
+                 if fold(w) not in stops and (len(w) >= MIN_LETTERS or not w.isalpha())][:MAX_QUESTION_WORDS]
         # Numbers ("900", "e2") and the base's own words (names, cognates) are the same in every language.
         out: list[str | None] = [None if w.isalpha() and w not in self._known else w for w in words]
         unknown = [i for i, w in enumerate(out) if w is None]

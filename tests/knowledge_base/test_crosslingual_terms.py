@@ -53,6 +53,19 @@ def test_a_question_becomes_the_base_s_words_with_its_numbers_and_names_kept() -
     assert english.split() == ["days", "refund", "card", "stripe", "2026"]  # in the question's order
 
 
+def test_what_a_question_asks_with_is_not_translated_in_any_of_our_languages() -> None:
+    """Interrogatives and modal verbs the stop lists miss ("cuánto" is listed only without its accent,
+    "combien", "hoeveel" and Portuguese "quanto" not at all) used to become base words of their own."""
+    twins = {**_TWINS, "cuánto": "amount", "combien": "count", "hoeveel": "amount", "quanto": "amount",
+             "posso": "possible", "kosten": "costs"}
+    words = vocabulary({**VOCABULARY, "amount": 4, "count": 3, "possible": 2})
+    translator = TermTranslator(words, WordVectors(ToyCrossLingual(twins, dims=512)), known=frozenset(words))
+    assert translator.translate("¿Cuánto tarda el reembolso?", "es") == "refund"
+    assert translator.translate("Combien de jours pour le remboursement ?", "fr") == "refund"
+    assert translator.translate("Hoeveel kosten de verzending?", "nl") == "costs"
+    assert translator.translate("Quanto custa o reembolso? Posso pagar com tarjeta?", "es") == "refund card"
+
+
 def test_a_word_with_no_near_match_is_dropped_not_guessed() -> None:
     assert _translator().translate("¿Hacéis descuentos a estudiantes?", "es") == ""
 

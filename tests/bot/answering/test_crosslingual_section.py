@@ -154,3 +154,21 @@ def test_the_answerer_passes_search_s_translation_to_the_section_choice() -> Non
     answerer = Answerer(chat_model=None, policy=Policy(), cross_lingual=ToySpace(), english=english)
     answer = answerer.extract(question, crossed, language="es")
     assert answer.grounded and "120 days" in answer.text and english.batches
+
+
+def test_the_next_best_section_follows_the_first_when_both_fit_and_answerability_reads_the_first() -> None:
+    """Across languages the two best sections are often siblings under one topic; the fact asked for
+    can be in either, so the second is shown after the first when both fit whole."""
+    doc = _doc(
+        ("Phone", "To call us, use the phone line 0800 555 0101."),
+        ("Opening hours", "Our phone line is open Monday to Friday, 9am to 5pm."),
+        ("Returns", "Returning is easy and free."),
+    )
+    question = "¿A qué número tengo que llamar?"
+    found = crosslingual_section.best_section(question, doc, embedder=ToySpace())
+    assert found is not None and found.heading == "Phone"
+    assert found.body == ("To call us, use the phone line 0800 555 0101.\n\n### Opening hours\n\n"
+                          "Our phone line is open Monday to Friday, 9am to 5pm.")
+    assert found.decided_body == "To call us, use the phone line 0800 555 0101." and "Monday" not in found.decided_text
+    alone = crosslingual_section.best_section(question, doc, embedder=ToySpace(), max_chars=80)
+    assert alone is not None and alone.body == "To call us, use the phone line 0800 555 0101."
