@@ -137,10 +137,12 @@ _RULES = (
         waits_if_asked_in_advance=True,
         yields_to_procedure_question=True,
         examples=(
+            "What's your complaints procedure? Not complaining about the price, but the engineer missed two visits.",
             'Third failed delivery "nobody home" — I was home. I want to complain formally.',
             "I want to make a formal complaint about the driver.",
         ),
         counter_examples=(
+            "Could you send me your complaints policy? Not a complaint, our school governors are comparing suppliers.",
             "If a repair isn't done in time, what's the normal way to chase it? not complaining, just want to know",
         ),
     ),
@@ -1930,11 +1932,14 @@ _RULES = (
                 "indignante",
             ) + r"\b",
         ),
+        yields_to_procedure_question=True,
+        yields_to_joke=True,
         examples=(
             "Es indignante que me hagan esperar tanto",
             "Estoy harta de que me den largas cada vez que llamo",
         ),
         counter_examples=(
+            "¿Dónde está el formulario de quejas? No es una queja, lo necesito para un trabajo de clase.",
             "Est-ce que les cours sont disponibles en français ?",
         ),
     ),
@@ -1955,6 +1960,8 @@ _RULES = (
                 "furieuse",
             ) + r"\b",
         ),
+        yields_to_procedure_question=True,
+        yields_to_joke=True,
         examples=(
             "Le service est devenu inexistant, c'est honteux",
             "C'est inadmissible, toujours pas de réponse après une semaine",
@@ -1982,11 +1989,14 @@ _RULES = (
                 "sauer",
             ) + r"\b",
         ),
+        yields_to_procedure_question=True,
+        yields_to_joke=True,
         examples=(
             "Ich bin echt sauer, das ist schon das dritte Mal",
             "Das Zimmer war laut und schmutzig, und an der Rezeption hat uns niemand geholfen. Eine Frechheit.",
         ),
         counter_examples=(
+            "Wo finde ich Ihr Beschwerdeformular? Keine Beschwerde, unsere Hausverwaltung will es sehen.",
             "Kann ich die Lieferung auch in den dritten Stock bekommen?",
         ),
     ),
@@ -2005,6 +2015,8 @@ _RULES = (
                 "indignad[oa]",
             ) + r"\b",
         ),
+        yields_to_procedure_question=True,
+        yields_to_joke=True,
         examples=(
             "Péssimo atendimento, ninguém resolve nada",
         ),
@@ -2024,11 +2036,14 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_routine_claim=True,
+        yields_to_procedure_question=True,
+        yields_to_joke=True,
         examples=(
             "Quiero poner una reclamación por el trato que recibí en la recepción",
             "Tengo una reclamación con la aseguradora desde hace dos meses y nadie me contesta",
         ),
         counter_examples=(
+            "Ho un reclamo da fare... scherzo! A che ora aprite sabato?",
             "¿Cómo presento una reclamación al seguro por la rotura de la pantalla del portátil?",
             "Necesito el formulario de reclamación para el reembolso de la óptica por mi póliza",
             "¿Qué documentos hacen falta para la reclamación del siniestro del coche?",
@@ -2044,6 +2059,8 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_routine_claim=True,
+        yields_to_procedure_question=True,
+        yields_to_joke=True,
         examples=(
             "Je veux faire une réclamation sur la façon dont le livreur m'a parlé",
             "Ma réclamation auprès de l'assurance est toujours pas traitée après un mois",
@@ -2064,11 +2081,15 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_routine_claim=True,
+        yields_to_procedure_question=True,
+        yields_to_joke=True,
         examples=(
+            "Isto é brincadeira! Três semanas sem resposta, quero fazer uma reclamação.",
             "Quero fazer uma reclamação do atendimento na loja de Braga",
             "Fiz uma reclamação ao seguro há três semanas e ainda não tive resposta",
         ),
         counter_examples=(
+            "Tenho uma reclamação a fazer... brincadeira, só queria saber se abrem no feriado.",
             "Como faço uma reclamação no seguro do telemóvel que caiu à água?",
             "Preciso do formulário de reclamação para o sinistro da bicicleta",
         ),
