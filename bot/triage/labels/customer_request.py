@@ -2657,7 +2657,8 @@ _RULES = (
             r"\b(?:conversation|chat|word) with (?:the|your) (?:lady|man|woman|person|people|staff) "
             r"(?:on|at|in) (?:the )?(?:reception|front desk|desk|shop|counter)\b",
             r"\b(?:alguien|una persona) (?:de|del) (?:la |vuestra |su )?(?:oficina|tienda|sucursal|equipo|recepcion"
-            r"|departamento)(?: [a-z]+){0,4} (?:me )?(?:llame|llamara|contacte|pueda llamar|pueda contactar|llamarme|contactarme)\b",
+            r"|departamento)(?: [a-z]+){0,4} (?:me )?"
+            r"(?:llame|llamara|contacte|pueda llamar|pueda contactar|llamarme|contactarme)\b",
             r"\bquelqu un (?:de|du) (?:votre |l |la |le )?(?:bureau|agence|magasin|boutique|equipe|service|accueil)"
             r"(?: [a-z]+){0,4} (?:me )?(?:rappeler|appeler|contacter|rappelle|appelle|contacte)\b",
             r"\b(?:jemand|ein mitarbeiter|eine mitarbeiterin) (?:aus dem|aus der|vom|von der|aus ihrem|von ihrem) "

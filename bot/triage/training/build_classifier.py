@@ -55,7 +55,7 @@ SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
 OWN = "own"  # class prefix of our own rows: own:<label>
 # development data (datasets/README.md); the blind hold-outs are never named here
-DEV_SETS = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl")
+DEV_SETS = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl", "holdout_j.jsonl")
 EARLIER_SETS = ("triage_dev.jsonl", "triage_dev_paraphrase.jsonl", "triage_dev_paraphrase2.jsonl", "triage_extra.jsonl",
                 "triage_holdout.jsonl", "triage_holdout_c.jsonl", "triage_holdout_d.jsonl", "triage_holdout_f.jsonl")
 
