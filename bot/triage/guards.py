@@ -109,6 +109,12 @@ HOW_TO = re.compile(
         "what does",
         "how (?:does|do) (?:you|your)",
         "how (?:does|do) (?:a |an |the )?[a-z]+(?: [a-z]+)? work",  # "how do chargebacks work?": the mechanism
+        "como funcionan?",
+        "comment (?:fonctionne|marche)(?:nt)?",
+        "wie funktionier(?:t|en)",
+        "como funcionam?",
+        "come funziona(?:no)?",
+        "hoe (?:werkt|werken)",
         "tips? (?:on|for)",
         "como (?:puedo|se)",
         "comment (?:puis je|faire|signaler)",
