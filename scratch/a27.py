@@ -1,0 +1,11 @@
+from h import *
+DOC = open("/work/wt-tester/examples/account/reset-your-password.md").read()
+cid, tok = new()
+say(cid, tok, "how do I reset my password?"); m = wait_msgs(cid, tok, 2); print([c["document_id"] for c in m[-1]["citations"]])
+print("del", adm("DELETE", "/documents/account/reset-your-password.md").status_code)
+time.sleep(1)
+say(cid, tok, "and how long is that link valid?"); m = wait_msgs(cid, tok, 4, 30); print(m[-1]["role"], m[-1]["meta"].get("mode"), [c["document_id"] for c in m[-1]["citations"]], repr(m[-1]["text"][:150]))
+say(cid, tok, "tell me more about it"); m = wait_msgs(cid, tok, 6, 30); print(m[-1]["role"], m[-1]["meta"].get("mode"), [c["document_id"] for c in m[-1]["citations"]], repr(m[-1]["text"][:150]))
+r = adm("GET", f"/conversations/{cid}"); print("admin transcript", r.status_code)
+print(requests.get(f"{B}/kb/account/reset-your-password.md").status_code if True else "")
+print("put back", adm("POST", "/documents", files={"file": ("reset-your-password.md", DOC.encode())}, data={"path": "account/reset-your-password.md"}).status_code)
