@@ -238,9 +238,9 @@ class BotService:
 
     # -- other customer actions -----------------------------------------------------------
     def provide_email(self, conversation_id: str, email: str) -> Conversation:
-        email = (email or "").strip()
-        if "@" not in email or len(email) > 254 or " " in email or clean_email(email) is None:
-            raise InvalidInput("a valid email address is required")
+        email = clean_email((email or "").strip()) or ""  # NOTE: invisible pasted marks go here, at the edge
+        if "@" not in email or len(email) > 254 or " " in email:
+            raise InvalidInput("a valid email address is required (plain letters, digits and punctuation)")
         conversation = self._store.update_customer(conversation_id, email=email)
         self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE,
                                 text=self._text("email_thanks", conversation, email=email))

@@ -52,9 +52,6 @@ def _bot(store: ConversationStore, base_url: str | None = None) -> BotService:
                       answerer=answerer, policy=policy, workers=1)
 
 
-@pytest.mark.xfail(strict=True, reason="finding: an email with an invisible trailing mark (U+200E, common when "
-                   "pasted) is accepted and the customer is told we will write; every follow-up email then fails "
-                   "with UnicodeEncodeError in the outbox and is dropped after 8 attempts")
 @pytest.mark.parametrize("invisible", ["\u200e", "\u202e", "\ufeff"])
 def test_an_email_with_an_invisible_character_is_refused_or_cleaned(store, invisible) -> None:
     bot = _bot(store)

@@ -198,3 +198,19 @@ def _pdf() -> bytes:
     page.drawString(72, 720, "RETURN TO: Kestrel Brew, 1 Harbour Road")
     page.save()
     return out.getvalue()
+
+
+def test_a_follow_up_the_smtp_server_refuses_for_good_is_told_to_the_agent(world: AppWorld, smtp: SmtpSink) -> None:
+    cid, auth = world.start()
+    world.handoff(cid, auth)
+    world.client.post(f"/api/conversations/{cid}/email", json={"email": "dana@mail.example"}, headers=auth)
+    world.action(CLAIM, cid, user="UANA")
+    smtp.refuse_next(1, reply="554 5.7.1 Message rejected")
+    world.reply(cid, "Your refund is on its way.", user="UANA", ts="1800000004.000100")
+    world.deliver()  # a 5xx is final: one attempt, the row fails, and the agent's note is queued and sent
+    outbox = world.services.handoff.email_outbox
+    assert [(r.status, r.attempts) for r in outbox.items() if r.method == "email.send"] == [("failed", 1)]
+    world.deliver()
+    notes = [p.body.get("text", "") for p in world.fake.posts(thread_ts=world.card_ts(cid))]
+    assert any("follow-up email to the customer could not be sent" in n for n in notes), notes
+
