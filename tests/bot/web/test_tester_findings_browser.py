@@ -42,8 +42,6 @@ def _stored(server: ServerProcess, page) -> list[dict]:
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="finding: text typed while a send is in flight is wiped when the send "
-                   "returns (the widget clears the whole box on success), so it is never sent and never seen again")
 def test_text_typed_while_a_message_is_sending_is_kept(server: ServerProcess, browser) -> None:
     context = browser.new_context()
     context.add_init_script(SLOW_SEND)
