@@ -62,8 +62,6 @@ def test_text_typed_while_a_message_is_sending_is_kept(server: ServerProcess, br
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="finding: a second Enter while the first send is in flight sends the "
-                   "message twice; the bot then answers the copy with 'Sorry, that wasn't what you needed'")
 def test_an_impatient_second_enter_sends_the_message_once(server: ServerProcess, browser) -> None:
     context = browser.new_context()
     context.add_init_script(SLOW_SEND)
