@@ -164,3 +164,11 @@ def test_with_an_llm_a_new_question_is_searched_alone_and_a_follow_up_with_its_t
     fake.enqueue("Every four weeks [1].")
     bot.post_and_answer(conversation.id, "and how often should I do that?")
     assert any(q == "How do I descale my kettle? and how often should I do that?" for q in search.queries)
+
+
+def test_every_answer_request_caps_its_length_from_settings(store, fake) -> None:
+    fake.enqueue("You can return any unused item within 45 days of delivery [1].")
+    bot = _bot(store, TopicSearch(), fake.base_url)
+    conversation, _ = bot.start_conversation()
+    bot.post_and_answer(conversation.id, "How many days do I have to return an item?")
+    assert fake.requests and all(r.get("max_completion_tokens") == LLMSettings().max_tokens for r in fake.requests)
