@@ -119,7 +119,7 @@ def build_slack_handoff(
                            notify_agent=lambda cid, user, text: desk.ephemeral(cid, user, text),
                            on_agent_file=service.replied)
         outbox.add_sender(UPLOAD, files.upload)
-        outbox.add_sender(FETCH, files.fetch)
+        outbox.add_sender(FETCH, files.fetch, on_failed=files.fetch_failed)
     availability = Availability(client, channels=desk.channels, outbox_healthy=outbox.healthy)
     bot.set_desk(desk, available=availability.reachable)
     if customers is not None:

@@ -214,3 +214,15 @@ def test_a_follow_up_the_smtp_server_refuses_for_good_is_told_to_the_agent(world
     notes = [p.body.get("text", "") for p in world.fake.posts(thread_ts=world.card_ts(cid))]
     assert any("follow-up email to the customer could not be sent" in n for n in notes), notes
 
+
+
+def test_an_agents_file_slack_will_not_serve_is_told_to_the_agent(world: AppWorld) -> None:
+    cid, auth = world.start()
+    world.handoff(cid, auth)
+    world.action(CLAIM, cid, user="UANA")
+    label = world.fake.share_file("F0GONE", "returns-label.pdf", _pdf(), "application/pdf")
+    del world.fake.files["F0GONE"]  # deleted in Slack before we fetched it: a 404
+    world.reply(cid, "Here is your returns label", user="UANA", ts="1800000005.000100", files=[label])
+    world.deliver()
+    notes = [c.body for c in world.fake.calls("chat.postEphemeral")]
+    assert any(n["user"] == "UANA" and "returns-label.pdf" in n["text"] for n in notes), notes
