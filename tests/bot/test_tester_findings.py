@@ -98,8 +98,6 @@ def _pdf_with_page_actions() -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.xfail(strict=True, reason="finding: a customer's PDF keeps its page-open JavaScript, Launch actions and "
-                   "embedded files after scrubbing; only the catalog's /OpenAction, /AA and named JavaScript go")
 def test_a_customer_pdf_loses_page_actions_and_embedded_files() -> None:
     clean = scrub(_pdf_with_page_actions(), "application/pdf")
     for marker in (b"/JavaScript", b"/Launch", b"/EmbeddedFile", b"MZ not really"):
