@@ -10,6 +10,9 @@ import warnings
 from bot.errors import InvalidInput
 
 MAX_PIXELS = 40_000_000  # a decompression bomb stops here, long before memory does
+# NOTE: an animation is decoded and encoded frame by frame: its cost is the pixels of all frames (a
+# 1000x1000 GIF of 400 frames is 400 M pixels, minutes of CPU). 100 M is e.g. 640x480 for ~325 frames.
+MAX_ANIMATION_PIXELS = 100_000_000
 
 
 class UnreadableFile(InvalidInput):
@@ -38,6 +41,10 @@ def _scrub_image(data: bytes, content_type: str) -> bytes:
         raise UnreadableFile(f"the image cannot be read: {type(exc).__name__}") from None
     out = io.BytesIO()
     if fmt == "GIF":  # keep animation; comments and application extensions are dropped
+        frames = getattr(image, "n_frames", 1)
+        if frames * image.width * image.height > MAX_ANIMATION_PIXELS:
+            raise UnreadableFile(f"the animation is too large ({frames} frames of {image.width}x{image.height}); "
+                                 "send a shorter or smaller one, or a still picture")
         image.save(out, format="GIF", save_all=getattr(image, "is_animated", False))
         return out.getvalue()
     upright = ImageOps.exif_transpose(image)  # the orientation lives in EXIF: apply it before dropping EXIF
