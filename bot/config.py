@@ -34,6 +34,9 @@ class LLMSettings(BaseModel):
     temperature: float = Field(default=0.1, ge=0.0, le=2.0)
     timeout_s: float = Field(default=30.0, gt=0)
     max_retries: int = Field(default=1, ge=0)
+    # NOTE: a cap on every reply, so a model that rambles (or loops) cannot run up cost and time;
+    # a reply cut at the cap is a failed answer (the extractive one replaces it).
+    max_tokens: int = Field(default=1024, ge=16, le=32768)
 
     @property
     def enabled(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -167,21 +168,33 @@ class BotService:
             raise InvalidInput(f"text is longer than {self._max_chars} characters")
         conversation = known if known is not None else self.get(conversation_id)
         if conversation.state in _CUSTOMER_CAN_RETURN_FROM:
-            # NOTE: "back with the assistant" only makes sense to someone who was with a person.
-            was_with_person = conversation.handoff_reason is not None
-            self._store.transition(
-                conversation.id, expected=_CUSTOMER_CAN_RETURN_FROM, to=State.BOT, actor="customer",
-                reason="new_message", notice=self._text("back_to_bot", conversation) if was_with_person else "",
-                detail=None if was_with_person else {"quiet": True},
-            )
+            self._reopen(conversation)
         stored = redact(clean, self._policy.pii, target="store")
         waiting = conversation.state is State.PENDING
         meta = {**(meta or {}), **({"ack": "queued"} if waiting else {})}
         accepted = self._store.accept_customer_message(conversation.id, stored.text, history=self._history,
                                                        meta=meta or None)
+        if accepted.conversation.state in _CUSTOMER_CAN_RETURN_FROM:
+            # NOTE: the state that counts is the one read in the transaction that stored the message: an
+            # agent's Resolve (or the idle timer) can land between authentication and the store, and a
+            # message in a resolved conversation would otherwise be neither relayed nor answered.
+            log.info("conversation %s was resolved as message %s arrived: back to the bot",
+                     conversation.id, accepted.message.id)
+            self._reopen(accepted.conversation)
+            accepted = replace(accepted, conversation=self.get(conversation.id))
         if accepted.conversation.state is State.PENDING:
             self._acknowledge_wait(accepted.conversation, accepted.message)
         return accepted
+
+    def _reopen(self, conversation: Conversation) -> None:
+        """A customer writing in a resolved conversation brings it back to the bot."""
+        # NOTE: "back with the assistant" only makes sense to someone who was with a person.
+        was_with_person = conversation.handoff_reason is not None
+        self._store.transition(
+            conversation.id, expected=_CUSTOMER_CAN_RETURN_FROM, to=State.BOT, actor="customer",
+            reason="new_message", notice=self._text("back_to_bot", conversation) if was_with_person else "",
+            detail=None if was_with_person else {"quiet": True},
+        )
 
     def _acknowledge_wait(self, conversation: Conversation, message: Message) -> None:
         """The first message of a wait gets one line saying what happens to it; later ones only their tick."""
@@ -225,9 +238,9 @@ class BotService:
 
     # -- other customer actions -----------------------------------------------------------
     def provide_email(self, conversation_id: str, email: str) -> Conversation:
-        email = (email or "").strip()
-        if "@" not in email or len(email) > 254 or " " in email or clean_email(email) is None:
-            raise InvalidInput("a valid email address is required")
+        email = clean_email((email or "").strip()) or ""  # NOTE: invisible pasted marks go here, at the edge
+        if "@" not in email or len(email) > 254 or " " in email:
+            raise InvalidInput("a valid email address is required (plain letters, digits and punctuation)")
         conversation = self._store.update_customer(conversation_id, email=email)
         self._store.add_message(conversation_id, role=Role.SYSTEM, kind=Kind.NOTICE,
                                 text=self._text("email_thanks", conversation, email=email))

@@ -61,6 +61,8 @@ class TurnRunner:
     def _turn(self, accepted: Accepted) -> TurnOutcome:
         conversation, message, history = accepted.conversation, accepted.message, accepted.history
         if conversation.state != State.BOT:  # a person has it (read as the message was stored)
+            log.warning("turn skipped: conversation %s is %s as message %s is stored", conversation.id,
+                        conversation.state.value, message.id)
             return TurnOutcome("skipped")
         earlier = [m.text for m in history if m.role == Role.CUSTOMER]
         lang = customer_language(self._detector, message.text, earlier=earlier, locale=conversation.locale)

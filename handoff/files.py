@@ -20,7 +20,7 @@ from bot.errors import InvalidInput
 from bot.pii import redact
 from bot.policy import Policy
 from handoff import messages as texts
-from handoff.errors import SlackDeliveryError, SlackPermanentError
+from handoff.errors import DeliveryError, SlackDeliveryError, SlackPermanentError
 from handoff.outbox import OutboxItem
 from handoff.threads import ThreadStore
 
@@ -89,6 +89,15 @@ class SlackFiles:
         if self._on_agent_file is not None:
             self._on_agent_file(cid, message.id)
         return "stored"
+
+    def fetch_failed(self, row: OutboxItem, error: DeliveryError) -> None:
+        """The outbox gave up on an agent's file (gone, 403, a redirect, Slack down for good): the agent
+        is told, as for a file of the wrong type, instead of the file vanishing."""
+        payload = row.payload
+        name = str((payload.get("file") or {}).get("name") or "file")
+        log.warning("agent file %s for conversation %s not delivered: %s", name, payload.get("conversation_id"), error)
+        self._notify_agent(str(payload["conversation_id"]), str(payload["user"]),
+                           texts.FILE_NOT_SENT.format(name=name, reason=texts.FILE_NOT_DOWNLOADED))
 
     def _download(self, file: dict[str, Any]) -> bytes:
         url = str(file.get("url_private_download") or file.get("url_private") or "")

@@ -20,7 +20,9 @@ from bot.conversations.store import ConversationStore
 from bot.customers.links import with_fragment
 from bot.customers.service import CustomerService
 from bot.policy import Policy
+from handoff import messages as texts
 from handoff.config import EmailSettings
+from handoff.errors import DeliveryError
 from handoff.mailer import Mailer
 from handoff.outbox import Outbox, OutboxItem
 from handoff.threads import ThreadStore
@@ -36,7 +38,9 @@ class EmailFollowUp:
     def __init__(
         self, *, settings: EmailSettings, store: ConversationStore, threads: ThreadStore, customers: CustomerService,
         outbox: Outbox, mailer: Mailer, policy: Policy, clock: Callable[[], datetime] | None = None,
+        notify: Callable[[str, str], None] | None = None,
     ) -> None:
+        self._notify = notify  # (conversation_id, text): a line in the conversation's Slack thread
         self._settings = settings
         self._store = store
         self._threads = threads
@@ -69,6 +73,13 @@ class EmailFollowUp:
         self._threads.advance_emailed(conversation.id, replies[-1].id)
         log.info("follow-up email for conversation %s sent (%d replies)", conversation.id, len(replies))
         return "sent"
+
+    def failed(self, row: OutboxItem, error: DeliveryError) -> None:
+        """The outbox gave up on a follow-up: the agent is told in the thread, not only the operator's log."""
+        conversation_id = str(row.payload.get("conversation_id") or row.thread_key.split(":")[0])
+        log.warning("follow-up email for conversation %s given up: %s", conversation_id, error)
+        if self._notify is not None:
+            self._notify(conversation_id, texts.EMAIL_NOT_SENT.format(reason=error))
 
     def _unseen_replies(self, conversation: Conversation, through: int) -> list[Message]:
         info = self._threads.get(conversation.id)

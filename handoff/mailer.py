@@ -47,5 +47,7 @@ class SmtpMailer:
         except smtplib.SMTPResponseException as exc:
             raise EmailDeliveryError(f"SMTP {exc.smtp_code}: {exc.smtp_error!r}"[:300], status=exc.smtp_code,
                                      retryable=not 500 <= exc.smtp_code < 600) from None
+        except (UnicodeError, ValueError) as exc:  # an address or header SMTP cannot carry: no retry will
+            raise EmailDeliveryError(f"the message cannot be encoded: {type(exc).__name__}", retryable=False) from None
         except (smtplib.SMTPException, OSError) as exc:  # refused connection, timeout, dropped line
             raise EmailDeliveryError(f"{type(exc).__name__}: {exc}"[:300]) from None

@@ -70,6 +70,9 @@ VERIFIED = ":white_check_mark:"
 UNVERIFIED = "_(unverified)_"
 EARLIER = "Earlier conversations"
 RATING = "Customer rating"
+EMAIL_NOT_SENT = ("The follow-up email to the customer could not be sent ({reason}); they have not seen your "
+                  "reply. Check the address on the card, or wait for them to come back to the chat.")
+FILE_NOT_DOWNLOADED = "it could not be downloaded from Slack; share it again, or as a new upload"
 FILE_NOT_SENT = ("Not sent to the customer: {name} ({reason}). Photos (JPEG, PNG, GIF, WebP) and PDFs within the "
                  "size limit reach customers.")
 CUSTOMER_FILE = "*Customer* sent a file: {name}"

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 POST, UPDATE, EPHEMERAL = "chat.postMessage", "chat.update", "chat.postEphemeral"
 # A custom delivery: gets the row and its payload (thread_ts filled in), returns a result id or None.
 Sender = Callable[[OutboxItem, dict[str, Any]], "str | None"]
+FailureHook = Callable[[OutboxItem, DeliveryError], None]  # a row given up: (row, the last error)
 _IN_THREAD = frozenset({"reply", "file"})  # kinds whose payload needs the parent card's ts at send time
 
 
@@ -76,6 +77,7 @@ class Outbox:
         self._scrub = scrub or (lambda payload: payload)  # redaction for the `slack` target
         self._client = client
         self._senders = dict(senders or {})
+        self._on_failed: dict[str, FailureHook] = {}
         self._methods = tuple(methods) if methods is not None else None
         self._policy = policy or OutboxPolicy()
         self._clock = clock or _utcnow
@@ -145,9 +147,12 @@ class Outbox:
         return self.enqueue(channel=channel, thread_key=thread_key, method=method, kind=kind, payload=payload,
                             not_before=not_before)
 
-    def add_sender(self, method: str, sender: Sender) -> None:
-        """Late wiring: deliver rows of `method` with `sender` instead of a Slack Web API call."""
+    def add_sender(self, method: str, sender: Sender, *, on_failed: FailureHook | None = None) -> None:
+        """Late wiring: deliver rows of `method` with `sender` instead of a Slack Web API call;
+        `on_failed` runs once when a row of `method` is given up (to tell the agent, say)."""
         self._senders[method] = sender
+        if on_failed is not None:
+            self._on_failed[method] = on_failed
 
     def healthy(self, *, failing_attempts: int = 3, window: timedelta = timedelta(minutes=10)) -> bool:
         """False while writes keep failing (a row retried `failing_attempts` times, or one failed lately)."""
@@ -344,10 +349,16 @@ class Outbox:
                 values["next_attempt_at"] = now + timedelta(seconds=self._backoff(attempts))
                 log.warning("outbox row %s: attempt %d failed (%s); will retry", row.id, attempts, exc)
         with self._sessions.begin() as session:
-            session.execute(
+            given_up = rows_matched(session.execute(
                 update(OutboxRow).where(OutboxRow.id == row.id, OutboxRow.locked_by == self.worker_id).values(**values)
                 .execution_options(synchronize_session=False)
-            )
+            ))
+        hook = self._on_failed.get(row.method)
+        if given_up and values.get("status") == "failed" and hook is not None:
+            try:
+                hook(row, exc)
+            except Exception:
+                log.exception("outbox row %s: telling anyone about the failure failed too", row.id)
 
     def _backoff(self, attempts: int) -> float:
         """Exponential backoff with full jitter on its upper half."""

@@ -222,7 +222,12 @@ def make_slack_blueprint(app: App) -> Blueprint:
         if stamp is not None and not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
             return {"error": "invalid_signature", "message": "Malformed X-Slack-Request-Timestamp."}, 401
         # NOTE: the signature covers the raw body; nothing may read the form before Bolt does.
-        return handler.handle(request)
+        try:
+            return handler.handle(request)
+        except json.JSONDecodeError as exc:  # Bolt parses the body (or its `payload=`) before anything else
+            log.warning("Slack request with a malformed JSON body refused (%s, %d bytes)", exc.msg,
+                        request.content_length or 0)
+            return {"error": "invalid_json", "message": "The request body is not valid JSON."}, 400
 
     return blueprint
 

@@ -109,7 +109,8 @@ def build_slack_handoff(
     desk = SlackDesk(store=bot.store, threads=threads, outbox=outbox, channel=slack.support_channel,
                      private_note_prefix=settings.private_note_prefix, policy=policy, customers=customers)
     directory = AgentDirectory(client, threads)
-    email_outbox, followup = _email(settings, sessions, client, bot, threads, customers, policy, clock, mailer)
+    email_outbox, followup = _email(settings, sessions, client, bot, threads, customers, policy, clock, mailer,
+                                    notify=desk.post)
     service = HandoffService(store=bot.store, desk=desk, threads=threads, directory=directory, policy=policy,
                              private_note_prefix=settings.private_note_prefix,
                              on_reply=followup.agent_replied if followup is not None else None)
@@ -118,7 +119,7 @@ def build_slack_handoff(
                            notify_agent=lambda cid, user, text: desk.ephemeral(cid, user, text),
                            on_agent_file=service.replied)
         outbox.add_sender(UPLOAD, files.upload)
-        outbox.add_sender(FETCH, files.fetch)
+        outbox.add_sender(FETCH, files.fetch, on_failed=files.fetch_failed)
     availability = Availability(client, channels=desk.channels, outbox_healthy=outbox.healthy)
     bot.set_desk(desk, available=availability.reachable)
     if customers is not None:
@@ -134,6 +135,7 @@ def build_slack_handoff(
 def _email(
     settings: HandoffSettings, sessions: Any, client: WebClient, bot: Any, threads: ThreadStore,
     customers: CustomerService | None, policy: Policy, clock: Callable[[], datetime] | None, mailer: Mailer | None,
+    *, notify: Callable[[str, str], None] | None = None,
 ) -> tuple[Outbox | None, EmailFollowUp | None]:
     """Its own outbox worker (same table, only `email.send` rows), so a slow SMTP server never delays Slack."""
     email = settings.email
@@ -144,8 +146,8 @@ def _email(
     outbox = Outbox(sessions, client, clock=clock, methods=(SEND,),
                     policy=OutboxPolicy(per_channel_per_s=5.0, max_attempts=email.max_attempts, base_backoff_s=5.0))
     followup = EmailFollowUp(settings=email, store=bot.store, threads=threads, customers=customers, outbox=outbox,
-                             mailer=mailer or SmtpMailer(email), policy=policy, clock=clock)
-    outbox.add_sender(SEND, followup.send)
+                             mailer=mailer or SmtpMailer(email), policy=policy, clock=clock, notify=notify)
+    outbox.add_sender(SEND, followup.send, on_failed=followup.failed)
     return outbox, followup
 
 

@@ -241,8 +241,12 @@ def make_admin_blueprint(services: AdminServices) -> Blueprint:
 
     @bp.get("/api/conversations/<conversation_id>")
     def conversation(conversation_id: str) -> tuple[Response, int]:
-        t = services.conversations.transcript(conversation_id)
+        before = request.args.get("before")
+        if before is not None and not before.isdigit():
+            raise InvalidInput("before must be a message id")
+        t = services.conversations.transcript(conversation_id, before=int(before) if before else None)
         return _json(schemas.ConversationDetail, {**_fields(t.conversation), "messages": t.messages,
+                                                  "earlier": t.earlier,
                                                   "state_changes": t.state_changes,
                                                   "can_reply": services.conversations.can_reply})
 

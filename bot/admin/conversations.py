@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.admin.sql import contains
 from bot.conversations.models import ConversationRow, MessageRow
-from bot.conversations.records import Conversation, Message, State, StateChange
-from bot.conversations.store import ConversationStore
+from bot.conversations.records import Conversation, Kind, Message, State, StateChange
+from bot.conversations.store import NEWEST, ConversationStore
 from bot.errors import ConversationNotFound, InvalidInput
 
 C, M = ConversationRow, MessageRow
@@ -57,6 +57,7 @@ class Transcript:
     conversation: Conversation
     messages: list[Message]
     state_changes: list[StateChange]
+    earlier: bool = False  # older messages exist: the console offers to load them
 
 
 class ConversationsService:
@@ -104,12 +105,17 @@ class ConversationsService:
             return sorted(r for r in s.scalars(select(C.handoff_reason).where(C.handoff_reason.is_not(None)).distinct())
                           if r)
 
-    def transcript(self, conversation_id: str) -> Transcript:
+    def transcript(self, conversation_id: str, *, before: int | None = None, limit: int = 1000) -> Transcript:
+        """The newest `limit` messages (older than `before`, to page back), oldest first; `earlier` says
+        whether older ones exist. NOTE: the newest, not the oldest: on a long-lived conversation the
+        agent needs what was said last."""
         conversation = self._store.get(conversation_id)
         if conversation is None:
             raise ConversationNotFound(conversation_id)
-        return Transcript(conversation, self._store.messages(conversation_id, limit=1000),
-                          self._store.state_changes(conversation_id))
+        found = self._store.recent_messages(conversation_id, before=before or NEWEST, limit=limit + 1,
+                                            kinds=tuple(Kind))
+        return Transcript(conversation, found[-limit:], self._store.state_changes(conversation_id),
+                          earlier=len(found) > limit)
 
     def reply(self, conversation_id: str, text: str, *, operator: str) -> Message:
         operators = self._desk(conversation_id)

@@ -159,7 +159,8 @@ class ConversationDetail(_Out):
     rating_comment: str | None
     created_at: datetime
     updated_at: datetime
-    messages: list[TranscriptMessage]
+    messages: list[TranscriptMessage]  # the newest 1000 (or those before `?before=`), oldest first
+    earlier: bool  # older messages exist: ask again with `?before=<the first id here>`
     state_changes: list[StateChange]
     can_reply: bool
 

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from bot.answering.prompts import NO_ANSWER, Source, format_passages, language_instruction, neutralize
 from bot.answering.streaming import stream_text
 from bot.conversations.records import Citation, Kind, Message, Role
+from bot.errors import AnswerFailed
 from knowledge_base.results import DocumentHit
 
 if TYPE_CHECKING:
@@ -43,7 +44,13 @@ def generate(chain: Any, question: str, hits: Sequence[DocumentHit], history: Se
     text = gate.text.strip()
     if NO_ANSWER in text or not text:
         return None
-    return parse_citations(text, hits)
+    cleaned, citations = parse_citations(text, hits)
+    if not citations and CITATION.search(text):
+        # NOTE: every source it named ([7] of 3) does not exist: nothing vouches for the answer, so it is
+        # treated as a failed one (the extractive answer cites the best passage, or a person is offered).
+        log.warning("LLM answer cites only passages that do not exist (%d given): %s", len(hits), text[:200])
+        raise AnswerFailed("the LLM cited only passages that do not exist")
+    return cleaned, citations
 
 
 def source_text(hit: DocumentHit, passages: int, max_chars: int) -> str:

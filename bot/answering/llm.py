@@ -23,6 +23,7 @@ def make_chat_model(llm: LLMSettings) -> BaseChatModel | None:
         max_retries=llm.max_retries,
         streaming=True,
         temperature=llm.temperature,
+        max_completion_tokens=llm.max_tokens,  # the field `max_tokens`, by its alias
         # NOTE: usage chunks are an OpenAI extension many compatible servers reject.
         stream_usage=False,
     )

@@ -14,6 +14,8 @@ from bot.errors import AnswerFailed
 log = logging.getLogger(__name__)
 
 _DONE = object()
+# NOTE: "length" (max_tokens reached) is a cut-off answer too; "tool_calls" never happens here.
+_COMPLETE = frozenset({"stop", "end_turn", "eos"})
 
 
 def stream_text(
@@ -57,20 +59,36 @@ def stream_text(
         stop.set()
 
 
+class StreamCutOff(Exception):
+    """The LLM's stream ended without saying it finished (no `finish_reason`, no `[DONE]`): a dropped
+    connection or a killed server. What came is a fragment, never an answer."""
+
+
 def _pump(runnable: Any, inputs: dict[str, Any], chunks: queue.SimpleQueue[Any], stop: threading.Event) -> None:
     try:
+        finished: str | None = None
         for chunk in runnable.stream(inputs):
             if stop.is_set():
                 return
+            finished = finish_reason(chunk) or finished
             text = chunk_text(chunk)
             if text:
                 chunks.put(text)
+        if finished not in _COMPLETE:
+            raise StreamCutOff(f"the stream ended with finish_reason {finished!r}, not 'stop'")
         chunks.put(_DONE)
     except Exception as exc:
         if not stop.is_set():
             chunks.put(exc)
         else:
             log.debug("LLM stream ended after the caller gave up: %s", exc)
+
+
+def finish_reason(chunk: Any) -> str | None:
+    """`finish_reason` of a streamed message chunk (langchain-openai puts it on the last one)."""
+    metadata = getattr(chunk, "response_metadata", None)
+    reason = metadata.get("finish_reason") if isinstance(metadata, dict) else None
+    return str(reason) if reason else None
 
 
 def chunk_text(chunk: Any) -> str:

@@ -1,5 +1,7 @@
 """Metadata out: images are decoded and encoded again (EXIF, GPS, XMP and comments do not survive), PDFs
-lose their document info and XMP. A file that does not decode is refused, so no polyglot gets through."""
+lose their document info and XMP, and every action that runs or opens something (document and page
+scripts, Launch, form actions) and every embedded file. A file that does not decode is refused, so no
+polyglot gets through."""
 from __future__ import annotations
 
 import io
@@ -8,6 +10,9 @@ import warnings
 from bot.errors import InvalidInput
 
 MAX_PIXELS = 40_000_000  # a decompression bomb stops here, long before memory does
+# NOTE: an animation is decoded and encoded frame by frame: its cost is the pixels of all frames (a
+# 1000x1000 GIF of 400 frames is 400 M pixels, minutes of CPU). 100 M is e.g. 640x480 for ~325 frames.
+MAX_ANIMATION_PIXELS = 100_000_000
 
 
 class UnreadableFile(InvalidInput):
@@ -36,6 +41,10 @@ def _scrub_image(data: bytes, content_type: str) -> bytes:
         raise UnreadableFile(f"the image cannot be read: {type(exc).__name__}") from None
     out = io.BytesIO()
     if fmt == "GIF":  # keep animation; comments and application extensions are dropped
+        frames = getattr(image, "n_frames", 1)
+        if frames * image.width * image.height > MAX_ANIMATION_PIXELS:
+            raise UnreadableFile(f"the animation is too large ({frames} frames of {image.width}x{image.height}); "
+                                 "send a shorter or smaller one, or a still picture")
         image.save(out, format="GIF", save_all=getattr(image, "is_animated", False))
         return out.getvalue()
     upright = ImageOps.exif_transpose(image)  # the orientation lives in EXIF: apply it before dropping EXIF
@@ -70,11 +79,50 @@ def _scrub_pdf(data: bytes) -> bytes:
             root.pop(NameObject(key), None)  # XMP, and actions that run when the document opens
         names = root.get("/Names")
         if names is not None:
-            names.get_object().pop(NameObject("/JavaScript"), None)
+            for key in ("/JavaScript", "/EmbeddedFiles"):
+                names.get_object().pop(NameObject(key), None)
+        _disarm_pages(writer)
+        root.pop(NameObject("/AcroForm"), None)  # form fields carry their own actions and scripts
         out = io.BytesIO()
         writer.write(out)
+        # NOTE: the writer keeps what nothing refers to any more (the scripts, the embedded files' streams);
+        # a second clone copies only what the cleaned document reaches.
+        out.seek(0)
+        reachable = PdfWriter(clone_from=PdfReader(out))
+        out = io.BytesIO()
+        reachable.write(out)
     except UnreadableFile:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise UnreadableFile(f"the PDF cannot be read: {type(exc).__name__}") from None
     return out.getvalue()
+
+
+# Link actions that only move within the document or open a web page; every other action
+# (JavaScript, Launch, SubmitForm, ImportData, GoToE into an embedded file, ...) is removed.
+_SAFE_ACTIONS = frozenset({"/GoTo", "/URI"})
+
+
+def _disarm_pages(writer: object) -> None:
+    """Page-level actions out: each page's /AA, annotation actions other than links and jumps, and
+    file-attachment annotations (an embedded file hung on a page)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, NameObject
+
+    assert isinstance(writer, PdfWriter)
+    for page in writer.pages:
+        page.pop(NameObject("/AA"), None)
+        annots = page.get("/Annots")
+        if annots is None:
+            continue
+        kept = ArrayObject()
+        for ref in annots.get_object():
+            annot = ref.get_object()
+            if annot.get("/Subtype") == "/FileAttachment":
+                continue
+            annot.pop(NameObject("/AA"), None)
+            action = annot.get("/A")
+            if action is not None and action.get_object().get("/S") not in _SAFE_ACTIONS:
+                annot.pop(NameObject("/A"), None)
+            kept.append(ref)
+        page[NameObject("/Annots")] = kept

@@ -14,6 +14,7 @@ from bot.customers.links import make_resume_token, verify_resume_token
 from bot.customers.profiles import EarlierConversation, Profile, ProfileStore
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.handoff_port import Avatar, DeskInfo, DeskStatus
+from bot.privacy.egress import clean_email
 
 log = logging.getLogger(__name__)
 RESUME_SECRET = "resume-links"
@@ -69,7 +70,7 @@ class CustomerService:
         profile = self._profiles.save(conversation_id, user_id=verified.user_id if verified else None,
                                       verified=verified.as_dict() if verified else {}, claims=claims)
         best_name = (verified.name if verified else None) or name
-        best_email = (verified.email if verified else None) or email
+        best_email = clean_email((verified.email if verified else None) or email)  # one SMTP can carry
         if best_name or best_email:
             self._store.update_customer(conversation_id, name=best_name, email=best_email)
         return profile

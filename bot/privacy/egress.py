@@ -6,6 +6,7 @@ policy that keeps a kind in the database still never sends it to Slack or writes
 from __future__ import annotations
 
 import logging
+import unicodedata
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -44,9 +45,19 @@ def clean_text(text: str | None, pii: PiiPolicy) -> str | None:
     return None if text is None else redact(text, pii, target="store").text
 
 
+def strip_format_characters(text: str) -> str:
+    """`text` without Unicode format characters (U+200E, U+202E, U+FEFF, ...): invisible when pasted,
+    yet an address carrying one cannot be encoded for SMTP, so every email to it would fail."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def clean_email(email: str | None) -> str | None:
-    """An email field that holds card or other data instead of an address is dropped."""
+    """An email field that holds card or other data instead of an address is dropped, and so is one
+    SMTP cannot carry (non-ASCII after invisible characters are stripped; no SMTPUTF8 here)."""
     if email is None:
+        return None
+    email = strip_format_characters(email).strip()
+    if not email.isascii():
         return None
     findings = detect(email)
     return email if all(f.kind == "email" for f in findings) and findings else None

@@ -164,3 +164,20 @@ def test_with_an_llm_a_new_question_is_searched_alone_and_a_follow_up_with_its_t
     fake.enqueue("Every four weeks [1].")
     bot.post_and_answer(conversation.id, "and how often should I do that?")
     assert any(q == "How do I descale my kettle? and how often should I do that?" for q in search.queries)
+
+
+def test_every_answer_request_caps_its_length_from_settings(store, fake) -> None:
+    fake.enqueue("You can return any unused item within 45 days of delivery [1].")
+    bot = _bot(store, TopicSearch(), fake.base_url)
+    conversation, _ = bot.start_conversation()
+    bot.post_and_answer(conversation.id, "How many days do I have to return an item?")
+    assert fake.requests and all(r.get("max_completion_tokens") == LLMSettings().max_tokens for r in fake.requests)
+
+
+def test_an_answer_citing_only_a_passage_that_does_not_exist_is_replaced_by_a_cited_one(store, fake) -> None:
+    fake.enqueue("You can return any unused item within 45 days [7].")
+    bot = _bot(store, TopicSearch(), fake.base_url)
+    conversation, _ = bot.start_conversation()
+    outcome = bot.post_and_answer(conversation.id, "How many days do I have to return an item?")
+    assert outcome.outcome == "answered" and outcome.message is not None
+    assert outcome.message.meta["mode"] == "extractive" and outcome.message.citations

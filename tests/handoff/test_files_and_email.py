@@ -198,3 +198,31 @@ def _pdf() -> bytes:
     page.drawString(72, 720, "RETURN TO: Kestrel Brew, 1 Harbour Road")
     page.save()
     return out.getvalue()
+
+
+def test_a_follow_up_the_smtp_server_refuses_for_good_is_told_to_the_agent(world: AppWorld, smtp: SmtpSink) -> None:
+    cid, auth = world.start()
+    world.handoff(cid, auth)
+    world.client.post(f"/api/conversations/{cid}/email", json={"email": "dana@mail.example"}, headers=auth)
+    world.action(CLAIM, cid, user="UANA")
+    smtp.refuse_next(1, reply="554 5.7.1 Message rejected")
+    world.reply(cid, "Your refund is on its way.", user="UANA", ts="1800000004.000100")
+    world.deliver()  # a 5xx is final: one attempt, the row fails, and the agent's note is queued and sent
+    outbox = world.services.handoff.email_outbox
+    assert [(r.status, r.attempts) for r in outbox.items() if r.method == "email.send"] == [("failed", 1)]
+    world.deliver()
+    notes = [p.body.get("text", "") for p in world.fake.posts(thread_ts=world.card_ts(cid))]
+    assert any("follow-up email to the customer could not be sent" in n for n in notes), notes
+
+
+
+def test_an_agents_file_slack_will_not_serve_is_told_to_the_agent(world: AppWorld) -> None:
+    cid, auth = world.start()
+    world.handoff(cid, auth)
+    world.action(CLAIM, cid, user="UANA")
+    label = world.fake.share_file("F0GONE", "returns-label.pdf", _pdf(), "application/pdf")
+    del world.fake.files["F0GONE"]  # deleted in Slack before we fetched it: a 404
+    world.reply(cid, "Here is your returns label", user="UANA", ts="1800000005.000100", files=[label])
+    world.deliver()
+    notes = [c.body for c in world.fake.calls("chat.postEphemeral")]
+    assert any(n["user"] == "UANA" and "returns-label.pdf" in n["text"] for n in notes), notes

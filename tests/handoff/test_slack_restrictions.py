@@ -113,3 +113,10 @@ def test_a_reply_under_an_unlinked_card_of_ours_tells_the_agent_where_to_reply(w
                    "ts": "1800000000.000091", "thread_ts": "1700000000.888888", "parent_user_id": "UBEN"}, "Ev10")
     world.deliver()
     assert len(world.fake.calls("chat.postEphemeral")) == len(notes)
+
+
+def test_a_signed_request_with_malformed_json_is_a_400_not_a_500(world: Any) -> None:
+    for body, content_type in (('{"type": "event_callback", "event": {', "application/json"),
+                               ("payload=%7B%22type%22%3A", FORM)):
+        response = _post(world.flask, body, content_type=content_type)
+        assert response.status_code == 400, (body, response.status_code)

@@ -186,6 +186,38 @@
   $("conv-reason").addEventListener("change", () => loadConversations().catch((x) => toast(x.message)));
   $("conv-more").addEventListener("click", () => loadConversations(undefined, true).catch((x) => toast(x.message)));
 
+  // The transcript holds the newest messages; "Load earlier" pages back with `?before=<first id>`.
+  function transcriptItems(c) {
+    const items = [];
+    if (c.earlier && c.messages.length) {
+      const button = h("button", { type: "button", class: "link", text: "Load earlier messages" });
+      button.addEventListener("click", async () => {
+        try {
+          const older = await api(`/conversations/${encodeURIComponent(c.id)}?before=${c.messages[0].id}`);
+          button.parentElement.replaceWith(...transcriptItems(older));
+        } catch (x) { toast(x.message); }
+      });
+      items.push(h("li", { class: "system" }, button));
+    }
+    for (const m of c.messages) {
+      if (m.kind === "edit" || m.kind === "delete") continue;
+      if (m.role === "system") {
+        const why = m.kind === "state" && m.meta.reason ? ` (${reasonLabel(m.meta.reason)})` : "";
+        items.push(h("li", { class: "system", text: `${m.text}${why} · ${when(m.created_at)}` }));
+        continue;
+      }
+      const who = m.role === "customer" ? "Customer" : m.role === "bot" ? "Bot" : m.author || "Agent";
+      const item = h("li", { class: `msg ${m.role}${m.meta.no_answer ? " no-answer" : ""}` },
+        h("span", { class: "who", text: `${who} · ${when(m.created_at)}${m.meta.near_miss ? " · near miss" : ""}` }), m.text);
+      if (m.citations.length) {
+        item.append(h("ol", { class: "sources", "aria-label": "Sources cited" }, ...m.citations.map((s) =>
+          h("li", {}, s.url ? h("a", { href: s.url, target: "_blank", rel: "noopener", text: s.title }) : s.title, ` (${s.document_id})`))));
+      }
+      items.push(item);
+    }
+    return items;
+  }
+
   async function loadConversation(id) {
     const c = await api(`/conversations/${encodeURIComponent(id)}`);
     state.conversation = c;
@@ -197,23 +229,7 @@
       ...fact("Started", when(c.created_at)), ...fact("Rating", c.rating ? `${c.rating} / 5${c.rating_comment ? ` · “${c.rating_comment}”` : ""}` : ""),
       ...fact("Email", c.customer_email), ...fact("Page", c.page_url), ...fact("Language", c.locale), ...fact("Id", c.id));
     const list = $("transcript");
-    list.replaceChildren();
-    for (const m of c.messages) {
-      if (m.kind === "edit" || m.kind === "delete") continue;
-      if (m.role === "system") {
-        const why = m.kind === "state" && m.meta.reason ? ` (${reasonLabel(m.meta.reason)})` : "";
-        list.append(h("li", { class: "system", text: `${m.text}${why} · ${when(m.created_at)}` }));
-        continue;
-      }
-      const who = m.role === "customer" ? "Customer" : m.role === "bot" ? "Bot" : m.author || "Agent";
-      const item = h("li", { class: `msg ${m.role}${m.meta.no_answer ? " no-answer" : ""}` },
-        h("span", { class: "who", text: `${who} · ${when(m.created_at)}${m.meta.near_miss ? " · near miss" : ""}` }), m.text);
-      if (m.citations.length) {
-        item.append(h("ol", { class: "sources", "aria-label": "Sources cited" }, ...m.citations.map((s) =>
-          h("li", {}, s.url ? h("a", { href: s.url, target: "_blank", rel: "noopener", text: s.title }) : s.title, ` (${s.document_id})`))));
-      }
-      list.append(item);
-    }
+    list.replaceChildren(...transcriptItems(c));
     const open = c.state === "pending" || c.state === "agent";
     $("reply-form").hidden = !(c.can_reply && open);
     $("reply-elsewhere").hidden = c.can_reply || !open;

@@ -653,11 +653,16 @@
     });
   }
 
+  var sending = false; // a message is on its way to the server
   ui.compose.addEventListener("submit", function (e) {
     e.preventDefault();
-    var text = ui.input.value.trim();
-    if (!text) return;
-    send(text).then(function () { ui.input.value = ""; }).catch(showError); // on failure the text stays in the box
+    var typed = ui.input.value, text = typed.trim();
+    if (!text || sending) return; // an impatient second Enter must not send the message twice
+    sending = true;
+    send(text).then(function () { // clear only what was sent: what the customer typed meanwhile stays
+      var now = ui.input.value;
+      ui.input.value = now.indexOf(typed) === 0 ? now.slice(typed.length).replace(/^\s+/, "") : now;
+    }).catch(showError).then(function () { sending = false; }); // on failure the text stays in the box
   });
   ui.input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); ui.compose.requestSubmit ? ui.compose.requestSubmit() : ui.compose.dispatchEvent(new Event("submit", { cancelable: true })); }

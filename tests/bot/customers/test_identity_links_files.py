@@ -96,3 +96,21 @@ def test_a_rotated_phone_photo_stays_upright_after_scrubbing() -> None:
     image.save(out, format="JPEG", exif=exif)
     clean = Image.open(io.BytesIO(scrub(out.getvalue(), "image/jpeg")))
     assert clean.size == (20, 40) and not clean.getexif()
+
+
+def test_an_animation_with_too_many_pixels_over_its_frames_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from PIL import Image
+
+    from bot.attachments import scrub as scrubbing
+
+    frames = [Image.new("RGB", (50, 50), (20 * i, 0, 255 - 20 * i)) for i in range(12)]
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], duration=40)
+    gif = out.getvalue()
+    monkeypatch.setattr(scrubbing, "MAX_ANIMATION_PIXELS", 12 * 50 * 50)
+    assert scrubbing.scrub(gif, "image/gif").startswith(b"GIF")  # at the cap: re-encoded
+    monkeypatch.setattr(scrubbing, "MAX_ANIMATION_PIXELS", 12 * 50 * 50 - 1)
+    with pytest.raises(scrubbing.UnreadableFile, match="12 frames of 50x50"):
+        scrubbing.scrub(gif, "image/gif")
