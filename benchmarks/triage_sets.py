@@ -7,10 +7,10 @@ the development sets in datasets/triage/ (hold-outs E, G, H and I, each run for 
 are development data now, and J since the fourth session of 2026-12-05). The blind hold-outs (any file
 in datasets/triage/ not listed below) are left out unless `--holdout` is given: run for final figures only.
 None of these sets is trained on, but the learned stage's thresholds are chosen on all of them
-(bot/triage/training/build_classifier.py: E, G, H, I and J pooled into the precision target, the
-others must not lose precision), and train_own_kinds.jsonl and rules of the fourth session of 2026-12-05
-were written after reading the kinds of mistakes on E-J: the figures here are not held out; the build's
-leave-one-set-out lines are the closest to that. The last line is one JSON object.
+(bot/triage/training/build_classifier.py: E, G, H and I pooled into the precision target, the others
+must not lose precision), and train_own_kinds.jsonl was written from the head's mistakes on E, G, H
+and I: the learned stage's figures here are not held out; the build's leave-one-set-out lines are the
+closest to that. The last line is one JSON object.
 """
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint"
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
 WEIGHTS_SHA256 = "ae6f31188b4f0bbc76845f20a6df1d07e82a32f6203e8d3d046a51210babb37b"
-META_SHA256 = "94179a49f8570b7ff5cb155121ee6d89e23e3c6cd55c79b9d247b6e3ed7797d8"
+META_SHA256 = "4fee26078283e66eabdb6183071116878c3df5b0ef633ee6cb369c7da31a1ebe"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array

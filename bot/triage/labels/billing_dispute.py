@@ -983,38 +983,19 @@ _RULES = (
                 "disputes",
                 "disputed",
                 "disputing",
+                "chargeback",
+                "chargebacks",
+                "charge back",
                 "(?:contest|contesting|reverse) (?:the|this|a|that) (?:charge|payment|transaction|debit)",
             ) + r"\b",
         ),
         waits_if_asked_in_advance=True,
         examples=(
             "I want to dispute this charge",
-            "How do I dispute the charge you took on the 3rd? I never received the order.",
+            "I'm going to file a chargeback with my bank if this isn't refunded",
         ),
         counter_examples=(
             "if I cancel my contract early, is there a charge and would I get any of the month refunded?",
-        ),
-    ),
-    Rule(
-        # a chargeback is also a thing customers ask about ("how do chargebacks work?"): a how-to waits
-        "billing_dispute:chargeback",
-        confidence=0.85,
-        patterns=(
-            r"\b" + alt(
-                "chargeback",
-                "chargebacks",
-                "charge back",
-            ) + r"\b",
-        ),
-        waits_if_asked_in_advance=True,
-        yields_to_how_to=True,
-        examples=(
-            "I'm going to file a chargeback with my bank if this isn't refunded",
-            "The bank says my chargeback for the £60 you took in May was rejected by you",
-        ),
-        counter_examples=(
-            "How do chargebacks work in general, say a hotel closes before my stay?",
-            "What is a chargeback and how long does it usually take?",
         ),
     ),
     Rule(

@@ -41,48 +41,6 @@ _SERVICE = alt(
     "system",
 )
 
-# Something said to have gone wrong with the service or the goods (for complaint:redress_after_fault).
-_FAULT = (
-    "broken",
-    "broke",
-    "cracked",
-    "crack",
-    "torn",
-    "ripped",
-    "damaged",
-    "faulty",
-    "scratched",
-    "scratch",
-    "stained",
-    "wobbly",
-    "leak",
-    "leaking",
-    "not as (?:described|advertised|listed|pictured|promised)",
-    "nothing like",
-    "(?:sent|delivered|gave|fitted|cut|installed) (?:me |us )?the wrong",
-    "never (?:turned up|showed up|came|arrived|replied|answered)",
-    "did not (?:turn up|show up|come|arrive|work|answer)",
-    "no show",
-    "ruined",
-    "disappointed",
-    "upset",
-    "not good enough",
-    "far (?:shorter|longer|worse) than",
-    "(?:shorter|worse) than (?:i|we) asked",
-    "nobody (?:said|told|warned|called)",
-)
-# What the customer asks for to put it right.
-_REDRESS = (
-    "(?:a )?(?:full |complete )?refund",
-    "compensation",
-    "(?:my|our|the) (?:full )?(?:[0-9]+ )?(?:money |pounds |euros |dollars )?back",
-    "(?:it|this|that|things) (?:put|made) right",
-    "put (?:it|this|that|things) right",
-    "a free (?:replacement|replay|redo|re do|repeat)",
-    "(?:something|money|it) (?:taken )?off (?:the|my|our) bill",
-    "take (?:something|money) off (?:the|my|our) bill",
-)
-
 _RULES = (
     Rule(
         "complaint:file",
@@ -179,12 +137,10 @@ _RULES = (
         waits_if_asked_in_advance=True,
         yields_to_procedure_question=True,
         examples=(
-            "What's your complaints procedure? Not complaining about the price, but the engineer missed two visits.",
             'Third failed delivery "nobody home" — I was home. I want to complain formally.',
             "I want to make a formal complaint about the driver.",
         ),
         counter_examples=(
-            "Could you send me your complaints policy? Not a complaint, our school governors are comparing suppliers.",
             "If a repair isn't done in time, what's the normal way to chase it? not complaining, just want to know",
         ),
     ),
@@ -1974,14 +1930,11 @@ _RULES = (
                 "indignante",
             ) + r"\b",
         ),
-        yields_to_procedure_question=True,
-        yields_to_joke=True,
         examples=(
             "Es indignante que me hagan esperar tanto",
             "Estoy harta de que me den largas cada vez que llamo",
         ),
         counter_examples=(
-            "¿Dónde está el formulario de quejas? No es una queja, lo necesito para un trabajo de clase.",
             "Est-ce que les cours sont disponibles en français ?",
         ),
     ),
@@ -2002,8 +1955,6 @@ _RULES = (
                 "furieuse",
             ) + r"\b",
         ),
-        yields_to_procedure_question=True,
-        yields_to_joke=True,
         examples=(
             "Le service est devenu inexistant, c'est honteux",
             "C'est inadmissible, toujours pas de réponse après une semaine",
@@ -2031,14 +1982,11 @@ _RULES = (
                 "sauer",
             ) + r"\b",
         ),
-        yields_to_procedure_question=True,
-        yields_to_joke=True,
         examples=(
             "Ich bin echt sauer, das ist schon das dritte Mal",
             "Das Zimmer war laut und schmutzig, und an der Rezeption hat uns niemand geholfen. Eine Frechheit.",
         ),
         counter_examples=(
-            "Wo finde ich Ihr Beschwerdeformular? Keine Beschwerde, unsere Hausverwaltung will es sehen.",
             "Kann ich die Lieferung auch in den dritten Stock bekommen?",
         ),
     ),
@@ -2057,8 +2005,6 @@ _RULES = (
                 "indignad[oa]",
             ) + r"\b",
         ),
-        yields_to_procedure_question=True,
-        yields_to_joke=True,
         examples=(
             "Péssimo atendimento, ninguém resolve nada",
         ),
@@ -2078,14 +2024,11 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_routine_claim=True,
-        yields_to_procedure_question=True,
-        yields_to_joke=True,
         examples=(
             "Quiero poner una reclamación por el trato que recibí en la recepción",
             "Tengo una reclamación con la aseguradora desde hace dos meses y nadie me contesta",
         ),
         counter_examples=(
-            "Ho un reclamo da fare... scherzo! A che ora aprite sabato?",
             "¿Cómo presento una reclamación al seguro por la rotura de la pantalla del portátil?",
             "Necesito el formulario de reclamación para el reembolso de la óptica por mi póliza",
             "¿Qué documentos hacen falta para la reclamación del siniestro del coche?",
@@ -2101,8 +2044,6 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_routine_claim=True,
-        yields_to_procedure_question=True,
-        yields_to_joke=True,
         examples=(
             "Je veux faire une réclamation sur la façon dont le livreur m'a parlé",
             "Ma réclamation auprès de l'assurance est toujours pas traitée après un mois",
@@ -2123,15 +2064,11 @@ _RULES = (
             ) + r"\b",
         ),
         yields_to_routine_claim=True,
-        yields_to_procedure_question=True,
-        yields_to_joke=True,
         examples=(
-            "Isto é brincadeira! Três semanas sem resposta, quero fazer uma reclamação.",
             "Quero fazer uma reclamação do atendimento na loja de Braga",
             "Fiz uma reclamação ao seguro há três semanas e ainda não tive resposta",
         ),
         counter_examples=(
-            "Tenho uma reclamação a fazer... brincadeira, só queria saber se abrem no feriado.",
             "Como faço uma reclamação no seguro do telemóvel que caiu à água?",
             "Preciso do formulário de reclamação para o sinistro da bicicleta",
         ),
@@ -2266,58 +2203,6 @@ _RULES = (
             "we have had enough snow this week, are the slopes open tomorrow?",
             "I want to apply through the proper channels, where is the form?",
             "your team never let us down, best caterer ever",
-        ),
-    ),
-    Rule(
-        # a story of a service or product gone wrong that ends in a demand for redress, with no complaint word
-        "complaint:redress_after_fault",
-        confidence=0.8,
-        patterns=(
-            "^" + followed_by(r".*\b" + alt(*_FAULT) + r"\b") + r".*\b" + alt(
-                "(?:i|we) (?:want|would like|expect|demand|am asking for|are asking for)",
-            ) + "(?: [a-z]+){0,2} " + alt(*_REDRESS) + r"\b",
-        ),
-        waits_if_asked_in_advance=True,
-        yields_to_how_to=True,
-        examples=(
-            "The sofa you delivered has a torn cushion and a scratched arm. I want it put right without paying again.",
-            "My boiler service left a leak under the sink. Not good enough. I would like my 90 back.",
-            "The tour guide never turned up and we waited an hour. We want a full refund for all four of us.",
-        ),
-        counter_examples=(
-            "If the parcel arrives damaged, would I get a full refund? just asking before I order",
-            "My phone screen is cracked, I dropped it. Can I get a replacement screen fitted, and how much is it?",
-            "How do I ask for a refund if the item arrives broken?",
-        ),
-    ),
-    Rule(
-        # the same demand in the six other languages: a commercial gesture, compensation, the difference back
-        "complaint:redress_other_languages",
-        confidence=0.8,
-        patterns=(
-            r"\b" + alt(
-                "(?:exijo|quiero|pido|solicito) (?:una |la )?"
-                "(?:indemnizacion|compensacion|devolucion (?:integra|completa|de la diferencia))",
-                "(?:je demande|j exige|je veux|je souhaite|je reclame) (?:un |une |le |la )?"
-                "(?:geste commercial|dedommagement|indemnisation|remboursement (?:integral|complet|de la difference))",
-                "(?:ich verlange|ich fordere|ich mochte|ich will) (?:eine |die )?"
-                "(?:entschadigung|kulanz\\w*|erstattung der differenz|volle erstattung)",
-                "(?:exijo|quero|peco|solicito) (?:uma |a )?"
-                "(?:indemnizacao|compensacao|devolucao (?:integral|total|da diferenca))",
-                "(?:pretendo|esigo|chiedo|voglio) (?:un |il )?"
-                "(?:risarcimento|indennizzo|rimborso (?:totale|completo|della differenza))",
-                "(?:ik eis|ik wil|ik verwacht) (?:een )?(?:schadevergoeding|compensatie|volledige terugbetaling)",
-            ) + r"\b",
-        ),
-        waits_if_asked_in_advance=True,
-        examples=(
-            "La chambre n'avait pas de chauffage pendant trois nuits. Je demande un geste commercial.",
-            "Die Küche wurde zwei Wochen zu spät geliefert. Ich verlange eine Entschädigung.",
-            "Il corso è stato annullato all'ultimo minuto, chiedo un risarcimento per il viaggio.",
-        ),
-        counter_examples=(
-            "Ai-je droit à un dédommagement si le train a du retard ? je demande avant de réserver",
-            "¿Cómo solicito una devolución si no me queda bien la talla?",
         ),
     ),
 )

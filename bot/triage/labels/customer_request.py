@@ -352,23 +352,6 @@ _NL_PERSON = alt(
 )
 
 
-# Where the company's people sit, named instead of "a person" (customer_request:someone_from_the_place).
-_PLACE_EN = alt(
-    "team",
-    "office",
-    "branch",
-    "depot",
-    "shop",
-    "store",
-    "salon",
-    "reception",
-    "department",
-    "studio",
-    "clinic",
-    "showroom",
-    "warehouse",
-)
-
 _RULES = (
     # --- English: a person asked for in so many words ---------------------------------------------
     Rule(
@@ -2634,56 +2617,6 @@ _RULES = (
             "I don't need anyone to call me, just send the invoice",
             "can someone look at the sizing chart, it says 32 twice",
             "how do I connect my phone to the speaker?",
-        ),
-    ),
-    Rule(
-        # the company's people named by where they sit (your office, the branch, the depot, reception, the
-        # lettings team) and asked to call, to get in touch or to look at it, in the seven languages
-        "customer_request:someone_from_the_place",
-        confidence=0.85,
-        patterns=(
-            r"\b(?:a member of|someone (?:from|at|in)|somebody (?:from|at|in)|anyone from|one of) "
-            rf"(?:your |the )?(?:[a-z]+ ){{0,2}}{_PLACE_EN}(?: [a-z]+){{0,4}} (?:to )?" + alt(
-                "give me a (?:call|ring)",
-                "call",
-                "ring",
-                "phone",
-                "contact",
-                "get in touch",
-                "on the phone",
-            ) + r"\b",
-            rf"\bget me (?:someone|somebody)(?: [a-z]+){{0,3}} {_PLACE_EN} on the phone\b",
-            rf"\b(?:a )?call ?back from (?:your |the )?(?:local )?{_PLACE_EN}\b",
-            r"\b(?:conversation|chat|word) with (?:the|your) (?:lady|man|woman|person|people|staff) "
-            r"(?:on|at|in) (?:the )?(?:reception|front desk|desk|shop|counter)\b",
-            r"\b(?:alguien|una persona) (?:de|del) (?:la |vuestra |su )?(?:oficina|tienda|sucursal|equipo|recepcion"
-            r"|departamento)(?: [a-z]+){0,4} (?:me )?"
-            r"(?:llame|llamara|contacte|pueda llamar|pueda contactar|llamarme|contactarme)\b",
-            r"\bquelqu un (?:de|du) (?:votre |l |la |le )?(?:bureau|agence|magasin|boutique|equipe|service|accueil)"
-            r"(?: [a-z]+){0,4} (?:me )?(?:rappeler|appeler|contacter|rappelle|appelle|contacte)\b",
-            r"\b(?:jemand|ein mitarbeiter|eine mitarbeiterin) (?:aus dem|aus der|vom|von der|aus ihrem|von ihrem) "
-            r"(?:[a-z]+ )?(?:buro|filiale|laden|geschaft|team|abteilung|empfang)\w*(?: [a-z]+){0,4} "
-            r"(?:melden|anrufen|zuruckrufen)\b",
-            r"\balguem (?:do|da) (?:vossa |sua )?(?:loja|escritorio|agencia|equipa|equipe|rececao|recepcao|balcao)"
-            r"(?: [a-z]+){0,4} (?:me )?(?:ligar|ligue|contactar|contacte|telefonar|telefone)\b",
-            r"\b(?:potete|potreste|puo|potrebbe|vorrei) farmi (?:richiamare|chiamare|contattare)\b",
-            r"\bcon qualcuno del (?:vostro |negozio|ufficio|punto vendita|team)",
-            r"\b(?:iemand|een medewerker) (?:van|uit) (?:het|de|jullie) (?:kantoor|winkel|filiaal|vestiging|team|balie"
-            r"|afdeling)(?: [a-z]+){0,4} (?:mij |me )?(?:bellen|terugbellen|contact opnemen)\b",
-        ),
-        negatable=True,
-        examples=(
-            "could someone from the returns office ring me this afternoon about my order?",
-            "I'd like a call back from your local branch, it's easier to explain",
-            "¿Puede alguien de la oficina de Valencia llamarme mañana?",
-            "Est-ce que quelqu'un de l'agence peut me rappeler ?",
-            "Kann sich jemand aus der Filiale in Köln bei mir melden?",
-            "Potreste farmi richiamare? Preferisco spiegare a voce.",
-            "Kan iemand van het kantoor mij vandaag terugbellen?",
-        ),
-        counter_examples=(
-            "I don't need someone from the office to call me, an email is fine",
-            "someone from the office told me the parcel left yesterday, how do I track it?",
         ),
     ),
 )

@@ -10,7 +10,7 @@ l'abbonamento" are ordinary too (tests/bot/triage/test_self_harm_signs.py).
 """
 from __future__ import annotations
 
-from bot.triage.regex import alt, not_followed_by
+from bot.triage.regex import alt
 from bot.triage.rule import Label, Rule
 
 _PILLS = "(?:pills|tablets|meds|medication)"
@@ -18,13 +18,6 @@ _WHOSE = "(?:my|the|his|her)"
 _DEVICE_VERBS = ("seems", "seem", "tends", "tend", "appears", "fails", "refuses", "starts")
 # A goodbye letter to colleagues, a team or customers is a leaving card, not a warning sign.
 _WORK = "(?:colleague|co ?worker|team|customer|client|staff|student|class|boss|manager)"
-# Not being here for an errand ("easier if I wasn't here when the engineer comes") is an ordinary question.
-_NOT_AN_ERRAND = not_followed_by(r" (?:when|while|for|on|at|during|because|so|to|until|before|after)\b")
-# What "cutting again" is said of when it is a trade or a chore: hair, grass, hedges, fabric, wood...
-_CUT_THINGS = ("mower", "mowers", "grass", "lawn", "lawns", "hedge", "hedges", "blade", "blades", "scissors", "shears",
-               "hair", "haircut", "haircuts", "fringe", "salon", "client", "clients", "fabric", "pattern", "wood",
-               "timber", "tiles", "paper", "vinyl", "machine", "saw", "trimmer", "tree", "trees", "branches", "cake",
-               "sewing", "quilt", "garden", "gardening", "coupons", "costs", "prices", "carbs", "sugar", "teeth")
 
 _RULES = (
     Rule(
@@ -81,7 +74,7 @@ _RULES = (
                 f"(?:going to|gonna|want to|will) take (?:them|the {_PILLS}|all (?:of )?{_WHOSE} {_PILLS})"
                 " (?:all )?at once",  # not "can I take them all at once?"
                 f"(?:thinking|thought) (?:about|of) taking (?:them|all (?:of )?{_WHOSE} {_PILLS})",
-                "i (?:have )?(?:started )?cutting myself again",
+                "i (?:have )?(?:started )?cutting (?:myself )?again",
             ) + r"\b",
         ),
         examples=(
@@ -91,7 +84,7 @@ _RULES = (
             "I've been saving up my pills for a while now",
             "I wrote goodbye letters last night",
             "I won't be around much longer so please send the order to my sister",
-            "I've started cutting myself again and I don't know who to tell",
+            "I've started cutting again and I don't know who to tell",
         ),
         counter_examples=(
             "my laptop does not wake up from sleep after the update",
@@ -100,85 +93,6 @@ _RULES = (
             "can I take the tablets at the same time as my other medication?",
             "can you print a farewell note for my colleague inside the card?",
             "the mower started cutting again after I cleaned the blade",
-        ),
-    ),
-    Rule(
-        # "I've started cutting again" with no tool, material or trade named anywhere in the message
-        "self_harm:en_cutting_again",
-        confidence=0.9,
-        patterns=(
-            "^" + not_followed_by(r".*\b" + alt(*_CUT_THINGS) + r"\b")
-            + r".*?\bi (?:have )?(?:started |begun )?cutting again\b",
-        ),
-        examples=(
-            "I've started cutting again and I don't know who to tell",
-        ),
-        counter_examples=(
-            "I've started cutting again now the grass is growing, which blade fits the 46cm mower?",
-            "I started cutting again after my wrist healed, do you sell left-handed scissors?",
-            "I have started cutting again since the salon reopened, can I book the training day?",
-        ),
-    ),
-    Rule(
-        # the warning signs told in other words: an ending planned, being gone made easier, a danger sought
-        "self_harm:en_in_other_words",
-        confidence=0.9,
-        patterns=(
-            r"\b" + alt(
-                "(?:planning|planned|thinking about|thought about|decided) how (?:i would|i will|to) end "
-                "(?:it|things|everything|my life)",
-                "(?:want|going|ready|planning|decided) to end (?:things|everything)(?! with)",
-                "(?:easier|better) (?:for (?:everyone|everybody|them|my family) )?if i (?:was|were) "
-                "(?:not here|not around|gone)(?: either| any ?more)?" + _NOT_AN_ERRAND,
-                "(?:ride|drive|walk|step|jump|throw myself)(?: [a-z]+){0,4} (?:into|in front of) "
-                "(?:the |a |oncoming )?(?:traffic|train|bus|lorry|truck)",
-                "be done with life",
-                "(?:do not|can not) see (?:much |any )?point in (?:anything|going on|carrying on)(?! with)",
-            ) + r"\b",
-        ),
-        examples=(
-            "since the funeral I keep thinking everyone would find it easier if I wasn't here",
-            "I've been planning how I would end things, the tickets don't matter anymore",
-            "some nights I want to step in front of a bus and be done with it all",
-        ),
-        counter_examples=(
-            "I want to end things with the old supplier before switching, how long is the notice?",
-            "would it be easier if I wasn't here when the engineer comes, or should I stay?",
-            "can I just be done with the paperwork online?",
-        ),
-    ),
-    Rule(
-        # a parent or partner telling of someone else cutting or harming themselves, in the seven languages
-        "self_harm:someone_else",
-        confidence=0.9,
-        patterns=(
-            r"\b" + alt(
-                "(?:been|is|keeps|kept|started|starts) (?:cutting|harming|hurting) (?:himself|herself|themselves)",
-                "(?:his|her|their) self harm",
-                "se (?:esta|anda|ha estado) cortando",
-                "se (?:autolesiona|hace dano a si mism[oa])",
-                "se (?:scarifie|mutile)",
-                "se coupe (?:les bras|les poignets|les jambes|volontairement)",
-                "ritzt sich",
-                "sich (?:selbst )?(?:ritzt|verletzt)",
-                "se (?:anda|esta) a cortar",
-                "(?:anda|esta) a cortar se",
-                "se automutila",
-                "si (?:taglia|sta tagliando|e tagliat[oa]) (?:le braccia|i polsi|le gambe)",
-                "si fa del male da sol[oa]",
-                "(?:snijdt|beschadigt) (?:zichzelf|zich)",
-            ) + r"\b",
-        ),
-        examples=(
-            "My daughter told me last night she has been cutting herself, she is due at your camp on Monday",
-            "Mi hijo se está cortando los brazos y no sé si debe ir a la excursión",
-            "A minha filha anda a cortar-se e tem vergonha de usar calções na piscina",
-            "Mijn zoon snijdt zichzelf, kan hij wel mee op kamp?",
-        ),
-        counter_examples=(
-            "my son cut himself on the broken tile by your pool, who do I report it to?",
-            "Mi hijo se cortó con el cristal roto de la mesa, ¿quién paga?",
-            "Er verletzt sich beim Sport oft am Knie, gibt es Knieschoner?",
         ),
     ),
     Rule(
