@@ -51,8 +51,16 @@ class WriteTurns:
         class TakingTurns(sqlite3.Connection):
             holds = False
 
-            def cursor(self, factory: Any = TurnCursor) -> Any:  # NOTE: Connection.execute() comes here too
+            def cursor(self, factory: Any = TurnCursor) -> Any:
                 return super().cursor(factory)
+
+            # Connection.execute()/executemany() run the statement in C without TurnCursor.execute;
+            # SQLAlchemy never calls them, but whoever does must take the turn too.
+            def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+                return self.cursor().execute(sql, parameters)
+
+            def executemany(self, sql: str, seq_of_parameters: Any, /) -> sqlite3.Cursor:
+                return self.cursor().executemany(sql, seq_of_parameters)
 
             def commit(self) -> None:
                 try:
