@@ -106,6 +106,7 @@ class Answerer:
         self._detector = detector
         self._cross_lingual = crosslingual_section.CachedEmbedder(cross_lingual) if cross_lingual is not None else None
         self._english = crosslingual_section.CachedEmbedder(english) if english is not None else None
+        self._english_raw = english  # for throw-away texts (a question less one word): never worth caching
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:
@@ -179,8 +180,8 @@ class Answerer:
                 share=answerability.question_share(question, section), threshold=result.threshold,
                 section_score=found.score):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
-        if (not result.cross_lingual and self._english is not None and not answerability.yes_no_holds(
-                question, f"{top.title}\n{found.heading}\n{found.body}", self._english)):
+        if (not result.cross_lingual and self._english_raw is not None and not answerability.yes_no_holds(
+                question, f"{top.title}\n{found.heading}\n{found.body}", self._english_raw)):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
                 message, question, section):

@@ -67,3 +67,39 @@ def test_a_question_with_a_wh_word_is_not_a_yes_no_one():
     embedder = BagOfWords()
     assert _grounded("where can I connect the SunMeadow app to Alexa", embedder)
     assert embedder.calls == 0
+
+
+class Counting(BagOfWords):
+    """Records how many texts each call embedded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
+        self.sizes.append(len(texts))
+        return super().embed_array(texts)
+
+
+def test_case_variants_of_one_lacked_word_are_one_text_to_embed():
+    question = "can I connect the SunMeadow app to Alexa ALEXA alexa aLeXa alexas"
+    assert left_out.lacked_words(question, APP) == ["Alexa"]
+    assert "lexa" not in left_out.without(question, "Alexa").lower()
+    embedder = Counting()
+    assert left_out.drop(question, APP, embedder) > 0.05
+    assert embedder.sizes == [3]  # question, section, question without Alexa: one batch
+
+
+def test_only_the_few_longest_lacked_words_are_tried_in_one_batch():
+    question = "can I connect the SunMeadow app to " + " ".join(f"gadget{chr(97 + i)}{'x' * i}" for i in range(20))
+    embedder = Counting()
+    left_out.drop(question, APP, embedder)
+    assert embedder.sizes == [2 + left_out.MAX_LACKED]
+
+
+def test_the_throw_away_texts_are_not_cached():
+    embedder = Counting()
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})(), english=embedder)
+    question = "can I connect the SunMeadow app to Alexa"
+    answerer.answer(question, SearchResult(query=question, hits=[_hit()], answerable=True))
+    assert answerer._english is not None and not answerer._english._vectors
