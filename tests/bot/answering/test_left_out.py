@@ -103,3 +103,18 @@ def test_the_throw_away_texts_are_not_cached():
     question = "can I connect the SunMeadow app to Alexa"
     answerer.answer(question, SearchResult(query=question, hits=[_hit()], answerable=True))
     assert answerer._english is not None and not answerer._english._vectors
+
+
+def test_the_check_is_not_asked_of_a_question_to_a_help_centre_in_another_language():
+    page = "De SunMeadow app is gratis op de iPhone. Koppel hem in Instellingen aan je slimme meter."
+    passage = Passage("app.md::v1::0", page, "De SunMeadow app", 0.7)
+    hit = DocumentHit("app.md", "De SunMeadow app", "app.md", None, 0.8, [passage], coverage=0.6)
+    question = "Kan ik de SunMeadow app koppelen aan Alexa"
+    embedder = BagOfWords()
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})(),
+                        knowledge_language="Dutch", english=embedder)
+    answerer.extract(question, SearchResult(query=question, hits=[hit], answerable=True), language="nl")
+    english = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.2})(), english=embedder)
+    english.extract("can I connect the SunMeadow app to Alexa", SearchResult(
+        query=question, hits=[_hit()], answerable=True), language="nl")
+    assert embedder.calls == 0
