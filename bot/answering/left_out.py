@@ -63,8 +63,17 @@ def drop(question: str, shown: str, embedder: ArrayEmbedder) -> float:
     if not lacked:
         return 0.0
     rarest = sorted(lacked, key=len, reverse=True)[:MAX_LACKED]  # stable: ties keep the question's order
-    texts = [question, shown, *(without(question, word) for word in rarest)]
-    vectors = np.asarray(embedder.embed_array(texts), dtype=np.float32)  # one batch
-    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    similarity = vectors[2:] @ vectors[1]
-    return max(0.0, float(similarity.max() - vectors[0] @ vectors[1]))
+    return max(0.0, float(drops(question, shown, rarest, embedder).max()))
+
+
+def unit_vectors(question: str, shown: str, words: Sequence[str], embedder: ArrayEmbedder) -> np.ndarray:
+    """Unit vectors of the question, `shown`, and the question without each of `words`, in one batch."""
+    texts = [question, shown, *(without(question, word) for word in words)]
+    vectors = np.asarray(embedder.embed_array(texts), dtype=np.float32)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+def drops(question: str, shown: str, words: Sequence[str], embedder: ArrayEmbedder) -> np.ndarray:
+    """For each of `words`, how much closer to `shown` the question gets without it (negative: farther)."""
+    vectors = unit_vectors(question, shown, words, embedder)
+    return vectors[2:] @ vectors[1] - vectors[0] @ vectors[1]

@@ -118,3 +118,23 @@ def test_the_check_is_not_asked_of_a_question_to_a_help_centre_in_another_langua
     english.extract("can I connect the SunMeadow app to Alexa", SearchResult(
         query=question, hits=[_hit()], answerable=True), language="nl")
     assert embedder.calls == 0
+
+
+def test_the_benchmark_reads_the_drop_as_the_product_does():
+    """`benchmarks/answerability_terms.py` imports the formula: what it fits on is what the product runs."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+    try:
+        import answerability_terms
+    finally:
+        sys.path.pop(0)
+
+    class Everything:
+        def rarity(self, _term: str) -> float:
+            return 1.0
+
+    question = "can I connect the SunMeadow app to Alexa or ALEXA"
+    figures = answerability_terms.left_out(BagOfWords(), Everything(), question, APP)
+    assert figures["neg_delta"] == left_out.drop(question, APP, BagOfWords()) > 0.05
