@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
 import numpy as np
 
 from knowledge_base import lexical
+from knowledge_base.crosslingual import ArrayEmbedder
 
 _WORD = re.compile(r"[^\W_]+")
-
-
-class ArrayEmbedder(Protocol):
-    def embed_array(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 # Lacked words tried at most (the longest: a cheap stand-in for the rarest). Each costs one text to

@@ -138,3 +138,10 @@ def test_the_benchmark_reads_the_drop_as_the_product_does():
     question = "can I connect the SunMeadow app to Alexa or ALEXA"
     figures = answerability_terms.left_out(BagOfWords(), Everything(), question, APP)
     assert figures["neg_delta"] == left_out.drop(question, APP, BagOfWords()) > 0.05
+
+
+def test_one_array_embedder_protocol_is_declared():
+    from bot.answering import crosslingual_section
+    from knowledge_base import crosslingual
+
+    assert left_out.ArrayEmbedder is crosslingual_section.ArrayEmbedder is crosslingual.ArrayEmbedder
