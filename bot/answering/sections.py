@@ -197,9 +197,10 @@ def _scored_sections(question: str, hit: DocumentHit, whole: list[Passage] | Non
     them plus `DENSE_WEIGHT` times search's similarity for it."""
     topic = frozenset(extractive.content_words(hit.title))
     first = hit.passages[0] if hit.passages else None
+    docx = plain_parts.file_type(hit.source) == plain_parts.DOCX
     out = []
     for group, (section, text) in enumerate(sections_of(whole or hit.passages)):
-        text = plain_parts.piped_tables(text)
+        text = plain_parts.piped_tables(text) if docx else text
         parts = plain_parts.plain_parts(section, text) if len(text) > SPLIT_OVER else [plain_parts.Part(section, text)]
         for n, part in enumerate(parts):
             own = [p for p in hit.passages if p.section == section and (len(parts) == 1 or plain_parts.holds(p, part))]

@@ -39,3 +39,22 @@ def test_rows_written_with_bars_become_a_markdown_table_set_apart_from_the_text_
 def test_a_lone_barred_line_a_ragged_run_and_a_markdown_table_are_left_as_they_are() -> None:
     for text in ("Home | Help centre\nWelcome.", "a | b\nc | d | e", "| a | b |\n|---|---|\n| 1 | 2 |"):
         assert piped_tables(text) == text
+
+
+def _shown(source: str, text: str, question: str) -> str:
+    from bot.answering import sections
+    from knowledge_base.results import DocumentHit
+
+    passage = Passage(f"{source}::v1::0", text, "Plans", 0.6)
+    found = sections.best_section(question, DocumentHit(source, "Plans", source, None, 0.9, [passage]))
+    assert found is not None
+    return found.body
+
+
+def test_only_text_loaded_from_a_docx_has_its_barred_rows_made_a_table() -> None:
+    rows = "Plan | Price\nBasic | 5 euros a month\nPlus | 9 euros a month"
+    assert "|---|---|" in _shown("plans.docx", rows, "how much is the Plus plan a month")
+    for source in ("plans.md", "https://help.example.com/plans", "plans.txt"):
+        assert "|---|" not in _shown(source, rows, "how much is the Plus plan a month")
+    shell = "Send us the errors:\n\ncat /var/log/sync.log | grep ERROR\njournalctl -u sync | tail -n 50"
+    assert "cat /var/log/sync.log | grep ERROR" in _shown("logs.md", shell, "how do I send the sync errors")
