@@ -101,4 +101,4 @@ def _cells(line: str) -> list[str]:
     stripped = line.strip()
     if CELL_SEPARATOR not in f" {stripped} " or (stripped.startswith("|") and stripped.endswith("|")):
         return []
-    return [cell.strip() for cell in f" {stripped}".split(CELL_SEPARATOR)]
+    return [cell.strip() for cell in f" {stripped} ".split(CELL_SEPARATOR)]  # padded: an empty end cell counts

@@ -58,3 +58,9 @@ def test_only_text_loaded_from_a_docx_has_its_barred_rows_made_a_table() -> None
         assert "|---|" not in _shown(source, rows, "how much is the Plus plan a month")
     shell = "Send us the errors:\n\ncat /var/log/sync.log | grep ERROR\njournalctl -u sync | tail -n 50"
     assert "cat /var/log/sync.log | grep ERROR" in _shown("logs.md", shell, "how do I send the sync errors")
+
+
+def test_a_row_with_an_empty_last_cell_stays_in_the_table() -> None:
+    text = "Part | Price | Notes\nSaddle | 31 | fitted free\nChain | 18 | \nTyre | 25 | per wheel"
+    assert piped_tables(text) == ("| Part | Price | Notes |\n|---|---|---|\n| Saddle | 31 | fitted free |\n"
+                                  "| Chain | 18 |  |\n| Tyre | 25 | per wheel |")
