@@ -61,6 +61,13 @@ def holds(passage: Passage, part: Part) -> bool:
 
 CELL_SEPARATOR = " | "
 DOCX = ".docx"
+PLAIN_TEXT = frozenset({".txt", ".pdf"})  # loaded as one untitled section when no headings were found
+
+
+def reads_in_parts(source: str, section: str) -> bool:
+    """Whether a section is the untitled whole of a TXT file or of a PDF without headings (the only
+    texts `plain_parts` is for): Markdown, HTML and DOCX sections have headings of their own."""
+    return not section and file_type(source) in PLAIN_TEXT
 
 
 def file_type(source: str) -> str:

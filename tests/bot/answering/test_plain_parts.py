@@ -64,3 +64,23 @@ def test_a_row_with_an_empty_last_cell_stays_in_the_table() -> None:
     text = "Part | Price | Notes\nSaddle | 31 | fitted free\nChain | 18 | \nTyre | 25 | per wheel"
     assert piped_tables(text) == ("| Part | Price | Notes |\n|---|---|---|\n| Saddle | 31 | fitted free |\n"
                                   "| Chain | 18 |  |\n| Tyre | 25 | per wheel |")
+
+
+def test_only_a_plain_text_file_or_a_pdf_without_headings_is_read_in_parts() -> None:
+    from bot.answering import sections
+    from knowledge_base.results import DocumentHit
+
+    filler = " ".join(f"Step {i} of the setup is described in the quick start guide in the box." for i in range(12))
+    text = f"{filler}\n\nIMPORTANT\n\nNever run vinegar through the kettle: it voids the warranty.\n"
+    question = "can I use vinegar to descale the kettle"
+    headings = {}
+    for source, section in [("descale.txt", ""), ("descale.pdf", ""), ("descale.md", "Descale the kettle"),
+                            ("https://help.example.com/descale", ""), ("descale.pdf", "Descaling")]:
+        passage = Passage(f"{source}::v1::0", text, section, 0.6)
+        found = sections.best_section(question, DocumentHit(source, "Descaling", source, None, 0.9, [passage]))
+        assert found is not None
+        headings[(source, section)] = found.heading
+    assert headings[("descale.txt", "")] == headings[("descale.pdf", "")] == "IMPORTANT"
+    assert headings[("descale.md", "Descale the kettle")] == "Descale the kettle"
+    assert headings[("https://help.example.com/descale", "")] == ""
+    assert headings[("descale.pdf", "Descaling")] == "Descaling"
