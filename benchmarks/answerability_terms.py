@@ -24,14 +24,11 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,7 +37,7 @@ from answerability_fit import outcome, product, section  # noqa: E402
 from answerability_signals import centre_index  # noqa: E402
 from answers_quality import help_centres  # noqa: E402  (its list of hold-outs is the one list)
 
-from bot.answering.left_out import lacked_words  # noqa: E402  (the product's reading of the words lacked)
+from bot.answering.left_out import ArrayEmbedder, lacked_words, unit_vectors  # noqa: E402  (the product's reading)
 from knowledge_base import lexical  # noqa: E402
 
 PREFIX = lexical.PREFIX  # letters two words must share to count as inflections of one another
@@ -112,11 +109,10 @@ def _edits1(word: str) -> set[str]:
     return deletes | transposes | replaces | {a + c + b for a, b in splits for c in letters}
 
 
-def left_out(embed: Any, vocabulary: Vocabulary, question: str, shown: str) -> dict[str, float]:
+def left_out(embedder: ArrayEmbedder, vocabulary: Vocabulary, question: str, shown: str) -> dict[str, float]:
     """`neg_delta`, `neg_rare`, `neg_foreign` and `gap` (see the module docstring) for one answer."""
     words = [(word, vocabulary.rarity(lexical.terms(word)[0])) for word in lacked_words(question, shown)]
-    vectors = embed([question, shown, *(re.sub(rf"\b{re.escape(w)}\b", "", question) for w, _ in words)])
-    vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = unit_vectors(question, shown, [w for w, _ in words], embedder)
     similarity = float(vectors[0] @ vectors[1])
     drops = [(similarity - float(v @ vectors[1]), 1.0 - float(v @ vectors[0]), rare)
              for v, (_w, rare) in zip(vectors[2:], words, strict=True)]
@@ -152,7 +148,7 @@ def main() -> None:
         shown = section(row)
         answered = shown is not None and outcome(row, product(row, {})) in ("ok", "fact_missing", "wrong")
         if row["lang"] == "en" and shown is not None and answered:
-            row.update(left_out(embedder.embed_array, vocabulary, row["question"],
+            row.update(left_out(embedder, vocabulary, row["question"],
                                 f"{title}\n{shown['heading']}\n{shown['body']}"))
     args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 

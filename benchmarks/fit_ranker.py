@@ -141,7 +141,10 @@ def main() -> None:
         cv = cross_validated(rows, l2)
         print(f"l2={l2}: leave-one-out {sum(cv.values())}/{dev_n}", {s: f"{n}/{sizes[s]}" for s, n in cv.items()})
         results.append((sum(cv.values()), l2, cv))
-    allowed = [r for r in results if _keeps_public(rows, r[1], before, sizes)] or results
+    allowed = [r for r in results if _keeps_public(rows, r[1], before, sizes)]
+    if not allowed:  # choosing one anyway would write weights that lose the public sets, silently
+        raise SystemExit(f"no l2 in {L2_GRID} keeps the public sets (at most {PUBLIC_SLACK:.1%} of each lost): "
+                         "nothing chosen; widen L2_GRID or drop the feature that costs them")
     best = max(n for n, _, _ in allowed)
     total, l2, cv = max((r for r in allowed if r[0] == best), key=lambda r: r[1])  # strongest L2 among the best
     beta = fit([r for r in rows if r["set"] in DEV], l2)

@@ -37,11 +37,15 @@ TEXT_CHARS = 150
 
 
 class ArrayEmbedder(Protocol):
-    """What the cross-lingual store needs of an embedder (tests give a fake one)."""
-
-    model_id: str
+    """An embedder that returns a matrix, one row per text (the one declaration; tests give fakes)."""
 
     def embed_array(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class NamedEmbedder(ArrayEmbedder, Protocol):
+    """What the cross-lingual store needs of an embedder: its model's id, recorded with the vectors."""
+
+    model_id: str
 
 
 def cross_lingual_text(title: str, section: str, text: str) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from knowledge_base.chroma_rows import guard
-from knowledge_base.crosslingual import ArrayEmbedder
+from knowledge_base.crosslingual import NamedEmbedder
 from knowledge_base.crosslingual_texts import CrossLingualTexts
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class CrossLingualRow:
 class CrossLingualStore:
     """Cross-lingual chunk vectors keyed by chunk id."""
 
-    def __init__(self, *, client: chromadb.ClientAPI, name: str, embedder: ArrayEmbedder) -> None:
+    def __init__(self, *, client: chromadb.ClientAPI, name: str, embedder: NamedEmbedder) -> None:
         self.embedder = embedder
         self._lock = threading.Lock()
         with guard(f"open collection {name + SUFFIX!r}"):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from knowledge_base.chroma_rows import guard
-from knowledge_base.crosslingual import ArrayEmbedder
+from knowledge_base.crosslingual import NamedEmbedder
 
 if TYPE_CHECKING:
     import chromadb
@@ -30,7 +30,7 @@ _PAGE = 20_000  # NOTE: bigger pages hit SQLite's bound-variable limit inside em
 class CrossLingualTexts:
     """Cross-lingual vectors of words and titles, keyed by their text."""
 
-    def __init__(self, *, client: chromadb.ClientAPI, name: str, embedder: ArrayEmbedder, empty_index: bool) -> None:
+    def __init__(self, *, client: chromadb.ClientAPI, name: str, embedder: NamedEmbedder, empty_index: bool) -> None:
         """`empty_index`: no chunk has a cross-lingual vector yet, so nothing is missing here either."""
         self.embedder = embedder
         with guard(f"open collection {name + SUFFIX!r}"):

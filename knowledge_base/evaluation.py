@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
     from knowledge_base.config import KnowledgeBaseSettings
-    from knowledge_base.crosslingual import ArrayEmbedder
+    from knowledge_base.crosslingual import NamedEmbedder
     from knowledge_base.index import ChromaIndex
     from knowledge_base.results import SearchResult
     from knowledge_base.search import Searcher
@@ -60,7 +60,7 @@ def auroc(scores: Sequence[float], labels: Sequence[bool]) -> float | None:
 
 
 def index_corpus(rows: Iterable[dict[str, Any]], *, settings: KnowledgeBaseSettings, embedder: Embeddings,
-                 model_id: str, cross_lingual: ArrayEmbedder | None = None) -> ChromaIndex:
+                 model_id: str, cross_lingual: NamedEmbedder | None = None) -> ChromaIndex:
     """Chunk, embed and upsert every corpus row the way a sync does; returns the opened index."""
     from knowledge_base.chunking import Chunk, split_document
     from knowledge_base.documents import document_from_text

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import chromadb
     from langchain_core.embeddings import Embeddings
 
-    from knowledge_base.crosslingual import ArrayEmbedder
+    from knowledge_base.crosslingual import NamedEmbedder
 
 __all__ = ["ChromaIndex", "ChunkMatch", "StoredVersion", "make_client"]
 
@@ -49,7 +49,7 @@ class ChromaIndex:
 
     @classmethod
     def open(cls, settings: KnowledgeBaseSettings, embedder: Embeddings, model_id: str, *,
-             recreate: bool = False, cross_lingual: ArrayEmbedder | None = None) -> ChromaIndex:
+             recreate: bool = False, cross_lingual: NamedEmbedder | None = None) -> ChromaIndex:
         """Open (or create) the collection; refuse one built with another model unless `recreate`.
 
         With `cross_lingual`, chunks can also hold a cross-lingual vector (filled in after writes).

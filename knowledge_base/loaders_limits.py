@@ -61,9 +61,10 @@ def check_markdown_lines(text: str, limits: DocumentLimits) -> None:
     The block parser costs ~6-30 microseconds a line (a list item the most), whatever the line holds:
     within 1,000,000 characters, 250,000 one-word list items took 6.9 CPU s of the server's thread.
     50,000 lines bound that to ~1.5 s; our help centres' Markdown averages 65 characters a line, so
-    1,000,000 characters of it is ~15,000 lines.
+    1,000,000 characters of it is ~15,000 lines. The parser breaks lines at "\r\n", a lone "\r" and
+    "\n" alike, so all three are counted (a file of "\r" line breaks is no single line).
     """
-    lines = text.count("\n") + 1
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
     if lines > limits.max_markdown_lines:
         raise ValueError(f"too many lines for Markdown ({lines:,}; the limit is {limits.max_markdown_lines:,}, "
                          "SUPPORTBOT_KB__MAX_MARKDOWN_LINES)")

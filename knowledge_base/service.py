@@ -20,7 +20,7 @@ from knowledge_base.results import SearchResult
 from knowledge_base.sync import Syncer, SyncReport
 
 if TYPE_CHECKING:
-    from knowledge_base.crosslingual import ArrayEmbedder
+    from knowledge_base.crosslingual import NamedEmbedder
     from knowledge_base.search import Searcher
 
 __all__ = ["DocumentInfo", "KnowledgeBase", "SyncReport", "build_knowledge_base"]
@@ -49,7 +49,7 @@ class KnowledgeBase:
     """Documents in, passages out; opens its Chroma collection on first use (or `open()`)."""
 
     def __init__(self, settings: KnowledgeBaseSettings, *, embedder: Embeddings, model_id: str,
-                 cross_lingual: ArrayEmbedder | None = None) -> None:
+                 cross_lingual: NamedEmbedder | None = None) -> None:
         self.settings = settings
         self.embedder = embedder
         self.model_id = model_id
@@ -224,7 +224,7 @@ class KnowledgeBase:
 
 def build_knowledge_base(settings: KnowledgeBaseSettings, *, embedder: Embeddings | None = None,
                          model_id: str | None = None,
-                         cross_lingual: ArrayEmbedder | None = None) -> KnowledgeBase:
+                         cross_lingual: NamedEmbedder | None = None) -> KnowledgeBase:
     """A `KnowledgeBase` for `settings`; the embedder defaults to `make_embedder(settings)`.
 
     A given `embedder` is recorded under its `model_id` attribute (or `model_id=`), else its class name.

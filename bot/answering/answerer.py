@@ -106,6 +106,7 @@ class Answerer:
         self._detector = detector
         self._cross_lingual = crosslingual_section.CachedEmbedder(cross_lingual) if cross_lingual is not None else None
         self._english = crosslingual_section.CachedEmbedder(english) if english is not None else None
+        self._english_raw = english  # for throw-away texts (a question less one word): never worth caching
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:
@@ -179,8 +180,9 @@ class Answerer:
                 share=answerability.question_share(question, section), threshold=result.threshold,
                 section_score=found.score):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
-        if (not result.cross_lingual and self._english is not None and not answerability.yes_no_holds(
-                question, f"{top.title}\n{found.heading}\n{found.body}", self._english)):
+        if (not result.cross_lingual and self._english_raw is not None and self._english_asked(language)
+                and not answerability.yes_no_holds(question, f"{top.title}\n{found.heading}\n{found.body}",
+                                                   self._english_raw)):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
                 message, question, section):
@@ -191,6 +193,12 @@ class Answerer:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive", blocked=blocked)
         text = self._markdown(found, language)
         return Answer(text, [citation(1, top)], grounded=True, mode="extractive", near_miss=not answerable)
+
+    def _english_asked(self, language: str | None) -> bool:
+        """Whether an English question was asked of an English help centre: the yes/no check reads
+        English words only (`asks_yes_no`), so a Dutch question to a Dutch centre is not asked it."""
+        customer = (language or self.knowledge_code).replace("_", "-").split("-")[0].lower()
+        return self.knowledge_code == "en" and customer == "en"
 
     def _section(self, question: str, result: SearchResult, top: DocumentHit,
                  whole: list[Passage] | None) -> sections.SectionAnswer | None:

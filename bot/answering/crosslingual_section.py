@@ -33,12 +33,12 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol
 
 import numpy as np
 
 from bot.answering import extractive
 from bot.answering.sections import MAX_CHARS, SectionAnswer, sections_of, trim
+from knowledge_base.crosslingual import ArrayEmbedder
 from knowledge_base.results import DocumentHit, Passage
 
 MAX_UNITS = 400  # sentences embedded per answer at most (a long PDF): the rest are not read
@@ -85,10 +85,6 @@ _MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:€|eur\b|euros?\b|gbp\b|usd\b)|\b(?
 # (a number right after a capitalised word names a product, a step or a page).
 _QUANTITY = re.compile(r"(?<![A-Za-z0-9])(?<!\b[A-Z][a-z]\s)(?<!\b[A-Z][a-z]{2}\s)(?<!\b[A-Z][a-z]{3}\s)"
                        r"(?<!\b[A-Z][a-z]{4}\s)(?<!\b[A-Z][a-z]{5}\s)[£$€]?\d")
-
-
-class ArrayEmbedder(Protocol):
-    def embed_array(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 def best_section(question: str, hit: DocumentHit, *, embedder: ArrayEmbedder, whole: list[Passage] | None = None,

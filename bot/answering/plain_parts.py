@@ -12,6 +12,8 @@ scores by the chunk that holds it, not by the best chunk of the whole file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from knowledge_base.results import Passage
 from knowledge_base.text_headings import find_headings
@@ -58,6 +60,19 @@ def holds(passage: Passage, part: Part) -> bool:
 
 
 CELL_SEPARATOR = " | "
+DOCX = ".docx"
+PLAIN_TEXT = frozenset({".txt", ".pdf"})  # loaded as one untitled section when no headings were found
+
+
+def reads_in_parts(source: str, section: str) -> bool:
+    """Whether a section is the untitled whole of a TXT file or of a PDF without headings (the only
+    texts `plain_parts` is for): Markdown, HTML and DOCX sections have headings of their own."""
+    return not section and file_type(source) in PLAIN_TEXT
+
+
+def file_type(source: str) -> str:
+    """The lower-case suffix of a document's source (".docx"), "" for a web page without one."""
+    return PurePosixPath(urlsplit(source).path).suffix.lower()
 
 
 def piped_tables(text: str) -> str:
@@ -67,7 +82,8 @@ def piped_tables(text: str) -> str:
     which the widget shows as run-on text and the trim reads as a paragraph. As a table (blank lines
     around it, so the text after it is not read as a row), the first row is its header: a long
     table is cut to the rows around the match with the header kept, and a row is read with its
-    column names. The words stay as they were.
+    column names. The words stay as they were. Only for text loaded from a DOCX (`DOCX`): elsewhere
+    " | " is a shell pipeline in a code block or a Markdown table without outer bars.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -92,4 +108,4 @@ def _cells(line: str) -> list[str]:
     stripped = line.strip()
     if CELL_SEPARATOR not in f" {stripped} " or (stripped.startswith("|") and stripped.endswith("|")):
         return []
-    return [cell.strip() for cell in f" {stripped}".split(CELL_SEPARATOR)]
+    return [cell.strip() for cell in f" {stripped} ".split(CELL_SEPARATOR)]  # padded: an empty end cell counts

@@ -197,10 +197,12 @@ def _scored_sections(question: str, hit: DocumentHit, whole: list[Passage] | Non
     them plus `DENSE_WEIGHT` times search's similarity for it."""
     topic = frozenset(extractive.content_words(hit.title))
     first = hit.passages[0] if hit.passages else None
+    docx = plain_parts.file_type(hit.source) == plain_parts.DOCX
     out = []
     for group, (section, text) in enumerate(sections_of(whole or hit.passages)):
-        text = plain_parts.piped_tables(text)
-        parts = plain_parts.plain_parts(section, text) if len(text) > SPLIT_OVER else [plain_parts.Part(section, text)]
+        text = plain_parts.piped_tables(text) if docx else text
+        split = len(text) > SPLIT_OVER and plain_parts.reads_in_parts(hit.source, section)
+        parts = plain_parts.plain_parts(section, text) if split else [plain_parts.Part(section, text)]
         for n, part in enumerate(parts):
             own = [p for p in hit.passages if p.section == section and (len(parts) == 1 or plain_parts.holds(p, part))]
             sentences, score = extractive.best_sentences(question, part.text, part.section, topic=topic)

@@ -108,6 +108,16 @@ def test_markdown_past_its_line_budget_fails_by_name_before_parsing(tmp_path: Pa
     assert load_document(_write(tmp_path, "short.md", items[:400]), source="short.md", limits=limits).sections
 
 
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_markdown_lines_broken_by_carriage_returns_count_too(tmp_path: Path, newline: str) -> None:
+    from knowledge_base.loaders_limits import DocumentLimits
+
+    limits = DocumentLimits(max_markdown_lines=100)
+    items = f"# Codes{newline}{newline}" + "".join(f"- code {i}{newline}" for i in range(120))
+    with pytest.raises(DocumentLoadError, match="too many lines for Markdown \\(123;"):
+        load_document(_write(tmp_path, "codes.md", items), source="codes.md", limits=limits)
+
+
 def test_html_work_grows_with_the_page_not_with_its_siblings_squared(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     import bs4.element

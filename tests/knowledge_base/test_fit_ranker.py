@@ -38,9 +38,7 @@ def test_the_fit_learns_a_separating_feature_and_leaves_out_none_of_the_held_out
     assert fit_ranker.cross_validated(rows, 0.001) == {name: 5 for name in fit_ranker.DEV}  # golden only
 
 
-def test_an_l2_is_refused_when_its_weights_lose_the_public_sets(fit_ranker: ModuleType) -> None:
-    """Our centres reward feature 3, the public sets punish it: only an L2 strong enough to leave the
-    hand-tuned ranking as it was keeps them."""
+def _public_punished(fit_ranker: ModuleType) -> list[dict[str, Any]]:
     rng = np.random.default_rng(3)
     rows = [_row(name, "golden", rng) for name in fit_ranker.DEV for _ in range(5)]
     for name in fit_ranker.PUBLIC:
@@ -49,8 +47,28 @@ def test_an_l2_is_refused_when_its_weights_lose_the_public_sets(fit_ranker: Modu
             row["base"] = np.array([0.6, 0.5])  # the hand-tuned ranking is right here
             row["labels"] = np.array([True, False])
             rows.append(row)
+    return rows
+
+
+def test_an_l2_is_refused_when_its_weights_lose_the_public_sets(fit_ranker: ModuleType) -> None:
+    """Our centres reward feature 3, the public sets punish it: only an L2 strong enough to leave the
+    hand-tuned ranking as it was keeps them."""
+    rows = _public_punished(fit_ranker)
     sizes = {s: len(fit_ranker.golden(rows, s)) for s in (*fit_ranker.DEV, *fit_ranker.PUBLIC)}
     before = {s: fit_ranker.first_right(fit_ranker.golden(rows, s), None) for s in sizes}
     assert before["stackfaq"] == 20
     assert not fit_ranker._keeps_public(rows, 0.001, before, sizes)
     assert fit_ranker._keeps_public(rows, 1000.0, before, sizes)
+
+
+def test_the_fit_stops_with_an_error_when_no_l2_keeps_the_public_sets(
+        fit_ranker: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+    import sys
+
+    data = tmp_path / "rows.pkl"
+    data.write_bytes(pickle.dumps(_public_punished(fit_ranker)))
+    monkeypatch.setattr(fit_ranker, "L2_GRID", (0.001,))
+    monkeypatch.setattr(sys, "argv", ["fit_ranker.py", "--data", str(data)])
+    with pytest.raises(SystemExit, match="no l2 .* keeps the public sets"):
+        fit_ranker.main()

@@ -39,3 +39,48 @@ def test_rows_written_with_bars_become_a_markdown_table_set_apart_from_the_text_
 def test_a_lone_barred_line_a_ragged_run_and_a_markdown_table_are_left_as_they_are() -> None:
     for text in ("Home | Help centre\nWelcome.", "a | b\nc | d | e", "| a | b |\n|---|---|\n| 1 | 2 |"):
         assert piped_tables(text) == text
+
+
+def _shown(source: str, text: str, question: str) -> str:
+    from bot.answering import sections
+    from knowledge_base.results import DocumentHit
+
+    passage = Passage(f"{source}::v1::0", text, "Plans", 0.6)
+    found = sections.best_section(question, DocumentHit(source, "Plans", source, None, 0.9, [passage]))
+    assert found is not None
+    return found.body
+
+
+def test_only_text_loaded_from_a_docx_has_its_barred_rows_made_a_table() -> None:
+    rows = "Plan | Price\nBasic | 5 euros a month\nPlus | 9 euros a month"
+    assert "|---|---|" in _shown("plans.docx", rows, "how much is the Plus plan a month")
+    for source in ("plans.md", "https://help.example.com/plans", "plans.txt"):
+        assert "|---|" not in _shown(source, rows, "how much is the Plus plan a month")
+    shell = "Send us the errors:\n\ncat /var/log/sync.log | grep ERROR\njournalctl -u sync | tail -n 50"
+    assert "cat /var/log/sync.log | grep ERROR" in _shown("logs.md", shell, "how do I send the sync errors")
+
+
+def test_a_row_with_an_empty_last_cell_stays_in_the_table() -> None:
+    text = "Part | Price | Notes\nSaddle | 31 | fitted free\nChain | 18 | \nTyre | 25 | per wheel"
+    assert piped_tables(text) == ("| Part | Price | Notes |\n|---|---|---|\n| Saddle | 31 | fitted free |\n"
+                                  "| Chain | 18 |  |\n| Tyre | 25 | per wheel |")
+
+
+def test_only_a_plain_text_file_or_a_pdf_without_headings_is_read_in_parts() -> None:
+    from bot.answering import sections
+    from knowledge_base.results import DocumentHit
+
+    filler = " ".join(f"Step {i} of the setup is described in the quick start guide in the box." for i in range(12))
+    text = f"{filler}\n\nIMPORTANT\n\nNever run vinegar through the kettle: it voids the warranty.\n"
+    question = "can I use vinegar to descale the kettle"
+    headings = {}
+    for source, section in [("descale.txt", ""), ("descale.pdf", ""), ("descale.md", "Descale the kettle"),
+                            ("https://help.example.com/descale", ""), ("descale.pdf", "Descaling")]:
+        passage = Passage(f"{source}::v1::0", text, section, 0.6)
+        found = sections.best_section(question, DocumentHit(source, "Descaling", source, None, 0.9, [passage]))
+        assert found is not None
+        headings[(source, section)] = found.heading
+    assert headings[("descale.txt", "")] == headings[("descale.pdf", "")] == "IMPORTANT"
+    assert headings[("descale.md", "Descale the kettle")] == "Descale the kettle"
+    assert headings[("https://help.example.com/descale", "")] == ""
+    assert headings[("descale.pdf", "Descaling")] == "Descaling"
