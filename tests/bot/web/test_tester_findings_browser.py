@@ -1,5 +1,5 @@
 """Findings of the hostile-user pass (tester, 2026-12-05) that need the real server: the widget in
-Chromium, and a restart while a turn is in flight. xfail(strict=True) with the reason until fixed."""
+Chromium, and a restart while a turn is in flight (still xfail(strict=True), with the reason)."""
 from __future__ import annotations
 
 import time
@@ -41,18 +41,24 @@ def _stored(server: ServerProcess, page) -> list[dict]:
     return list(response.raise_for_status().json()["messages"])
 
 
-@pytest.mark.browser
-def test_text_typed_while_a_message_is_sending_is_kept(server: ServerProcess, browser) -> None:
+def _send_slowly(browser, server: ServerProcess, question: str):  # -> (context, page, message box)
+    """Open the widget on a slow network and send `question`; 0.3 s later its POST is still in flight."""
     context = browser.new_context()
     context.add_init_script(SLOW_SEND)
     page = context.new_page()
+    page.goto(server.url + "/")
+    page.get_by_role("button", name="Chat with us").click()
+    box = page.get_by_label("Message", exact=True)
+    box.fill(question)
+    box.press("Enter")
+    page.wait_for_timeout(300)
+    return context, page, box
+
+
+@pytest.mark.browser
+def test_text_typed_while_a_message_is_sending_is_kept(server: ServerProcess, browser) -> None:
+    context, page, box = _send_slowly(browser, server, "where is my order?")
     try:
-        page.goto(server.url + "/")
-        page.get_by_role("button", name="Chat with us").click()
-        box = page.get_by_label("Message", exact=True)
-        box.fill("where is my order?")
-        box.press("Enter")
-        page.wait_for_timeout(300)
         box.press("End")
         box.type(" My order number is 12345", delay=10)
         page.wait_for_timeout(6000)  # the first send has returned
@@ -63,16 +69,8 @@ def test_text_typed_while_a_message_is_sending_is_kept(server: ServerProcess, br
 
 @pytest.mark.browser
 def test_an_impatient_second_enter_sends_the_message_once(server: ServerProcess, browser) -> None:
-    context = browser.new_context()
-    context.add_init_script(SLOW_SEND)
-    page = context.new_page()
+    context, page, box = _send_slowly(browser, server, "how long does shipping to Canada take?")
     try:
-        page.goto(server.url + "/")
-        page.get_by_role("button", name="Chat with us").click()
-        box = page.get_by_label("Message", exact=True)
-        box.fill("how long does shipping to Canada take?")
-        box.press("Enter")
-        page.wait_for_timeout(300)
         box.press("Enter")
         page.wait_for_timeout(8000)
         customer = [m for m in _stored(server, page) if m["role"] == "customer"]
