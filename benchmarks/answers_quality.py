@@ -32,9 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVELOPMENT = ("brightwell-dental", "fernhollow-storage", "fernleaf-books", "harbourline-ferries",
                "ironvale-gyms", "kestrel-carhire", "kestrel-storage", "larkspur-fibre", "orbitdesk-coworking",
                "pedalpoint-ebikes", "pinecrest-camps", "quillmate", "saffronbox-mealkits", "sunmeadow-solar",
-               "tidewater-pet", "velora-mobile", "hearthwell-heating", "wrenfield-water")
-# velora-mobile and hearthwell-heating were spent on 2026-12-05 (third session) and are development data
-# from the fourth session on. Hold-outs, written blind and never read while tuning, run only for final
+               "tidewater-pet", "velora-mobile", "hearthwell-heating", "wrenfield-water",
+               "cobaltline-rail", "maplecourt-lettings", "larchmont-opticians")
+# velora-mobile and hearthwell-heating were spent on 2026-12-05 (third session), cobaltline-rail,
+# maplecourt-lettings (hold-outs) and larchmont-opticians (validation) in the fourth; development data
+# from the session after. Hold-outs, written blind and never read while tuning, run only for final
 # figures (--holdout): every folder not listed above, deliberately not named here so that this file
 # tells nobody tuning what a hold-out is about.
 I18N_DEV = "golden_i18n_dev.jsonl"

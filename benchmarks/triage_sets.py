@@ -33,7 +33,8 @@ TRAINING = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl"
 # datasets/triage/ files that are development data (datasets/README.md); any other file there is a
 # hold-out, named in HOLDOUT_MARKS or not, so a new one is left out from the day it is added.
 DEVELOPMENT = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl",  # g-i spent on 2026-12-05
-               "holdout_j.jsonl")  # j spent on 2026-12-05 (third session)
+               "holdout_j.jsonl",  # j spent on 2026-12-05 (third session)
+               "holdout_k.jsonl")  # k spent on 2026-12-05 (fourth session)
 
 
 def is_holdout(path: Path) -> bool:

@@ -528,7 +528,7 @@
     if (state.finished[event.stream_id]) return; // the stored answer already replaced the draft
     var draft = state.drafts[event.stream_id];
     if (!draft) {
-      draft = el("div", { className: "msg bot draft", "aria-hidden": "true" }, [el("span", { className: "text" })]);
+      draft = el("div", { className: "msg bot draft", "aria-hidden": "true" }, [el("span", { className: "text", dir: "auto" })]);
       state.drafts[event.stream_id] = draft;
       ui.log.appendChild(draft);
       setTyping(null);

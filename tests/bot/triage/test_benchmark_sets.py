@@ -21,7 +21,7 @@ def root(tmp_path: Path) -> Path:
                           (repo / "examples" / "eval", ["triage_dev.jsonl", "corpus.jsonl"]),
                           (repo / "datasets" / "triage",
                            ["holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl",
-                            "holdout_j.jsonl", "holdout_k.jsonl", "holdout_l.jsonl", "train_own.jsonl",
+                            "holdout_j.jsonl", "holdout_k.jsonl", "holdout_y.jsonl", "holdout_z.jsonl", "train_own.jsonl",
                             "train_own_more.jsonl"])):
         folder.mkdir(parents=True)
         for name in names:
@@ -32,17 +32,17 @@ def root(tmp_path: Path) -> Path:
 def test_the_default_sets_leave_out_the_hold_outs_and_the_training_rows(triage_sets: ModuleType, root: Path) -> None:
     names = [p.name for p in triage_sets.default_sets(root=root)]
     assert names == ["public.jsonl", "triage_dev.jsonl", "holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl",
-                     "holdout_i.jsonl", "holdout_j.jsonl"]
+                     "holdout_i.jsonl", "holdout_j.jsonl", "holdout_k.jsonl"]
 
 
 def test_hold_outs_run_only_when_asked_for(triage_sets: ModuleType, root: Path) -> None:
     names = [p.name for p in triage_sets.default_sets(root=root, holdout=True)]
-    assert "holdout_k.jsonl" in names and "holdout_l.jsonl" in names
+    assert "holdout_y.jsonl" in names and "holdout_z.jsonl" in names
     assert "train_own.jsonl" not in names and "train_own_more.jsonl" not in names
 
 
 # a file added to datasets/triage/ and not yet named anywhere is a hold-out, whatever its case
-@pytest.mark.parametrize("name", ["HOLDOUT_K.jsonl", "holdout_k.jsonl", "holdout_l.jsonl"])
+@pytest.mark.parametrize("name", ["HOLDOUT_Y.jsonl", "holdout_y.jsonl", "holdout_z.jsonl"])
 def test_a_named_hold_out_is_refused_without_the_flag(triage_sets: ModuleType, root: Path, name: str,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert triage_sets.main([str(root / "datasets" / "triage" / name)]) == 0
