@@ -242,6 +242,9 @@ class _NoSearch:
     def document_chunks(self, document_id: str, version: int | None = None, *, limit: int = 200) -> list[Any]:
         return []
 
+    def document(self, document_id: str) -> DocumentInfo | None:
+        return None
+
 
 def _exit_below(report: dict[str, Any], min_pass: float | None) -> None:
     """`eval answers --min-pass`: exit 1 (after the JSON line) when too few golden questions pass."""

@@ -74,7 +74,8 @@ def nir_ok(value: str) -> bool:
 # --- detectors ----------------------------------------------------------------------------------
 # Each yields (start, end, placeholder) candidates; overlaps are resolved by the order below.
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# NOTE: domains may be internationalised ("bücher.example", "例子.广告"): an address there is still one
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:[^\W\d_]{2,}|xn--[\w-]+)\b")
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b")
 # Card digits may be grouped by any separator people type: spaces (also no-break and thin ones),
 # dashes (also Unicode ones), dots, underscores, slashes, stars, and runs of them ("4012 - 8888").

@@ -37,6 +37,9 @@ class SmtpMailer:
                 if s.username and s.password is not None:
                     smtp.login(s.username, s.password.get_secret_value())
                 smtp.send_message(message)
+        except smtplib.SMTPNotSupportedError:  # a non-ASCII mailbox name, and the server offers no SMTPUTF8
+            raise EmailDeliveryError("the mail server does not accept international addresses (no SMTPUTF8)",
+                                     retryable=False) from None
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             raise EmailDeliveryError(f"recipient refused: {codes}", status=codes[0] if codes else None,

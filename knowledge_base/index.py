@@ -210,16 +210,20 @@ class ChromaIndex:
         with guard("count chunks"):
             return self._collection.count()
 
-    def versions(self, *, page_size: int = 20_000) -> list[StoredVersion]:
-        """One row per stored document version (a document can briefly have two).
+    def versions(self, *, page_size: int = 20_000, document_id: str | None = None) -> list[StoredVersion]:
+        """One row per stored document version (a document can briefly have two); only `document_id`'s
+        when given (one indexed read, where all of them scan every document's first chunk).
 
         NOTE: read in pages: one `get` of every first chunk fails inside embedded Chroma past ~32,000
         documents ("too many SQL variables"), which stopped `kb sync` of bigger help centres.
         """
+        where: dict[str, Any] = {"position": 0}
+        if document_id is not None:
+            where = {"$and": [{"document_id": document_id}, {"position": 0}]}
         metadatas: list[Any] = []
         while True:
             with guard("list documents"):
-                res = self._collection.get(where={"position": 0}, include=["metadatas"], limit=page_size,
+                res = self._collection.get(where=where, include=["metadatas"], limit=page_size,
                                            offset=len(metadatas))
             page = res["metadatas"] or []
             metadatas.extend(page)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from langchain_core.embeddings import Embeddings
 
+from knowledge_base.chroma_rows import StoredVersion
 from knowledge_base.chunking import chunk_id
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.crosslingual_fill import CrossLingualFiller
@@ -124,8 +125,18 @@ class KnowledgeBase:
 
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document (its highest version), sorted by id."""
+        return self._latest(self._reopening(lambda: self.index.versions()))
+
+    def document(self, document_id: str) -> DocumentInfo | None:
+        """One indexed document (its highest version), read by id: a public `/kb/<id>` page must not
+        scan every document's metadata per request (seconds at 100,000 documents)."""
+        found = self._latest(self._reopening(lambda: self.index.versions(document_id=document_id)))
+        return found[0] if found else None
+
+    @staticmethod
+    def _latest(versions: list[StoredVersion]) -> list[DocumentInfo]:
         latest: dict[str, DocumentInfo] = {}
-        for v in self._reopening(lambda: self.index.versions()):
+        for v in versions:
             if v.document_id not in latest or v.version > latest[v.document_id].version:
                 latest[v.document_id] = DocumentInfo(
                     id=v.document_id, title=v.title, source=v.source, url=v.url, chunks=v.chunks,
@@ -137,7 +148,7 @@ class KnowledgeBase:
         """One document's chunks in reading order (its latest version unless given): whole sections for
         offline answers and the document's own page. None stored: []."""
         if version is None:
-            info = next((d for d in self.documents() if d.id == document_id), None)
+            info = self.document(document_id)
             if info is None:
                 return []
             version, limit = info.version, min(limit, info.chunks)

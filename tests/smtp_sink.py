@@ -32,12 +32,13 @@ class _Handler:
 class SmtpSink:
     """`with SmtpSink() as smtp:` ... `smtp.wait_for(lambda: smtp.messages)`."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, smtputf8: bool = False) -> None:
         self.port = free_port()
         self.lock = threading.Lock()
         self.received: list[tuple[list[str], EmailMessage]] = []
         self._refusals: list[str] = []
-        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port,
+                                      enable_SMTPUTF8=smtputf8)
 
     def __enter__(self) -> SmtpSink:
         self._controller.start()

@@ -52,15 +52,22 @@ def strip_format_characters(text: str) -> str:
 
 
 def clean_email(email: str | None) -> str | None:
-    """An email field that holds card or other data instead of an address is dropped, and so is one
-    SMTP cannot carry (non-ASCII after invisible characters are stripped; no SMTPUTF8 here)."""
+    """An email field that holds card or other data instead of an address is dropped (after invisible
+    characters are stripped). An internationalised domain is kept in its ASCII form (IDNA), which every
+    SMTP server carries; a non-ASCII mailbox name ("josé@") needs a server that offers SMTPUTF8, and
+    the mailer says so to the agent when it does not."""
     if email is None:
         return None
     email = strip_format_characters(email).strip()
-    if not email.isascii():
-        return None
     findings = detect(email)
-    return email if all(f.kind == "email" for f in findings) and findings else None
+    if not findings or not all(f.kind == "email" for f in findings):
+        return None
+    local, _, domain = email.rpartition("@")
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:  # a label too long or empty: no server can route it
+        return None
+    return f"{local}@{domain}"
 
 
 class RedactingFilter(logging.Filter):

@@ -7,8 +7,8 @@ relative links (markdown-it's link validation), under a CSP that runs no script 
 """
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
@@ -32,8 +32,13 @@ _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
 class Documents(Protocol):
-    def documents(self) -> Sequence[Any]: ...
+    def document(self, document_id: str) -> Any | None: ...
     def document_chunks(self, document_id: str, version: int | None = None, *, limit: int = 200) -> list[Any]: ...
+
+
+# Rendered pages kept per worker: a page is rendered from up to 200 chunks (~2 CPU s for a crafted one),
+# and a public address must not cost that on every request.
+PAGE_CACHE_SIZE = 256
 
 
 def page_url(document_id: str) -> str:
@@ -46,26 +51,35 @@ def make_kb_pages(documents: Documents) -> Blueprint:
     bp = Blueprint("kb_pages", __name__)
     markdown = _markdown()
 
+    @functools.lru_cache(maxsize=PAGE_CACHE_SIZE)
+    def rendered(info: Any) -> str:  # NOTE: keyed by the whole (frozen) document info: a new version misses
+        chunks = documents.document_chunks(info.id, info.version, limit=min(200, info.chunks))
+        return _render(info, chunks, markdown)
+
     @bp.get("/kb/<path:document_id>")
     def page(document_id: str) -> Response:
-        info = next((d for d in documents.documents() if d.id == document_id), None)
+        info = documents.document(document_id)
         if info is None:
             return _html(404, "Not found", "<h1>Not found</h1><p>There is no such article.</p>")
-        chunks = documents.document_chunks(document_id)
-        passages = [Passage(c.id, c.text, c.section, 0.0) for c in chunks]
-        body = [f"<h1>{html.escape(info.title)}</h1>",
-                f'<p class="meta">Updated <time datetime="{html.escape(info.updated_at)}">'
-                f"{html.escape(info.updated_at.replace('T', ' ')[:16])}</time></p>"]
-        if getattr(info, "url", None):
-            body.append(f'<p class="meta">Published at <a href="{html.escape(info.url)}" rel="noopener noreferrer">'
-                        f"{html.escape(info.url)}</a></p>")
-        for section, text in sections_of(passages):
-            if section:
-                body.append(f"<h2>{html.escape(section.rsplit(' > ', 1)[-1])}</h2>")
-            body.append(markdown.render(text))
-        return _html(200, info.title, "\n".join(body))
+        return _html(200, info.title, rendered(info))
 
     return bp
+
+
+def _render(info: Any, chunks: list[Any], markdown: MarkdownIt) -> str:
+    """The page's body: title, when it was indexed, its published address, the text by section."""
+    passages = [Passage(c.id, c.text, c.section, 0.0) for c in chunks]
+    body = [f"<h1>{html.escape(info.title)}</h1>",
+            f'<p class="meta">Updated <time datetime="{html.escape(info.updated_at)}">'
+            f"{html.escape(info.updated_at.replace('T', ' ')[:16])}</time></p>"]
+    if getattr(info, "url", None):
+        body.append(f'<p class="meta">Published at <a href="{html.escape(info.url)}" rel="noopener noreferrer">'
+                    f"{html.escape(info.url)}</a></p>")
+    for section, text in sections_of(passages):
+        if section:
+            body.append(f"<h2>{html.escape(section.rsplit(' > ', 1)[-1])}</h2>")
+        body.append(markdown.render(text))
+    return "\n".join(body)
 
 
 def _markdown() -> MarkdownIt:

@@ -60,6 +60,15 @@ def test_documents_lists_latest_versions(synced: KnowledgeBase, docs_dir: Path) 
     assert len(info["billing/refunds.txt"].content_hash) == 64 and "T" in info["about.html"].updated_at
 
 
+def test_one_document_is_read_by_id_at_its_latest_version(synced: KnowledgeBase, docs_dir: Path) -> None:
+    (docs_dir / "billing/refunds.txt").write_text("Refunds take three days.\n")
+    synced.sync(docs_dir)
+    listed = {d.id: d for d in synced.documents()}
+    assert synced.document("billing/refunds.txt") == listed["billing/refunds.txt"]
+    assert synced.document("about.html") == listed["about.html"]
+    assert synced.document("no/such.md") is None and synced.document("about") is None
+
+
 @pytest.fixture(scope="module")
 def real_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     """The product's own offline MiniLM embedder over the small corpus (loaded once for the module)."""

@@ -21,8 +21,8 @@ def root(tmp_path: Path) -> Path:
                           (repo / "examples" / "eval", ["triage_dev.jsonl", "corpus.jsonl"]),
                           (repo / "datasets" / "triage",
                            ["holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl",
-                            "holdout_j.jsonl", "holdout_k.jsonl", "holdout_y.jsonl", "holdout_z.jsonl", "train_own.jsonl",
-                            "train_own_more.jsonl"])):
+                            "holdout_j.jsonl", "holdout_k.jsonl", "holdout_y.jsonl", "holdout_z.jsonl",
+                            "train_own.jsonl", "train_own_more.jsonl"])):
         folder.mkdir(parents=True)
         for name in names:
             (folder / name).write_text("", encoding="utf-8")

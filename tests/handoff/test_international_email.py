@@ -1,0 +1,59 @@
+"""Email addresses outside ASCII: an internationalised domain goes out as IDNA, a non-ASCII mailbox
+name over SMTPUTF8, and a server without SMTPUTF8 is a clear, final failure (real SMTP server)."""
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+from smtp_sink import SmtpSink
+
+from bot.pii import detect
+from bot.privacy.egress import clean_email
+from handoff.config import EmailSettings
+from handoff.errors import EmailDeliveryError
+from handoff.mailer import SmtpMailer
+
+
+@pytest.mark.parametrize(("given", "kept"), [
+    ("josé@correo.example", "josé@correo.example"),
+    ("anna@bücher.example", "anna@xn--bcher-kva.example"),
+    ("kim@例子.广告", "kim@xn--fsqu00a.xn--4rr70v"),
+    ("dana@mail.example\u200e", "dana@mail.example"),
+])
+def test_an_international_address_is_kept_in_a_form_smtp_can_route(given: str, kept: str) -> None:
+    assert clean_email(given) == kept
+    assert clean_email(kept) == kept  # cleaning what was stored changes nothing
+
+
+@pytest.mark.parametrize("text", ["write to anna@bücher.example today", "kim@例子.广告 is mine"])
+def test_an_address_on_an_international_domain_is_found_for_redaction(text: str) -> None:
+    assert [f.kind for f in detect(text)] == ["email"]
+
+
+def _message(to: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = "help@shop.example"
+    message["To"] = to
+    message["Subject"] = "Ana replied"
+    message.set_content("Your refund is on its way.")
+    return message
+
+
+def _mailer(port: int) -> SmtpMailer:
+    return SmtpMailer(EmailSettings(smtp_host="127.0.0.1", smtp_port=port, security="none",
+                                    from_address="help@shop.example", timeout_s=5))
+
+
+def test_a_non_ascii_mailbox_is_delivered_over_smtputf8() -> None:
+    with SmtpSink(smtputf8=True) as smtp:
+        _mailer(smtp.port).send(_message("josé@correo.example"))
+        assert smtp.received[0][0] == ["josé@correo.example"]
+
+
+def test_a_server_without_smtputf8_is_a_final_failure_that_says_why() -> None:
+    with SmtpSink(smtputf8=False) as smtp:
+        with pytest.raises(EmailDeliveryError) as failed:
+            _mailer(smtp.port).send(_message("josé@correo.example"))
+        assert not failed.value.retryable and "SMTPUTF8" in str(failed.value)
+        _mailer(smtp.port).send(_message(clean_email("anna@bücher.example") or ""))  # IDNA: plain ASCII
+        assert smtp.received[0][0] == ["anna@xn--bcher-kva.example"]
