@@ -81,6 +81,10 @@ def test_a_markdown_answer_renders_safely(server: ServerProcess, browser, llm: F
         assert page.title() != "pwned" and problems == []
         if mobile:  # a wide table scrolls inside the bubble instead of widening the panel
             assert page.evaluate(f"{shadow}.querySelector('.panel').scrollWidth") <= width
+        # a cell's words are never broken between letters ("St/or/e" on a phone): a table scrolls instead
+        words = page.evaluate(f"Array.from({shadow}.querySelectorAll('.md th, .md td'))"
+                              ".map(c => getComputedStyle(c).overflowWrap + ' ' + getComputedStyle(c).wordBreak)")
+        assert words and set(words) == {"normal normal"}
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"widget-markdown-{width}x{height}.png"))
     finally:
