@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from bot.service import BotService
     from bot.web.metrics import Metrics
     from handoff.wiring import SlackHandoff
+    from knowledge_base.crosslingual import NamedEmbedder
     from knowledge_base.results import SearchResult
     from knowledge_base.service import KnowledgeBase
     from knowledge_base.sync import SyncReport
@@ -102,11 +103,39 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def build_knowledge_base(settings: Settings, *, embedder: Embeddings | None = None) -> KnowledgeBase:
+def build_knowledge_base(settings: Settings, *, embedder: Embeddings | None = None,
+                         cross_lingual: NamedEmbedder | None = None) -> KnowledgeBase:
+    """The knowledge base; with the product's own offline embedder it always gets the cross-lingual one.
+
+    NOTE: the server passes its default embedder (wrapped so triage and retrieval share a vector), and
+    `knowledge_base.service.build_knowledge_base` adds the cross-lingual embedder only to an embedder
+    it made itself: served customers writing in other languages were searched with MiniLM alone
+    (every non-English question on the examples declined), while `eval answers` had both.
+    """
     from knowledge_base.service import build_knowledge_base as _build
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return _build(settings.kb, embedder=embedder)
+    if cross_lingual is None and embedder is not None:
+        cross_lingual = default_cross_lingual(settings, embedder)
+    return _build(settings.kb, embedder=embedder, cross_lingual=cross_lingual)
+
+
+def default_cross_lingual(settings: Settings, embedder: Embeddings | None = None, *,
+                          load: bool = False) -> NamedEmbedder | None:
+    """The cross-lingual embedder beside the product's offline one (`embedder`, default: the configured
+    one); None for any other embedder (OpenAI's embeddings are multilingual already; tests' fakes)."""
+    from knowledge_base.embeddings import LOCAL_MODEL_ID
+
+    if settings.kb.embedding != "local":
+        return None
+    if embedder is not None and getattr(embedder, "model_id", None) != LOCAL_MODEL_ID:
+        return None
+    from knowledge_base.crosslingual import CrossLingualEmbeddings
+
+    cross_lingual = CrossLingualEmbeddings()
+    if load:
+        cross_lingual.load()
+    return cross_lingual
 
 
 def default_embedder(settings: Settings, *, load: bool = False) -> Embeddings:
@@ -153,6 +182,7 @@ def build_services(
     slack_client: WebClient | None = None,
     clock: Callable[[], datetime] | None = None,
     knowledge_base: AppKnowledgeBase | None = None,
+    cross_lingual: NamedEmbedder | None = None,
 ) -> Services:
     """Settings -> stores -> services. Nothing here runs at import time."""
     from prometheus_client import CollectorRegistry
@@ -175,7 +205,7 @@ def build_services(
     if knowledge_base is None and embedder is None:
         embedder = default_embedder(settings)
     install_log_redaction(policy.pii)  # log lines are an exit too: the policy's `log` target
-    kb = knowledge_base or build_knowledge_base(settings, embedder=embedder)
+    kb = knowledge_base or build_knowledge_base(settings, embedder=embedder, cross_lingual=cross_lingual)
     engine = _open_database(database_settings(settings), make_engine, migrate)
     bus = make_bus(settings.db.redis_url)
     now = clock or _utc_now
@@ -288,6 +318,7 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
     knowledge_base: AppKnowledgeBase | None = None,
     start_background: bool = True,
+    cross_lingual: NamedEmbedder | None = None,
 ) -> Flask:
     """The one composition root: a fresh, isolated app per call (tests build many)."""
     from bot.web.api import make_blueprint
@@ -299,7 +330,7 @@ def create_app(
     settings = settings or Settings()
     services = build_services(
         settings, embedder=embedder, chat_model=chat_model, slack_client=slack_client, clock=clock,
-        knowledge_base=knowledge_base,
+        knowledge_base=knowledge_base, cross_lingual=cross_lingual,
     )
     if settings.index_examples_on_start:
         index_examples_if_empty(services.knowledge_base, settings.examples_dir)

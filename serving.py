@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING
 import click
 
 from knowledge_base import freed_memory
-from server import Services, Settings, build_knowledge_base, create_app, default_embedder, index_examples_if_empty
+from server import (
+    Services,
+    Settings,
+    build_knowledge_base,
+    create_app,
+    default_cross_lingual,
+    default_embedder,
+    index_examples_if_empty,
+)
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -93,6 +101,7 @@ def _index_examples(settings: Settings) -> None:
         kb = build_knowledge_base(settings)
         try:
             index_examples_if_empty(kb, settings.examples_dir)
+            kb.fill_cross_lingual()  # as `kb sync` does, before the workers start: none of them fills it
             if not kb.is_empty():
                 _examples_marker(settings).touch()
         finally:
@@ -125,6 +134,7 @@ def run_gunicorn(
     prepare_multiprocess_dir(metrics_dir)
     settings = settings.model_copy(update={"web": settings.web.model_copy(update={"metrics_dir": metrics_dir})})
     shared = default_embedder(settings, load=True) if preload_model else None
+    shared_cross_lingual = default_cross_lingual(settings, shared, load=True) if preload_model else None
     if preload_model:
         _import_before_fork()
 
@@ -145,7 +155,7 @@ def run_gunicorn(
                 self.cfg.set("control_socket_disable", True)
 
         def load(self) -> object:
-            app = create_app(settings, embedder=shared)
+            app = create_app(settings, embedder=shared, cross_lingual=shared_cross_lingual)
             _return_freed_memory()  # what loading the model and warming search freed
             return _loop_runner(app, threads=threads) if worker == "loop" else app
 
