@@ -22,6 +22,9 @@ def test_the_served_knowledge_base_has_the_cross_lingual_embedder(tmp_path: Path
     services = app.extensions["supportbot"]
     try:
         assert services.knowledge_base.cross_lingual is not None
+        # ...and so the answerer gets the English embedder that the yes/no check and the non-English
+        # section choice judge sentences with (`server._array_embedder` requires the cross-lingual one)
+        assert services.bot._turns._answerer._english_raw is not None
     finally:
         services.close()
 
