@@ -87,3 +87,29 @@ def test_supportbot_serve_answers_a_question_in_german_on_first_start(tmp_path: 
         assert replies, server.log_tail()
         assert replies[0]["citations"][0]["document_id"] == "shipping/delivery-times.md", replies[0]["text"]
         assert "5–8" in replies[0]["text"]
+
+
+def _wiring(services) -> dict[str, object]:
+    """What decides a turn's outcome beyond the data: which embedders and second opinions are attached."""
+    turns = services.bot._turns
+    second = getattr(turns._triage, "_second", None)
+    return {"cross_lingual": type(services.knowledge_base.cross_lingual).__name__,
+            "english_sentences": turns._answerer._english_raw is not None,
+            "triage_head": getattr(second, "_learned", None) is not None,
+            "knowledge_language": turns._answerer.knowledge_code}
+
+
+def test_the_served_bot_is_wired_as_the_one_eval_answers_measures(tmp_path: Path) -> None:
+    """Figures from `supportbot eval answers` describe what customers get only if both build the same bot."""
+    from server import build_knowledge_base, build_services
+
+    app = create_app(Settings(data_dir=tmp_path / "served", index_examples_on_start=False), start_background=False)
+    served = app.extensions["supportbot"]
+    throwaway = Settings(data_dir=tmp_path / "eval")
+    evaluated = build_services(throwaway, knowledge_base=build_knowledge_base(throwaway))
+    try:
+        assert _wiring(served) == _wiring(evaluated)
+        assert _wiring(served)["triage_head"] and _wiring(served)["english_sentences"]
+    finally:
+        served.close()
+        evaluated.close()
