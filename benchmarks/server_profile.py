@@ -52,6 +52,16 @@ def part(dso: str) -> str:
     return next((label for label, pattern in PARTS if re.search(pattern, name)), "other")
 
 
+def samples_by_part(report: str) -> Counter[str]:
+    """Samples per part from `perf report --sort dso -F sample,dso --stdio` (lines "COUNT DSO")."""
+    samples: Counter[str] = Counter()
+    for line in report.splitlines():
+        found = re.match(r"\s*(\d+)\s+(\S.*)$", line)
+        if found:
+            samples[part(found.group(2).strip())] += int(found.group(1))
+    return samples
+
+
 def profiled_phase(kind: str, server: ServerProcess, clients: int, seconds: float, tmp: Path) -> dict[str, object]:
     """One `cpu_per_turn` phase with perf sampling the server's threads; ms per turn per part."""
     out = tmp / f"{kind}-{clients}-{time.monotonic_ns()}.data"
@@ -64,11 +74,7 @@ def profiled_phase(kind: str, server: ServerProcess, clients: int, seconds: floa
     perf.wait(timeout=60)
     report = subprocess.run(["perf", "report", "-i", str(out), "--sort", "dso", "--stdio", "--no-children",
                              "-F", "sample,dso", "-g", "none"], capture_output=True, text=True, check=True).stdout
-    samples: Counter[str] = Counter()
-    for line in report.splitlines():
-        found = re.match(r"\s*(\d+)\s+(\S.*)$", line)
-        if found and not line.lstrip().startswith("#"):
-            samples[part(found.group(2).strip())] += int(found.group(1))
+    samples = samples_by_part(report)
     out.unlink(missing_ok=True)
     turns = max(int(result["turns"]), 1)
     return {**result, "parts_ms_per_turn": {k: round(1000 * v / HZ / turns, 3) for k, v in samples.items()}}
