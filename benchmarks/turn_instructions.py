@@ -8,6 +8,9 @@ turn run on the request's thread so one profiler sees all of it, and counts inst
 callgrind around the measured turns only (start-up, indexing and warm-up are not counted). What it
 leaves out is the server around the app (the event loop, HTTP parsing, the stream's writes and the
 hand-off between threads): `cpu_per_turn.py` measures those, against the anchor.
+NOTE: count Python-side changes with it, not the product against the anchor: valgrind has no AVX-512,
+so onnxruntime's int8 kernels it counts are not the ones this machine runs, and an embedding weighs
+about twice as much here as in CPU time (`server_profile.py` splits real CPU time by part).
 
     python benchmarks/turn_instructions.py [--turns 40] [--warm-up 30] [--root CHECKOUT] [--anchor]
 
