@@ -11,6 +11,7 @@ import hmac
 import logging
 import secrets
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,6 +31,7 @@ from bot.conversations.records import (
     State,
     StateChange,
     Transition,
+    TurnLease,
 )
 from bot.conversations.row_records import conversation_record, message_record, state_change_record
 from bot.conversations.transaction_steps import (
@@ -260,9 +262,12 @@ class ConversationStore:
         return message
 
     def accept_customer_message(self, conversation_id: str, text: str, *, history: int,
-                                meta: dict[str, Any] | None = None) -> Accepted:
+                                meta: dict[str, Any] | None = None, lease: TurnLease | None = None) -> Accepted:
         """A customer's turn, first half, in one transaction: read the `history` latest text messages
         the turn answers with, stamp and read the conversation, append the message.
+
+        `lease`: the message is stored claimed by that instance when the bot has the conversation (its
+        turn is then recoverable, `bot/recovery`); a message for a person carries none.
 
         NOTE: the history is read first. On SQLite that read runs before the write lock is taken
         (pysqlite begins at the first write), so the lock is held for two statements and a COMMIT,
@@ -274,9 +279,12 @@ class ConversationStore:
             earlier = recent_text(c, conversation_id, before=NEWEST, limit=history, kinds=(Kind.TEXT,)) \
                 if history > 0 else []
             row = touch_and_read(c, conversation_id, now, Role.CUSTOMER)
-            message = insert_message(c, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now)
+            claim = lease if lease is not None and row.state == State.BOT.value else None
+            message = insert_message(c, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now,
+                                     lease=claim)
         self._publish([message])
-        return Accepted(conversation_record(row), message, earlier)
+        held = replace(claim, message_id=message.id) if claim is not None else None
+        return Accepted(conversation_record(row), message, earlier, held)
 
     def add_bot_message(
         self,
@@ -286,15 +294,21 @@ class ConversationStore:
         citations: Sequence[Citation] = (),
         meta: dict[str, Any] | None = None,
         misses: int | None = None,
+        turn: TurnLease | None = None,
     ) -> Message | None:
         """A customer's turn, second half, in one transaction: the bot's reply (and its miss count),
-        stored only while the bot still has the conversation; None when a person took it meanwhile."""
+        stored only while the bot still has the conversation; None when a person took it meanwhile.
+
+        `turn`: the customer message answered, and this instance's lease on it: None too when another
+        instance took that turn over (its lease had run out), so a message is never answered twice.
+        """
         now = self._now()
         values = {"misses": misses} if misses is not None else None
         with self._engine.begin() as c:
-            if not touch_conversation(c, conversation_id, now, Role.BOT, values=values, only_in=State.BOT):
+            if not touch_conversation(c, conversation_id, now, Role.BOT, values=values, only_in=State.BOT, turn=turn):
                 return None
-            message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now)
+            message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now,
+                                     reply_to=turn.message_id if turn is not None else None)
         self._publish([message])
         return message
 
