@@ -92,8 +92,8 @@ class TurnSweeper:
     def _take(self, turn: OpenTurn, lease: TurnLease, now: datetime) -> bool:
         """Answer a turn taken over (True), or hand it to a person when too old or failing again (False)."""
         age_s = (now - turn.created_at).total_seconds()
-        why = (f"no reply, and the lease of instance {turn.owner} ran out at {turn.lease_until:%Y-%m-%d %H:%M:%S} "
-               f"UTC ({age_s:.0f} s after the message was stored; the instance stopped during the turn)")
+        why = (f"stored {age_s:.0f} s ago with no reply since, and the lease of instance {turn.owner} on its turn "
+               f"ran out at {turn.lease_until:%Y-%m-%d %H:%M:%S} UTC (the instance stopped during the turn)")
         if age_s <= self._settings.max_age_s and turn.recoveries < self._settings.max_recoveries:
             log.warning("turn recovery: answering message %s of conversation %s now: %s", turn.message_id,
                         turn.conversation_id, why)

@@ -17,8 +17,9 @@ from sqlalchemy import Engine, select
 from bot.answering.answerer import Answerer
 from bot.config import DatabaseSettings, RecoverySettings
 from bot.conversations.database import make_engine, make_sessionmaker
+from bot.conversations.events import InProcessBus
 from bot.conversations.models import MessageRow
-from bot.conversations.records import Kind, Message, Role, State
+from bot.conversations.records import Kind, Message, Role, State, TurnLease
 from bot.conversations.store import ConversationStore
 from bot.conversations.turn_claims import TurnClaims
 from bot.policy import Policy
@@ -78,7 +79,7 @@ def instances(db_url: str, engine: Engine, clock: FakeClock) -> Iterator:
         store = ConversationStore(make_sessionmaker(own), clock=clock)
         policy, desk, monotonic = Policy(), RecordingDesk(), FakeMonotonic()
         leases = TurnLeases(owner=f"instance-{name}", lease=LEASE, clock=clock, monotonic=monotonic)
-        bot = BotService(store=store, bus=None, knowledge_base=FakeSearch(), triage=Triage(policy),  # type: ignore[arg-type]
+        bot = BotService(store=store, bus=InProcessBus(), knowledge_base=FakeSearch(), triage=Triage(policy),
                          answerer=answerer or Answerer(chat_model=None, policy=policy), policy=policy, desk=desk,
                          workers=4, clock=clock, leases=leases)
         claims = TurnClaims(own)
@@ -94,7 +95,8 @@ def instances(db_url: str, engine: Engine, clock: FakeClock) -> Iterator:
         instance.engine.dispose()
 
 
-def _stored_by_dead_instance(instance: Instance, text: str = QUESTION, *, conversation_id: str | None = None) -> Message:
+def _stored_by_dead_instance(instance: Instance, text: str = QUESTION, *,
+                             conversation_id: str | None = None) -> Message:
     """What a crash leaves: the message stored with the dead instance's lease, and no turn ever run."""
     if conversation_id is None:
         conversation_id = instance.bot.start_conversation()[0].id
@@ -103,7 +105,8 @@ def _stored_by_dead_instance(instance: Instance, text: str = QUESTION, *, conver
     return accepted.message
 
 
-def _replies(store: ConversationStore, conversation_id: str, *, wait_for: int = 0, timeout: float = 20) -> list[Message]:
+def _replies(store: ConversationStore, conversation_id: str, *, wait_for: int = 0,
+             timeout: float = 20) -> list[Message]:
     deadline = time.monotonic() + timeout
     while True:
         replies = [m for m in store.messages(conversation_id) if m.role == Role.BOT and m.kind == Kind.TEXT]
@@ -177,8 +180,7 @@ def test_two_sweepers_on_one_database_never_answer_a_message_twice(instances, cl
 
 
 def test_a_renewed_lease_is_not_taken_during_a_slow_turn(instances, clock, engine) -> None:
-    slow_policy = Policy()
-    slow = BlockingAnswerer(slow_policy)
+    slow = BlockingAnswerer(Policy())
     answering, other = instances("answering", answerer=slow), instances("other")
     conversation, _ = answering.bot.start_conversation()
     message = answering.bot.post_customer_message(conversation.id, QUESTION)
@@ -256,7 +258,7 @@ def test_an_answer_to_an_earlier_message_does_not_finish_a_later_turn(instances,
     first = _stored_by_dead_instance(dead, "hello there")
     second = _stored_by_dead_instance(dead, QUESTION, conversation_id=first.conversation_id)
     dead.store.add_bot_message(first.conversation_id, text="Hi! How can I help?",
-                               turn=dead.leases.new().__class__("instance-dead", clock(), first.id))
+                               turn=TurnLease("instance-dead", clock(), first.id))
     clock.advance(seconds=LEASE.total_seconds() + 1)
 
     assert alive.sweeper.run_once().resumed == (second.id,)
