@@ -86,6 +86,9 @@ class MessageRow(Base):
         # NOTE: partial: only the turns not yet settled (a few per live conversation) are in it.
         Index("ix_messages_turn_until", "turn_until", sqlite_where=text("turn_until IS NOT NULL"),
               postgresql_where=text("turn_until IS NOT NULL")),
+        # NOTE: one answer per customer message, whichever instance stores it first (a take-over race).
+        Index("uq_messages_reply_to", "reply_to", unique=True, sqlite_where=text("reply_to IS NOT NULL"),
+              postgresql_where=text("reply_to IS NOT NULL")),
         {"sqlite_autoincrement": True},  # ids are never reused, even after a purge
     )
 

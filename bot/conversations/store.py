@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, Row, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversations.database import rows_matched
@@ -304,11 +305,20 @@ class ConversationStore:
         """
         now = self._now()
         values = {"misses": misses} if misses is not None else None
-        with self._engine.begin() as c:
-            if not touch_conversation(c, conversation_id, now, Role.BOT, values=values, only_in=State.BOT, turn=turn):
-                return None
-            message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now,
-                                     reply_to=turn.message_id if turn is not None else None)
+        try:
+            with self._engine.begin() as c:
+                if not touch_conversation(c, conversation_id, now, Role.BOT, values=values, only_in=State.BOT,
+                                          turn=turn):
+                    return None
+                message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now,
+                                         reply_to=turn.message_id if turn is not None else None)
+        except IntegrityError as exc:
+            if turn is None:
+                raise
+            # NOTE: `reply_to` is unique: the instance that took the turn over stored its answer first.
+            log.warning("message %s already has an answer (its turn was taken over); this one is not stored: %s",
+                        turn.message_id, getattr(exc, "orig", exc))
+            return None
         self._publish([message])
         return message
 

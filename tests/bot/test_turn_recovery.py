@@ -306,3 +306,16 @@ def test_a_message_for_a_person_carries_no_lease(instances, engine) -> None:
     one.bot.request_person(conversation.id)
     message = one.bot.post_customer_message(conversation.id, "are you there?")
     assert _lease_of(engine, message.id) == (None, None) and one.leases.held() == []
+
+
+def test_a_second_answer_to_one_message_is_never_stored(instances, clock) -> None:
+    """The race the lease check cannot see on Postgres (two transactions at once): the database refuses it."""
+    dead, alive = instances("dead"), instances("alive")
+    message = _stored_by_dead_instance(dead)
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+    assert alive.claims.take_over(message.id, owner=alive.leases.owner, now=clock(), until=alive.leases.until())
+    turn = TurnLease(alive.leases.owner, alive.leases.until(), message.id)  # both writers pass the lease check
+    first = alive.store.add_bot_message(message.conversation_id, text="Within 45 days.", turn=turn)
+    second = alive.store.add_bot_message(message.conversation_id, text="45 days, again.", turn=turn)
+    assert first is not None and second is None
+    assert [m.text for m in _replies(alive.store, message.conversation_id)] == ["Within 45 days."]

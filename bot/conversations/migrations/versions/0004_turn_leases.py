@@ -26,9 +26,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("turn_recoveries", sa.Integer(), nullable=True))
     op.create_index("ix_messages_turn_until", "messages", ["turn_until"],
                     sqlite_where=sa.text("turn_until IS NOT NULL"), postgresql_where=sa.text("turn_until IS NOT NULL"))
+    op.create_index("uq_messages_reply_to", "messages", ["reply_to"], unique=True,
+                    sqlite_where=sa.text("reply_to IS NOT NULL"), postgresql_where=sa.text("reply_to IS NOT NULL"))
 
 
 def downgrade() -> None:
+    op.drop_index("uq_messages_reply_to", table_name="messages")
     op.drop_index("ix_messages_turn_until", table_name="messages")
     with op.batch_alter_table("messages") as batch:
         batch.drop_column("turn_recoveries")
