@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 
 _DUMMY_HASH = hashlib.sha256(b"no such conversation").hexdigest()
 _MAX_PAGE = 1000
+_TURN_STATES = (State.BOT.value, State.RESOLVED.value)  # a customer message there starts a bot turn
 NEWEST = 2**31 - 1  # above every message id (an INTEGER column: Postgres refuses a bigger bound)
 
 
@@ -267,8 +268,8 @@ class ConversationStore:
         """A customer's turn, first half, in one transaction: read the `history` latest text messages
         the turn answers with, stamp and read the conversation, append the message.
 
-        `lease`: the message is stored claimed by that instance when the bot has the conversation (its
-        turn is then recoverable, `bot/recovery`); a message for a person carries none.
+        `lease`: the message is stored claimed by that instance when it starts a bot turn (the turn is
+        then recoverable, `bot/recovery`); a message for a person carries none.
 
         NOTE: the history is read first. On SQLite that read runs before the write lock is taken
         (pysqlite begins at the first write), so the lock is held for two statements and a COMMIT,
@@ -280,7 +281,8 @@ class ConversationStore:
             earlier = recent_text(c, conversation_id, before=NEWEST, limit=history, kinds=(Kind.TEXT,)) \
                 if history > 0 else []
             row = touch_and_read(c, conversation_id, now, Role.CUSTOMER)
-            claim = lease if lease is not None and row.state == State.BOT.value else None
+            # NOTE: a resolved conversation goes back to the bot with this message (`BotService._accept`).
+            claim = lease if lease is not None and row.state in _TURN_STATES else None
             message = insert_message(c, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now,
                                      lease=claim)
         self._publish([message])

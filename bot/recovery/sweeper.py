@@ -106,10 +106,8 @@ class TurnSweeper:
                     turn.message_id, turn.conversation_id, because, why)
         detail = {"recovered_message_id": turn.message_id, "recovered_age_s": round(age_s),
                   "recovered": "too_old" if late else "died_again"}
-        try:
-            self._bot.hand_over_unanswered(lease, detail=detail)
-        finally:
-            self._claims.settle([turn.message_id], owner=self._leases.owner)
+        self._bot.hand_over_unanswered(lease, detail=detail)  # NOTE: if this fails, the lease runs out: again later
+        self._claims.settle([turn.message_id], owner=self._leases.owner)
         return False
 
     # -- the thread ------------------------------------------------------------------------

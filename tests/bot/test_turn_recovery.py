@@ -319,3 +319,13 @@ def test_a_second_answer_to_one_message_is_never_stored(instances, clock) -> Non
     second = alive.store.add_bot_message(message.conversation_id, text="45 days, again.", turn=turn)
     assert first is not None and second is None
     assert [m.text for m in _replies(alive.store, message.conversation_id)] == ["Within 45 days."]
+
+
+def test_a_message_that_reopens_a_resolved_conversation_is_claimed(instances, engine) -> None:
+    """Resolved as the message arrives: the service takes it back to the bot and runs a turn, so it is claimed."""
+    one = instances("one")
+    conversation, _ = one.bot.start_conversation()
+    one.store.transition(conversation.id, expected=(State.BOT,), to=State.RESOLVED, actor="agent", reason="done")
+    accepted = one.store.accept_customer_message(conversation.id, QUESTION, history=0, lease=one.leases.new())
+    assert accepted.conversation.state == State.RESOLVED and accepted.lease is not None
+    assert _lease_of(engine, accepted.message.id)[1] == "instance-one"
