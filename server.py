@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from bot.policy import Policy
     from bot.privacy.retention import RetentionJob
     from bot.privacy.service import PrivacyService
+    from bot.recovery.leases import TurnLeases
+    from bot.recovery.sweeper import TurnSweeper
     from bot.service import BotService
     from bot.web.metrics import Metrics
     from handoff.wiring import SlackHandoff
@@ -76,6 +78,7 @@ class Services:
     retention: RetentionJob | None = None  # when SUPPORTBOT_RETENTION_DAYS is set
     customers: CustomerService | None = None  # who the customer is, their wait, links back
     attachments: AttachmentService | None = None  # files in conversations
+    sweeper: TurnSweeper | None = None  # takes over turns cut off with their instance (unless disabled)
     stop_streams: threading.Event = field(default_factory=threading.Event)  # set on shutdown: SSE ends
     _closers: list[Callable[[], object]] = field(default_factory=list)
 
@@ -84,6 +87,14 @@ class Services:
             self.handoff.start()
         if self.retention is not None:
             self.retention.start()
+        if self.sweeper is not None:
+            self.sweeper.start()
+
+    def stop_turns(self) -> None:
+        """Shutting down: stop sweeping, leave the turns still running to another instance, take no more."""
+        if self.sweeper is not None:
+            self.sweeper.stop()
+        self.bot.shutdown(wait=False)
 
     def close(self) -> None:
         self.stop_streams.set()
@@ -91,7 +102,7 @@ class Services:
             self.retention.stop()
         if self.handoff is not None:
             self.handoff.stop()
-        self.bot.shutdown(wait=False)
+        self.stop_turns()
         for close in reversed(self._closers):
             try:
                 close()
@@ -214,6 +225,7 @@ def build_services(
     registry = CollectorRegistry()
     metrics = Metrics(registry, multiprocess_dir=settings.web.metrics_dir)
     triage = build_triage(policy, embedder=getattr(kb, "embedder", None), chat_model=model)
+    leases = _turn_leases(settings, now)
     bot = BotService(
         store=store, bus=bus, knowledge_base=kb, triage=triage,
         answerer=Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
@@ -221,9 +233,15 @@ def build_services(
                           cross_lingual=getattr(kb, "cross_lingual", None), english=_array_embedder(kb)),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
-        handoff_budget=HandoffBudget(policy.desk),
+        handoff_budget=HandoffBudget(policy.desk), leases=leases,
     )
     services = Services(settings, kb, engine, store, bus, bot, metrics, registry)
+    if leases is not None:
+        from bot.conversations.turn_claims import TurnClaims
+        from bot.recovery.sweeper import TurnSweeper
+
+        services.sweeper = TurnSweeper(claims=TurnClaims(engine), leases=leases, bot=bot,
+                                       settings=settings.bot.recovery, clock=now)
     services._closers += [engine.dispose, getattr(bus, "close", lambda: None), getattr(kb, "close", lambda: None),
                           triage.close]
     services.customers, services.attachments = _customer_services(settings, engine, store, bot, policy, clock)
@@ -237,6 +255,18 @@ def build_services(
     _wire_privacy(services, now)
     _watch_queues(services)
     return services
+
+
+def _turn_leases(settings: Settings, clock: Callable[[], datetime]) -> TurnLeases | None:
+    """This process's claims on the turns it runs (None when recovery is turned off)."""
+    from datetime import timedelta
+
+    from bot.recovery.leases import TurnLeases, instance_id
+
+    recovery = settings.bot.recovery
+    if not recovery.enabled:
+        return None
+    return TurnLeases(owner=instance_id(), lease=timedelta(seconds=recovery.lease_s), clock=clock)
 
 
 def _array_embedder(kb: object) -> Any:

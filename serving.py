@@ -216,7 +216,7 @@ def _loop_runner(app: Flask, *, threads: int) -> Callable[[], Awaitable[object]]
             client_max_size=body_limit(services.settings),
             # NOTE: behind proxies every connection comes from one of them: the cap would refuse customers
             connections_per_address=web.connections_per_ip if web.trusted_proxy_hops == 0 else 0),
-        on_shutdown=[services.stop_streams.set, lambda: services.bot.shutdown(wait=False)],
+        on_shutdown=[services.stop_streams.set, services.stop_turns],
     )
     return server.runner
 
@@ -246,7 +246,7 @@ def _close_streams_on_term(worker: Worker) -> None:
         services = getattr(app, "extensions", {}).get("supportbot") if app is not None else None
         if isinstance(services, Services):
             services.stop_streams.set()
-            services.bot.shutdown(wait=False)
+            services.stop_turns()
         previous(signum, frame)
 
     signal.signal(signal.SIGTERM, handle_exit)

@@ -43,6 +43,24 @@ class LLMSettings(BaseModel):
         return self.api_key is not None and bool(self.api_key.get_secret_value())
 
 
+class RecoverySettings(BaseModel):
+    """Turns cut off by a crash, an OOM kill or a deploy: every server process sweeps for them and answers them.
+
+    The instance answering a message holds a lease on its turn and renews it every third of
+    `lease_s` while the turn runs; a lease left to run out means its instance is gone.
+    """
+
+    model_config = _SECTION
+
+    enabled: bool = True
+    lease_s: float = Field(default=30.0, ge=3.0)  # how long a turn's claim outlives its instance
+    sweep_every_s: float = Field(default=5.0, gt=0)  # how often each process looks for turns to take over
+    # NOTE: a customer who wrote longer ago gets a person (the desk, an email follow-up), not a stale answer.
+    max_age_s: float = Field(default=3600.0, gt=0)
+    max_recoveries: int = Field(default=2, ge=1)  # a turn that keeps dying with its instance goes to a person
+    batch: int = Field(default=8, ge=1)  # turns one sweep takes over (others are left for other instances)
+
+
 class BotSettings(BaseModel):
     """The conversation side. Policy (topics, thresholds, hours, texts) lives in its own YAML file."""
 
@@ -54,3 +72,4 @@ class BotSettings(BaseModel):
     turn_workers: int = Field(default=8, ge=1)  # threads that answer turns in the background
     identity_secret: SecretStr | None = None  # shared with the host site: it signs who the customer is
     attachment_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)  # customers' and agents' files
+    recovery: RecoverySettings = Field(default_factory=RecoverySettings)  # turns cut off by a crash or deploy

@@ -58,8 +58,12 @@ class Escalation:
         self._clock = clock
 
     def handoff(self, conversation: Conversation, reason: str, *, sources: Sequence[str], label: str | None = None,
-                lang: str | None = None, triage: TriageDecision | None = None) -> TurnOutcome:
-        """`bot -> pending` with the notice in the customer's language; the desk gets a summary."""
+                lang: str | None = None, triage: TriageDecision | None = None,
+                detail: dict[str, Any] | None = None) -> TurnOutcome:
+        """`bot -> pending` with the notice in the customer's language; the desk gets a summary.
+
+        `detail`: more for the state message's meta (e.g. which message a recovery did not answer late).
+        """
         if (self._budget is not None and conversation.state in (State.BOT, State.RESOLVED)
                 and label != "self_harm" and not self._budget.admit(conversation.id)):
             # NOTE: a flood must not bury real customers' cards: past the desk's caps, an email follow-up
@@ -76,7 +80,7 @@ class Escalation:
             conversation.id, expected=(State.BOT, State.RESOLVED), to=State.PENDING, actor="bot",
             reason=reason, notice=self.text(notice_key, conversation, lang=lang),
             detail={**({"triage": triage.record()} if triage is not None else {}),
-                    **({"ask_email": True} if ask and notice_key == reachable_key else {})} or None,
+                    **({"ask_email": True} if ask and notice_key == reachable_key else {}), **(detail or {})} or None,
         )
         if won is None:  # already with a person, or another turn got there first
             return TurnOutcome(f"handoff:{reason}")

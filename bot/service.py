@@ -17,7 +17,7 @@ from bot.answering.answerer import Answerer
 from bot.answering.language import Detector
 from bot.answering.retrieval import Searchable
 from bot.conversations.events import EventBus, LiveEvent, Subscription
-from bot.conversations.records import Accepted, Conversation, Kind, Message, Role, State
+from bot.conversations.records import Accepted, Conversation, Kind, Message, Role, State, TurnLease
 from bot.conversations.store import ConversationStore
 from bot.desk_guard import HandoffBudget
 from bot.errors import ConversationNotFound, InvalidInput
@@ -26,6 +26,7 @@ from bot.handoff_port import HumanDesk
 from bot.pii import redact
 from bot.policy import Policy
 from bot.privacy.egress import clean_email, clean_page_url, clean_text
+from bot.recovery.leases import TurnLeases
 from bot.triage.decision import Triage
 from bot.turn import TurnRunner
 from knowledge_base.language import LanguageDetector
@@ -62,8 +63,10 @@ class BotService:
         clock: Callable[[], datetime] = _utcnow,
         detector: Detector | None = None,
         handoff_budget: HandoffBudget | None = None,
+        leases: TurnLeases | None = None,
     ) -> None:
         self._budget = handoff_budget
+        self._leases = leases  # None: turns are not claimed (nothing recovers them after a crash)
         self._store = store
         self._bus = bus
         self._policy = policy
@@ -147,7 +150,7 @@ class BotService:
         if accepted.conversation.state in (State.PENDING, State.AGENT):
             self._relay(accepted.conversation, accepted.message)
         else:
-            self._pool.submit(self._run_turn_safely, accepted)
+            self._submit(accepted)
         return accepted.message
 
     def post_and_answer(self, conversation_id: str, text: str) -> TurnOutcome:
@@ -156,7 +159,11 @@ class BotService:
         if accepted.conversation.state in (State.PENDING, State.AGENT):
             self._relay(accepted.conversation, accepted.message)
             return TurnOutcome("relayed", accepted.message)
-        return self.run_turn(accepted)
+        self._hold(accepted)
+        try:
+            return self.run_turn(accepted)
+        finally:
+            self._drop(accepted)
 
     def _accept(self, conversation_id: str, text: str, known: Conversation | None,
                 meta: dict[str, Any] | None = None) -> Accepted:
@@ -172,8 +179,9 @@ class BotService:
         stored = redact(clean, self._policy.pii, target="store")
         waiting = conversation.state is State.PENDING
         meta = {**(meta or {}), **({"ack": "queued"} if waiting else {})}
+        lease = self._leases.new() if self._leases is not None else None
         accepted = self._store.accept_customer_message(conversation.id, stored.text, history=self._history,
-                                                       meta=meta or None)
+                                                       meta=meta or None, lease=lease)
         if accepted.conversation.state in _CUSTOMER_CAN_RETURN_FROM:
             # NOTE: the state that counts is the one read in the transaction that stored the message: an
             # agent's Resolve (or the idle timer) can land between authentication and the store, and a
@@ -213,6 +221,23 @@ class BotService:
         except Exception:
             log.exception("could not hand customer message %s to the desk", message.id)
 
+    def _submit(self, accepted: Accepted) -> None:
+        """Run the turn on the pool, its lease held (renewed while it runs) until it ends."""
+        self._hold(accepted)
+        try:
+            self._pool.submit(self._run_turn_safely, accepted)
+        except RuntimeError:  # NOTE: shutting down: the lease runs out and a sweeper answers the message
+            self._drop(accepted)
+            raise
+
+    def _hold(self, accepted: Accepted) -> None:
+        if self._leases is not None and accepted.lease is not None:
+            self._leases.hold(accepted.message.id)
+
+    def _drop(self, accepted: Accepted) -> None:
+        if self._leases is not None and accepted.lease is not None:
+            self._leases.drop(accepted.message.id)
+
     def _run_turn_safely(self, accepted: Accepted) -> None:
         conversation_id = accepted.conversation.id
         try:
@@ -221,6 +246,28 @@ class BotService:
             log.exception("turn failed for conversation %s message %s", conversation_id, accepted.message.id)
             self._metrics.error("turn")
             self._escalation.handoff(self.get(conversation_id), "bot_error", sources=[])
+        finally:
+            self._drop(accepted)
+
+    # -- turns taken over from an instance that stopped (`bot/recovery`) --------------------
+    def resume_turn(self, lease: TurnLease) -> None:
+        """Answer a stored message whose turn was cut off, through the normal turn, on the pool."""
+        message = self._store.get_message(lease.message_id)
+        if message is None:
+            log.warning("turn recovery: message %s is gone (erased?); nothing to answer", lease.message_id)
+            return
+        conversation = self.get(message.conversation_id)
+        history = self._store.recent_messages(conversation.id, before=message.id, limit=self._history)
+        self._metrics.error("turn_recovered")
+        self._submit(Accepted(conversation, message, history, lease))
+
+    def hand_over_unanswered(self, lease: TurnLease, *, detail: dict[str, Any]) -> None:
+        """A message recovered too late to answer (or whose turn keeps failing): a person takes it."""
+        message = self._store.get_message(lease.message_id)
+        if message is None:
+            return
+        self._metrics.error("turn_recovered_late")
+        self._escalation.handoff(self.get(message.conversation_id), "bot_error", sources=[], detail=detail)
 
     def run_turn(self, accepted: Accepted) -> TurnOutcome:
         """Triage, retrieve, answer; or offer or bring in a person. The customer's message is already stored."""

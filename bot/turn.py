@@ -20,7 +20,7 @@ from bot.answering.context import contextual_search
 from bot.answering.language import Detector, customer_language
 from bot.answering.retrieval import Searchable, retrieve
 from bot.conversations.events import EventBus, LiveEvent
-from bot.conversations.records import Accepted, Conversation, Kind, Message, Role, State
+from bot.conversations.records import Accepted, Conversation, Kind, Message, Role, State, TurnLease
 from bot.conversations.store import ConversationStore
 from bot.errors import AnswerFailed
 from bot.escalation import Escalation, TurnMetrics, TurnOutcome
@@ -70,10 +70,10 @@ class TurnRunner:
         decision = pending.first
         if decision.reason:
             return self._triaged(conversation, decision, [], lang)
-        reply = self._reply_to_offer_or_rejection(conversation, message, history, lang)
+        reply = self._reply_to_offer_or_rejection(conversation, message, history, lang, accepted.lease)
         if reply is not None:
             return reply
-        return self._answer(conversation, message, history, lang, pending.result)
+        return self._answer(conversation, message, history, lang, pending.result, accepted.lease)
 
     def _triaged(self, conversation: Conversation, decision: TriageDecision, sources: Sequence[str],
                  lang: str) -> TurnOutcome:
@@ -81,24 +81,24 @@ class TurnRunner:
                                         lang=lang, triage=decision)
 
     def _reply_to_offer_or_rejection(self, conversation: Conversation, message: Message, history: Sequence[Message],
-                                     lang: str) -> TurnOutcome | None:
+                                     lang: str, turn: TurnLease | None) -> TurnOutcome | None:
         """Yes/no to a person we offered, or an answer the customer rejects: asked, never pushed."""
         last_bot = next((m for m in reversed(history) if m.role == Role.BOT and m.kind == Kind.TEXT), None)
         offered = last_bot is not None and bool(last_bot.meta.get("offer_handoff"))
         if offered and replies.is_yes(message.text):
             return self._escalation.handoff(conversation, "customer_request", sources=[], lang=lang)
         if offered and replies.is_no(message.text):
-            return TurnOutcome("offer_declined", self._say(conversation, "offer_declined", lang, misses=0))
+            return TurnOutcome("offer_declined", self._say(conversation, "offer_declined", lang, misses=0, turn=turn))
         answered = last_bot is not None and not last_bot.meta.get("no_answer") and bool(last_bot.citations)
         previous = next((m.text for m in reversed(history) if m.role == Role.CUSTOMER and m.kind == Kind.TEXT), None)
         again = answered and previous is not None and replies.same_question(message.text, previous)
         # NOTE: only a reply can reject an answer: "il mio server non risponde" opening a conversation is a question.
         if (last_bot is not None and replies.is_rejection(message.text)) or again:
-            return TurnOutcome("offered", self._say(conversation, "offer_after_rejection", lang, offer=True))
+            return TurnOutcome("offered", self._say(conversation, "offer_after_rejection", lang, offer=True, turn=turn))
         return None
 
     def _answer(self, conversation: Conversation, message: Message, history: list[Message], lang: str,
-                second_opinion: Callable[[], TriageDecision]) -> TurnOutcome:
+                second_opinion: Callable[[], TriageDecision], turn: TurnLease | None) -> TurnOutcome:
         llm = self._answerer.mode == "llm"  # NOTE: without one, nothing is redacted for an LLM
         llm_question = redact(message.text, self._policy.pii, target="llm").text if llm else message.text
         llm_history = self._for_llm(history)
@@ -115,7 +115,7 @@ class TurnRunner:
         if decision.reason:
             return self._triaged(conversation, decision, [h.title for h in result.hits], lang)
         if not self._answerer.attempts(result):
-            return self._miss(conversation, result, lang)
+            return self._miss(conversation, result, lang, turn=turn)
         stream_id = uuid.uuid4().hex
         streamed: list[str] = []
 
@@ -130,7 +130,7 @@ class TurnRunner:
             answer = self._fall_back(conversation, query, result, lang, exc, stream_id if streamed else None,
                                      message=message.text)
         if not answer.grounded:
-            return self._miss(conversation, result, lang, stream_id=stream_id)
+            return self._miss(conversation, result, lang, stream_id=stream_id, turn=turn)
         sources = self._escalation.text("sources_label", conversation, lang=lang)
         meta: dict[str, Any] = {"stream_id": stream_id, "mode": answer.mode, "score": round(result.top_score, 3),
                                 "lang": lang, "labels": {"sources": sources}}
@@ -138,7 +138,7 @@ class TurnRunner:
             meta["near_miss"] = True
         # NOTE: one transaction: the answer, the miss count reset, and only while the bot still has it.
         stored = self._store.add_bot_message(conversation.id, text=answer.text, citations=answer.citations, meta=meta,
-                                             misses=0 if conversation.misses else None)
+                                             misses=0 if conversation.misses else None, turn=turn)
         return TurnOutcome("answered", stored) if stored is not None else TurnOutcome("skipped")
 
     def _fall_back(self, conversation: Conversation, query: str, result: SearchResult, lang: str,
@@ -168,24 +168,26 @@ class TurnRunner:
         return [replace(m, text=redact(m.text, self._policy.pii, target="llm").text) for m in history]
 
     def _miss(self, conversation: Conversation, result: SearchResult, lang: str, *,
-              stream_id: str | None = None) -> TurnOutcome:
+              stream_id: str | None = None, turn: TurnLease | None = None) -> TurnOutcome:
         """Say honestly that the help centre does not have it, and offer a person (again after repeated misses)."""
         misses = conversation.misses + 1
         key = "offer_person" if misses >= self._policy.no_answer_after_misses else "no_answer"
         extra: dict[str, Any] = {"no_answer": True, "sources_tried": [hit.url or hit.title for hit in result.hits[:3]]}
         if stream_id:
             extra["stream_id"] = stream_id
-        return TurnOutcome("no_answer", self._say(conversation, key, lang, offer=True, extra=extra, misses=misses))
+        return TurnOutcome("no_answer", self._say(conversation, key, lang, offer=True, extra=extra, misses=misses,
+                                                  turn=turn))
 
     def _say(self, conversation: Conversation, key: str, lang: str, *, offer: bool = False,
-             extra: dict[str, Any] | None = None, misses: int | None = None) -> Message | None:
+             extra: dict[str, Any] | None = None, misses: int | None = None,
+             turn: TurnLease | None = None) -> Message | None:
         # NOTE: `no_answer` marks every reply that is not an answer from the help centre (no "Helpful?").
         meta: dict[str, Any] = {"lang": lang, "no_answer": True, **(extra or {})}
         if offer:
             meta["offer_handoff"] = True
             meta["labels"] = {"offer": self._escalation.text("offer_button", conversation, lang=lang)}
         text = self._escalation.text(key, conversation, lang=lang)
-        return self._store.add_bot_message(conversation.id, text=text, meta=meta, misses=misses)
+        return self._store.add_bot_message(conversation.id, text=text, meta=meta, misses=misses, turn=turn)
 
     def _publish(self, conversation_id: str, kind: str, data: dict[str, Any]) -> None:
         self._bus.publish(LiveEvent(conversation_id=conversation_id, type=kind, data=data))

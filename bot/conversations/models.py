@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Dialect, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Dialect, ForeignKey, Index, Integer, MetaData, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -73,11 +73,22 @@ class ConversationRow(Base):
 
 
 class MessageRow(Base):
-    """One row of a conversation's log; its id is monotonic and doubles as the SSE event id."""
+    """One row of a conversation's log; its id is monotonic and doubles as the SSE event id.
+
+    A customer message the bot answers carries its turn's lease (`turn_until`, `turn_owner`: the
+    instance answering it) until a sweeper sees the turn finished; a bot reply names the message it
+    answers (`reply_to`). See `bot/recovery`.
+    """
 
     __tablename__ = "messages"
     __table_args__ = (
         Index(None, "conversation_id", "id"),
+        # NOTE: partial: only the turns not yet settled (a few per live conversation) are in it.
+        Index("ix_messages_turn_until", "turn_until", sqlite_where=text("turn_until IS NOT NULL"),
+              postgresql_where=text("turn_until IS NOT NULL")),
+        # NOTE: one answer per customer message, whichever instance stores it first (a take-over race).
+        Index("uq_messages_reply_to", "reply_to", unique=True, sqlite_where=text("reply_to IS NOT NULL"),
+              postgresql_where=text("reply_to IS NOT NULL")),
         {"sqlite_autoincrement": True},  # ids are never reused, even after a purge
     )
 
@@ -92,6 +103,10 @@ class MessageRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     helpful: Mapped[bool | None] = mapped_column(Boolean)
     feedback_comment: Mapped[str | None] = mapped_column(Text)
+    turn_until: Mapped[datetime | None] = mapped_column(UTCDateTime())  # the turn's lease ends (unsettled turns)
+    turn_owner: Mapped[str | None] = mapped_column(String(64))  # the instance holding that lease
+    reply_to: Mapped[int | None] = mapped_column(Integer)  # a bot reply: the customer message it answers
+    turn_recoveries: Mapped[int | None] = mapped_column(Integer)  # how often a sweeper took the turn over
 
 
 class StateChangeRow(Base):

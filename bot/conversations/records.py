@@ -98,9 +98,22 @@ class Transition:
 
 
 @dataclass(frozen=True)
+class TurnLease:
+    """An instance's claim on a customer message's turn: `owner` answers it, and must renew before `until`.
+
+    `message_id` is 0 while the message is being stored (its id comes from that INSERT).
+    """
+
+    owner: str
+    until: datetime
+    message_id: int = 0
+
+
+@dataclass(frozen=True)
 class Accepted:
     """A customer's message as one transaction stored it, with what the turn needs from the same read."""
 
     conversation: Conversation  # as it was when the message was stored
     message: Message
     history: list[Message]  # the turn's context: earlier text messages, oldest first
+    lease: TurnLease | None = None  # this instance's claim on the turn, when the message was stored with one

@@ -11,10 +11,12 @@ import hmac
 import logging
 import secrets
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, Row, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversations.database import rows_matched
@@ -30,6 +32,7 @@ from bot.conversations.records import (
     State,
     StateChange,
     Transition,
+    TurnLease,
 )
 from bot.conversations.row_records import conversation_record, message_record, state_change_record
 from bot.conversations.transaction_steps import (
@@ -51,6 +54,7 @@ log = logging.getLogger(__name__)
 
 _DUMMY_HASH = hashlib.sha256(b"no such conversation").hexdigest()
 _MAX_PAGE = 1000
+_TURN_STATES = (State.BOT.value, State.RESOLVED.value)  # a customer message there starts a bot turn
 NEWEST = 2**31 - 1  # above every message id (an INTEGER column: Postgres refuses a bigger bound)
 
 
@@ -260,9 +264,12 @@ class ConversationStore:
         return message
 
     def accept_customer_message(self, conversation_id: str, text: str, *, history: int,
-                                meta: dict[str, Any] | None = None) -> Accepted:
+                                meta: dict[str, Any] | None = None, lease: TurnLease | None = None) -> Accepted:
         """A customer's turn, first half, in one transaction: read the `history` latest text messages
         the turn answers with, stamp and read the conversation, append the message.
+
+        `lease`: the message is stored claimed by that instance when it starts a bot turn (the turn is
+        then recoverable, `bot/recovery`); a message for a person carries none.
 
         NOTE: the history is read first. On SQLite that read runs before the write lock is taken
         (pysqlite begins at the first write), so the lock is held for two statements and a COMMIT,
@@ -274,9 +281,13 @@ class ConversationStore:
             earlier = recent_text(c, conversation_id, before=NEWEST, limit=history, kinds=(Kind.TEXT,)) \
                 if history > 0 else []
             row = touch_and_read(c, conversation_id, now, Role.CUSTOMER)
-            message = insert_message(c, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now)
+            # NOTE: a resolved conversation goes back to the bot with this message (`BotService._accept`).
+            claim = lease if lease is not None and row.state in _TURN_STATES else None
+            message = insert_message(c, conversation_id, Role.CUSTOMER, Kind.TEXT, text, (), None, meta, now,
+                                     lease=claim)
         self._publish([message])
-        return Accepted(conversation_record(row), message, earlier)
+        held = replace(claim, message_id=message.id) if claim is not None else None
+        return Accepted(conversation_record(row), message, earlier, held)
 
     def add_bot_message(
         self,
@@ -286,15 +297,30 @@ class ConversationStore:
         citations: Sequence[Citation] = (),
         meta: dict[str, Any] | None = None,
         misses: int | None = None,
+        turn: TurnLease | None = None,
     ) -> Message | None:
         """A customer's turn, second half, in one transaction: the bot's reply (and its miss count),
-        stored only while the bot still has the conversation; None when a person took it meanwhile."""
+        stored only while the bot still has the conversation; None when a person took it meanwhile.
+
+        `turn`: the customer message answered, and this instance's lease on it: None too when another
+        instance took that turn over (its lease had run out), so a message is never answered twice.
+        """
         now = self._now()
         values = {"misses": misses} if misses is not None else None
-        with self._engine.begin() as c:
-            if not touch_conversation(c, conversation_id, now, Role.BOT, values=values, only_in=State.BOT):
-                return None
-            message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now)
+        try:
+            with self._engine.begin() as c:
+                if not touch_conversation(c, conversation_id, now, Role.BOT, values=values, only_in=State.BOT,
+                                          turn=turn):
+                    return None
+                message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now,
+                                         reply_to=turn.message_id if turn is not None else None)
+        except IntegrityError as exc:
+            if turn is None:
+                raise
+            # NOTE: `reply_to` is unique: the instance that took the turn over stored its answer first.
+            log.warning("message %s already has an answer (its turn was taken over); this one is not stored: %s",
+                        turn.message_id, getattr(exc, "orig", exc))
+            return None
         self._publish([message])
         return message
 

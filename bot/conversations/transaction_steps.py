@@ -10,12 +10,12 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Row, Update, bindparam, insert, select, update
+from sqlalchemy import Connection, CursorResult, Row, Update, bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.conversations.database import rows_matched
 from bot.conversations.models import ConversationRow, MessageRow
-from bot.conversations.records import Citation, Kind, Message, Role, State
+from bot.conversations.records import Citation, Kind, Message, Role, State, TurnLease
 from bot.conversations.row_records import message_records
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.web.serialization import citation_to_dict
@@ -46,19 +46,22 @@ READ_CONVERSATION = select(CONVERSATIONS).where(CONVERSATIONS.c.id == bindparam(
 
 def touch_conversation(
     s: Tx, conversation_id: str, now: datetime, role: Role | None, *,
-    values: dict[str, Any] | None = None, only_in: State | None = None,
+    values: dict[str, Any] | None = None, only_in: State | None = None, turn: TurnLease | None = None,
 ) -> bool:
     """Stamp the conversation before inserting into its log (and set `values`, e.g. `misses`).
 
     With `only_in`, nothing changes unless the conversation is in that state, and False is returned
-    (it moved on: a person took over); otherwise a missing conversation raises.
+    (it moved on: a person took over); otherwise a missing conversation raises. With `turn`, nothing
+    changes either (False) once another instance holds the lease on that turn's message: it took the
+    turn over (`bot/recovery`), and one of the two answers must not be stored.
     NOTE: this UPDATE row-locks the conversation, so inserts into one conversation commit in id
     order on Postgres too (a sequence hands out ids at insert, not at commit); `after=` paging
     and SSE catch-up rely on that. On SQLite it takes the write lock as the first statement.
     """
     values = values or {}
-    stmt = _stamp(role, tuple(sorted(values)), only_in.value if only_in is not None else None, False)
-    if rows_matched(s.execute(stmt, {"cid": conversation_id, "now": now, **values})) == 0:
+    stmt = _stamp(role, tuple(sorted(values)), only_in.value if only_in is not None else None, False, turn is not None)
+    guard = {"turn_id": turn.message_id, "turn_owner": turn.owner} if turn is not None else {}
+    if rows_matched(s.execute(stmt, {"cid": conversation_id, "now": now, **values, **guard})) == 0:
         if only_in is None:
             raise ConversationNotFound(conversation_id)
         return False
@@ -67,18 +70,19 @@ def touch_conversation(
 
 def touch_and_read(s: Tx, conversation_id: str, now: datetime, role: Role | None) -> Row[Any]:
     """`touch_conversation`, and the conversation's row as the same statement left it (RETURNING)."""
-    row = s.execute(_stamp(role, (), None, True), {"cid": conversation_id, "now": now}).first()
+    row = s.execute(_stamp(role, (), None, True, False), {"cid": conversation_id, "now": now}).first()
     if row is None:
         raise ConversationNotFound(conversation_id)
     return row
 
 
 @functools.cache
-def _stamp(role: Role | None, keys: tuple[str, ...], only_in: str | None, read_back: bool) -> Update:
+def _stamp(role: Role | None, keys: tuple[str, ...], only_in: str | None, read_back: bool, guarded: bool) -> Update:
     """The stamping UPDATE for one shape of call, built once with bind parameters.
 
     NOTE: building a statement and hashing it for the compiled cache cost about three times as
-    much CPU as running it on SQLite; a turn stamps twice.
+    much CPU as running it on SQLite; a turn stamps twice. `guarded`: the lease check rides in this
+    statement (a primary-key lookup in a subquery), so a turn costs no statement more.
     """
     table = CONVERSATIONS
     changes: dict[str, Any] = {"updated_at": bindparam("now"), **{k: bindparam(k) for k in keys}}
@@ -89,15 +93,21 @@ def _stamp(role: Role | None, keys: tuple[str, ...], only_in: str | None, read_b
     stmt = update(table).where(table.c.id == bindparam("cid")).values(**changes)
     if only_in is not None:
         stmt = stmt.where(table.c.state == only_in)
+    if guarded:
+        taken = MESSAGES.c.turn_owner != bindparam("turn_owner")  # NULL (settled) is nobody's: no match
+        stmt = stmt.where(~exists().where(MESSAGES.c.id == bindparam("turn_id"), taken))
     return stmt.returning(*table.c) if read_back else stmt
 
 
 def insert_message(
     s: Tx, conversation_id: str, role: Role, kind: Kind, text: str,
     citations: Sequence[Citation | dict[str, Any]], author: str | None, meta: dict[str, Any] | None, now: datetime,
+    *, lease: TurnLease | None = None, reply_to: int | None = None,
 ) -> Message:
     """Append one row to the conversation's log; `meta` must survive a JSON round trip.
 
+    `lease`: a customer message the bot is about to answer, claimed by the instance answering it (its
+    `message_id` is not known yet and not read). `reply_to`: the customer message a bot reply answers.
     A Core INSERT: the ORM's unit of work (identity map, flush) cost more than the statement itself.
     """
     cites = [c if isinstance(c, Citation) else Citation(**c) for c in citations]
@@ -109,6 +119,8 @@ def insert_message(
     result = s.execute(_INSERT_MESSAGE, {
         "conversation_id": conversation_id, "role": role.value, "kind": kind.value, "text": text,
         "citations": [citation_to_dict(c) for c in cites], "author": author, "meta": meta, "created_at": now,
+        "turn_until": lease.until if lease is not None else None,
+        "turn_owner": lease.owner if lease is not None else None, "reply_to": reply_to,
     })
     assert isinstance(result, CursorResult) and result.inserted_primary_key is not None
     return Message(id=int(result.inserted_primary_key[0]), conversation_id=conversation_id, role=role, kind=kind,

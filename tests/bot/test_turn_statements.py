@@ -1,8 +1,9 @@
 """What a customer turn costs the database, counted through the real HTTP path and the real store.
 
 A turn is: the POST (the token checked with one read), one transaction reading the turn's history
-and storing the customer's message, and one transaction storing the answer (or the "I don't
-know" with its miss count). These tests fail if a change adds a statement or a commit to a turn.
+and storing the customer's message (claimed by this instance: its turn's lease), and one
+transaction storing the answer (or the "I don't know" with its miss count) while the turn is still
+this instance's. These tests fail if a change adds a statement or a commit to a turn.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from bot.conversations.events import Subscription
 from bot.web.config import WebSettings
@@ -88,6 +89,12 @@ def test_a_turn_costs_six_statements_two_commits_three_transactions_three_connec
     assert counted.commits <= COMMITS_PER_TURN
     assert counted.transactions <= TRANSACTIONS_PER_TURN
     assert counted.checkouts <= CONNECTIONS_PER_TURN
+    # NOTE: the turn's lease (bot/recovery) rode in the INSERT, and the check that the turn is still
+    # this instance's in the answer's UPDATE: claiming a turn costs no statement.
+    with services.engine.connect() as c:
+        owner = c.execute(text("SELECT turn_owner FROM messages WHERE conversation_id = :cid AND role = 'customer' "
+                               "ORDER BY id DESC LIMIT 1"), {"cid": cid}).scalar()
+    assert owner is not None and services.sweeper is not None
     subscription.close()
 
 

@@ -1,5 +1,5 @@
 """Findings of the hostile-user pass (tester, 2026-12-05) that need the real server: the widget in
-Chromium, and a restart while a turn is in flight (still xfail(strict=True), with the reason)."""
+Chromium, and a restart while a turn is in flight."""
 from __future__ import annotations
 
 import time
@@ -79,9 +79,6 @@ def test_an_impatient_second_enter_sends_the_message_once(server: ServerProcess,
         context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="finding: a customer message stored just before the server is killed (crash, "
-                   "OOM, or a deploy during a slow LLM answer) is never answered after the restart, and nothing "
-                   "is logged about it")
 def test_a_message_in_flight_when_the_server_dies_is_answered_after_the_restart(server: ServerProcess,
                                                                                 llm: FakeOpenAI) -> None:
     created = httpx.post(f"{server.url}/api/conversations", json={}, timeout=10).raise_for_status().json()
