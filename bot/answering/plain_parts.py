@@ -82,9 +82,9 @@ def piped_tables(text: str) -> str:
     A DOCX table was loaded as one line per row, its cells joined by " | " (`loaders.parse_docx`
     before parser version 3; an index built then still holds them), which the widget shows as
     run-on text and the trim reads as a paragraph. As a table (blank lines around it, so the text
-    after it is not read as a row), the first row is its header: a long table is cut to the rows around the match with the header kept, and a row is read with its
-    column names. The words stay as they were. Only for text loaded from a DOCX (`DOCX`): elsewhere
-    " | " is a shell pipeline in a code block or a Markdown table without outer bars.
+    after it is not read as a row), the first row is its header: a long table is cut to the rows
+    around the match with the header kept, and a row is read with its column names. The words stay
+    as they were. Only for text loaded from a DOCX (`DOCX`): elsewhere " | " is a shell pipeline in a code block or a Markdown table without outer bars.
     """
     lines = text.split("\n")
     out: list[str] = []
