@@ -84,7 +84,8 @@ def piped_tables(text: str) -> str:
     run-on text and the trim reads as a paragraph. As a table (blank lines around it, so the text
     after it is not read as a row), the first row is its header: a long table is cut to the rows
     around the match with the header kept, and a row is read with its column names. The words stay
-    as they were. Only for text loaded from a DOCX (`DOCX`): elsewhere " | " is a shell pipeline in a code block or a Markdown table without outer bars.
+    as they were. Only for text loaded from a DOCX (`DOCX`): elsewhere " | " is a shell pipeline in
+    a code block or a Markdown table without outer bars.
     """
     lines = text.split("\n")
     out: list[str] = []
