@@ -7,6 +7,10 @@ paragraphs separated by blank lines, `<br>` a line break, lists as "- item" / "1
 (nested ones indented), tables as Markdown tables (`markdown_blocks.table`), a definition list as
 "- **term**: definition" items, `<pre>` as a fenced code block, `<strong>`/`<b>` as bold.
 
+A page without HTML5 landmarks (`html_content`) keeps its menus, breadcrumbs and footer links; a
+paragraph or list that is mostly link text (`LINK_SHARE`) is that navigation and is left out, by what
+it is rather than by guessed class names.
+
 One pass over the tree, no sibling lookups (bs4 finds a tag among its siblings one by one, which
 is quadratic on long pages); recursion is bounded by `loaders_limits.MAX_HTML_DEPTH`.
 """
@@ -27,6 +31,10 @@ BLOCKS = frozenset({
     "th", "thead", "tr", "ul", *HEADINGS,
 })
 _BOLD = frozenset({"strong", "b"})
+# A paragraph or list whose letters are at least this share link text is the page's navigation (menus,
+# breadcrumbs, "related articles", footer links), not its content: on the dev help centres' pages
+# without HTML5 landmarks, every block it drops is one of those (70 blocks on 27 pages, none content).
+LINK_SHARE = 0.7
 _BREAK = "\ue002"  # a <br> inside a run of inline text (private-use, never in a page's own text)
 _SPACE = re.compile(r"\s+")
 
@@ -53,6 +61,8 @@ class _Reader:
     def __init__(self) -> None:
         self.out: list[HtmlBlock] = []
         self.run: list[str] = []
+        self.in_link = 0  # depth of <a> tags around the text being read
+        self.linked = 0  # letters of the run inside links
 
     def children(self, tag: Any) -> None:
         for child in tag.children:
@@ -62,12 +72,16 @@ class _Reader:
         name = getattr(node, "name", None)
         if name is None:
             if _is_text(node):
-                self.run.append(str(node))
+                self.text(str(node))
             return
         if name == "br":
             self.run.append(_BREAK)
         elif name in _BOLD:
-            self.run.append(_bold(node))
+            self.text(_bold(node))
+        elif name == "a":
+            self.in_link += 1
+            self.children(node)
+            self.in_link -= 1
         elif name not in BLOCKS:
             self.children(node)  # an inline tag (a, span, em, ...): its text joins the run
         else:
@@ -75,12 +89,18 @@ class _Reader:
             self.block(node)
             self.flush()
 
+    def text(self, text: str) -> None:
+        self.run.append(text)
+        if self.in_link:
+            self.linked += _letters(text)
+
     def block(self, tag: Any) -> None:
         name = tag.name
         if name in HEADINGS:
             self.out.append(HtmlBlock(int(name[1]), _line(inline_text(tag, bold=False))))
         elif name in ("ul", "ol"):
-            self.add("\n".join(_list_lines(tag, 0)))
+            if not _links_only(tag):
+                self.add("\n".join(_list_lines(tag, 0)))
         elif name == "dl":
             self.add("\n".join(_definitions(tag)))
         elif name == "table":
@@ -111,8 +131,9 @@ class _Reader:
 
     def flush(self) -> None:
         text = _paragraph(self.run)
-        self.run = []
-        self.add(text)
+        if not self.linked or self.linked < LINK_SHARE * _letters(text):
+            self.add(text)
+        self.run, self.linked = [], 0
 
 
 def inline_text(tag: Any, *, bold: bool = True) -> str:
@@ -275,6 +296,16 @@ class _Empty:
 
 
 _EMPTY = _Empty()
+
+
+def _links_only(tag: Any) -> bool:
+    """Whether a list is navigation: its letters at least `LINK_SHARE` link text."""
+    linked = sum(_letters(a.get_text()) for a in tag.find_all("a"))
+    return bool(linked) and linked >= LINK_SHARE * _letters(tag.get_text())
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalnum() for c in text)
 
 
 def _is_text(node: Any) -> bool:

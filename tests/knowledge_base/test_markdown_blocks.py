@@ -82,3 +82,14 @@ def test_docx_paragraphs_lists_and_tables_are_markdown_blocks(tmp_path: Path) ->
 def test_markdown_table_pads_short_rows() -> None:
     assert table([["a", "b", "c"], ["1"]]) == "| a | b | c |\n|---|---|---|\n| 1 |  |  |"
     assert table([]) == ""
+
+
+def test_navigation_of_a_page_without_landmarks_is_left_out(tmp_path: Path) -> None:
+    body = (
+        "<div class='top'><a href='/'>Shop</a> | <a href='/help'>Help centre</a> | <a href='/in'>Log in</a></div>"
+        "<ul class='menu'><li><a href='/a'>Plans</a></li><li><a href='/b'>Delivery</a></li></ul>"
+        "<p>Delivery costs €4.49 in Munster; see <a href='/d'>delivery days</a> for the rest.</p>"
+        "<ul><li>Order by <a href='/cut'>Wednesday</a> for Saturday</li></ul>"
+    )
+    assert _html(tmp_path, body) == [((), (
+        "Delivery costs €4.49 in Munster; see delivery days for the rest.\n\n- Order by Wednesday for Saturday"))]
