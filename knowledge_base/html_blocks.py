@@ -100,7 +100,7 @@ class _Reader:
             self.out.append(HtmlBlock(int(name[1]), _line(inline_text(tag, bold=False))))
         elif name in ("ul", "ol"):
             if not _links_only(tag):
-                self.add("\n".join(_list_lines(tag, 0)))
+                self.add("\n".join(_list_lines(tag, "")))
         elif name == "dl":
             self.add("\n".join(_definitions(tag)))
         elif name == "table":
@@ -188,7 +188,7 @@ def _line(text: str) -> str:
     return _SPACE.sub(" ", text.replace(_BREAK, " ")).strip()
 
 
-def _list_lines(tag: Any, depth: int) -> list[str]:
+def _list_lines(tag: Any, indent: str) -> list[str]:
     """The items of a `<ul>`/`<ol>` (its `start` kept), each one line, nested lists indented below."""
     ordered = tag.name == "ol"
     number = _start(tag)
@@ -200,10 +200,10 @@ def _list_lines(tag: Any, depth: int) -> list[str]:
         words = _line(inline_text(_without(item, nested)))
         marker = f"{number}." if ordered else "-"
         if words:
-            lines.append(markdown_blocks.list_item(words, marker=marker, depth=depth))
+            lines.append(markdown_blocks.list_item(words, marker=marker, indent=indent))
             number += 1
         for sub in nested:
-            lines += _list_lines(sub, depth + 1 if words else depth)
+            lines += _list_lines(sub, markdown_blocks.nested_indent(indent, marker) if words else indent)
     return lines
 
 

@@ -410,25 +410,27 @@ class _DocxList:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.numbers: dict[int, int] = {}
+        self.levels: list[tuple[str, str, int]] = []  # per depth: (indent, marker, number) of its last item
 
     def add(self, style: str, text: str) -> bool:
         """Add `text` when `style` is a list style (else False: the list, if any, has ended)."""
         match = _DOCX_LIST.fullmatch(style)
         if match is None:
             return False
-        depth = int(match.group(2) or 1) - 1
-        self.numbers = {d: n for d, n in self.numbers.items() if d <= depth}  # a deeper list restarts
-        marker = "-"
-        if match.group(1) == "Number":
-            self.numbers[depth] = self.numbers.get(depth, 0) + 1
-            marker = f"{self.numbers[depth]}."
-        self.lines.append(markdown_blocks.list_item(text, marker=marker, depth=depth))
+        depth = min(int(match.group(2) or 1) - 1, len(self.levels))  # no deeper than one below the last
+        del self.levels[depth + 1:]  # a deeper list restarts
+        indent = markdown_blocks.nested_indent(*self.levels[depth - 1][:2]) if depth else ""
+        numbered = match.group(1) == "Number"
+        last = self.levels[depth] if depth < len(self.levels) else None
+        number = last[2] + 1 if numbered and last is not None and last[1] != "-" else 1  # after bullets: 1
+        marker = f"{number}." if numbered else "-"
+        self.levels[depth:] = [(indent, marker, number)]
+        self.lines.append(markdown_blocks.list_item(text, marker=marker, indent=indent))
         return True
 
     def take(self) -> str:
         text = "\n".join(self.lines)
-        self.lines, self.numbers = [], {}
+        self.lines, self.levels = [], []
         return text
 
 

@@ -32,10 +32,16 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def list_item(text: str, *, marker: str = "-", depth: int = 0) -> str:
-    """One list item ("- text", "3. text"), indented two spaces per level of nesting; the item's
-    own line breaks become spaces (a Markdown list item is one line here)."""
-    return f"{'  ' * depth}{marker} {_SPACE.sub(' ', text).strip()}"
+def list_item(text: str, *, marker: str = "-", indent: str = "") -> str:
+    """One list item ("- text", "3. text") after `indent`; its own line breaks become spaces (a
+    Markdown list item is one line here)."""
+    return f"{indent}{marker} {_SPACE.sub(' ', text).strip()}"
+
+
+def nested_indent(indent: str, marker: str) -> str:
+    """The indent of a list nested in an item written with `marker` after `indent`: CommonMark nests
+    a list under an item only when it starts where the item's text does ("1. " is three wide)."""
+    return indent + " " * (len(marker) + 1)
 
 
 def joined(blocks: Sequence[str]) -> str:

@@ -44,7 +44,7 @@ def test_html_lists_are_markdown_items_numbered_and_nested(tmp_path: Path) -> No
         "<dl><dt>Standard</dt><dd>3-5 days</dd><dt>Express</dt><dd>next day</dd><dd>before 1pm</dd></dl>"
     )
     assert _html(tmp_path, body) == [((), (
-        "To return:\n\n3. Pack it\n4. Print the label\n  - A4 paper\n  - or the app's QR code\n\n"
+        "To return:\n\n3. Pack it\n4. Print the label\n   - A4 paper\n   - or the app's QR code\n\n"
         "- **Standard**: 3-5 days\n- **Express**: next day; before 1pm"))]
 
 
@@ -75,7 +75,7 @@ def test_docx_paragraphs_lists_and_tables_are_markdown_blocks(tmp_path: Path) ->
     assert load_document(path, source="address.docx").sections[0].text == (
         "Use our address for your company.\n\nAvailable at all sites.\n\n"
         "- €45 per month.\n- Minimum term 12 months.\n1. Order it in the portal.\n2. Upload photo ID.\n"
-        "  - A passport is fine.\n3. We verify it.\n\n"
+        "   - A passport is fine.\n3. We verify it.\n\n"
         "| Item | Fee | Note |\n|---|---|---|\n| Scan | €2 |  |")
 
 
