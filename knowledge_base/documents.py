@@ -67,10 +67,9 @@ class LoadedDocument:
 
 
 # Bump when a loader's output changes for the same bytes (2: PDF bullets became list items and PDF
-# headings, found by font size, became sections; 3: HTML and DOCX blocks became Markdown, with blank
-# lines between paragraphs, lists and tables): every document then counts as changed once and is
-# re-parsed on the next sync.
-PARSER_VERSION = 3
+# headings, found by font size, became sections):
+# every document then counts as changed once and is re-parsed on the next sync.
+PARSER_VERSION = 2
 
 
 def content_hash(data: bytes) -> str:

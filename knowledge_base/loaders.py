@@ -14,13 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge_base import html_blocks, html_content, markdown_blocks
+from knowledge_base import html_content
 from knowledge_base.loaders_limits import DocumentLimits, check_html_depth, unpacked_reason
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_DROP = ("head", "title", "script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button")
+_HTML_BLOCKS = (
+    "p", "li", "pre", "td", "th", "dd", "dt", "blockquote", "figcaption", "div", "section",
+    "article", "tr", "br", "table", "ul", "ol", "main", "header", "footer", "aside",
+)
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_RS, _HS = "\ue000", "\ue001"  # block separator and heading marker (private-use, not whitespace)
 _SCALARS = (str, int, float, datetime.date)  # what YAML gives a plain front-matter value (bool is an int)
 
 
@@ -69,14 +74,6 @@ class _Outline:
 
     def add(self, line: str) -> None:
         self.lines.append(line)
-
-    def add_block(self, text: str) -> None:
-        """A block of Markdown, set apart from the one before it by a blank line."""
-        if not text.strip():
-            return
-        if self.lines:
-            self.lines.append("")
-        self.lines.append(text)
 
     def flush(self) -> None:
         text = "\n".join(self.lines).strip()
@@ -189,12 +186,23 @@ def parse_html(text: str) -> Parsed:
     page_h1 = _WS.sub(" ", first_h1.get_text(" ")).strip() if first_h1 is not None else ""
     root = html_content.content_root(soup)
     title = _html_title(title, root.find("h1") or (page_h1 or None))
+    # NOTE: markers go inside each tag, first and last, which `get_text` reads exactly as markers beside
+    # it: bs4 finds a tag among its siblings one by one to put anything beside it (quadratic).
+    for tag in soup.find_all(re.compile(r"^h[1-6]$")):
+        heading = f"{_RS}{_HS}{tag.name[1]}{_HS}{tag.get_text(' ')}{_RS}"
+        html_content.clear(tag)
+        tag.append(heading)
+    for tag in soup.find_all(_HTML_BLOCKS):
+        tag.insert(0, _RS)
+        tag.append(_RS)
     outline = _Outline(title)
-    for block in html_blocks.read_blocks(root):
-        if block.level:
-            outline.heading(block.level, block.text)
-        else:
-            outline.add_block(block.text)
+    for block in root.get_text().split(_RS):
+        line = _WS.sub(" ", block.replace("\n", " ")).strip()
+        if line.startswith(_HS):
+            _, level, heading = line.split(_HS, 2)
+            outline.heading(int(level), heading)
+        elif line:
+            outline.add(line)
     outline.flush()
     return Parsed(sections=outline.sections, title=outline.title, url=url, tags=tags)
 
@@ -364,12 +372,7 @@ def _pdf_lists(text: str) -> str:
 
 
 def parse_docx(data: bytes) -> Parsed:
-    """DOCX via python-docx; paragraphs styled `Heading N` (and `Title`) give the structure.
-
-    Paragraphs are blocks of their own (blank lines between), paragraphs styled `List Bullet` /
-    `List Number` (and their nested `... 2`, `... 3`) list items, tables Markdown tables: read as
-    one line each, a section's paragraphs ran together and its lists lost their bullets.
-    """
+    """DOCX via python-docx; paragraphs styled `Heading N` (and `Title`) give the structure."""
     import docx
     from docx.table import Table
 
@@ -378,75 +381,19 @@ def parse_docx(data: bytes) -> Parsed:
     except Exception as exc:  # not a zip, missing parts, bad XML
         raise ValueError(f"broken DOCX ({exc.__class__.__name__}: {str(exc)[:120]})") from exc
     outline = _Outline(_str(document.core_properties.title))
-    items = _DocxList()
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            outline.add_block(items.take())
-            for text in _docx_table(block):
-                outline.add_block(text)
+            for row in block.rows:
+                outline.add(" | ".join(_WS.sub(" ", c.text).strip() for c in row.cells))
             continue
         style = (block.style.name if block.style is not None else "") or ""
         level = _docx_heading_level(style)
         if level is not None:
-            outline.add_block(items.take())
             outline.heading(level, block.text)
-            continue
-        text = block.text.strip()
-        if not text:
-            continue
-        if not items.add(style, text):
-            outline.add_block(items.take())
-            outline.add_block(text)
-    outline.add_block(items.take())
+        elif block.text.strip():
+            outline.add(block.text.strip())
     outline.flush()
     return Parsed(sections=outline.sections, title=outline.title)
-
-
-_DOCX_LIST = re.compile(r"List (Bullet|Number)(?: ([2-9]))?")
-
-
-class _DocxList:
-    """The list items of consecutive paragraphs styled as a list, numbered as Word shows them."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.levels: list[tuple[str, str, int]] = []  # per depth: (indent, marker, number) of its last item
-
-    def add(self, style: str, text: str) -> bool:
-        """Add `text` when `style` is a list style (else False: the list, if any, has ended)."""
-        match = _DOCX_LIST.fullmatch(style)
-        if match is None:
-            return False
-        depth = min(int(match.group(2) or 1) - 1, len(self.levels))  # no deeper than one below the last
-        del self.levels[depth + 1:]  # a deeper list restarts
-        indent = markdown_blocks.nested_indent(*self.levels[depth - 1][:2]) if depth else ""
-        numbered = match.group(1) == "Number"
-        last = self.levels[depth] if depth < len(self.levels) else None
-        number = last[2] + 1 if numbered and last is not None and last[1] != "-" else 1  # after bullets: 1
-        marker = f"{number}." if numbered else "-"
-        self.levels[depth:] = [(indent, marker, number)]
-        self.lines.append(markdown_blocks.list_item(text, marker=marker, indent=indent))
-        return True
-
-    def take(self) -> str:
-        text = "\n".join(self.lines)
-        self.lines, self.levels = [], []
-        return text
-
-
-def _docx_table(table: Any) -> list[str]:
-    """A DOCX table as one Markdown table; a one-column (layout) table as its cells' paragraphs.
-    A merged cell, which python-docx repeats for each column it covers, is written once."""
-    rows = []
-    for row in table.rows:
-        cells, previous = [], None
-        for cell in row.cells:
-            cells.append("" if cell._tc is previous else cell.text)
-            previous = cell._tc
-        rows.append(cells)
-    if max((len(r) for r in rows), default=0) <= 1:
-        return [text.strip() for row in rows for text in row]
-    return [markdown_blocks.table(rows)]
 
 
 def _docx_heading_level(style: str) -> int | None:

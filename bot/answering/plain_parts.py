@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from knowledge_base import markdown_blocks
 from knowledge_base.results import Passage
 from knowledge_base.text_headings import find_headings
 
@@ -79,13 +78,12 @@ def file_type(source: str) -> str:
 def piped_tables(text: str) -> str:
     """Runs of two or more lines split by " | " into as many cells each, as a Markdown table.
 
-    A DOCX table was loaded as one line per row, its cells joined by " | " (`loaders.parse_docx`
-    before parser version 3; an index built then still holds them), which the widget shows as
-    run-on text and the trim reads as a paragraph. As a table (blank lines around it, so the text
-    after it is not read as a row), the first row is its header: a long table is cut to the rows
-    around the match with the header kept, and a row is read with its column names. The words stay
-    as they were. Only for text loaded from a DOCX (`DOCX`): elsewhere " | " is a shell pipeline in
-    a code block or a Markdown table without outer bars.
+    A DOCX table is loaded as one line per row, its cells joined by " | " (`loaders.parse_docx`),
+    which the widget shows as run-on text and the trim reads as a paragraph. As a table (blank lines
+    around it, so the text after it is not read as a row), the first row is its header: a long
+    table is cut to the rows around the match with the header kept, and a row is read with its
+    column names. The words stay as they were. Only for text loaded from a DOCX (`DOCX`): elsewhere
+    " | " is a shell pipeline in a code block or a Markdown table without outer bars.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -96,8 +94,8 @@ def piped_tables(text: str) -> str:
         while cells > 1 and end < len(lines) and len(_cells(lines[end])) == cells:
             end += 1
         if cells > 1 and end - n >= 2:
-            rows = markdown_blocks.table([_cells(line) for line in lines[n:end]])
-            out += [*([""] if out and out[-1].strip() else []), rows,
+            rows = [f"| {' | '.join(_cells(line))} |" for line in lines[n:end]]
+            out += [*([""] if out and out[-1].strip() else []), rows[0], "|" + "---|" * cells, *rows[1:],
                     *([""] if end < len(lines) and lines[end].strip() else [])]
         else:
             out += lines[n:end]

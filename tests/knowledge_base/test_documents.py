@@ -127,8 +127,7 @@ def test_html_work_grows_with_the_page_not_with_its_siblings_squared(tmp_path: P
     monkeypatch.setattr(bs4.element.Tag, "index", lambda tag, child: looked_up.append(1) or index(tag, child))
     part = "<aside>Related</aside><h2>Part</h2><p>Text <b>here</b>.</p><button>Buy</button><script>x()</script>"
     doc = load_document(_write(tmp_path, "long.html", f"<html><body>{part * 500}</body></html>"), source="long.html")
-    assert [(s.path, s.text) for s in doc.sections[:2]] == [(("Part",), "Text **here**.")] * 2
-    assert len(doc.sections) == 500
+    assert [(s.path, s.text) for s in doc.sections[:2]] == [(("Part",), "Text here.")] * 2 and len(doc.sections) == 500
     # NOTE: each lookup scans the siblings: 500 parts looked up one by one is 2,500 x 2,500 / 2 steps
     # (8,000 paragraphs took 8.5 CPU s, a 1 MB page hours); the page is now read without any.
     assert not looked_up
@@ -144,7 +143,7 @@ def test_html_title_headings_and_dropped_chrome(tmp_path: Path) -> None:
     assert doc.title == "Gift cards"
     assert [(s.path, s.text) for s in doc.sections] == [
         ((), "Gift cards never expire."),
-        (("Balance",), "- Check it online\n- or in store"),
+        (("Balance",), "Check it online\nor in store"),
     ]
     assert "var t" not in doc.text and "Shop" not in doc.text and "color" not in doc.text
 
@@ -174,7 +173,7 @@ def test_html_with_one_article_and_no_main_keeps_only_the_article(tmp_path: Path
         "<div class='foot'>Copyright Pedalo</div></body>"
     )
     doc = load_document(_write(tmp_path, "hours.html", html), source="hours.html")
-    assert doc.title == "Opening hours" and doc.text == "We open at 9.\n\nUpdated today"
+    assert doc.title == "Opening hours" and doc.text == "We open at 9.\nUpdated today"
 
 
 def test_html_title_drops_the_site_name_when_h1_is_the_page_title(tmp_path: Path) -> None:
@@ -344,7 +343,7 @@ def test_docx_headings_from_heading_styles(tmp_path: Path) -> None:
     assert doc.title == "Group bookings"
     assert [(s.path, s.text) for s in doc.sections] == [
         ((), "Groups of ten get a discount."),
-        (("How to book",), "Email the depot two days ahead.\n\n| Size | Discount |\n|---|---|"),
+        (("How to book",), "Email the depot two days ahead.\nSize | Discount"),
     ]
 
 
