@@ -123,8 +123,8 @@ WIDE_TABLE = """### Regions at a glance [1]
 
 def test_a_wide_table_on_a_phone_scrolls_instead_of_breaking_words(server: ServerProcess, browser,
                                                                    llm: FakeOpenAI) -> None:
-    """A help centre's table (HTML tables now reach answers as Markdown tables) squeezed into a phone's
-    bubble broke every cell mid-word; its words stay whole and the table scrolls inside the bubble."""
+    """A help centre's table squeezed into a phone's bubble broke every cell mid-word ("09:0 0 to 20:0 0");
+    its words stay whole and the table scrolls inside the bubble."""
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
