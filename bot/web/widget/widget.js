@@ -80,6 +80,8 @@
     ".md ul,.md ol{margin:0 0 8px;padding-left:20px}.md li{margin:2px 0}",
     ".md .table{max-width:100%;overflow-x:auto;margin:0 0 8px}",
     ".md table{border-collapse:collapse;font-size:13px;background:#fff}",
+    // NOTE: a cell breaks between words only (the bubble's overflow-wrap:anywhere squeezed a wide table
+    // to "09:0|0 to 20:0|0" on a phone); a table wider than the bubble scrolls inside it instead.
     ".md th,.md td{border:1px solid #d5dae1;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal}",
     ".md th{background:#f7f8fa;font-weight:650}",
     ".md code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;background:#fff;border-radius:4px;padding:0 3px}",

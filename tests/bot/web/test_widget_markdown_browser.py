@@ -115,3 +115,43 @@ def test_a_stalled_llm_draft_is_replaced_by_the_extractive_answer(server: Server
     finally:
         llm.release()
         context.close()
+
+
+WIDE_TABLE = """### Regions at a glance [1]
+
+| Region | Delivery days | Time window | Delivery fee per box |
+|---|---|---|---|
+| Cavan, Donegal and Monaghan | Wednesday, Thursday, Saturday | 10:00 to 19:00 | €5.49 |
+| Connacht | Wednesday, Friday | 09:00 to 20:00 | €4.99 |"""
+
+
+def test_a_wide_table_on_a_phone_scrolls_instead_of_breaking_words(server: ServerProcess, browser,
+                                                                   llm: FakeOpenAI) -> None:
+    """A help centre's table squeezed into a phone's bubble broke every cell mid-word ("09:0 0 to 20:0 0");
+    its words stay whole and the table scrolls inside the bubble."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(server.url + "/")
+        llm.enqueue(WIDE_TABLE)
+        _ask(page, "How long does delivery to Canada take?")
+        answer = page.locator("supportbot-widget .msg.bot:not(.draft):not(.greeting)")
+        expect(answer.locator("table tbody tr")).to_have_count(2, timeout=15_000)
+        lines_per_word = answer.locator("table").evaluate("""table => [...table.querySelectorAll('td')].flatMap(td => {
+            const text = td.firstChild, out = [];
+            for (const m of text.data.matchAll(/\\S+/g)) {
+              const range = document.createRange();
+              range.setStart(text, m.index); range.setEnd(text, m.index + m[0].length);
+              out.push([m[0], range.getClientRects().length]);
+            }
+            return out;
+        })""")
+        assert [word for word, lines in lines_per_word if lines != 1] == []
+        shadow = "document.querySelector('supportbot-widget').shadowRoot"
+        assert page.evaluate(f"{shadow}.querySelector('.panel').scrollWidth") <= 390
+        assert answer.locator(".table").evaluate("box => box.scrollWidth > box.clientWidth")
+        page.screenshot(path=str(ARTIFACTS / "widget-wide-table-390x844.png"))
+    finally:
+        context.close()
