@@ -3456,6 +3456,59 @@ _RULES = (
             "I was quoted 50 and invoiced 50, thanks for being clear",
         ),
     ),
+    Rule(
+        # more taken than the price agreed, and the difference demanded back: "the quote was 85, he put 260
+        # through, I want the difference back". Two amounts in the message and the demand not followed by what
+        # the difference is between ("the difference between the plans", "la differenza di prezzo tra"):
+        # the review's "I'd like the difference between ..." and "do you refund the difference?" stay with the bot
+        "billing_dispute:difference_back",
+        confidence=0.85,
+        patterns=(
+            "^" + followed_by(r".*\b[0-9]+\b.*\b[0-9]+\b")
+            + r".*\b" + alt(
+                "(?:i|we) (?:want|would like|expect|need|am owed|are owed) (?:the |our |my )?difference"
+                "(?: refunded| back| returned| repaid)?",
+                # a question about what happens ("do you refund the difference?") is not a demand
+                "(?<!do you )(?<!will you )(?<!can you )(?<!would you )(?<!could you )"
+                "(?:refund|return|repay|give me|give us|pay back|pay me back) (?:me |us )?the difference",
+                "(?:quiero|exijo|pido) (?:que me devuelvan )?la diferencia",
+                "(?:je veux|je demande|j exige) (?:qu on me rembourse )?la difference",
+                "ich (?:will|mochte|erwarte|verlange) (?:die )?differenz(?: zuruck| erstattet)?",
+                "(?:quero|exijo|peco) (?:que me devolvam )?a diferenca",
+                "(?:rivoglio|voglio|vorrei|pretendo) (?:indietro )?la differenza",
+                "ik wil het verschil(?: terug)?",
+            ) + r"\b" + not_followed_by(r" (?:" + "|".join((
+                "between", "in", "of", "on", "for", "explained", "as", "to", "with",
+                "de", "del", "entre", "en", "para",
+                "tra", "di", "del", "per", "fra",
+                "entre", "des", "du", "pour", "sur",
+                "zwischen", "gern", "mit", "fur", "beim", "bei",
+                "da", "do", "dos", "das", "em",
+                "tussen", "weten", "van", "in", "voor", "met",
+            )) + r")\b"),
+        ),
+        negatable=True,
+        waits_if_asked_in_advance=True,
+        examples=(
+            "The removal firm quoted 400 and has now taken 650 from my card. I want the difference back.",
+            "You said the repair was 60 all in, the invoice says 95. Please refund the difference.",
+            "El presupuesto era de 90 € y me han cobrado 150 €. Quiero la diferencia.",
+            "Le devis était de 70 €, vous avez prélevé 120 €. Je veux la différence.",
+            "Angeboten waren 80 €, abgebucht wurden 130 €. Ich will die Differenz zurück.",
+            "O orçamento era 50 € e cobraram 90 €. Quero a diferença.",
+            "Il preventivo era di 65 €, mi avete addebitato 140 €. Rivoglio la differenza.",
+            "De offerte was 100 euro en jullie schreven 180 af. Ik wil het verschil terug.",
+        ),
+        counter_examples=(
+            "If the price drops after I book, do I get the difference back?",
+            "What's the difference between the basic and the premium plan?",
+            "I don't need the difference back, just put it towards next month.",
+            "Si baja el precio después de reservar, ¿me devuelven la diferencia?",
+            "I'd like the difference between the 5 and the 10 session packs explained, which is better value?",
+            "Vorrei la differenza di prezzo tra la camera da 2 e quella da 3 letti.",
+            "We moved from the 30 to the 20 plan mid-month, do you refund the difference?",
+        ),
+    ),
 )
 
 BILLING_DISPUTE = Label(
