@@ -11,7 +11,13 @@ first document its margin (`RULES`):
 - `right_near`: the same, scored in the near-miss band (0.2-0.5: shown only on keyword evidence);
 - `unans_ok` / `unans_near`: unanswerable questions scored in those bands (wrong answers' risk);
 - `wrong_ok`: answerable, another document first, scored at or above the threshold.
-Where the two rankings agree every rule gives the same score, so only overturned questions move.
+Where the two rankings agree, every rule but `ranker_margin` gives the same score.
+
+Measured on 2026-12-05 (22 centres; 969 answerable, 233 unanswerable English questions; shipped
+ranker): right first 788, overturned 151; over 0.5, right first / wrong first / unanswerable:
+shipped 472 / 47 / 63, ranker_margin 544 / 44 / 69 (what search now does), inherit 483 / 52 / 63,
+overturned_ranker_margin 478 / 50 / 63. With the ranker refitted left-one-centre-out at L2 0.002
+(right first 803): shipped 474 / 45 / 63, ranker_margin 560 / 41 / 67.
 
     python benchmarks/rank_signals.py --out /tmp/signals.pkl
     python benchmarks/overturn_margin.py --signals /tmp/signals.pkl [--refit 0.0015]
