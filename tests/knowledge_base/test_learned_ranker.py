@@ -12,6 +12,7 @@ from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.embeddings import LocalMiniLMEmbeddings
 from knowledge_base.learned_ranker import RANKER_PATH, LearnedRanker, RankerUnavailable
 from knowledge_base.rank_features import FEATURES, LENGTH_SATURATES, candidate_features, question_length
+from knowledge_base.ranking import Candidate, margin
 from knowledge_base.search import Searcher
 from knowledge_base.service import build_knowledge_base
 
@@ -117,10 +118,34 @@ def test_an_official_article_comes_before_a_forum_thread_that_matches_as_well(
         assert hand_tuned.search(question).hits[0].document_id == "community/flat-tyre-thread.md"
         hits = learned.search(question).hits
         assert [h.document_id for h in hits[:2]] == ["tyre-punctures.md", "community/flat-tyre-thread.md"]
-        # Where both rankings agree on the first document, its score (what the threshold reads) is the same.
+        # The overturned first document is scored with its lead in the learned ranking: above what it
+        # scored second in the hand-tuned one, where a margin of 0 left it there.
+        signals = {str(s["document_id"]): s for s in learned.explain(question)}
+        first = signals["tyre-punctures.md"]
+        lead = float(first["ranking"]) - float(signals["community/flat-tyre-thread.md"]["ranking"])
+        assert float(first["margin"]) == pytest.approx(lead) and lead > 0
+        level = float(first["level"])
+        assert hits[0].score == pytest.approx(learned.calibration.score(float(first["raw"]), level, lead), abs=1e-6)
+        assert hits[0].score > learned.calibration.score(float(first["raw"]), level, 0.0)
         for agreed in ("when do the workshops open on saturday", "how much is a puncture repair"):
             before, after = hand_tuned.search(agreed).hits[0], learned.search(agreed).hits[0]
             assert before.document_id == after.document_id
-            assert after.score == pytest.approx(before.score, abs=1e-6)
     finally:
         kb.close()
+
+
+def _candidate(doc: str, base: float, raw: float) -> Candidate:
+    return Candidate(row=0, document_id=doc, chunk=0.0, title=0.0, coverage=0.0, matches=[], raw=raw, base=base)
+
+
+def test_the_first_documents_margin_is_its_lead_in_the_ranking_that_chose_it() -> None:
+    # The learned ranker overturned the hand-tuned first ("b", base 0.60): "a" leads by 0.05 in the
+    # ranking that ordered them. Its margin was the hand-tuned one floored at 0, so it scored below "b".
+    ranked = [_candidate("a", base=0.55, raw=0.70), _candidate("b", base=0.60, raw=0.65), _candidate("c", 0.3, 0.3)]
+    assert margin(ranked, 0, level=0.4) == pytest.approx(0.05)
+    assert margin(ranked, 1, level=0.4) == pytest.approx(-0.05)
+    assert margin(ranked, 2, level=0.4) == pytest.approx(-0.40)
+    # Without a learned ranker raw is the hand-tuned mix, so the margin is what it always was.
+    plain = [_candidate("b", 0.60, 0.60), _candidate("a", 0.55, 0.55)]
+    assert margin(plain, 0, level=0.4) == pytest.approx(0.05)
+    assert margin([_candidate("a", 0.55, 0.70)], 0, level=0.4) == pytest.approx(0.15)  # one document: its gap
