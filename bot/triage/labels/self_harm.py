@@ -60,7 +60,9 @@ _RULES = (
                 "never wake up again",
                 "hope i (?:do not|never) wake up",
                 "(?:do not|no longer) want to be (?:here|around|alive) (?:anymore|any more|any longer)",
-                "point (?:in|of) (?:me )?(?:living|being alive|(?:going|carrying) on(?! with))",
+                # "no point in living abroad on this plan" is about a phone contract, not a life
+                "point (?:in|of) (?:me )?(?:living(?! (?:abroad|overseas|near|nearby|downtown|together)\\b)"
+                "|being alive|(?:going|carrying) on(?! with))",
                 "point in me being (?:here|around)",
                 "nothing (?:left )?to live for",
                 "better off without me",
@@ -93,6 +95,7 @@ _RULES = (
             "can I take the tablets at the same time as my other medication?",
             "can you print a farewell note for my colleague inside the card?",
             "the mower started cutting again after I cleaned the blade",
+            "is there any point in living overseas on the unlimited bundle, or should I switch to roaming?",
         ),
     ),
     Rule(
