@@ -74,8 +74,15 @@ def nir_ok(value: str) -> bool:
 # --- detectors ----------------------------------------------------------------------------------
 # Each yields (start, end, placeholder) candidates; overlaps are resolved by the order below.
 
-# NOTE: domains may be internationalised ("bücher.example", "例子.广告"): an address there is still one
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?:[^\W\d_]{2,}|xn--[\w-]+)\b")
+# NOTE: domains may be internationalised ("bücher.example", "例子.广告"); a Chinese or Japanese sentence has
+# no spaces, so a mailbox name is Latin letters only and a top-level domain ends where ASCII letters do
+# (or, in another script, at a space or ASCII punctuation): "我的邮箱是wang@example.cn请问..." keeps its question.
+_EMAIL_LOCAL = "A-Za-z0-9._%+\\-\u00c0-\u024f"
+_EMAIL = re.compile(
+    rf"(?<![{_EMAIL_LOCAL}])[{_EMAIL_LOCAL}]+@[\w-]+(?:\.[\w-]+)*\."
+    r"(?:[A-Za-z]{2,63}(?![A-Za-z0-9-])|xn--[A-Za-z0-9-]{2,59}(?![A-Za-z0-9-])"
+    r"|[^\W\d_]{2,63}(?=[\s!-/:-@\[-`{-~]|$))"
+)
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b")
 # Card digits may be grouped by any separator people type: spaces (also no-break and thin ones),
 # dashes (also Unicode ones), dots, underscores, slashes, stars, and runs of them ("4012 - 8888").

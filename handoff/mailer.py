@@ -36,10 +36,12 @@ class SmtpMailer:
                     smtp.starttls(context=ssl.create_default_context())
                 if s.username and s.password is not None:
                     smtp.login(s.username, s.password.get_secret_value())
-                smtp.send_message(message)
-        except smtplib.SMTPNotSupportedError:  # a non-ASCII mailbox name, and the server offers no SMTPUTF8
-            raise EmailDeliveryError("the mail server does not accept international addresses (no SMTPUTF8)",
-                                     retryable=False) from None
+                try:
+                    smtp.send_message(message)
+                except smtplib.SMTPNotSupportedError:  # a non-ASCII mailbox name; the server has no SMTPUTF8
+                    # NOTE: only here: starttls() and login() raise the same error for their own extensions
+                    raise EmailDeliveryError("the mail server does not accept international addresses "
+                                             "(no SMTPUTF8)", retryable=False) from None
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             raise EmailDeliveryError(f"recipient refused: {codes}", status=codes[0] if codes else None,

@@ -63,9 +63,11 @@ def clean_email(email: str | None) -> str | None:
     if not findings or not all(f.kind == "email" for f in findings):
         return None
     local, _, domain = email.rpartition("@")
+    import idna  # NOTE: not the stdlib codec: IDNA 2003 maps "straße" to "strasse", another owner's domain
+
     try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:  # a label too long or empty: no server can route it
+        domain = idna.encode(domain, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError):  # a label too long, empty or not allowed: no server routes it
         return None
     return f"{local}@{domain}"
 

@@ -19,6 +19,8 @@ from handoff.mailer import SmtpMailer
     ("anna@bücher.example", "anna@xn--bcher-kva.example"),
     ("kim@例子.广告", "kim@xn--fsqu00a.xn--4rr70v"),
     ("dana@mail.example\u200e", "dana@mail.example"),
+    ("anna@straße.example", "anna@xn--strae-oqa.example"),  # not strasse.example: IDNA 2008, not 2003
+    ("eleni@ελληνικός.example", "eleni@xn--qxaegecap6byf.example"),
 ])
 def test_an_international_address_is_kept_in_a_form_smtp_can_route(given: str, kept: str) -> None:
     assert clean_email(given) == kept
@@ -28,6 +30,18 @@ def test_an_international_address_is_kept_in_a_form_smtp_can_route(given: str, k
 @pytest.mark.parametrize("text", ["write to anna@bücher.example today", "kim@例子.广告 is mine"])
 def test_an_address_on_an_international_domain_is_found_for_redaction(text: str) -> None:
     assert [f.kind for f in detect(text)] == ["email"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("我的邮箱是wang@mail.example.cn请问退货需要多少天？", "我的邮箱是[email]请问退货需要多少天？"),
+    ("連絡先はtaro@mail.example.comです。返品できますか", "連絡先は[email]です。返品できますか"),
+])
+def test_an_address_inside_a_sentence_without_spaces_takes_only_itself(text: str, kept: str) -> None:
+    """A Chinese or Japanese sentence has no spaces: the address must not swallow the question around it."""
+    from bot.pii import redact
+    from bot.policy import PiiPolicy
+
+    assert redact(text, PiiPolicy(), target="store").text == kept
 
 
 def _message(to: str) -> EmailMessage:
@@ -57,3 +71,13 @@ def test_a_server_without_smtputf8_is_a_final_failure_that_says_why() -> None:
         assert not failed.value.retryable and "SMTPUTF8" in str(failed.value)
         _mailer(smtp.port).send(_message(clean_email("anna@bücher.example") or ""))  # IDNA: plain ASCII
         assert smtp.received[0][0] == ["anna@xn--bcher-kva.example"]
+
+
+def test_a_server_without_starttls_is_not_reported_as_an_address_problem() -> None:
+    """smtplib raises the same error for a missing STARTTLS: the operator must read what is wrong."""
+    with SmtpSink() as smtp:
+        mailer = SmtpMailer(EmailSettings(smtp_host="127.0.0.1", smtp_port=smtp.port, security="starttls",
+                                          from_address="help@shop.example", timeout_s=5))
+        with pytest.raises(EmailDeliveryError) as failed:
+            mailer.send(_message("dana@mail.example"))
+        assert "SMTPUTF8" not in str(failed.value) and "STARTTLS" in str(failed.value).upper()
