@@ -498,6 +498,9 @@
     state.lastId = Math.max(state.lastId, message.id);
     var greeting = ui.log.querySelector(".greeting");
     if (greeting) greeting.remove();
+    // NOTE: the widget speaks the language the bot answered in (the customer's), unless the site pins one:
+    // a German answer under English "Was this answer helpful? Yes No" read as two voices
+    if (message.role === "bot" && message.meta && message.meta.lang) setLanguage(message.meta.lang);
     var node = messageNode(message);
     state.nodes[message.id] = node;
     var streamId = message.meta && message.meta.stream_id;

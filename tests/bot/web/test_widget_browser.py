@@ -255,3 +255,21 @@ def test_typing_stops_when_the_answer_came_before_the_send_returned(server: Serv
         expect(page.locator("supportbot-widget .typing")).to_be_hidden(timeout=2_000)
     finally:
         context.close()
+
+
+def test_the_widget_speaks_the_language_the_bot_answered_in(server: ServerProcess, browser, llm: FakeOpenAI) -> None:
+    """A German answer came with English "Was this answer helpful? Yes / No" around it (the site's locale)."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        llm.enqueue("Der Standardversand nach Kanada dauert 5–8 Werktage [1].")
+        _open_and_ask(page, server.url, "Wie lange dauert der Versand nach Kanada?")
+        answer = page.locator("supportbot-widget .msg.bot:not(.draft):not(.greeting)").last
+        expect(answer.locator(".text")).to_contain_text("5–8", timeout=15_000)
+        expect(answer.get_by_role("button", name="Ja")).to_be_visible()
+        box = page.locator("supportbot-widget #sb-input")  # its label is German now too
+        assert box.get_attribute("placeholder") == "Ihre Frage" and box.get_attribute("aria-label") != "Message"
+    finally:
+        context.close()
