@@ -5,8 +5,9 @@ the INSERT that stores it, so a turn costs no statement more. The lease is never
 turn itself: a turn is *finished* when a reply follows the message (a bot or agent line that does
 not answer an earlier message, or a state change away from the bot) or the conversation left the
 bot, and the sweepers clear finished turns in bulk once their lease ran out. What is left with an
-expired lease is a turn cut off with its instance; one conditional UPDATE takes it over, so two sweepers never both do (a stalled
-instance may still finish its own turn late; the unique `reply_to` index keeps one answer stored).
+expired lease is a turn cut off with its instance; one conditional UPDATE takes it over, so two
+sweepers never both do (a stalled instance may still finish its own turn late; the unique `reply_to`
+index keeps one answer stored).
 An earlier message of a conversation whose newer message has a turn is left to that turn.
 """
 from __future__ import annotations
