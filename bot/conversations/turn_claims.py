@@ -24,6 +24,7 @@ from bot.conversations.models import ConversationRow, MessageRow
 from bot.conversations.records import Kind, Role, State
 
 _M = MessageRow
+_TURN_STATES = (State.BOT.value, State.RESOLVED.value)  # a customer message there has a bot turn
 _ANSWER_ROLES = (Role.BOT.value, Role.AGENT.value)
 _ANSWER_KINDS = (Kind.TEXT.value, Kind.NOTICE.value)
 
@@ -54,7 +55,10 @@ def _finished() -> ColumnElement[bool]:
         # NOTE: an answer to an earlier message (two turns at once) does not finish this one.
         or_(reply.reply_to.is_(None), reply.reply_to >= _M.id),
     )
-    left_the_bot = exists().where(ConversationRow.id == _M.conversation_id, ConversationRow.state != State.BOT.value)
+    # NOTE: a resolved conversation has not left the bot for a message stored while it was resolved (its
+    # instance died before reopening it); one resolved after the message has a state line after it.
+    left_the_bot = exists().where(ConversationRow.id == _M.conversation_id,
+                                  ConversationRow.state.not_in(_TURN_STATES))
     return or_(replied, left_the_bot)
 
 

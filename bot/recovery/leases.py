@@ -1,7 +1,7 @@
 """This process's leases on the turns it runs: made when a message is stored, held while its turn runs.
 
 A turn shorter than a third of the lease never costs a renewal; a slow one (an LLM streaming for
-tens of seconds) is renewed by the sweeper's thread, all of the process's due turns in one UPDATE.
+tens of seconds) is renewed by the sweeper's renewal thread, all of the process's due turns in one UPDATE.
 """
 from __future__ import annotations
 

@@ -457,3 +457,27 @@ def test_a_turn_handed_to_a_person_is_finished_even_once_the_conversation_is_bac
 
     report = alive.sweeper.run_once()
     assert report.resumed == () and report.settled == 1
+
+
+def test_a_message_stored_in_a_resolved_conversation_is_answered_when_its_instance_died_before_reopening_it(
+    instances, clock,
+) -> None:
+    dead, alive = instances("dead"), instances("alive")
+    conversation, _ = dead.bot.start_conversation()
+    dead.store.transition(conversation.id, expected=(State.BOT,), to=State.RESOLVED, actor="agent", reason="done")
+    message = _stored_by_dead_instance(dead, conversation_id=conversation.id)  # and the instance died here
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+
+    assert alive.sweeper.run_once().resumed == (message.id,)
+    assert len(_replies(alive.store, conversation.id, wait_for=1)) == 1
+    assert alive.bot.get(conversation.id).state == State.BOT
+
+
+def test_a_turn_whose_customer_closed_the_conversation_is_finished(instances, clock) -> None:
+    dead, alive = instances("dead"), instances("alive")
+    message = _stored_by_dead_instance(dead)
+    dead.bot.close(message.conversation_id)
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+
+    report = alive.sweeper.run_once()
+    assert report.resumed == () and report.settled == 1
