@@ -257,6 +257,14 @@ class BotService:
             log.warning("turn recovery: message %s is gone (erased?); nothing to answer", lease.message_id)
             return
         conversation = self.get(message.conversation_id)
+        if conversation.state in _CUSTOMER_CAN_RETURN_FROM:
+            # NOTE: stored while resolved, and its instance died before taking the conversation back to the bot.
+            self._reopen(conversation)
+            conversation = self.get(conversation.id)
+        if conversation.state is not State.BOT:
+            log.warning("turn recovery: conversation %s is with a person now; message %s is left to them",
+                        conversation.id, message.id)
+            return
         history = self._store.recent_messages(conversation.id, before=message.id, limit=self._history)
         self._metrics.error("turn_recovered")
         self._submit(Accepted(conversation, message, history, lease))

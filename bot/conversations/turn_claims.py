@@ -2,10 +2,12 @@
 
 A customer message the bot answers is stored with a lease (`messages.turn_until`, `turn_owner`) in
 the INSERT that stores it, so a turn costs no statement more. The lease is never released by the
-turn itself: a turn is *finished* when a reply follows the message (a bot, agent or system line
-that does not answer an earlier message) or the conversation left the bot, and the sweepers clear
-finished turns in bulk once their lease ran out. What is left with an expired lease is a turn cut
-off with its instance; one conditional UPDATE takes it over, so two instances never both do.
+turn itself: a turn is *finished* when a reply follows the message (a bot or agent line that does
+not answer an earlier message, or a state change away from the bot) or the conversation left the
+bot, and the sweepers clear finished turns in bulk once their lease ran out. What is left with an
+expired lease is a turn cut off with its instance; one conditional UPDATE takes it over, so two
+sweepers never both do (a stalled instance may still finish its own turn late; the unique `reply_to`
+index keeps one answer stored).
 An earlier message of a conversation whose newer message has a turn is left to that turn.
 """
 from __future__ import annotations
@@ -22,7 +24,9 @@ from bot.conversations.models import ConversationRow, MessageRow
 from bot.conversations.records import Kind, Role, State
 
 _M = MessageRow
-_REPLY_KINDS = (Kind.TEXT.value, Kind.NOTICE.value, Kind.STATE.value)
+_TURN_STATES = (State.BOT.value, State.RESOLVED.value)  # a customer message there has a bot turn
+_ANSWER_ROLES = (Role.BOT.value, Role.AGENT.value)
+_ANSWER_KINDS = (Kind.TEXT.value, Kind.NOTICE.value)
 
 
 @dataclass(frozen=True)
@@ -38,15 +42,23 @@ class OpenTurn:
 
 
 def _finished() -> ColumnElement[bool]:
-    """The message's turn is over: a later reply that is not an answer to an earlier message, or no bot."""
+    """The message's turn is over: a later reply that is not an answer to an earlier message, or no bot.
+
+    A reply is a bot or agent line, or a state change away from the bot (a handoff). Other system lines
+    are not: a conversation reopened after the message was stored has its state line after it, and a
+    turn it finished would be lost with its instance."""
     reply = aliased(MessageRow)
+    answered = reply.role.in_(_ANSWER_ROLES) & reply.kind.in_(_ANSWER_KINDS)
+    left = (reply.kind == Kind.STATE.value) & (reply.meta["to"].as_string() != State.BOT.value)
     replied = exists().where(
-        reply.conversation_id == _M.conversation_id, reply.id > _M.id, reply.role != Role.CUSTOMER.value,
-        reply.kind.in_(_REPLY_KINDS),
+        reply.conversation_id == _M.conversation_id, reply.id > _M.id, or_(answered, left),
         # NOTE: an answer to an earlier message (two turns at once) does not finish this one.
         or_(reply.reply_to.is_(None), reply.reply_to >= _M.id),
     )
-    left_the_bot = exists().where(ConversationRow.id == _M.conversation_id, ConversationRow.state != State.BOT.value)
+    # NOTE: a resolved conversation has not left the bot for a message stored while it was resolved (its
+    # instance died before reopening it); one resolved after the message has a state line after it.
+    left_the_bot = exists().where(ConversationRow.id == _M.conversation_id,
+                                  ConversationRow.state.not_in(_TURN_STATES))
     return or_(replied, left_the_bot)
 
 
@@ -83,13 +95,16 @@ class TurnClaims:
         with self._engine.begin() as c:
             return rows_matched(c.execute(stmt))
 
-    def open_turns(self, now: datetime, *, limit: int) -> list[OpenTurn]:
+    def open_turns(self, now: datetime, *, limit: int, exclude: Collection[int] = ()) -> list[OpenTurn]:
         """Unfinished turns whose lease ran out, the longest expired first; of a conversation, only its newest
-        (the newest message's turn answers with the earlier ones as history, as a person would)."""
+        (the newest message's turn answers with the earlier ones as history, as a person would).
+        `exclude`: messages whose turns the caller runs itself."""
         query = (
             select(_M.id, _M.conversation_id, _M.created_at, _M.turn_until, _M.turn_owner, _M.turn_recoveries)
             .where(_expired(now), ~_finished(), ~_superseded()).order_by(_M.turn_until, _M.id).limit(limit)
         )
+        if exclude:
+            query = query.where(_M.id.not_in(sorted(exclude)))
         with self._engine.connect() as c:
             return [OpenTurn(r.id, r.conversation_id, r.created_at, r.turn_until, r.turn_owner, r.turn_recoveries or 0)
                     for r in c.execute(query)]

@@ -25,6 +25,9 @@ from bot.recovery.leases import TurnLeases
 
 log = logging.getLogger(__name__)
 
+# NOTE: gunicorn's graceful timeout is 3 s (serving.py), and the stop runs in its SIGTERM handler.
+STOP_WAIT_S = 1.0
+
 
 class TurnResumer(Protocol):
     """What the sweeper asks of the bot (`BotService`)."""
@@ -57,7 +60,7 @@ class TurnSweeper:
         self._settings = settings
         self._clock = clock
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
 
     # -- one pass --------------------------------------------------------------------------
     def renew(self) -> int:
@@ -78,7 +81,9 @@ class TurnSweeper:
         settled = self._claims.settle_finished(now)
         resumed: list[int] = []
         handed_over: list[int] = []
-        for turn in self._claims.open_turns(now, limit=self._settings.batch):
+        # NOTE: a turn running here whose lease ran out (its renewal late) is not taken over by this process:
+        # the renewal extends it; another instance may take it.
+        for turn in self._claims.open_turns(now, limit=self._settings.batch, exclude=self._leases.held()):
             until = self._leases.until()
             if not self._claims.take_over(turn.message_id, owner=self._leases.owner, now=now, until=until):
                 continue  # another instance took it first, or it was answered meanwhile
@@ -110,22 +115,32 @@ class TurnSweeper:
         self._claims.settle([turn.message_id], owner=self._leases.owner)
         return False
 
-    # -- the thread ------------------------------------------------------------------------
+    # -- the threads -----------------------------------------------------------------------
     def start(self) -> None:
-        """Start the sweeper thread (idempotent); its first pass runs at once (a restart's leftovers)."""
-        if self._thread is not None and self._thread.is_alive():
+        """Start the sweeper and lease-renewal threads (idempotent); the first pass runs at once (a restart's
+        leftovers)."""
+        if self._threads and all(t.is_alive() for t in self._threads):
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="turn-sweeper", daemon=True)
-        self._thread.start()
+        # NOTE: renewals get a thread of their own: a pass can take long (each hand-over writes an LLM summary
+        # and posts to Slack, up to `batch` of them), and a renewal waiting behind it would let this process's
+        # own slow turns be taken over by another instance.
+        self._threads = [threading.Thread(target=self._sweep_loop, name="turn-sweeper", daemon=True),
+                         threading.Thread(target=self._renew_loop, name="turn-lease-renewer", daemon=True)]
+        for thread in self._threads:
+            thread.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = STOP_WAIT_S) -> None:
         """Stop sweeping, and end the leases of turns still running here so another instance (or this
-        one restarted) takes them over at once instead of a lease later."""
+        one restarted) takes them over at once instead of a lease later.
+
+        `timeout`: the longest wait for a pass under way (in all); this runs in the SIGTERM handler,
+        inside the server's graceful timeout."""
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        self._threads = []
         held = self._leases.held()
         try:
             if held and self._claims.expire(held, owner=self._leases.owner, now=self._clock()):
@@ -134,18 +149,21 @@ class TurnSweeper:
             log.exception("turn recovery: could not hand over the turns running at shutdown; their leases "
                           "run out by themselves")
 
-    def _loop(self) -> None:
-        tick = min(self._settings.sweep_every_s, self._leases.lease.total_seconds() / 6)
-        next_sweep = 0.0
+    def _sweep_loop(self) -> None:
+        every = self._settings.sweep_every_s
         while not self._stop.is_set():
             try:
-                if time.monotonic() >= next_sweep:
-                    next_sweep = time.monotonic() + self._settings.sweep_every_s
-                    report = self.run_once()
-                    if report.settled or report.resumed or report.handed_over:
-                        log.debug("turn recovery: %s", report)
-                else:
-                    self.renew()
+                report = self.run_once()
+                if report.settled or report.resumed or report.handed_over:
+                    log.debug("turn recovery: %s", report)
             except Exception:
-                log.exception("turn recovery: a sweep failed; retrying in %.1f s", tick)
-            self._stop.wait(tick)
+                log.exception("turn recovery: a sweep failed; retrying in %.1f s", every)
+            self._stop.wait(every)
+
+    def _renew_loop(self) -> None:
+        tick = self._leases.lease.total_seconds() / 6  # NOTE: renewals are due every third of a lease
+        while not self._stop.wait(tick):
+            try:
+                self.renew()
+            except Exception:
+                log.exception("turn recovery: renewing leases failed; retrying in %.1f s", tick)

@@ -329,3 +329,155 @@ def test_a_message_that_reopens_a_resolved_conversation_is_claimed(instances, en
     accepted = one.store.accept_customer_message(conversation.id, QUESTION, history=0, lease=one.leases.new())
     assert accepted.conversation.state == State.RESOLVED and accepted.lease is not None
     assert _lease_of(engine, accepted.message.id)[1] == "instance-one"
+
+
+def test_a_turn_running_here_is_not_taken_over_by_this_process_when_its_renewal_is_late(instances, clock) -> None:
+    """The renewal ran late (a slow pass, a database blip): the lease expired, but the turn is alive here."""
+    slow = BlockingAnswerer(Policy())
+    calls: list[int] = []
+    original = slow.answer
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    slow.answer = counting  # type: ignore[method-assign]
+    one = instances("one", answerer=slow)
+    conversation, _ = one.bot.start_conversation()
+    message = one.bot.post_customer_message(conversation.id, QUESTION)
+    assert slow.started.wait(10)
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+    try:
+        assert one.sweeper.run_once().resumed == ()
+        time.sleep(0.2)
+        assert calls == [1] and one.leases.held() == [message.id]
+    finally:
+        slow.release.set()
+    assert len(_replies(one.store, conversation.id, wait_for=1)) == 1
+
+
+def test_two_turns_on_one_message_keep_it_held_until_both_end(clock) -> None:
+    monotonic = FakeMonotonic()
+    leases = TurnLeases(owner="one", lease=LEASE, clock=clock, monotonic=monotonic)
+    leases.hold(7)
+    leases.hold(7)  # a second turn on the same message (taken over here from a stalled turn)
+    leases.drop(7)
+    monotonic.now += LEASE.total_seconds() / 3
+    assert leases.held() == [7] and leases.due() == [7]  # the turn still running is still renewed
+    leases.drop(7)
+    assert leases.held() == [] and leases.due() == []
+
+
+class SlowHandOver:
+    """A bot whose hand-overs take long (an LLM summary, a slow Slack API) until released."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def resume_turn(self, lease: TurnLease) -> None:
+        raise AssertionError("nothing is answered late here")
+
+    def hand_over_unanswered(self, lease: TurnLease, *, detail: dict) -> None:
+        self.started.set()
+        assert self.release.wait(30), "the test never released the hand-over"
+
+
+def _busy_sweeper(instances, clock) -> tuple[TurnSweeper, SlowHandOver, TurnLeases, FakeMonotonic, Message]:
+    """A sweeper whose first pass hands over an old message slowly, in a process running a turn of its own."""
+    dead, here = instances("dead"), instances("here")
+    _stored_by_dead_instance(dead)
+    clock.advance(hours=2)
+    monotonic = FakeMonotonic()
+    leases = TurnLeases(owner="instance-here", lease=timedelta(seconds=0.6), clock=clock, monotonic=monotonic)
+    own = here.store.accept_customer_message(here.bot.start_conversation()[0].id, QUESTION, history=0,
+                                             lease=leases.new()).message
+    leases.hold(own.id)
+    bot = SlowHandOver()
+    sweeper = TurnSweeper(claims=here.claims, leases=leases, bot=bot, clock=clock,
+                          settings=RecoverySettings(max_age_s=60, sweep_every_s=0.05))
+    return sweeper, bot, leases, monotonic, own
+
+
+def test_renewals_go_on_while_a_pass_is_busy_handing_over(instances, clock, engine) -> None:
+    sweeper, bot, leases, monotonic, own = _busy_sweeper(instances, clock)
+    sweeper.start()
+    try:
+        assert bot.started.wait(10)  # the pass is inside a slow hand-over
+        before = _lease_of(engine, own.id)[0]
+        monotonic.now += 1.0  # this process's turn has run a third of its lease: due for renewal
+        clock.advance(seconds=0.2)
+        deadline = time.monotonic() + 5
+        while _lease_of(engine, own.id)[0] == before and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _lease_of(engine, own.id) != (before, "instance-here")  # renewed during the hand-over
+        assert _lease_of(engine, own.id)[1] == "instance-here"
+    finally:
+        bot.release.set()
+        sweeper.stop()
+
+
+def test_stopping_waits_for_a_busy_pass_no_longer_than_the_graceful_timeout_allows(instances, clock, engine) -> None:
+    sweeper, bot, leases, _, own = _busy_sweeper(instances, clock)
+    sweeper.start()
+    try:
+        assert bot.started.wait(10)
+        started = time.monotonic()
+        sweeper.stop()  # in the SIGTERM handler: gunicorn's graceful timeout is 3 s
+        assert time.monotonic() - started < 2.0
+        assert _lease_of(engine, own.id)[0] == clock()  # its running turn was still left to another instance
+    finally:
+        bot.release.set()
+
+
+def test_a_message_stored_as_its_conversation_was_resolved_is_still_recovered(instances, clock) -> None:
+    """The service reopens the conversation after storing the message; the reopen's state line is no reply."""
+    dead, alive = instances("dead"), instances("alive")
+    conversation, _ = dead.bot.start_conversation()
+    dead.store.transition(conversation.id, expected=(State.BOT,), to=State.RESOLVED, actor="agent", reason="done")
+    message = _stored_by_dead_instance(dead, conversation_id=conversation.id)
+    dead.store.transition(conversation.id, expected=(State.RESOLVED,), to=State.BOT, actor="customer",
+                          reason="new_message", notice="", detail={"quiet": True})  # then the instance died
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+
+    assert alive.sweeper.run_once().resumed == (message.id,)
+    assert len(_replies(alive.store, conversation.id, wait_for=1)) == 1
+
+
+def test_a_turn_handed_to_a_person_is_finished_even_once_the_conversation_is_back_with_the_bot(
+    instances, clock,
+) -> None:
+    dead, alive = instances("dead"), instances("alive")
+    message = _stored_by_dead_instance(dead)
+    dead.store.transition(message.conversation_id, expected=(State.BOT,), to=State.PENDING, actor="bot",
+                          reason="customer_request")
+    dead.store.transition(message.conversation_id, expected=(State.PENDING,), to=State.BOT, actor="agent",
+                          reason="back_to_bot")
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+
+    report = alive.sweeper.run_once()
+    assert report.resumed == () and report.settled == 1
+
+
+def test_a_message_stored_in_a_resolved_conversation_is_answered_when_its_instance_died_before_reopening_it(
+    instances, clock,
+) -> None:
+    dead, alive = instances("dead"), instances("alive")
+    conversation, _ = dead.bot.start_conversation()
+    dead.store.transition(conversation.id, expected=(State.BOT,), to=State.RESOLVED, actor="agent", reason="done")
+    message = _stored_by_dead_instance(dead, conversation_id=conversation.id)  # and the instance died here
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+
+    assert alive.sweeper.run_once().resumed == (message.id,)
+    assert len(_replies(alive.store, conversation.id, wait_for=1)) == 1
+    assert alive.bot.get(conversation.id).state == State.BOT
+
+
+def test_a_turn_whose_customer_closed_the_conversation_is_finished(instances, clock) -> None:
+    dead, alive = instances("dead"), instances("alive")
+    message = _stored_by_dead_instance(dead)
+    dead.bot.close(message.conversation_id)
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+
+    report = alive.sweeper.run_once()
+    assert report.resumed == () and report.settled == 1
