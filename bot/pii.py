@@ -74,14 +74,16 @@ def nir_ok(value: str) -> bool:
 # --- detectors ----------------------------------------------------------------------------------
 # Each yields (start, end, placeholder) candidates; overlaps are resolved by the order below.
 
-# NOTE: domains may be internationalised ("bücher.example", "例子.广告"); a Chinese or Japanese sentence has
-# no spaces, so a mailbox name is Latin letters only and a top-level domain ends where ASCII letters do
-# (or, in another script, at a space or ASCII punctuation): "我的邮箱是wang@example.cn请问..." keeps its question.
-_EMAIL_LOCAL = "A-Za-z0-9._%+\\-\u00c0-\u024f"
+# NOTE: addresses may be internationalised ("иван@почта.рф", "anna@bücher.example", "例子.广告"). A Chinese or
+# Japanese sentence has no spaces, so a mailbox name takes no Han, Kana or Hangul (it would swallow the
+# words before it) and a top-level domain in another script ends at a space or punctuation, CJK's
+# included: "我的邮箱是wang@example.cn请问..." keeps its question.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_EMAIL_LOCAL = rf"[^\W{_CJK}]|[.+%-]"
 _EMAIL = re.compile(
-    rf"(?<![{_EMAIL_LOCAL}])[{_EMAIL_LOCAL}]+@[\w-]+(?:\.[\w-]+)*\."
+    rf"(?:(?<![\w.+%-])|(?<=[{_CJK}]))(?:{_EMAIL_LOCAL})+@[\w-]+(?:\.[\w-]+)*\."
     r"(?:[A-Za-z]{2,63}(?![A-Za-z0-9-])|xn--[A-Za-z0-9-]{2,59}(?![A-Za-z0-9-])"
-    r"|[^\W\d_]{2,63}(?=[\s!-/:-@\[-`{-~]|$))"
+    r"|[^\W\d_]{2,63}(?=[\s!-/:-@\[-`{-~\u3000-\u303f\uff00-\uffef]|$))"
 )
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b")
 # Card digits may be grouped by any separator people type: spaces (also no-break and thin ones),

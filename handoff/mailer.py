@@ -32,10 +32,14 @@ class SmtpMailer:
             else:
                 smtp = smtplib.SMTP(s.smtp_host or "", s.smtp_port, timeout=s.timeout_s)
             with smtp:
-                if s.security == "starttls":
-                    smtp.starttls(context=ssl.create_default_context())
-                if s.username and s.password is not None:
-                    smtp.login(s.username, s.password.get_secret_value())
+                try:
+                    if s.security == "starttls":
+                        smtp.starttls(context=ssl.create_default_context())
+                    if s.username and s.password is not None:
+                        smtp.login(s.username, s.password.get_secret_value())
+                except smtplib.SMTPNotSupportedError as exc:  # no STARTTLS or AUTH offered: settings, not luck
+                    raise EmailDeliveryError(f"the mail server refused the configured security: {exc}"[:300],
+                                             retryable=False) from None
                 try:
                     smtp.send_message(message)
                 except smtplib.SMTPNotSupportedError:  # a non-ASCII mailbox name; the server has no SMTPUTF8

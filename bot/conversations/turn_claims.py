@@ -44,11 +44,13 @@ class OpenTurn:
 def _finished() -> ColumnElement[bool]:
     """The message's turn is over: a later reply that is not an answer to an earlier message, or no bot.
 
-    A reply is a bot or agent line, or a state change away from the bot (a handoff). Other system lines
-    are not: a conversation reopened after the message was stored has its state line after it, and a
-    turn it finished would be lost with its instance."""
+    A reply is a bot or agent line, a notice to the customer (the handoff's "nobody is free, leave your
+    email" ends a turn with the conversation still with the bot), or a state change away from the bot
+    (a handoff). A state change back to the bot is not: a conversation reopened after the message was
+    stored has its state line after it, and a turn it finished would be lost with its instance."""
     reply = aliased(MessageRow)
-    answered = reply.role.in_(_ANSWER_ROLES) & reply.kind.in_(_ANSWER_KINDS)
+    answered = ((reply.role.in_(_ANSWER_ROLES) & reply.kind.in_(_ANSWER_KINDS))
+                | ((reply.role == Role.SYSTEM.value) & (reply.kind == Kind.NOTICE.value)))
     left = (reply.kind == Kind.STATE.value) & (reply.meta["to"].as_string() != State.BOT.value)
     replied = exists().where(
         reply.conversation_id == _M.conversation_id, reply.id > _M.id, or_(answered, left),

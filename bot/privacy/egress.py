@@ -65,6 +65,8 @@ def clean_email(email: str | None) -> str | None:
     local, _, domain = email.rpartition("@")
     import idna  # NOTE: not the stdlib codec: IDNA 2003 maps "straße" to "strasse", another owner's domain
 
+    if domain.isascii():
+        return f"{local}@{domain}"  # NOTE: IDNA would refuse ASCII names some servers use ("mail_srv")
     try:
         domain = idna.encode(domain, uts46=True).decode("ascii")
     except (idna.IDNAError, UnicodeError):  # a label too long, empty or not allowed: no server routes it

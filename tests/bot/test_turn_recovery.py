@@ -481,3 +481,13 @@ def test_a_turn_whose_customer_closed_the_conversation_is_finished(instances, cl
 
     report = alive.sweeper.run_once()
     assert report.resumed == () and report.settled == 1
+
+
+def test_a_turn_ended_by_asking_for_an_email_is_not_run_again(instances, clock) -> None:
+    """Over the desk budget a handoff ends the turn with "nobody is free, leave your email" (a notice) and
+    the conversation stays with the bot: that turn is over, not cut off (review: re-run in floods)."""
+    one, other = instances("one"), instances("other")
+    message = _stored_by_dead_instance(one)
+    one.bot._escalation.ask_email(one.bot.get(message.conversation_id), "handoff_unavailable")
+    clock.advance(seconds=LEASE.total_seconds() + 1)
+    assert other.sweeper.run_once().resumed == ()

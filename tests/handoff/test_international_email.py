@@ -21,13 +21,16 @@ from handoff.mailer import SmtpMailer
     ("dana@mail.example\u200e", "dana@mail.example"),
     ("anna@straße.example", "anna@xn--strae-oqa.example"),  # not strasse.example: IDNA 2008, not 2003
     ("eleni@ελληνικός.example", "eleni@xn--qxaegecap6byf.example"),
+    ("иван@почта.рф", "иван@xn--80a1acny.xn--p1ai"),
+    ("ops@mail_srv.example.com", "ops@mail_srv.example.com"),  # an ASCII name IDNA would refuse
 ])
 def test_an_international_address_is_kept_in_a_form_smtp_can_route(given: str, kept: str) -> None:
     assert clean_email(given) == kept
     assert clean_email(kept) == kept  # cleaning what was stored changes nothing
 
 
-@pytest.mark.parametrize("text", ["write to anna@bücher.example today", "kim@例子.广告 is mine"])
+@pytest.mark.parametrize("text", ["write to anna@bücher.example today", "kim@例子.广告 is mine",
+                                  "Мой адрес: иван@почта.рф, помогите", "ivan@почта.рф」"])
 def test_an_address_on_an_international_domain_is_found_for_redaction(text: str) -> None:
     assert [f.kind for f in detect(text)] == ["email"]
 
@@ -35,6 +38,7 @@ def test_an_address_on_an_international_domain_is_found_for_redaction(text: str)
 @pytest.mark.parametrize(("text", "kept"), [
     ("我的邮箱是wang@mail.example.cn请问退货需要多少天？", "我的邮箱是[email]请问退货需要多少天？"),
     ("連絡先はtaro@mail.example.comです。返品できますか", "連絡先は[email]です。返品できますか"),
+    ("我的邮箱是wang@例子.广告。请问退货", "我的邮箱是[email]。请问退货"),
 ])
 def test_an_address_inside_a_sentence_without_spaces_takes_only_itself(text: str, kept: str) -> None:
     """A Chinese or Japanese sentence has no spaces: the address must not swallow the question around it."""
@@ -81,3 +85,4 @@ def test_a_server_without_starttls_is_not_reported_as_an_address_problem() -> No
         with pytest.raises(EmailDeliveryError) as failed:
             mailer.send(_message("dana@mail.example"))
         assert "SMTPUTF8" not in str(failed.value) and "STARTTLS" in str(failed.value).upper()
+        assert not failed.value.retryable  # a setting to fix, not a busy server to retry

@@ -280,6 +280,10 @@
   var lang = pickLanguage(config.lang || navigator.language);
   var labelled = []; // [node, key, attribute or null, vars]
 
+  function knownLanguage(tag) {
+    var base = String(tag || "").toLowerCase().replace("_", "-").split("-")[0];
+    return TEXTS[base] ? base : null;
+  }
   function pickLanguage(tag) {
     var base = String(tag || "en").toLowerCase().replace("_", "-").split("-")[0];
     return TEXTS[base] ? base : "en";
@@ -423,7 +427,7 @@
     state.source = null;
     state.conversation = null;
     save();
-    state.lastId = 0; state.seen = {}; state.nodes = {}; state.drafts = {}; state.finished = {};
+    state.lastId = 0; state.seen = {}; state.nodes = {}; state.drafts = {}; state.finished = {}; state.answerLang = null;
     while (ui.log.firstChild) ui.log.removeChild(ui.log.firstChild);
     showGreeting();
   }
@@ -500,7 +504,9 @@
     if (greeting) greeting.remove();
     // NOTE: the widget speaks the language the bot answered in (the customer's), unless the site pins one:
     // a German answer under English "Was this answer helpful? Yes No" read as two voices
-    if (message.role === "bot" && message.meta && message.meta.lang) setLanguage(message.meta.lang);
+    // (only a language the widget has texts for: a Russian answer must not turn a German site's widget English)
+    var answered = message.role === "bot" && message.meta ? knownLanguage(message.meta.lang) : null;
+    if (answered) { state.answerLang = answered; setLanguage(answered); }
     var node = messageNode(message);
     state.nodes[message.id] = node;
     var streamId = message.meta && message.meta.stream_id;
@@ -763,7 +769,7 @@
   }
 
   function renderWaiting(status) {
-    if (status.locale) setLanguage(status.locale);
+    if (status.locale && !state.answerLang) setLanguage(status.locale);  // the browser's, until the bot has answered in one
     while (ui.waiting.firstChild) ui.waiting.removeChild(ui.waiting.firstChild);
     if (status.state === "agent" && status.agent_name) {
       state.agentName = status.agent_name;
@@ -899,7 +905,7 @@
     api("POST", "/api/conversations/resume", { link: decodeURIComponent(match[1]) }).then(function (found) {
       if (state.source) state.source.close();
       state.source = null; state.started = false;
-      state.lastId = 0; state.seen = {}; state.nodes = {}; state.drafts = {}; state.finished = {};
+      state.lastId = 0; state.seen = {}; state.nodes = {}; state.drafts = {}; state.finished = {}; state.answerLang = null;
       while (ui.log.firstChild) ui.log.removeChild(ui.log.firstChild);
       state.conversation = { id: found.id, token: found.token };
       save();

@@ -261,7 +261,7 @@ def test_the_widget_speaks_the_language_the_bot_answered_in(server: ServerProces
     """A German answer came with English "Was this answer helpful? Yes / No" around it (the site's locale)."""
     from playwright.sync_api import expect
 
-    context = browser.new_context()
+    context = browser.new_context(locale="en-US")
     page = context.new_page()
     try:
         llm.enqueue("Der Standardversand nach Kanada dauert 5–8 Werktage [1].")
@@ -271,5 +271,10 @@ def test_the_widget_speaks_the_language_the_bot_answered_in(server: ServerProces
         expect(answer.get_by_role("button", name="Ja")).to_be_visible()
         box = page.locator("supportbot-widget #sb-input")  # its label is German now too
         assert box.get_attribute("placeholder") == "Ihre Frage" and box.get_attribute("aria-label") != "Message"
+        # the conversation's status (the browser's locale) must not turn it back when a person is asked for
+        page.get_by_role("button", name="Mit einem Menschen sprechen").click()
+        expect(page.locator("supportbot-widget .system").first).to_be_visible(timeout=10_000)
+        page.wait_for_timeout(2500)
+        assert box.get_attribute("placeholder") == "Ihre Frage"
     finally:
         context.close()
