@@ -3,7 +3,6 @@ Chromium, and a restart while a turn is in flight."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -20,18 +19,6 @@ window.fetch = function (url, options) {  // a slow mobile network: the POST of 
   return realFetch(url, options);
 };"""
 
-
-@pytest.fixture(scope="module")
-def llm() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, llm: FakeOpenAI) -> Iterator[ServerProcess]:
-    env = {"OPENAI_API_KEY": "sk-fake", "OPENAI_BASE_URL": llm.base_url}
-    with ServerProcess(tmp_path_factory.mktemp("tester-data"), extra_env=env) as process:
-        yield process
 
 
 def _stored(server: ServerProcess, page) -> list[dict]:

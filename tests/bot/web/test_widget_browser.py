@@ -6,7 +6,6 @@ so the answer streams token by token. Saves a screenshot to artifacts/widget.png
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,18 +18,6 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[3] / "artifacts"
 ANSWER = "Standard shipping to Canada takes 5–8 business days and costs CA$12, free on orders over CA$99 [1]."
 
-
-@pytest.fixture(scope="module")
-def llm() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, llm: FakeOpenAI) -> Iterator[ServerProcess]:
-    env = {"OPENAI_API_KEY": "sk-fake", "OPENAI_BASE_URL": llm.base_url}
-    with ServerProcess(tmp_path_factory.mktemp("browser-data"), extra_env=env) as process:
-        yield process
 
 
 

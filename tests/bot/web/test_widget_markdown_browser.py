@@ -3,7 +3,6 @@ lists, bold and links render, nothing executable does; an LLM draft that stalls 
 extractive answer takes its place. Screenshots at 1280x800 and 390x844 go to artifacts/."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,18 +28,6 @@ Standard shipping takes **5–8 business days** and is *tracked*:
 See [our delivery page](/kb/shipping/delivery-times.md). <img src=x onerror="document.title='pwned'">
 [trap](javascript:document.title='pwned')"""
 
-
-@pytest.fixture(scope="module")
-def llm() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, llm: FakeOpenAI) -> Iterator[ServerProcess]:
-    env = {"OPENAI_API_KEY": "sk-fake", "OPENAI_BASE_URL": llm.base_url}
-    with ServerProcess(tmp_path_factory.mktemp("markdown-data"), extra_env=env) as process:
-        yield process
 
 
 
