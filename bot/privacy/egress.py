@@ -10,6 +10,8 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import idna
+
 from bot.pii import detect, redact
 from bot.policy import PiiPolicy, Target
 
@@ -63,11 +65,9 @@ def clean_email(email: str | None) -> str | None:
     if not findings or not all(f.kind == "email" for f in findings):
         return None
     local, _, domain = email.rpartition("@")
-    import idna  # NOTE: not the stdlib codec: IDNA 2003 maps "straße" to "strasse", another owner's domain
-
     if domain.isascii():
         return f"{local}@{domain}"  # NOTE: IDNA would refuse ASCII names some servers use ("mail_srv")
-    try:
+    try:  # NOTE: not the stdlib codec: IDNA 2003 maps "straße" to "strasse", another owner's domain
         domain = idna.encode(domain, uts46=True).decode("ascii")
     except (idna.IDNAError, UnicodeError):  # a label too long, empty or not allowed: no server routes it
         return None
