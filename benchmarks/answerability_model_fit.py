@@ -6,8 +6,10 @@ show (search above the near-miss floor), whether to show it; everything else (ha
 matched across languages, nothing to show) is decided as the product decides it today. Compared:
 
 - `rule`: the product's rule (`answerability.RULE` and the yes/no check), replayed;
-- `refit`: the rule's thresholds chosen on the other centres;
-- `logistic`: a logistic model over `answerability_model.Signals` (standardised, L2);
+- `refit`: the rule's thresholds (`REFIT_GRID`) chosen on the other centres: the most facts with no
+  more wrong answers than the product's rule there;
+- `logistic`: a logistic model over `Signals` (standardised, L2), with and without the rule's
+  decision as one of them, and with each path (answerable, near miss) its own weights;
 - `tree`: a depth-3 classification tree over the same signals.
 
 A model's cut-off (its operating point) is chosen on the other centres too, from their own
@@ -15,19 +17,21 @@ out-of-fold probabilities (an inner leave-one-centre-out): the cut-off that says
 while answering no more questions wrongly than the rule there. A wrong answer costs more than a
 decline (a decline offers a person), so wrong answers are held, not traded. The figures printed are
 the held-out centres', per knowledge base and pooled, then the pooled trade-off of the out-of-fold
-probabilities over cut-offs. `--write` fits the logistic model on every row, takes the cut-off the
-same way over all centres, and writes `bot/answering/assets/answerability.json`.
+probabilities over cut-offs. Nothing is written: the product keeps the rule, refitted
+(`answerability.Rule`).
 
-    python benchmarks/answerability_model_fit.py ROWS.jsonl [ROWS.jsonl ...] [--write] [--target ok|right]
+    python benchmarks/answerability_model_fit.py ROWS.jsonl [ROWS.jsonl ...] [--target ok|right] [--l2 1]
+        [--extra] [--no-refit]
 """
 from __future__ import annotations
 
 import argparse
 import itertools
 import json
+import math
 import sys
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +42,41 @@ sys.path.insert(0, str(ROOT))
 
 from bot.answering import extractive  # noqa: E402
 from bot.answering.answerability import RULE, Rule  # noqa: E402
-from bot.answering.answerability_model import MODEL_PATH, Signals  # noqa: E402
 
 NEAR_MISS_FLOOR = 0.2  # the policy's default `near_miss_floor`
 Row = dict[str, Any]
 L2 = 1.0
+# The product's rule before the sixth session's refit (`--before-refit` compares against it).
+BEFORE_REFIT = replace(RULE, near_miss_coverage=0.35, near_miss_support=4, thin_coverage=0.25, strong_score=0.75)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a learned decision reads about the top company document and the section chosen from it
+    (all of it computable in `Answerer.extract`, where `answerability.Rule` decides today)."""
+
+    above: float  # search's calibrated score minus the answerable threshold it was decided against
+    margin: float  # that score minus the next document's
+    coverage: float  # search's idf-weighted keyword coverage of the question by its best passage
+    passage: float  # the best passage's cosine with the question
+    section_score: float  # how well the section's best sentences match (`SectionAnswer.score`)
+    support: float  # content words of the question in the section's heading and best sentences
+    share: float  # share of the question's content words in the title, heading and section
+    shown_share: float  # the same in the part shown
+    asked: float  # log(1 + the question's content words)
+    kind_asked: float  # 1: the question asks for a time, an amount or a count
+    kind_shown: float  # 1: ... and the shown part holds one
+    yes_no: float  # 1: a yes/no question
+    drop: float  # the yes/no check's left-out drop (`left_out.drop`; 0 when not asked)
+    answerable: float  # 1: search said answerable (the section is chosen from the whole document)
+    rule: float  # 1: the hand-set rule (`answerability.Rule` and the yes/no check) would show it
+
+    @staticmethod
+    def names() -> tuple[str, ...]:
+        return tuple(f.name for f in fields(Signals))
+
+    def vector(self) -> np.ndarray:
+        return np.asarray(astuple(self), dtype=np.float64)
 
 
 def section(row: Row) -> dict[str, Any] | None:
@@ -63,23 +97,23 @@ def modelled(row: Row) -> bool:
     return answerable(row) or row["score"] >= NEAR_MISS_FLOOR
 
 
-def signals(row: Row) -> Signals:
+def signals(row: Row, rule: Rule = RULE) -> Signals:
     s = section(row)
     assert s is not None
     return Signals(above=row["score"] - row["threshold"], margin=row["score"] - row["second"],
                    coverage=row["coverage"], passage=row["passage"], section_score=s["section_score"],
                    support=float(s["support"]), share=s["share"], shown_share=s["shown_share"],
-                   asked=Signals.words(s["asked"]),
+                   asked=math.log1p(s["asked"]),
                    kind_asked=float(extractive.expected_kind(row["question"]) is not None),
                    kind_shown=float(s["kind_shown"]), yes_no=float(s["yes_no"]), drop=s["drop"],
-                   answerable=float(answerable(row)), rule=float(rule_shows(RULE, row)))
+                   answerable=float(answerable(row)), rule=float(rule_shows(rule, row)))
 
 
 EXTRA = ("second_coverage", "coverage_lead", "unmatched", "number_missing", "kind_missing", "score")
 
 
 def extra(row: Row) -> np.ndarray:
-    """Signals the product's `Signals` leaves out, to see whether any would earn a place."""
+    """Signals `Signals` leaves out, to see whether any would earn a place."""
     s = section(row)
     assert s is not None
     return np.array([row["second_coverage"], row["coverage"] - row["second_coverage"], s["unmatched"],
@@ -211,17 +245,18 @@ Fit = Callable[[np.ndarray, np.ndarray], Callable[[np.ndarray], np.ndarray]]
 class Data:
     """The rows, their signals, labels and the rule's decisions, as arrays."""
 
-    def __init__(self, rows: list[Row], target: str) -> None:
+    def __init__(self, rows: list[Row], target: str, rule: Rule = RULE) -> None:
         self.rows = rows
         self.kb = np.array([r["kb"] for r in rows])
         self.kbs = sorted(set(self.kb.tolist()))
         self.model = np.array([modelled(r) for r in rows])
-        self.x = np.array([signals(r).vector() if m else np.zeros(len(Signals.names()))
+        self.x = np.array([signals(r, rule).vector() if m else np.zeros(len(Signals.names()))
                            for r, m in zip(rows, self.model, strict=True)])
         self.extra = np.array([extra(r) if m else np.zeros(len(EXTRA)) for r, m in zip(rows, self.model, strict=True)])
         good = {"ok": ("ok",), "right": ("ok", "fact_missing")}[target]
         self.y = np.array([outcome(r, True) in good for r in rows], dtype=float)
-        self.rule = np.array([rule_shows(RULE, r) for r in rows])
+        self.rule = np.array([rule_shows(rule, r) for r in rows])
+        self.baseline = rule
         self.ok = np.array([outcome(r, True) == "ok" for r in rows])
         self.wrong = np.array([outcome(r, True) == "wrong" for r in rows])
 
@@ -349,7 +384,7 @@ def refit(data: Data) -> None:
     keys = list(REFIT_GRID)
     values = list(REFIT_GRID.values())
     points = [dict(zip(keys, v, strict=True)) for v in itertools.product(*values)]
-    decisions = np.array([[rule_shows(replace(RULE, **p), r) for r in data.rows] for p in points])
+    decisions = np.array([[rule_shows(replace(data.baseline, **p), r) for r in data.rows] for p in points])
     shown = np.zeros(len(data.rows), dtype=bool)
     chosen = []
     for held in data.kbs:
@@ -371,19 +406,15 @@ def tradeoff(data: Data, probability: np.ndarray, name: str) -> None:
           f"{fmt(counts(data.rows, data.rule))}")
     for c in (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8):
         print(f"  cut-off {c:.2f}  {fmt(counts(data.rows, data.decide(probability, c)))}")
-
-
-def write(data: Data, l2: float) -> None:
-    """The logistic model on every row, its cut-off from every centre's out-of-fold probabilities."""
-    everyone = np.ones(len(data.rows), dtype=bool)
-    cutoff = cutoff_for(data, oof(data, logistic(l2), everyone), everyone)
-    mean, scale, w, b = fit_logistic(data.x[data.model], data.y[data.model], l2)
-    model = {"signals": list(Signals.names()), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
-             "weights": w.round(6).tolist(), "bias": round(b, 6), "cutoff": round(cutoff, 4), "l2": l2,
-             "rows": int(data.model.sum()), "centres": data.kbs}
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL_PATH} (cut-off {cutoff:.4f}); pin its sha256 in answerability_model.MODEL_SHA256")
+    cuts = (0.3, 0.4, 0.5, 0.6, 0.7)
+    print("  per knowledge base, facts said / answered without the fact / unanswerable declined / wrong, "
+          f"for the rule and cut-offs {cuts}:")
+    for kb in data.kbs:
+        part = data.kb == kb
+        rows = [r for r, p in zip(data.rows, part, strict=True) if p]
+        cells = [data.rule[part], *(data.decide(probability, c)[part] for c in cuts)]
+        text = "  ".join("{ok}/{fact_missing}/{declined_u}/{wrong}".format(**counts(rows, shown)) for shown in cells)
+        print(f"    {kb:22} rule {text}")
 
 
 def main() -> None:
@@ -393,11 +424,16 @@ def main() -> None:
                         help="what a model learns: the fact said (ok) or the right document (right)")
     parser.add_argument("--l2", type=float, default=L2)
     parser.add_argument("--no-refit", action="store_true", help="skip the rule's refit (the slow part)")
+    parser.add_argument("--before-refit", action="store_true",
+                        help="compare against the rule before the sixth session's refit (`BEFORE_REFIT`)")
+    parser.add_argument("--english", action="store_true", help="English questions only")
     parser.add_argument("--extra", action="store_true", help="also fit with the signals `Signals` leaves out")
-    parser.add_argument("--write", action="store_true", help="write the logistic model fitted on every row")
     args = parser.parse_args()
     rows = [json.loads(line) for path in args.rows for line in path.read_text().splitlines() if line.strip()]
-    data = Data(rows, args.target)
+    if args.english:
+        rows = [r for r in rows if r["lang"] == "en"]
+    baseline = BEFORE_REFIT if args.before_refit else RULE
+    data = Data(rows, args.target, baseline)
     turn = np.array([r["answered"] for r in rows])
     print(f"{len(rows)} rows, {len(data.kbs)} knowledge bases, {int(data.model.sum())} decided by a model; "
           f"the replayed rule agrees with the bot's turn on {int((turn == data.rule).sum())} of {len(rows)}")
@@ -411,15 +447,13 @@ def main() -> None:
                       ("tree (depth 3)", columns(tree(), without_rule))):
         tradeoff(data, cross_validate(data, name, fit), name)
     if args.extra:
-        wide = Data(rows, args.target)
+        wide = Data(rows, args.target, baseline)
         wide.x = np.hstack([data.x, data.extra])
         for name, fit in ((f"logistic (L2 {args.l2}) with {EXTRA}, without the rule",
                            columns(logistic(args.l2), without_rule)),
                           (f"logistic (L2 {args.l2}) with {EXTRA} and the rule", logistic(args.l2))):
             tradeoff(wide, cross_validate(wide, name, fit), name)
     hybrid(data, "the rule overturned where the logistic (without the rule) is sure", plain)
-    if args.write:
-        write(data, args.l2)
 
 
 if __name__ == "__main__":
