@@ -84,10 +84,12 @@ class Rule:
     thin under a coverage of 0.3 instead of 0.25; strong from 0.7 instead of 0.75; the yes/no drop kept).
     Held out: facts said 787 -> 800 of 1,432, answered without the fact 82 -> 85, unanswerable declined
     270 -> 273 of 331, wrong answers 139 -> 139 (facts up on 10 centres, down by one on 4; wrong answers
-    up on 4, down on 5). A logistic model over the same evidence (the fit script's `Signals`, each
-    path its own weights) did about as well held out (804 facts, 138 wrong, 280 declined) but moved
-    more decisions on more centres (facts down on 7, by 5 on one; wrong answers up on 7); without
-    per-path weights 793/138, a depth-3 tree 729/124. Not shipped: the refit is the simpler, steadier win.
+    up on 4, down on 5). On English questions alone that point gives 632 -> 645 facts for 120 -> 122 wrong
+    answers (the rest is non-English: 19 -> 16 wrong), and refitted on English rows alone the folds disagree
+    and lose (618 facts, 125 wrong): the English trade-off around these numbers is flat. A logistic model
+    over the same evidence (the fit script's `Signals`, each path its own weights) did a little better on
+    English held out (649 facts, 119 wrong) but moved more decisions on more centres and was not wired and
+    confirmed in that session; see docs/DECISIONS.md.
     """
 
     near_miss_coverage: float = 0.4
