@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from answers_quality import I18N_DEV, help_centres  # noqa: E402  (its list of hold-outs is the one list)
 from indexed_centre import indexed_centre  # noqa: E402
 
-from bot.answering import extractive  # noqa: E402
+from bot.answering import answerability, extractive, left_out  # noqa: E402
 from bot.answering.answerer import _read  # noqa: E402
 from bot.answering.evaluation import _judge, says_facts  # noqa: E402
 from bot.answering.golden import load_golden  # noqa: E402
@@ -97,6 +97,19 @@ def features(question: str, found: SectionAnswer, hit: DocumentHit, *, margin: f
     )
 
 
+def decided(question: str, found: SectionAnswer, hit: DocumentHit, cross_lingual: bool, lang: str,
+            english: left_out.ArrayEmbedder | None) -> dict[str, Any]:
+    """What the answerer's decision itself reads of `found`: the share of the question's words it
+    computes, whether the kind asked is shown, and the yes/no check's left-out drop (`left_out.drop`,
+    0 where the answerer does not ask it: not English, matched across languages, or not yes/no)."""
+    yes_no = extractive.asks_yes_no(question)
+    asked = english is not None and yes_no and not cross_lingual and lang == "en"
+    shown = f"{hit.title}\n{found.heading}\n{found.body}"
+    return {"share": answerability.question_share(question, f"{hit.title}\n{found.heading}\n{found.decided_text}"),
+            "kind_shown": answerability.kind_shown(question, found.decided_body), "yes_no": yes_no,
+            "drop": left_out.drop(question, shown, english) if asked and english is not None else 0.0}
+
+
 def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[dict[str, Any]]:
     rows = []
     with indexed_centre(docs, prefix="supportbot-answerability-") as (settings, kb):
@@ -122,7 +135,9 @@ def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[
                         top = official[0]
                         second = result.hits[1].score if len(result.hits) > 1 else 0.0
                         row.update(top=top.document_id, right=top.document_id in q.must_cite, score=top.score,
-                                   second=second, coverage=top.coverage)
+                                   second=second, coverage=top.coverage, threshold=result.threshold,
+                                   passage=top.passages[0].score,
+                                   second_coverage=result.hits[1].coverage if len(result.hits) > 1 else 0.0)
                         for kind, read in (("p", None), ("w", _read(whole, top))):
                             found = answerer._section(q.question, result, top, whole=read)
                             if found is None:
@@ -132,7 +147,8 @@ def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[
                             facts = features(q.question, found, top, margin=top.score - second)
                             row[kind] = {"support": found.support, "section_score": found.score,
                                          "says": says_facts(shown, q), "heading": found.heading, "body": found.body,
-                                         **facts.as_dict()}
+                                         **facts.as_dict(), **decided(q.question, found, top, result.cross_lingual,
+                                                                      q.lang, answerer._english_raw)}
                     rows.append(row)
         finally:
             services.close()

@@ -48,10 +48,11 @@ def test_a_question_matched_across_languages_is_not_judged_by_english_words():
 
 
 @pytest.mark.parametrize(("support", "coverage", "shown"), [
-    (3, 0.25, False),  # three shared words and a low coverage: shown before, declined now
-    (4, 0.25, True),
-    (2, 0.35, True),
-    (2, 0.3, False),   # shown before: the coverage needed rose from 0.3 to 0.35
+    (3, 0.25, True),   # three shared words over the minimum coverage (refitted: was four)
+    (2, 0.25, False),
+    (3, 0.15, False),  # under the minimum coverage, however many words it shares
+    (2, 0.4, True),
+    (2, 0.35, False),  # refitted: the coverage needed with two shared words rose from 0.35 to 0.4
     (9, 0.1, False),
 ])
 def test_near_misses_need_more_shared_words_when_search_covered_little(support, coverage, shown):
@@ -213,3 +214,11 @@ def test_question_share_counts_the_questions_content_words_found_in_the_section(
     # "bought", "boxes", "return": two of three are in the heading ("many" is not a content word).
     assert question_share("bought too many boxes can i return them", "Boxes\nReturning unused boxes") == 2 / 3
     assert question_share("can i?", "anything") == 0.0  # no content words: nothing is held
+
+
+def test_the_refitted_thin_match_reaches_a_coverage_of_0_3_and_search_is_sure_from_0_7():
+    thin = {"section_score": MATCHED, "support": 1, "answerable": True, "cross_lingual": False}
+    assert not RULE.shows(score=0.6, coverage=0.28, **thin)  # thin under 0.3 (was 0.25): three words needed
+    assert RULE.shows(score=0.6, coverage=0.3, **thin)
+    assert RULE.shows(score=0.72, coverage=0.28, **thin)  # sure of the document from 0.7 (was 0.75)
+    assert not replace(RULE, strong_score=0.75).shows(score=0.72, coverage=0.28, **thin)
