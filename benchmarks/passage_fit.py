@@ -6,11 +6,11 @@ each company document's `similarities` filled from the cached vectors (every chu
 question, as search gives it where it holds the vectors in memory). For each held-out centre the
 configuration with the best facts said minus `--cost` times wrong answers on the other centres is
 chosen (fewer words shown on ties), and the held-out centre's figures under it are summed: facts said
-(shown, a required document cited first, every `must_say` fact in the answer), right document cited
-first, wrong answers (an unanswerable question shown, or an answer citing no required document first),
+(shown, a required document cited, every `must_say` fact in the answer, as `eval answers` judges), right
+document cited first, wrong answers (an unanswerable question shown, or an answer citing no required document),
 and the median words shown.
 
-    python benchmarks/passage_fit.py --cache DIR [--cost 1.5] [--per-centre]
+    python benchmarks/passage_fit.py --cache DIR [--cost 1.5] [--grid section|document] [--fix K=V,...]
 """
 from __future__ import annotations
 
@@ -32,16 +32,25 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from passage_choice import Searched  # noqa: E402,F401  (the cache's rows)
 
-from bot.answering import sections  # noqa: E402
+from bot.answering import document_choice, sections  # noqa: E402
 from bot.answering.answerer import Answerer  # noqa: E402
 from bot.answering.evaluation import says_facts  # noqa: E402
 from bot.policy import load_policy  # noqa: E402
 from knowledge_base.results import SearchResult  # noqa: E402
 
-KNOBS = ("SECTION_DENSE_WEIGHT", "CONTINUATION_SHARED", "DENSE_WEIGHT")
-BEFORE = {"SECTION_DENSE_WEIGHT": 0.0, "CONTINUATION_SHARED": 0, "DENSE_WEIGHT": 1.0}
-GRID = [dict(zip(KNOBS, values, strict=True))
-        for values in itertools.product([0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0], [0, 1, 2], [0.0, 1.0])]
+# knob -> (module, its name there); "sections" knobs choose the section, "document" ones the document
+MODULES = {"SECTION_DENSE_WEIGHT": (sections, "SECTION_DENSE_WEIGHT"),
+           "CONTINUATION_SHARED": (sections, "CONTINUATION_SHARED"),
+           "MARGIN": (document_choice, "MARGIN"), "DOC_SCORE": (document_choice, "SCORE_WEIGHT"),
+           "DOC_DENSE": (document_choice, "DENSE_WEIGHT")}
+BEFORE: dict[str, Any] = {"SECTION_DENSE_WEIGHT": 0.0, "CONTINUATION_SHARED": 0, "MARGIN": None, "DOC_SCORE": 1.0,
+                          "DOC_DENSE": 4.0}
+GRIDS: dict[str, list[dict[str, Any]]] = {
+    "section": [{**BEFORE, "SECTION_DENSE_WEIGHT": d, "CONTINUATION_SHARED": c}
+                for d, c in itertools.product([0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0], [0, 1, 2])],
+    "document": [BEFORE] + [{**BEFORE, "MARGIN": m, "DOC_SCORE": w, "DOC_DENSE": d}
+                            for m, w, d in itertools.product([0.0, 0.5, 1.0, 2.0], [0.0, 1.0, 4.0], [0.0, 4.0, 8.0])],
+}
 _WORD = re.compile(r"\w+")
 
 
@@ -75,15 +84,19 @@ def with_similarities(s: Any) -> SearchResult:
     return replace(s.result, hits=hits)
 
 
-def run(data: dict[str, list[tuple[Any, SearchResult]]], answerer: Answerer, knobs: dict[str, Any]) -> dict[str, Figures]:
+Data = dict[str, list[tuple[Any, SearchResult]]]
+
+
+def run(data: Data, answerer: Answerer, knobs: dict[str, Any]) -> dict[str, Figures]:
     for name, value in knobs.items():
-        setattr(sections, name, value)
+        module, attribute = MODULES[name]
+        setattr(module, attribute, value)
     out = {}
     for centre, rows in data.items():
         f = Figures(words=[])
         for s, result in rows:
             q = s.question
-            answer = answerer.extract(q.question, result, whole=lambda _hit, whole=s.whole: whole)
+            answer = answerer.extract(q.question, result, whole=lambda hit, s=s: s.others.get(hit.document_id, []))
             f.questions += 1
             first = answer.citations[0].document_id if answer.grounded and answer.citations else None
             if answer.grounded:
@@ -93,9 +106,11 @@ def run(data: dict[str, list[tuple[Any, SearchResult]]], answerer: Answerer, kno
                 f.wrong += answer.grounded
                 continue
             f.answerable += 1
+            # as `eval answers` judges: the facts said and some required document cited (`Verdict`)
+            required = answer.grounded and any(c.document_id in q.must_cite for c in answer.citations)
             f.cited_first += first in q.must_cite
-            f.wrong += answer.grounded and first not in q.must_cite
-            f.said += answer.grounded and first in q.must_cite and says_facts(answer.text, q)
+            f.wrong += answer.grounded and not required
+            f.said += required and says_facts(answer.text, q)
         out[centre] = f
     return out
 
@@ -115,7 +130,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path, required=True, help="passage_choice.py's --cache folder")
     parser.add_argument("--cost", type=float, default=1.5, help="a wrong answer's cost in facts said")
-    parser.add_argument("--per-centre", action="store_true", help="print each centre's figures before and after")
+    parser.add_argument("--grid", choices=sorted(GRIDS), default="section")
+    parser.add_argument("--fix", default="", help="knobs held in every configuration, e.g. CONTINUATION_SHARED=1")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     data: dict[str, list[tuple[Any, SearchResult]]] = {}
@@ -126,7 +142,8 @@ def main() -> None:
     policy = load_policy(policy_file)
     answerer = Answerer(chat_model=None, policy=policy, knowledge_language=policy.knowledge_language)
     before = run(data, answerer, BEFORE)
-    runs = [(knobs, run(data, answerer, knobs)) for knobs in GRID]
+    fixed = {k: eval(v) for k, v in (kv.split("=") for kv in args.fix.split(",") if kv)}
+    runs = [(knobs, run(data, answerer, knobs)) for knobs in ({**g, **fixed} for g in GRIDS[args.grid])]
     held: dict[str, Figures] = {}
     for out in data:
         def on_others(figures: dict[str, Figures], out: str = out) -> tuple[float, float]:
