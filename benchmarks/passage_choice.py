@@ -60,12 +60,9 @@ class Searched:
     best_window: str  # the top document's 1000/200 window nearest the question (the tutorial's chunk)
     tutorial_chunk: str  # the tutorial's best chunk over the whole help centre
     tutorial_source: str
-    # every chunk of the top three company documents (the first's is `whole`), and the vectors of the
-    # question and of those chunks as indexed (title and section in front): for choosing among sections
-    # and documents by meaning offline (`section_study.py`); empty in caches written before them
+    # every chunk of the top three company documents (the first's is `whole`): what a runner-up document
+    # would show (`passage_fit.py --grid document`); empty in caches written before it
     others: dict[str, list[Passage]] = field(default_factory=dict)
-    query_vector: Any = None
-    chunk_vectors: dict[str, Any] = field(default_factory=dict)
 
 
 def searched(docs: Path, golden: Path, policy_out: list[Any]) -> list[Searched]:
@@ -80,15 +77,12 @@ def searched(docs: Path, golden: Path, policy_out: list[Any]) -> list[Searched]:
     with indexed_centre(docs, prefix="supportbot-passage-") as (settings, kb):
         policy_out.append(settings.bot.policy_file)
         all_vectors = np.asarray(kb.embedder.embed_documents([c.page_content for c in chunks]))
-        doc_vectors: dict[str, Any] = {}
         doc_chunks: dict[str, list[Passage]] = {}
 
         def read(document_id: str) -> list[Passage]:
             if document_id not in doc_chunks:
-                stored = kb.document_chunks(document_id)
-                doc_chunks[document_id] = [Passage(c.id, c.text, c.section, 0.0) for c in stored]
-                doc_vectors[document_id] = (np.asarray(kb.embedder.embed_documents([c.embed_text for c in stored]))
-                                            if stored else np.zeros((0, 384)))
+                doc_chunks[document_id] = [Passage(c.id, c.text, c.section, 0.0)
+                                           for c in kb.document_chunks(document_id)]
             return doc_chunks[document_id]
 
         for q in load_golden(golden):
@@ -107,7 +101,7 @@ def searched(docs: Path, golden: Path, policy_out: list[Any]) -> list[Searched]:
             out.append(Searched(q, result, whole, best_window,
                                 chunks[best].page_content if best >= 0 else "",
                                 str(chunks[best].metadata["source"]) if best >= 0 else "",
-                                others, query, {d: doc_vectors[d] for d in others}))
+                                others))
         kb.close()
     return out
 

@@ -1,16 +1,16 @@
-"""Choose the section scorer and the continuation rule leave-one-centre-out, from `passage_choice.py`'s cache.
+"""Choose whether a runner-up document's section is shown, leave-one-centre-out, from `passage_choice.py`'s cache.
 
-Every configuration of the knobs below (`bot.answering.sections`) replays the offline answer
-(`Answerer.extract`) on the cached searches of every development set (English golden questions), with
-each company document's `similarities` filled from the cached vectors (every chunk's cosine to the
-question, as search gives it where it holds the vectors in memory). For each held-out centre the
-configuration with the best facts said minus `--cost` times wrong answers on the other centres is
-chosen (fewer words shown on ties), and the held-out centre's figures under it are summed: facts said
-(shown, a required document cited, every `must_say` fact in the answer, as `eval answers` judges), right
-document cited first, wrong answers (an unanswerable question shown, or an answer citing no required document),
-and the median words shown.
+Every configuration of the knobs below (`bot.answering.document_choice`, and what follows the chosen
+section in `bot.answering.sections`) replays the offline answer (`Answerer.extract`, every chunk of the
+top three company documents read from the cache) on the cached searches of every development set
+(English golden questions). For each held-out centre the configuration with the best facts said minus
+`--cost` times wrong answers on the other centres is chosen (fewer words shown on ties), and the
+held-out centre's figures under it are summed: facts said (shown, a required document cited, every
+`must_say` fact in the answer, as `eval answers` judges), right document cited first, wrong answers (an
+unanswerable question shown, or an answer citing no required document), and the median words shown.
+The cache must be written by a `passage_choice.py` that keeps the runner-ups' chunks (`others`).
 
-    python benchmarks/passage_fit.py --cache DIR [--cost 1.5] [--grid section|document] [--fix K=V,...]
+    python benchmarks/passage_fit.py --cache DIR [--cost 1.5] [--grid document|continuation] [--fix K=V,...]
 """
 from __future__ import annotations
 
@@ -21,11 +21,9 @@ import pickle
 import re
 import statistics
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
@@ -38,18 +36,16 @@ from bot.answering.evaluation import says_facts  # noqa: E402
 from bot.policy import load_policy  # noqa: E402
 from knowledge_base.results import SearchResult  # noqa: E402
 
-# knob -> (module, its name there); "sections" knobs choose the section, "document" ones the document
-MODULES = {"SECTION_DENSE_WEIGHT": (sections, "SECTION_DENSE_WEIGHT"),
-           "CONTINUATION_SHARED": (sections, "CONTINUATION_SHARED"),
-           "MARGIN": (document_choice, "MARGIN"), "DOC_SCORE": (document_choice, "SCORE_WEIGHT"),
-           "DOC_DENSE": (document_choice, "DENSE_WEIGHT")}
-BEFORE: dict[str, Any] = {"SECTION_DENSE_WEIGHT": 0.0, "CONTINUATION_SHARED": 0, "MARGIN": None, "DOC_SCORE": 1.0,
-                          "DOC_DENSE": 4.0}
+# knob -> (module, its name there); BEFORE is the answer without a runner-up document
+MODULES = {"MARGIN": (document_choice, "MARGIN"), "DOC_SCORE": (document_choice, "SCORE_WEIGHT"),
+           "DOC_DENSE": (document_choice, "DENSE_WEIGHT"), "NEIGHBOURS": (sections, "NEIGHBOURS")}
+BEFORE: dict[str, Any] = {"MARGIN": None, "DOC_SCORE": 1.0, "DOC_DENSE": 8.0, "NEIGHBOURS": "follow"}
 GRIDS: dict[str, list[dict[str, Any]]] = {
-    "section": [{**BEFORE, "SECTION_DENSE_WEIGHT": d, "CONTINUATION_SHARED": c}
-                for d, c in itertools.product([0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0], [0, 1, 2])],
     "document": [BEFORE] + [{**BEFORE, "MARGIN": m, "DOC_SCORE": w, "DOC_DENSE": d}
                             for m, w, d in itertools.product([0.0, 0.5, 1.0, 2.0], [0.0, 1.0, 4.0], [0.0, 4.0, 8.0])],
+    # what follows the chosen section: always (as shipped), only when what is shown lacks the kind of fact
+    # asked for, never
+    "continuation": [{**BEFORE, "NEIGHBOURS": n} for n in ("follow", "kind", "none")],
 }
 _WORD = re.compile(r"\w+")
 
@@ -62,26 +58,6 @@ class Figures:
     questions: int = 0
     answerable: int = 0
     words: list[int] | None = None
-
-
-def with_similarities(s: Any) -> SearchResult:
-    """`s.result` with each company document's chunk similarities from the cached vectors."""
-    for hit in s.result.hits:  # NOTE: hits pickled before the field existed lack it
-        if not hasattr(hit, "similarities"):
-            object.__setattr__(hit, "similarities", {})
-    if s.query_vector is None:
-        return s.result  # type: ignore[no-any-return]
-    query = np.asarray(s.query_vector, dtype=np.float32)
-    query = query / max(float(np.linalg.norm(query)), 1e-12)
-    hits = []
-    for hit in s.result.hits:
-        chunks, vectors = s.others.get(hit.document_id), s.chunk_vectors.get(hit.document_id)
-        if chunks and vectors is not None and len(vectors) == len(chunks):
-            rows = np.asarray(vectors, dtype=np.float32)
-            rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
-            hit = replace(hit, similarities={c.chunk_id: float(v) for c, v in zip(chunks, rows @ query, strict=True)})
-        hits.append(hit)
-    return replace(s.result, hits=hits)
 
 
 Data = dict[str, list[tuple[Any, SearchResult]]]
@@ -130,7 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path, required=True, help="passage_choice.py's --cache folder")
     parser.add_argument("--cost", type=float, default=1.5, help="a wrong answer's cost in facts said")
-    parser.add_argument("--grid", choices=sorted(GRIDS), default="section")
+    parser.add_argument("--grid", choices=sorted(GRIDS), default="document")
     parser.add_argument("--fix", default="", help="knobs held in every configuration, e.g. CONTINUATION_SHARED=1")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
@@ -138,7 +114,7 @@ def main() -> None:
     policy_file = None
     for stored in sorted(args.cache.glob("*.pickle")):
         policy_file, searches = pickle.loads(stored.read_bytes())  # NOTE: our own cache
-        data[stored.stem] = [(s, with_similarities(s)) for s in searches if s.question.lang == "en"]
+        data[stored.stem] = [(s, s.result) for s in searches if s.question.lang == "en"]
     policy = load_policy(policy_file)
     answerer = Answerer(chat_model=None, policy=policy, knowledge_language=policy.knowledge_language)
     before = run(data, answerer, BEFORE)

@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from passage_choice import Searched  # noqa: E402,F401  (the cache's rows)
-from passage_fit import with_similarities  # noqa: E402
 
 from bot.answering import sections  # noqa: E402
 from bot.answering.answerer import Answerer  # noqa: E402
@@ -59,7 +58,7 @@ def words(text: str) -> int:
 
 def classify(s: Any, answerer: Answerer) -> dict[str, Any]:
     """One question's row: its bucket, whether the answer was wrong, words shown."""
-    q, result = s.question, with_similarities(s)
+    q, result = s.question, s.result
     company = [h for h in result.hits if h.passages and h.trust == "official"]
     answer = answerer.extract(q.question, result, whole=lambda _hit, whole=s.whole: whole)
     cited = answer.citations[0].document_id if answer.grounded and answer.citations else None

@@ -32,10 +32,6 @@ class DocumentHit:
     # (0..1): whether what was found covers what was asked, beside how close it is in meaning.
     coverage: float = 0.0
     trust: str = "official"  # "community": customers' words, never quoted as the company's answer
-    # The similarity (cosine) to the question of every chunk of the document, by chunk id, where search
-    # holds the vectors in memory (empty otherwise, and on the cross-lingual path): the offline answer
-    # reads it to choose the section nearest in meaning, also one search did not return as a passage.
-    similarities: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

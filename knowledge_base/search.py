@@ -13,7 +13,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,9 +69,6 @@ ROUTING_CONFIDENCE = 0.75
 FUSION_DEPTH = 10
 # While cross-lingual vectors are being filled in, how often a question looks again whether they are complete.
 FILL_RECHECK_S = 2.0
-# The first documents whose every chunk's similarity to the question a hit carries (`DocumentHit.similarities`,
-# for the offline answer's choice of section), read from the snapshot's vectors where it holds them.
-SIMILARITIES_FOR = 3
 
 
 class Searcher:
@@ -123,9 +119,6 @@ class Searcher:
         depth = max(k, FUSION_DEPTH) if crossed else k
         ranked = rank(self.index, snapshot, space, vector, text, k=depth)
         hits = [self._hit(snapshot, c, margin(ranked, i, level), level) for i, c in enumerate(ranked[:depth])]
-        if not crossed:
-            hits = [_with_similarities(snapshot, hit, vector) if i < SIMILARITIES_FOR else hit
-                    for i, hit in enumerate(hits)]
         if crossed:
             return self._translated(snapshot, query, language, hits, k)
         threshold = self.cross_lingual_threshold if crossed else self.settings.answerable_threshold
@@ -459,19 +452,3 @@ class Searcher:
             if ranked:
                 near.append(max(c.base for c in ranked))  # the hand-tuned best, as the calibration was fitted
         return self.calibration.level(near)
-
-
-def _with_similarities(snap: Snapshot, hit: DocumentHit, vector: np.ndarray) -> DocumentHit:
-    """`hit` with the cosine of each of its document's chunks to the question (the query's unit `vector`),
-    when the snapshot holds the chunk vectors in memory (a base up to `IN_MEMORY_BELOW` chunks): one small
-    matrix product. A big base's hit is returned as it is (its answer chooses by the passages returned)."""
-    row = snap.doc_rows.get(hit.document_id)
-    if snap.chunk_vectors is None or row is None:
-        return hit
-    start = int(snap.doc_starts[row])
-    end = int(snap.doc_starts[row + 1]) if row + 1 < len(snap.doc_starts) else snap.chunks
-    if end <= start:
-        return hit
-    cosines = snap.chunk_vectors[start:end] @ vector
-    ids = [snap.chunk_ids[i] for i in range(start, end)]
-    return replace(hit, similarities={cid: round(float(c), 6) for cid, c in zip(ids, cosines, strict=True)})

@@ -42,13 +42,6 @@ KIND_RATIO = 0.7
 NEIGHBOURS = "follow"
 CHILDREN = 1
 SPLIT_OVER = MAX_CHARS
-# The section shown first is chosen by its words plus this many times the best similarity in meaning of
-# any of its chunks to the question (`DocumentHit.similarities`: every chunk, not only those search
-# returned). And a section continuing it follows only when it holds at least `CONTINUATION_SHARED` of
-# the question's content words that are not words of the document's title. Both chosen
-# leave-one-centre-out over the 25 development sets (`benchmarks/passage_fit.py`).
-SECTION_DENSE_WEIGHT = 0.0
-CONTINUATION_SHARED = 0
 
 _POSITION = re.compile(r"::(\d+)$")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -102,7 +95,7 @@ def best_section(question: str, hit: DocumentHit, *, whole: list[Passage] | None
     candidates = _scored_sections(question, hit, whole)
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: c.choice)  # NOTE: the first of equals (max keeps the earliest)
+    best = max(candidates, key=lambda c: c.score)  # NOTE: the first of equals (max keeps the earliest)
     answer = best.answer(question, max_chars=max_chars)
     near = [c for c in candidates if c.nearest and c is not best]
     second = None if best.nearest or not near else max(near, key=lambda c: c.score)
@@ -112,12 +105,12 @@ def best_section(question: str, hit: DocumentHit, *, whole: list[Passage] | None
     if holder is not None:
         answer = with_search_section(answer, holder, hit.title, max_chars=max_chars)
     if NEIGHBOURS == "follow" or (NEIGHBOURS == "kind" and not _holds_kind(question, answer.body)):
-        answer = _with_continuation(question, answer, best, candidates, hit.title, max_chars=max_chars)
+        answer = _with_continuation(answer, best, candidates, hit.title, max_chars=max_chars)
     return answer
 
 
-def _with_continuation(question: str, answer: SectionAnswer, best: _Candidate, candidates: list[_Candidate],
-                       title: str, *, max_chars: int) -> SectionAnswer:
+def _with_continuation(answer: SectionAnswer, best: _Candidate, candidates: list[_Candidate], title: str, *,
+                       max_chars: int) -> SectionAnswer:
     """`answer` with the sections that continue `best` (`_continuation`), whole, while they fit.
 
     A section chosen by its words is often the lead-in of what answers: the intro of a parent
@@ -126,15 +119,9 @@ def _with_continuation(question: str, answer: SectionAnswer, best: _Candidate, c
     (`benchmarks/section_choice_fit.py`, 19 dev sets): facts said 461 -> 469 of 825 English
     questions, unanswerable questions shown 43 -> 43, median answer 558 -> 574 characters, p90
     899 -> 882.
-
-    A following section that names nothing the question asks (`CONTINUATION_SHARED`) is left out: after
-    "Do you ship to Australia?" the voltage table under the shipping countries is noise.
     """
-    asked = extractive.content_words(question) - extractive.content_words(title)
     for following in _continuation(best, candidates):
         if following.text in answer.text:
-            continue
-        if len(asked & extractive.content_words(f"{following.heading}\n{following.text}")) < CONTINUATION_SHARED:
             continue
         longer = with_search_section(answer, following, title, max_chars=max_chars, trimmed=False)
         if longer is answer:
@@ -193,7 +180,6 @@ class _Candidate:
     score: float
     nearest: bool = False  # it holds the chunk search found nearest in meaning
     part: tuple[int, int] | None = None  # (section, part) when cut from a plain-text section (`plain_parts`)
-    choice: float = 0.0  # what chooses the section shown first: `score` plus its chunks' meaning (see above)
 
     @property
     def heading(self) -> str:
@@ -212,9 +198,8 @@ def _scored_sections(question: str, hit: DocumentHit, whole: list[Passage] | Non
     topic = frozenset(extractive.content_words(hit.title))
     first = hit.passages[0] if hit.passages else None
     docx = plain_parts.file_type(hit.source) == plain_parts.DOCX
-    chunks = whole or hit.passages
     out = []
-    for group, (section, text) in enumerate(sections_of(chunks)):
+    for group, (section, text) in enumerate(sections_of(whole or hit.passages)):
         text = plain_parts.piped_tables(text) if docx else text
         split = len(text) > SPLIT_OVER and plain_parts.reads_in_parts(hit.source, section)
         parts = plain_parts.plain_parts(section, text) if split else [plain_parts.Part(section, text)]
@@ -223,11 +208,8 @@ def _scored_sections(question: str, hit: DocumentHit, whole: list[Passage] | Non
             sentences, score = extractive.best_sentences(question, part.text, part.section, topic=topic)
             if sentences:
                 score += DENSE_WEIGHT * max([0.0, *(p.score for p in own)])
-                mine = [p for p in chunks if p.section == section and (len(parts) == 1 or plain_parts.holds(p, part))]
-                meaning = max([0.0, *(hit.similarities[p.chunk_id] for p in mine if p.chunk_id in hit.similarities)])
                 out.append(_Candidate(part.section, part.text, tuple(sentences), score, nearest=first in own,
-                                      part=(group, n) if len(parts) > 1 else None,
-                                      choice=score + SECTION_DENSE_WEIGHT * meaning))
+                                      part=(group, n) if len(parts) > 1 else None))
     return out
 
 

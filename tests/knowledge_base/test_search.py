@@ -124,18 +124,6 @@ def test_hits_are_documents_with_their_own_passages_and_sorted_scores(library) -
     assert not top.passages[0].text.startswith("Late fees\n")  # the passage is the text, not the embedded header
 
 
-def test_the_first_hits_carry_every_chunks_similarity_to_the_question(library) -> None:
-    """The offline answer chooses a section by meaning also among chunks search did not return."""
-    index, searcher = library
-    result = searcher.search("late fee for a lost item", k=5)
-    every = index.chunk_ids()
-    for hit in result.hits[:3]:
-        assert set(hit.similarities) == {cid for cid in every if cid.startswith(f"{hit.document_id}::")}
-        for passage in hit.passages:
-            assert hit.similarities[passage.chunk_id] == pytest.approx(passage.score, abs=1e-4)
-    assert all(not hit.similarities for hit in result.hits[3:])
-
-
 @pytest.mark.parametrize(
     "question", ["tell me a joke", "who won the football match yesterday", "what's the capital of Peru", "good morning"]
 )
