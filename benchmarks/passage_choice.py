@@ -65,6 +65,16 @@ class Searched:
     others: dict[str, list[Passage]] = field(default_factory=dict)
 
 
+def read_whole(s: Searched, document_id: str) -> list[Passage]:
+    """Every chunk of one of the question's top company documents, as the turn reads it (`whole`): the
+    first's, or a runner-up's (`document_choice`); [] for another, or a cache written before `others`."""
+    others = getattr(s, "others", None) or {}  # NOTE: rows pickled before the field existed lack it
+    if document_id in others:
+        return others[document_id]
+    top = next((h for h in s.result.hits if h.passages and h.trust == "official"), None)
+    return s.whole if top is not None and top.document_id == document_id else []
+
+
 def searched(docs: Path, golden: Path, policy_out: list[Any]) -> list[Searched]:
     """Search every golden question once (the slow part: indexing, embedding)."""
     import numpy as np
@@ -129,7 +139,7 @@ def measure(name: str, docs: Path, golden: Path, cache: Path | None = None) -> l
         if q.lang != "en":
             continue
         top = next((h for h in result.hits if h.passages and h.trust == "official"), None)
-        answer = answerer.extract(q.question, result, whole=lambda _hit, whole=whole: whole)  # type: ignore[misc]
+        answer = answerer.extract(q.question, result, whole=lambda hit, s=s: read_whole(s, hit.document_id))
         right_first = top is not None and top.document_id in q.must_cite
         row: dict[str, Any] = {"kb": name, "id": q.id, "lang": q.lang, "question": q.question,
                                "answerable": q.answerable, "right_first": right_first,

@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from passage_choice import Searched  # noqa: E402,F401  (the cache's rows)
+from passage_choice import Searched, read_whole  # noqa: E402,F401  (the cache's rows)
 
 from bot.answering import document_choice, sections  # noqa: E402
 from bot.answering.answerer import Answerer  # noqa: E402
@@ -72,7 +72,7 @@ def run(data: Data, answerer: Answerer, knobs: dict[str, Any]) -> dict[str, Figu
         f = Figures(words=[])
         for s, result in rows:
             q = s.question
-            answer = answerer.extract(q.question, result, whole=lambda hit, s=s: s.others.get(hit.document_id, []))
+            answer = answerer.extract(q.question, result, whole=lambda hit, s=s: read_whole(s, hit.document_id))
             f.questions += 1
             first = answer.citations[0].document_id if answer.grounded and answer.citations else None
             if answer.grounded:

@@ -34,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from passage_choice import Searched  # noqa: E402,F401  (the cache's rows)
+from passage_choice import Searched, read_whole  # noqa: E402,F401  (the cache's rows)
 
 from bot.answering import sections  # noqa: E402
 from bot.answering.answerer import Answerer  # noqa: E402
@@ -60,7 +60,7 @@ def classify(s: Any, answerer: Answerer) -> dict[str, Any]:
     """One question's row: its bucket, whether the answer was wrong, words shown."""
     q, result = s.question, s.result
     company = [h for h in result.hits if h.passages and h.trust == "official"]
-    answer = answerer.extract(q.question, result, whole=lambda _hit, whole=s.whole: whole)
+    answer = answerer.extract(q.question, result, whole=lambda hit, s=s: read_whole(s, hit.document_id))
     cited = answer.citations[0].document_id if answer.grounded and answer.citations else None
     row: dict[str, Any] = {"id": q.id, "question": q.question, "answerable": q.answerable,
                            "shown": answer.grounded, "words": words(answer.text) if answer.grounded else None,
