@@ -393,3 +393,42 @@ def test_a_table_loaded_as_barred_lines_is_shown_as_a_table_cut_around_the_row_a
 
     assert found is not None and "| Part | Price |\n|---|---|" in found.body and "| Saddle | €31.00 |" in found.body
     assert "| Part 0 | €0.00 |" not in found.body
+
+
+BOOKING = "Book online or by phone. Tickets can be changed free of charge until two hours before departure."
+PETS = "Dogs travel free on the car deck. Bring a lead and keep your dog in the car during the crossing."
+
+
+def _ferry(booking_score: float = 0.8, pets_score: float = 0.6) -> tuple[DocumentHit, DocumentHit]:
+    booking = DocumentHit("booking.md", "Booking a crossing", "booking.md", None, booking_score,
+                          [Passage("booking.md::v1::0", BOOKING, "Booking", 0.45)])
+    pets = DocumentHit("pets.md", "Travelling with pets", "pets.md", None, pets_score,
+                       [Passage("pets.md::v1::0", PETS, "Dogs on board", 0.44)])
+    return booking, pets
+
+
+def test_a_runner_up_whose_section_names_what_was_asked_is_shown_instead_of_the_first(extractive_answerer):
+    """Search put the booking page first; the pets page's section holds the dog asked about."""
+    booking, pets = _ferry()
+    answer = extractive_answerer.answer("can my dog come on the crossing with me",
+                                        _result(booking, pets))
+    assert answer.grounded and [c.document_id for c in answer.citations] == ["pets.md"]
+    assert "Dogs travel free on the car deck." in answer.text
+
+
+def test_the_first_document_stays_when_its_section_answers(extractive_answerer):
+    booking, pets = _ferry()
+    answer = extractive_answerer.answer("until when can I change my tickets", _result(booking, pets))
+    assert [c.document_id for c in answer.citations] == ["booking.md"]
+
+
+def test_a_near_miss_never_switches_document(extractive_answerer, monkeypatch):
+    """Below the threshold search did not find the question answerable: the runner-ups are not read."""
+    booking, pets = _ferry(booking_score=0.45, pets_score=0.40)
+    looked: list[str] = []
+    monkeypatch.setattr(Answerer, "_runners_up", lambda self, *args: looked.append("read") or [])
+    answerer = Answerer(chat_model=None, policy=type("P", (), {"near_miss_floor": 0.3})(), timeout_s=3.0)
+    answerer.answer("can my dog come on the crossing with me", _result(booking, pets, answerable=False))
+    assert looked == []
+    answerer.answer("can my dog come on the crossing with me", _result(booking, pets))
+    assert looked == ["read"]
