@@ -17,7 +17,7 @@ from bot.conversations import direct_execute as direct
 from bot.conversations.database import rows_matched
 from bot.conversations.models import ConversationRow, MessageRow
 from bot.conversations.records import Citation, Kind, Message, Role, State, TurnLease
-from bot.conversations.row_records import message_records
+from bot.conversations.row_records import MESSAGE_FIELDS, message_records
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.web.serialization import citation_to_dict
 
@@ -31,15 +31,18 @@ _INSERT_MESSAGE = insert(MESSAGES)
 _INSERT_MESSAGE_ID = insert(MESSAGES).returning(MESSAGES.c.id)  # run directly (`direct_execute`): the id read back
 _MESSAGE_KEYS = ("conversation_id", "role", "kind", "text", "citations", "author", "meta", "created_at", "turn_until",
                  "turn_owner", "reply_to")
+# NOTE: a turn's history is read in the columns a record holds, not every column: the rest (a customer
+# message's lease time above all) would each be converted from SQLite's text for nothing.
+_HISTORY_COLUMNS = [MESSAGES.c[name] for name in MESSAGE_FIELDS]
 _RECENT = (
-    select(MESSAGES)
+    select(*_HISTORY_COLUMNS)
     .where(MESSAGES.c.conversation_id == bindparam("cid"), MESSAGES.c.id < bindparam("before"),
            MESSAGES.c.kind.in_(bindparam("kinds", expanding=True)))
     .order_by(MESSAGES.c.id.desc()).limit(bindparam("limit"))
 )
 # NOTE: a turn reads one kind; an expanding IN is re-rendered at every execution (~15% of the read).
 _RECENT_OF_KIND = (
-    select(MESSAGES)
+    select(*_HISTORY_COLUMNS)
     .where(MESSAGES.c.conversation_id == bindparam("cid"), MESSAGES.c.id < bindparam("before"),
            MESSAGES.c.kind == bindparam("kind"))
     .order_by(MESSAGES.c.id.desc()).limit(bindparam("limit"))
@@ -152,7 +155,7 @@ def recent_text(s: Tx, conversation_id: str, *, before: int, limit: int, kinds: 
         rows = s.execute(_RECENT_OF_KIND, params | {"kind": values[0]}).all()
     else:
         rows = s.execute(_RECENT, params | {"kinds": values}).all()
-    return message_records(reversed(rows), MESSAGES)
+    return message_records(reversed(rows), _RECENT)  # NOTE: both reads select the same columns
 
 
 def require_conversation(s: Session, conversation_id: str) -> None:
