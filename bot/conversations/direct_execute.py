@@ -9,7 +9,8 @@ transaction (begin, commit, rollback) and the connection stay SQLAlchemy's; so d
 is written and read back is what `Connection.execute` would write and read.
 
 Only plain statements qualify: no expanding `IN` or other parameters rendered at execution
-(`compiled_for` refuses them), and values are passed by name, every one of them.
+(`compiled_for` refuses them), and values are passed by name, every one of them. An engine that logs
+its statements (`SUPPORTBOT_DB__ECHO`) runs them through `Connection.execute`, so the log holds them all.
 """
 from __future__ import annotations
 
@@ -83,6 +84,8 @@ def execute(connection: Connection, statement: Statement, params: Mapping[str, A
 
 def rows(connection: Connection, statement: Statement, params: Mapping[str, Any]) -> list[Any]:
     """Every row `statement` returns, each a named tuple of processed values (what SQLAlchemy reads)."""
+    if connection.engine.echo:
+        return list(connection.execute(statement, params).all())
     compiled = compiled_for(statement, connection.dialect)
     cursor = execute(connection, statement, params)
     try:
@@ -95,6 +98,8 @@ def rows(connection: Connection, statement: Statement, params: Mapping[str, Any]
 def first(connection: Connection, statement: Statement, params: Mapping[str, Any], *,
           keys: Collection[str] = ()) -> Any | None:
     """The first row `statement` returns (the rest are discarded), or None."""
+    if connection.engine.echo:
+        return connection.execute(statement, params).first()
     compiled = compiled_for(statement, connection.dialect, keys)
     cursor = execute(connection, statement, params, keys=keys)
     try:
@@ -106,6 +111,8 @@ def first(connection: Connection, statement: Statement, params: Mapping[str, Any
 
 def rowcount(connection: Connection, statement: Statement, params: Mapping[str, Any]) -> int:
     """How many rows an UPDATE or DELETE matched."""
+    if connection.engine.echo:
+        return int(connection.execute(statement, params).rowcount)  # type: ignore[attr-defined]
     cursor = execute(connection, statement, params)
     try:
         return int(cursor.rowcount)

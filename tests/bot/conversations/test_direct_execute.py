@@ -61,3 +61,26 @@ def test_a_statement_whose_parameters_are_rendered_at_execution_is_refused(engin
 def test_a_missing_parameter_is_an_error_not_a_null(engine: Engine) -> None:
     with engine.connect() as c, pytest.raises(KeyError, match="cid"):
         direct.rows(c, READ_CONVERSATION, {})
+
+
+def test_an_engine_that_logs_its_statements_logs_the_turns_too(tmp_path, caplog) -> None:
+    """`SUPPORTBOT_DB__ECHO` promises every statement in the log: the direct path steps aside for it."""
+    import logging
+
+    from bot.config import DatabaseSettings
+    from bot.conversations.database import make_engine, make_sessionmaker, migrate
+
+    echoing = make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path / 'echo.sqlite3'}", echo=True))
+    migrate(echoing)
+    store = ConversationStore(make_sessionmaker(echoing))
+    conversation, token = store.create_conversation()
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="sqlalchemy.engine"):
+        assert store.authenticate(conversation.id, token) is not None
+        accepted = store.accept_customer_message(conversation.id, "hello", history=5)
+        assert store.add_bot_message(conversation.id, text="hi") is not None
+    logged = [r.getMessage().split()[0] for r in caplog.records if r.getMessage().split()[:1] in (
+        ["SELECT"], ["UPDATE"], ["INSERT"])]
+    assert logged == ["SELECT", "SELECT", "UPDATE", "INSERT", "UPDATE", "INSERT"]
+    assert accepted.message.text == "hello" and accepted.conversation.id == conversation.id
+    echoing.dispose()
