@@ -112,7 +112,7 @@ def first(connection: Connection, statement: Statement, params: Mapping[str, Any
 def rowcount(connection: Connection, statement: Statement, params: Mapping[str, Any]) -> int:
     """How many rows an UPDATE or DELETE matched."""
     if connection.engine.echo:
-        return int(connection.execute(statement, params).rowcount)  # type: ignore[attr-defined]
+        return int(connection.execute(statement, params).rowcount)
     cursor = execute(connection, statement, params)
     try:
         return int(cursor.rowcount)
