@@ -37,10 +37,10 @@ DEVELOPMENT = ("brightwell-dental", "fernhollow-storage", "fernleaf-books", "har
                "quaver-music", "hollybrook-hotels")
 # velora-mobile and hearthwell-heating were spent on 2026-12-05 (third session), cobaltline-rail,
 # maplecourt-lettings (hold-outs) and larchmont-opticians (validation) in the fourth; development data
-# from the session after; emberly-tickets was the fifth session's validation centre; quaver-music and hollybrook-hotels its
-# hold-outs (spent, development data from the sixth session on). Hold-outs,
-# written blind and never read while tuning, run only for final figures (--holdout): every folder not
-# listed above, deliberately not named here so that this file tells nobody tuning what a hold-out is about.
+# from the session after; emberly-tickets was the fifth session's validation centre, quaver-music and
+# hollybrook-hotels its hold-outs (development data from the sixth session on). Hold-outs, written blind
+# and never read while tuning, run only for final figures (--holdout): every folder not listed above,
+# deliberately not named here so that this file tells nobody tuning what a hold-out is about.
 I18N_DEV = "golden_i18n_dev.jsonl"
 CONVERSATION_FILES = {"original": "conversations.jsonl", "dev2": "conversations_dev2.jsonl"}
 TARGETS = {

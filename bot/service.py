@@ -18,7 +18,7 @@ from bot.answering.language import Detector
 from bot.answering.retrieval import Searchable
 from bot.conversations.events import EventBus, LiveEvent, Subscription
 from bot.conversations.records import Accepted, Conversation, Kind, Message, Role, State, TurnLease
-from bot.conversations.store import ConversationStore
+from bot.conversations.store import NEWEST, ConversationStore
 from bot.desk_guard import HandoffBudget
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.escalation import Escalation, NoMetrics, TurnMetrics, TurnOutcome
@@ -125,9 +125,17 @@ class BotService:
             raise ConversationNotFound(conversation_id)
         return conversation
 
-    def messages(self, conversation_id: str, *, after: int = 0) -> list[Message]:
+    def messages(self, conversation_id: str, *, after: int = 0, limit: int = 500) -> list[Message]:
         self.get(conversation_id)
-        return self._store.messages(conversation_id, after=after)
+        return self._store.messages(conversation_id, after=after, limit=limit)
+
+    def earlier_messages(self, conversation_id: str, *, before: int | None, limit: int) -> list[Message]:
+        """The newest `limit` rows of the log older than `before` (None: the newest), oldest first.
+
+        A conversation of thousands of messages opens at its end, not at its first 500.
+        """
+        before = NEWEST if before is None else min(before, NEWEST)
+        return self._store.recent_messages(conversation_id, before=before, limit=limit, kinds=tuple(Kind))
 
     def subscribe(self, conversation_id: str) -> Subscription:
         return self._bus.subscribe(conversation_id)

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 Body = TypeVar("Body", bound=BaseModel)
+_PAGE = 500  # most messages one GET returns
+_EARLIER_PAGE = 100  # a `before` page without `limit`: what the widget loads per "show earlier messages"
 _STREAM_REFUSED = {
     "total": "The chat is very busy right now; please try again in a minute.",
     "address": "Too many chats are open from your network; close some and try again.",
@@ -195,8 +197,19 @@ def make_blueprint(
     @bp.get("/conversations/<conversation_id>/messages")
     def list_messages(conversation_id: str) -> Response:
         conversation(conversation_id)
-        after = _int_arg("after") or 0
-        return jsonify({"messages": [message_to_dict(m) for m in bot.messages(conversation_id, after=after)]})
+        after, before, last, limit = (_int_arg(n) for n in ("after", "before", "last", "limit"))
+        for name, value in (("limit", limit), ("last", last)):
+            if value is not None and not 1 <= value <= _PAGE:
+                raise ApiError(400, "invalid_parameter", f"'{name}' must be between 1 and {_PAGE}.")
+        if before is None and last is None:
+            size = limit or _PAGE
+            page = bot.messages(conversation_id, after=after or 0, limit=size + 1)
+            return jsonify({"messages": [message_to_dict(m) for m in page[:size]], "more": len(page) > size})
+        if after is not None or (before is not None and last is not None):
+            raise ApiError(400, "invalid_parameter", "Use one of 'after', 'before' or 'last'.")
+        size = last if last is not None else limit or _EARLIER_PAGE
+        page = bot.earlier_messages(conversation_id, before=before, limit=size + 1)
+        return jsonify({"messages": [message_to_dict(m) for m in page[-size:]], "earlier": len(page) > size})
 
     @bp.get("/conversations/<conversation_id>/events")
     def events(conversation_id: str) -> Response:

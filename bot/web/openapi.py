@@ -113,7 +113,11 @@ def _response_schemas() -> dict[str, Any]:
             },
         },
         "MessageList": {"type": "object", "required": ["messages"],
-                        "properties": {"messages": {"type": "array", "items": _ref("Message")}}},
+                        "properties": {"messages": {"type": "array", "items": _ref("Message")},
+                                       "more": {"type": "boolean", "description":
+                                                "With `after`: newer messages than this page exist."},
+                                       "earlier": {"type": "boolean", "description":
+                                                   "With `last` or `before`: older messages than this page exist."}}},
     }
 
 
@@ -134,10 +138,15 @@ def _paths() -> dict[str, Any]:
                  "413": _err("Longer than the configured maximum; nothing stored.")},
                 body=_body("PostMessage"), params=conv),
             "get": _op(
-                "Messages in order, optionally only those after a message id.",
+                "Messages in id order. Forward: those after `after` (default 0), `limit` at a time, `more` "
+                "says whether newer ones exist. Backward, to open a long conversation at its end: the newest "
+                "`last`, or the newest `limit` (default 100) older than `before`; `earlier` says whether "
+                "older ones exist.",
                 {"200": _json(_ref("MessageList"), "The messages."), **_AUTH_ERRORS,
-                 "400": _err("`after` is not a non-negative integer.")},
-                params=conv + [{"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}}]),
+                 "400": _err("A parameter is not a non-negative integer, `limit`/`last` is outside 1-500, "
+                             "or `after` is combined with `before`/`last`.")},
+                params=conv + [{"name": n, "in": "query", "schema": {"type": "integer", "minimum": 0}}
+                               for n in ("after", "before", "last", "limit")]),
         },
         "/api/conversations/{conversation_id}/events": {"get": _op(
             "Server-Sent Events: `message` (SSE id = message id; every stored row incl. state changes), "

@@ -87,9 +87,15 @@ class FakeBotService:
         except KeyError:
             raise ConversationNotFound(conversation_id) from None
 
-    def messages(self, conversation_id: str, *, after: int = 0) -> list[Message]:
+    def messages(self, conversation_id: str, *, after: int = 0, limit: int = 500) -> list[Message]:
         self.get(conversation_id)
-        return [m for m in self._store.rows if m.conversation_id == conversation_id and m.id > after]
+        return [m for m in self._store.rows if m.conversation_id == conversation_id and m.id > after][:limit]
+
+    def earlier_messages(self, conversation_id: str, *, before: int | None, limit: int) -> list[Message]:
+        self.get(conversation_id)
+        rows = [m for m in self._store.rows if m.conversation_id == conversation_id]
+        older = [m for m in rows if before is None or m.id < before]
+        return older[-limit:]
 
     def subscribe(self, conversation_id: str) -> Subscription:
         return self.bus.subscribe(conversation_id)

@@ -128,3 +128,52 @@ def test_ready_health_and_cors_on_the_real_app(real_client: FlaskClient) -> None
     assert real_client.post("/api/conversations", headers={"Origin": "https://evil.example"}).status_code == 403
     ok = real_client.post("/api/conversations", headers={"Origin": "https://shop.example"})
     assert ok.headers["Access-Control-Allow-Origin"] == "https://shop.example"
+
+
+def test_a_long_conversation_opens_at_its_end_and_pages_back(real_client: FlaskClient, real_app: Flask) -> None:
+    """A conversation of 1,203 rows: the widget's first read is its newest messages, not its first 500."""
+    from bot.conversations.records import Kind, Role
+
+    cid, auth = _start(real_client)
+    store = real_app.extensions["supportbot"].store
+    ids = [store.add_message(cid, role=Role.AGENT if i % 2 else Role.CUSTOMER, text=f"line {i}").id
+           for i in range(1200)]
+    store.edit_message(ids[0], "first line, edited")
+    store.add_message(cid, role=Role.SYSTEM, kind=Kind.NOTICE, text="notice at the end")
+    listing = f"/api/conversations/{cid}/messages"
+
+    newest = real_client.get(f"{listing}?last=100", headers=auth).get_json()
+    assert newest["earlier"] is True and len(newest["messages"]) == 100
+    assert [m["kind"] for m in newest["messages"][-2:]] == ["edit", "notice"]  # every kind, in id order
+    assert newest["messages"][0]["text"] == "line 1102"
+
+    back = real_client.get(f"{listing}?before={newest['messages'][0]['id']}", headers=auth).get_json()
+    assert [m["text"] for m in back["messages"]] == [f"line {i}" for i in range(1002, 1102)] and back["earlier"]
+    oldest = real_client.get(f"{listing}?before={ids[2]}", headers=auth).get_json()
+    # NOTE: an edit rewrites the row it edits too, so a page read back later shows the edited text
+    assert [m["text"] for m in oldest["messages"]] == ["first line, edited", "line 1"] and oldest["earlier"] is False
+    far = real_client.get(f"{listing}?before=2147483647", headers=auth)
+    assert far.status_code == 200, far.get_json()
+    assert far.get_json()["messages"][-1]["kind"] == "notice"
+
+    forward = real_client.get(f"{listing}?after=0", headers=auth).get_json()
+    assert len(forward["messages"]) == 500 and forward["more"] is True
+    tail = real_client.get(f"{listing}?after={ids[-3]}&limit=2", headers=auth).get_json()
+    assert [m["text"] for m in tail["messages"]] == ["line 1198", "line 1199"] and tail["more"] is True
+    last_two = real_client.get(f"{listing}?after={ids[-1]}", headers=auth).get_json()
+    assert [m["kind"] for m in last_two["messages"]] == ["edit", "notice"] and last_two["more"] is False
+    assert real_client.get(f"{listing}?after={ids[-1] + 2}", headers=auth).get_json() == {"messages": [], "more": False}
+
+
+@pytest.mark.parametrize("query", ["last=0", "last=501", "limit=0", "limit=9999", "after=3&before=9", "after=1&last=5",
+                                   "before=9&last=5", "last=-1", "before=x"])
+def test_message_paging_refuses_odd_parameters_with_a_400(real_client: FlaskClient, query: str) -> None:
+    cid, auth = _start(real_client)
+    response = real_client.get(f"/api/conversations/{cid}/messages?{query}", headers=auth)
+    assert response.status_code == 400 and response.get_json()["error"] == "invalid_parameter"
+
+
+def test_paging_back_in_a_conversation_of_another_token_is_refused(real_client: FlaskClient) -> None:
+    cid, _ = _start(real_client)
+    _, other = _start(real_client)
+    assert real_client.get(f"/api/conversations/{cid}/messages?last=5", headers=other).status_code in (401, 403, 404)

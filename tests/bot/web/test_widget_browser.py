@@ -265,3 +265,55 @@ def test_the_widget_speaks_the_language_the_bot_answered_in(server: ServerProces
         assert box.get_attribute("placeholder") == "Ihre Frage"
     finally:
         context.close()
+
+
+def test_a_long_conversation_opens_at_its_end_and_shows_earlier_messages_on_request(server: ServerProcess,
+                                                                                       browser) -> None:
+    """230 messages: the widget opens on the newest 100 (not the first 500), and pages back keeping the place."""
+    from playwright.sync_api import expect
+
+    from bot.config import DatabaseSettings
+    from bot.conversations.database import make_engine, make_sessionmaker
+    from bot.conversations.records import Role
+    from bot.conversations.store import ConversationStore
+
+    context = browser.new_context()
+    page = context.new_page()
+    engine = make_engine(DatabaseSettings(url=f"sqlite:///{server.data_dir / 'supportbot.sqlite3'}"))
+    try:
+        _open_and_ask(page, server.url, "Do you ship to Canada?")
+        messages = page.locator("supportbot-widget .msg:not(.greeting)")
+        expect(messages).to_have_count(2, timeout=15_000)
+        saved = page.evaluate("JSON.parse(localStorage.getItem('supportbot:' + location.origin))")
+        store = ConversationStore(make_sessionmaker(engine))  # the server's own database file, as an agent's replies
+        for i in range(228):
+            store.add_message(saved["id"], role=Role.AGENT if i % 2 else Role.CUSTOMER, text=f"line {i}",
+                              author="Ana" if i % 2 else None)
+
+        page.reload()  # the widget stays open across a reload
+        expect(page.locator("supportbot-widget .msg").last).to_contain_text("line 227", timeout=15_000)
+        expect(messages).to_have_count(100)
+        earlier = page.get_by_role("button", name="Show earlier messages")
+        expect(earlier).to_be_visible()
+        reading = page.locator("supportbot-widget .msg", has_text="line 128").first
+        reading.scroll_into_view_if_needed()
+        where = reading.bounding_box()
+        earlier.click()
+        expect(messages).to_have_count(200)
+        moved = reading.bounding_box()
+        assert where and moved and abs(moved["y"] - where["y"]) < 4  # the customer's place on screen is kept
+        expect(earlier).to_be_visible()
+        first_before = page.locator("supportbot-widget .msg:not(.greeting)").nth(100)
+        expect(first_before).to_contain_text("line 128")  # the page of history went above what was on screen
+        earlier.scroll_into_view_if_needed()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "widget-earlier-messages.png"))
+        earlier.click()
+        expect(messages).to_have_count(230)
+        expect(earlier).to_be_hidden()
+        texts = messages.all_text_contents()
+        assert texts[0].startswith("Do you ship to Canada?") and "line 227" in texts[-1]
+        assert len(set(texts)) == 230  # nothing twice
+    finally:
+        engine.dispose()
+        context.close()
