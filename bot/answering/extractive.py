@@ -391,6 +391,7 @@ _COUNT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)  # NOTE: asked ~9 times a turn of the same question
 def expected_kind(question: str) -> str | None:
     """ "time", "money", "count" or None: what a sentence that answers this question should contain.
 
@@ -427,6 +428,8 @@ def asks_yes_no(question: str) -> bool:
 _ANSWER_KINDS = {"time": _TIME, "money": _MONEY, "count": _COUNT}
 
 
+# NOTE: the sentences a turn scores are the help centre's, the same turn after turn (see content_words).
+@functools.lru_cache(maxsize=8192)
 def holds_kind(text: str, expects: str) -> bool:
     """Whether `text` holds the kind of answer `expected_kind` named (a duration or time, an amount)."""
     return bool(_ANSWER_KINDS[expects].search(text))

@@ -7,6 +7,7 @@ after the answer is written and before it is shown, whatever produced it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -40,6 +41,7 @@ _PHONE = re.compile(r"(?<![\w.,/-])\+?\(?\d[\d ().-]{6,}\d(?![\w/-])")
 _TRAILING = ".,;:!?)»\"'*_`"
 
 
+@functools.lru_cache(maxsize=1024)  # NOTE: an offline answer is a help-centre section: the same texts come back
 def asks_for_secrets(text: str) -> bool:
     """True when a sentence tells the customer to send or share a password, card number or CVV."""
     return any(_ASK.search(s) and not _NEGATION.search(s) for s in _SENTENCE.split(text))
@@ -47,6 +49,13 @@ def asks_for_secrets(text: str) -> bool:
 
 def contacts(text: str) -> set[str]:
     """Links, email addresses and phone numbers in `text`, normalised for comparison."""
+    return set(_contacts(text))
+
+
+# NOTE: the sources an answer is checked against are the help centre's passages, read again turn after
+# turn; a bounded memo of this pure function (callers get a fresh set) spares the four scans of each.
+@functools.lru_cache(maxsize=1024)
+def _contacts(text: str) -> frozenset[str]:
     found: set[str] = set()
     for match in _EMAIL.finditer(text):
         found.add("email:" + match.group(0).lower().rstrip(_TRAILING))
@@ -58,7 +67,7 @@ def contacts(text: str) -> set[str]:
         digits = re.sub(r"\D", "", match.group(0))
         if len(digits) >= 7 and not _looks_like_date_or_range(match.group(0)):
             found.add("phone:" + digits)
-    return found
+    return frozenset(found)
 
 
 def unsupported_contacts(answer: str, sources: Iterable[str]) -> set[str]:

@@ -9,10 +9,12 @@ import operator
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Row, Table
+from sqlalchemy import Row, Select, Table
 
 from bot.conversations.models import ConversationRow, MessageRow, StateChangeRow
 from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State, StateChange
+
+MESSAGE_FIELDS = ("id", "conversation_id", "role", "kind", "text", "created_at", "citations", "author", "meta")
 
 
 def conversation_record(r: ConversationRow | Row[Any]) -> Conversation:
@@ -33,14 +35,15 @@ def message_record(r: MessageRow | Row[Any]) -> Message:
     )
 
 
-def message_records(rows: Iterable[Row[Any]], table: Table) -> list[Message]:
-    """Core rows of `select(table)` (the messages table) as records: what `message_record` makes,
-    for the dozen rows of history every turn reads.
+def message_records(rows: Iterable[Any], source: Table | Select[Any]) -> list[Message]:
+    """Core rows of `select(table)` (the messages table), or of a select of its columns that holds
+    `MESSAGE_FIELDS`, as records: what `message_record` makes, for the dozen rows of history every
+    turn reads.
 
     NOTE: a Core row's values are picked by position, and roles and kinds found in a dict: a row's
     attribute access by name and `Enum(value)` took 60% of the history read's CPU (~90 of ~150 us).
     """
-    fields = _message_fields(table)
+    fields = _message_fields(source)
     roles, kinds = _members(Role), _members(Kind)
     records = []
     for row in rows:
@@ -54,10 +57,9 @@ def message_records(rows: Iterable[Row[Any]], table: Table) -> list[Message]:
 
 
 @functools.cache
-def _message_fields(table: Table) -> Callable[[Row[Any]], tuple[Any, ...]]:
-    names = ("id", "conversation_id", "role", "kind", "text", "created_at", "citations", "author", "meta")
-    columns = list(table.c.keys())
-    return operator.itemgetter(*(columns.index(name) for name in names))
+def _message_fields(source: Table | Select[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    columns = list(source.selected_columns.keys() if isinstance(source, Select) else source.c.keys())
+    return operator.itemgetter(*(columns.index(name) for name in MESSAGE_FIELDS))
 
 
 @functools.cache

@@ -15,10 +15,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, or_, select, update
+from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.conversations import direct_execute as direct
 from bot.conversations.database import rows_matched
 from bot.conversations.events import EventBus, LiveEvent
 from bot.conversations.models import AccessTokenRow, ConversationRow, MessageRow, StateChangeRow
@@ -314,7 +315,7 @@ class ConversationStore:
                     return None
                 message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now,
                                          reply_to=turn.message_id if turn is not None else None)
-        except IntegrityError as exc:
+        except (IntegrityError, self._engine.dialect.dbapi.IntegrityError) as exc:  # type: ignore[union-attr]
             if turn is None:
                 raise
             # NOTE: `reply_to` is unique: the instance that took the turn over stored its answer first.
@@ -406,10 +407,10 @@ class ConversationStore:
         self._publish([entry])
         return entry
 
-    def _read_conversation(self, conversation_id: str) -> Row[Any] | None:
+    def _read_conversation(self, conversation_id: str) -> Any | None:
         """One Core SELECT, no commit: what authenticating a request costs."""
         with self._engine.connect() as c:  # NOTE: closing rolls the read-only transaction back; nothing to commit
-            return c.execute(READ_CONVERSATION, {"cid": conversation_id}).first()
+            return direct.first(c, READ_CONVERSATION, {"cid": conversation_id})
 
     def _update(self, conversation_id: str, values: dict[str, Any]) -> Conversation:
         values = {**values, "updated_at": self._now()}

@@ -13,10 +13,11 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult, Row, Update, bindparam, exists, insert, select, update
 from sqlalchemy.orm import Session
 
+from bot.conversations import direct_execute as direct
 from bot.conversations.database import rows_matched
 from bot.conversations.models import ConversationRow, MessageRow
 from bot.conversations.records import Citation, Kind, Message, Role, State, TurnLease
-from bot.conversations.row_records import message_records
+from bot.conversations.row_records import MESSAGE_FIELDS, message_records
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.web.serialization import citation_to_dict
 
@@ -27,15 +28,21 @@ MESSAGES = MessageRow.metadata.tables["messages"]
 FIELD_LIMITS = {"customer_name": 200, "customer_email": 320, "locale": 35, "page_url": 4000}
 # Statements of every turn, built once (see `_stamp`); their values are bound at execution.
 _INSERT_MESSAGE = insert(MESSAGES)
+_INSERT_MESSAGE_ID = insert(MESSAGES).returning(MESSAGES.c.id)  # run directly (`direct_execute`): the id read back
+_MESSAGE_KEYS = ("conversation_id", "role", "kind", "text", "citations", "author", "meta", "created_at", "turn_until",
+                 "turn_owner", "reply_to")
+# NOTE: a turn's history is read in the columns a record holds, not every column: the rest (a customer
+# message's lease time above all) would each be converted from SQLite's text for nothing.
+_HISTORY_COLUMNS = [MESSAGES.c[name] for name in MESSAGE_FIELDS]
 _RECENT = (
-    select(MESSAGES)
+    select(*_HISTORY_COLUMNS)
     .where(MESSAGES.c.conversation_id == bindparam("cid"), MESSAGES.c.id < bindparam("before"),
            MESSAGES.c.kind.in_(bindparam("kinds", expanding=True)))
     .order_by(MESSAGES.c.id.desc()).limit(bindparam("limit"))
 )
 # NOTE: a turn reads one kind; an expanding IN is re-rendered at every execution (~15% of the read).
 _RECENT_OF_KIND = (
-    select(MESSAGES)
+    select(*_HISTORY_COLUMNS)
     .where(MESSAGES.c.conversation_id == bindparam("cid"), MESSAGES.c.id < bindparam("before"),
            MESSAGES.c.kind == bindparam("kind"))
     .order_by(MESSAGES.c.id.desc()).limit(bindparam("limit"))
@@ -61,7 +68,9 @@ def touch_conversation(
     values = values or {}
     stmt = _stamp(role, tuple(sorted(values)), only_in.value if only_in is not None else None, False, turn is not None)
     guard = {"turn_id": turn.message_id, "turn_owner": turn.owner} if turn is not None else {}
-    if rows_matched(s.execute(stmt, {"cid": conversation_id, "now": now, **values, **guard})) == 0:
+    params = {"cid": conversation_id, "now": now, **values, **guard}
+    matched = direct.rowcount(s, stmt, params) if isinstance(s, Connection) else rows_matched(s.execute(stmt, params))
+    if matched == 0:
         if only_in is None:
             raise ConversationNotFound(conversation_id)
         return False
@@ -70,7 +79,8 @@ def touch_conversation(
 
 def touch_and_read(s: Tx, conversation_id: str, now: datetime, role: Role | None) -> Row[Any]:
     """`touch_conversation`, and the conversation's row as the same statement left it (RETURNING)."""
-    row = s.execute(_stamp(role, (), None, True, False), {"cid": conversation_id, "now": now}).first()
+    stmt, params = _stamp(role, (), None, True, False), {"cid": conversation_id, "now": now}
+    row = direct.first(s, stmt, params) if isinstance(s, Connection) else s.execute(stmt, params).first()
     if row is None:
         raise ConversationNotFound(conversation_id)
     return row
@@ -116,14 +126,21 @@ def insert_message(
         json.dumps(meta)
     except (TypeError, ValueError) as exc:
         raise InvalidInput(f"meta must be JSON-serializable: {exc}") from exc
-    result = s.execute(_INSERT_MESSAGE, {
+    params = {
         "conversation_id": conversation_id, "role": role.value, "kind": kind.value, "text": text,
         "citations": [citation_to_dict(c) for c in cites], "author": author, "meta": meta, "created_at": now,
         "turn_until": lease.until if lease is not None else None,
         "turn_owner": lease.owner if lease is not None else None, "reply_to": reply_to,
-    })
-    assert isinstance(result, CursorResult) and result.inserted_primary_key is not None
-    return Message(id=int(result.inserted_primary_key[0]), conversation_id=conversation_id, role=role, kind=kind,
+    }
+    if isinstance(s, Connection):
+        inserted = direct.first(s, _INSERT_MESSAGE_ID, params, keys=_MESSAGE_KEYS)
+        assert inserted is not None
+        message_id = int(inserted[0])
+    else:
+        result = s.execute(_INSERT_MESSAGE, params)
+        assert isinstance(result, CursorResult) and result.inserted_primary_key is not None
+        message_id = int(result.inserted_primary_key[0])
+    return Message(id=message_id, conversation_id=conversation_id, role=role, kind=kind,
                    text=text, created_at=now, citations=cites, author=author, meta=meta)
 
 
@@ -131,11 +148,14 @@ def recent_text(s: Tx, conversation_id: str, *, before: int, limit: int, kinds: 
     """The newest `limit` messages of `kinds` older than `before`, oldest first (newest first on the index)."""
     values = [Kind(k).value for k in kinds]
     params: dict[str, Any] = {"cid": conversation_id, "before": before, "limit": limit}
-    if len(values) == 1:
+    rows: Sequence[Any]
+    if len(values) == 1 and isinstance(s, Connection):
+        rows = direct.rows(s, _RECENT_OF_KIND, params | {"kind": values[0]})
+    elif len(values) == 1:
         rows = s.execute(_RECENT_OF_KIND, params | {"kind": values[0]}).all()
     else:
         rows = s.execute(_RECENT, params | {"kinds": values}).all()
-    return message_records(reversed(rows), MESSAGES)
+    return message_records(reversed(rows), _RECENT)  # NOTE: both reads select the same columns
 
 
 def require_conversation(s: Session, conversation_id: str) -> None:

@@ -47,8 +47,15 @@ def world(tmp_path: Path) -> Iterator[tuple[FlaskClient, Services, Counted]]:
     app = create_app(settings, knowledge_base=kb, start_background=False)
     services: Services = app.extensions["supportbot"]
     counted = Counted()
-    event.listen(services.engine, "before_cursor_execute",
-                 lambda _c, _cur, statement, *_a: counted.statements.append(statement.split()[0].upper()))
+
+    def traced(statement: str) -> None:
+        word = statement.split()[0].upper()
+        if word in ("SELECT", "INSERT", "UPDATE", "DELETE"):  # not pysqlite's own BEGIN and COMMIT
+            counted.statements.append(word)
+
+    # NOTE: counted by SQLite itself, not by SQLAlchemy's events: the turn's statements run on the DBAPI
+    # cursor (`direct_execute`), past every engine event.
+    event.listen(services.engine.pool, "checkout", lambda dbapi, *_a: dbapi.set_trace_callback(traced))
     event.listen(services.engine, "commit", lambda _c: setattr(counted, "commits", counted.commits + 1))
     event.listen(services.engine, "begin", lambda _c: setattr(counted, "transactions", counted.transactions + 1))
     event.listen(services.engine.pool, "checkout", lambda *_a: setattr(counted, "checkouts", counted.checkouts + 1))

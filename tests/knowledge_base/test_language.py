@@ -50,3 +50,24 @@ def test_detectors_share_one_model_that_keeps_only_their_languages() -> None:
     assert any(isinstance(t, np.ndarray) and t.ndim == 2 for t in tables)
     # NOTE: py3langid's own restriction keeps every language's table (97 columns, 27 MB) beside ours
     assert all(t.shape[-1] <= len(SUPPORTED_LANGUAGES) for t in tables if isinstance(t, np.ndarray))
+
+
+def test_two_detectors_classify_one_text_once_and_each_keeps_its_own_confidence() -> None:
+    """A turn detects its message for the reply and again for the search's route: the model runs once."""
+
+    class CountingModel:
+        calls = 0
+
+        def classify(self, text: str) -> tuple[str, float]:
+            self.calls += 1
+            return "es", 0.8
+
+    model = CountingModel()
+    turn, search = LanguageDetector(), LanguageDetector(min_confidence=0.9)
+    turn._identifier = search._identifier = model
+    text = "¿Cuánto tarda el envío a Canarias? (a text no other test classifies)"
+    assert turn.detect(text) == "es"
+    assert search.detect(text) == "en"  # 0.8 is below this detector's 0.9: its default
+    assert model.calls == 1
+    assert turn.detect(text + " otra vez") == "es"
+    assert model.calls == 2

@@ -142,3 +142,13 @@ def test_front_matter_marks_a_document_as_community(tmp_path):
     with pytest.raises(DocumentLoadError, match="unknown trust"):
         load_document(post)
     assert document_from_text(doc_id="x", title="X", text="y").trust == OFFICIAL
+
+
+def test_contacts_found_again_are_a_fresh_set_the_caller_may_change() -> None:
+    """The contacts of a passage are remembered (passages come back turn after turn): changing what one
+    call returned must not change what the next call finds."""
+    text = "Write to help@kestrel.example or call +44 300 555 0142."
+    first = safety.contacts(text)
+    first.add("link:evil.example")
+    first.discard("email:help@kestrel.example")
+    assert safety.contacts(text) == {"email:help@kestrel.example", "phone:443005550142"}

@@ -1,0 +1,86 @@
+"""The turn's statements run on the DBAPI cursor read and write what SQLAlchemy's own execute does."""
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine, bindparam, select
+
+from bot.conversations import direct_execute as direct
+from bot.conversations.records import Citation, Kind, Role, TurnLease
+from bot.conversations.store import ConversationStore
+from bot.conversations.transaction_steps import (
+    _RECENT,
+    _RECENT_OF_KIND,
+    CONVERSATIONS,
+    MESSAGES,
+    READ_CONVERSATION,
+    recent_text,
+)
+
+
+def test_rows_read_directly_are_the_rows_sqlalchemy_reads(engine: Engine, store: ConversationStore) -> None:
+    conversation, _token = store.create_conversation(customer_name="Ana", locale="pt-BR")
+    lease = TurnLease(owner="instance-1", until=datetime(2030, 1, 2, 3, 4, 5, 678901, tzinfo=UTC))
+    store.accept_customer_message(conversation.id, "Olá, quanto custa?", history=0, lease=lease, meta={"n": 1})
+    store.add_bot_message(conversation.id, text="Custa 5 € [1]", meta={"labels": {"sources": "Fontes"}, "x": None},
+                          citations=[Citation(1, "doc.md", "Preços", "https://x.example/p", "doc.md")])
+    params = {"cid": conversation.id, "before": 2**31 - 1, "kind": Kind.TEXT.value, "limit": 10}
+    with engine.connect() as c:
+        for statement, values in ((READ_CONVERSATION, {"cid": conversation.id}), (_RECENT_OF_KIND, params)):
+            mine = direct.rows(c, statement, values)
+            theirs = c.execute(statement, values).all()
+            assert [tuple(r) for r in mine] == [tuple(r) for r in theirs] and len(mine) >= 1
+            assert [r._fields for r in mine] == [tuple(r._fields) for r in theirs]
+    created = mine[0].created_at if mine else None
+    assert created is not None and created.tzinfo is not None  # the UTC column's own processing ran
+
+
+def test_what_is_written_directly_reads_back_as_written(engine: Engine, store: ConversationStore) -> None:
+    conversation, _token = store.create_conversation()
+    until = datetime.now(UTC) + timedelta(minutes=1)
+    accepted = store.accept_customer_message(conversation.id, "hello", history=0,
+                                             lease=TurnLease(owner="me", until=until), meta={"deep": [1, {"a": "é"}]})
+    with engine.connect() as c:
+        row = c.execute(select(MESSAGES).where(MESSAGES.c.id == accepted.message.id)).one()
+        history = recent_text(c, conversation.id, before=2**31 - 1, limit=5, kinds=(Kind.TEXT,))
+    assert row.meta == {"deep": [1, {"a": "é"}]} and row.turn_owner == "me" and row.turn_until == until
+    assert row.text == "hello" and row.role == Role.CUSTOMER.value and row.created_at == accepted.message.created_at
+    assert history == [accepted.message]
+
+
+def test_a_statement_whose_parameters_are_rendered_at_execution_is_refused(engine: Engine) -> None:
+    """An expanding IN is rendered per call: it cannot be compiled once (the store runs it through SQLAlchemy)."""
+    with pytest.raises(ValueError, match="not a plain statement"):
+        direct.compiled_for(_RECENT, engine.dialect)
+    by_ids = select(CONVERSATIONS.c.id).where(CONVERSATIONS.c.id.in_(bindparam("ids", expanding=True)))
+    with pytest.raises(ValueError, match="not a plain statement"):
+        direct.compiled_for(by_ids, engine.dialect)
+
+
+def test_a_missing_parameter_is_an_error_not_a_null(engine: Engine) -> None:
+    with engine.connect() as c, pytest.raises(KeyError, match="cid"):
+        direct.rows(c, READ_CONVERSATION, {})
+
+
+def test_an_engine_that_logs_its_statements_logs_the_turns_too(tmp_path, caplog) -> None:
+    """`SUPPORTBOT_DB__ECHO` promises every statement in the log: the direct path steps aside for it."""
+    import logging
+
+    from bot.config import DatabaseSettings
+    from bot.conversations.database import make_engine, make_sessionmaker, migrate
+
+    echoing = make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path / 'echo.sqlite3'}", echo=True))
+    migrate(echoing)
+    store = ConversationStore(make_sessionmaker(echoing))
+    conversation, token = store.create_conversation()
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="sqlalchemy.engine"):
+        assert store.authenticate(conversation.id, token) is not None
+        accepted = store.accept_customer_message(conversation.id, "hello", history=5)
+        assert store.add_bot_message(conversation.id, text="hi") is not None
+    logged = [r.getMessage().split()[0] for r in caplog.records if r.getMessage().split()[:1] in (
+        ["SELECT"], ["UPDATE"], ["INSERT"])]
+    assert logged == ["SELECT", "SELECT", "UPDATE", "INSERT", "UPDATE", "INSERT"]
+    assert accepted.message.text == "hello" and accepted.conversation.id == conversation.id
+    echoing.dispose()
