@@ -15,12 +15,14 @@ its statements (`SUPPORTBOT_DB__ECHO`) runs them through `Connection.execute`, s
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import namedtuple
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.selectable import Select
 
@@ -40,15 +42,17 @@ class Compiled:
 
 
 _MISSING = object()  # a parameter without a value of its own: the caller must give it
-_compiled: dict[tuple[int, str, tuple[str, ...]], tuple[Statement, Compiled]] = {}
+# NOTE: per dialect object, not per dialect name: each engine's own type processing (its JSON reader, its driver)
+_compiled: weakref.WeakKeyDictionary[Dialect, dict[tuple[int, tuple[str, ...]], tuple[Statement, Compiled]]] = (
+    weakref.WeakKeyDictionary())
 _compiling = threading.Lock()
 
 
 def compiled_for(statement: Statement, dialect: Dialect, keys: Collection[str] = ()) -> Compiled:
     """`statement` compiled for `dialect` (`keys`: the columns an INSERT is given), once per process."""
     names = tuple(sorted(keys))
-    key = (id(statement), dialect.name, names)
-    found = _compiled.get(key)
+    key = (id(statement), names)
+    found = _compiled.get(dialect, {}).get(key)
     if found is not None:
         return found[1]
     with _compiling:
@@ -65,7 +69,7 @@ def compiled_for(statement: Statement, dialect: Dialect, keys: Collection[str] =
         row = namedtuple("Row", [str(c.key) for c in columns], rename=True) if columns else None
         order = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup is not None else None
         entry = Compiled(sql=sql, order=order, binds=binds, results=results, row=row)
-        _compiled[key] = (statement, entry)  # NOTE: the statement is kept, so its id is never reused
+        _compiled.setdefault(dialect, {})[key] = (statement, entry)  # NOTE: the statement is kept: its id stays unique
         return entry
 
 
@@ -78,13 +82,21 @@ def execute(connection: Connection, statement: Statement, params: Mapping[str, A
         value = params[name] if name in params or own is _MISSING else own
         values[name] = process(value) if process is not None else value
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    cursor.execute(compiled.sql, tuple(values[n] for n in compiled.order) if compiled.order is not None else values)
+    bound = tuple(values[n] for n in compiled.order) if compiled.order is not None else values
+    driver_error = connection.dialect.loaded_dbapi.Error
+    try:
+        cursor.execute(compiled.sql, bound)
+    except driver_error as exc:
+        cursor.close()
+        # NOTE: SQLAlchemy's own exception (IntegrityError, DataError, ...; the statement in its text), as
+        # `Connection.execute` raises: callers and logs see one kind of database error
+        raise DBAPIError.instance(compiled.sql, bound, exc, driver_error) from exc
     return cursor
 
 
 def rows(connection: Connection, statement: Statement, params: Mapping[str, Any]) -> list[Any]:
     """Every row `statement` returns, each a named tuple of processed values (what SQLAlchemy reads)."""
-    if connection.engine.echo:
+    if _logged(connection):
         return list(connection.execute(statement, params).all())
     compiled = compiled_for(statement, connection.dialect)
     cursor = execute(connection, statement, params)
@@ -98,7 +110,7 @@ def rows(connection: Connection, statement: Statement, params: Mapping[str, Any]
 def first(connection: Connection, statement: Statement, params: Mapping[str, Any], *,
           keys: Collection[str] = ()) -> Any | None:
     """The first row `statement` returns (the rest are discarded), or None."""
-    if connection.engine.echo:
+    if _logged(connection):
         return connection.execute(statement, params).first()
     compiled = compiled_for(statement, connection.dialect, keys)
     cursor = execute(connection, statement, params, keys=keys)
@@ -111,13 +123,19 @@ def first(connection: Connection, statement: Statement, params: Mapping[str, Any
 
 def rowcount(connection: Connection, statement: Statement, params: Mapping[str, Any]) -> int:
     """How many rows an UPDATE or DELETE matched."""
-    if connection.engine.echo:
+    if _logged(connection):
         return int(connection.execute(statement, params).rowcount)
     cursor = execute(connection, statement, params)
     try:
         return int(cursor.rowcount)
     finally:
         cursor.close()
+
+
+def _logged(connection: Connection) -> bool:
+    """Whether SQLAlchemy would log this connection's statements: `echo`, or the `sqlalchemy.engine`
+    logger at INFO from a logging configuration; those statements go through SQLAlchemy so the log holds them."""
+    return bool(getattr(connection, "_echo", connection.engine.echo))
 
 
 def _row(compiled: Compiled, raw: Any) -> Any:

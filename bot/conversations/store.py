@@ -315,7 +315,7 @@ class ConversationStore:
                     return None
                 message = insert_message(c, conversation_id, Role.BOT, Kind.TEXT, text, citations, None, meta, now,
                                          reply_to=turn.message_id if turn is not None else None)
-        except (IntegrityError, self._engine.dialect.dbapi.IntegrityError) as exc:  # type: ignore[union-attr]
+        except IntegrityError as exc:
             if turn is None:
                 raise
             # NOTE: `reply_to` is unique: the instance that took the turn over stored its answer first.

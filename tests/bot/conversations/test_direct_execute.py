@@ -84,3 +84,68 @@ def test_an_engine_that_logs_its_statements_logs_the_turns_too(tmp_path, caplog)
     assert logged == ["SELECT", "SELECT", "UPDATE", "INSERT", "UPDATE", "INSERT"]
     assert accepted.message.text == "hello" and accepted.conversation.id == conversation.id
     echoing.dispose()
+
+
+def test_a_logging_configuration_at_info_logs_the_turns_too(tmp_path, caplog) -> None:
+    """SQLAlchemy also logs when the `sqlalchemy.engine` logger is at INFO (a gunicorn logconfig), not only
+    with `echo`: the direct path steps aside for that too (review of the first version)."""
+    import logging
+
+    from bot.config import DatabaseSettings
+    from bot.conversations.database import make_engine, make_sessionmaker, migrate
+
+    quiet = make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path / 'logger.sqlite3'}"))
+    migrate(quiet)
+    store = ConversationStore(make_sessionmaker(quiet))
+    conversation, token = store.create_conversation()
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="sqlalchemy.engine"):
+        assert store.authenticate(conversation.id, token) is not None
+        store.accept_customer_message(conversation.id, "hello", history=5)
+        assert store.add_bot_message(conversation.id, text="hi") is not None
+    logged = [r.getMessage().split()[0] for r in caplog.records if r.getMessage().split()[:1] in (
+        ["SELECT"], ["UPDATE"], ["INSERT"])]
+    assert logged == ["SELECT", "SELECT", "UPDATE", "INSERT", "UPDATE", "INSERT"]
+    quiet.dispose()
+
+
+def test_each_engine_reads_with_its_own_type_processing(tmp_path) -> None:
+    """Compiled statements are kept per dialect object, not per dialect name: a second SQLite engine's own
+    JSON reader is used for its rows, as `Connection.execute` would (review of the first version)."""
+    import json
+
+    from sqlalchemy import create_engine
+
+    from bot.config import DatabaseSettings
+    from bot.conversations.database import make_engine, make_sessionmaker, migrate
+
+    first = make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path / 'a.sqlite3'}"))
+    migrate(first)
+    a = ConversationStore(make_sessionmaker(first))
+    conv_a, _ = a.create_conversation()
+    a.accept_customer_message(conv_a.id, "one", history=0, meta={"n": 1})
+    a.accept_customer_message(conv_a.id, "two", history=5)  # compiles the history read for the first engine
+
+    def tagging_loads(value: str) -> object:
+        loaded = json.loads(value)
+        return {**loaded, "read_by": "second"} if isinstance(loaded, dict) else loaded
+
+    second = create_engine(f"sqlite:///{tmp_path / 'b.sqlite3'}", json_deserializer=tagging_loads)
+    migrate(second)
+    b = ConversationStore(make_sessionmaker(second))
+    conv_b, _ = b.create_conversation()
+    b.accept_customer_message(conv_b.id, "one", history=0, meta={"n": 1})
+    assert b.accept_customer_message(conv_b.id, "two", history=5).history[0].meta == {"n": 1, "read_by": "second"}
+    first.dispose()
+    second.dispose()
+
+
+def test_a_database_error_is_sqlalchemys_with_the_statement(engine: Engine, store: ConversationStore) -> None:
+    """The driver's error comes out as SQLAlchemy's (as `Connection.execute` raises it), statement included."""
+    from sqlalchemy.exc import DBAPIError
+
+    conversation, _ = store.create_conversation()
+    with engine.begin() as c, pytest.raises(DBAPIError, match="conversations") as raised:
+        direct.rows(c, select(CONVERSATIONS).where(CONVERSATIONS.c.id == bindparam("cid")).where(
+            bindparam("cid") == bindparam("bad")), {"cid": conversation.id, "bad": object()})
+    assert raised.value.orig is not None
