@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -50,9 +50,12 @@ class Space:
     ranker: LearnedRanker | None = None  # fitted on English questions in the default space only
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A dense hit with what ranking, grouping and quoting need (no full chunk metadata)."""
+class Match(NamedTuple):
+    """A dense hit with what ranking, grouping and quoting need (no full chunk metadata).
+
+    A named tuple, not a frozen dataclass: search builds one per kept dense chunk on every query, and a
+    frozen dataclass's `__init__` (one `object.__setattr__` a field) cost ~1.3 us against ~0.3 us.
+    """
 
     id: str
     document_id: str
@@ -159,23 +162,9 @@ def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, t
         if rows:
             title_sims[rows] = cosines(np.asarray(space.title_index.exact[rows], dtype=np.float32), vector)
 
-    candidates: list[Candidate] = []
-    for doc_id, row in pool.items():
-        found = by_doc.get(doc_id, [])
-        chunk = max((m.similarity for m in found), default=floor)
-        if row >= 0:
-            title, cov = float(title_sims[row]), float(doc_cov[row])
-        else:  # newer than the snapshot: only its chunks are known
-            title, cov = chunk, 0.0
-        cand = Candidate(row=row, document_id=doc_id, chunk=chunk, title=title, coverage=cov, matches=found)
-        if not found and row >= 0:  # found by title or keywords only: show its best keyword chunk
-            start = int(snap.doc_starts[row])
-            end = int(snap.doc_starts[row + 1]) if row + 1 < len(snap.doc_starts) else snap.chunks
-            cand.best_chunk = start + int(np.argmax(chunk_cov[start:end]))
-        cand.raw = cand.base = (1.0 - space.title_weight) * chunk + space.title_weight * title + COVERAGE_WEIGHT * cov
-        candidates.append(cand)
+    candidates, mixed = _candidates(snap, space, pool, by_doc, floor, title_sims, doc_cov, chunk_cov)
     if space.ranker is not None and candidates:
-        _learned(space.ranker, snap, candidates, text, vector)
+        _learned(space.ranker, snap, candidates, mixed, text, vector)
     candidates.sort(key=lambda c: c.raw, reverse=True)
     if matches and doc_cov.size:
         dense_top = max((m for m in matches if m.document_id in by_doc), key=lambda m: m.similarity,
@@ -187,22 +176,76 @@ def rank(index: ChromaIndex, snap: Snapshot, space: Space, vector: np.ndarray, t
     return candidates
 
 
-def _learned(ranker: LearnedRanker, snap: Snapshot, candidates: list[Candidate], text: str,
+@dataclass(frozen=True)
+class _Signals:
+    """The pool's signals as arrays, one entry per candidate in pool order (for the mix and the ranker)."""
+
+    rows: np.ndarray  # doc row in the snapshot, -1 for a document newer than the snapshot
+    chunk: np.ndarray
+    title: np.ndarray
+    coverage: np.ndarray
+
+
+def _candidates(snap: Snapshot, space: Space, pool: dict[str, int], by_doc: dict[str, list[Match]], floor: float,
+                title_sims: np.ndarray, doc_cov: np.ndarray, chunk_cov: np.ndarray,
+                ) -> tuple[list[Candidate], _Signals]:
+    """The pool's documents as candidates in pool order, with the hand-tuned mix of their signals.
+
+    The signals are gathered and mixed as arrays (one numpy call per signal, not a few per document);
+    float64 element-wise arithmetic rounds as Python's floats do, so the mix is the same number.
+    """
+    docs = list(pool)
+    rows = np.fromiter(pool.values(), dtype=np.int64, count=len(docs))
+    found = [by_doc.get(d, []) for d in docs]
+    chunk = np.fromiter((max((m.similarity for m in f), default=floor) for f in found), dtype=np.float64,
+                        count=len(docs))
+    known = rows >= 0
+    title, cov = chunk.copy(), np.zeros(len(docs))  # newer than the snapshot: only its chunks are known
+    title[known] = title_sims[rows[known]]
+    cov[known] = doc_cov[rows[known]]
+    base = (1.0 - space.title_weight) * chunk + space.title_weight * title + COVERAGE_WEIGHT * cov
+    candidates = [Candidate(row=r, document_id=d, chunk=c, title=t, coverage=v, matches=f, raw=b, base=b)
+                  for r, d, c, t, v, f, b in zip(rows.tolist(), docs, chunk.tolist(), title.tolist(), cov.tolist(),
+                                                 found, base.tolist(), strict=True)]
+    for cand in candidates:
+        if not cand.matches and cand.row >= 0:  # found by title or keywords only: show its best keyword chunk
+            start = int(snap.doc_starts[cand.row])
+            end = int(snap.doc_starts[cand.row + 1]) if cand.row + 1 < len(snap.doc_starts) else snap.chunks
+            cand.best_chunk = start + int(chunk_cov[start:end].argmax())
+    return candidates, _Signals(rows=rows, chunk=chunk, title=title, coverage=cov)
+
+
+def _best_chunks(snap: Snapshot, rows: np.ndarray, chunk_cov: np.ndarray) -> np.ndarray:
+    """Per document row in `rows`, its chunk row of the highest `chunk_cov` (the first of ties, as argmax).
+
+    Only those documents' chunks are gathered (one index for all), not every chunk of the base."""
+    starts = snap.doc_starts[rows].astype(np.int64)
+    ends = np.where(rows + 1 < len(snap.doc_starts), snap.doc_starts[np.minimum(rows + 1, len(snap.doc_starts) - 1)],
+                    snap.chunks).astype(np.int64)
+    sizes = ends - starts
+    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    gathered = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
+    values = chunk_cov[gathered]
+    tops = np.repeat(np.maximum.reduceat(values, offsets), sizes)
+    firsts = np.flatnonzero(values == tops)
+    return gathered[firsts[np.searchsorted(firsts, offsets)]]
+
+
+def _learned(ranker: LearnedRanker, snap: Snapshot, candidates: list[Candidate], signals: _Signals, text: str,
              vector: np.ndarray) -> None:
     """Add the learned ranker's adjustment to each candidate's raw relevance (features kept for fitting)."""
-    community = np.asarray([float((snap.trusts[c.row] if c.row >= 0 else c.matches[0].trust) == "community")
-                            for c in candidates])
-    chunk = np.asarray([c.chunk for c in candidates])
+    community = np.fromiter(((snap.trusts[c.row] if c.row >= 0 else c.matches[0].trust) == "community"
+                             for c in candidates), dtype=np.float64, count=len(candidates))
+    chunk = signals.chunk
     window = chunk.copy()  # no windows (an index from before them, a document newer than the snapshot): its best chunk
     if snap.windows is not None:
-        known = [i for i, c in enumerate(candidates) if c.row >= 0]
-        best = snap.windows.best([candidates[i].row for i in known], vector)
+        known = np.flatnonzero(signals.rows >= 0)
+        best = snap.windows.best(signals.rows[known], vector)
         window[known] = np.where(np.isnan(best), chunk[known], best)
-    table = candidate_features(np.asarray([c.title for c in candidates]), np.asarray([c.coverage for c in candidates]),
-                               community, window, question_length(text))
-    for cand, features, delta in zip(candidates, table, ranker.adjustment(table), strict=True):
+    table = candidate_features(signals.title, signals.coverage, community, window, question_length(text))
+    for cand, features, delta in zip(candidates, table, ranker.adjustment(table).tolist(), strict=True):
         cand.features = features
-        cand.raw = cand.base + float(delta)
+        cand.raw = cand.base + delta
 
 
 def _in_memory(snap: Snapshot, sims: np.ndarray, k: int) -> tuple[list[Match], int, float]:
@@ -211,18 +254,17 @@ def _in_memory(snap: Snapshot, sims: np.ndarray, k: int) -> tuple[list[Match], i
     rows = _best_rows(sims, k)
     if not len(rows):
         return [], 0, 0.0
-    docs = snap.chunk_doc[rows]
-    # Each row's place among its document's rows, best first: a stable sort by document keeps the
-    # similarity order inside each document's group.
-    grouped = np.argsort(docs, kind="stable")
-    starts = np.flatnonzero(np.r_[True, docs[grouped][1:] != docs[grouped][:-1]])
-    place = np.empty(len(rows), np.int64)
-    place[grouped] = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    # NOTE: k is small (at most max(DENSE_K, 8 * k) or EXACT_BELOW rows), so counting per document in a
+    # loop costs less than numpy's grouping calls; the rows stay best first either way.
     found = []
-    for row, doc in zip(rows[place < MATCHES_PER_DOC].tolist(), docs[place < MATCHES_PER_DOC].tolist(), strict=True):
-        found.append(Match(id=snap.chunk_ids[row], document_id=snap.doc_ids[doc], version=int(snap.versions[doc]),
-                           text=snap.chunk_texts[row], section=snap.chunk_sections[row],
-                           similarity=float(sims[row])))
+    per_doc: dict[int, int] = {}
+    for row, doc, similarity in zip(rows.tolist(), snap.chunk_doc[rows].tolist(), sims[rows].tolist(), strict=True):
+        kept = per_doc.get(doc, 0)
+        if kept >= MATCHES_PER_DOC:
+            continue
+        per_doc[doc] = kept + 1
+        found.append(Match(snap.chunk_ids[row], snap.doc_ids[doc], int(snap.versions[doc]), snap.chunk_texts[row],
+                           snap.chunk_sections[row], similarity))
     return found, len(rows), float(sims[rows[-1]])
 
 

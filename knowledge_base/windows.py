@@ -75,22 +75,29 @@ class WindowVectors:
         codes = np.rint(vectors / np.maximum(scales, 1e-12)[:, None]).astype(np.int8)
         return cls(codes=codes, scales=scales, starts=np.asarray(starts, dtype=np.int64))
 
-    def best(self, rows: Sequence[int], query: np.ndarray) -> np.ndarray:
+    def best(self, rows: Sequence[int] | np.ndarray, query: np.ndarray) -> np.ndarray:
         """Per document row in `rows`: its best window cosine with `query` (nan for one with no windows).
 
         Only those documents' windows are read, one contiguous slice each: on a big base the codes
         are read from the saved file by rows (`file_rows.py`), never mapped into the worker's RSS.
         """
-        out = np.full(len(rows), np.nan)
-        spans = [(int(self.starts[r]), int(self.starts[r + 1])) for r in rows]
-        present = [i for i, (a, b) in enumerate(spans) if b > a]
-        if not present:
+        wanted = np.asarray(rows, dtype=np.int64)
+        out = np.full(len(wanted), np.nan)
+        first, counts = self.starts[wanted], self.starts[wanted + 1] - self.starts[wanted]
+        present = np.flatnonzero(counts > 0)
+        if not len(present):
             return out
-        codes = np.concatenate([self.codes[spans[i][0]:spans[i][1]] for i in present]).astype(np.float32)
-        scales = np.concatenate([self.scales[spans[i][0]:spans[i][1]] for i in present])
+        sizes = counts[present]
+        offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))  # each document's first row in the gathered ones
+        if isinstance(self.codes, np.ndarray):  # in memory: one gather of every window row, not a slice each
+            gathered = np.repeat(first[present] - offsets, sizes) + np.arange(int(sizes.sum()))
+            codes, scales = self.codes[gathered].astype(np.float32), self.scales[gathered]
+        else:
+            spans = [(int(a), int(a + n)) for a, n in zip(first[present].tolist(), sizes.tolist(), strict=True)]
+            codes = np.concatenate([self.codes[a:b] for a, b in spans]).astype(np.float32)
+            scales = np.concatenate([self.scales[a:b] for a, b in spans])
         sims = np.einsum("ij,j->i", codes, query) * scales
-        ends = np.cumsum([spans[i][1] - spans[i][0] for i in present])
-        out[present] = np.maximum.reduceat(sims, np.r_[0, ends[:-1]])
+        out[present] = np.maximum.reduceat(sims, offsets)
         return out
 
 

@@ -48,6 +48,25 @@ def test_best_window_is_each_documents_max_within_int8_error() -> None:
     assert windows.codes.dtype == np.int8 and windows.codes.nbytes == 7 * 32
 
 
+def test_best_windows_gathered_in_memory_equal_the_slices_read_from_a_file(tmp_path: Path) -> None:
+    """In memory every candidate's windows are gathered with one index; codes read from the saved file
+    are read one slice per document. Both give the same cosines, for any order of rows, repeats included."""
+    rng = np.random.default_rng(5)
+    vectors = as_unit_rows(rng.normal(size=(11, 16)))
+    in_memory = WindowVectors.of(vectors, np.array([0, 2, 2, 6, 7, 7, 11]))  # docs 1 and 4 have no windows
+    np.save(tmp_path / "codes.npy", in_memory.codes)
+    on_file = WindowVectors(codes=FileRows(tmp_path / "codes.npy"), scales=in_memory.scales,  # type: ignore[arg-type]
+                            starts=in_memory.starts)
+    query = as_unit_rows(rng.normal(size=(1, 16)))[0]
+    rows = [5, 1, 0, 3, 2, 4, 0]
+    gathered, sliced = in_memory.best(rows, query), on_file.best(rows, query)
+    np.testing.assert_array_equal(gathered, sliced)
+    assert np.isnan(gathered[[1, 5]]).all() and not np.isnan(gathered[[0, 2, 3, 4, 6]]).any()
+    exact = (in_memory.codes.astype(np.float32) @ query) * in_memory.scales
+    assert gathered[0] == pytest.approx(exact[7:11].max()) and gathered[4] == pytest.approx(exact[2:6].max())
+    assert np.isnan(in_memory.best([], query)).size == 0 and np.isnan(in_memory.best([1, 4], query)).all()
+
+
 def _window_rows(index: ChromaIndex) -> set[tuple[str, int]]:
     assert index.windows is not None
     return {(doc, version) for doc, version, _position, _vector in index.windows.rows()}
