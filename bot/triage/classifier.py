@@ -27,8 +27,8 @@ import numpy as np
 LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint")
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
-WEIGHTS_SHA256 = "ae6f31188b4f0bbc76845f20a6df1d07e82a32f6203e8d3d046a51210babb37b"
-META_SHA256 = "4fee26078283e66eabdb6183071116878c3df5b0ef633ee6cb369c7da31a1ebe"
+WEIGHTS_SHA256 = "37283393314ef6eb6419f5b65169abb957d30ac156e5cd69bd7433710d5c3b57"
+META_SHA256 = "de7f81df3a153de8817158385626d904d8845dab457c8cbd55087f77a1a95f0a"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array

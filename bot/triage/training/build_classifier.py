@@ -11,7 +11,7 @@ blurred "none".
 
 Then it picks the thresholds (thresholds.py): on our own rows, each predicted by a model that saw no
 row of its industry (five folds of whole industries), pooled with `--target` (the development
-hold-outs E, G, H and I, written for 48 industries the head never saw), the lowest threshold per
+hold-outs E, G, H, I, J, K and L, written for 87 industries), the lowest threshold per
 label and length band at which the handoffs the head adds to the rules' stay at least `--precision`
 precise, with no handoff precision lost on the public dev halves (../shared/eval/triage/) nor on
 `--keep` (the earlier sets in examples/eval/). None of these is trained on. It prints what each
@@ -19,6 +19,9 @@ precise, with no handoff precision lost on the public dev halves (../shared/eval
 P/R E 0.981/0.855, G 0.950/0.962, H 0.963/0.940, I 0.952/0.952 (optimistic: see datasets/README.md),
 against 0.981/0.823, 0.934/0.899, 0.959/0.845, 0.948/0.869 from the head before (thresholds on our
 own rows and E alone, 1,421 rows).
+Since the seventh session of 2026-12-05 the targets are E, G, H, I, J, K and L and the rows include
+train_own_six.jsonl: leave-one-set-out E 0.982/0.887, G 0.938/0.949, H 0.976/0.976, I 0.941/0.952,
+J 0.940/0.929, K 0.959/0.833, L 0.987/0.905 (docs/DECISIONS.md, triage, seventh session).
 The blind hold-outs are never read here.
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
 bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
@@ -39,6 +42,7 @@ import numpy as np
 from bot.triage.classifier import HANDOFF_LABELS, LABELS, WEIGHTS_DIR
 from bot.triage.training.thresholds import (
     OFF,
+    STORY_WORDS_CANDIDATES,
     Scored,
     choose_story_words,
     handoff_precision_recall,
@@ -49,13 +53,15 @@ from bot.triage.training.thresholds import (
 )
 
 ROOT = Path(__file__).resolve().parents[3]
-OWN_FILES = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl", "train_own_kinds.jsonl")
+OWN_FILES = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl", "train_own_kinds.jsonl",
+             "train_own_six.jsonl")
 SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY 4.0",
            "clinc150.jsonl": "CLINC150 (Larson et al., 2019), CC BY 3.0",
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
 OWN = "own"  # class prefix of our own rows: own:<label>
 # development data (datasets/README.md); the blind hold-outs are never named here
-DEV_SETS = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl")
+DEV_SETS = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl", "holdout_j.jsonl",
+            "holdout_k.jsonl", "holdout_l.jsonl")
 EARLIER_SETS = ("triage_dev.jsonl", "triage_dev_paraphrase.jsonl", "triage_dev_paraphrase2.jsonl", "triage_extra.jsonl",
                 "triage_holdout.jsonl", "triage_holdout_c.jsonl", "triage_holdout_d.jsonl", "triage_holdout_f.jsonl")
 
@@ -150,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="precision of the added handoffs on the pooled held-out rows; 0.88 chosen leave-one-set-out"
                     " over E, G, H, I from 0.85, 0.88, 0.9 (held-out mean P/R 0.935/0.903, 0.964/0.915, 0.967/0.902)")
     ap.add_argument("--min-gain", type=int, default=2)
+    ap.add_argument("--story-words", type=int, nargs="+", default=list(STORY_WORDS_CANDIDATES),
+                    help="candidate lengths for the short/long threshold boundary (the best held-out recall wins)")
     ap.add_argument("--off", nargs="*", default=[], choices=HANDOFF_LABELS,
                     help="labels to switch off whatever dev says")
     args = ap.parse_args(argv)
@@ -205,10 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     held_out = pooled([own_held_out, *targets])
     keep_paths = [args.public_dev / name for name in SOURCES] + list(args.keep)
     keep = [scored_set(path) for path in keep_paths]  # the head may add handoffs there, never lower their precision
-    story_words, thresholds = choose_story_words(held_out, keep, precision=args.precision, min_gain=args.min_gain)
+    story_words, thresholds = choose_story_words(held_out, keep, precision=args.precision, min_gain=args.min_gain,
+                                                  candidates=args.story_words)
     for k, path in enumerate(args.target):  # what a set gets from thresholds chosen without it
         others = pooled([own_held_out, *targets[:k], *targets[k + 1:]])
-        words, without = choose_story_words(others, keep, precision=args.precision, min_gain=args.min_gain)
+        words, without = choose_story_words(others, keep, precision=args.precision, min_gain=args.min_gain,
+                                            candidates=args.story_words)
         p, r = handoff_precision_recall(targets[k], without, words)
         print(f"left out {path.name}: handoff P={p:.3f} R={r:.3f} (story_words {words}, {json.dumps(without)})")
     chosen = {label: list(pair) for label, pair in thresholds.items()}

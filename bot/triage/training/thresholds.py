@@ -6,7 +6,7 @@ so high that the head adds nothing (all labels switched off in the stop-11 rebui
 
 - our own rows are split into folds by industry (`industry_folds`), and each row is predicted by a
   model that saw no row of its industry: the head's precision there is what a new company gets;
-  the development hold-outs written for industries the head never saw (E, G, H, I: 48 industries,
+  the development hold-outs written for industries the head never saw (E, G, H, I, J, K, L: 87 industries,
   never trained on) are pooled with them (`pooled`), so the target is met on customers' own words
   as well as on ours;
 - the head's score is the probability that a person is needed (1 - "none"), its label the likeliest
