@@ -22,6 +22,8 @@ own rows and E alone, 1,421 rows).
 Since the seventh session of 2026-12-05 the targets are E, G, H, I, J, K and L and the rows include
 train_own_six.jsonl: leave-one-set-out E 0.982/0.887, G 0.938/0.949, H 0.976/0.976, I 0.941/0.952,
 J 0.940/0.929, K 0.959/0.833, L 0.987/0.905 (docs/DECISIONS.md, triage, seventh session).
+Since issue 12 (train_own_seven.jsonl, bands 15/20 with long questions apart, floor 0.5), on main's rules:
+E 0.964/0.871, G 0.975/0.987, H 0.952/0.952, I 0.976/0.952, J 0.929/0.929, K 0.905/0.905, L 0.927/0.905.
 The blind hold-outs are never read here.
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
 bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
