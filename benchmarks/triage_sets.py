@@ -7,8 +7,8 @@ the development sets in datasets/triage/ (hold-outs E, G, H and I, each run for 
 are development data now, and J since the fourth session of 2026-12-05). The blind hold-outs (any file
 in datasets/triage/ not listed below) are left out unless `--holdout` is given: run for final figures only.
 None of these sets is trained on, but the learned stage's thresholds are chosen on all of them
-(bot/triage/training/build_classifier.py: E, G, H and I pooled into the precision target, the others
-must not lose precision), and train_own_kinds.jsonl was written from the head's mistakes on E, G, H
+(bot/triage/training/build_classifier.py: E, G, H, I, J, K and L pooled into the precision target, the
+others must not lose precision), and train_own_kinds.jsonl was written from the head's mistakes on E, G, H
 and I: the learned stage's figures here are not held out; the build's leave-one-set-out lines are the
 closest to that. The last line is one JSON object.
 """
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 HOLDOUT_MARKS: tuple[str, ...] = ()  # named blind hold-outs (unlisted files are hold-outs anyway)
 TRAINING = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl",  # training rows, not evaluation sets
-            "train_own_kinds.jsonl")
+            "train_own_kinds.jsonl", "train_own_six.jsonl", "train_own_seven.jsonl")
 # datasets/triage/ files that are development data (datasets/README.md); any other file there is a
 # hold-out, named in HOLDOUT_MARKS or not, so a new one is left out from the day it is added.
 DEVELOPMENT = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl",  # g-i spent on 2026-12-05

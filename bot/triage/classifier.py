@@ -11,7 +11,9 @@ probability threshold, chosen on data the head was not trained on (1.01 = the la
 How sure the head is that a person is needed is the handoff labels' probability together (1 minus
 "none"), and the label it names is the likeliest of them: a story split between "security" and
 "billing_dispute" still needs a person. A short message the rules leave alone is usually a question,
-so a label has two thresholds: one for messages under `story_words` words, one for longer ones.
+so a label has one threshold per length band (`Bands`: under 15 words, 15-19, 20 and more); the longest
+band is split in two by a question mark, since a long polite question about fees or refunds reads much
+like a billing story to the head but is asked, not told (issue 12).
 """
 from __future__ import annotations
 
@@ -27,8 +29,8 @@ import numpy as np
 LABELS = ("none", "customer_request", "security", "billing_dispute", "complaint")
 HANDOFF_LABELS = LABELS[1:]
 WEIGHTS_DIR = Path(__file__).parent / "weights"
-WEIGHTS_SHA256 = "ae6f31188b4f0bbc76845f20a6df1d07e82a32f6203e8d3d046a51210babb37b"
-META_SHA256 = "4fee26078283e66eabdb6183071116878c3df5b0ef633ee6cb369c7da31a1ebe"
+WEIGHTS_SHA256 = "10717aed1ee89b58764e34cfa101f488a1e61c078bba29621909894ed9ae528a"
+META_SHA256 = "0a8bcb3e381b2a8ff37c7bcee5493de7b0083596e04e0c7275c065b9ed50007b"
 _MAX_WORDS = 16  # words tried one by one when explaining a handoff (one embedding each)
 
 Embed = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, 384) unit vectors, as LocalMiniLMEmbeddings.embed_array
@@ -52,24 +54,65 @@ class LearnedVerdict:
 
 
 @dataclass(frozen=True)
+class Bands:
+    """Which of a label's thresholds a message meets: its band by word count (`words` are the bands'
+    lower bounds after the first), the longest band split in two when `questions` (asked, then told)."""
+
+    words: tuple[int, ...]
+    questions: bool = False
+
+    @property
+    def count(self) -> int:
+        return len(self.words) + 1 + int(self.questions)
+
+    def of(self, words: np.ndarray, question: np.ndarray) -> np.ndarray:
+        """Band index of each message: 0 below words[0], ..., len(words) from words[-1] on; with
+        `questions`, a message of the longest band that asks nothing (a story told) gets one more."""
+        band = np.searchsorted(np.asarray(self.words), np.asarray(words), side="right")
+        if self.questions:
+            band = band + ((band == len(self.words)) & ~np.asarray(question, dtype=bool))
+        return np.asarray(band)
+
+    def band(self, words: int, question: bool) -> int:
+        return int(self.of(np.array([words]), np.array([question]))[0])
+
+
+def as_bands(story_words: int | Bands) -> Bands:
+    """An older single boundary (`story_words`) as bands: under it, from it on."""
+    return story_words if isinstance(story_words, Bands) else Bands((int(story_words),))
+
+
+@dataclass(frozen=True)
 class _Head:
     weights: np.ndarray  # (dims + 1, classes), bias in the last row
     to_labels: np.ndarray  # (classes, labels) 0/1: which label each class (intent) counts for
-    thresholds: dict[str, tuple[float, float]]  # label -> (under story_words words, from story_words on)
-    story_words: int  # 0: one threshold for every length
+    thresholds: dict[str, tuple[float, ...]]  # label -> one threshold per band
+    bands: Bands
 
 
-def _threshold_pair(value: float | list[float]) -> tuple[float, float]:
-    """A label's (short, long) thresholds; a single number is both."""
+def _thresholds(value: float | list[float], count: int) -> tuple[float, ...]:
+    """A label's thresholds, one per band; a single number is every band's."""
     if isinstance(value, list):
-        short, long = value
-        return float(short), float(long)
-    return float(value), float(value)
+        if len(value) != count:
+            raise ClassifierUnavailable(f"{len(value)} thresholds for {count} bands")
+        return tuple(float(v) for v in value)
+    return (float(value),) * count
+
+
+def _bands(meta: dict[str, object]) -> Bands:
+    words = meta.get("story_words", 0)
+    bounds = tuple(int(w) for w in words) if isinstance(words, list) else (int(words),)  # type: ignore[call-overload]
+    return Bands(bounds, bool(meta.get("long_questions", False)))
 
 
 def word_count(text: str) -> int:
     """Words as the thresholds count them (build_classifier.py uses the same)."""
     return len(text.split())
+
+
+def is_question(text: str) -> bool:
+    """Asked rather than told: the message has a question mark (the seven languages all write one)."""
+    return "?" in text or "？" in text
 
 
 def _read_checked(path: Path, expected: str) -> bytes:
@@ -111,9 +154,9 @@ class LearnedTriage:
                     raise ClassifierUnavailable(f"weights have {weights.shape[1]} columns for {len(classes)} classes")
                 to_labels = np.zeros((len(classes), len(LABELS)), dtype=np.float32)
                 to_labels[np.arange(len(classes)), [LABELS.index(c) for c in classes]] = 1.0
-                self._head = _Head(weights=weights, to_labels=to_labels,
-                                   thresholds={k: _threshold_pair(v) for k, v in meta["thresholds"].items()},
-                                   story_words=int(meta.get("story_words", 0)))
+                bands = _bands(meta)
+                self._head = _Head(weights=weights, to_labels=to_labels, bands=bands,
+                                   thresholds={k: _thresholds(v, bands.count) for k, v in meta["thresholds"].items()})
             return self._head
 
     def load(self) -> None:
@@ -128,20 +171,21 @@ class LearnedTriage:
         e = np.exp(z)
         return np.asarray((e / e.sum(axis=1, keepdims=True)) @ head.to_labels)
 
-    def verdict(self, vector: np.ndarray, *, words: int) -> LearnedVerdict:
-        """The head's verdict on the vector of one message of `words` words: the likeliest handoff label
-        and the probability that a person is needed at all, or "none" when that is the likelier."""
+    def verdict(self, vector: np.ndarray, *, words: int, question: bool = False) -> LearnedVerdict:
+        """The head's verdict on the vector of one message of `words` words (`question`: it asks): the
+        likeliest handoff label and the probability that a person is needed at all, or "none" when that
+        is the likelier."""
         head = self._load()
         p = self.probabilities(vector.reshape(1, -1))[0]
         handoff = 1.0 - float(p[0])
         if handoff < float(p[0]):
             return LearnedVerdict("none", float(p[0]), 1.01)
         label = HANDOFF_LABELS[int(p[1:].argmax())]
-        short, long = head.thresholds.get(label, (1.01, 1.01))
-        return LearnedVerdict(label, handoff, long if words >= head.story_words else short)
+        thresholds = head.thresholds.get(label, (1.01,) * head.bands.count)
+        return LearnedVerdict(label, handoff, thresholds[head.bands.band(words, question)])
 
     def classify(self, text: str) -> LearnedVerdict:
-        return self.verdict(np.asarray(self._embed([text]))[0], words=word_count(text))
+        return self.verdict(np.asarray(self._embed([text]))[0], words=word_count(text), question=is_question(text))
 
     def words_behind(self, text: str, label: str, *, top: int = 3) -> list[str]:
         """The words whose removal lowers `label`'s probability most: why the model decided, for the card."""

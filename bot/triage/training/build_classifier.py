@@ -11,7 +11,7 @@ blurred "none".
 
 Then it picks the thresholds (thresholds.py): on our own rows, each predicted by a model that saw no
 row of its industry (five folds of whole industries), pooled with `--target` (the development
-hold-outs E, G, H and I, written for 48 industries the head never saw), the lowest threshold per
+hold-outs E, G, H, I, J, K and L, written for 87 industries), the lowest threshold per
 label and length band at which the handoffs the head adds to the rules' stay at least `--precision`
 precise, with no handoff precision lost on the public dev halves (../shared/eval/triage/) nor on
 `--keep` (the earlier sets in examples/eval/). None of these is trained on. It prints what each
@@ -19,6 +19,11 @@ precise, with no handoff precision lost on the public dev halves (../shared/eval
 P/R E 0.981/0.855, G 0.950/0.962, H 0.963/0.940, I 0.952/0.952 (optimistic: see datasets/README.md),
 against 0.981/0.823, 0.934/0.899, 0.959/0.845, 0.948/0.869 from the head before (thresholds on our
 own rows and E alone, 1,421 rows).
+Since the seventh session of 2026-12-05 the targets are E, G, H, I, J, K and L and the rows include
+train_own_six.jsonl: leave-one-set-out E 0.982/0.887, G 0.938/0.949, H 0.976/0.976, I 0.941/0.952,
+J 0.940/0.929, K 0.959/0.833, L 0.987/0.905 (docs/DECISIONS.md, triage, seventh session).
+Since issue 12 (train_own_seven.jsonl, bands 15/20 with long questions apart, floor 0.5), on main's rules:
+E 0.964/0.871, G 0.975/0.987, H 0.952/0.952, I 0.976/0.952, J 0.929/0.929, K 0.905/0.905, L 0.927/0.905.
 The blind hold-outs are never read here.
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
 bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
@@ -36,9 +41,10 @@ from typing import Any
 
 import numpy as np
 
-from bot.triage.classifier import HANDOFF_LABELS, LABELS, WEIGHTS_DIR
+from bot.triage.classifier import HANDOFF_LABELS, LABELS, WEIGHTS_DIR, Bands
 from bot.triage.training.thresholds import (
     OFF,
+    Boundary,
     Scored,
     choose_story_words,
     handoff_precision_recall,
@@ -49,13 +55,15 @@ from bot.triage.training.thresholds import (
 )
 
 ROOT = Path(__file__).resolve().parents[3]
-OWN_FILES = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl", "train_own_kinds.jsonl")
+OWN_FILES = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl", "train_own_kinds.jsonl",
+             "train_own_six.jsonl", "train_own_seven.jsonl")
 SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY 4.0",
            "clinc150.jsonl": "CLINC150 (Larson et al., 2019), CC BY 3.0",
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
 OWN = "own"  # class prefix of our own rows: own:<label>
 # development data (datasets/README.md); the blind hold-outs are never named here
-DEV_SETS = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl")
+DEV_SETS = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl", "holdout_j.jsonl",
+            "holdout_k.jsonl", "holdout_l.jsonl")
 EARLIER_SETS = ("triage_dev.jsonl", "triage_dev_paraphrase.jsonl", "triage_dev_paraphrase2.jsonl", "triage_extra.jsonl",
                 "triage_holdout.jsonl", "triage_holdout_c.jsonl", "triage_holdout_d.jsonl", "triage_holdout_f.jsonl")
 
@@ -150,12 +158,21 @@ def main(argv: list[str] | None = None) -> int:
                     help="precision of the added handoffs on the pooled held-out rows; 0.88 chosen leave-one-set-out"
                     " over E, G, H, I from 0.85, 0.88, 0.9 (held-out mean P/R 0.935/0.903, 0.964/0.915, 0.967/0.902)")
     ap.add_argument("--min-gain", type=int, default=2)
+    ap.add_argument("--bands", type=int, nargs="+", default=[15, 20],
+                    help="word counts where a new threshold band starts; (15, 20) with --long-questions and --floor"
+                    " 0.5 chosen leave-one-set-out over E-L against one boundary searched over 0-20 (issue 12)")
+    ap.add_argument("--long-questions", action=argparse.BooleanOptionalAction, default=True,
+                    help="split the longest band by a question mark (a long question has its own thresholds)")
+    ap.add_argument("--story-words", type=int, nargs="+", default=None,
+                    help="instead of --bands: candidate single boundaries, the best held-out recall wins"
+                    " (before issue 12)")
+    ap.add_argument("--floor", type=float, default=0.5, help="no threshold is chosen below this")
     ap.add_argument("--off", nargs="*", default=[], choices=HANDOFF_LABELS,
                     help="labels to switch off whatever dev says")
     args = ap.parse_args(argv)
 
     from bot.policy import Policy
-    from bot.triage.classifier import word_count
+    from bot.triage.classifier import is_question, word_count
     from bot.triage.decision import Triage
     from bot.triage.model_guards import holding_at_serve_time
 
@@ -193,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
                       open_to_model=np.array([[r == "none" and (lab == "none" or holding_at_serve_time(t, lab) is None)
                                                for lab in LABELS] for t, r in zip(texts, ruled, strict=True)]),
                       needs_person=np.array([e != "none" for e in expected]),
-                      ruled=np.array([r != "none" for r in ruled]))
+                      ruled=np.array([r != "none" for r in ruled]),
+                      question=np.array([is_question(t) for t in texts], dtype=bool))
 
     def scored_set(path: Path) -> Scored:  # never trained on: predicted by the final head
         rows = _rows(path)
@@ -205,14 +223,18 @@ def main(argv: list[str] | None = None) -> int:
     held_out = pooled([own_held_out, *targets])
     keep_paths = [args.public_dev / name for name in SOURCES] + list(args.keep)
     keep = [scored_set(path) for path in keep_paths]  # the head may add handoffs there, never lower their precision
-    story_words, thresholds = choose_story_words(held_out, keep, precision=args.precision, min_gain=args.min_gain)
+    candidates: list[Boundary] = (list(args.story_words) if args.story_words
+                                  else [Bands(tuple(args.bands), args.long_questions)])
+    story_words, thresholds = choose_story_words(held_out, keep, precision=args.precision, min_gain=args.min_gain,
+                                                 candidates=candidates, floor=args.floor)
     for k, path in enumerate(args.target):  # what a set gets from thresholds chosen without it
         others = pooled([own_held_out, *targets[:k], *targets[k + 1:]])
-        words, without = choose_story_words(others, keep, precision=args.precision, min_gain=args.min_gain)
+        words, without = choose_story_words(others, keep, precision=args.precision, min_gain=args.min_gain,
+                                            candidates=candidates, floor=args.floor)
         p, r = handoff_precision_recall(targets[k], without, words)
-        print(f"left out {path.name}: handoff P={p:.3f} R={r:.3f} (story_words {words}, {json.dumps(without)})")
+        print(f"left out {path.name}: handoff P={p:.3f} R={r:.3f} (bands {words}, {json.dumps(without)})")
     chosen = {label: list(pair) for label, pair in thresholds.items()}
-    final = {label: [OFF, OFF] if label in args.off else pair for label, pair in chosen.items()}
+    final = {label: [OFF] * len(pair) if label in args.off else pair for label, pair in chosen.items()}
 
     args.out.mkdir(parents=True, exist_ok=True)
     np.save(args.out / "classifier.npy", w)
@@ -221,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         "classes": classes,
         "class_labels": [label_of[c] for c in classes],
         "score": "1 - p(none); the label is the likeliest handoff label (classifier.py)",
-        "story_words": story_words,
+        "story_words": list(story_words.words) if isinstance(story_words, Bands) else story_words,
+        "long_questions": isinstance(story_words, Bands) and story_words.questions,
         "thresholds": final,
         "thresholds_chosen": chosen,
         "held_out_recall": round(held_out_recall(held_out, thresholds, story_words), 4),
@@ -232,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         "guards": "model_guards.holding_at_serve_time",
         "settings": {"own_weight": args.own_weight, "l2": args.l2, "epochs": args.epochs, "lr": args.lr,
                      "folds": args.folds, "precision": args.precision, "min_gain": args.min_gain,
-                     "off": sorted(args.off)},
+                     "floor": args.floor, "off": sorted(args.off)},
         "thresholds_chosen_on": [f"own rows, {args.folds} folds by industry (precision target)"]
         + [f"{p.parent.name}/{p.name} (precision target, pooled with the own rows)" for p in args.target]
         + [f"{p.parent.name}/{p.name} (must not lose precision)" for p in keep_paths],
@@ -240,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "classifier.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for name in ("classifier.npy", "classifier.json"):
         print(name, hashlib.sha256((args.out / name).read_bytes()).hexdigest())
-    print("story_words", story_words, "thresholds", json.dumps(final), "held-out recall", meta["held_out_recall"])
+    print("bands", story_words, "thresholds", json.dumps(final), "held-out recall", meta["held_out_recall"])
     return 0
 
 

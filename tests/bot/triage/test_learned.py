@@ -163,6 +163,23 @@ def test_a_short_message_needs_the_short_threshold_a_story_the_long_one(tmp_path
     assert not short.hands_off and story.hands_off
 
 
+def test_a_long_question_needs_its_own_threshold_a_long_story_the_told_one(tmp_path: Path) -> None:
+    """Issue 12: bands under 3 words, 3-4, and from 5 on split by a question mark (asked, then told)."""
+    thresholds = {label: [0.99, 0.95, 0.9, 0.8] for label in LABELS[1:]}
+    head = _split_head(tmp_path, {"thresholds": thresholds, "story_words": [3, 5], "long_questions": True})
+    told = head.classify("all my savings vanished last night")
+    asked = head.classify("all my savings vanished last night?")
+    assert (head.classify("savings vanished").threshold, head.classify("my savings vanished").threshold) == (0.99, 0.95)
+    assert (asked.threshold, told.threshold) == (0.9, 0.8)
+    assert told.hands_off and not asked.hands_off
+
+
+def test_thresholds_that_do_not_match_the_bands_are_refused(tmp_path: Path) -> None:
+    head = _split_head(tmp_path, {"thresholds": {label: [0.9, 0.8] for label in LABELS[1:]}, "story_words": [3, 5]})
+    with pytest.raises(ClassifierUnavailable, match="2 thresholds for 3 bands"):
+        head.classify("my savings vanished")
+
+
 def test_a_probability_just_under_its_threshold_does_not_hand_off(tmp_path: Path) -> None:
     """The comparison uses the probability itself: 0.86058 rounded for display (0.8606) would pass 0.86058 + 1e-6."""
     e = float(np.e)

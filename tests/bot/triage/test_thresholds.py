@@ -75,3 +75,24 @@ def test_a_sets_handoff_figures_count_the_rules_and_the_head_together() -> None:
     s = _scored([0.95, 0.5, 0.9, 0.2], [20] * 4, [True, True, False, False], ruled=[False, True, False, True])
     precision, recall = handoff_precision_recall(s, {"security": (OFF, 0.85)}, 0)
     assert (precision, recall) == (0.5, 1.0)  # rules 1 of 2 right, head 1 of 2: 2 of 4; both needing a person
+
+
+def test_a_long_question_gets_its_own_band_and_threshold() -> None:
+    """Issue 12: a long polite question about a fee reads like a billing story; asked, it has its own band."""
+    from bot.triage.classifier import Bands
+
+    bands = Bands((15, 20), questions=True)
+    assert bands.count == 4
+    assert bands.of(np.array([5, 17, 25, 25]), np.array([True, False, True, False])).tolist() == [0, 1, 2, 3]
+    s = Scored(label=np.full(4, SEC), score=np.full(4, 0.7), words=np.array([25] * 4),
+               open_to_model=np.ones((4, len(LABELS)), dtype=bool), needs_person=np.array([True, True, False, False]),
+               ruled=np.zeros(4, dtype=bool), question=np.array([False, False, True, True]))
+    chosen = choose_thresholds(s, [], bands, precision=0.9, min_gain=1)
+    assert chosen["security"][2] == OFF and chosen["security"][3] <= 0.7  # the questions were the wrong ones
+    assert fired(s, chosen, bands).tolist() == [True, True, False, False]
+
+
+def test_no_threshold_is_chosen_below_the_floor() -> None:
+    held_out = _scored([0.95, 0.4, 0.3], [20] * 3, [True, True, True])
+    assert choose_thresholds(held_out, [], 0, precision=0.9, min_gain=1)["security"] == (OFF, 0.2)
+    assert choose_thresholds(held_out, [], 0, precision=0.9, min_gain=1, floor=0.5)["security"] == (OFF, 0.5)
