@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.answering import answerability, crosslingual_section, document_choice, safety, sections
+from bot.answering import answerability, crosslingual_section, safety, sections
 from bot.answering.context import condense_query
 from bot.answering.generation import citation, generate, parse_citations
 from bot.answering.language import Detector, language_code
@@ -173,10 +173,6 @@ class Answerer:
         found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
         if found is None:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
-        if answerable and not result.cross_lingual and document_choice.MARGIN is not None:
-            chosen = document_choice.runner_up((top, found), self._runners_up(question, result, hits, whole))
-            if chosen is not None:
-                top, found = replace(chosen[0], score=top.score), chosen[1]
         section = f"{top.title}\n{found.heading}\n{found.decided_text}"
         if not answerability.RULE.shows(
                 score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
@@ -197,19 +193,6 @@ class Answerer:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive", blocked=blocked)
         text = self._markdown(found, language)
         return Answer(text, [citation(1, top)], grounded=True, mode="extractive", near_miss=not answerable)
-
-    def _runners_up(self, question: str, result: SearchResult, hits: list[DocumentHit],
-                    whole: Callable[[DocumentHit], list[Passage]] | None,
-                    ) -> list[tuple[DocumentHit, sections.SectionAnswer]]:
-        """The sections search's next company documents would show (`document_choice`): one may answer
-        better than the first's. A runner-up shown instead keeps the first's calibrated score: search
-        decided the question is answerable; this only picks which of its documents shows the answer."""
-        others = []
-        for hit in hits[1:document_choice.DEPTH]:
-            found = self._section(question, result, hit, whole=_read(whole, hit))
-            if found is not None:
-                others.append((hit, found))
-        return others
 
     def _english_asked(self, language: str | None) -> bool:
         """Whether an English question was asked of an English help centre: the yes/no check reads
