@@ -35,7 +35,8 @@ TRAINING = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl"
 DEVELOPMENT = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl",  # g-i spent on 2026-12-05
                "holdout_j.jsonl",  # j spent on 2026-12-05 (third session)
                "holdout_k.jsonl",  # k spent on 2026-12-05 (fourth session)
-               "holdout_l.jsonl")  # l spent on 2026-12-05 (fifth session)
+               "holdout_l.jsonl",  # l spent on 2026-12-05 (fifth session)
+               "validation_v.jsonl")  # the sixth session's validation set
 
 
 def is_holdout(path: Path) -> bool:
