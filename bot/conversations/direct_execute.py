@@ -9,8 +9,9 @@ transaction (begin, commit, rollback) and the connection stay SQLAlchemy's; so d
 is written and read back is what `Connection.execute` would write and read.
 
 Only plain statements qualify: no expanding `IN` or other parameters rendered at execution
-(`compiled_for` refuses them), and values are passed by name, every one of them. An engine that logs
-its statements (`SUPPORTBOT_DB__ECHO`) runs them through `Connection.execute`, so the log holds them all.
+(`compiled_for` refuses them), and values are passed by name, every one of them. An ORM session, and
+an engine that logs its statements (`SUPPORTBOT_DB__ECHO` or a logger at INFO), run them through
+SQLAlchemy's `execute`, so the log holds them all.
 """
 from __future__ import annotations
 
@@ -23,8 +24,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.selectable import Select
+
+from bot.conversations.database import rows_matched
 
 Statement = Select[Any] | UpdateBase
 Processor = Callable[[Any], Any] | None
@@ -73,9 +77,10 @@ def compiled_for(statement: Statement, dialect: Dialect, keys: Collection[str] =
         return entry
 
 
-def execute(connection: Connection, statement: Statement, params: Mapping[str, Any], *,
-            keys: Collection[str] = ()) -> Any:
-    """Run `statement` with `params` in `connection`'s transaction; the DBAPI cursor (rows not yet read)."""
+def _execute(connection: Connection, statement: Statement, params: Mapping[str, Any],
+             keys: Collection[str] = ()) -> tuple[Compiled, Any]:
+    """Run `statement` with `params` in `connection`'s transaction: its compiled form and the DBAPI cursor
+    (rows not yet read)."""
     compiled = compiled_for(statement, connection.dialect, keys)
     values = {}
     for name, process, own in compiled.binds:
@@ -91,15 +96,14 @@ def execute(connection: Connection, statement: Statement, params: Mapping[str, A
         # NOTE: SQLAlchemy's own exception (IntegrityError, DataError, ...; the statement in its text), as
         # `Connection.execute` raises: callers and logs see one kind of database error
         raise DBAPIError.instance(compiled.sql, bound, exc, driver_error) from exc
-    return cursor
+    return compiled, cursor
 
 
-def rows(connection: Connection, statement: Statement, params: Mapping[str, Any]) -> list[Any]:
+def rows(s: Session | Connection, statement: Statement, params: Mapping[str, Any]) -> list[Any]:
     """Every row `statement` returns, each a named tuple of processed values (what SQLAlchemy reads)."""
-    if _logged(connection):
-        return list(connection.execute(statement, params).all())
-    compiled = compiled_for(statement, connection.dialect)
-    cursor = execute(connection, statement, params)
+    if not isinstance(s, Connection) or _logged(s):  # an ORM session, or a logged connection: as usual
+        return list(s.execute(statement, params).all())
+    compiled, cursor = _execute(s, statement, params)
     try:
         fetched = cursor.fetchall()
     finally:
@@ -107,13 +111,12 @@ def rows(connection: Connection, statement: Statement, params: Mapping[str, Any]
     return [_row(compiled, raw) for raw in fetched]
 
 
-def first(connection: Connection, statement: Statement, params: Mapping[str, Any], *,
+def first(s: Session | Connection, statement: Statement, params: Mapping[str, Any], *,
           keys: Collection[str] = ()) -> Any | None:
     """The first row `statement` returns (the rest are discarded), or None."""
-    if _logged(connection):
-        return connection.execute(statement, params).first()
-    compiled = compiled_for(statement, connection.dialect, keys)
-    cursor = execute(connection, statement, params, keys=keys)
+    if not isinstance(s, Connection) or _logged(s):  # an ORM session, or a logged connection: as usual
+        return s.execute(statement, params).first()
+    compiled, cursor = _execute(s, statement, params, keys)
     try:
         raw = cursor.fetchone()
     finally:
@@ -121,11 +124,11 @@ def first(connection: Connection, statement: Statement, params: Mapping[str, Any
     return _row(compiled, raw) if raw is not None else None
 
 
-def rowcount(connection: Connection, statement: Statement, params: Mapping[str, Any]) -> int:
+def rowcount(s: Session | Connection, statement: Statement, params: Mapping[str, Any]) -> int:
     """How many rows an UPDATE or DELETE matched."""
-    if _logged(connection):
-        return int(connection.execute(statement, params).rowcount)
-    cursor = execute(connection, statement, params)
+    if not isinstance(s, Connection) or _logged(s):  # an ORM session, or a logged connection: as usual
+        return rows_matched(s.execute(statement, params))
+    _, cursor = _execute(s, statement, params)
     try:
         return int(cursor.rowcount)
     finally:

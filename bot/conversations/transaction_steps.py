@@ -14,7 +14,6 @@ from sqlalchemy import Connection, CursorResult, Row, Update, bindparam, exists,
 from sqlalchemy.orm import Session
 
 from bot.conversations import direct_execute as direct
-from bot.conversations.database import rows_matched
 from bot.conversations.models import ConversationRow, MessageRow
 from bot.conversations.records import Citation, Kind, Message, Role, State, TurnLease
 from bot.conversations.row_records import MESSAGE_FIELDS, message_records
@@ -69,8 +68,7 @@ def touch_conversation(
     stmt = _stamp(role, tuple(sorted(values)), only_in.value if only_in is not None else None, False, turn is not None)
     guard = {"turn_id": turn.message_id, "turn_owner": turn.owner} if turn is not None else {}
     params = {"cid": conversation_id, "now": now, **values, **guard}
-    matched = direct.rowcount(s, stmt, params) if isinstance(s, Connection) else rows_matched(s.execute(stmt, params))
-    if matched == 0:
+    if direct.rowcount(s, stmt, params) == 0:
         if only_in is None:
             raise ConversationNotFound(conversation_id)
         return False
@@ -80,7 +78,7 @@ def touch_conversation(
 def touch_and_read(s: Tx, conversation_id: str, now: datetime, role: Role | None) -> Row[Any]:
     """`touch_conversation`, and the conversation's row as the same statement left it (RETURNING)."""
     stmt, params = _stamp(role, (), None, True, False), {"cid": conversation_id, "now": now}
-    row = direct.first(s, stmt, params) if isinstance(s, Connection) else s.execute(stmt, params).first()
+    row = direct.first(s, stmt, params)
     if row is None:
         raise ConversationNotFound(conversation_id)
     return row
@@ -149,10 +147,8 @@ def recent_text(s: Tx, conversation_id: str, *, before: int, limit: int, kinds: 
     values = [Kind(k).value for k in kinds]
     params: dict[str, Any] = {"cid": conversation_id, "before": before, "limit": limit}
     rows: Sequence[Any]
-    if len(values) == 1 and isinstance(s, Connection):
+    if len(values) == 1:
         rows = direct.rows(s, _RECENT_OF_KIND, params | {"kind": values[0]})
-    elif len(values) == 1:
-        rows = s.execute(_RECENT_OF_KIND, params | {"kind": values[0]}).all()
     else:
         rows = s.execute(_RECENT, params | {"kinds": values}).all()
     return message_records(reversed(rows), _RECENT)  # NOTE: both reads select the same columns
