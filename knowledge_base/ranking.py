@@ -215,22 +215,6 @@ def _candidates(snap: Snapshot, space: Space, pool: dict[str, int], by_doc: dict
     return candidates, _Signals(rows=rows, chunk=chunk, title=title, coverage=cov)
 
 
-def _best_chunks(snap: Snapshot, rows: np.ndarray, chunk_cov: np.ndarray) -> np.ndarray:
-    """Per document row in `rows`, its chunk row of the highest `chunk_cov` (the first of ties, as argmax).
-
-    Only those documents' chunks are gathered (one index for all), not every chunk of the base."""
-    starts = snap.doc_starts[rows].astype(np.int64)
-    ends = np.where(rows + 1 < len(snap.doc_starts), snap.doc_starts[np.minimum(rows + 1, len(snap.doc_starts) - 1)],
-                    snap.chunks).astype(np.int64)
-    sizes = ends - starts
-    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    gathered = np.repeat(starts - offsets, sizes) + np.arange(int(sizes.sum()))
-    values = chunk_cov[gathered]
-    tops = np.repeat(np.maximum.reduceat(values, offsets), sizes)
-    firsts = np.flatnonzero(values == tops)
-    return gathered[firsts[np.searchsorted(firsts, offsets)]]
-
-
 def _learned(ranker: LearnedRanker, snap: Snapshot, candidates: list[Candidate], signals: _Signals, text: str,
              vector: np.ndarray) -> None:
     """Add the learned ranker's adjustment to each candidate's raw relevance (features kept for fitting)."""
