@@ -133,18 +133,12 @@ def build_knowledge_base(settings: Settings, *, embedder: Embeddings | None = No
 
 def default_cross_lingual(settings: Settings, embedder: Embeddings | None = None, *,
                           load: bool = False) -> NamedEmbedder | None:
-    """The cross-lingual embedder beside the product's offline one (`embedder`, default: the configured
-    one); None for any other embedder (OpenAI's embeddings are multilingual already; tests' fakes)."""
-    from knowledge_base.embeddings import LOCAL_MODEL_ID
+    """The cross-lingual embedder beside the product's offline one (`knowledge_base.service.cross_lingual_for`);
+    `load`: load it now (before gunicorn forks, as the embedder)."""
+    from knowledge_base.service import cross_lingual_for
 
-    if settings.kb.embedding != "local":
-        return None
-    if embedder is not None and getattr(embedder, "model_id", None) != LOCAL_MODEL_ID:
-        return None
-    from knowledge_base.crosslingual import CrossLingualEmbeddings
-
-    cross_lingual = CrossLingualEmbeddings()
-    if load:
+    cross_lingual = cross_lingual_for(settings.kb, embedder)
+    if load and cross_lingual is not None:
         cross_lingual.load()
     return cross_lingual
 

@@ -21,7 +21,7 @@ from knowledge_base.results import SearchResult
 from knowledge_base.sync import Syncer, SyncReport
 
 if TYPE_CHECKING:
-    from knowledge_base.crosslingual import NamedEmbedder
+    from knowledge_base.crosslingual import CrossLingualEmbeddings, NamedEmbedder
     from knowledge_base.search import Searcher
 
 __all__ = ["DocumentInfo", "KnowledgeBase", "SyncReport", "build_knowledge_base"]
@@ -247,9 +247,22 @@ def build_knowledge_base(settings: KnowledgeBaseSettings, *, embedder: Embedding
         from knowledge_base.embeddings import make_embedder
 
         embedder, model_id = make_embedder(settings)
-        if settings.embedding == "local" and cross_lingual is None:
-            from knowledge_base.crosslingual import CrossLingualEmbeddings
-
-            cross_lingual = CrossLingualEmbeddings()
+        if cross_lingual is None:
+            cross_lingual = cross_lingual_for(settings)
     model_id = model_id or getattr(embedder, "model_id", None) or f"custom:{type(embedder).__name__}"
     return KnowledgeBase(settings, embedder=embedder, model_id=model_id, cross_lingual=cross_lingual)
+
+
+def cross_lingual_for(settings: KnowledgeBaseSettings,
+                      embedder: Embeddings | None = None) -> CrossLingualEmbeddings | None:
+    """The cross-lingual embedder that goes beside the offline MiniLM (`embedder`, default: the configured
+    one), not loaded yet; None for any other embedder (OpenAI's embeddings are multilingual already)."""
+    from knowledge_base.embeddings import LOCAL_MODEL_ID
+
+    if settings.embedding != "local":
+        return None
+    if embedder is not None and getattr(embedder, "model_id", None) != LOCAL_MODEL_ID:
+        return None
+    from knowledge_base.crosslingual import CrossLingualEmbeddings
+
+    return CrossLingualEmbeddings()
