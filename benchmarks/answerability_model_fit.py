@@ -17,8 +17,9 @@ out-of-fold probabilities (an inner leave-one-centre-out): the cut-off that says
 while answering no more questions wrongly than the rule there. A wrong answer costs more than a
 decline (a decline offers a person), so wrong answers are held, not traded. The figures printed are
 the held-out centres', per knowledge base and pooled, then the pooled trade-off of the out-of-fold
-probabilities over cut-offs. Nothing is written: the product keeps the rule, refitted
-(`answerability.Rule`).
+probabilities over cut-offs. Nothing is written here: `answerability_model_write.py` writes the
+logistic with each path its own weights, which the product ships for English questions
+(`bot/answering/learned_answerability.py`); its signals are the product's own `Signals`.
 
     python benchmarks/answerability_model_fit.py ROWS.jsonl [ROWS.jsonl ...] [--target ok|right] [--l2 1]
         [--extra] [--no-refit]
