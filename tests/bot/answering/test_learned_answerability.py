@@ -109,3 +109,14 @@ def test_the_shipped_model_loads():
     assert hashlib.sha256(Path(__file__).resolve().parents[3].joinpath(
         "bot/answering/assets/answerability.json").read_bytes()).hexdigest() == MODEL_SHA256
     assert len(decision.weights) == WIDTH and 0.0 < decision.cutoff < 1.0
+
+
+def test_the_content_signals_read_the_question_s_words_in_the_shown_section_inflected_or_not():
+    from bot.answering.learned_answerability import held_shares
+
+    shown = "Lost property\nVenues keep lost property for 28 days. Contact the venue directly."
+    held, held_long = held_shares("how long do venues keep my jacket", shown)
+    assert held == pytest.approx(2 / 4)  # venue (as "venues") and keep held; long and jacket lacked
+    assert held_long == pytest.approx(0.0)  # the one long word, "jacket", is the thing asked
+    assert held_shares("how long do venues keep lost property", shown) == (1.0, 1.0)
+    assert held_shares("is it?", shown) == (0.0, 1.0)  # no content words: nothing held, no long word lacked
