@@ -193,6 +193,7 @@ def build_services(
     from prometheus_client import CollectorRegistry
 
     from bot.answering.answerer import Answerer
+    from bot.answering.learned_answerability import LearnedDecision
     from bot.answering.llm import make_chat_model
     from bot.conversations.database import make_engine, make_sessionmaker, migrate
     from bot.conversations.events import make_bus
@@ -224,7 +225,8 @@ def build_services(
         store=store, bus=bus, knowledge_base=kb, triage=triage,
         answerer=Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
                           knowledge_language=policy.knowledge_language,
-                          cross_lingual=getattr(kb, "cross_lingual", None), english=_array_embedder(kb)),
+                          cross_lingual=getattr(kb, "cross_lingual", None), english=_array_embedder(kb),
+                          decision=LearnedDecision.load()),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
         handoff_budget=HandoffBudget(policy.desk), leases=leases,

@@ -17,8 +17,9 @@ out-of-fold probabilities (an inner leave-one-centre-out): the cut-off that says
 while answering no more questions wrongly than the rule there. A wrong answer costs more than a
 decline (a decline offers a person), so wrong answers are held, not traded. The figures printed are
 the held-out centres', per knowledge base and pooled, then the pooled trade-off of the out-of-fold
-probabilities over cut-offs. Nothing is written: the product keeps the rule, refitted
-(`answerability.Rule`).
+probabilities over cut-offs. Nothing is written here: `answerability_model_write.py` writes the
+logistic with each path its own weights, which the product ships for English questions
+(`bot/answering/learned_answerability.py`); its signals are the product's own `Signals`.
 
     python benchmarks/answerability_model_fit.py ROWS.jsonl [ROWS.jsonl ...] [--target ok|right] [--l2 1]
         [--extra] [--no-refit]
@@ -28,10 +29,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import math
 import sys
 from collections.abc import Callable
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,41 +42,13 @@ sys.path.insert(0, str(ROOT))
 
 from bot.answering import extractive  # noqa: E402
 from bot.answering.answerability import RULE, Rule  # noqa: E402
+from bot.answering.learned_answerability import Signals, by_path, held_shares  # noqa: E402
 
 NEAR_MISS_FLOOR = 0.2  # the policy's default `near_miss_floor`
 Row = dict[str, Any]
 L2 = 1.0
 # The product's rule before the sixth session's refit (`--before-refit` compares against it).
 BEFORE_REFIT = replace(RULE, near_miss_coverage=0.35, near_miss_support=4, thin_coverage=0.25, strong_score=0.75)
-
-
-@dataclass(frozen=True)
-class Signals:
-    """What a learned decision reads about the top company document and the section chosen from it
-    (all of it computable in `Answerer.extract`, where `answerability.Rule` decides today)."""
-
-    above: float  # search's calibrated score minus the answerable threshold it was decided against
-    margin: float  # that score minus the next document's
-    coverage: float  # search's idf-weighted keyword coverage of the question by its best passage
-    passage: float  # the best passage's cosine with the question
-    section_score: float  # how well the section's best sentences match (`SectionAnswer.score`)
-    support: float  # content words of the question in the section's heading and best sentences
-    share: float  # share of the question's content words in the title, heading and section
-    shown_share: float  # the same in the part shown
-    asked: float  # log(1 + the question's content words)
-    kind_asked: float  # 1: the question asks for a time, an amount or a count
-    kind_shown: float  # 1: ... and the shown part holds one
-    yes_no: float  # 1: a yes/no question
-    drop: float  # the yes/no check's left-out drop (`left_out.drop`; 0 when not asked)
-    answerable: float  # 1: search said answerable (the section is chosen from the whole document)
-    rule: float  # 1: the hand-set rule (`answerability.Rule` and the yes/no check) would show it
-
-    @staticmethod
-    def names() -> tuple[str, ...]:
-        return tuple(f.name for f in fields(Signals))
-
-    def vector(self) -> np.ndarray:
-        return np.asarray(astuple(self), dtype=np.float64)
 
 
 def section(row: Row) -> dict[str, Any] | None:
@@ -100,13 +72,15 @@ def modelled(row: Row) -> bool:
 def signals(row: Row, rule: Rule = RULE) -> Signals:
     s = section(row)
     assert s is not None
+    held, held_long = held_shares(row["question"], f"{s['heading']}\n{s['body']}")
     return Signals(above=row["score"] - row["threshold"], margin=row["score"] - row["second"],
                    coverage=row["coverage"], passage=row["passage"], section_score=s["section_score"],
                    support=float(s["support"]), share=s["share"], shown_share=s["shown_share"],
-                   asked=math.log1p(s["asked"]),
+                   asked=Signals.asked_words(s["asked"]),
                    kind_asked=float(extractive.expected_kind(row["question"]) is not None),
                    kind_shown=float(s["kind_shown"]), yes_no=float(s["yes_no"]), drop=s["drop"],
-                   answerable=float(answerable(row)), rule=float(rule_shows(rule, row)))
+                   answerable=float(answerable(row)), rule=float(rule_shows(rule, row)), held=held,
+                   held_long=held_long)
 
 
 EXTRA = ("second_coverage", "coverage_lead", "unmatched", "number_missing", "kind_missing", "score")
@@ -278,11 +252,6 @@ ANSWERABLE_COLUMN = Signals.names().index("answerable")
 
 def without_rule(x: np.ndarray) -> np.ndarray:
     return np.delete(x, RULE_COLUMN, axis=1)
-
-
-def by_path(x: np.ndarray) -> np.ndarray:
-    """Every signal, and every signal again on the answerable path only (each path its own weights)."""
-    return np.hstack([x, x * x[:, [ANSWERABLE_COLUMN]]])
 
 
 def hybrid(data: Data, name: str, fit: Fit) -> None:

@@ -14,7 +14,7 @@ def _row(kb: str, *, score: float, answerable_q: bool, says: bool = True) -> dic
     """A near miss (search said not answerable) whose passages' section shares three words."""
     part = {"support": 3, "section_score": 4.0, "says": says, "share": 0.5, "shown_share": 0.5, "asked": 4,
             "kind_shown": False, "yes_no": False, "drop": 0.0, "unmatched": 1, "number_missing": False,
-            "kind_missing": False}
+            "kind_missing": False, "heading": "Pausing", "body": "Pause your plan under Account > Plan."}
     return {"kb": kb, "lang": "en", "question": "how do i pause my plan", "outcome": "declined", "answered": False,
             "cross_lingual": False, "search_answerable": False, "top_official_first": True, "top": "doc",
             "right": answerable_q, "answerable_q": answerable_q, "score": score, "second": 0.1,

@@ -5,7 +5,10 @@ A score says the question is near a document; it does not say the document holds
 Most confident wrong answers on our dev help centres came from a document search scored well whose
 best passage covered little of the question ("keep my @larkspur email address" got the account
 password page), or from a near miss sharing three common words with it. `Rule` holds the decision;
-its numbers were chosen leave-one-help-centre-out (`benchmarks/answerability_fit.py`).
+its numbers were chosen leave-one-help-centre-out (`benchmarks/answerability_fit.py`). On an English
+question to an English help centre the server's answerer asks the learned decision instead
+(`learned_answerability`), which reads these same figures, the rule's own verdict and what the shown
+section holds of the question; the rule still decides everywhere else.
 """
 from __future__ import annotations
 

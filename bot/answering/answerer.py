@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.answering import answerability, crosslingual_section, safety, sections
+from bot.answering import answerability, crosslingual_section, extractive, left_out, safety, sections
 from bot.answering.context import condense_query
 from bot.answering.generation import citation, generate, parse_citations
 from bot.answering.language import Detector, language_code
+from bot.answering.learned_answerability import LearnedDecision, Signals, held_shares
 from bot.answering.prompts import answer_prompt, neutralize, search_query_prompt, summary_prompt
 from bot.answering.streaming import stream_text
 from bot.answering.summary import extractive_summary, spoken, trim
@@ -67,6 +68,7 @@ class Answerer:
         detector: Detector | None = None,
         cross_lingual: crosslingual_section.ArrayEmbedder | None = None,
         english: crosslingual_section.ArrayEmbedder | None = None,
+        decision: LearnedDecision | None = None,
     ) -> None:
         """Args:
             chat_model: a streaming chat model, or None for extractive answers.
@@ -85,6 +87,9 @@ class Answerer:
                 that answers a question search routed to it (`crosslingual_section`).
             english: the knowledge base's own embedder, which there judges the sentences against the
                 question's translated words.
+            decision: the learned answerability decision for English questions to an English help
+                centre (`learned_answerability`; default: none, the hand-set rule decides). It needs
+                `english` for the yes/no check's drop; without it the rule decides.
         """
         self._chat_model = chat_model
         self._timeout_s = timeout_s
@@ -107,6 +112,7 @@ class Answerer:
         self._cross_lingual = crosslingual_section.CachedEmbedder(cross_lingual) if cross_lingual is not None else None
         self._english = crosslingual_section.CachedEmbedder(english) if english is not None else None
         self._english_raw = english  # for throw-away texts (a question less one word): never worth caching
+        self._decision = decision
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:
@@ -173,17 +179,9 @@ class Answerer:
         found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
         if found is None:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        if not self._shows(question, result, top, found, answerable=answerable, language=language):
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         section = f"{top.title}\n{found.heading}\n{found.decided_text}"
-        if not answerability.RULE.shows(
-                score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
-                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.decided_body),
-                share=answerability.question_share(question, section), threshold=result.threshold,
-                section_score=found.score):
-            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
-        if (not result.cross_lingual and self._english_raw is not None and self._english_asked(language)
-                and not answerability.yes_no_holds(question, f"{top.title}\n{found.heading}\n{found.body}",
-                                                   self._english_raw)):
-            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
                 message, question, section):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
@@ -193,6 +191,40 @@ class Answerer:
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive", blocked=blocked)
         text = self._markdown(found, language)
         return Answer(text, [citation(1, top)], grounded=True, mode="extractive", near_miss=not answerable)
+
+    def _shows(self, question: str, result: SearchResult, top: DocumentHit, found: sections.SectionAnswer, *,
+               answerable: bool, language: str | None) -> bool:
+        """Whether `found` shows what was asked: the learned decision on an English question to an
+        English help centre when one is given, else the hand-set rule and the yes/no check."""
+        section = f"{top.title}\n{found.heading}\n{found.decided_text}"
+        shown = f"{top.title}\n{found.heading}\n{found.body}"
+        kind_shown = answerability.kind_shown(question, found.decided_body)
+        share = answerability.question_share(question, section)
+        rule = answerability.RULE.shows(
+            score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
+            cross_lingual=result.cross_lingual, kind_shown=kind_shown, share=share, threshold=result.threshold,
+            section_score=found.score)
+        english = (not result.cross_lingual and self._english_raw is not None and self._english_asked(language))
+        if not english or self._english_raw is None:
+            return rule
+        yes_no = extractive.asks_yes_no(question)
+        if self._decision is None:
+            return rule and answerability.yes_no_holds(question, shown, self._english_raw)
+        drop = left_out.drop(question, shown, self._english_raw) if yes_no else 0.0
+        asked = extractive.content_words(question)
+        in_shown = extractive.content_words(found.body) | extractive.content_words(found.heading) \
+            | extractive.content_words(top.title)
+        second = result.hits[1].score if len(result.hits) > 1 else 0.0
+        held, held_long = held_shares(question, f"{found.heading}\n{found.body}")
+        signals = Signals(
+            above=top.score - result.threshold, margin=top.score - second, coverage=top.coverage,
+            passage=top.passages[0].score, section_score=found.score, support=float(found.support), share=share,
+            shown_share=len(asked & in_shown) / max(1, len(asked)), asked=Signals.asked_words(len(asked)),
+            kind_asked=float(extractive.expected_kind(question) is not None), kind_shown=float(kind_shown),
+            yes_no=float(yes_no), drop=drop, answerable=float(answerable),
+            rule=float(rule and (not yes_no or drop < answerability.RULE.yes_no_drop)), held=held,
+            held_long=held_long)
+        return self._decision.shows(signals)
 
     def _english_asked(self, language: str | None) -> bool:
         """Whether an English question was asked of an English help centre: the yes/no check reads
