@@ -62,13 +62,14 @@ class Searched:
     tutorial_chunk: str  # the tutorial's best chunk over the whole help centre
     tutorial_source: str
     # every chunk of the top three company documents (the first's is `whole`): what a runner-up document
-    # would show (`passage_fit.py --grid document`); empty in caches written before it
+    # would show (`passage_losses.py`; the runner-up choice measured on branch rank8, docs/DECISIONS.md);
+    # empty in caches written before it
     others: dict[str, list[Passage]] = field(default_factory=dict)
 
 
 def read_whole(s: Searched, document_id: str) -> list[Passage]:
     """Every chunk of one of the question's top company documents, as the turn reads it (`whole`): the
-    first's, or a runner-up's (`document_choice`); [] for another, or a cache written before `others`."""
+    first's, or a runner-up's; [] for another, or a cache written before `others`."""
     others = getattr(s, "others", None) or {}  # NOTE: rows pickled before the field existed lack it
     if document_id in others:
         return others[document_id]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.answering import answerability, crosslingual_section, document_choice, safety, sections
+from bot.answering import answerability, crosslingual_section, safety, sections
 from bot.answering.context import condense_query
 from bot.answering.generation import citation, generate, parse_citations
 from bot.answering.language import Detector, language_code
@@ -171,58 +171,28 @@ class Answerer:
         # NOTE: a near miss must show its support in what search found; the rest of the document
         # would lend it words (on our dev sets: 4 more unanswerable questions answered, none gained).
         found = self._section(question, result, top, whole=_read(whole, top) if answerable else None)
-        if found is None or not self._passes(question, result, top, found, score=top.score, answerable=answerable,
-                                             language=language, message=message):
+        if found is None:
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        section = f"{top.title}\n{found.heading}\n{found.decided_text}"
+        if not answerability.RULE.shows(
+                score=top.score, coverage=top.coverage, support=found.support, answerable=answerable,
+                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.decided_body),
+                share=answerability.question_share(question, section), threshold=result.threshold,
+                section_score=found.score):
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        if (not result.cross_lingual and self._english_raw is not None and self._english_asked(language)
+                and not answerability.yes_no_holds(question, f"{top.title}\n{found.heading}\n{found.body}",
+                                                   self._english_raw)):
+            return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
+        if message is not None and not result.cross_lingual and not answerability.follow_up_holds(
+                message, question, section):
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive")
         blocked = _check(found.body, [found.text, *(p.text for p in top.passages)])
         if blocked:
             log.warning("extractive answer withheld (%s) from %s", blocked, top.document_id)
             return Answer(self._texts.no_answer, [], grounded=False, mode="extractive", blocked=blocked)
-        if answerable and not result.cross_lingual:
-            top, found = self._runner_up(question, result, document_choice.Shown(top, found), hits[1:], whole,
-                                         language=language, message=message)
         text = self._markdown(found, language)
         return Answer(text, [citation(1, top)], grounded=True, mode="extractive", near_miss=not answerable)
-
-    def _passes(self, question: str, result: SearchResult, hit: DocumentHit, found: sections.SectionAnswer, *,
-                score: float, answerable: bool, language: str | None, message: str | None) -> bool:
-        """Whether `found` (a section of `hit`) may be shown: answerability's rule, the yes/no and follow-up checks."""
-        section = f"{hit.title}\n{found.heading}\n{found.decided_text}"
-        if not answerability.RULE.shows(
-                score=score, coverage=hit.coverage, support=found.support, answerable=answerable,
-                cross_lingual=result.cross_lingual, kind_shown=answerability.kind_shown(question, found.decided_body),
-                share=answerability.question_share(question, section), threshold=result.threshold,
-                section_score=found.score):
-            return False
-        if (not result.cross_lingual and self._english_raw is not None and self._english_asked(language)
-                and not answerability.yes_no_holds(question, f"{hit.title}\n{found.heading}\n{found.body}",
-                                                   self._english_raw)):
-            return False
-        return message is None or result.cross_lingual or answerability.follow_up_holds(message, question, section)
-
-    def _runner_up(self, question: str, result: SearchResult, first: document_choice.Shown, others: list[DocumentHit],
-                   whole: Callable[[DocumentHit], list[Passage]] | None, *, language: str | None,
-                   message: str | None) -> tuple[DocumentHit, sections.SectionAnswer]:
-        """The document and section to show once the first's answer passed every check: the first's, or a
-        runner-up's that answers clearly better (`document_choice`) and passes the same checks itself.
-
-        The question was found answerable on the first document, so a runner-up is judged with the
-        first's calibrated score and cited with it; its own coverage, section and words are checked.
-        """
-        if document_choice.MARGIN is None:
-            return first.hit, first.section
-        shown = []
-        for hit in others[:document_choice.DEPTH - 1]:
-            found = self._section(question, result, hit, whole=_read(whole, hit))
-            if found is not None:
-                shown.append(document_choice.Shown(hit, found))
-        for other in document_choice.challengers(question, first, shown):
-            hit, found = other.hit, other.section
-            if (self._passes(question, result, hit, found, score=first.hit.score, answerable=True, language=language,
-                             message=message)
-                    and _check(found.body, [found.text, *(p.text for p in hit.passages)]) is None):
-                return replace(hit, score=first.hit.score), found
-        return first.hit, first.section
 
     def _english_asked(self, language: str | None) -> bool:
         """Whether an English question was asked of an English help centre: the yes/no check reads
