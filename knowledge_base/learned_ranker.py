@@ -19,7 +19,7 @@ from knowledge_base.errors import KnowledgeBaseError
 from knowledge_base.rank_features import FEATURES
 
 RANKER_PATH = Path(__file__).resolve().parent / "assets" / "ranker.json"
-RANKER_SHA256 = "70086445f02dbb9696f94d3d0fa8827c4764e4f9f6bbf57c26714fc15b1329ee"
+RANKER_SHA256 = "d59757ca3db34c02ae36ab723ce5c7370d11b9eae377c088f20ad40dfc291513"
 
 
 class RankerUnavailable(KnowledgeBaseError):
