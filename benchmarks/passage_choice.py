@@ -29,7 +29,8 @@ import json
 import pickle
 import statistics
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ from bot.answering.answerer import Answerer  # noqa: E402
 from bot.answering.evaluation import says_facts  # noqa: E402
 from bot.answering.golden import GoldenQuestion, load_golden  # noqa: E402
 from bot.policy import load_policy  # noqa: E402
-from knowledge_base.results import Passage, SearchResult  # noqa: E402
+from knowledge_base.results import DocumentHit, Passage, SearchResult  # noqa: E402
 
 FIGURES = ("shown", "body", "section", "document", "window")
 
@@ -60,6 +61,24 @@ class Searched:
     best_window: str  # the top document's 1000/200 window nearest the question (the tutorial's chunk)
     tutorial_chunk: str  # the tutorial's best chunk over the whole help centre
     tutorial_source: str
+    # every chunk of the top three company documents (the first's is `whole`): what a runner-up document
+    # would show (`passage_losses.py`; the runner-up choice measured on branch rank8, docs/DECISIONS.md);
+    # empty in caches written before it
+    others: dict[str, list[Passage]] = field(default_factory=dict)
+
+
+def read_whole(s: Searched, document_id: str) -> list[Passage]:
+    """Every chunk of one of the question's top company documents, as the turn reads it (`whole`): the
+    first's, or a runner-up's; [] for another, or a cache written before `others`."""
+    others = getattr(s, "others", None) or {}  # NOTE: rows pickled before the field existed lack it
+    if document_id in others:
+        return others[document_id]
+    top = next((h for h in s.result.hits if h.passages and h.trust == "official"), None)
+    return s.whole if top is not None and top.document_id == document_id else []
+
+
+def _whole_of(s: Searched, hit: DocumentHit) -> list[Passage]:
+    return read_whole(s, hit.document_id)
 
 
 def searched(docs: Path, golden: Path, policy_out: list[Any]) -> list[Searched]:
@@ -74,11 +93,20 @@ def searched(docs: Path, golden: Path, policy_out: list[Any]) -> list[Searched]:
     with indexed_centre(docs, prefix="supportbot-passage-") as (settings, kb):
         policy_out.append(settings.bot.policy_file)
         all_vectors = np.asarray(kb.embedder.embed_documents([c.page_content for c in chunks]))
+        doc_chunks: dict[str, list[Passage]] = {}
+
+        def read(document_id: str) -> list[Passage]:
+            if document_id not in doc_chunks:
+                doc_chunks[document_id] = [Passage(c.id, c.text, c.section, 0.0)
+                                           for c in kb.document_chunks(document_id)]
+            return doc_chunks[document_id]
+
         for q in load_golden(golden):
             result = kb.search(q.question)
-            top = next((h for h in result.hits if h.passages and h.trust == "official"), None)
-            whole = ([Passage(c.id, c.text, c.section, 0.0) for c in kb.document_chunks(top.document_id)]
-                     if top is not None else [])
+            official = [h for h in result.hits if h.passages and h.trust == "official"][:3]
+            top = official[0] if official else None
+            others = {h.document_id: read(h.document_id) for h in official}
+            whole = others[top.document_id] if top is not None else []
             query = np.asarray(kb.embedder.embed_query(q.question))
             own = windows.get(top.document_id, []) if top is not None else []
             best_window = ""
@@ -88,7 +116,8 @@ def searched(docs: Path, golden: Path, policy_out: list[Any]) -> list[Searched]:
             best = int(np.argmax(all_vectors @ query)) if len(chunks) else -1
             out.append(Searched(q, result, whole, best_window,
                                 chunks[best].page_content if best >= 0 else "",
-                                str(chunks[best].metadata["source"]) if best >= 0 else ""))
+                                str(chunks[best].metadata["source"]) if best >= 0 else "",
+                                others))
         kb.close()
     return out
 
@@ -116,7 +145,7 @@ def measure(name: str, docs: Path, golden: Path, cache: Path | None = None) -> l
         if q.lang != "en":
             continue
         top = next((h for h in result.hits if h.passages and h.trust == "official"), None)
-        answer = answerer.extract(q.question, result, whole=lambda _hit, whole=whole: whole)  # type: ignore[misc]
+        answer = answerer.extract(q.question, result, whole=partial(_whole_of, s))
         right_first = top is not None and top.document_id in q.must_cite
         row: dict[str, Any] = {"kb": name, "id": q.id, "lang": q.lang, "question": q.question,
                                "answerable": q.answerable, "right_first": right_first,

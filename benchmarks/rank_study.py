@@ -143,6 +143,43 @@ def doc_level_coverage(c: dict[str, Any], text: str, starts: np.ndarray) -> tupl
     return whole, best
 
 
+def variant_coverage(lex: Any, text: str, prefix: int, every: bool, groups: dict[str, list[int]]) -> np.ndarray:
+    """Per chunk, keyword coverage where a question word also matches the indexed words sharing its
+    first `prefix` letters ("expire" ~ "expiry", "expired"): for every word of `prefix` letters or
+    more (`every`), or only for those no text holds as they are. The variants' postings are one term:
+    their union, with its own idf. What `LexicalIndex.coverage` computes when no word is expanded."""
+    out = np.zeros(lex.size, dtype=np.float64)
+    total = 0.0
+    for w in set(terms(text)):
+        tid = lex._vocab.get(w)
+        ids = [] if tid is None else [tid]
+        if len(w) >= prefix and (every or tid is None):
+            ids = sorted(set(ids) | set(groups.get(w[:prefix], [])))
+        if not ids:
+            total += lex.max_idf
+            continue
+        rows = np.unique(np.concatenate([lex._rows[lex._start[t]:lex._end[t]] for t in ids]))
+        df = float(len(rows))
+        idf = float(np.log1p((lex.size - df + 0.5) / (df + 0.5)))
+        out[rows] += idf
+        total += idf
+    return out / total if total > 0 else out
+
+
+def recover(centres: list[dict[str, Any]], spec: str) -> None:
+    """Replace each question's recorded chunk coverage by `variant_coverage` (`spec`: PREFIX[,all|unknown])."""
+    prefix_text, _, mode = spec.partition(",")
+    prefix = int(prefix_text)
+    for c in centres:
+        lex = c["lexical"]
+        groups: dict[str, list[int]] = {}
+        for term, tid in lex._vocab.items():
+            if len(term) >= prefix:
+                groups.setdefault(term[:prefix], []).append(tid)
+        for q in c["questions"]:
+            q["chunk_cov"] = variant_coverage(lex, q["text"], prefix, mode != "unknown", groups)
+
+
 def build(centres: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per English answerable question: its candidates' signals."""
     rows = []
@@ -211,8 +248,11 @@ def main() -> None:
     parser.add_argument("--signals", type=Path, required=True)
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--variant", action="append", default=[], help="only variants whose name holds this")
+    parser.add_argument("--coverage", help="keyword coverage with prefix variants: PREFIX[,all|unknown] (recover)")
     args = parser.parse_args()
     centres = pickle.loads(args.signals.read_bytes())
+    if args.coverage:
+        recover(centres, args.coverage)
     rows = build(centres)
     shipped = LearnedRanker.load()
     w = np.r_[1.0, shipped.weights]

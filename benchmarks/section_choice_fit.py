@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from passage_choice import Searched  # noqa: E402,F401  (the cache's rows)
+from passage_choice import Searched, read_whole  # noqa: E402,F401  (the cache's rows)
 
 from bot.answering import sections  # noqa: E402
 from bot.answering.answerer import Answerer  # noqa: E402
@@ -52,7 +52,7 @@ def run(data: dict[str, list[Any]], answerer: Answerer, knobs: dict[str, Any]) -
             q = s.question
             if q.lang != "en":
                 continue
-            answer = answerer.extract(q.question, s.result, whole=lambda _hit, whole=s.whole: whole)
+            answer = answerer.extract(q.question, s.result, whole=lambda hit, s=s: read_whole(s, hit.document_id))
             if not q.answerable:
                 shown_unanswerable += answer.grounded
                 continue
