@@ -42,6 +42,7 @@ class Compiled:
     order: tuple[str, ...] | None  # parameter names in the SQL's order (positional paramstyles); None: by name
     binds: tuple[tuple[str, Processor, Any], ...]  # each parameter, its type's bind processor, its own value
     results: tuple[Processor, ...]  # each result column's result processor
+    processed: tuple[tuple[int, Callable[[Any], Any]], ...]  # the result columns that have one, with it
     row: Any  # a named tuple of the result columns (None: the statement returns nothing)
 
 
@@ -72,7 +73,8 @@ def compiled_for(statement: Statement, dialect: Dialect, keys: Collection[str] =
         results = tuple(c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns)
         row = namedtuple("Row", [str(c.key) for c in columns], rename=True) if columns else None
         order = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup is not None else None
-        entry = Compiled(sql=sql, order=order, binds=binds, results=results, row=row)
+        processed = tuple((i, process) for i, process in enumerate(results) if process is not None)
+        entry = Compiled(sql=sql, order=order, binds=binds, results=results, processed=processed, row=row)
         _compiled.setdefault(dialect, {})[key] = (statement, entry)  # NOTE: the statement is kept: its id stays unique
         return entry
 
@@ -142,6 +144,15 @@ def _logged(connection: Connection) -> bool:
 
 
 def _row(compiled: Compiled, raw: Any) -> Any:
+    """The row with its processed columns' values processed (NULL stays None), as SQLAlchemy reads it.
+
+    NOTE: only the columns that have a processor are visited (on SQLite 3 of a message's 9): a turn
+    reads ~13 rows, and a generator over every column took ~2 us a row."""
     assert compiled.row is not None, "the statement returns no rows"
-    return compiled.row._make(process(v) if process is not None and v is not None else v
-                              for process, v in zip(compiled.results, raw, strict=True))
+    if len(raw) != len(compiled.results):
+        raise ValueError(f"a row of {len(raw)} columns for a statement of {len(compiled.results)}")
+    values = list(raw)
+    for i, process in compiled.processed:
+        if values[i] is not None:
+            values[i] = process(values[i])
+    return compiled.row._make(values)
