@@ -4,7 +4,8 @@ A conversation's POST (a message above all) spends two budgets: its client addre
 every `/api/` route has, counted per route) and the conversation's own (shared by every such route, and
 spent only by requests that carry the conversation's token). flask-limiter's decorator resolves a view's
 limits again on every request (parses the limit strings, builds and sorts its limit objects, reads each
-window back for the headers): about a third of a message POST's CPU besides the turn (callgrind). Here
+window back for the headers): 0.63M instructions a message (callgrind), ~4% of a turn's besides the
+embedding. Here
 the same limits are parsed once and counted with `limits`' public strategy API on the limiter's own
 storage (`Limiter.limiter`: process memory, or Redis shared by every worker), as flask-limiter counted
 them: in limit order (shortest window first), stopping at the first breach; a breach is a 429
