@@ -88,10 +88,12 @@ def _remembered(process: Processor, column_type: Any) -> Processor:
     NOTE: a turn reads ~25 timestamps (the conversation twice, a dozen messages of history), most of them
     read by the turn before too; SQLite stores them as text, parsed at ~2 us each. A datetime is
     immutable, so every reader may share one. Other columns' values (JSON: dicts, lists) are not shared.
+    The memo is one per timestamp column of each compiled statement (~20 in all): 1,024 entries each
+    (~0.2 MB full) keep a worker's total to a few MB.
     """
     if process is None or not isinstance(column_type, UTCDateTime | DateTime):
         return process
-    return functools.lru_cache(maxsize=4096)(process)
+    return functools.lru_cache(maxsize=1024)(process)
 
 
 def _execute(connection: Connection, statement: Statement, params: Mapping[str, Any],

@@ -30,7 +30,7 @@ from bot.web.edge import LIMITER_KEY_PREFIX
 log = logging.getLogger(__name__)
 _COUNTED = "supportbot_conversation_limit"  # in `g`: the limit whose window the response's headers show
 _SCOPE = "conversation"  # the conversation's budget is one bucket across its routes
-CONVERSATION_SPENT = "Too many messages in this conversation; wait a moment and try again."
+CONVERSATION_SPENT = "Too many messages or files in this conversation; wait a moment and try again."
 
 
 class LimitExceeded(HTTPException):

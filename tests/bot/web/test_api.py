@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from bot.web.conversation_limits import CONVERSATION_SPENT
 from web.fakes import FakeBotService
 from web.support import MAX_CHARS, build_app
 
@@ -240,7 +241,7 @@ def test_the_conversation_budget_is_shared_by_its_routes_and_its_message_names_i
     assert client.post(f"{base}/rating", json={"rating": 5}, headers=auth).status_code == 200
     spent = client.post(f"{base}/messages", json={"text": "b"}, headers=auth)
     assert spent.status_code == 429 and spent.headers.get("Retry-After")
-    assert spent.get_json()["message"] == "Too many messages in this conversation; wait a moment and try again."
+    assert spent.get_json()["message"] == CONVERSATION_SPENT
     assert spent.headers["X-RateLimit-Limit"] == "2"  # the breached limit's window, not the per-IP one
 
 
