@@ -349,6 +349,7 @@ def create_app(
     """The one composition root: a fresh, isolated app per call (tests build many)."""
     from bot.web.api import make_blueprint
     from bot.web.app import register_web
+    from bot.web.conversation_limits import ConversationLimits
     from bot.web.edge import make_limiter, trust_proxies
     from bot.web.kb_pages import make_kb_pages
     from bot.web.stream_caps import StreamCaps, StreamLimits
@@ -372,10 +373,11 @@ def create_app(
     trust_proxies(app, settings.web.trusted_proxy_hops)
     limiter = make_limiter(settings.db.redis_url, [settings.web.rate_limit_per_ip])
     limiter.init_app(app)
+    limits = ConversationLimits(limiter, per_ip=[settings.web.rate_limit_per_ip],
+                                per_conversation=settings.web.rate_limit_per_conversation)
     app.register_blueprint(
         make_blueprint(
-            services.bot, max_message_chars=settings.bot.max_message_chars, limiter=limiter,
-            per_conversation_limit=settings.web.rate_limit_per_conversation, metrics=services.metrics,
+            services.bot, max_message_chars=settings.bot.max_message_chars, limits=limits, metrics=services.metrics,
             stop_streams=services.stop_streams, note_source=services.bot.note_source,
             stream_caps=StreamCaps(StreamLimits(settings.web.max_streams, settings.web.streams_per_ip,
                                                 settings.web.streams_per_conversation)),
@@ -385,8 +387,7 @@ def create_app(
 
     if services.customers is not None and services.attachments is not None:
         app.register_blueprint(make_customer_blueprint(
-            services.bot, services.customers, services.attachments, limiter=limiter,
-            per_conversation_limit=settings.web.rate_limit_per_conversation))
+            services.bot, services.customers, services.attachments, limits=limits))
     register_web(
         app, metrics=services.metrics, registry=services.registry,
         cors_origins=settings.web.cors_origins, ready_checks=_ready_checks(services),

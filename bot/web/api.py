@@ -19,15 +19,14 @@ from werkzeug.exceptions import HTTPException
 from bot.conversations.records import Conversation
 from bot.errors import ConversationNotFound
 from bot.web.bodies import MAX_ID, Feedback, PostMessage, ProvideEmail, Rating, StartConversation
-from bot.web.edge import entering_limits, limits_in_view
+from bot.web.edge import limits_in_view
 from bot.web.serialization import message_to_dict
 from bot.web.sse import STREAM_HANDOFF_KEY, EventStream
 from bot.web.stream_caps import StreamCaps, StreamRefused
 
 if TYPE_CHECKING:
-    from flask_limiter import Limiter
-
     from bot.service import BotService
+    from bot.web.conversation_limits import ConversationLimits
     from bot.web.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -114,8 +113,7 @@ def make_blueprint(
     bot: BotService,
     *,
     max_message_chars: int,
-    limiter: Limiter | None,
-    per_conversation_limit: str = "20 per minute",
+    limits: ConversationLimits | None,
     metrics: Metrics | None = None,
     heartbeat_s: float = 15.0,
     max_stream_s: float | None = 600.0,
@@ -126,8 +124,8 @@ def make_blueprint(
     """The `/api` customer endpoints.
 
     Args:
-        limiter: adds `per_conversation_limit` to every POST that changes a conversation, on top
-            of the limiter's per-IP default limits. `None`: no rate limits (tests).
+        limits: spent by every POST that changes a conversation (its per-IP and per-conversation
+            budgets), once its token is checked. `None`: no rate limits (tests).
         heartbeat_s: seconds between `: heartbeat` comments on an idle events stream.
         max_stream_s: end a stream after this long (the client reconnects with Last-Event-ID).
         stop_streams: set it to end every open stream at once (graceful shutdown).
@@ -137,6 +135,8 @@ def make_blueprint(
     """
     caps = stream_caps or StreamCaps()
     bp = Blueprint("customer_api", __name__, url_prefix="/api")
+    if limits is not None:
+        bp.after_request(limits.add_headers)
 
     def conversation(conversation_id: str, *, allow_query_token: bool = False) -> Conversation:
         checked = g.get("supportbot_conversation")
@@ -151,13 +151,8 @@ def make_blueprint(
     def per_conversation(view: Any) -> Any:
         """The conversation's own budget, spent only by requests that carry its token (checked first),
         so a stranger who knows an id cannot use up a customer's messages."""
-        if limiter is None:
+        if limits is None:
             return view
-        limited = limiter.shared_limit(
-            per_conversation_limit, scope="conversation", override_defaults=False,
-            key_func=lambda: f"conversation:{(request.view_args or {}).get('conversation_id')}",
-            error_message="Too many messages in this conversation; wait a moment and try again.",
-        )(view)
 
         @limits_in_view
         @functools.wraps(view)
@@ -165,8 +160,8 @@ def make_blueprint(
             conversation(conversation_id)
             if note_source is not None:
                 note_source(conversation_id, request.remote_addr)
-            entering_limits()  # NOTE: the per-IP default limit is checked here too, with the conversation's
-            return limited(conversation_id=conversation_id)
+            limits.spend(conversation_id)
+            return view(conversation_id=conversation_id)
         return authenticated_first
 
     @bp.post("/conversations")

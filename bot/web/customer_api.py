@@ -6,7 +6,7 @@ gets the same 404 as an unknown id); files are always downloads, never rendered 
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, Response, jsonify, request, send_file
 
@@ -18,12 +18,12 @@ from bot.customers.service import CustomerService
 from bot.errors import ConversationNotFound
 from bot.web.api import ApiError, _json_body, _token, conversation_to_dict
 from bot.web.bodies import Identify, Resume, Seen
+from bot.web.edge import limits_in_view
 from bot.web.serialization import message_to_dict
 
 if TYPE_CHECKING:
-    from flask_limiter import Limiter
-
     from bot.service import BotService
+    from bot.web.conversation_limits import ConversationLimits
 
 # NOTE: even if a browser were tricked into rendering a file, it gets no script, no plugin, no origin.
 _FILE_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
@@ -34,25 +34,19 @@ _FILE_ERRORS: dict[type[Exception], tuple[int, str]] = {
 
 
 def make_customer_blueprint(
-    bot: BotService, customers: CustomerService, attachments: AttachmentService, *, limiter: Limiter | None = None,
-    per_conversation_limit: str = "20 per minute",
+    bot: BotService, customers: CustomerService, attachments: AttachmentService, *,
+    limits: ConversationLimits | None = None,
 ) -> Blueprint:
     """`/api/conversations/...` identity, status, avatar, files, seen, resume."""
     bp = Blueprint("customer_extras", __name__, url_prefix="/api")
+    if limits is not None:
+        bp.after_request(limits.add_headers)
 
     def conversation(conversation_id: str) -> Conversation:
         found = bot.authenticate(conversation_id, _token(allow_query=False))
         if found is None:
             raise ConversationNotFound(conversation_id)
         return found
-
-    def limited(view: Any) -> Any:
-        if limiter is None:
-            return view
-        return limiter.shared_limit(
-            per_conversation_limit, scope="conversation", override_defaults=False,
-            key_func=lambda: f"conversation:{(request.view_args or {}).get('conversation_id')}",
-        )(view)
 
     @bp.post("/conversations/<conversation_id>/identity")
     def identify(conversation_id: str) -> Response:
@@ -89,9 +83,11 @@ def make_customer_blueprint(
         return jsonify(conversation_to_dict(found) | {"token": token})
 
     @bp.post("/conversations/<conversation_id>/files")
-    @limited
+    @limits_in_view
     def upload(conversation_id: str) -> tuple[Response, int]:
         found = conversation(conversation_id)
+        if limits is not None:
+            limits.spend(conversation_id)  # NOTE: after the token: a stranger spends no customer's budget
         request.max_content_length = attachments.max_bytes + 64 * 1024  # NOTE: the app's limit is for JSON
         upload = request.files.get("file")
         if upload is None:

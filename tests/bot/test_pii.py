@@ -147,3 +147,26 @@ def test_national_id_checks() -> None:
     assert not spanish_id_ok("X1234567A")
     assert cpf_ok("111.444.777-35") and not cpf_ok("111.444.777-36") and not cpf_ok("000.000.000-00")
     assert nir_ok("2 55 08 14 168 025 38") and not nir_ok("2 55 08 14 168 025 39")
+
+
+@pytest.mark.parametrize("text", [
+    "How long does delivery to Canada take?", "my email is ana@correo.example", "write to ana at correo dot example",
+    "card 4012 8888 8888 1881 exp 12/27 cvv 737", "teléfono ٠٦١٢٣٤٥٦٧٨",
+    "call １２３-４５６-７８９０", "SSN ０７８-０５-１１２０",
+    "IBAN DE89 3704 0044 0532 0130 00", "NI number JG 10 37 59 A", "no digits, no address: just words ²³",
+    "mail ｊｏ＠example.org or jo@example.org", "order #12345", "",
+])
+def test_messages_without_an_at_sign_or_a_digit_skip_the_detectors_that_need_one(text: str) -> None:
+    """`detect` runs the address pattern only on text with an "@" and the others only on text with a digit
+    (Unicode digits included, as their `\\d`): what it finds is what every detector run on everything finds."""
+    from bot import pii
+
+    taken: list[pii.PiiFinding] = []
+    blocked: list[tuple[int, int]] = []
+    for kind, finder in pii._DETECTORS:  # the loop without the shortcut
+        if kind == "phone":
+            blocked = [(s, e) for s, e in pii._lookalikes(text) if all(e <= f.start or s >= f.end for f in taken)]
+        for start, end, placeholder in finder(text):
+            if all(end <= s or start >= e for s, e in [(f.start, f.end) for f in taken] + blocked):
+                taken.append(pii.PiiFinding(kind, start, end, placeholder, text[start:end]))
+    assert detect(text) == sorted(taken, key=lambda f: f.start)

@@ -129,3 +129,18 @@ def test_a_database_error_is_sqlalchemys_with_the_statement(engine: Engine, stor
         direct.rows(c, select(CONVERSATIONS).where(CONVERSATIONS.c.id == bindparam("cid")).where(
             bindparam("cid") == bindparam("bad")), {"cid": conversation.id, "bad": object()})
     assert raised.value.orig is not None
+
+
+def test_timestamps_read_twice_are_one_datetime_and_json_values_are_not_shared(
+        engine: Engine, store: ConversationStore) -> None:
+    """A timestamp column's parsed value is remembered (immutable); a JSON column's is parsed afresh, so a
+    reader that changes its dict changes nobody else's."""
+    conversation, _token = store.create_conversation()
+    store.accept_customer_message(conversation.id, "hello", history=0, meta={"lang": "en"})
+    params = {"cid": conversation.id, "before": 2**31 - 1, "kind": Kind.TEXT.value, "limit": 5}
+    with engine.connect() as c:
+        first, again = (direct.rows(c, _RECENT_OF_KIND, params)[0] for _ in range(2))
+        theirs = c.execute(_RECENT_OF_KIND, params).one()
+    assert first.created_at is again.created_at and first.created_at == theirs.created_at
+    assert first.created_at.tzinfo is not None
+    assert first.meta == again.meta == {"lang": "en"} and first.meta is not again.meta

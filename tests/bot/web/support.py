@@ -9,6 +9,7 @@ from flask import Flask
 
 from bot.web.api import make_blueprint
 from bot.web.app import register_web
+from bot.web.conversation_limits import ConversationLimits
 from bot.web.customer_api import make_customer_blueprint
 from bot.web.edge import make_limiter
 from bot.web.metrics import Metrics
@@ -40,12 +41,13 @@ def build_app(
     metrics = Metrics()
     limiter = make_limiter(None, [per_ip])
     limiter.init_app(app)
+    limits = ConversationLimits(limiter, per_ip=[per_ip], per_conversation=per_conversation)
     app.register_blueprint(make_blueprint(
-        bot, max_message_chars=MAX_CHARS, limiter=limiter, per_conversation_limit=per_conversation,
+        bot, max_message_chars=MAX_CHARS, limits=limits,
         metrics=metrics, heartbeat_s=heartbeat_s, max_stream_s=max_stream_s, stream_caps=stream_caps,
     ))
     # NOTE: the customer extras are served too (tests of them pass real services; here only the routes matter).
-    app.register_blueprint(make_customer_blueprint(bot, customers, attachments, limiter=limiter))  # type: ignore[arg-type]
+    app.register_blueprint(make_customer_blueprint(bot, customers, attachments, limits=limits))  # type: ignore[arg-type]
     readiness = readiness or Readiness()
     register_web(app, metrics=metrics, registry=metrics.registry, cors_origins=list(cors_origins),
                  ready_checks={"database": readiness.database, "index": lambda: True})

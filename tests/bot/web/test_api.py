@@ -1,9 +1,12 @@
 """The customer API: the happy path, and every bad input answered with a clear 4xx and nothing stored."""
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from flask.testing import FlaskClient
 
+from bot.web.conversation_limits import CONVERSATION_SPENT
 from web.fakes import FakeBotService
 from web.support import MAX_CHARS, build_app
 
@@ -198,9 +201,10 @@ def test_a_flood_over_the_per_conversation_limit_is_429_and_not_stored() -> None
     assert ok.status_code == 201
 
 
-def test_a_message_post_resolves_its_limits_once_and_keeps_the_per_ip_limit() -> None:
-    """flask-limiter's before_request pass evaluates nothing on a view with its own limit decorator; it is
-    skipped there (one resolution per message, not two), and the per-IP limit still counts messages."""
+def test_a_message_post_spends_the_per_ip_limit_after_its_token_and_flask_limiter_resolves_nothing() -> None:
+    """The message POST counts its limits itself (`ConversationLimits`): flask-limiter's own pass skips it,
+    the per-IP limit (per route) still counts messages, a stranger's wrong token spends nothing, and the
+    headers name the per-IP window."""
     bot = FakeBotService(max_message_chars=MAX_CHARS)
     app = build_app(bot, per_ip="4 per minute")
     client = app.test_client()
@@ -211,16 +215,52 @@ def test_a_message_post_resolves_its_limits_once_and_keeps_the_per_ip_limit() ->
     created = client.post("/api/conversations").get_json()
     resolved.clear()
     auth = {"Authorization": f"Bearer {created['token']}"}
-    statuses = [client.post(f"/api/conversations/{created['id']}/messages", json={"text": f"m{i}"},
-                            headers=auth).status_code for i in range(5)]
-    assert statuses == [201, 201, 201, 201, 429]  # the per-IP default (per route), checked with the view's
-    assert resolved == ["customer_api.post_message"] * 5
-    assert [m.text for m in bot.store.rows if m.role.value == "customer"] == ["m0", "m1", "m2", "m3"]
-    limited = client.post(f"/api/conversations/{created['id']}/messages", json={"text": "x"}, headers=auth)
-    assert limited.headers.get("Retry-After") and limited.get_json()["error"] == "rate_limited"
     stranger = client.post(f"/api/conversations/{created['id']}/messages", json={"text": "x"},
-                           headers={"Authorization": "Bearer wrong"}, environ_base={"REMOTE_ADDR": "10.0.0.7"})
+                           headers={"Authorization": "Bearer wrong"})
     assert stranger.status_code == 404  # the token first: a stranger spends no budget
+    posted = [client.post(f"/api/conversations/{created['id']}/messages", json={"text": f"m{i}"}, headers=auth)
+              for i in range(5)]
+    assert [p.status_code for p in posted] == [201, 201, 201, 201, 429]  # the per-IP limit, per route
+    assert [p.headers["X-RateLimit-Remaining"] for p in posted] == ["3", "2", "1", "0", "0"]
+    assert {p.headers["X-RateLimit-Limit"] for p in posted} == {"4"}
+    assert 0 <= int(posted[-1].headers["Retry-After"]) <= 61
+    assert posted[-1].get_json() == {"error": "rate_limited", "message": "4 per 1 minute"}
+    assert resolved == []
+    assert [m.text for m in bot.store.rows if m.role.value == "customer"] == ["m0", "m1", "m2", "m3"]
+    # another route of the same address has its own per-IP window, as flask-limiter's default limits do
+    assert client.post(f"/api/conversations/{created['id']}/handoff", headers=auth).status_code == 200
+
+
+def test_the_conversation_budget_is_shared_by_its_routes_and_its_message_names_it() -> None:
+    bot = FakeBotService(max_message_chars=MAX_CHARS)
+    client = build_app(bot, per_conversation="2 per minute").test_client()
+    created = client.post("/api/conversations").get_json()
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    base = f"/api/conversations/{created['id']}"
+    assert client.post(f"{base}/messages", json={"text": "a"}, headers=auth).status_code == 201
+    assert client.post(f"{base}/rating", json={"rating": 5}, headers=auth).status_code == 200
+    spent = client.post(f"{base}/messages", json={"text": "b"}, headers=auth)
+    assert spent.status_code == 429 and spent.headers.get("Retry-After")
+    assert spent.get_json()["message"] == CONVERSATION_SPENT
+    assert spent.headers["X-RateLimit-Limit"] == "2"  # the breached limit's window, not the per-IP one
+
+
+def test_a_failing_limit_storage_lets_the_message_through() -> None:
+    bot = FakeBotService(max_message_chars=MAX_CHARS)
+    app = build_app(bot, per_conversation="1 per minute")
+    client = app.test_client()
+    limiter = next(iter(app.extensions["limiter"]))
+    created = client.post("/api/conversations").get_json()
+    auth = {"Authorization": f"Bearer {created['token']}"}
+
+    def broken(*_args: Any, **_kwargs: Any) -> int:
+        raise ConnectionError("storage down")
+
+    limiter.storage.incr = broken  # type: ignore[method-assign]
+    limiter.storage.get = broken  # type: ignore[method-assign]
+    statuses = [client.post(f"/api/conversations/{created['id']}/messages", json={"text": f"m{i}"},
+                            headers=auth).status_code for i in range(3)]
+    assert statuses == [201, 201, 201]
 
 
 def test_a_flood_over_the_per_ip_limit_is_429_and_creates_nothing() -> None:

@@ -71,6 +71,10 @@ def test_nul_characters_are_400_and_store_nothing(hostile_app: Flask) -> None:
     assert client.post("/api/conversations", json={"name": "a\x00b"}).status_code == 400
     assert client.get(f"/api/conversations/{cid}%00", headers=auth).status_code == 400
     assert client.get(f"/api/conversations/{cid}/events?token=a%00b").status_code == 400
+    for header in ({"X-Note": "a\x00b"}, {"Content-Type": "application/json\x00"}):  # a header, the body's type
+        sent = client.post(f"/api/conversations/{cid}/messages", data=json.dumps({"text": "hi"}),
+                           headers={"Content-Type": "application/json"} | auth | header)
+        assert _status(sent) == (400, "invalid_request")
     assert client.get(f"/api/conversations/{cid}/messages", headers=auth).get_json()["messages"] == []
 
 

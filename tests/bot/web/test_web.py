@@ -28,6 +28,13 @@ def test_cors_preflight_from_an_allowed_origin(client: FlaskClient, start) -> No
     assert "Access-Control-Allow-Credentials" not in response.headers  # tokens, never cookies
 
 
+def test_api_responses_vary_on_origin_keeping_a_view_s_own_vary(client: FlaskClient) -> None:
+    app = client.application
+    app.add_url_rule("/api/test-vary", "test_vary", lambda: ("{}", 200, {"Vary": "Accept-Language"}))
+    assert client.post("/api/conversations").headers["Vary"] == "Origin"
+    assert client.get("/api/test-vary").headers["Vary"] == "Accept-Language, Origin"
+
+
 def test_cors_reflects_allowed_origins_only(client: FlaskClient) -> None:
     allowed = client.post("/api/conversations", headers={"Origin": ALLOWED})
     assert allowed.status_code == 201 and allowed.headers["Access-Control-Allow-Origin"] == ALLOWED
