@@ -262,13 +262,14 @@ def _print_json(result: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `supportbot` console script (`python -m commands` works too)."""
+    from bot.answering.learned_answerability import ModelUnavailable
     from bot.errors import PolicyInvalid
     from knowledge_base.errors import KnowledgeBaseError
     from server import StartupError
 
     try:
         build_cli().main(args=argv, prog_name="supportbot")
-    except (StartupError, PolicyInvalid, KnowledgeBaseError) as exc:  # names the file; no traceback
+    except (StartupError, PolicyInvalid, ModelUnavailable, KnowledgeBaseError) as exc:  # names the file; no traceback
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)
 

@@ -193,8 +193,8 @@ def build_services(
     from prometheus_client import CollectorRegistry
 
     from bot.answering.answerer import Answerer
-    from bot.answering.learned_answerability import LearnedDecision
     from bot.answering.llm import make_chat_model
+    from bot.answering.strictness import decision_for, describe
     from bot.conversations.database import make_engine, make_sessionmaker, migrate
     from bot.conversations.events import make_bus
     from bot.conversations.store import ConversationStore
@@ -206,6 +206,10 @@ def build_services(
     from bot.web.metrics import Metrics
 
     settings = settings or Settings()
+    # NOTE: first, so a missing or altered model file stops the start by name before the database is
+    # migrated or the knowledge base opened (`ModelUnavailable`).
+    decision = decision_for(settings.bot.answering.strictness)
+    log.info(describe(settings.bot.answering.strictness, decision))
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     policy = load_policy(settings.bot.policy_file)
     if knowledge_base is None and embedder is None:
@@ -226,7 +230,7 @@ def build_services(
         answerer=Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
                           knowledge_language=policy.knowledge_language,
                           cross_lingual=getattr(kb, "cross_lingual", None), english=_array_embedder(kb),
-                          decision=LearnedDecision.load()),
+                          decision=decision),
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
         handoff_budget=HandoffBudget(policy.desk), leases=leases,

@@ -5,9 +5,11 @@ A field's `validation_alias` is the well-known variable that also sets it (`DATA
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
+from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 # Sections refuse unknown keys, so a misspelt SUPPORTBOT_<SECTION>__<KNOB> fails at start-up.
 _SECTION = ConfigDict(extra="forbid", validate_by_name=True, validate_by_alias=True)
@@ -61,6 +63,41 @@ class RecoverySettings(BaseModel):
     batch: int = Field(default=8, ge=1)  # turns one sweep takes over (others are left for other instances)
 
 
+StrictnessName = Literal["rule", "eager", "balanced", "cautious"]
+STRICTNESS_NAMES: tuple[str, ...] = get_args(StrictnessName)
+
+
+class AnsweringSettings(BaseModel):
+    """How sure the bot must be that a help-centre section answers an English question before it shows it.
+
+    `strictness` is a named point of the learned decision's measured trade-off (README, Configuration),
+    an explicit cut-off on its probability, or `rule` for the hand-set rule it replaced.
+    """
+
+    model_config = _SECTION
+
+    strictness: StrictnessName | float = "balanced"
+
+    @field_validator("strictness", mode="before")
+    @classmethod
+    def _named_or_cut_off(cls, value: object) -> str | float:
+        """A name (any case) or a number strictly between 0 and 1; anything else names what is allowed."""
+        if isinstance(value, str) and value.strip().lower() in STRICTNESS_NAMES:
+            return value.strip().lower()
+        number: float | None = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str):
+            try:
+                number = float(value)
+            except ValueError:
+                number = None
+        if number is None or not math.isfinite(number) or not 0.0 < number < 1.0:
+            raise ValueError(f"strictness must be one of {', '.join(STRICTNESS_NAMES)} or a cut-off between "
+                             f"0 and 1 (exclusive, e.g. 0.55), not {value!r}")
+        return number
+
+
 class BotSettings(BaseModel):
     """The conversation side. Policy (topics, thresholds, hours, texts) lives in its own YAML file."""
 
@@ -73,3 +110,4 @@ class BotSettings(BaseModel):
     identity_secret: SecretStr | None = None  # shared with the host site: it signs who the customer is
     attachment_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)  # customers' and agents' files
     recovery: RecoverySettings = Field(default_factory=RecoverySettings)  # turns cut off by a crash or deploy
+    answering: AnsweringSettings = Field(default_factory=AnsweringSettings)  # how cautious answers are
