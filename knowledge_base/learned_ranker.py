@@ -8,7 +8,6 @@ damaged file is refused at load rather than ranking silently otherwise.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge_base.errors import KnowledgeBaseError
+from knowledge_base.pinned_files import read_pinned
 from knowledge_base.rank_features import FEATURES
 
 RANKER_PATH = Path(__file__).resolve().parent / "assets" / "ranker.json"
@@ -43,15 +43,8 @@ class LearnedRanker:
             RankerUnavailable: the file is missing, its sha256 is not `sha256`, or it names other features.
         """
         path = path or RANKER_PATH
-        sha256 = sha256 or RANKER_SHA256
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise RankerUnavailable(f"learned ranker weights not found at {path}: reinstall supportbot") from exc
-        actual = hashlib.sha256(data).hexdigest()
-        if actual != sha256:
-            raise RankerUnavailable(f"learned ranker weights at {path} have sha256 {actual}, expected {sha256}; "
-                                    "rebuild them with benchmarks/fit_ranker.py and pin the new hash")
+        data = read_pinned(path, sha256 or RANKER_SHA256, what="learned ranker weights",
+                           rebuild="benchmarks/fit_ranker.py", error=RankerUnavailable)
         model = json.loads(data)
         if tuple(model.get("features", ())) != FEATURES:
             raise RankerUnavailable(f"{path} is for features {model.get('features')}, search computes {FEATURES}")

@@ -12,7 +12,6 @@ different or damaged file is refused at load, like the embedding model and the l
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from dataclasses import astuple, dataclass, fields
@@ -23,6 +22,7 @@ import numpy as np
 from bot.answering import left_out
 from bot.errors import BotError
 from knowledge_base import lexical
+from knowledge_base.pinned_files import read_pinned
 
 MODEL_PATH = Path(__file__).resolve().parent / "assets" / "answerability.json"
 MODEL_SHA256 = "663a6a71fee5832e1e4acc462bc3c87d07605aeccf1ab612e1c38a6aa6b5d375"
@@ -124,15 +124,8 @@ class LearnedDecision:
             ModelUnavailable: the file is missing, its sha256 is not `sha256`, or it names other signals.
         """
         path = path or MODEL_PATH
-        sha256 = sha256 or MODEL_SHA256
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ModelUnavailable(f"answerability model not found at {path}: reinstall supportbot") from exc
-        actual = hashlib.sha256(data).hexdigest()
-        if actual != sha256:
-            raise ModelUnavailable(f"answerability model at {path} has sha256 {actual}, expected {sha256}; "
-                                   "rebuild it with benchmarks/answerability_model_write.py and pin the new hash")
+        data = read_pinned(path, sha256 or MODEL_SHA256, what="answerability model",
+                           rebuild="benchmarks/answerability_model_write.py", error=ModelUnavailable)
         model = json.loads(data)
         if tuple(model.get("signals", ())) != Signals.names() or not model.get("by_path"):
             raise ModelUnavailable(f"{path} is for signals {model.get('signals')}, the answerer computes "
