@@ -15,7 +15,8 @@ from bot.answering.answerer import Answerer
 from bot.answering.learned_answerability import LearnedDecision
 from knowledge_base.results import DocumentHit, Passage, SearchResult
 from tests.benchmark_scripts import BENCHMARKS, load_benchmark
-from tests.bot.answering.test_learned_answerability import PASSWORDS, BagOfWords, _constant
+from tests.bot.answering.fakes import BagOfWords
+from tests.bot.answering.test_learned_answerability import PASSWORDS, _constant
 
 
 def _rows_script() -> ModuleType:

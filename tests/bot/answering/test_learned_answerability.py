@@ -2,37 +2,20 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from bot.answering.answerer import Answerer
 from bot.answering.learned_answerability import MODEL_SHA256, LearnedDecision, ModelUnavailable, Signals
-from knowledge_base import lexical
 from knowledge_base.results import DocumentHit, Passage, SearchResult
+from tests.bot.answering.fakes import BagOfWords
 
 PASSWORDS = """Choose a password of at least 12 characters. You can change it under Account > Security.
 
 Larkspur will never ask for your password by phone or e-mail."""
 WIDTH = 2 * len(Signals.names())  # each signal, and again on the answerable path
-
-
-class BagOfWords:
-    """Content-word counts hashed into 64 dimensions (the yes/no check's embedder)."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls += 1
-        out = np.zeros((len(texts), 64), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in lexical.terms(text):
-                out[row, sum(map(ord, word)) % 64] += 1.0
-        return out
 
 
 def _constant(bias: float) -> LearnedDecision:

@@ -7,25 +7,10 @@ import numpy as np
 
 from bot.answering import left_out
 from bot.answering.answerer import Answerer
-from knowledge_base import lexical
 from knowledge_base.results import DocumentHit, Passage, SearchResult
+from tests.bot.answering.fakes import BagOfWords
 
 APP = "The SunMeadow app is free on iPhone. Connect it to your smart meter in Settings."
-
-
-class BagOfWords:
-    """Content-word counts hashed into 64 dimensions: a text without a word the other lacks moves closer to it."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls += 1
-        out = np.zeros((len(texts), 64), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in lexical.terms(text):
-                out[row, sum(map(ord, word)) % 64] += 1.0
-        return out
 
 
 def _hit() -> DocumentHit:

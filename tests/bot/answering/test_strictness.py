@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from bot.answering.learned_answerability import LearnedDecision, Signals
 from bot.answering.strictness import CUT_OFFS, decision_for
 from bot.config import AnsweringSettings
-from tests.bot.answering.test_learned_answerability import THIN, BagOfWords, _grounded
+from tests.bot.answering.fakes import BagOfWords
+from tests.bot.answering.test_learned_answerability import THIN, _grounded
 
 SHIPPED = LearnedDecision.load()
 BASE = Signals(above=0.0, margin=0.05, coverage=0.3, passage=0.5, section_score=0.5, support=2.0, share=0.5,
