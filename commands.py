@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from pydantic import ValidationError
 
 from bot.config import DatabaseSettings
 from handoff.config import SlackSettings
@@ -39,10 +40,13 @@ class _Lazy:
         if self._settings is None:
             # NOTE: the command line alone reads .env. `_env_file` is pydantic-settings' own keyword,
             # which mypy cannot see without pydantic's plugin.
-            if self.data_dir is not None:
-                self._settings = Settings(_env_file=".env", data_dir=self.data_dir)  # type: ignore[call-arg]
-            else:
-                self._settings = Settings(_env_file=".env")  # type: ignore[call-arg]
+            try:
+                if self.data_dir is not None:
+                    self._settings = Settings(_env_file=".env", data_dir=self.data_dir)  # type: ignore[call-arg]
+                else:
+                    self._settings = Settings(_env_file=".env")  # type: ignore[call-arg]
+            except ValidationError as exc:  # an operator's typo: the variable and why, not a traceback
+                raise click.ClickException(_settings_problems(exc)) from exc
         return self._settings
 
     def require_data(self) -> None:
@@ -253,6 +257,13 @@ def _exit_below(report: dict[str, Any], min_pass: float | None) -> None:
     if min_pass is not None and below(report, min_pass):
         click.echo(f"fewer than {min_pass:.0%} of the golden questions pass every check", err=True)
         sys.exit(1)
+
+
+def _settings_problems(exc: ValidationError) -> str:
+    """Each refused setting as the environment variable that sets it and pydantic's reason."""
+    lines = [f"SUPPORTBOT_{'__'.join(str(part) for part in error['loc']).upper()}: {error['msg']}"
+             for error in exc.errors()]
+    return "invalid settings:\n  " + "\n  ".join(lines)
 
 
 def _print_json(result: dict[str, Any]) -> None:

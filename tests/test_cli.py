@@ -92,3 +92,13 @@ def test_eval_triage_scores_legal_and_refuses_unknown_labels_without_a_traceback
     rows.write_text(json.dumps({"id": "b", "text": "hello", "expected": "refund_please"}) + "\n")
     refused = _run("eval", "triage", "--input", rows, "--data-dir", tmp_path / "data")
     assert refused.exit_code == 1 and "row b" in refused.output and "Traceback" not in refused.output
+
+
+def test_a_refused_setting_names_its_variable_without_a_traceback(tmp_path: Path) -> None:
+    env = {"SUPPORTBOT_BOT__ANSWERING__STRICTNESS": "sometimes", "SUPPORTBOT_BOT__HISTORY_TURNS": "abc"}
+    result = CliRunner().invoke(build_cli(), ["--data-dir", str(tmp_path / "data"), "handoffs"], env=env)
+    assert result.exit_code == 1
+    assert "invalid settings:" in result.output
+    assert "SUPPORTBOT_BOT__ANSWERING__STRICTNESS: Value error, strictness must be one of" in result.output
+    assert "SUPPORTBOT_BOT__HISTORY_TURNS: Input should be a valid integer" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "data").exists()
