@@ -38,7 +38,8 @@ DEVELOPMENT = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout
                "holdout_l.jsonl",  # l spent on 2026-12-05 (fifth session)
                "validation_v.jsonl",  # the sixth session's validation set
                "holdout_m.jsonl",  # m spent on 2026-12-05 (sixth session)
-               "validation_w.jsonl")  # the seventh session's validation set
+               "validation_w.jsonl",  # the seventh session's validation set
+               "holdout_n.jsonl")  # n spent on 2026-12-05 (seventh session)
 
 
 def is_holdout(path: Path) -> bool:
