@@ -42,7 +42,7 @@ DEVELOPMENT = ("brightwell-dental", "fernhollow-storage", "fernleaf-books", "har
 # hollybrook-hotels its hold-outs (development data from the sixth session on); parcelwise-couriers was
 # the sixth session's validation centre, driftwood-furniture and lumenvault-backup its hold-outs
 # (development data from the seventh session on); inkwell-print was the seventh session's validation centre,
-# greystone-vets and wayfarer-holidays its hold-outs (development data from the eighth session on).
+# greystone-vets and wayfarer-holidays its hold-outs (development data from the ninth session on).
 # Hold-outs, written blind
 # and never read while tuning, run only for final figures (--holdout): every folder not listed above,
 # deliberately not named here so that this file tells nobody tuning what a hold-out is about.
