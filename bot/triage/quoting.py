@@ -29,24 +29,30 @@ class _Tracked:
 
     def per_char(self, change: Callable[[str], str]) -> _Tracked:
         """Each character replaced by `change(c)`, every piece keeping that character's origin."""
-        chars: list[str] = []
+        memo: dict[str, str] = {}  # a message uses few distinct characters
+        outs = [memo[c] if c in memo else memo.setdefault(c, change(c)) for c in self.chars]
+        if all(len(out) == 1 for out in outs):  # the usual case: the origins stay as they are
+            return _Tracked("".join(outs), self.spans)
         spans: list[_Span] = []
-        for c, span in zip(self.chars, self.spans, strict=True):
-            out = change(c)
-            chars.append(out)
+        for out, span in zip(outs, self.spans, strict=True):
             spans.extend([span] * len(out))
-        return _Tracked("".join(chars), tuple(spans))
+        return _Tracked("".join(outs), tuple(spans))
 
     def sub(self, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> _Tracked:
         """`pattern.sub(repl, chars)`, a replacement taking the whole origin of the text it replaced."""
+        changes = []
+        for m in pattern.finditer(self.chars):
+            out = repl(m) if callable(repl) else m.expand(repl)
+            if out != m.group():
+                changes.append((m.start(), m.end(), out))
+        if not changes:
+            return self
         chars: list[str] = []
         spans: list[_Span] = []
         done = 0
-        for m in pattern.finditer(self.chars):
-            start, end = m.span()
+        for start, end, out in changes:
             chars.append(self.chars[done:start])
             spans.extend(self.spans[done:start])
-            out = repl(m) if callable(repl) else m.expand(repl)
             chars.append(out)
             spans.extend([self._origin(start, end)] * len(out))
             done = end

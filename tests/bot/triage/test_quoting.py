@@ -35,7 +35,7 @@ def test_a_span_maps_back_with_amounts_accents_and_contractions_intact() -> None
     text = "Ça fait 3 semaines, I don't   see my 1.299,00 € refund"
     norm = normalize(text)
     start = norm.index("do not")
-    end = norm.index("1299") + len("1299")
+    end = norm.index("129900") + len("129900")
     assert original_words(text, norm, start, end) == "don't see my 1.299,00"
     assert original_words(text, norm, 0, norm.index("3") + 1) == "Ça fait 3"
 
