@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from bot.triage import normalize as n
 
 _Span = tuple[int, int]
+# Longer than this, the original span is mostly what normalize() dropped; a card line stays readable.
+_LONGEST = 160
 
 
 @dataclass(frozen=True)
@@ -114,4 +116,9 @@ def original_words(text: str, norm: str, start: int, end: int) -> str:
     start += len(norm[start:end]) - len(norm[start:end].lstrip())
     end = start + len(said)
     first, last = tracked.spans[start][0], tracked.spans[end - 1][1]
-    return " ".join(text[first:last].split()) or said
+    while last < len(text) and unicodedata.combining(text[last]):  # an accent typed after its letter (NFD)
+        last += 1
+    quoted = " ".join("".join(c for c in text[first:last] if unicodedata.category(c) != "Cf").split())
+    if len(quoted) > _LONGEST:  # padding the rules never saw (emoji, symbols): the normalised words say it
+        return said
+    return quoted or said

@@ -1,6 +1,8 @@
 """The evidence quotes the customer's own words, not the normalised form the rules read."""
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from bot.policy import Policy
@@ -42,3 +44,20 @@ def test_a_span_maps_back_with_amounts_accents_and_contractions_intact() -> None
 
 def test_when_the_replay_disagrees_the_normalised_words_are_quoted() -> None:
     assert original_words("hello there", " something else ", 1, 10) == "something"
+
+
+def test_padding_the_rules_never_saw_is_not_quoted() -> None:
+    """Emoji between matched words vanish from the normalised text; the card gets the short words."""
+    text = "I cancelled the order but you still took " + "\U0001F621" * 1500 + " 89.99 from my card"
+    decision = Triage(Policy()).rules(text)
+    assert decision.label == "billing_dispute"
+    assert len(decision.evidence) <= 220, len(decision.evidence)
+    assert "\u200f" not in Triage(Policy()).rules("you still took \u200f" * 3 + "89.99 after I cancelled").evidence
+
+
+def test_an_accent_typed_after_its_letter_is_kept() -> None:
+    """NFD input (some keyboards send it): 'Cancele' + U+0301 is quoted as typed, accent and all."""
+    decision = Triage(Policy()).rules("Cancele\u0301 el pedido pero au\u0301n asi\u0301 me cobraron 49,90 €")
+    assert decision.label == "billing_dispute"
+    quoted = decision.evidence.split(" '", 1)[1].rstrip("'")
+    assert unicodedata.normalize("NFC", quoted).startswith("Cancelé"), repr(quoted)
