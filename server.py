@@ -223,7 +223,8 @@ def build_services(
     model = chat_model if chat_model is not None else make_chat_model(settings.llm)
     registry = CollectorRegistry()
     metrics = Metrics(registry, multiprocess_dir=settings.web.metrics_dir)
-    triage = build_triage(policy, embedder=getattr(kb, "embedder", None), chat_model=model)
+    triage = build_triage(policy, embedder=getattr(kb, "embedder", None), chat_model=model,
+                          on_llm_skipped=metrics.triage_llm_skipped)
     leases = _turn_leases(settings, now)
     bot = BotService(
         store=store, bus=bus, knowledge_base=kb, triage=triage,

@@ -178,6 +178,8 @@ class TriagePolicy(_Section):
     llm: bool = True  # ask the LLM too, when one is configured
     llm_timeout_s: float = Field(default=2.0, gt=0, le=30)  # then the rules (and the learned stage) stand
     model_timeout_s: float = Field(default=1.0, gt=0, le=30)  # the learned stage alone, run beside retrieval
+    llm_workers: int = Field(default=4, ge=1, le=64)  # LLM triage asks sent at once
+    llm_queue: int = Field(default=8, ge=0, le=1000)  # more may wait; past that the LLM is not asked
 
     @field_validator("extra_phrases")
     @classmethod

@@ -29,6 +29,7 @@ from bot.triage.labels.legal import LEGAL
 from bot.triage.labels.security import SECURITY
 from bot.triage.labels.self_harm import SELF_HARM
 from bot.triage.normalize import normalize
+from bot.triage.quoting import original_words
 from bot.triage.rule import Label, Rule
 from bot.triage.rule_index import RuleIndex
 from bot.triage.second_opinion import PendingTriage, SecondOpinions, TriageDecision
@@ -86,11 +87,12 @@ class Triage:
         """The rules' decision alone."""
         norm = normalize(text)
         for table, candidates in zip(self._tables, self._index.candidates(norm), strict=True):
-            hit = match(table, norm, candidates)
+            hit = _first_hit(table, norm, candidates)
             if hit is not None:
-                rule, matched = hit
+                rule, (start, end) = hit
+                said = original_words(text, norm, start, end)  # the customer's words, not the normalised ones
                 return TriageDecision(table.name, self._policy.reason_for(table.name), rule.confidence,
-                                      f"{rule.name} '{matched}'")
+                                      f"{rule.name} '{said}'")
         return self._sustained_frustration(text, norm, history)
 
     def _sustained_frustration(self, text: str, norm: str, history: Sequence[str]) -> TriageDecision:
@@ -114,12 +116,18 @@ def match(table: Label, norm: str, candidates: Sequence[int] | None = None) -> t
 
     `candidates`: the positions of the only rules that can fire (`RuleIndex.candidates`), in order.
     """
+    hit = _first_hit(table, norm, candidates)
+    return None if hit is None else (hit[0], norm[hit[1][0]:hit[1][1]].strip())
+
+
+def _first_hit(table: Label, norm: str, candidates: Sequence[int] | None) -> tuple[Rule, tuple[int, int]] | None:
+    """`match`, with the span of the matched words in `norm` (to quote the customer's own words)."""
     facts = Facts(norm, table)
     rules = table.rules if candidates is None else [table.rules[i] for i in candidates]
     for rule in rules:
         m = fire(rule, facts)
         if m is not None:
-            return rule, m.group().strip()
+            return rule, m.span()
     return None
 
 

@@ -4,10 +4,18 @@
 service can retrieve in the meantime and wait only for what is left (never past the deadline, after
 which the rules stand). Neither opinion can lower a rule's handoff: they are asked only when the rules
 found nothing. With both, an LLM answer in time decides; otherwise the learned head's does.
+
+The learned head runs on the turn's own thread (about a millisecond; retrieval reuses its embedding),
+so it never waits behind LLM calls: when it sat on the LLM's pool, twelve turns at once behind 3 s
+replies lost its handoffs to the deadline. The LLM asks are bounded (`llm_capacity` running or
+waiting; past it the LLM is not asked), and one whose turn's deadline passed while it waited is
+dropped instead of holding a worker for the HTTP time-out; both are logged and counted
+(`on_llm_skipped`), and the rules and the learned head stand.
 """
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
@@ -66,13 +74,28 @@ def _wait(future: Future[TriageDecision | None] | None, deadline: float, what: s
     return None
 
 
+def _now(fn: Callable[[str], TriageDecision | None], text: str) -> Future[TriageDecision | None]:
+    """`fn(text)` run here, its outcome (or error, which leaves the rules standing) in a finished future."""
+    future: Future[TriageDecision | None] = Future()
+    try:
+        future.set_result(fn(text))
+    except Exception as exc:
+        future.set_exception(exc)
+    return future
+
+
 class SecondOpinions:
-    """Starts the learned head and the LLM on `executor` for a message the rules left alone."""
+    """Asks the LLM on `executor` and the learned head inline, for a message the rules left alone.
+
+    `llm_capacity`: LLM asks running or queued at once (None: no bound); `on_llm_skipped(why)` hears of
+    each ask left out, `why` being `queue_full` or `expired`.
+    """
 
     def __init__(self, *, reason_for: Callable[[str], str | None], executor: Executor | None = None,
                  learned: LearnedTriage | None = None, llm: LlmTriage | None = None,
                  redact_for_llm: Callable[[str], str] = lambda t: t, timeout_s: float = 2.0,
-                 held_back: Callable[[str, str], str | None] = holding_at_serve_time) -> None:
+                 held_back: Callable[[str, str], str | None] = holding_at_serve_time,
+                 llm_capacity: int | None = None, on_llm_skipped: Callable[[str], None] = lambda why: None) -> None:
         self._executor = executor
         self._held_back = held_back  # the rules' guards, asked about the learned head's verdict
         self._reason_for = reason_for
@@ -80,6 +103,8 @@ class SecondOpinions:
         self._llm = llm
         self._redact = redact_for_llm
         self._timeout_s = timeout_s
+        self._llm_slots = threading.BoundedSemaphore(llm_capacity) if llm_capacity is not None else None
+        self._on_llm_skipped = on_llm_skipped
 
     def close(self) -> None:
         """Stop taking work; opinions still running finish on their own."""
@@ -87,11 +112,43 @@ class SecondOpinions:
             self._executor.shutdown(wait=False, cancel_futures=True)
 
     def start(self, text: str, history: Sequence[str], first: TriageDecision) -> PendingTriage:
-        if self._executor is None:  # nothing to run beside: decide inline
-            return PendingTriage(self.decide_now(text, first))
-        model = self._executor.submit(self._model, text) if self._learned is not None else None
-        llm = self._executor.submit(self._ask_llm, text, list(history)) if self._llm is not None else None
-        return PendingTriage(first, model=model, llm=llm, deadline=time.monotonic() + self._timeout_s)
+        deadline = time.monotonic() + self._timeout_s
+        llm = self._submit_llm(text, list(history), deadline) if self._llm is not None else None
+        model = _now(self._model, text) if self._learned is not None else None  # never behind the LLM's queue
+        return PendingTriage(first, model=model, llm=llm, deadline=deadline)
+
+    def _submit_llm(self, text: str, history: list[str], deadline: float) -> Future[TriageDecision | None] | None:
+        """The LLM asked on the executor, unless as many asks as allowed are already running or waiting."""
+        if self._executor is None:
+            return None
+        if self._llm_slots is not None and not self._llm_slots.acquire(blocking=False):
+            self._skip_llm("queue_full", "LLM triage queue is full; the rules and the learned stage stand")
+            return None
+        try:
+            future = self._executor.submit(self._ask_llm_before, deadline, text, history)
+        except RuntimeError:  # shut down
+            self._free_llm_slot()
+            return None
+        future.add_done_callback(lambda _: self._free_llm_slot())
+        return future
+
+    def _free_llm_slot(self) -> None:
+        if self._llm_slots is not None:
+            self._llm_slots.release()
+
+    def _skip_llm(self, why: str, message: str) -> None:
+        log.warning(message)
+        try:
+            self._on_llm_skipped(why)
+        except Exception:
+            log.exception("counting a skipped LLM triage failed")
+
+    def _ask_llm_before(self, deadline: float, text: str, history: list[str]) -> TriageDecision | None:
+        """The LLM's decision, unless the turn stopped waiting for it while this ask sat in the queue."""
+        if time.monotonic() >= deadline:
+            self._skip_llm("expired", "LLM triage ask waited past its turn's deadline; not sent")
+            return None
+        return self._ask_llm(text, history)
 
     def decide_now(self, text: str, first: TriageDecision) -> TriageDecision:
         """The learned head's decision inline (evaluation, benchmarks): no LLM, no thread."""

@@ -19,13 +19,8 @@ T = TypeVar("T")
 
 
 class InlineExecutor(Executor):
-    """Runs each task at once on the caller's thread, its outcome in a finished `Future`.
-
-    Without an LLM the only second opinion is the learned head: about a millisecond of CPU whose
-    embedding retrieval reuses. Handing it to another thread cost a wake-up and the GIL passed back
-    and forth on every turn, for no parallelism the GIL allows; an error still only leaves the rules
-    standing, as from a pool.
-    """
+    """Runs each task at once on the caller's thread, its outcome in a finished `Future` (benchmarks
+    run a whole turn so, for the profiler to see it whole)."""
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
         future: Future[T] = Future()
@@ -48,12 +43,14 @@ def offline_triage(policy: Policy, *, learned: bool = True) -> Triage:
 
 
 def build_triage(policy: Policy, *, embedder: Any = None, chat_model: Any = None,
-                 executor: ThreadPoolExecutor | None = None) -> Triage:
+                 executor: ThreadPoolExecutor | None = None,
+                 on_llm_skipped: Callable[[str], None] = lambda why: None) -> Triage:
     """Rules always; the learned head when `embedder` is the offline MiniLM (its vectors are shared with
     retrieval), the LLM when a chat model is configured; each can be switched off in the policy.
 
-    The caller owns `executor` (when none is given: a small pool for the LLM, shut it down with the
-    server; the learned head alone runs inline).
+    The learned head runs inline on the turn's thread. The LLM runs on `executor`, owned by the caller
+    (when none is given: a pool of `llm_workers`, closed with the triage), with at most `llm_workers` +
+    `llm_queue` asks running or waiting; `on_llm_skipped(why)` counts the asks left out.
     """
     learned = None
     if policy.triage.learned and getattr(embedder, "model_id", None) == LOCAL_MODEL_ID:
@@ -61,11 +58,14 @@ def build_triage(policy: Policy, *, embedder: Any = None, chat_model: Any = None
     llm = LlmTriage(chat_model) if policy.triage.llm and chat_model is not None else None
     if learned is None and llm is None:
         return Triage(policy)
+    knobs = policy.triage
+    if llm is not None and executor is None:
+        executor = ThreadPoolExecutor(max_workers=knobs.llm_workers, thread_name_prefix="triage-llm")
     second = SecondOpinions(
-        executor=executor or (ThreadPoolExecutor(max_workers=4, thread_name_prefix="triage") if llm is not None
-                              else InlineExecutor()),
+        executor=executor if llm is not None else None,
         reason_for=policy.reason_for, learned=learned, llm=llm,
         redact_for_llm=lambda text: redact(text, policy.pii, target="llm").text,
-        timeout_s=policy.triage.llm_timeout_s if llm is not None else policy.triage.model_timeout_s,
+        timeout_s=knobs.llm_timeout_s if llm is not None else knobs.model_timeout_s,
+        llm_capacity=knobs.llm_workers + knobs.llm_queue, on_llm_skipped=on_llm_skipped,
     )
     return Triage(policy, second=second)

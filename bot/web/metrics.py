@@ -39,6 +39,11 @@ class Metrics:
             "supportbot_errors_total", "Errors answered to a caller or raised in a turn, by kind.", ["kind"],
             registry=self.registry,
         )
+        self.triage_llm_skipped_total = Counter(
+            "supportbot_triage_llm_skipped_total",
+            "LLM triage asks left out (queue_full, expired); the rules and the learned stage stood.", ["why"],
+            registry=self.registry,
+        )
         self.sse_streams = Gauge(
             "supportbot_sse_streams", "Event streams currently open (summed over live workers).",
             registry=self.registry, multiprocess_mode="livesum",
@@ -74,6 +79,10 @@ class Metrics:
     def error(self, kind: str) -> None:
         """An error of a bounded set of kinds (our error codes, never free text)."""
         self.errors_total.labels(kind=kind).inc()
+
+    def triage_llm_skipped(self, why: str) -> None:
+        """An LLM triage ask not sent: `queue_full` or `expired` (waited past its turn's deadline)."""
+        self.triage_llm_skipped_total.labels(why=why).inc()
 
     def stream_opened(self) -> None:
         self.sse_streams.inc()

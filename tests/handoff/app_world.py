@@ -88,8 +88,12 @@ class AppWorld:
 
 
 def build_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake: FakeSlack, *, smtp: SmtpSink | None = None,
-                policy_file: Path | None = None, always_open: bool = True, **env: str) -> AppWorld:
-    """`create_app` on a fresh data folder, Slack pointed at `fake`, email at `smtp`; background threads off."""
+                policy_file: Path | None = None, always_open: bool = True, knowledge_base: Any = None,
+                **env: str) -> AppWorld:
+    """`create_app` on a fresh data folder, Slack pointed at `fake`, email at `smtp`; background threads off.
+
+    `knowledge_base`: instead of the one shipping article (e.g. one with the offline embedder, for the
+    learned triage stage)."""
     from server import Settings, create_app
 
     policy = policy_file
@@ -115,7 +119,8 @@ def build_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake: FakeSlack
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
     client = WebClient(token="xoxb-test", base_url=fake.api_url, timeout=3, retry_handlers=[])
-    kb = OneArticleKnowledgeBase(r"deliver|ship", title="Shipping", section="Canada", text="Parcels arrive in 5 days.")
+    kb = knowledge_base or OneArticleKnowledgeBase(r"deliver|ship", title="Shipping", section="Canada",
+                                                   text="Parcels arrive in 5 days.")
     app = create_app(Settings(), knowledge_base=kb, slack_client=client, start_background=False)
     services = app.extensions["supportbot"]
     return AppWorld(app, app.test_client(), services, fake, smtp)

@@ -16,6 +16,7 @@ from pydantic import SecretStr
 from bot.answering.llm import make_chat_model
 from bot.config import LLMSettings
 from bot.policy import Policy
+from bot.triage.classifier import LearnedTriage, LearnedVerdict
 from bot.triage.decision import Triage
 from bot.triage.llm_triage import LlmTriage, parse_verdict
 from bot.triage.second_opinion import SecondOpinions
@@ -167,3 +168,79 @@ def test_without_an_llm_a_failing_head_still_leaves_the_rules_standing(caplog: p
         decision = triage.begin("what are your opening hours").result()
     assert (decision.label, decision.stage) == ("none", "rules")
     assert "learned triage failed" in caplog.text
+
+
+class _BillingHead(LearnedTriage):
+    """A learned head sure of billing_dispute on every message, taking a little CPU as the real one does."""
+
+    def classify(self, text: str) -> LearnedVerdict:
+        time.sleep(0.005)
+        return LearnedVerdict("billing_dispute", 0.95, 0.5)
+
+    def words_behind(self, text: str, label: str, *, top: int = 3) -> list[str]:
+        return ["35", "euros"]
+
+
+def _busy_triage(monkeypatch: pytest.MonkeyPatch, fake_openai: FakeOpenAI, *, workers: int, queue: int,
+                 timeout_s: float, skipped: list[str]) -> Triage:
+    """`build_triage` as the server calls it (learned head and LLM), its head always for billing_dispute."""
+    monkeypatch.setattr("bot.triage.setup.LearnedTriage", _BillingHead)
+    settings = LLMSettings(api_key=SecretStr("test-key"), base_url=fake_openai.base_url, timeout_s=30, max_retries=0)
+    policy = Policy.model_validate({"triage": {"llm_timeout_s": timeout_s, "llm_workers": workers, "llm_queue": queue}})
+    return build_triage(policy, embedder=_MiniLMStandIn(), chat_model=make_chat_model(settings),
+                        on_llm_skipped=skipped.append)
+
+
+def _concurrent_turns(triage: Triage, count: int) -> list[tuple[int, str, str]]:
+    """`count` turns a little apart, each retrieving for 0.1 s before it asks for the triage's decision."""
+    out: list[tuple[int, str, str]] = []
+
+    def turn(i: int) -> None:
+        pending = triage.begin(f"the brown walking boots arrived on Tuesday, order 4471 ({i})")
+        time.sleep(0.1)
+        decision = pending.result()
+        out.append((i, decision.label, decision.stage))
+
+    threads = [threading.Thread(target=turn, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.05)
+    for thread in threads:
+        thread.join()
+    return sorted(out)
+
+
+def test_the_learned_handoff_holds_for_every_turn_behind_slow_llm_replies(
+        monkeypatch: pytest.MonkeyPatch, fake_openai: FakeOpenAI) -> None:
+    for _ in range(20):
+        fake_openai.enqueue_triage('{"label": "none", "reason": "slow"}', delay=1.5)
+    skipped: list[str] = []
+    triage = _busy_triage(monkeypatch, fake_openai, workers=4, queue=8, timeout_s=0.5, skipped=skipped)
+    try:
+        out = _concurrent_turns(triage, 12)
+        waited = time.monotonic() + 5
+        while len(skipped) < 8 and time.monotonic() < waited:  # the workers free up after 1.5 s
+            time.sleep(0.05)
+    finally:
+        triage.close()
+        fake_openai.release()
+    assert out == [(i, "billing_dispute", "model") for i in range(12)]
+    # the 4 workers were busy past every deadline: the asks that waited were dropped, not sent late
+    assert skipped == ["expired"] * 8
+    assert len(fake_openai.triage_requests) == 4
+
+
+def test_a_full_llm_queue_skips_the_llm_with_a_log_line_and_a_count(
+        monkeypatch: pytest.MonkeyPatch, fake_openai: FakeOpenAI, caplog: pytest.LogCaptureFixture) -> None:
+    for _ in range(10):
+        fake_openai.enqueue_triage('{"label": "none", "reason": "slow"}', delay=1.0)
+    skipped: list[str] = []
+    triage = _busy_triage(monkeypatch, fake_openai, workers=1, queue=1, timeout_s=0.5, skipped=skipped)
+    try:
+        with caplog.at_level(logging.WARNING):
+            out = _concurrent_turns(triage, 4)
+    finally:
+        triage.close()
+        fake_openai.release()
+    assert out == [(i, "billing_dispute", "model") for i in range(4)]
+    assert skipped.count("queue_full") == 2 and "LLM triage queue is full" in caplog.text

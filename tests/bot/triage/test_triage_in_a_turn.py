@@ -52,15 +52,22 @@ def _turn(app: Flask, text: str) -> tuple[str, list[dict]]:
     raise AssertionError("no reply")
 
 
+def _recorded_triage(app: Flask, cid: str) -> dict:
+    """The triage the conversation record keeps with its handoff."""
+    store = app.extensions["supportbot"].store
+    return next(m.meta["triage"] for m in store.messages(cid) if m.meta.get("to") == "pending")
+
+
 def test_the_llm_hands_off_what_the_rules_miss_and_the_record_says_why(app: Flask, fake_openai: FakeOpenAI) -> None:
     fake_openai.enqueue_triage('{"label": "security", "reason": "the delivery address was changed by someone else"}')
     cid, messages = _turn(app, "do you deliver to Leeds? the address on my profile looks unfamiliar")
 
     conversation = app.extensions["supportbot"].bot.get(cid)
     assert conversation.handoff_reason == "sensitive:security"
-    state = next(m for m in messages if m["meta"].get("to") == "pending")
-    assert state["meta"]["triage"]["stage"] == "llm"
-    assert "changed by someone else" in state["meta"]["triage"]["evidence"]
+    triage = _recorded_triage(app, cid)
+    assert triage["stage"] == "llm"
+    assert "changed by someone else" in triage["evidence"]
+    assert all("triage" not in m["meta"] for m in messages)  # the customer API keeps it to the record
     # handed off before any answer was asked for: at most the handoff summary went to the LLM
     assert all("brief" in r["messages"][0]["content"] for r in fake_openai.requests)
 
@@ -68,9 +75,9 @@ def test_the_llm_hands_off_what_the_rules_miss_and_the_record_says_why(app: Flas
 def test_a_rule_hands_off_without_waiting_for_the_llm_and_names_its_words(app: Flask, fake_openai: FakeOpenAI) -> None:
     cid, messages = _turn(app, "Someone hacked my account")
 
-    state = next(m for m in messages if m["meta"].get("to") == "pending")
-    assert state["meta"]["triage"] == {"label": "security", "stage": "rules", "evidence": "security:hacked 'hacked'",
-                                       "confidence": 0.9}
+    assert _recorded_triage(app, cid) == {"label": "security", "stage": "rules",
+                                          "evidence": "security:hacked 'hacked'", "confidence": 0.9}
+    assert all("triage" not in m["meta"] for m in messages)
     assert fake_openai.triage_requests == []
 
 
