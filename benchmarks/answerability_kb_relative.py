@@ -110,9 +110,10 @@ def rank_correlation(a: list[float], b: list[float]) -> float:
     return float(np.corrcoef(ra, rb)[0, 1])
 
 
-def oracle(data: Data, probability: np.ndarray, cutoff: float) -> None:
+def oracle(data: Data, probability: np.ndarray, cutoff: float) -> tuple[np.ndarray, np.ndarray]:
     """Per centre, the logit shift (chosen on its own labels) with the most facts at no more wrong answers
-    than the shared cut-off gives there: the ceiling of any per-centre recalibration of this model."""
+    than the shared cut-off gives there: the ceiling of any per-centre recalibration of this model.
+    Returns the (shared, oracle) decisions."""
     logit = np.log(np.clip(probability, 1e-9, 1 - 1e-9) / np.clip(1 - probability, 1e-9, 1))
     base = data.decide(probability, cutoff)
     shown = base.copy()
@@ -133,6 +134,7 @@ def oracle(data: Data, probability: np.ndarray, cutoff: float) -> None:
     print(f"  shared  {fmt(counts(data.rows, base))}")
     print(f"  oracle  {fmt(counts(data.rows, shown))}")
     print("  gains: " + ", ".join(f"{kb} {s:+.1f}: +{g}" for kb, s, g in moved if g))
+    return base, shown
 
 
 def predictable(data: Data, probability: np.ndarray, stats: dict[str, Stats]) -> None:
