@@ -110,9 +110,45 @@ def decided(question: str, found: SectionAnswer, hit: DocumentHit, cross_lingual
             "drop": left_out.drop(question, shown, english) if asked and english is not None else 0.0}
 
 
-def question_rows(name: str, docs: Path, files: list[tuple[str, Path]]) -> list[dict[str, Any]]:
+PSEUDO_PER_KB = 200  # pseudo-queries per knowledge base (titles first, then section headings)
+
+
+def pseudo_queries(kb: Any) -> list[dict[str, Any]]:
+    """What search makes of the knowledge base's own titles and section headings asked as questions
+    with their own document left out: the top *other* official document's score, coverage and margin.
+
+    A label-free picture of the knowledge base's score scale (how high an in-domain question it cannot
+    answer from the right page scores), to test whether the answerability decision gains from it.
+    """
+    asked: list[tuple[str, str, str]] = []
+    for info in kb.documents():
+        asked.append(("title", info.title, info.id))
+    for info in kb.documents():
+        seen = set()
+        for chunk in kb.document_chunks(info.id):
+            heading = chunk.section.split(" > ")[-1].strip()
+            if heading and heading not in seen and heading != info.title:
+                seen.add(heading)
+                asked.append(("heading", heading, info.id))
+    out = []
+    for kind, text, own in asked[:PSEUDO_PER_KB]:
+        result = kb.search(text)
+        others = [h for h in result.hits if h.document_id != own and h.trust == "official"]
+        if not others:
+            continue
+        nxt = others[1].score if len(others) > 1 else 0.0
+        out.append({"kind": kind, "text": text, "score": others[0].score, "coverage": others[0].coverage,
+                    "margin": others[0].score - nxt,
+                    "self": next((h.score for h in result.hits if h.document_id == own), 0.0)})
+    return out
+
+
+def question_rows(name: str, docs: Path, files: list[tuple[str, Path]],
+                  stats: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     rows = []
     with indexed_centre(docs, prefix="supportbot-answerability-") as (settings, kb):
+        if stats is not None:
+            stats[name] = pseudo_queries(kb)
         services = build_services(settings, knowledge_base=kb)
         turns = services.bot._turns  # the answerer and document reader the turn itself uses
         answerer, whole = turns._answerer, turns._whole
@@ -159,6 +195,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--only", help="one knowledge base by name")
+    parser.add_argument("--pseudo", type=Path, help="also write each knowledge base's pseudo-query scores here")
     parser.add_argument("--extra", action="append", default=[], help="NAME=FILE: more questions for set NAME")
     args = parser.parse_args()
     extra: dict[str, list[Path]] = {}
@@ -166,6 +203,7 @@ def main() -> None:
         set_name, _, file = item.partition("=")
         extra.setdefault(set_name, []).append(Path(file))
     rows: list[dict[str, Any]] = []
+    stats: dict[str, Any] | None = {} if args.pseudo else None
     with tempfile.TemporaryDirectory(prefix="supportbot-answerability-") as tmp:
         for name, docs, golden, _conversations in help_centres(holdout=False):
             if args.only and name != args.only:
@@ -177,9 +215,11 @@ def main() -> None:
             if name == "examples":
                 files.append(("kestrel", kestrel_golden(Path(tmp))))
             files += [(f"extra:{p.name}", p) for p in extra.get(name, [])]
-            rows += question_rows(name, docs, files)
+            rows += question_rows(name, docs, files, stats)
             print(f"{name}: {sum(r['kb'] == name for r in rows)} questions", file=sys.stderr)
     args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    if args.pseudo is not None:
+        args.pseudo.write_text(json.dumps(stats) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
