@@ -149,7 +149,8 @@ def transaction(engine: Engine) -> AbstractContextManager[Connection | DirectTra
     """`engine.begin()` for this module's statements: committed at the end, rolled back on an error.
 
     NOTE: SQLite only, where pysqlite begins before the first write itself and `Connection.begin` sends
-    nothing; Postgres, and an engine whose statements are logged, keep SQLAlchemy's `Connection`.
+    nothing; Postgres, an engine whose statements are logged and one with transaction listeners keep
+    SQLAlchemy's `Connection`.
     """
     return engine.begin() if _through_sqlalchemy(engine) else _Pooled(engine, commit=True)
 
@@ -161,7 +162,10 @@ def reading(engine: Engine) -> AbstractContextManager[Connection | DirectTransac
 
 
 def _through_sqlalchemy(engine: Engine) -> bool:
-    return engine.dialect.name != "sqlite" or bool(engine.echo) or engine.logger.isEnabledFor(logging.INFO)
+    """Whether SQLAlchemy's `Connection` must run the transaction: anything but SQLite, a logged engine,
+    or one with transaction listeners (a lean transaction would skip them without a word)."""
+    listened = bool(engine.dispatch.begin or engine.dispatch.commit or engine.dispatch.rollback)
+    return engine.dialect.name != "sqlite" or bool(engine.echo) or engine.logger.isEnabledFor(logging.INFO) or listened
 
 
 def _execute(connection: Connection | DirectTransaction, statement: Statement, params: Mapping[str, Any],

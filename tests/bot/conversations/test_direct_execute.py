@@ -180,7 +180,7 @@ def test_on_sqlite_a_turns_transaction_is_the_pools_connection_and_a_failure_lea
     assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
 
 
-def test_a_logged_engine_or_postgres_keeps_sqlalchemys_connection(tmp_path) -> None:
+def test_a_logged_engine_keeps_sqlalchemys_connection(tmp_path) -> None:
     from sqlalchemy import Connection
 
     from bot.config import DatabaseSettings
@@ -190,3 +190,21 @@ def test_a_logged_engine_or_postgres_keeps_sqlalchemys_connection(tmp_path) -> N
     with direct.transaction(logged) as tx, direct.reading(logged) as read:
         assert isinstance(tx, Connection) and isinstance(read, Connection)
     logged.dispose()
+
+
+def test_an_engine_with_transaction_listeners_keeps_sqlalchemys_connection(tmp_path) -> None:
+    """A listener on commit (metrics, BEGIN IMMEDIATE) must not be skipped by the lean path."""
+    from sqlalchemy import Connection, event
+
+    from bot.config import DatabaseSettings
+    from bot.conversations.database import make_engine
+
+    engine = make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path / 'listened.sqlite3'}"))
+    with direct.transaction(engine) as tx:
+        assert not isinstance(tx, Connection)
+    commits: list[object] = []
+    event.listen(engine, "commit", commits.append)
+    with direct.transaction(engine) as tx:
+        assert isinstance(tx, Connection)
+    assert len(commits) == 1
+    engine.dispose()
