@@ -10,10 +10,15 @@ delivered on the customer's open event stream (web_load.py's customer). An ancho
 workers, from /proc) over the phase, divided by the turns it served.
 
     python benchmarks/cpu_per_turn.py [--clients 1 8] [--seconds 8] [--repetitions 3] [--threads 32] [--distinct]
+                                      [--baseline CHECKOUT]
 
 `--distinct` numbers every question ("... (#3-17)"), for both servers: without it the 8 questions
 repeat, and the product embeds each only once per run (its `VectorMemo` remembers the last 256
 texts) while the anchor embeds every question, which flatters the product's CPU per turn.
+
+`--baseline CHECKOUT` also serves another checkout's product (e.g. main beside a branch) in the same
+run, its phases interleaved with the other two (the order rotates every repetition), so a change is
+judged against the same machine load; its ratios are printed beside the product's.
 
 Prints each phase, then medians and ratios, then one JSON line. Budgets (issue 14): CPU per turn at
 most 1.5x the anchor's; turns/s at 8 clients at least 0.7x the anchor's.
@@ -21,6 +26,7 @@ most 1.5x the anchor's; turns/s at 8 clients at least 0.7x the anchor's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -123,40 +129,53 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=32, help="each server's request threads")
     parser.add_argument("--distinct", action="store_true", help="number every question (no text repeats)")
     parser.add_argument("--worker", choices=["loop", "threads"], default="loop", help="the product's worker")
+    parser.add_argument("--baseline", type=Path, help="also serve this checkout's product (e.g. main), interleaved")
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="cpu-turn-") as tmp:
-        anchor_dir, product_dir = Path(tmp) / "anchor", Path(tmp) / "product"
+    with tempfile.TemporaryDirectory(prefix="cpu-turn-") as tmp, contextlib.ExitStack() as stack:
+        anchor_dir = Path(tmp) / "anchor"
         anchor_dir.mkdir()
-        with ServerProcess(anchor_dir, threads=args.threads, app_spec="anchor_langchain_tutorial:app()",
-                           pythonpath=ROOT / "benchmarks") as anchor, \
-                ServerProcess(product_dir, threads=args.threads, worker=args.worker) as product:
-            servers = {"anchor": anchor, "product": product}
-            for kind, server in servers.items():  # warm-up, not measured
-                phase(kind, server, 2, 2.0)
-            phases = []
-            for repetition in range(args.repetitions):
-                for clients in args.clients:
-                    order = ["anchor", "product"] if repetition % 2 == 0 else ["product", "anchor"]
-                    for kind in order:
-                        result = phase(kind, servers[kind], clients, args.seconds, args.distinct)
-                        phases.append(result)
-                        print(f"rep {repetition + 1} {kind:7s} {clients:2d} clients: {result['turns']} turns, "
-                              f"{result['turns_per_s']} turns/s, server CPU {result['cpu_ms_per_turn']} ms/turn, "
-                              f"errors {result['errors']}", flush=True)
+        servers = {
+            "anchor": stack.enter_context(ServerProcess(anchor_dir, threads=args.threads,
+                                                        pythonpath=ROOT / "benchmarks",
+                                                        app_spec="anchor_langchain_tutorial:app()")),
+            "product": stack.enter_context(ServerProcess(Path(tmp) / "product", threads=args.threads,
+                                                         worker=args.worker)),
+        }
+        if args.baseline is not None:
+            servers["baseline"] = stack.enter_context(ServerProcess(Path(tmp) / "baseline", threads=args.threads,
+                                                                    worker=args.worker, root=args.baseline))
+        for kind, server in servers.items():  # warm-up, not measured
+            phase(kind, server, 2, 2.0)
+        phases = []
+        kinds = list(servers)
+        for repetition in range(args.repetitions):
+            for clients in args.clients:
+                shift = repetition % len(kinds)  # NOTE: with two kinds, they alternate as before
+                order = kinds[shift:] + kinds[:shift]
+                for kind in order:
+                    result = phase(kind, servers[kind], clients, args.seconds, args.distinct)
+                    phases.append(result)
+                    print(f"rep {repetition + 1} {kind:8s} {clients:2d} clients: {result['turns']} turns, "
+                          f"{result['turns_per_s']} turns/s, server CPU {result['cpu_ms_per_turn']} ms/turn, "
+                          f"errors {result['errors']}", flush=True)
     summary = {}
     for clients in args.clients:
         row = {}
-        for kind in ("anchor", "product"):
+        for kind in kinds:
             mine = [p for p in phases if p["kind"] == kind and p["clients"] == clients]
             row[f"{kind}_cpu_ms_per_turn"] = statistics.median(float(p["cpu_ms_per_turn"]) for p in mine)
             row[f"{kind}_turns_per_s"] = statistics.median(float(p["turns_per_s"]) for p in mine)
-        row["cpu_ratio"] = round(row["product_cpu_ms_per_turn"] / row["anchor_cpu_ms_per_turn"], 2)
-        row["turns_ratio"] = round(row["product_turns_per_s"] / row["anchor_turns_per_s"], 2)
+        for kind, prefix in (("product", ""), ("baseline", "baseline_")):
+            if kind not in kinds:
+                continue
+            row[f"{prefix}cpu_ratio"] = round(row[f"{kind}_cpu_ms_per_turn"] / row["anchor_cpu_ms_per_turn"], 2)
+            row[f"{prefix}turns_ratio"] = round(row[f"{kind}_turns_per_s"] / row["anchor_turns_per_s"], 2)
+            print(f"{clients:2d} clients, medians: CPU/turn {kind} {row[f'{kind}_cpu_ms_per_turn']} ms vs anchor "
+                  f"{row['anchor_cpu_ms_per_turn']} ms = {row[f'{prefix}cpu_ratio']}x; turns/s {kind} "
+                  f"{row[f'{kind}_turns_per_s']} vs anchor {row['anchor_turns_per_s']} = "
+                  f"{row[f'{prefix}turns_ratio']}x")
         summary[clients] = row
-        print(f"{clients:2d} clients, medians: CPU/turn product {row['product_cpu_ms_per_turn']} ms vs anchor "
-              f"{row['anchor_cpu_ms_per_turn']} ms = {row['cpu_ratio']}x; turns/s product {row['product_turns_per_s']}"
-              f" vs anchor {row['anchor_turns_per_s']} = {row['turns_ratio']}x")
     checks = {
         "cpu_ratio": all(r["cpu_ratio"] <= BUDGET["cpu_ratio"] for r in summary.values()),
         "turns_ratio_8": 8 in summary and summary[8]["turns_ratio"] >= BUDGET["turns_ratio_8"],
@@ -166,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({"benchmark": "cpu_per_turn", "worker": args.worker, "distinct": args.distinct,
                       "summary": summary, "phases": phases,
                       "budgets": BUDGET, "checks": checks, "ok": all(checks.values()),
+                      "baseline": str(args.baseline.resolve()) if args.baseline is not None else None,
                       "loadavg_1m": round(os.getloadavg()[0], 2)}, sort_keys=True))
     return 0 if all(checks.values()) else 1
 

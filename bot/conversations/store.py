@@ -278,7 +278,7 @@ class ConversationStore:
         waiting for the GIL every hand-off kept the whole process's writers waiting.
         """
         now = self._now()
-        with self._engine.begin() as c:
+        with direct.transaction(self._engine) as c:
             earlier = recent_text(c, conversation_id, before=NEWEST, limit=history, kinds=(Kind.TEXT,)) \
                 if history > 0 else []
             row = touch_and_read(c, conversation_id, now, Role.CUSTOMER)
@@ -309,7 +309,7 @@ class ConversationStore:
         now = self._now()
         values = {"misses": misses} if misses is not None else None
         try:
-            with self._engine.begin() as c:
+            with direct.transaction(self._engine) as c:
                 if not touch_conversation(c, conversation_id, now, Role.BOT, values=values, only_in=State.BOT,
                                           turn=turn):
                     return None
@@ -409,7 +409,7 @@ class ConversationStore:
 
     def _read_conversation(self, conversation_id: str) -> Any | None:
         """One Core SELECT, no commit: what authenticating a request costs."""
-        with self._engine.connect() as c:  # NOTE: closing rolls the read-only transaction back; nothing to commit
+        with direct.reading(self._engine) as c:  # NOTE: nothing to commit; the pool ends the read
             return direct.first(c, READ_CONVERSATION, {"cid": conversation_id})
 
     def _update(self, conversation_id: str, values: dict[str, Any]) -> Conversation:

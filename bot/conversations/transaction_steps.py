@@ -46,7 +46,7 @@ _RECENT_OF_KIND = (
            MESSAGES.c.kind == bindparam("kind"))
     .order_by(MESSAGES.c.id.desc()).limit(bindparam("limit"))
 )
-Tx = Session | Connection  # what the steps run on: the store's transaction, ORM or Core
+Tx = direct.Tx  # what the steps run on: the store's transaction, ORM, Core, or the pool's DBAPI connection
 READ_CONVERSATION = select(CONVERSATIONS).where(CONVERSATIONS.c.id == bindparam("cid"))
 
 
@@ -130,7 +130,7 @@ def insert_message(
         "turn_until": lease.until if lease is not None else None,
         "turn_owner": lease.owner if lease is not None else None, "reply_to": reply_to,
     }
-    if isinstance(s, Connection):
+    if isinstance(s, Connection | direct.DirectTransaction):
         inserted = direct.first(s, _INSERT_MESSAGE_ID, params, keys=_MESSAGE_KEYS)
         assert inserted is not None
         message_id = int(inserted[0])
@@ -149,6 +149,8 @@ def recent_text(s: Tx, conversation_id: str, *, before: int, limit: int, kinds: 
     rows: Sequence[Any]
     if len(values) == 1:
         rows = direct.rows(s, _RECENT_OF_KIND, params | {"kind": values[0]})
+    elif isinstance(s, direct.DirectTransaction):  # NOTE: an expanding IN is SQLAlchemy's to render
+        raise TypeError("several kinds are read through SQLAlchemy: pass a Connection or a Session")
     else:
         rows = s.execute(_RECENT, params | {"kinds": values}).all()
     return message_records(reversed(rows), _RECENT)  # NOTE: both reads select the same columns

@@ -103,3 +103,15 @@ def test_the_content_signals_read_the_question_s_words_in_the_shown_section_infl
     assert held_long == pytest.approx(0.0)  # the one long word, "jacket", is the thing asked
     assert held_shares("do venues keep lost property", shown) == (1.0, 1.0)
     assert held_shares("is it?", shown) == (0.0, 1.0)  # no content words: nothing held, no long word lacked
+
+
+def test_the_signals_vector_is_every_field_in_order():
+    """The model reads the signals by position: the vector is the fields in declaration order, as floats."""
+    from dataclasses import astuple, fields
+
+    import numpy as np
+
+    values = {f.name: 0.5 + i for i, f in enumerate(fields(Signals))}
+    signals = Signals(**values)
+    assert signals.vector().tolist() == list(astuple(signals)) == list(values.values())
+    assert signals.vector().dtype == np.float64 and Signals.names() == tuple(values)

@@ -144,3 +144,67 @@ def test_timestamps_read_twice_are_one_datetime_and_json_values_are_not_shared(
     assert first.created_at is again.created_at and first.created_at == theirs.created_at
     assert first.created_at.tzinfo is not None
     assert first.meta == again.meta == {"lang": "en"} and first.meta is not again.meta
+
+
+def test_on_sqlite_a_turns_transaction_is_the_pools_connection_and_a_failure_leaves_nothing(
+        engine: Engine, store: ConversationStore) -> None:
+    """`direct.transaction` commits what ran, rolls back on an error, and always gives the connection (and
+    the process's SQLite write lock) back: the next writer, on another thread, is not kept waiting."""
+    import threading
+
+    from sqlalchemy.exc import IntegrityError
+
+    from bot.conversations.transaction_steps import insert_message, touch_conversation
+
+    conversation, _token = store.create_conversation()
+    now = datetime.now(UTC)
+    with pytest.raises(RuntimeError, match="midway"), direct.transaction(engine) as tx:
+        assert isinstance(tx, direct.DirectTransaction) == (engine.dialect.name == "sqlite")
+        touch_conversation(tx, conversation.id, now, Role.CUSTOMER)
+        insert_message(tx, conversation.id, Role.CUSTOMER, Kind.TEXT, "lost", (), None, None, now)
+        raise RuntimeError("midway")
+    assert store.messages(conversation.id) == [] and engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    stored: list[object] = []
+    writer = threading.Thread(target=lambda: stored.append(store.add_message(conversation.id, role=Role.CUSTOMER,
+                                                                             text="kept")))
+    writer.start()
+    writer.join(timeout=10)
+    assert [m.text for m in store.messages(conversation.id)] == ["kept"]
+    lease = TurnLease(owner="me", until=now + timedelta(minutes=1))
+    accepted = store.accept_customer_message(conversation.id, "q", history=0, lease=lease)
+    assert store.add_bot_message(conversation.id, text="a", turn=accepted.lease) is not None
+    with pytest.raises(IntegrityError), direct.transaction(engine) as tx:  # SQLAlchemy's error, as before
+        insert_message(tx, conversation.id, Role.BOT, Kind.TEXT, "twice", (), None, None, now,
+                       reply_to=accepted.message.id)
+    assert [m.text for m in store.messages(conversation.id)] == ["kept", "q", "a"]
+    assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def test_a_logged_engine_keeps_sqlalchemys_connection(tmp_path) -> None:
+    from sqlalchemy import Connection
+
+    from bot.config import DatabaseSettings
+    from bot.conversations.database import make_engine
+
+    logged = make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path / 'logged.sqlite3'}", echo=True))
+    with direct.transaction(logged) as tx, direct.reading(logged) as read:
+        assert isinstance(tx, Connection) and isinstance(read, Connection)
+    logged.dispose()
+
+
+def test_an_engine_with_transaction_listeners_keeps_sqlalchemys_connection(tmp_path) -> None:
+    """A listener on commit (metrics, BEGIN IMMEDIATE) must not be skipped by the lean path."""
+    from sqlalchemy import Connection, event
+
+    from bot.config import DatabaseSettings
+    from bot.conversations.database import make_engine
+
+    engine = make_engine(DatabaseSettings(url=f"sqlite:///{tmp_path / 'listened.sqlite3'}"))
+    with direct.transaction(engine) as tx:
+        assert not isinstance(tx, Connection)
+    commits: list[object] = []
+    event.listen(engine, "commit", commits.append)
+    with direct.transaction(engine) as tx:
+        assert isinstance(tx, Connection)
+    assert len(commits) == 1
+    engine.dispose()

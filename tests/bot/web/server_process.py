@@ -22,9 +22,11 @@ class ServerProcess:
 
     def __init__(self, data_dir: Path, *, extra_env: dict[str, str] | None = None, threads: int = 32,
                  startup_timeout_s: float = 300.0, app_spec: str | None = None, pythonpath: Path | None = None,
-                 workers: int = 1, worker: str | None = None, serve_args: tuple[str, ...] = ()) -> None:
+                 workers: int = 1, worker: str | None = None, serve_args: tuple[str, ...] = (),
+                 root: Path | None = None) -> None:
         """`app_spec` (e.g. `module:factory()`) runs gunicorn gthread on another app than `supportbot serve` does;
-        `worker` is `serve --worker` (`loop`, the default, or `threads`)."""
+        `worker` is `serve --worker` (`loop`, the default, or `threads`); `root`: serve another checkout's code
+        (e.g. main beside a branch, in one benchmark run)."""
         self.data_dir = Path(data_dir)
         self.threads = threads
         self.workers = workers
@@ -47,6 +49,9 @@ class ServerProcess:
         self._pythonpath = pythonpath
         self._worker = worker
         self._serve_args = serve_args  # more `serve` options, e.g. ("--no-preload-model",)
+        self._root = Path(root).resolve() if root is not None else ROOT
+        if root is not None:
+            self._env["PYTHONPATH"] = str(self._root)
 
     def __enter__(self) -> ServerProcess:
         self.start()
@@ -58,7 +63,8 @@ class ServerProcess:
     def start(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
-        command = [sys.executable, str(ROOT / "commands.py"), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+        command = [sys.executable, str(self._root / "commands.py"), "serve", "--host", "127.0.0.1",
+                   "--port", str(self.port),
                    "--threads", str(self.threads), "--workers", str(self.workers)] + (
                        ["--worker", self._worker] if self._worker else []) + list(self._serve_args)
         if self._app_spec:
