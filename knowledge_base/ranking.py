@@ -301,8 +301,11 @@ def margin(ranked: list[Candidate], i: int, level: float) -> float:
     ones over it 469 -> 507 of 788 and wrong first ones 43 -> 34). The bot's whole turn on them
     (`answers_quality.py`): facts said (English) 507 -> 525 of 969, wrong answers 112 -> 113 of 1,387.
     Where the first document led without the coverage-beyond-title feature (`rank_features.py`), its
-    margin is the smaller of the two leads: that feature chooses among siblings, it is no evidence
-    that the question is answerable.
+    margin is its lead without it: that feature chooses among siblings, it is no evidence that the
+    question is answerable. Replayed on all 31 development sets' English questions (1,401 answerable,
+    341 unanswerable): right first and scored >= 0.5 747 -> 747 (the plain lead: 764, but a near miss
+    sharing one word with a sibling then rises over the threshold, test_search's colour print; the
+    smaller of the two leads: 740), unanswerable >= 0.5 96 -> 96, wrong first >= 0.5 73 -> 72.
     """
     if i > 0:
         return ranked[i].raw - ranked[0].raw
@@ -310,8 +313,8 @@ def margin(ranked: list[Candidate], i: int, level: float) -> float:
         lead = ranked[0].raw - ranked[1].raw
         steady = [c.raw if c.steady is None else c.steady for c in ranked]
         steady_lead = steady[0] - max(steady[1:])
-        # The coverage-beyond-title term reorders siblings; it does not make a first document that
-        # led without it more certain (a near miss with one shared word would rise over the
+        # The coverage-beyond-title term reorders siblings; it is no evidence that a first document
+        # which led without it answers (a near miss with one shared word would rise over the
         # threshold: tests/knowledge_base/test_search.py's "price of a colour print").
-        return min(lead, steady_lead) if steady_lead > 0 else lead
+        return steady_lead if steady_lead > 0 else lead
     return ranked[0].base - level  # a one-document base: compare with the near-miss level (as the gap is)

@@ -127,8 +127,8 @@ def test_an_official_article_comes_before_a_forum_thread_that_matches_as_well(
         lead = float(first["ranking"]) - float(signals["community/flat-tyre-thread.md"]["ranking"])
         steady_lead = float(first["steady"]) - max(float(s["steady"]) for d, s in signals.items()
                                                    if d != "tyre-punctures.md")
-        assert lead > 0 and steady_lead > 0  # first without the coverage-beyond-title term too: the smaller lead
-        assert float(first["margin"]) == pytest.approx(min(lead, steady_lead))
+        assert lead > 0 and steady_lead > 0  # first without the coverage-beyond-title term too: that lead
+        assert float(first["margin"]) == pytest.approx(steady_lead)
         level = float(first["level"])
         scored = learned.calibration.score(float(first["raw"]), level, float(first["margin"]))
         assert hits[0].score == pytest.approx(scored, abs=1e-6)
@@ -204,12 +204,15 @@ def test_keyword_coverage_beyond_the_title_lifts_the_page_that_answers_over_a_si
 
 def test_coverage_beyond_the_title_reorders_but_does_not_widen_a_margin() -> None:
     # "a" led without the coverage-beyond-title term (steady 0.62 against 0.60) and leads by more with
-    # it (0.70 against 0.60): its margin stays the smaller lead, so a near miss sharing one word with a
-    # sibling does not rise over the threshold. Overturned by that term, "b" gets its lead.
+    # it (0.70 against 0.60): its margin stays its lead without it, so a near miss sharing one word with
+    # a sibling does not rise over the threshold. Overturned by that term, "b" gets its lead.
     kept = [_candidate("a", base=0.55, raw=0.70), _candidate("b", base=0.58, raw=0.60), _candidate("c", 0.3, 0.3)]
     kept[0].steady, kept[1].steady, kept[2].steady = 0.62, 0.60, 0.3
     assert margin(kept, 0, level=0.4) == pytest.approx(0.02)
     assert margin(kept, 1, level=0.4) == pytest.approx(-0.10)
+    narrowed = [_candidate("a", base=0.55, raw=0.65), _candidate("b", base=0.58, raw=0.60)]
+    narrowed[0].steady, narrowed[1].steady = 0.70, 0.60  # nor does it narrow one
+    assert margin(narrowed, 0, level=0.4) == pytest.approx(0.10)
     overturned = [_candidate("b", base=0.58, raw=0.66), _candidate("a", base=0.55, raw=0.62)]
     overturned[0].steady, overturned[1].steady = 0.58, 0.62
     assert margin(overturned, 0, level=0.4) == pytest.approx(0.04)
