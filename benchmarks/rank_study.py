@@ -20,20 +20,20 @@ four-feature fit: `fit_ranker.py` chooses its L2 under that constraint.
 With `--on-shipped` the shipped weights are kept and only each variant's extra features are fitted
 on top (per L2, left-one-centre-out, with the per-centre moves); `--public` counts the public sets
 (`rank_signals.py --public`) with the weights fitted on every centre, never fitting on them;
-`--weights` studies another shipped ranker (e.g. the four weights before the fifth feature).
-Measured on 2026-12-05 (ninth session, 1,401 questions, 31 sets; the four-feature ranker then shipped
-put 1,115 right first, stackfaq 586 of 609, rasa_sara 337 of 454): keyword coverage of the best chunk
-without the candidate's title words, 1,130-1,139 but stackfaq 567-582; coverage times length times
-(1 - title cosine)^2 (`coverage_beyond_title`, shipped at l2 0.003: weight 0.2189), 1,128 with stackfaq
-586 and rasa_sara 339 (weaker L2s 1,139-1,162 but stackfaq 580-582); with length squared 1,115-1,156,
-the public sets as noisy; the best heading vector 1,125-1,133, log chunk count 1,124, title-word
-coverage in multi-chunk documents 1,113-1,121.
+`--weights` studies other shipped weights (comma-separated, for the first features of `SHIPPED`).
+Measured on 2026-12-05 (ninth session, 1,401 questions, 31 sets; the shipped four-feature ranker
+puts 1,115 right first, stackfaq 586 of 609, rasa_sara 337 of 454), each on top of it: keyword coverage
+of the best chunk without the candidate's title words, 1,130-1,139 but stackfaq 567-582; coverage times
+length times (1 - title cosine)^2, at l2 0.003 (weight 0.2189) 1,128 with stackfaq 586 and rasa_sara
+339, weaker L2s 1,139-1,162 but stackfaq 580-582 (built on branch rank10, not shipped: DECISIONS.md);
+with length squared 1,115-1,156, the public sets as noisy; the best heading vector 1,125-1,133, log
+chunk count 1,124, title-word coverage in multi-chunk documents 1,113-1,121.
 
     python benchmarks/rank_signals.py --out /tmp/signals.pkl
     python benchmarks/rank_signals.py --public --out /tmp/public_signals.pkl
     python benchmarks/rank_study.py --signals /tmp/signals.pkl [--check] [--variant NAME]
     python benchmarks/rank_study.py --signals /tmp/signals.pkl --public /tmp/public_signals.pkl \
-        --weights=-0.1786,0.2054,-0.1947,0.1916 --on-shipped --variant "cov*len*(1-title)^2"
+        --on-shipped --variant "cov*len*(1-title)^2"
 """
 from __future__ import annotations
 
@@ -244,7 +244,7 @@ def build(centres: list[dict[str, Any]]) -> list[dict[str, Any]]:
 Feature = Callable[[dict[str, np.ndarray]], np.ndarray]
 SHIPPED: list[Feature] = [
     lambda t: t["title"] * t["length"], lambda t: t["cov"] * t["length"], lambda t: t["community"],
-    lambda t: t["window"] * t["length"], lambda t: t["cov"] * t["length"] * (1 - t["title"]) ** 2,
+    lambda t: t["window"] * t["length"],
 ]
 
 

@@ -19,7 +19,7 @@ from knowledge_base.pinned_files import read_pinned
 from knowledge_base.rank_features import FEATURES
 
 RANKER_PATH = Path(__file__).resolve().parent / "assets" / "ranker.json"
-RANKER_SHA256 = "7ecc4a92970a86ea096bcb7b2fc8324aad6b1124c3001d7d0dbea91df844b282"
+RANKER_SHA256 = "d59757ca3db34c02ae36ab723ce5c7370d11b9eae377c088f20ad40dfc291513"
 
 
 class RankerUnavailable(KnowledgeBaseError):

@@ -9,12 +9,6 @@ round. A community thread (customers' words, never quoted as the answer) should 
 where an official article answers about as well. So the features are the title cosine and the
 coverage, each scaled by the question's length, whether the document is a community one, and its best
 whole-document window cosine (`windows.py`: what runs across sections) scaled by the question's length.
-The fifth, `coverage_beyond_title`, is the keyword coverage where the title does not say it: coverage
-times length times (1 - title cosine)^2. A sibling article whose title names the question's subject
-("City breaks FAQ" for "city break balance due when?") wins on its title although the passage that
-answers is elsewhere; of the 286 English answerable development questions with the wrong document first,
-the winner had the better title in 255 (`benchmarks/rank_study.py`). Its weight was fitted on top of the
-four shipped ones, left-one-centre-out on all 31 development sets (see docs/DECISIONS.md).
 `benchmarks/fit_ranker.py` fits their weights; `learned_ranker.py` applies them.
 """
 from __future__ import annotations
@@ -23,7 +17,7 @@ import numpy as np
 
 from knowledge_base.lexical import terms
 
-FEATURES = ("title_x_length", "coverage_x_length", "community", "window_x_length", "coverage_beyond_title")
+FEATURES = ("title_x_length", "coverage_x_length", "community", "window_x_length")
 LENGTH_SATURATES = 12  # distinct content words: longer questions count as fully long
 
 
@@ -36,6 +30,4 @@ def candidate_features(title: np.ndarray, coverage: np.ndarray, community: np.nd
                        length: float) -> np.ndarray:
     """(candidates, len(FEATURES)) in `FEATURES` order, from per-candidate title cosines, best-chunk
     coverages, community flags (0/1) and best window cosines."""
-    untitled = coverage * length * (1.0 - title) ** 2
-    return np.stack([title * length, coverage * length, community, window * length, untitled],
-                    axis=1).astype(np.float64)
+    return np.stack([title * length, coverage * length, community, window * length], axis=1).astype(np.float64)

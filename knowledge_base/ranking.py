@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from knowledge_base.coarse_index import CoarseIndex
-from knowledge_base.rank_features import FEATURES, candidate_features, question_length
+from knowledge_base.rank_features import candidate_features, question_length
 from knowledge_base.snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -87,8 +87,6 @@ class Candidate:
     agree: float = 0.0  # 1 when this document is both the dense and the keyword top-1
     best_chunk: int = -1  # snapshot chunk row to show when no dense match of this document came back
     base: float = 0.0  # the hand-tuned mix alone (`raw` adds the learned ranker's adjustment)
-    # `raw` without the learned ranker's coverage-beyond-title term (`margin` reads it); None: `raw`
-    steady: float | None = None
     features: np.ndarray | None = None  # `rank_features.FEATURES`, when the space has a learned ranker
 
 
@@ -229,13 +227,9 @@ def _learned(ranker: LearnedRanker, snap: Snapshot, candidates: list[Candidate],
         best = snap.windows.best(signals.rows[known], vector)
         window[known] = np.where(np.isnan(best), chunk[known], best)
     table = candidate_features(signals.title, signals.coverage, community, window, question_length(text))
-    beyond = FEATURES.index("coverage_beyond_title")
-    beyond_delta = (table[:, beyond] * ranker.weights[beyond]).tolist()
-    for cand, features, delta, extra in zip(candidates, table, ranker.adjustment(table).tolist(), beyond_delta,
-                                            strict=True):
+    for cand, features, delta in zip(candidates, table, ranker.adjustment(table).tolist(), strict=True):
         cand.features = features
         cand.raw = cand.base + delta
-        cand.steady = cand.raw - extra
 
 
 def _in_memory(snap: Snapshot, sims: np.ndarray, k: int) -> tuple[list[Match], int, float]:
@@ -300,21 +294,9 @@ def margin(ranked: list[Candidate], i: int, level: float) -> float:
     the shipped ranker; with as many unanswerable questions scored over 0.5, 63 of 233, right first
     ones over it 469 -> 507 of 788 and wrong first ones 43 -> 34). The bot's whole turn on them
     (`answers_quality.py`): facts said (English) 507 -> 525 of 969, wrong answers 112 -> 113 of 1,387.
-    Where the first document led without the coverage-beyond-title feature (`rank_features.py`), its
-    margin is its lead without it: that feature chooses among siblings, it is no evidence that the
-    question is answerable. Replayed on all 31 development sets' English questions (1,401 answerable,
-    341 unanswerable): right first and scored >= 0.5 747 -> 747 (the plain lead: 764, but a near miss
-    sharing one word with a sibling then rises over the threshold, test_search's colour print; the
-    smaller of the two leads: 740), unanswerable >= 0.5 96 -> 96, wrong first >= 0.5 73 -> 72.
     """
     if i > 0:
         return ranked[i].raw - ranked[0].raw
     if len(ranked) > 1:
-        lead = ranked[0].raw - ranked[1].raw
-        steady = [c.raw if c.steady is None else c.steady for c in ranked]
-        steady_lead = steady[0] - max(steady[1:])
-        # The coverage-beyond-title term reorders siblings; it is no evidence that a first document
-        # which led without it answers (a near miss with one shared word would rise over the
-        # threshold: tests/knowledge_base/test_search.py's "price of a colour print").
-        return steady_lead if steady_lead > 0 else lead
+        return ranked[0].raw - ranked[1].raw
     return ranked[0].base - level  # a one-document base: compare with the near-miss level (as the gap is)

@@ -154,8 +154,7 @@ class Searcher:
         # The question's own background: how well the runners-up (ranks 2-10) match it on average.
         background = float(np.mean([c.base for c in ranked[1:10]])) if len(ranked) > 1 else level
         # "raw" is what the calibration reads (the hand-tuned mix), "ranking" what orders documents.
-        return [{"document_id": c.document_id, "raw": c.base, "ranking": c.raw,
-                 "steady": c.raw if c.steady is None else c.steady, "chunk": c.chunk, "title": c.title,
+        return [{"document_id": c.document_id, "raw": c.base, "ranking": c.raw, "chunk": c.chunk, "title": c.title,
                  "coverage": c.coverage, "level": level, "margin": margin(ranked, i, level),
                  "unknown": unknown, "anchor": anchor, "agree": c.agree, "rank5": fifth, "background": background}
                 for i, c in enumerate(ranked[:k])]
