@@ -17,8 +17,23 @@ own signals as free features (title, coverage, window, chunk), 717, but the publ
 (stackfaq 587 -> 573, rasa_sara 331 -> 313, `fit_ranker.py`), as they do for a weakly regularised
 four-feature fit: `fit_ranker.py` chooses its L2 under that constraint.
 
+With `--on-shipped` the shipped weights are kept and only each variant's extra features are fitted
+on top (per L2, left-one-centre-out, with the per-centre moves); `--public` counts the public sets
+(`rank_signals.py --public`) with the weights fitted on every centre, never fitting on them;
+`--weights` studies other shipped weights (comma-separated, for the first features of `SHIPPED`).
+Measured on 2026-12-05 (ninth session, 1,401 questions, 31 sets; the shipped four-feature ranker
+puts 1,115 right first, stackfaq 586 of 609, rasa_sara 337 of 454), each on top of it: keyword coverage
+of the best chunk without the candidate's title words, 1,130-1,139 but stackfaq 567-582; coverage times
+length times (1 - title cosine)^2, at l2 0.003 (weight 0.2189) 1,128 with stackfaq 586 and rasa_sara
+339, weaker L2s 1,139-1,162 but stackfaq 580-582 (built on branch rank10, not shipped: DECISIONS.md);
+with length squared 1,115-1,156, the public sets as noisy; the best heading vector 1,125-1,133, log
+chunk count 1,124, title-word coverage in multi-chunk documents 1,113-1,121.
+
     python benchmarks/rank_signals.py --out /tmp/signals.pkl
+    python benchmarks/rank_signals.py --public --out /tmp/public_signals.pkl
     python benchmarks/rank_study.py --signals /tmp/signals.pkl [--check] [--variant NAME]
+    python benchmarks/rank_study.py --signals /tmp/signals.pkl --public /tmp/public_signals.pkl \
+        --on-shipped --variant "cov*len*(1-title)^2"
 """
 from __future__ import annotations
 
@@ -43,7 +58,7 @@ from knowledge_base.rank_features import question_length  # noqa: E402
 from knowledge_base.ranking import COVERAGE_WEIGHT, DENSE_K, EXACT_BELOW, EXTRA_CANDIDATES, TITLE_WEIGHT  # noqa: E402
 
 TOP_K = 5
-L2_GRID = (0.00003, 0.0001, 0.0003, 0.001, 0.003)
+L2_GRID = (0.00003, 0.0001, 0.0003, 0.001, 0.0015, 0.002, 0.003, 0.005)
 
 
 def segmented_max(values: np.ndarray, starts: np.ndarray, n: int, empty: float = np.nan) -> np.ndarray:
@@ -108,7 +123,9 @@ def candidate_table(c: dict[str, Any], q: dict[str, Any]) -> dict[str, np.ndarra
     community = np.asarray([t == "community" for t in c["trusts"]], float)
     # Keyword coverage with document-level idf over the whole document (sibling words count).
     doc_cov, doc_cov_best = doc_level_coverage(c, q["text"], starts)
-    table = {"chunk": chunk, "title": title, "cov": cov, "second": second, "third": np.nan_to_num(top3[:, 2], nan=-1),
+    body_cov, title_cov = title_split_coverage(c, q["text"], starts)
+    table = {"body_cov": body_cov, "title_cov": title_cov,
+             "chunk": chunk, "title": title, "cov": cov, "second": second, "third": np.nan_to_num(top3[:, 2], nan=-1),
              "count": counts.astype(float), "head": head, "centroid": centroid, "window": window,
              "community": community, "doc_cov": doc_cov, "doc_cov_best": doc_cov_best}
     table = {k: np.asarray(val, float)[pool] for k, val in table.items()}
@@ -141,6 +158,36 @@ def doc_level_coverage(c: dict[str, Any], text: str, starts: np.ndarray) -> tupl
     per_chunk = (idf[:, None] * has_chunk).sum(axis=0) / total
     best = segmented_max(per_chunk, starts, n_docs, 0.0)
     return whole, best
+
+
+def title_split_coverage(c: dict[str, Any], text: str, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per document: the keyword coverage (chunk idf, as search's) of its best chunk counting only the
+    question's words its title does not hold, and the share of the question's idf mass its title holds.
+
+    Every chunk's keyword text starts with the document's title, so a title word counts in every chunk
+    of its document: a sibling article named after the question's subject ("City breaks FAQ") covers
+    that subject everywhere, whatever the rest of the question asks."""
+    lex = c["lexical"]
+    n_docs = len(c["doc_ids"])
+    doc = c["chunk_doc"]
+    words = sorted(set(terms(text)))
+    body = np.zeros(len(doc))
+    in_title = np.zeros(n_docs)
+    total = 0.0
+    title_terms = c.setdefault("_title_terms", [set(terms(t)) for t in c["titles"]])
+    for w in words:
+        posting = lex._posting(w)
+        idf = lex.max_idf if posting is None else posting[1]
+        total += idf
+        has_title = np.asarray([w in tt for tt in title_terms])
+        in_title[has_title] += idf
+        if posting is not None:
+            rows = posting[0]
+            keep = ~has_title[doc[rows]]
+            body[rows[keep]] += idf
+    if total <= 0:
+        return np.zeros(n_docs), np.zeros(n_docs)
+    return segmented_max(body / total, starts, n_docs, 0.0), in_title / total
 
 
 def variant_coverage(lex: Any, text: str, prefix: int, every: bool, groups: dict[str, list[int]]) -> np.ndarray:
@@ -249,15 +296,26 @@ def main() -> None:
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--variant", action="append", default=[], help="only variants whose name holds this")
     parser.add_argument("--coverage", help="keyword coverage with prefix variants: PREFIX[,all|unknown] (recover)")
+    parser.add_argument("--public", type=Path, help="`rank_signals.py --public` rows: counted, never fitted on")
+    parser.add_argument("--weights", help="comma-separated weights to use as the shipped ones (the first "
+                        "len(weights) of SHIPPED's features), e.g. to study the ranker before its fifth feature")
+    parser.add_argument("--on-shipped", action="store_true",
+                        help="keep the shipped four weights; fit only each variant's extra features on top")
     args = parser.parse_args()
     centres = pickle.loads(args.signals.read_bytes())
+    public = build(pickle.loads(args.public.read_bytes())) if args.public else []
     if args.coverage:
         recover(centres, args.coverage)
     rows = build(centres)
-    shipped = LearnedRanker.load()
-    w = np.r_[1.0, shipped.weights]
+    weights = [float(x) for x in args.weights.split(",")] if args.weights else list(LearnedRanker.load().weights)
+    del SHIPPED[len(weights):]
+    w = np.r_[1.0, weights]
     fixed = as_fit_rows(rows, SHIPPED)
-    print("questions", len(rows), "hand-tuned first", right_first(fixed, None), "shipped", right_first(fixed, w))
+    print("questions", len(rows), "hand-tuned first", right_first(fixed, None), "shipped", right_first(fixed, w),
+          "public shipped", _public_first(public, SHIPPED, w))
+    if args.on_shipped:
+        _on_shipped(rows, public, w, args.variant)
+        return
     if args.check:
         bad = 0
         for r, fr in zip(rows, fixed, strict=True):
@@ -272,6 +330,39 @@ def main() -> None:
         _total, l2 = report(name, fit_rows, per_set=True)
         beta = fit(fit_rows, l2)
         print(f"{'':40} weights on all: {np.round(beta[1:] / beta[0], 4).tolist()}", flush=True)
+
+
+def _public_first(public: list[dict[str, Any]], features: list[Feature], beta: np.ndarray,
+                  base: Callable[[dict[str, np.ndarray]], np.ndarray] | None = None) -> dict[str, int]:
+    """Per public set, questions with a relevant document first under `beta` (never fitted on)."""
+    fit_rows = as_fit_rows(public, features, base)
+    return {name: right_first([r for r in fit_rows if r["set"] == name], beta)
+            for name in sorted({r["set"] for r in fit_rows})}
+
+
+def _on_shipped(rows: list[dict[str, Any]], public: list[dict[str, Any]], w: np.ndarray, only: list[str]) -> None:
+    """Each variant's extra features fitted on top of the shipped ranking (its four weights kept), per L2:
+    left-one-centre-out right first, and the public sets with the weights fitted on every centre."""
+    shipped_score = _shipped_score(w)
+    before = {k: right_first([r for r in as_fit_rows(rows, [], shipped_score) if r["set"] == k], None)
+              for k in sorted({r["set"] for r in rows})}
+    for name, extra in variants().items():
+        if not extra or (only and not any(v in name for v in only)):
+            continue
+        fit_rows = as_fit_rows(rows, extra, shipped_score)
+        for l2 in L2_GRID:
+            cv = loo(fit_rows, l2)
+            beta = fit(fit_rows, l2)
+            kept = _public_first(public, extra, beta, shipped_score)
+            moved = " ".join(f"{k[:12]}{cv[k] - before[k]:+d}" for k in cv if cv[k] != before[k])
+            print(f"{name:28} l2={l2:<8} LOO {sum(cv.values())}/{len(rows)} weights "
+                  f"{np.round(beta[1:] / beta[0], 4).tolist()} public {kept}\n{'':30}{moved}", flush=True)
+
+
+def _shipped_score(w: np.ndarray) -> Callable[[dict[str, np.ndarray]], np.ndarray]:
+    def score(t: dict[str, np.ndarray]) -> np.ndarray:
+        return np.c_[t["base"], np.stack([f(t) for f in SHIPPED], axis=1)] @ w
+    return score
 
 
 def _x(key: str, scaled: bool = True) -> Feature:
@@ -314,6 +405,30 @@ def variants() -> dict[str, list[Feature]]:
         "+doc_cov_gap": [lambda t: t["doc_cov"] - _other_max(t["doc_cov"])],
         "+is_cov_top": [lambda t: (t["cov"] >= t["cov"].max()).astype(float)],
         "+head_gap": [lambda t: t["head"] - _other_max(t["head"])],
+        "+body_cov": [_x("body_cov", False)],
+        "+body_cov*len": [_x("body_cov")],
+        "+title_cov": [_x("title_cov", False)],
+        "+body_cov+title_cov": [_x("body_cov", False), _x("title_cov", False)],
+        "+body_gap": [lambda t: t["body_cov"] - _other_max(t["body_cov"])],
+        "+body*len*(1-title)": [lambda t: t["body_cov"] * t["length"] * (1 - t["title"])],
+        "+body*len*(1-title)multi": [lambda t: t["body_cov"] * t["length"] * (1 - t["title"]) * (t["count"] > 1)],
+        "+body*len*(1-title)^2": [lambda t: t["body_cov"] * t["length"] * (1 - t["title"]) ** 2],
+        "+cov*len*(1-title)^2": [lambda t: t["cov"] * t["length"] * (1 - t["title"]) ** 2],
+        "+cov*len^2*(1-title)^2": [lambda t: t["cov"] * t["length"] ** 2 * (1 - t["title"]) ** 2],
+        "+cov*len^2*(1-title)": [lambda t: t["cov"] * t["length"] ** 2 * (1 - t["title"])],
+        "+cov*len*(1-title)": [lambda t: t["cov"] * t["length"] * (1 - t["title"])],
+        "+body*len*(1-title)^2multi": [
+            lambda t: t["body_cov"] * t["length"] * (1 - t["title"]) ** 2 * (t["count"] > 1)],
+        "+body*len*(1-cov)": [lambda t: t["body_cov"] * t["length"] * (1 - t["cov"])],
+        "+body_multi*len": [lambda t: t["body_cov"] * t["length"] * (t["count"] > 1)],
+        "+body_multi": [lambda t: t["body_cov"] * (t["count"] > 1)],
+        "+title_words_multi": [lambda t: (t["body_cov"] - t["cov"]) * t["length"] * (t["count"] > 1)],
+        "+title_words_multi_nolen": [lambda t: (t["body_cov"] - t["cov"]) * (t["count"] > 1)],
+        "+title_words": [lambda t: (t["body_cov"] - t["cov"]) * t["length"]],
+        "+body_cov*len+head": [_x("body_cov"), _x("head", False)],
+        "+body_cov*len+body_gap": [_x("body_cov"), lambda t: t["body_cov"] - _other_max(t["body_cov"])],
+        "+logcount*len": [lambda t: np.log1p(t["count"]) * t["length"]],
+        "+logcount+second": [lambda t: np.log1p(t["count"]), _x("second", False)],
     }
 
 
