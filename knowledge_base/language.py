@@ -23,10 +23,44 @@ _REMEMBERED = 256
 
 def identifier_for(languages: tuple[str, ...]) -> Any:
     """py3langid's model restricted to `languages`, loaded once per process (~0.5 s) and shared by every
-    detector (a worker has two: the turn's and the searcher's). `serve` loads it in gunicorn's master
-    before forking, so its ~50 MB (mostly the byte automaton, 40 MB) are pages every worker shares."""
+    detector (a worker has two: the turn's and the searcher's). `serve --workers N` loads it in gunicorn's
+    master before forking, so its ~50 MB (mostly the byte automaton, 40 MB) are pages every worker
+    shares; one worker loads it once ready (`BackgroundLoad`), or at the first detection, whichever
+    comes first: a detection during the background load waits for it instead of loading a second copy."""
     with _LOADING:
         return _load_identifier(languages)
+
+
+class BackgroundLoad:
+    """Loads the process's language model (`identifier_for`) in a daemon thread, once, on `start()`.
+
+    Why: nothing a server needs to be ready detects a language, and loading the model at start-up cost
+    every restart ~0.5-0.9 CPU s and ~50 MB before `/readyz`; loaded right after, the first customer
+    finds it loaded (or waits for the rest of the load, not for a second one).
+    """
+
+    def __init__(self, languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> None:
+        self._languages = tuple(languages)
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start loading unless already started; cheap to call on every request."""
+        if self._thread is not None:
+            return
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=identifier_for, args=(self._languages,),
+                                                name="language-model", daemon=True)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for a started load (tests, benchmarks); True when it is done or was never started."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
 
 
 @functools.lru_cache(maxsize=4)
