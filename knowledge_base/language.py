@@ -12,6 +12,8 @@ import functools
 import threading
 from typing import Any
 
+from knowledge_base.freed_memory import return_freed_memory
+
 SUPPORTED_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl")
 _LOADING = threading.Lock()  # one load per process, however many detectors ask at once
 # NOTE: a turn classifies the customer's message twice, for the reply's language (`customer_language`)
@@ -50,9 +52,14 @@ class BackgroundLoad:
             return
         with self._lock:
             if self._thread is None:
-                self._thread = threading.Thread(target=identifier_for, args=(self._languages,),
-                                                name="language-model", daemon=True)
+                self._thread = threading.Thread(target=self._load, name="language-model", daemon=True)
                 self._thread.start()
+
+    def _load(self) -> None:
+        identifier_for(self._languages)
+        # NOTE: the load decompresses ~15 MB in this thread's own malloc arena; glibc kept it (+20 MB
+        # RSS a worker) where the same load in the master or the warm-up was followed by a trim.
+        return_freed_memory()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for a started load (tests, benchmarks); True when it is done or was never started."""
