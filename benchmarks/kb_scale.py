@@ -5,7 +5,11 @@ a data folder the way `supportbot kb sync` does (chunks, cross-lingual vectors, 
 snapshot saved beside the index), then starts the real server (`supportbot serve`, one worker, no
 examples) on it --restarts times, and reports per start: seconds to the first 200 from /readyz, the
 CPU seconds the server spent until then (less sensitive to other load on a shared machine), worker
-RSS and PSS right after, and RSS after `--turns` customer questions went through it. Search latency
+RSS and PSS right after, the seconds until the bot answers a first question asked at once (what a
+model still loading in the background costs the first customer), CPU and RSS a second after that
+answer, the seconds a second question takes, and RSS after `--turns` customer questions went through
+it. A first, untimed start writes the server's bytecode under --work (not into the checkout), as an
+installed package has it. Search latency
 is timed in this process on the same folder (the saved snapshot mapped, as a worker does): query
 embedding included.
 

@@ -37,7 +37,7 @@ class BackgroundLoad:
     """Loads the process's language model (`identifier_for`) in a daemon thread, once, on `start()`.
 
     Why: nothing a server needs to be ready detects a language, and loading the model at start-up cost
-    every restart ~0.5-0.9 CPU s and ~50 MB before `/readyz`; loaded right after, the first customer
+    every restart ~0.35-0.55 CPU s and ~40 MB before `/readyz`; loaded right after, the first customer
     finds it loaded (or waits for the rest of the load, not for a second one).
     """
 

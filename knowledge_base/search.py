@@ -131,7 +131,7 @@ class Searcher:
         so the first question does not pay for either.
 
         NOTE: not the language model: nothing before `/readyz` (nor a sync) detects a language, and it cost
-        every start ~0.5-0.9 CPU s; a server loads it in the background once ready
+        every start ~0.35-0.55 CPU s; a server loads it in the background once ready
         (`language.BackgroundLoad`), anything else at its first detection."""
         self._current_snapshot(force=True)
         self._embed_query("warm up")
