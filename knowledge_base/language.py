@@ -57,8 +57,9 @@ class BackgroundLoad:
 
     def _load(self) -> None:
         identifier_for(self._languages)
-        # NOTE: the load decompresses ~15 MB in this thread's own malloc arena; glibc kept it (+20 MB
-        # RSS a worker) where the same load in the master or the warm-up was followed by a trim.
+        # NOTE: the load's buffers are freed in this thread's own malloc arena, which glibc keeps (worker
+        # RSS a second after the first answer, kb_scale --examples: 325 MB without this trim, 315 with it;
+        # the load in the master or in the warm-up was followed by the start-up's trim).
         return_freed_memory()
 
     def wait(self, timeout: float | None = None) -> bool:
