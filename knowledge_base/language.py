@@ -58,7 +58,7 @@ class BackgroundLoad:
     def _load(self) -> None:
         identifier_for(self._languages)
         # NOTE: the load's buffers are freed in this thread's own malloc arena, which glibc keeps (worker
-        # RSS a second after the first answer, kb_scale --examples: 325 MB without this trim, 315 with it;
+        # RSS a second after the first answer, kb_scale --examples, two runs: 325 MB without this trim, 315 with;
         # the load in the master or in the warm-up was followed by the start-up's trim).
         return_freed_memory()
 
