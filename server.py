@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from flask import Flask
+from flask import Flask, Response
 
 from bot.admin.config import AdminSettings
 from bot.config import DatabaseSettings
 from handoff.config import SlackSettings
+from knowledge_base.language import BackgroundLoad
 from settings import Settings, database_settings
 
 __all__ = ["Services", "Settings", "build_services", "create_app", "database_settings", "default_embedder"]
@@ -80,6 +81,8 @@ class Services:
     attachments: AttachmentService | None = None  # files in conversations
     sweeper: TurnSweeper | None = None  # takes over turns cut off with their instance (unless disabled)
     stop_streams: threading.Event = field(default_factory=threading.Event)  # set on shutdown: SSE ends
+    # loaded once the app serves (its first request, a readiness probe in production), not before ready
+    language_model: BackgroundLoad = field(default_factory=BackgroundLoad)
     _closers: list[Callable[[], object]] = field(default_factory=list)
 
     def start_background(self) -> None:
@@ -406,7 +409,19 @@ def create_app(
         _add_console(app, services, chat_model=chat_model, clock=clock, start_background=start_background)
     if start_background:
         services.start_background()
+        _load_language_model_once_serving(app, services.language_model)
     return app
+
+
+def _load_language_model_once_serving(app: Flask, load: BackgroundLoad) -> None:
+    """The language model loads in the background after the first request is answered (a load
+    balancer's `/readyz`, or the widget opening a conversation): no turn needs it before a customer
+    writes, and `/readyz` does not wait for it."""
+
+    @app.after_request
+    def start_loading(response: Response) -> Response:
+        load.start()
+        return response
 
 
 def _add_console(app: Flask, services: Services, *, chat_model: BaseChatModel | None,
@@ -457,8 +472,13 @@ def _ready_checks(services: Services) -> Mapping[str, Callable[[], object]]:
             for table in ("conversations", "messages", "state_changes"):
                 connection.execute(text(f"SELECT id FROM {table} ORDER BY id DESC LIMIT 1"))
 
+    check_ready = getattr(services.knowledge_base, "check_ready", None)  # fakes in tests may lack it
+
     def index() -> None:
-        services.knowledge_base.search("is the knowledge base ready", k=1)  # embedder + index + ranking
+        if check_ready is not None:
+            check_ready()  # embedder + index + ranking, no language detection
+        else:
+            services.knowledge_base.search("is the knowledge base ready", k=1)
 
     checks: dict[str, Callable[[], object]] = {"database": database, "index": index}
     if services.handoff is not None:

@@ -128,10 +128,13 @@ class Searcher:
 
     def refresh(self) -> None:
         """Rebuild the in-memory snapshot and load the model now (at start-up, or right after a sync),
-        so the first question does not pay for either."""
+        so the first question does not pay for either.
+
+        NOTE: not the language model: nothing before `/readyz` (nor a sync) detects a language, and it cost
+        every start ~0.35-0.55 CPU s; a server loads it in the background once ready
+        (`language.BackgroundLoad`), anything else at its first detection."""
         self._current_snapshot(force=True)
         self._embed_query("warm up")
-        self._detect("warm up")
 
     @property
     def near_miss_level(self) -> float:

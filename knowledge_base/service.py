@@ -195,6 +195,15 @@ class KnowledgeBase:
                     self._index, self._searcher = None, None
             return read()
 
+    def check_ready(self) -> None:
+        """A search in the base's own language (embedder, index and ranking answer), for `/readyz`:
+        no language detected, so a probe never loads the language model."""
+        def probe() -> SearchResult:
+            searcher = self._get_searcher()
+            return searcher.search("is the knowledge base ready", k=1, language=searcher.language)
+
+        self._reopening(probe)
+
     def warm_up(self) -> None:
         """Load the model and the in-memory ranking data now, so the first customer does not wait."""
         self._get_searcher().refresh()

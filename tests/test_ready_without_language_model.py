@@ -1,0 +1,64 @@
+"""A restart is ready without the language model (issue 14: restart on an indexed folder under 4 s).
+
+Since the searcher's warm-up and the `/readyz` probe both detected a language, every start loaded
+py3langid's model (~0.5-0.9 CPU s, ~50 MB) before it was ready, though no customer had written yet.
+It now loads in the background once the app serves its first request, and detects as before.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from knowledge_base import language
+from server import Settings, _ready_checks, create_app
+
+
+@pytest.fixture
+def no_language_model() -> Iterator[None]:
+    """This process as a fresh worker's: no language model loaded yet (other tests may have loaded it)."""
+    language._load_identifier.cache_clear()
+    yield
+
+
+def _loaded() -> bool:
+    return language._load_identifier.cache_info().currsize > 0
+
+
+def test_start_up_and_readiness_do_not_load_the_language_model(tmp_path: Path, no_language_model: None) -> None:
+    app = create_app(Settings(data_dir=tmp_path / "data", index_examples_on_start=False))
+    services = app.extensions["supportbot"]
+    try:
+        assert services.knowledge_base.cross_lingual is not None  # the searcher would detect languages
+        assert not _loaded(), "the start-up (warm-up included) loaded the language model"
+        for name, check in _ready_checks(services).items():
+            check()
+            assert not _loaded(), f"the /readyz check {name!r} loaded the language model"
+    finally:
+        services.close()
+
+
+def test_the_language_model_loads_in_the_background_once_serving(tmp_path: Path, no_language_model: None) -> None:
+    app = create_app(Settings(data_dir=tmp_path / "data", index_examples_on_start=False))
+    services = app.extensions["supportbot"]
+    try:
+        assert app.test_client().get("/readyz").status_code == 200
+        assert services.language_model.wait(timeout=60)
+        assert _loaded()
+        # detection unchanged, on the model the background thread loaded (not a second one)
+        detector = language.LanguageDetector()
+        assert detector.detect("Wie lange dauert der Versand nach Kanada?") == "de"
+        assert detector.detect("How long does shipping to Canada take?") == "en"
+        assert language._load_identifier.cache_info().currsize == 1
+    finally:
+        services.close()
+
+
+def test_a_detection_during_the_background_load_waits_for_it(no_language_model: None) -> None:
+    load = language.BackgroundLoad()
+    load.start()
+    load.start()  # a second request starts nothing more
+    assert language.LanguageDetector(default="en").detect("combien coûte la livraison express ?") == "fr"
+    assert load.wait(timeout=60)
+    assert language._load_identifier.cache_info().currsize == 1  # one model, whoever asked first
