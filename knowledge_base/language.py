@@ -27,7 +27,7 @@ def identifier_for(languages: tuple[str, ...]) -> Any:
     """py3langid's model restricted to `languages`, loaded once per process (~0.5 s) and shared by every
     detector (a worker has two: the turn's and the searcher's). `serve --workers N` loads it in gunicorn's
     master before forking, so its ~50 MB (mostly the byte automaton, 40 MB) are pages every worker
-    shares; one worker loads it once ready (`BackgroundLoad`), or at the first detection, whichever
+    shares; one worker loads it after its first answered request (`BackgroundLoad`), or at the first detection, whichever
     comes first: a detection during the background load waits for it instead of loading a second copy."""
     with _LOADING:
         return _load_identifier(languages)
@@ -37,7 +37,7 @@ class BackgroundLoad:
     """Loads the process's language model (`identifier_for`) in a daemon thread, once, on `start()`.
 
     Why: nothing a server needs to be ready detects a language, and loading the model at start-up cost
-    every restart ~0.35-0.55 CPU s and ~40 MB before `/readyz`; loaded right after, the first customer
+    every restart ~0.4-0.5 CPU s and ~40-50 MB before `/readyz`; loaded right after, the first customer
     finds it loaded (or waits for the rest of the load, not for a second one).
     """
 

@@ -1,11 +1,13 @@
 """A restart is ready without the language model (issue 14: restart on an indexed folder under 4 s).
 
 Since the searcher's warm-up and the `/readyz` probe both detected a language, every start loaded
-py3langid's model (~0.5-0.9 CPU s, ~50 MB) before it was ready, though no customer had written yet.
+py3langid's model (~0.4-0.5 CPU s, ~40-50 MB) before it was ready, though no customer had written yet.
 It now loads in the background once the app serves its first request, and detects as before.
 """
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,3 +64,50 @@ def test_a_detection_during_the_background_load_waits_for_it(no_language_model: 
     assert language.LanguageDetector(default="en").detect("combien coûte la livraison express ?") == "fr"
     assert load.wait(timeout=60)
     assert language._load_identifier.cache_info().currsize == 1  # one model, whoever asked first
+
+
+@pytest.fixture
+def counted_loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Fresh process state; every real model-file read counted and slowed, so a race would show (a cache
+    size check cannot: it holds one entry however often the model was read)."""
+    from py3langid.langid import LanguageIdentifier
+
+    language._load_identifier.cache_clear()
+    language._classified.cache_clear()
+    calls: list[int] = []
+    original = LanguageIdentifier.from_model_file.__func__
+
+    def slow(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        time.sleep(0.3)
+        return original(cls, *args, **kwargs)
+
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", classmethod(slow))
+    yield calls
+    language._load_identifier.cache_clear()
+
+
+def test_concurrent_detections_during_background_load_load_once(counted_loads: list[int]) -> None:
+    texts = {"¿Dónde está mi pedido? Lo compré hace dos semanas.": "es",
+             "Wo ist meine Bestellung? Ich habe sie vor zwei Wochen gekauft.": "de",
+             "Où est ma commande ? Je l'ai achetée il y a deux semaines.": "fr",
+             "Where is my order? I bought it two weeks ago.": "en"}
+    load = language.BackgroundLoad()
+    results: list[tuple[str, str]] = []
+    barrier = threading.Barrier(17)
+
+    def ask(text: str) -> None:
+        barrier.wait()
+        results.append((language.LanguageDetector().detect(text), texts[text]))
+
+    threads = [threading.Thread(target=ask, args=(t,)) for t in list(texts) * 4]
+    for t in threads:
+        t.start()
+    barrier.wait()
+    for _ in range(50):
+        load.start()  # every request's after_request
+    for t in threads:
+        t.join(60)
+    assert load.wait(60)
+    assert len(counted_loads) == 1
+    assert all(got == want for got, want in results) and len(results) == 16
