@@ -27,8 +27,9 @@ def identifier_for(languages: tuple[str, ...]) -> Any:
     """py3langid's model restricted to `languages`, loaded once per process (~0.5 s) and shared by every
     detector (a worker has two: the turn's and the searcher's). `serve --workers N` loads it in gunicorn's
     master before forking, so its ~50 MB (mostly the byte automaton, 40 MB) are pages every worker
-    shares; one worker loads it after its first answered request (`BackgroundLoad`), or at the first detection, whichever
-    comes first: a detection during the background load waits for it instead of loading a second copy."""
+    shares; one worker loads it after its first answered request (`BackgroundLoad`), or at the first
+    detection, whichever comes first: a detection during the background load waits for it instead of
+    loading a second copy."""
     with _LOADING:
         return _load_identifier(languages)
 
