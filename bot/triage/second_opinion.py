@@ -21,12 +21,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from bot.triage.classifier import LearnedTriage
 from bot.triage.llm_triage import LlmTriage
 from bot.triage.model_guards import holding_at_serve_time
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,12 @@ def _wait(future: Future[TriageDecision | None] | None, deadline: float, what: s
     return None
 
 
-def _now(fn: Callable[[str], TriageDecision | None], text: str) -> Future[TriageDecision | None]:
-    """`fn(text)` run here, its outcome (or error, which leaves the rules standing) in a finished future."""
-    future: Future[TriageDecision | None] = Future()
+def run_here(fn: Callable[..., T], /, *args: Any) -> Future[T]:
+    """`fn(*args)` run on this thread, its outcome (or error, which leaves the rules standing) in a
+    finished future, so an inline opinion is waited for like one from a pool."""
+    future: Future[T] = Future()
     try:
-        future.set_result(fn(text))
+        future.set_result(fn(*args))
     except Exception as exc:
         future.set_exception(exc)
     return future
@@ -114,7 +117,7 @@ class SecondOpinions:
     def start(self, text: str, history: Sequence[str], first: TriageDecision) -> PendingTriage:
         deadline = time.monotonic() + self._timeout_s
         llm = self._submit_llm(text, list(history), deadline) if self._llm is not None else None
-        model = _now(self._model, text) if self._learned is not None else None  # never behind the LLM's queue
+        model = run_here(self._model, text) if self._learned is not None else None  # never behind the LLM's queue
         return PendingTriage(first, model=model, llm=llm, deadline=deadline)
 
     def _submit_llm(self, text: str, history: list[str], deadline: float) -> Future[TriageDecision | None] | None:

@@ -1,6 +1,7 @@
 """Put the triage together from the policy and what the server has: an embedder, a chat model."""
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -11,7 +12,7 @@ from bot.policy import Policy
 from bot.triage.classifier import LearnedTriage
 from bot.triage.decision import Triage
 from bot.triage.llm_triage import LlmTriage
-from bot.triage.second_opinion import SecondOpinions
+from bot.triage.second_opinion import SecondOpinions, run_here
 from knowledge_base.embeddings import LOCAL_MODEL_ID  # the head was trained on these vectors, and only these
 
 log = logging.getLogger(__name__)
@@ -23,13 +24,7 @@ class InlineExecutor(Executor):
     run a whole turn so, for the profiler to see it whole)."""
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
-        future: Future[T] = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except Exception as exc:
-            future.set_exception(exc)
-        return future
-
+        return run_here(functools.partial(fn, **kwargs), *args) if kwargs else run_here(fn, *args)
 
 
 def offline_triage(policy: Policy, *, learned: bool = True) -> Triage:
