@@ -35,14 +35,17 @@ DEVELOPMENT = ("brightwell-dental", "fernhollow-storage", "fernleaf-books", "har
                "tidewater-pet", "velora-mobile", "hearthwell-heating", "wrenfield-water",
                "cobaltline-rail", "maplecourt-lettings", "larchmont-opticians", "emberly-tickets",
                "quaver-music", "hollybrook-hotels", "parcelwise-couriers", "driftwood-furniture",
-               "lumenvault-backup", "inkwell-print", "greystone-vets", "wayfarer-holidays")
+               "lumenvault-backup", "inkwell-print", "greystone-vets", "wayfarer-holidays",
+               "voltara-charging", "bramble-pharmacy", "sparrowmere-cleaning")
 # velora-mobile and hearthwell-heating were spent on 2026-12-05 (third session), cobaltline-rail,
 # maplecourt-lettings (hold-outs) and larchmont-opticians (validation) in the fourth; development data
 # from the session after; emberly-tickets was the fifth session's validation centre, quaver-music and
 # hollybrook-hotels its hold-outs (development data from the sixth session on); parcelwise-couriers was
 # the sixth session's validation centre, driftwood-furniture and lumenvault-backup its hold-outs
 # (development data from the seventh session on); inkwell-print was the seventh session's validation centre,
-# greystone-vets and wayfarer-holidays its hold-outs (development data from the ninth session on).
+# greystone-vets and wayfarer-holidays its hold-outs (development data from the ninth session on);
+# sparrowmere-cleaning was the ninth session's validation centre, voltara-charging and bramble-pharmacy
+# its hold-outs (development data from the tenth session on).
 # Hold-outs, written blind
 # and never read while tuning, run only for final figures (--holdout): every folder not listed above,
 # deliberately not named here so that this file tells nobody tuning what a hold-out is about.

@@ -39,7 +39,9 @@ DEVELOPMENT = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout
                "validation_v.jsonl",  # the sixth session's validation set
                "holdout_m.jsonl",  # m spent on 2026-12-05 (sixth session)
                "validation_w.jsonl",  # the seventh session's validation set
-               "holdout_n.jsonl")  # n spent on 2026-12-05 (seventh session)
+               "holdout_n.jsonl",  # n spent on 2026-12-05 (seventh session)
+               "validation_x.jsonl",  # the ninth session's validation set
+               "holdout_o.jsonl")  # o spent on 2026-12-05 (ninth session)
 
 
 def is_holdout(path: Path) -> bool:
