@@ -14,7 +14,8 @@ import httpx
 from tests.doubles import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
-_PASSED_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PYTHONPATH")
+_PASSED_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV", "PYTHONPATH",
+                   "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")  # a benchmark's cold-import setting holds
 
 
 class ServerProcess:
