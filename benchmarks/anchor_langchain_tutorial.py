@@ -13,6 +13,7 @@ one best chunk returned, nothing stored, no LLM. `POST /ask {"question": ...}` -
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,17 @@ def load_chunks(directory: Path) -> list[Any]:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     from knowledge_base.documents import load_document
+    from knowledge_base.errors import DocumentLoadError
     from knowledge_base.sync import _walk  # NOTE: the same files (and .kbignore) the product indexes
 
     documents = []
     paths, _refused_links = _walk(directory)
     for path in paths:
-        loaded = load_document(path, source=path.relative_to(directory).as_posix())
+        try:
+            loaded = load_document(path, source=path.relative_to(directory).as_posix())
+        except DocumentLoadError as exc:  # as the product's sync: the file is left out, by name
+            print(f"anchor: skipped {exc.name}: {exc.reason}", file=sys.stderr)
+            continue
         documents.append(Document(page_content=loaded.text, metadata={"source": loaded.source, "title": loaded.title}))
     splitter = RecursiveCharacterTextSplitter(chunk_size=CHUNK_SIZE, chunk_overlap=CHUNK_OVERLAP)
     return splitter.split_documents(documents)

@@ -68,6 +68,8 @@ def _report(report: SyncReport) -> bool:
             click.echo(f"  {label}: {name}")
     for name, reason in report.failed:
         click.echo(f"  failed: {name}: {reason}")
+    for name, warning in report.warned:
+        click.echo(f"  warning: {name}: {warning} (indexed)")
     if report.failed:
         click.echo(f"{len(report.failed)} file(s) could not be indexed (listed above); the others were.", err=True)
     return bool(report.failed)

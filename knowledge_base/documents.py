@@ -60,6 +60,7 @@ class LoadedDocument:
     sections: tuple[Section, ...]
     content_hash: str  # sha256 of the file's bytes: what incremental sync compares
     trust: str = OFFICIAL  # OFFICIAL or COMMUNITY (front matter `trust: community`)
+    warnings: tuple[str, ...] = ()  # indexed anyway; a knowledge manager should fix these (`kb sync` lists them)
 
     @property
     def text(self) -> str:
@@ -116,6 +117,7 @@ def load_document(path: Path, *, source: str | None = None, data: bytes | None =
         sections=tuple(parsed.sections),
         content_hash=content_hash(data),
         trust=_trust(source, parsed.trust),
+        warnings=parsed.warnings,
     )
 
 

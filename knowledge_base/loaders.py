@@ -47,6 +47,7 @@ class Parsed:
     doc_id: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
     trust: str | None = None  # front matter `trust:` ("community": written by customers, not the company)
+    warnings: tuple[str, ...] = ()  # indexed anyway, but a knowledge manager should fix it (shown by `kb sync`)
 
 
 class _Outline:
@@ -85,9 +86,11 @@ class _Outline:
 def parse_markdown(text: str) -> Parsed:
     """Markdown with optional YAML front matter (title, url, tags, id, trust)."""
     meta: dict = {}
+    warnings: tuple[str, ...] = ()
     match = _FRONT_MATTER.match(text)
     if match:
-        meta = _front_matter(match.group(1))
+        meta, warning = _front_matter(match.group(1))
+        warnings = (warning,) if warning else ()
         text = text[match.end():]
     lines = text.splitlines()
     headings: dict[int, tuple[int, int, str]] = {}  # first line -> (level, end line, text)
@@ -114,7 +117,7 @@ def parse_markdown(text: str) -> Parsed:
     return Parsed(
         sections=outline.sections, title=outline.title, url=_str(meta.get("url"), "url"),
         doc_id=_str(meta.get("id"), "id"), tags=tuple(str(_scalar(t, "tags")) for t in tags),
-        trust=_str(meta.get("trust"), "trust"),
+        trust=_str(meta.get("trust"), "trust"), warnings=warnings,
     )
 
 
@@ -130,19 +133,65 @@ def _markdown_parser():
     return MarkdownIt("commonmark").disable("inline")
 
 
-def _front_matter(raw: str) -> dict:
+def _front_matter(raw: str) -> tuple[dict, str | None]:
+    """The front matter's mapping, and a warning when it had to be read leniently.
+
+    Hand-written front matter often is not valid YAML (`title: Illness: when to stay at home`, a stray
+    quote), and refusing the file would leave its answers out of the help centre until someone reads the
+    sync report. When YAML cannot read it but every line is a plain `key: value` line (or a `- item` under
+    a key), those lines are taken as they read, and the file is indexed with a warning.
+    """
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
     try:
         meta = yaml.load(raw, Loader=loader)
     except yaml.YAMLError as exc:
-        raise ValueError(f"invalid YAML front matter ({exc.__class__.__name__})") from exc
+        lenient = _plain_key_values(raw)
+        if lenient is None:
+            raise ValueError(f"invalid YAML front matter ({exc.__class__.__name__})") from exc
+        return lenient, (f"front matter is not valid YAML ({exc.__class__.__name__}); "
+                         "read as plain 'key: value' lines")
     if meta is None:
-        return {}
+        return {}, None
     if not isinstance(meta, dict):
         raise ValueError("front matter must be a YAML mapping (key: value lines)")
-    return meta
+    return meta, None
+
+
+_KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
+_YAML_STRUCTURE = frozenset("[{&*|>!%@`")  # flow collections, anchors, aliases, block scalars, tags
+_LIST_ITEM = re.compile(r"[ \t]+-[ \t]+(.*?)[ \t]*|-[ \t]+(.*?)[ \t]*")
+
+
+def _plain_key_values(raw: str) -> dict[str, object] | None:
+    """`key: value` lines (the value is the rest of the line, outer quotes dropped), `- item` lines
+    under a key with no value, blank and `#` lines skipped; None when any other line is there, or a
+    value opens YAML structure (`[`, `{`, an anchor, a block scalar)."""
+    meta: dict[str, object] = {}
+    key: str | None = None
+    for line in raw.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        items = meta.get(key) if key is not None else None
+        if (item := _LIST_ITEM.fullmatch(line)) and isinstance(items, list):
+            items.append(_unquote(item.group(1) if item.group(1) is not None else item.group(2)))
+            continue
+        pair = _KEY_VALUE.fullmatch(line)
+        if pair is None:
+            return None
+        key, value = pair.group(1), pair.group(2) or ""
+        if value[:1] in _YAML_STRUCTURE:  # the author meant YAML structure: a guess could misread it
+            return None
+        value = _unquote(value)
+        meta[key] = value if value else []
+    return {k: (v if v != [] else None) for k, v in meta.items()}
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
 
 
 def _str(value: object, key: str = "value") -> str | None:

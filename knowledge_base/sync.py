@@ -46,6 +46,7 @@ class SyncReport:
     removed: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warned: list[tuple[str, str]] = field(default_factory=list)  # (file, what to fix): indexed anyway
     embedded: int = 0  # chunks embedded (0 when nothing changed)
     windows: int = 0  # whole-document windows embedded with them (`windows.py`)
     # What changed, by name (file for added and updated, document id for removed), for people to read.
@@ -174,6 +175,9 @@ class Syncer:
                 seen.setdefault(known.document_id, rel)
             return None
         seen[document.id] = rel
+        for warning in document.warnings:
+            report.warned.append((printable_name(rel), warning))
+            log.warning("kb sync: %s: %s", printable_name(rel), warning)
         return _Pending(document, chunks, latest.get(document.id))
 
     def _chunks(self, document: LoadedDocument, previous: StoredVersion | None) -> list[Chunk]:

@@ -55,6 +55,7 @@ def report_dict(report: Any) -> dict[str, Any]:
         "added": list(report.added_names), "updated": list(report.updated_names),
         "removed": list(report.removed_names), "unchanged": report.unchanged,
         "failed": [{"name": name, "reason": reason} for name, reason in report.failed],
+        "warned": [{"name": name, "reason": reason} for name, reason in report.warned],
     }
 
 

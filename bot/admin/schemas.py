@@ -233,6 +233,7 @@ class Change(_Out):
     removed: list[str]
     unchanged: int
     failed: list[SyncFailure]
+    warned: list[SyncFailure] = []  # indexed, but the file should be fixed (e.g. front matter that is not YAML)
 
 
 class Draft(_Out):

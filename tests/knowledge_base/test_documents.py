@@ -375,3 +375,25 @@ def test_unsupported_extension_is_refused_with_supported_list(tmp_path: Path) ->
 def test_document_from_text() -> None:
     doc = document_from_text(doc_id="faq-1", title="Parking", text="Park at the rear entrance.")
     assert doc.id == doc.source == "faq-1" and doc.sections[0].text == "Park at the rear entrance."
+
+
+def test_hand_written_front_matter_that_is_not_yaml_is_read_as_plain_lines(tmp_path: Path) -> None:
+    # A colon inside the title and a stray quote make YAML fail; the file is still indexed, with a warning.
+    text = ("---\ntitle: Illness: when to keep Sam at home\nurl: https://help.example/illness\n"
+            "tags:\n  - health\n  - \"exclusion\"\nnote: it's 48 hours, not \"two days\n"
+            "---\n# Illness\n\nStay home 48 hours.\n")
+    doc = load_document(_write(tmp_path, "ill.md", text), source="health/ill.md")
+    assert doc.title == "Illness: when to keep Sam at home"
+    assert doc.url == "https://help.example/illness" and doc.tags == ("health", "exclusion")
+    assert doc.warnings and "not valid YAML" in doc.warnings[0]
+    assert "Stay home 48 hours." in doc.text
+    valid = load_document(_write(tmp_path, "ok.md", "---\ntitle: Fine\n---\nBody.\n"), source="ok.md")
+    assert valid.warnings == ()
+
+
+@pytest.mark.parametrize("front", ["title: [unclosed", "title: {a: b", "a: &x one\n  nested: two",
+                                   "just a sentence without a key"])
+def test_front_matter_that_is_neither_yaml_nor_plain_lines_is_refused(tmp_path: Path, front: str) -> None:
+    path = _write(tmp_path, "bad.md", f"---\n{front}\n---\nBody.\n")
+    with pytest.raises(DocumentLoadError, match="front matter"):
+        load_document(path, source="bad.md")

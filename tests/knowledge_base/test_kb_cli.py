@@ -35,6 +35,15 @@ def test_sync_names_what_changed_and_exits_1_when_a_file_failed(run, docs_dir: P
     assert "  updated: billing/refunds.txt" in again.stdout and "  removed: about.html" in again.stdout
 
 
+def test_sync_indexes_hand_written_front_matter_and_says_what_to_fix(run, kb: KnowledgeBase, docs_dir: Path) -> None:
+    write_corpus(docs_dir, {"ill.md": "---\ntitle: Illness: when to stay home\n---\nStay home for 48 hours.\n"})
+    result = run("sync", docs_dir)
+    assert result.exit_code == 0, result.output  # indexed: a warning, not a failure
+    assert "added 5, updated 0, removed 0, unchanged 0, failed 0" in result.stdout
+    assert "  warning: ill.md: front matter is not valid YAML" in result.stdout
+    assert "Illness: when to stay home" in {d.title for d in kb.documents()}
+
+
 def test_progress_is_plain_lines_when_not_on_a_terminal(run, docs_dir: Path) -> None:
     result = run("sync", docs_dir)
     assert "indexing files: 4/4" in result.stderr and "\r" not in result.stderr

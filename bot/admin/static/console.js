@@ -328,6 +328,7 @@
     $("sync-report").replaceChildren(...(running ? [] : [
       ...list("Added", r.added), ...list("Updated", r.updated), ...list("Removed", r.removed),
       ...list("Failed", (r.failed || []).map((f) => `${f.name}: ${f.reason}`)),
+      ...list("Indexed, but please fix", (r.warned || []).map((f) => `${f.name}: ${f.reason}`)),
       ...(r.unchanged !== undefined ? [h("p", { class: "small muted", text: `${r.unchanged} unchanged` })] : []),
     ]));
   }

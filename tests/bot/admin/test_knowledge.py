@@ -83,6 +83,7 @@ def test_sync_runs_in_the_background_and_reports_names(app: Flask, docs: Path) -
     (docs / "rentals/helmets.md").write_bytes(ARTICLE)
     (docs / "about.html").unlink()
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    (docs / "colon.md").write_text("---\ntitle: Helmets: sizes\n---\nHelmets come in three sizes.\n")
     started = client.post("/admin/api/sync", headers=BEARER)
     assert started.status_code == 202 and started.get_json()["status"] == "running"
     deadline = time.monotonic() + 20
@@ -91,8 +92,9 @@ def test_sync_runs_in_the_background_and_reports_names(app: Flask, docs: Path) -
         time.sleep(0.05)
     assert run["status"] == "done" and run["done"] == run["total"] > 0
     report = run["report"]
-    assert report["added"] == ["rentals/helmets.md"] and report["removed"] == ["about.html"]
+    assert sorted(report["added"]) == ["colon.md", "rentals/helmets.md"] and report["removed"] == ["about.html"]
     assert report["failed"] == [{"name": "broken.pdf", "reason": report["failed"][0]["reason"]}]
+    assert [w["name"] for w in report["warned"]] == ["colon.md"] and "not valid YAML" in report["warned"][0]["reason"]
     kb = app.extensions["supportbot"].knowledge_base
     assert kb.search("free helmet sizes").hits[0].document_id == "rentals/helmets.md"
 
