@@ -20,7 +20,10 @@ costs the public sets. Body + headings with bigrams, k 3, times length: 1,254-1,
 rasa_sara 330-331; keyword text k 3 1,231-1,249, stackfaq 572-583; gated by `common`, numbers or
 capitalised words only: 1,221-1,237, noise. The one public-neutral point (k 2, keyword text + bigrams,
 normalised by the whole question, times length, L2 0.003) is 1,230 (+6), stackfaq 586, rasa_sara 338: not
-built (DECISIONS.md, "A contrastive signal between the top candidates").
+built. Gated to candidates whose title is behind the best title among the k (`behind`, the title bias):
+up to 1,264 with stackfaq 572; public-neutral at k 2, keyword text + bigrams, whole-question norm, times
+length, L2 0.003: 1,238 (+14), stackfaq 586, rasa_sara 338, the lead for a next session, to be measured end
+to end (DECISIONS.md, "A contrastive signal between the top candidates").
 
     python benchmarks/rank_signals.py --out /tmp/signals.pkl
     python benchmarks/rank_signals.py --public --out /tmp/public_signals.pkl
@@ -109,7 +112,8 @@ def contrast(c: dict[str, Any], q: dict[str, Any], t: dict[str, np.ndarray], shi
     discriminating terms it holds in its title but not in its body."""
     _prepare(c)
     n = len(shipped)
-    out = {name: np.zeros(n) for name in ("disc", "alone", "gap", "title_only", "common", "close")}
+    out = {name: np.zeros(n) for name in ("disc", "alone", "gap", "title_only", "common", "close",
+                                                "behind")}
     k = min(k, n)
     if k < 2:
         return out
@@ -141,6 +145,8 @@ def contrast(c: dict[str, Any], q: dict[str, Any], t: dict[str, np.ndarray], shi
     # How much the top k share: the idf share of the held question terms that all k hold (siblings: high).
     held_idf = sum(_idf(c, w) for w in counts)
     out["common"][top] = sum(_idf(c, w) for w, m in counts.items() if m == k) / held_idf if held_idf else 0.0
+    # 1 for a top-k candidate whose title matches worse than the best title among the top k (the title bias).
+    out["behind"][top] = (t["title"][top] < t["title"][top].max()).astype(float)
     out["close"][top] = np.clip(1 - (shipped[top[0]] - shipped[top]) / 0.1, 0, 1)
     disc = np.asarray([sum(weights[w] for w in h if w in weights) for h in held]) / total
     alone = np.asarray([sum(weights[w] for w in h if counts.get(w) == 1) for h in held]) / total
@@ -187,6 +193,8 @@ FEATURE_SETS: dict[str, list[Feature]] = {
     "disc*common": [lambda t: t["c_disc"] * t["c_common"]],
     "disc*close": [lambda t: t["c_disc"] * t["c_close"]],
     "disc*len*common": [lambda t: t["c_disc"] * t["length"] * t["c_common"]],
+    "disc*len*behind": [lambda t: t["c_disc"] * t["length"] * t["c_behind"]],
+    "disc*behind": [lambda t: t["c_disc"] * t["c_behind"]],
     "disc*len*close": [lambda t: t["c_disc"] * t["length"] * t["c_close"]],
     "disc+title_only": [lambda t: t["c_disc"], lambda t: t["c_title_only"]],
     "disc*len+title_only": [lambda t: t["c_disc"] * t["length"], lambda t: t["c_title_only"]],
