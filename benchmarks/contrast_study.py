@@ -176,6 +176,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "body k3 bi qnorm": {"k": 3, "where": "body", "bigrams": True, "qnorm": True},
     "all k2": {"k": 2, "where": "all", "bigrams": False},
     "body k2 bi": {"k": 2, "where": "body", "bigrams": True},
+    "all k2 qnorm": {"k": 2, "where": "all", "bigrams": False, "qnorm": True},
+    "body k2 bi qnorm": {"k": 2, "where": "body", "bigrams": True, "qnorm": True},
     "all k2 bi qnorm": {"k": 2, "where": "all", "bigrams": True, "qnorm": True},
     "section k3": {"k": 3, "where": "section", "bigrams": False},
     "section k5": {"k": 5, "where": "section", "bigrams": False},
