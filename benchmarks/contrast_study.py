@@ -28,6 +28,8 @@ to end (DECISIONS.md, "A contrastive signal between the top candidates").
     python benchmarks/rank_signals.py --out /tmp/signals.pkl
     python benchmarks/rank_signals.py --public --out /tmp/public_signals.pkl
     python benchmarks/contrast_study.py --signals /tmp/signals.pkl --public /tmp/public_signals.pkl [--variant NAME]
+    python benchmarks/contrast_study.py --signals /tmp/signals.pkl --variant "all k2 bi qnorm" \
+        --features "disc*len*behind" --margins 0.003   # the calibrated score replayed (overturn_margin.py)
 """
 from __future__ import annotations
 
@@ -235,7 +237,13 @@ def main() -> None:
     parser.add_argument("--public", type=Path, help="`rank_signals.py --public` rows: counted, never fitted on")
     parser.add_argument("--variant", action="append", default=[])
     parser.add_argument("--features", action="append", default=[])
+    parser.add_argument("--margins", type=float, metavar="L2",
+                        help="replay the calibrated score with the first --variant and --features at this L2")
     args = parser.parse_args()
+    if args.margins is not None:
+        centres = pickle.loads(args.signals.read_bytes())
+        margins(centres, VARIANTS[args.variant[0]], FEATURE_SETS[args.features[0]][0], args.margins)
+        return
     centres = pickle.loads(args.signals.read_bytes())
     public_centres = pickle.loads(args.public.read_bytes()) if args.public else []
     rows, public = build(centres), build(public_centres)
@@ -263,6 +271,51 @@ def main() -> None:
                 moved = " ".join(f"{k[:12]}{cv[k] - before[k]:+d}" for k in cv if cv[k] != before[k])
                 print(f"{vname:14} {fname:20} l2={l2:<7} LOO {sum(cv.values())}/{len(rows)} "
                       f"w={np.round(beta[1:] / beta[0], 4).tolist()} public {kept}\n{'':16}{moved}", flush=True)
+
+
+
+def margins(centres: list[dict[str, Any]], spec: dict[str, Any], feature: Feature, l2: float) -> None:
+    """What the calibrated score does with one variant: every English golden question (answerable and
+    not) replayed as `overturn_margin.py` does, the first document scored by its hand-tuned relevance and
+    its lead (`ranking.margin`), before and with the contrast fitted left-one-centre-out at `l2`.
+
+    Counts over the threshold (0.5) and in the near-miss band (0.2-0.5): right first, wrong first,
+    unanswerable. Two margins with the contrast: its lead in the new ranking (`lead`), and, as the
+    rank10 study did, the lead without the new term where the first document did not change (`kept`)."""
+    from overturn_margin import NEAR_FLOOR, THRESHOLD, questions, score
+
+    w = np.r_[1.0, LearnedRanker.load().weights]
+    shipped = _shipped_score(w)
+    every = questions(centres)
+    answerable = [r for r in every if r["answerable"]]
+    annotate(centres, every, shipped, spec)
+    fit_rows = as_fit_rows(answerable, [feature], shipped)
+    names = sorted({r["set"] for r in every})
+    weight = {}
+    for held in names:
+        beta = fit([r for r in fit_rows if r["set"] != held], l2)
+        weight[held] = float(beta[1] / beta[0])
+    totals: dict[str, dict[str, int]] = {}
+    for r in every:
+        t = r["t"]
+        before = shipped(t)
+        after = before + weight[r["set"]] * feature(t)
+        for name, raw, lead_of in (("shipped", before, before), ("lead", after, after), ("kept", after, None)):
+            i = int(np.argmax(raw))
+            ref = lead_of if lead_of is not None else (before if i == int(np.argmax(before)) else after)
+            others = np.delete(ref, i)
+            margin = float(ref[i] - others.max()) if len(others) else float("nan")
+            s = score(float(t["base"][i]), r["level"], margin)
+            band = "ok" if s >= THRESHOLD else "near" if s >= NEAR_FLOOR else "low"
+            kind = ("right" if t["labels"][i] else "wrong") if r["answerable"] else "unans"
+            c = totals.setdefault(name, {})
+            for key in (f"{kind}_first", f"{kind}_{band}"):
+                c[key] = c.get(key, 0) + 1
+    keys = ("right_first", "right_ok", "right_near", "wrong_first", "wrong_ok", "wrong_near", "unans_first",
+            "unans_ok", "unans_near")
+    print(f"{'margin':10}" + "".join(f"{k:>12}" for k in keys))
+    for name, c in totals.items():
+        print(f"{name:10}" + "".join(f"{c.get(k, 0):>12}" for k in keys), flush=True)
 
 
 if __name__ == "__main__":
