@@ -28,6 +28,8 @@ length times (1 - title cosine)^2, at l2 0.003 (weight 0.2189) 1,128 with stackf
 339, weaker L2s 1,139-1,162 but stackfaq 580-582 (built on branch rank10, not shipped: DECISIONS.md);
 with length squared 1,115-1,156, the public sets as noisy; the best heading vector 1,125-1,133, log
 chunk count 1,124, title-word coverage in multi-chunk documents 1,113-1,121.
+Signals that contrast the top candidates with one another (the question's words some of them hold and
+others do not) are studied by `contrast_study.py` on the same recordings.
 
     python benchmarks/rank_signals.py --out /tmp/signals.pkl
     python benchmarks/rank_signals.py --public --out /tmp/public_signals.pkl
