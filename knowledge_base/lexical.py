@@ -1,6 +1,7 @@
 """Keyword signals over chunk text, in memory and vectorised: idf-weighted query coverage and unknown words."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -44,7 +45,7 @@ def _term(word: str) -> str | None:
 def terms(text: str, memo: dict[str, str | None] | None = None) -> list[str]:
     """Content words of `text`: lower case, no stop words, plural-folded (`memo` speeds up bulk use)."""
     if memo is None:
-        return [t for t in map(_term, _WORD.findall(text.lower())) if t is not None]
+        return list(_terms(text)) if len(text) <= MEMO_CHARS else _terms_of(text)
     out: list[str] = []
     for word in _WORD.findall(text.lower()):
         term = memo.get(word, "")
@@ -53,6 +54,23 @@ def terms(text: str, memo: dict[str, str | None] | None = None) -> list[str]:
         if term is not None:
             out.append(term)
     return out
+
+
+# NOTE: a turn reads the question's terms three times (keyword coverage, the ranker's question length,
+# answerability's held shares), each of its words alone and the shown section once more, and the next turns
+# read the same sections again; a bounded memo of this pure function (1,024 texts of at most `MEMO_CHARS`:
+# ~15 MB if every one were that long, mostly questions and words) makes a repeat one lookup. Callers get a
+# fresh list.
+MEMO_CHARS = 2000
+
+
+@functools.lru_cache(maxsize=1024)
+def _terms(text: str) -> tuple[str, ...]:
+    return tuple(_terms_of(text))
+
+
+def _terms_of(text: str) -> list[str]:
+    return [t for t in map(_term, _WORD.findall(text.lower())) if t is not None]
 
 
 class LexicalIndex:

@@ -30,4 +30,11 @@ def candidate_features(title: np.ndarray, coverage: np.ndarray, community: np.nd
                        length: float) -> np.ndarray:
     """(candidates, len(FEATURES)) in `FEATURES` order, from per-candidate title cosines, best-chunk
     coverages, community flags (0/1) and best window cosines."""
-    return np.stack([title * length, coverage * length, community, window * length], axis=1).astype(np.float64)
+    # NOTE: the columns written into one float64 table (the values `np.stack(...).astype(np.float64)` gives),
+    # without the stack's per-call shape checks and the copy of the cast (~10 us a search).
+    table = np.empty((len(title), len(FEATURES)), dtype=np.float64)
+    table[:, 0] = title * length
+    table[:, 1] = coverage * length
+    table[:, 2] = community
+    table[:, 3] = window * length
+    return table

@@ -12,6 +12,7 @@ different or damaged file is refused at load, like the embedding model and the l
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass, fields
@@ -70,6 +71,7 @@ class Signals:
 
 
 _SIGNAL_NAMES = Signals.names()
+_ANSWERABLE = _SIGNAL_NAMES.index("answerable")
 
 
 LONG = 6  # letters: a stand-in for a rare word, the one that names the thing asked ("aftershave", "boardroom")
@@ -94,7 +96,7 @@ def held_shares(question: str, shown: str) -> tuple[float, float]:
 def by_path(x: np.ndarray) -> np.ndarray:
     """Every signal, and every signal again on the answerable path only (each path its own weights)."""
     x = np.atleast_2d(x)
-    answerable = x[:, [Signals.names().index("answerable")]]
+    answerable = x[:, [_ANSWERABLE]]
     return np.hstack([x, x * answerable])
 
 
@@ -109,8 +111,14 @@ class LearnedDecision:
     cutoff: float
 
     def probability(self, signals: Signals) -> float:
-        z = (by_path(signals.vector())[0] - np.asarray(self.mean)) / np.asarray(self.scale)
-        return float(1.0 / (1.0 + math.exp(-(float(z @ np.asarray(self.weights)) + self.bias))))
+        mean, scale, weights = self._arrays
+        z = (by_path(signals.vector())[0] - mean) / scale
+        return float(1.0 / (1.0 + math.exp(-(float(z @ weights) + self.bias))))
+
+    @functools.cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`mean`, `scale` and `weights` as arrays, made once per model, not three conversions a turn."""
+        return np.asarray(self.mean), np.asarray(self.scale), np.asarray(self.weights)
 
     def shows(self, signals: Signals) -> bool:
         return self.probability(signals) >= self.cutoff

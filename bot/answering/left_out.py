@@ -9,6 +9,7 @@ own embedder, for the words of the question the shown part does not hold.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -33,8 +34,7 @@ def lacked_words(question: str, shown: str) -> list[str]:
 
     One word per term: "Alexa", "ALEXA" and "alexas" are one thing lacked, not three texts to embed.
     """
-    held = set(lexical.terms(shown))
-    prefixes = {t[: lexical.PREFIX] for t in held if len(t) >= lexical.PREFIX}
+    held, prefixes = _held(shown)
     lacked: dict[str, str] = {}
     for word in dict.fromkeys(_WORD.findall(question)):
         terms = lexical.terms(word)
@@ -44,6 +44,15 @@ def lacked_words(question: str, shown: str) -> list[str]:
             continue
         lacked[terms[0]] = word
     return list(lacked.values())
+
+
+# NOTE: every English turn reads the terms of the section it shows (`held_shares`; `drop` too for a yes/no
+# question), and later turns show the same sections again: remembered (pure; 512 sections, a few MB).
+@functools.lru_cache(maxsize=512)
+def _held(shown: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of `shown`, and their first `lexical.PREFIX` letters (of those that long)."""
+    held = frozenset(lexical.terms(shown))
+    return held, frozenset(t[: lexical.PREFIX] for t in held if len(t) >= lexical.PREFIX)
 
 
 def without(question: str, word: str) -> str:

@@ -136,6 +136,6 @@ def _frustrated(text: str, norm: str, *, complaint_checked: bool = False) -> boo
     if FRUSTRATION.search(norm) or (not complaint_checked and any(r.pattern.search(norm) for r in COMPLAINT.rules)):
         return True
     letters = [c for c in text if c.isalpha()]
-    if len(letters) >= SHOUTING_MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+    if len(letters) >= SHOUTING_MIN_LETTERS and sum(map(str.isupper, letters)) / len(letters) > 0.7:
         return True
     return "!!" in text or "?!" in text or "!?" in text

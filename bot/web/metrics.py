@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
@@ -25,6 +26,7 @@ class Metrics:
         self.turns_total = Counter(
             "supportbot_turns_total", "Customer turns handled, by outcome.", ["outcome"], registry=self.registry
         )
+        self._turn_outcomes: dict[str, Any] = {}  # outcome -> its child of `turns_total`
         self.turn_seconds = Histogram(
             "supportbot_turn_seconds",
             "Time from a stored customer message to the stored reply (or handoff).",
@@ -69,7 +71,10 @@ class Metrics:
 
     def observe_turn(self, seconds: float, outcome: str) -> None:
         """One finished turn; outcome e.g. `answered`, `no_answer`, `handoff`, `agent`, `error`."""
-        self.turns_total.labels(outcome=outcome).inc()
+        counter = self._turn_outcomes.get(outcome)
+        if counter is None:  # NOTE: `labels` checks and locks on every call; a turn reuses its outcome's child
+            counter = self._turn_outcomes[outcome] = self.turns_total.labels(outcome=outcome)
+        counter.inc()
         self.turn_seconds.observe(seconds)
 
     def handoff(self, reason: str) -> None:
