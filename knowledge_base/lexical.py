@@ -42,6 +42,14 @@ def _term(word: str) -> str | None:
     return normalise(word)
 
 
+# NOTE: a turn reads the question's terms three times (keyword coverage, the ranker's question length,
+# answerability's held shares), each of its words alone and the shown section once more, and the next turns
+# read the same sections again; a bounded memo of this pure function (1,024 texts of at most `MEMO_CHARS`:
+# ~15 MB if every one were that long, mostly questions and words) makes a repeat one lookup. Callers get a
+# fresh list.
+MEMO_CHARS = 2000
+
+
 def terms(text: str, memo: dict[str, str | None] | None = None) -> list[str]:
     """Content words of `text`: lower case, no stop words, plural-folded (`memo` speeds up bulk use)."""
     if memo is None:
@@ -56,20 +64,14 @@ def terms(text: str, memo: dict[str, str | None] | None = None) -> list[str]:
     return out
 
 
-# NOTE: a turn reads the question's terms three times (keyword coverage, the ranker's question length,
-# answerability's held shares), each of its words alone and the shown section once more, and the next turns
-# read the same sections again; a bounded memo of this pure function (1,024 texts of at most `MEMO_CHARS`:
-# ~15 MB if every one were that long, mostly questions and words) makes a repeat one lookup. Callers get a
-# fresh list.
-MEMO_CHARS = 2000
-
-
 @functools.lru_cache(maxsize=1024)
 def _terms(text: str) -> tuple[str, ...]:
+    """`_terms_of`, remembered (a tuple, so no caller can change what the next one gets)."""
     return tuple(_terms_of(text))
 
 
 def _terms_of(text: str) -> list[str]:
+    """The content terms of `text`, computed afresh."""
     return [t for t in map(_term, _WORD.findall(text.lower())) if t is not None]
 
 

@@ -34,7 +34,7 @@ def lacked_words(question: str, shown: str) -> list[str]:
 
     One word per term: "Alexa", "ALEXA" and "alexas" are one thing lacked, not three texts to embed.
     """
-    held, prefixes = _held(shown)
+    held, prefixes = _held(shown) if len(shown) <= lexical.MEMO_CHARS else _held_of(shown)
     lacked: dict[str, str] = {}
     for word in dict.fromkeys(_WORD.findall(question)):
         terms = lexical.terms(word)
@@ -47,9 +47,14 @@ def lacked_words(question: str, shown: str) -> list[str]:
 
 
 # NOTE: every English turn reads the terms of the section it shows (`held_shares`; `drop` too for a yes/no
-# question), and later turns show the same sections again: remembered (pure; 512 sections, a few MB).
+# question), and later turns show the same sections again: remembered (pure; 512 sections of at most
+# `lexical.MEMO_CHARS`, a few MB; a longer text is read afresh, so the memo's size has a bound).
 @functools.lru_cache(maxsize=512)
 def _held(shown: str) -> tuple[frozenset[str], frozenset[str]]:
+    return _held_of(shown)
+
+
+def _held_of(shown: str) -> tuple[frozenset[str], frozenset[str]]:
     """The terms of `shown`, and their first `lexical.PREFIX` letters (of those that long)."""
     held = frozenset(lexical.terms(shown))
     return held, frozenset(t[: lexical.PREFIX] for t in held if len(t) >= lexical.PREFIX)

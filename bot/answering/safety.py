@@ -39,6 +39,8 @@ _DOMAIN_PATH = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:[a-z]{2,24})/[^\s<>()\[\]\"'`]
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w.,/-])\+?\(?\d[\d ().-]{6,}\d(?![\w/-])")
 _TRAILING = ".,;:!?)»\"'*_`"
+_NON_DIGIT = re.compile(r"\D")
+MEMO_CHARS = 4000  # passages up to this long are remembered: 1,024 of them, at most ~4 MB
 
 
 @functools.lru_cache(maxsize=1024)  # NOTE: an offline answer is a help-centre section: the same texts come back
@@ -92,10 +94,14 @@ def unsupported_contacts(answer: str, sources: Iterable[str]) -> set[str]:
     return missing
 
 
-@functools.lru_cache(maxsize=1024)  # NOTE: the sources are help-centre passages, read again turn after turn
 def _digits(text: str) -> str:
-    """Every digit of `text`, in order."""
-    return re.sub(r"\D", "", text)
+    """Every digit of `text`, in order (a passage of at most `MEMO_CHARS` remembered, so the memo is bounded)."""
+    return _remembered_digits(text) if len(text) <= MEMO_CHARS else _NON_DIGIT.sub("", text)
+
+
+@functools.lru_cache(maxsize=1024)  # NOTE: the sources are help-centre passages, read again turn after turn
+def _remembered_digits(text: str) -> str:
+    return _NON_DIGIT.sub("", text)
 
 
 def _link(url: str) -> str:
