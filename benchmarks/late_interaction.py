@@ -213,6 +213,58 @@ def cmd_record(args: argparse.Namespace) -> None:
     args.out.write_bytes(pickle.dumps(out))
 
 
+def cmd_cost(args: argparse.Namespace) -> None:
+    """CPU per question of each way to get the signal for the shipped top 3 documents (medians over the
+    centre's questions, interleaved): the question's sentence vector alone (today), its token vectors from
+    the same run, MaxSim against stored chunk token vectors (int8 codes), and the 3 best chunks' token
+    vectors embedded at query time instead; and what storing every chunk's token vectors would take."""
+    centres = [c for c in pickle.loads(args.signals.read_bytes()) if c["name"] == args.only]
+    c = centres[0]
+    embedder = TokenEmbedder()
+    from knowledge_base.embeddings import LocalMiniLMEmbeddings
+
+    pooled_model = embedder._model
+    assert isinstance(pooled_model, LocalMiniLMEmbeddings)
+    row_of = {d: i for i, d in enumerate(c["doc_ids"])}
+    doc = np.asarray(c["chunk_doc"])
+    texts = [compose_embed_text(c["titles"][int(doc[i])], c["chunk_sections"][i], c["chunk_texts"][i])
+             for i in range(len(doc))]
+    toks = embedder.tokens(texts)
+    codes = []
+    for t in toks:  # int8 codes with a scale per token, as the snapshot keeps the windows
+        scale = np.abs(t.vectors).max(axis=1) / 127.0
+        codes.append((np.round(t.vectors / scale[:, None]).astype(np.int8), scale.astype(np.float32)))
+    timings: dict[str, list[float]] = {"pooled": [], "tokens": [], "maxsim_stored_top3": [], "embed_top3_chunks": []}
+    sims_all = np.asarray(c["chunk_vectors"])
+    for _ in range(args.repeat):
+        for q in c["questions"]:
+            t0 = time.process_time()
+            pooled_model.embed_array([q["text"]])
+            t1 = time.process_time()
+            (qt,) = embedder.tokens([q["text"]])
+            t2 = time.process_time()
+            top3 = [row_of[d] for d in shipped_order(q)[:3]]
+            best = float("-inf")
+            for d in top3:
+                for i in np.flatnonzero(doc == d):
+                    code, scale = codes[i]
+                    sims = qt.vectors @ (code.astype(np.float32) * scale[:, None]).T
+                    best = max(best, float(sims.max(axis=1).mean()))
+            t3 = time.process_time()
+            chunk_sims = sims_all @ q["vector"]
+            picked = [int(np.flatnonzero(doc == d)[np.argmax(chunk_sims[doc == d])]) for d in top3]
+            embedder.tokens([texts[i] for i in picked])
+            t4 = time.process_time()
+            for key, value in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                timings[key].append(1000 * value)
+    n_tokens = sum(len(t.starts) for t in toks)
+    print(json.dumps({"centre": c["name"], "questions": len(c["questions"]) * args.repeat,
+                      **{f"{k}_cpu_ms_median": round(float(np.median(v)), 3) for k, v in timings.items()},
+                      "chunks": len(toks), "tokens_per_chunk": round(n_tokens / len(toks), 1),
+                      "stored_bytes_per_chunk_int8": round(n_tokens * (384 + 4) / len(toks)),
+                      "stored_mb_at_32000_chunks": round(32000 * n_tokens * (384 + 4) / len(toks) / 2**20)}))
+
+
 # -- ranking ---------------------------------------------------------------------------------------
 def rerank_rows(centres: list[dict[str, Any]], feats: list[dict[str, Any]], k: int,
                 names: Sequence[str]) -> list[dict[str, Any]]:
@@ -245,6 +297,9 @@ def cmd_rank(args: argparse.Namespace) -> None:
     feats = pickle.loads(args.features.read_bytes())
     public = pickle.loads(args.public_signals.read_bytes()) if args.public_signals else []
     public_feats = pickle.loads(args.public_features.read_bytes()) if args.public_features else []
+    if args.band:
+        _band(centres, feats, public, public_feats, args.band.split("+"), args.l2[0], args.k[0])
+        return
     variants = [[n] for n in FEATURES] + [["ms_idf", "doc_ms_idf"], ["ms_idf", "rev_ms"], ["body_ms_idf", "ms_idf"]]
     for k in args.k:
         base_rows = rerank_rows(centres, feats, k, [])
@@ -270,6 +325,32 @@ def cmd_rank(args: argparse.Namespace) -> None:
                 moved = " ".join(f"{s[:14]}{cv[s] - before[s]:+d}" for s in sets if cv[s] != before[s])
                 print(f"  {'+'.join(names):26} l2={l2:<7} LOO {sum(cv.values())} ({gain:+d})"
                       f" w={np.round(beta[1:] / beta[0], 3).tolist()} public {kept}\n      {moved}", flush=True)
+
+
+def _band(centres: list[dict[str, Any]], feats: list[dict[str, Any]], public: list[dict[str, Any]],
+          public_feats: list[dict[str, Any]], names: list[str], l2: float, k: int) -> None:
+    """Re-rank only where the shipped first document's lead over the next is under a band (the only
+    questions that would pay for the token vectors): right first, left-one-centre-out, per band."""
+    from fit_ranker import fit
+
+    rows = rerank_rows(centres, feats, k, names)
+    pub = rerank_rows(public, public_feats, k, names) if public else []
+    sets = sorted({r["set"] for r in rows})
+    betas = {held: fit([r for r in rows if r["set"] != held], l2) for held in sets}
+    beta_all = fit(rows, l2)
+
+    def first(r: dict[str, Any], beta: np.ndarray, band: float) -> bool:
+        lead = r["base"][0] - r["base"][1] if len(r["base"]) > 1 else np.inf
+        i = int(np.argmax(np.c_[r["base"], r["features"]] @ beta)) if lead < band else 0
+        return bool(r["labels"][i])
+
+    for band in (0.0, 0.01, 0.02, 0.03, 0.05, 0.1, np.inf):
+        hits = sum(first(r, betas[r["set"]], band) for r in rows)
+        share = np.mean([len(r["base"]) > 1 and r["base"][0] - r["base"][1] < band for r in rows])
+        kept = {s: sum(first(r, beta_all, band) for r in pub if r["set"] == s) for s in sorted({r["set"] for r in pub})}
+        pshare = np.mean([len(r["base"]) > 1 and r["base"][0] - r["base"][1] < band for r in pub]) if pub else 0.0
+        print(f"  {'+'.join(names)} l2={l2} top {k} band {band}: LOO right first {hits}/{len(rows)}, re-ranked "
+              f"{share:.2f} of dev questions, {pshare:.2f} of public; public {kept}", flush=True)
 
 
 # -- answerability ---------------------------------------------------------------------------------
@@ -349,12 +430,17 @@ def main() -> None:
     rk.add_argument("--public-features", type=Path)
     rk.add_argument("--k", type=int, nargs="+", default=[2, 3, 5])
     rk.add_argument("--l2", type=float, nargs="+", default=[0.0003, 0.001, 0.003, 0.01])
+    rk.add_argument("--band", help="FEATURE[+FEATURE]: re-rank only under a lead band (first --l2 and --k)")
+    co = sub.add_parser("cost")
+    co.add_argument("--signals", type=Path, required=True)
+    co.add_argument("--only", default="examples")
+    co.add_argument("--repeat", type=int, default=3)
     an = sub.add_parser("answerability")
     an.add_argument("rows", type=Path, nargs="+")
     an.add_argument("--cache", type=Path)
     an.add_argument("--l2", type=float, default=1.0)
     args = parser.parse_args()
-    {"record": cmd_record, "rank": cmd_rank, "answerability": cmd_answerability}[args.command](args)
+    {"record": cmd_record, "rank": cmd_rank, "cost": cmd_cost, "answerability": cmd_answerability}[args.command](args)
 
 
 if __name__ == "__main__":
