@@ -25,6 +25,9 @@ on). `answerability` adds the MaxSim of the question against the section the ans
 (title, heading and part shown) to the shipped learned decision's signals and compares it held out
 with `answerability_model_fit.py`'s own cross-validation (cut-off chosen on the other centres).
 
+Run `record` and `cost` with `OPENBLAS_NUM_THREADS=1`: with numpy's default threads on a shared machine the
+recorded `maxsim_cpu_ms` counts BLAS threads spinning (85-150 ms a question instead of ~1-6).
+
 The figures measured on 2026-12-05 (tenth session, branch tok11) are in docs/DECISIONS.md, "Late
 interaction on token vectors".
 """
