@@ -356,6 +356,31 @@ def _band(centres: list[dict[str, Any]], feats: list[dict[str, Any]], public: li
               f"{share:.2f} of dev questions, {pshare:.2f} of public; public {kept}", flush=True)
 
 
+def cmd_outcomes(args: argparse.Namespace) -> None:
+    """What the bot's turn does today (`answerability_rows.py` rows, golden questions) with the questions a
+    re-ranking (first --k, --l2, FEATURE) newly puts right or wrong first, left-one-centre-out."""
+    from collections import Counter
+
+    from fit_ranker import fit
+    from rank_study import build
+
+    centres = pickle.loads(args.signals.read_bytes())
+    rows = rerank_rows(centres, pickle.loads(args.features.read_bytes()), args.k, args.feature.split("+"))
+    ids = [(r["set"], r["id"]) for r in build(centres)]
+    betas = {h: fit([r for r in rows if r["set"] != h], args.l2) for h in sorted({r["set"] for r in rows})}
+    turns = {(r["kb"], r["id"]): r for line in args.rows.read_text().splitlines() if line.strip()
+             for r in [json.loads(line)] if r["file"] == "golden"}
+    moved: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
+    for (name, qid), r in zip(ids, rows, strict=True):
+        new = bool(r["labels"][int(np.argmax(np.c_[r["base"], r["features"]] @ betas[name]))])
+        if new != bool(r["labels"][0]):
+            t = turns.get((name, qid))
+            said = "?" if t is None else "wrong" if t["wrong"] else "fact said" if t["fact_said"] else "no fact"
+            moved[new]["?" if t is None else f"{t['outcome']} ({said})" if t["answered"] else t["outcome"]] += 1
+    print("newly right first, today's turn:", dict(moved[True]))
+    print("newly wrong first, today's turn:", dict(moved[False]))
+
+
 # -- answerability ---------------------------------------------------------------------------------
 def cmd_answerability(args: argparse.Namespace) -> None:
     import answerability_model_fit as amf
@@ -434,6 +459,13 @@ def main() -> None:
     rk.add_argument("--k", type=int, nargs="+", default=[2, 3, 5])
     rk.add_argument("--l2", type=float, nargs="+", default=[0.0003, 0.001, 0.003, 0.01])
     rk.add_argument("--band", help="FEATURE[+FEATURE]: re-rank only under a lead band (first --l2 and --k)")
+    oc = sub.add_parser("outcomes")
+    oc.add_argument("--signals", type=Path, required=True)
+    oc.add_argument("--features", type=Path, required=True)
+    oc.add_argument("--rows", type=Path, required=True, help="answerability_rows.py's rows")
+    oc.add_argument("--feature", default="ms_idf")
+    oc.add_argument("--k", type=int, default=3)
+    oc.add_argument("--l2", type=float, default=0.003)
     co = sub.add_parser("cost")
     co.add_argument("--signals", type=Path, required=True)
     co.add_argument("--only", default="examples")
@@ -443,7 +475,9 @@ def main() -> None:
     an.add_argument("--cache", type=Path)
     an.add_argument("--l2", type=float, default=1.0)
     args = parser.parse_args()
-    {"record": cmd_record, "rank": cmd_rank, "cost": cmd_cost, "answerability": cmd_answerability}[args.command](args)
+    commands = {"record": cmd_record, "rank": cmd_rank, "outcomes": cmd_outcomes, "cost": cmd_cost,
+                "answerability": cmd_answerability}
+    commands[args.command](args)
 
 
 if __name__ == "__main__":
