@@ -18,7 +18,7 @@ from flask import Flask, Response
 from bot.admin.config import AdminSettings
 from bot.config import DatabaseSettings
 from handoff.config import SlackSettings
-from knowledge_base.language import BackgroundLoad
+from knowledge_base.language import BackgroundLoad, LanguageDetector
 from settings import Settings, database_settings
 
 __all__ = ["Services", "Settings", "build_services", "create_app", "database_settings", "default_embedder"]
@@ -229,17 +229,19 @@ def build_services(
     triage = build_triage(policy, embedder=getattr(kb, "embedder", None), chat_model=model,
                           on_llm_skipped=metrics.triage_llm_skipped)
     leases = _turn_leases(settings, now)
+    answerer = Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
+                        knowledge_language=policy.knowledge_language,
+                        cross_lingual=getattr(kb, "cross_lingual", None), english=_array_embedder(kb),
+                        decision=decision)
     bot = BotService(
-        store=store, bus=bus, knowledge_base=kb, triage=triage,
-        answerer=Answerer(chat_model=model, policy=policy, timeout_s=settings.llm.timeout_s,
-                          knowledge_language=policy.knowledge_language,
-                          cross_lingual=getattr(kb, "cross_lingual", None), english=_array_embedder(kb),
-                          decision=decision),
+        store=store, bus=bus, knowledge_base=kb, triage=triage, answerer=answerer,
         policy=policy, metrics=metrics, max_message_chars=settings.bot.max_message_chars,
         history_turns=settings.bot.history_turns, workers=settings.bot.turn_workers, clock=now,
         handoff_budget=HandoffBudget(policy.desk), leases=leases,
+        detector=LanguageDetector(default=answerer.knowledge_code, models_dir=settings.kb.models_dir),
     )
-    services = Services(settings, kb, engine, store, bus, bot, metrics, registry)
+    services = Services(settings, kb, engine, store, bus, bot, metrics, registry,
+                        language_model=BackgroundLoad(models_dir=settings.kb.models_dir))
     if leases is not None:
         from bot.conversations.turn_claims import TurnClaims
         from bot.recovery.sweeper import TurnSweeper

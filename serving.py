@@ -136,7 +136,7 @@ def run_gunicorn(
     shared = default_embedder(settings, load=True) if preload_model else None
     shared_cross_lingual = default_cross_lingual(settings, shared, load=True) if preload_model else None
     if preload_model:
-        _import_before_fork()
+        _import_before_fork(settings.kb.models_dir)
 
     class _App(BaseApplication):
         def load_config(self) -> None:
@@ -172,7 +172,7 @@ _SHARED_MODULES = (
 )
 
 
-def _import_before_fork() -> None:
+def _import_before_fork(models_dir: Path | None = None) -> None:
     """Import what every worker would, and load the language model each one loads at its first turn
     (~50 MB), then freeze the garbage collector's view of it: objects made before the fork are never
     scanned again, so their pages stay shared instead of being copied by the first collection in
@@ -184,7 +184,7 @@ def _import_before_fork() -> None:
 
     for name in _SHARED_MODULES:
         importlib.import_module(name)
-    identifier_for(SUPPORTED_LANGUAGES)
+    identifier_for(SUPPORTED_LANGUAGES, models_dir)  # mapped from the data folder's copy when a start wrote one
     gc.collect()
     gc.freeze()
 

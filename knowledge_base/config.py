@@ -38,6 +38,12 @@ class KnowledgeBaseSettings(BaseModel):
     max_markdown_lines: int = Field(default=50_000, ge=100)  # what one Markdown file may cost its parser
 
     @property
+    def models_dir(self) -> Path:
+        """Where models derived at run time are kept between starts (the embedder's int8 graph, the
+        language model's uncompressed copy): each checked at load, rebuilt when missing or damaged."""
+        return self.data_dir / "models"
+
+    @property
     def document_limits(self) -> DocumentLimits:
         mb = 1024 * 1024
         return DocumentLimits(max_file_bytes=int(self.max_file_mb * mb),

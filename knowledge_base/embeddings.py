@@ -259,5 +259,5 @@ def make_embedder(settings: KnowledgeBaseSettings) -> tuple[Embeddings, str]:
         if settings.openai_base_url:
             kwargs["base_url"] = settings.openai_base_url
         return OpenAIEmbeddings(**kwargs), f"openai:{settings.openai_embedding_model}"
-    embedder = LocalMiniLMEmbeddings(cache_dir=settings.data_dir / "models")
+    embedder = LocalMiniLMEmbeddings(cache_dir=settings.models_dir)
     return embedder, embedder.model_id

@@ -90,7 +90,8 @@ class Searcher:
         self.calibration = calibration or DEFAULT_CALIBRATION
         self.language = language
         self.cross_lingual_threshold = cross_lingual_threshold
-        self._detector = detector or LanguageDetector(default=language, min_confidence=ROUTING_CONFIDENCE)
+        self._detector = detector or LanguageDetector(default=language, min_confidence=ROUTING_CONFIDENCE,
+                                                      models_dir=settings.models_dir)
         self._snapshot: Snapshot | None = None
         self._build_lock = threading.Lock()
         self._cross_lock = threading.Lock()

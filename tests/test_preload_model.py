@@ -41,7 +41,7 @@ def test_the_language_model_is_loaded_before_the_fork(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(serving, "_SHARED_MODULES", ())
     monkeypatch.setattr(gc, "freeze", lambda: None)  # this test process keeps collecting as usual
-    language._load_identifier.cache_clear()
+    language._LOADED.clear()
     serving._import_before_fork()
-    assert language._load_identifier.cache_info().currsize == 1  # in the master: every worker shares its pages
+    assert len(language._LOADED) == 1  # in the master: every worker shares its pages
     assert language.LanguageDetector(default="es")._model() is language.identifier_for(language.SUPPORTED_LANGUAGES)

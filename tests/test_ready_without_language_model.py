@@ -20,12 +20,12 @@ from server import Settings, _ready_checks, create_app
 @pytest.fixture
 def no_language_model() -> Iterator[None]:
     """This process as a fresh worker's: no language model loaded yet (other tests may have loaded it)."""
-    language._load_identifier.cache_clear()
+    language._LOADED.clear()
     yield
 
 
 def _loaded() -> bool:
-    return language._load_identifier.cache_info().currsize > 0
+    return len(language._LOADED) > 0
 
 
 def test_start_up_and_readiness_do_not_load_the_language_model(tmp_path: Path, no_language_model: None) -> None:
@@ -52,7 +52,7 @@ def test_the_language_model_loads_in_the_background_once_serving(tmp_path: Path,
         detector = language.LanguageDetector()
         assert detector.detect("Wie lange dauert der Versand nach Kanada?") == "de"
         assert detector.detect("How long does shipping to Canada take?") == "en"
-        assert language._load_identifier.cache_info().currsize == 1
+        assert len(language._LOADED) == 1
     finally:
         services.close()
 
@@ -63,7 +63,7 @@ def test_a_detection_during_the_background_load_waits_for_it(no_language_model: 
     load.start()  # a second request starts nothing more
     assert language.LanguageDetector(default="en").detect("combien coûte la livraison express ?") == "fr"
     assert load.wait(timeout=60)
-    assert language._load_identifier.cache_info().currsize == 1  # one model, whoever asked first
+    assert len(language._LOADED) == 1  # one model, whoever asked first
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def counted_loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     size check cannot: it holds one entry however often the model was read)."""
     from py3langid.langid import LanguageIdentifier
 
-    language._load_identifier.cache_clear()
+    language._LOADED.clear()
     language._classified.cache_clear()
     calls: list[int] = []
     original = LanguageIdentifier.from_model_file.__func__
@@ -84,7 +84,7 @@ def counted_loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
     monkeypatch.setattr(LanguageIdentifier, "from_model_file", classmethod(slow))
     yield calls
-    language._load_identifier.cache_clear()
+    language._LOADED.clear()
 
 
 def test_concurrent_detections_during_background_load_load_once(counted_loads: list[int]) -> None:
@@ -111,3 +111,25 @@ def test_concurrent_detections_during_background_load_load_once(counted_loads: l
     assert load.wait(60)
     assert len(counted_loads) == 1
     assert all(got == want for got, want in results) and len(results) == 16
+
+
+def test_a_restart_maps_the_copy_the_first_start_wrote(tmp_path: Path, counted_loads: list[int]) -> None:
+    """The first start's background load writes the model's uncompressed copy into the data folder; the
+    next start's (and its detectors', whichever loads first) maps it instead of reading the package's file."""
+    settings = Settings(data_dir=tmp_path / "data", index_examples_on_start=False)
+    for start in range(2):
+        language._LOADED.clear()
+        app = create_app(settings)
+        services = app.extensions["supportbot"]
+        try:
+            assert app.test_client().get("/readyz").status_code == 200
+            assert services.language_model.wait(timeout=60)
+            assert len(counted_loads) == 1, f"start {start + 1} read the package's model file"
+            assert list((settings.kb.models_dir).glob("py3langid-*/manifest.json"))
+            language._LOADED.clear()  # the turn's and the searcher's detectors, were they first to load
+            assert services.bot._turns._detector.detect("¿Dónde está mi pedido?") == "es"
+            language._LOADED.clear()
+            assert services.knowledge_base._get_searcher()._detector.detect("Où est ma commande ?") == "fr"
+            assert len(counted_loads) == 1
+        finally:
+            services.close()
