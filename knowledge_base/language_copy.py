@@ -80,6 +80,8 @@ def read_copy(models_dir: Path, digest: str, languages: tuple[str, ...]) -> Mode
 
 def _read(folder: Path, digest: str, languages: tuple[str, ...]) -> ModelArrays:
     manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+    if not isinstance(manifest, dict):  # one flipped bit makes `{` a `[`: refused, not an error per turn
+        raise ValueError("manifest is not a JSON object")
     if manifest.get("format") != FORMAT or manifest.get("source_sha256") != digest:
         raise ValueError("made by another version or from another model file")
     if manifest.get("languages") != sorted(set(languages)):
@@ -179,8 +181,12 @@ def _publish(tmp: Path, final: Path) -> None:
     try:
         with contextlib.suppress(FileNotFoundError):  # another writer moved it first
             os.rename(final, aside / final.name)
-        with contextlib.suppress(OSError):  # another writer put its copy there meanwhile: same bytes, keep it
+        try:
             os.rename(tmp, final)
+        except OSError:
+            if not final.exists():  # not another writer's copy in the way: the write failed
+                raise
+            # another writer put its copy there meanwhile: same bytes, keep it
     finally:
         shutil.rmtree(aside, ignore_errors=True)
 

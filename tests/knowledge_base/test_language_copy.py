@@ -147,10 +147,13 @@ def test_concurrent_writers_leave_one_whole_copy(tmp_path: Path, package_reads: 
 
     def read() -> None:
         barrier.wait()
-        while not done.is_set():
+        while True:  # reads until the writers are done, then once more, so it sees at least one copy
+            last = done.is_set()
             copied = language_copy.read_copy(tmp_path, digest, LANGS)  # None while none is in place
             if copied is not None:
                 seen.append(bytes(copied.nextmove) == bytes(full.tk_nextmove))
+            if last:
+                break
 
     writers = [threading.Thread(target=write) for _ in range(4)]
     reader = threading.Thread(target=read)
@@ -163,4 +166,38 @@ def test_concurrent_writers_leave_one_whole_copy(tmp_path: Path, package_reads: 
     final = language_copy.read_copy(tmp_path, digest, LANGS)
     assert final is not None and bytes(final.nextmove) == bytes(full.tk_nextmove)
     assert [p.name for p in tmp_path.iterdir()] == [language_copy.copy_folder(tmp_path, digest, LANGS).name]
-    assert all(seen)  # every copy a reader accepted was whole
+    assert seen and all(seen)  # every copy a reader accepted was whole (and it accepted one)
+
+
+@pytest.mark.parametrize("manifest", ["[]", "null", "1", '"x"'])
+def test_a_manifest_that_is_not_an_object_is_refused_not_raised(tmp_path: Path, manifest: str) -> None:
+    # Review of boot11: `[]` (one flipped bit of `{`) raised AttributeError out of every detection.
+    digest = "cd" * 32
+    folder = language_copy.copy_folder(tmp_path, digest, LANGS)
+    folder.mkdir(parents=True)
+    (folder / "manifest.json").write_text(manifest, encoding="utf-8")
+    assert language_copy.read_copy(tmp_path, digest, LANGS) is None
+
+
+def test_a_failed_publish_is_not_reported_as_written(tmp_path: Path, package_reads: list[int],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # Review of boot11: a rename failing for another reason than a writer's copy in the way returned success.
+    import os
+
+    _fresh_load(None)
+    full = language._LOADED[LANGS]
+    arrays = language_copy.ModelArrays(ptc=full.nb_ptc, pc=full.nb_pc, classes=list(full.nb_classes),
+                                       nextmove=full.tk_nextmove, row=full.tk_row, output=full.tk_output)
+    final = language_copy.copy_folder(tmp_path, "ef" * 32, LANGS)
+    final.mkdir(parents=True)
+    (final / "manifest.json").write_text("{damaged", encoding="utf-8")  # a damaged copy to replace
+    real_rename = os.rename
+
+    def failing_rename(src: object, dst: object) -> None:
+        if Path(str(dst)) == final:  # the new copy's rename into place (moving the old one aside works)
+            raise OSError(28, "No space left on device")
+        real_rename(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(language_copy.os, "rename", failing_rename)
+    assert language_copy.write_copy(tmp_path, "ef" * 32, LANGS, arrays) is None
+    assert language_copy.read_copy(tmp_path, "ef" * 32, LANGS) is None
