@@ -1,6 +1,8 @@
 """Handoff precision and recall of the triage on every labelled set, rules alone and with the learned stage.
 
-Usage: python benchmarks/triage_sets.py [--holdout] [FILE.jsonl ...]
+Usage: python benchmarks/triage_sets.py [--holdout] [--weights DIR] [FILE.jsonl ...]
+`--weights DIR`: "rules+model" with the candidate head a build wrote to DIR (`build_classifier --out DIR`)
+instead of the shipped one, to compare heads before pinning one.
 Default sets: the public evaluation halves in ../shared/eval/triage/ (Banking77, CLINC150, Bitext: cite
 their papers when you report these), examples/eval/triage_*.jsonl with the five evaluation labels and
 the development sets in datasets/triage/ (hold-outs E, G, H and I, each run for final figures once,
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 HOLDOUT_MARKS: tuple[str, ...] = ()  # named blind hold-outs (unlisted files are hold-outs anyway)
 TRAINING = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl",  # training rows, not evaluation sets
-            "train_own_kinds.jsonl", "train_own_six.jsonl", "train_own_seven.jsonl")
+            "train_own_kinds.jsonl", "train_own_six.jsonl", "train_own_seven.jsonl", "train_own_eight.jsonl")
 # datasets/triage/ files that are development data (datasets/README.md); any other file there is a
 # hold-out, named in HOLDOUT_MARKS or not, so a new one is left out from the day it is added.
 DEVELOPMENT = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout_i.jsonl",  # g-i spent on 2026-12-05
@@ -63,7 +65,9 @@ def _rows(path: Path) -> list[dict]:
 
 def main(argv: list[str]) -> int:
     holdout = "--holdout" in argv
-    named = [Path(a) for a in argv if a != "--holdout"]
+    weights = Path(argv[argv.index("--weights") + 1]) if "--weights" in argv else None
+    skip = {argv.index("--weights"), argv.index("--weights") + 1} if weights is not None else set()
+    named = [Path(a) for k, a in enumerate(argv) if a != "--holdout" and k not in skip]
     left_out = [p for p in named if is_holdout(p) and not holdout]
     if left_out:
         print(f"left out (blind hold-out; pass --holdout for the final run): {', '.join(map(str, left_out))}",
@@ -73,7 +77,14 @@ def main(argv: list[str]) -> int:
         print(json.dumps({}))
         return 0
     policy = load_policy(None)
-    rules, both = offline_triage(policy, learned=False), offline_triage(policy)
+    rules = offline_triage(policy, learned=False)
+    if weights is None:
+        both = offline_triage(policy)
+    else:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling script, also when loaded by path
+        from triage_review_served import served_triage
+
+        both = served_triage(weights)
     table = {}
     for path in paths:
         rows = _rows(path)

@@ -24,7 +24,9 @@ train_own_six.jsonl: leave-one-set-out E 0.982/0.887, G 0.938/0.949, H 0.976/0.9
 J 0.940/0.929, K 0.959/0.833, L 0.987/0.905 (docs/DECISIONS.md, triage, seventh session).
 Since issue 12 (train_own_seven.jsonl, bands 15/20 with long questions apart, floor 0.5), on main's rules:
 E 0.964/0.871, G 0.975/0.987, H 0.952/0.952, I 0.976/0.952, J 0.929/0.929, K 0.905/0.905, L 0.927/0.905.
-The blind hold-outs are never read here.
+The blind hold-outs are never read here. `--train-only FILE` trains on rows (in every fold's model) without
+scoring them for the thresholds; tri13 tried it with train_own_eight.jsonl (STUDY_ONLY, not in the default
+build): it cost recall on the development sets (docs/DECISIONS.md).
 Writes bot/triage/weights/classifier.npy (float16) and classifier.json and prints their sha256 for
 bot/triage/classifier.py. Deterministic: same data, same bytes (a seeded shuffle, fixed epochs).
 The texts never leave this script; only the weights, intent names and counts are written.
@@ -57,6 +59,11 @@ from bot.triage.training.thresholds import (
 ROOT = Path(__file__).resolve().parents[3]
 OWN_FILES = ("train_own.jsonl", "train_own_pending.jsonl", "train_own_more.jsonl", "train_own_kinds.jsonl",
              "train_own_six.jsonl", "train_own_seven.jsonl")
+# rows that teach one hard kind: trained on, not scored for thresholds (`--train-only`); none by default
+TRAIN_ONLY: tuple[str, ...] = ()
+# rows written for a study and not in the shipped head's training (tri13: ordinary money and date
+# questions; trained on they cost recall on every development set, docs/DECISIONS.md); never scored either
+STUDY_ONLY = ("train_own_eight.jsonl",)
 SOURCES = {"banking77.jsonl": "Banking77 (Casanueva et al., 2020; PolyAI), CC BY 4.0",
            "clinc150.jsonl": "CLINC150 (Larson et al., 2019), CC BY 3.0",
            "bitext.jsonl": "Bitext customer-support intents, CDLA-Sharing-1.0"}
@@ -142,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, default=ROOT.parent / "shared" / "train" / "triage")
     ap.add_argument("--own", type=Path, nargs="+", default=[ROOT / "datasets" / "triage" / name for name in OWN_FILES])
+    ap.add_argument("--train-only", type=Path, nargs="*",
+                    default=[ROOT / "datasets" / "triage" / name for name in TRAIN_ONLY],
+                    help="own rows trained on (by every fold's model too) but not scored when choosing thresholds:"
+                    " rows written to teach one hard kind, whose mix would otherwise stand in for customers' own")
     ap.add_argument("--public-dev", type=Path, default=ROOT.parent / "shared" / "eval" / "triage")
     ap.add_argument("--target", type=Path, nargs="*", default=[ROOT / "datasets" / "triage" / n for n in DEV_SETS],
                     help="development sets of unseen industries, pooled with the held-out own rows for --precision")
@@ -178,20 +189,23 @@ def main(argv: list[str] | None = None) -> int:
 
     sourced = [(r, name) for name in SOURCES for r in _rows(args.train / name)]
     sourced += [(r, OWN) for path in args.own for r in _rows(path)]
+    taught = len(sourced)  # rows from here on are --train-only: trained on, never scored for thresholds
+    sourced += [(r, OWN) for path in args.train_only for r in _rows(path)]
     classes = sorted({_class_of(r, source) for r, source in sourced})
     label_of = {_class_of(r, source): r["label"] for r, source in sourced}
     to_labels = np.zeros((len(classes), len(LABELS)), dtype=np.float32)
     to_labels[np.arange(len(classes)), [LABELS.index(label_of[c]) for c in classes]] = 1.0
     index = {c: i for i, c in enumerate(classes)}
     counts = {name: dict(Counter(r["label"] for r, source in sourced if source == name)) for name in [*SOURCES, OWN]}
-    own = [r for r, source in sourced if source == OWN]
+    scored_own = np.array([source == OWN for _, source in sourced]) & (np.arange(len(sourced)) < taught)
+    own = [r for (r, _), keep in zip(sourced, scored_own, strict=True) if keep]
     x = _embed([r["text"] for r, _ in sourced], args.cache)
     yc = np.array([index[_class_of(r, source)] for r, source in sourced])
     y = np.array([LABELS.index(r["label"]) for r, _ in sourced])
     is_own = np.array([source == OWN for _, source in sourced])
     weight = _balanced(y, np.where(is_own, args.own_weight, 1.0))
-    fold = np.full(len(sourced), -1)
-    fold[is_own] = industry_folds([r.get("industry", "unknown") for r in own], args.folds)
+    fold = np.full(len(sourced), -1)  # -1: in every fold's training (public rows, --train-only rows)
+    fold[scored_own] = industry_folds([r.get("industry", "unknown") for r in own], args.folds)
 
     def fit(mask: np.ndarray) -> np.ndarray:
         return train(x[mask], yc[mask], weight[mask], len(classes), l2=args.l2, epochs=args.epochs, lr=args.lr)
@@ -218,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         texts = [r["text"] for r in rows]
         return scored(texts, [r["expected"] for r in rows], label_probs(_embed(texts, args.cache), w, to_labels))
 
-    own_held_out = scored([r["text"] for r in own], [r["label"] for r in own], own_probs[is_own])
+    own_held_out = scored([r["text"] for r in own], [r["label"] for r in own], own_probs[scored_own])
     targets = [scored_set(path) for path in args.target]
     held_out = pooled([own_held_out, *targets])
     keep_paths = [args.public_dev / name for name in SOURCES] + list(args.keep)
@@ -250,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_recall": round(held_out_recall(held_out, thresholds, story_words), 4),
         "switched_off": sorted(args.off),
         "embedder": "local:all-MiniLM-L6-v2-int8 (knowledge_base/embeddings.py), unit vectors",
-        "trained_on": {SOURCES.get(k, "own rows (" + ", ".join(p.name for p in args.own) + ")"): v
+        "trained_on": {SOURCES.get(k, "own rows (" + ", ".join(p.name for p in [*args.own, *args.train_only]) + ")"): v
                        for k, v in counts.items()},
         "guards": "model_guards.holding_at_serve_time",
         "settings": {"own_weight": args.own_weight, "l2": args.l2, "epochs": args.epochs, "lr": args.lr,

@@ -51,7 +51,36 @@ def test_a_named_hold_out_is_refused_without_the_flag(triage_sets: ModuleType, r
 
 
 def test_the_build_trains_and_targets_exactly_the_files_the_benchmark_sets_aside(triage_sets: ModuleType) -> None:
-    from bot.triage.training.build_classifier import DEV_SETS, OWN_FILES
+    from bot.triage.training.build_classifier import DEV_SETS, OWN_FILES, STUDY_ONLY, TRAIN_ONLY
 
-    assert set(OWN_FILES) == set(triage_sets.TRAINING)  # a training file is never scored as an evaluation set
+    # a training file (or one written for a training study) is never scored as an evaluation set
+    assert set(OWN_FILES) | set(TRAIN_ONLY) | set(STUDY_ONLY) == set(triage_sets.TRAINING)
     assert set(DEV_SETS) <= set(triage_sets.DEVELOPMENT)  # thresholds never read a blind hold-out
+
+
+def test_the_row_overlap_check_compares_accent_folded_words() -> None:
+    overlap = load_benchmark("triage_row_overlap")
+    assert overlap.folded_words("Ça coûte 45 € ? Überweisung!") == ["ca", "coute", "45", "uberweisung"]
+
+
+def test_the_served_review_benchmark_reads_every_review_list_as_text() -> None:
+    served = load_benchmark("triage_review_served")
+    lists = {rl.name: rl for rl in served.review_lists()}
+    assert len(lists["tri12 ordinary (must stay)"].texts) == 77 and len(lists["tri10 must hand off"].texts) == 30
+    assert all(isinstance(t, str) for rl in lists.values() for t in rl.texts)  # pytest.param entries unwrapped
+    assert not lists["tri12 ordinary (must stay)"].needs_person and lists["tri10 must hand off"].needs_person
+
+
+def test_a_candidate_head_is_measured_from_its_folder(triage_sets: ModuleType, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from bot.triage.classifier import WEIGHTS_DIR
+
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "a", "text": "what are your opening hours", "expected": "none"}) + "\n"
+                    + json.dumps({"id": "b", "text": "I want to speak to a human", "expected": "customer_request"})
+                    + "\n", encoding="utf-8")
+    assert triage_sets.main(["--weights", str(WEIGHTS_DIR), str(rows)]) == 0
+    table = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert table["rows.jsonl"]["rules+model"] == [1.0, 1.0]
