@@ -1,9 +1,9 @@
 """The tri12 reviewer's 77 ordinary messages through the SERVED triage (rules + learned head).
 
 test_review_tri12_findings.py holds the rules to them; the learned head still hands 28 of them to a person
-(long polite questions with an amount, a date or a detail the customer changed). Those are strict known
-failures here, by position in the reviewer's list (the texts stay in that one file), so a head that keeps
-one with the bot shows up as an XPASS and one that hands off another fails. Measured with
+(long polite questions with an amount, a date or a detail the customer changed). The other 49 must stay
+with the bot, by position in the reviewer's list (the texts stay in that one file), and the count handed
+off must not grow. Measured with
 benchmarks/triage_review_served.py; tri13's rows that fixed 8-14 of them cost recall on every
 development set and were not shipped (docs/DECISIONS.md, triage).
 """
@@ -27,13 +27,15 @@ def served() -> Triage:
     return offline_triage(load_policy(None))
 
 
-def _cases() -> list[object]:
-    known = pytest.mark.xfail(strict=True, reason="handed off by the learned head (tri13: not fixed without "
-                              "losing recall)")
-    return [pytest.param(i, marks=known) if i in HANDED_OFF_BY_THE_HEAD else i for i in range(len(ORDINARY))]
-
-
-@pytest.mark.parametrize("position", _cases())
+@pytest.mark.parametrize("position", [i for i in range(len(ORDINARY)) if i not in HANDED_OFF_BY_THE_HEAD])
 def test_ordinary_message_stays_with_the_served_triage(served: Triage, position: int) -> None:
     decision = served.classify(ORDINARY[position][0])
     assert decision.reason is None, decision.evidence
+
+
+def test_the_head_hands_off_no_more_of_them_than_it_did() -> None:
+    """The 28 the head hands off today are its known weakness; a head that hands off more must not ship.
+    (Counted, not pinned one by one: a message near its threshold may move with the CPU's arithmetic.)"""
+    served = offline_triage(load_policy(None))
+    handed_off = [i for i, (text, *_) in enumerate(ORDINARY) if served.classify(text).reason is not None]
+    assert len(handed_off) <= len(HANDED_OFF_BY_THE_HEAD), handed_off
