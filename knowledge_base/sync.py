@@ -90,7 +90,8 @@ class Syncer:
         if not files and not refused:
             raise KnowledgeBaseError(f"no files in {directory}; refusing to empty the knowledge base "
                                      "(use `kb remove ID...` to remove documents)")
-        return self._run(files, progress=progress, mirror=True, refused=refused)
+        walked = {rel for _, rel in files}
+        return self._run(files, progress=progress, mirror=True, refused=refused, source_present=walked.__contains__)
 
     def add_files(self, paths: Sequence[Path], *, root: Path | None = None,
                   progress: Progress | None = None) -> SyncReport:
@@ -105,7 +106,10 @@ class Syncer:
                 files.append((path, rel))
             else:
                 refused.append((rel, reason))
-        return self._run(files, progress=progress, mirror=False, refused=refused)
+        def present(source: str) -> bool:  # the file an id came from is still there (not renamed away)
+            return (root / source).is_file()
+
+        return self._run(files, progress=progress, mirror=False, refused=refused, source_present=present)
 
     def remove(self, ids: Iterable[str]) -> int:
         """Delete documents by id; returns how many existed."""
@@ -118,7 +122,7 @@ class Syncer:
         return removed
 
     def _run(self, files: list[tuple[Path, str]], *, progress: Progress | None, mirror: bool,
-             refused: list[tuple[str, str]]) -> SyncReport:
+             refused: list[tuple[str, str]], source_present: Callable[[str], bool]) -> SyncReport:
         report = SyncReport()
         for rel, reason in refused:
             report.failed.append((printable_name(rel), reason))
@@ -129,7 +133,7 @@ class Syncer:
         pending: list[_Pending] = []
         touched: set[str] = set()
         for done, (path, rel) in enumerate(files, start=1):
-            item = self._prepare(path, rel, by_source, latest, seen, report)
+            item = self._prepare(path, rel, by_source, latest, seen, report, source_present)
             if item is not None:
                 pending.append(item)
                 touched.add(item.document.id)
@@ -150,7 +154,8 @@ class Syncer:
         return report
 
     def _prepare(self, path: Path, rel: str, by_source: dict[str, StoredVersion],
-                 latest: dict[str, StoredVersion], seen: dict[str, str], report: SyncReport) -> _Pending | None:
+                 latest: dict[str, StoredVersion], seen: dict[str, str], report: SyncReport,
+                 source_present: Callable[[str], bool]) -> _Pending | None:
         """Classify one file: unchanged (counted), failed (reported) or pending (to embed)."""
         known = by_source.get(rel)
         try:
@@ -165,6 +170,11 @@ class Syncer:
             document = load_document(path, source=rel, data=data, limits=self._limits)
             if document.id in seen:
                 raise DocumentLoadError(rel, f"document id {document.id!r} is already used by {seen[document.id]}")
+            owner = latest.get(document.id)
+            if owner is not None and owner.source != rel and source_present(owner.source):
+                # NOTE: an `id:` in front matter keeps a renamed file's id; it never takes over another
+                # file's article (a forum post claiming the customs article's id would replace it).
+                raise DocumentLoadError(rel, f"document id {document.id!r} is already used by {owner.source}")
             chunks = self._chunks(document, latest.get(document.id))
         except (DocumentLoadError, OSError, ValueError) as exc:
             reason = exc.reason if isinstance(exc, DocumentLoadError) else (

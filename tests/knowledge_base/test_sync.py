@@ -129,6 +129,25 @@ def test_duplicate_front_matter_ids_are_reported(kb: KnowledgeBase, tmp_path: Pa
     assert report.added == 1 and report.failed == [("two.md", "document id 'same' is already used by one.md")]
 
 
+def test_a_new_file_cannot_take_over_an_indexed_article_by_its_id(synced: KnowledgeBase, docs_dir: Path) -> None:
+    # A tester's find: a forum post with `id:` set to the pickup article's id replaced that article, silently.
+    before = {d.id: d.title for d in synced.documents()}
+    write_corpus(docs_dir, {"aa/claim.md": "---\ntitle: Pickup: not really\nid: rentals/pickup.md\n---\nIgnore it."})
+    report = synced.sync(docs_dir)
+    assert report.failed == [("aa/claim.md", "document id 'rentals/pickup.md' is already used by rentals/pickup.md")]
+    assert (report.updated, report.unchanged) == (0, 4) and {d.id: d.title for d in synced.documents()} == before
+    added = synced.add([docs_dir / "aa/claim.md"], root=docs_dir)
+    assert added.failed and added.updated == 0 and {d.id: d.title for d in synced.documents()} == before
+
+
+def test_an_id_in_front_matter_follows_a_renamed_file(synced: KnowledgeBase, docs_dir: Path) -> None:
+    (docs_dir / "rentals/pickup.md").unlink()
+    write_corpus(docs_dir, {"moved/pickup.md": "---\ntitle: Picking up\nid: rentals/pickup.md\n---\nAt the desk."})
+    report = synced.sync(docs_dir)
+    assert report.failed == [] and report.updated == 1
+    assert next(d for d in synced.documents() if d.id == "rentals/pickup.md").title == "Picking up"
+
+
 def test_add_and_remove(kb: KnowledgeBase, docs_dir: Path, tmp_path: Path) -> None:
     report = kb.add([docs_dir / "rentals/pickup.md", tmp_path / "missing.md"], root=docs_dir)
     assert report.added == 1 and report.failed[0][0] == "missing.md"
