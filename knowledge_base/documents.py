@@ -7,6 +7,7 @@ Supported: Markdown (.md, .markdown; YAML front matter `title`, `url`, `tags`, `
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -21,6 +22,10 @@ from knowledge_base.loaders_limits import (
     check_markdown_lines,
     check_zip_unpacked,
 )
+
+# A citation links to the document's published page: http(s), or a path on the company's own site. Never
+# javascript:, data: or another scheme a browser might run (a tester's `url: javascript:alert(1)` was indexed).
+_WEB_ADDRESS = re.compile(r"(?:https?://[^\s/]|/(?!/))", re.IGNORECASE)
 
 __all__ = [
     "LoadedDocument", "Section", "SUPPORTED_SUFFIXES", "content_hash", "is_supported",
@@ -108,16 +113,20 @@ def load_document(path: Path, *, source: str | None = None, data: bytes | None =
         raise DocumentLoadError(source, str(exc)) from exc
     if not parsed.sections:
         raise DocumentLoadError(source, "no text found (only headings, markup or whitespace)")
+    url, warnings = parsed.url, parsed.warnings
+    if parsed.url is not None and not _WEB_ADDRESS.match(parsed.url):
+        url = None
+        warnings = (*warnings, f"url {parsed.url[:80]!r} is not an http(s) or site-relative address; left out")
     return LoadedDocument(
         id=parsed.doc_id or source,
         title=parsed.title or _title_from_name(source),
         source=source,
-        url=parsed.url,
+        url=url,
         tags=parsed.tags,
         sections=tuple(parsed.sections),
         content_hash=content_hash(data),
         trust=_trust(source, parsed.trust),
-        warnings=parsed.warnings,
+        warnings=warnings,
     )
 
 

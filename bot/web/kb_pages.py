@@ -72,7 +72,7 @@ def _render(info: Any, chunks: list[Any], markdown: MarkdownIt) -> str:
     body = [f"<h1>{html.escape(info.title)}</h1>",
             f'<p class="meta">Updated <time datetime="{html.escape(info.updated_at)}">'
             f"{html.escape(info.updated_at.replace('T', ' ')[:16])}</time></p>"]
-    if getattr(info, "url", None):
+    if getattr(info, "url", None) and _safe_link(info.url):
         body.append(f'<p class="meta">Published at <a href="{html.escape(info.url)}" rel="noopener noreferrer">'
                     f"{html.escape(info.url)}</a></p>")
     for section, text in sections_of(passages):

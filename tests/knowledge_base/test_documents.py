@@ -397,3 +397,17 @@ def test_front_matter_that_is_neither_yaml_nor_plain_lines_is_refused(tmp_path: 
     path = _write(tmp_path, "bad.md", f"---\n{front}\n---\nBody.\n")
     with pytest.raises(DocumentLoadError, match="front matter"):
         load_document(path, source="bad.md")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>x</b>",
+                                 "//evil.example/x", "vbscript:x"])
+def test_a_url_a_browser_could_run_is_left_out_with_a_warning(tmp_path: Path, url: str) -> None:
+    # A tester's find: `url: javascript:alert(1)` was indexed and rendered as the /kb page's link.
+    doc = load_document(_write(tmp_path, "js.md", f"---\ntitle: Kettle\nurl: {url}\n---\nBody.\n"), source="js.md")
+    assert doc.url is None and any("url" in w and "left out" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("url", ["https://help.example/a", "HTTP://help.example/b", "/help/kettle"])
+def test_web_and_site_relative_urls_are_kept(tmp_path: Path, url: str) -> None:
+    doc = load_document(_write(tmp_path, "ok.md", f"---\ntitle: Kettle\nurl: {url}\n---\nBody.\n"), source="ok.md")
+    assert doc.url == url and doc.warnings == ()

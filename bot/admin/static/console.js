@@ -56,6 +56,8 @@
     for (const c of children) if (c !== null && c !== undefined) node.append(c);
     return node;
   };
+  // A citation's address is a link only when it is http(s) or relative: never javascript:, data: or the like.
+  const webLink = (url) => typeof url === "string" && /^(https?:\/\/|\/(?!\/))/i.test(url.trim());
   const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const pct = (part, whole) => (whole ? `${Math.round((100 * part) / whole)}%` : "—");
   const seconds = (s) => (s === null || s === undefined ? "—" : s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
@@ -211,7 +213,7 @@
         h("span", { class: "who", text: `${who} · ${when(m.created_at)}${m.meta.near_miss ? " · near miss" : ""}` }), m.text);
       if (m.citations.length) {
         item.append(h("ol", { class: "sources", "aria-label": "Sources cited" }, ...m.citations.map((s) =>
-          h("li", {}, s.url ? h("a", { href: s.url, target: "_blank", rel: "noopener", text: s.title }) : s.title, ` (${s.document_id})`))));
+          h("li", {}, webLink(s.url) ? h("a", { href: s.url, target: "_blank", rel: "noopener", text: s.title }) : s.title, ` (${s.document_id})`))));
       }
       items.push(item);
     }

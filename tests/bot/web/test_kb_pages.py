@@ -67,3 +67,12 @@ def test_an_unknown_document_is_a_404_without_reading_chunks() -> None:
     documents = CountingDocuments(Info("a.md", "A", None, 1, 1, "2026-12-05T10:00:00", "h"))
     assert _app(documents).test_client().get("/kb/b.md").status_code == 404
     assert documents.reads == []
+
+
+def test_a_stored_url_a_browser_could_run_is_not_linked() -> None:
+    # Indexed before load-time checks left such urls out: the page must not make them a link.
+    documents = CountingDocuments(Info("k.md", "Kettle", "javascript:alert(1)", 1, 1, "2026-12-05T10:00:00", "h"))
+    page = _app(documents).test_client().get("/kb/k.md").get_data(as_text=True)
+    assert "javascript:" not in page and "Text of version 1." in page
+    documents.info = replace(documents.info, url="https://help.example/kettle", content_hash="h2")
+    assert 'href="https://help.example/kettle"' in _app(documents).test_client().get("/kb/k.md").get_data(as_text=True)
