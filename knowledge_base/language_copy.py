@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ _PREFIX = "py3langid-"
 _WRITING = ".writing-py3langid-"
 _ABANDONED_S = 3600.0  # a temporary folder this old was left by a writer that died (killed mid-write)
 _MANIFEST = "manifest.json"
+_MAX_ARRAY_BYTES = 256 * 1024 * 1024  # the restricted model's largest array is ~39 MB
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,13 @@ def _mapped(path: Path, sha256: str) -> np.ndarray:
     """`path`'s array, memory-mapped read-only, if the file's sha256 is `sha256`.
 
     NOTE: hashed and mapped through one open file: what was checked is what gets used (writers only
-    ever rename whole folders into place, never rewrite a file)."""
+    ever rename whole folders into place, never rewrite a file). Only a regular file of a sane size is read:
+    a device or FIFO in its place (`/dev/zero`) would be hashed forever, or block the open."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise ValueError(f"{path.name} is not a regular file")
     with path.open("rb") as f:
+        if not stat.S_ISREG((info := os.fstat(f.fileno())).st_mode) or info.st_size > _MAX_ARRAY_BYTES:
+            raise ValueError(f"{path.name} is not a regular file of at most {_MAX_ARRAY_BYTES} bytes")
         if hashlib.file_digest(f, "sha256").hexdigest() != sha256:
             raise ValueError(f"{path.name} does not match its sha256")
         f.seek(0)

@@ -201,3 +201,16 @@ def test_a_failed_publish_is_not_reported_as_written(tmp_path: Path, package_rea
     monkeypatch.setattr(language_copy.os, "rename", failing_rename)
     assert language_copy.write_copy(tmp_path, "ef" * 32, LANGS, arrays) is None
     assert language_copy.read_copy(tmp_path, "ef" * 32, LANGS) is None
+
+
+def test_a_device_in_place_of_an_array_is_refused_not_read_forever(tmp_path: Path, package_reads: list[int]) -> None:
+    # A tester's find: output.npy linked to /dev/zero made every detection hash an endless file.
+    _fresh_load(None)
+    full = language._LOADED[LANGS]
+    arrays = language_copy.ModelArrays(ptc=full.nb_ptc, pc=full.nb_pc, classes=list(full.nb_classes),
+                                       nextmove=full.tk_nextmove, row=full.tk_row, output=full.tk_output)
+    folder = language_copy.write_copy(tmp_path, "fe" * 32, LANGS, arrays)
+    assert folder is not None and language_copy.read_copy(tmp_path, "fe" * 32, LANGS) is not None
+    (folder / "output.npy").unlink()
+    (folder / "output.npy").symlink_to("/dev/zero")
+    assert language_copy.read_copy(tmp_path, "fe" * 32, LANGS) is None
