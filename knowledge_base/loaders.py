@@ -18,6 +18,9 @@ from knowledge_base import html_content
 from knowledge_base.loaders_limits import DocumentLimits, check_html_depth, unpacked_reason
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))+")
+_FRONT_MATTER_OPENING = re.compile(r"\A[ \t]*-{3,}[ \t]*(?:\r\n|\r|\n)")
+_TRUST_LINE = re.compile(r"^[ \t]*trust[ \t]*:", re.IGNORECASE | re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_DROP = ("head", "title", "script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button")
 _HTML_BLOCKS = (
@@ -87,11 +90,17 @@ def parse_markdown(text: str) -> Parsed:
     """Markdown with optional YAML front matter (title, url, tags, id, trust)."""
     meta: dict = {}
     warnings: tuple[str, ...] = ()
+    text = _LEADING_BLANK_LINES.sub("", text, count=1)  # a blank first line must not hide `trust: community`
     match = _FRONT_MATTER.match(text)
     if match:
         meta, warning = _front_matter(match.group(1))
+        meta = {str(k).lower(): v for k, v in meta.items()}  # `Trust:` and `TRUST:` are `trust:`
         warnings = (warning,) if warning else ()
         text = text[match.end():]
+    elif _FRONT_MATTER_OPENING.match(text):
+        if _TRUST_LINE.search(text[:2000]):  # read as text it would be the company's voice: refuse instead
+            raise ValueError("front matter sets trust but has no closing '---' line")
+        warnings = ("starts like front matter but has no closing '---' line; its lines were read as text",)
     lines = text.splitlines()
     headings: dict[int, tuple[int, int, str]] = {}  # first line -> (level, end line, text)
     tokens = _markdown_parser().parse(text)

@@ -411,3 +411,22 @@ def test_a_url_a_browser_could_run_is_left_out_with_a_warning(tmp_path: Path, ur
 def test_web_and_site_relative_urls_are_kept(tmp_path: Path, url: str) -> None:
     doc = load_document(_write(tmp_path, "ok.md", f"---\ntitle: Kettle\nurl: {url}\n---\nBody.\n"), source="ok.md")
     assert doc.url == url and doc.warnings == ()
+
+
+def test_community_front_matter_after_a_blank_line_or_in_capitals_still_marks_the_document(tmp_path: Path) -> None:
+    # A tester's find: a blank first line, or `Trust:`, turned a forum thread into the company's voice.
+    from knowledge_base.documents import COMMUNITY
+
+    for name, text in [("blank.md", "\n---\ntitle: Forum: kettle\ntrust: community\n---\nShake it.\n"),
+                       ("caps.md", "---\ntitle: Forum\nTrust: community\n---\nShake it.\n"),
+                       ("upper.md", "---\nTITLE: Forum\nTRUST: community\n---\nShake it.\n")]:
+        doc = load_document(_write(tmp_path, name, text), source=name)
+        assert doc.trust == COMMUNITY and doc.title.startswith("Forum"), name
+
+
+def test_an_unclosed_front_matter_block_is_indexed_with_a_warning_or_refused_if_it_sets_trust(tmp_path: Path) -> None:
+    doc = load_document(_write(tmp_path, "open.md", "---\ntitle: Kettle\n\nDescale monthly.\n"), source="open.md")
+    assert any("no closing '---'" in w for w in doc.warnings)
+    with pytest.raises(DocumentLoadError, match="trust but has no closing"):
+        load_document(_write(tmp_path, "forum.md", "---\ntitle: Forum\ntrust: community\n\nShake it.\n"),
+                      source="forum.md")
