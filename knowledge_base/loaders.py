@@ -169,6 +169,7 @@ def _front_matter(raw: str) -> tuple[dict, str | None]:
 
 
 _KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
+_COMMENT = re.compile(r"[ \t]+#.*\Z")
 _YAML_STRUCTURE = frozenset("[{&*|>!%@`")  # flow collections, anchors, aliases, block scalars, tags
 _LIST_ITEM = re.compile(r"[ \t]+-[ \t]+(.*?)[ \t]*|-[ \t]+(.*?)[ \t]*")
 
@@ -198,9 +199,10 @@ def _plain_key_values(raw: str) -> dict[str, object] | None:
 
 
 def _unquote(value: str) -> str:
+    """A quoted value without its quotes; otherwise without a ` # comment`, as YAML reads one."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         return value[1:-1]
-    return value
+    return _COMMENT.sub("", value)
 
 
 def _str(value: object, key: str = "value") -> str | None:

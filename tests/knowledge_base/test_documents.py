@@ -430,3 +430,9 @@ def test_an_unclosed_front_matter_block_is_indexed_with_a_warning_or_refused_if_
     with pytest.raises(DocumentLoadError, match="trust but has no closing"):
         load_document(_write(tmp_path, "forum.md", "---\ntitle: Forum\ntrust: community\n\nShake it.\n"),
                       source="forum.md")
+
+
+def test_a_lenient_read_drops_comments_as_yaml_would(tmp_path: Path) -> None:
+    text = "---\ntitle: Kettle: descaling # draft\nurl: https://help.example/k # old link\n---\nBody.\n"
+    doc = load_document(_write(tmp_path, "c.md", text), source="c.md")
+    assert (doc.title, doc.url) == ("Kettle: descaling", "https://help.example/k") and doc.warnings
