@@ -57,7 +57,8 @@ class CrossLingualFiller:
 
         every = index.chunk_ids()
         todo = store.missing_ids(every)
-        if not store.texts.complete():  # filled before words and titles were stored: theirs, once
+        texts_filled = not store.texts.complete()
+        if texts_filled:  # filled before words and titles were stored: theirs, once
             filled = set(todo)
             for start in range(0, len(every), self._batch):
                 store.texts.add(_texts(index.chunks([i for i in every[start:start + self._batch] if i not in filled])))
@@ -76,6 +77,9 @@ class CrossLingualFiller:
             done += len(keep)
             if progress is not None:
                 progress(min(start + self._batch, len(todo)), len(todo))
+        if done or texts_filled:  # once, at the end: a server reopens its index and rebuilds its snapshot
+            with self._write_lock:
+                index.cross_lingual_filled()
         return done
 
     def start(self) -> threading.Thread | None:

@@ -278,6 +278,17 @@ class ChromaIndex:
                 )
             self._bump()
 
+    def cross_lingual_filled(self) -> None:
+        """Bump the generation after cross-lingual vectors (or their words and titles) were stored.
+
+        NOTE: a fill writes only the collections beside the main one; without a bump, a server whose
+        embedded client opened before another process's fill (`supportbot kb add` then fills) never
+        reopens it (`_reload`), cannot read the new vectors ("Error finding id") and answers every
+        question in another language on the default path, declining them until a restart.
+        """
+        with guard("record the cross-lingual fill"), self._write_lock:
+            self._bump()
+
     def delete_versions(self, document_id: str, *, keep: int | None = None) -> None:
         """Delete every version of `document_id` except `keep` (all of them when `keep` is None)."""
         where: dict[str, Any] = {"document_id": document_id}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -254,9 +254,19 @@ class Searcher:
         """The base's vocabulary in the cross-lingual space: read as the fill stored it at sync time
         (`crosslingual_texts.py`); a word it lacks is embedded here and remembered."""
         if self._word_vectors is None or self._word_vectors.embedder is not store.embedder:
-            self._word_vectors = WordVectors(store.embedder, stored=store.texts.vectors)
+            self._word_vectors = WordVectors(store.embedder, stored=self._stored_words)
         frequencies = snap.lexical.frequencies()
         return TermTranslator(vocabulary(frequencies), self._word_vectors, known=frozenset(frequencies))
+
+    def _stored_words(self, words: Sequence[str]) -> Mapping[str, np.ndarray]:
+        """The words' stored vectors, read through the index's store of now.
+
+        NOTE: not the store open when the words were first needed: after another process's write the
+        index reopens its embedded client (`ChromaIndex._reload`) and the old store's reads fail
+        ("Error finding id"), which sent every question in another language down the default path.
+        """
+        store = self.index.cross_lingual
+        return store.texts.vectors(words) if store is not None else {}
 
     @staticmethod
     def _title_vectors_across(store: CrossLingualStore, titles: list[str]) -> np.ndarray:
