@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -298,3 +299,38 @@ def _pdf() -> bytes:
     sheet.save()
     return out.getvalue()
 
+
+
+def test_a_failed_seen_report_is_sent_again(server: ServerProcess, slack: FakeSlack, browser) -> None:
+    """A reply the customer saw must reach the server as seen even when the first report fails (a busy
+    server): otherwise it is emailed to them as if unread (CI once saw 'seen replies are not emailed' fail)."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    reports: list[str] = []
+
+    def seen_route(route) -> None:
+        reports.append(route.request.post_data or "")
+        if len(reports) == 1:
+            route.fulfill(status=503, content_type="application/json", body='{"error": "busy", "message": "busy"}')
+        else:
+            route.continue_()
+
+    page.route("**/seen", seen_route)
+    page.goto(server.url + "/")
+    page.get_by_role("button", name="Chat with us").click()
+    page.get_by_role("button", name="Talk to a person").click()
+    expect(page.get_by_role("status")).to_contain_text("number 1 in line", timeout=10_000)
+    saved = page.evaluate("JSON.parse(localStorage.getItem('supportbot:' + location.origin))")
+    thread_ts, _ = _card(slack, saved["id"])
+    _click(server, "handoff_claim", saved["id"])
+    expect(page.get_by_role("status")).to_contain_text("Ana is helping you", timeout=20_000)
+    _reply(server, thread_ts, "Are you still there?", "1800000002.000100")
+    expect(page.locator(f"{WIDGET} .msg.agent")).to_have_count(1, timeout=20_000)
+    deadline = time.monotonic() + 15
+    while len(reports) < 2 and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert len(reports) >= 2, reports  # refused once, then sent again
+    assert json.loads(reports[-1])["through"] >= json.loads(reports[0])["through"]
+    context.close()

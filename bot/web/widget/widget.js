@@ -775,7 +775,7 @@
 
   // -- issue 16: waiting, unread, files, identity, email links, focus ------------------------------
   var STATUS_POLL_MS = 15000;
-  var extra = { statusTimer: null, unread: 0, pageTitle: null, live: false, seenSent: 0, seenTimer: null,
+  var extra = { statusTimer: null, unread: 0, pageTitle: null, live: false, seenSent: 0, seenWanted: 0, seenTimer: null,
                 identified: false, avatarFor: null, avatarUrl: null };
 
   // The rating form sits in the log, after the line that says the chat ended: nothing covers that line.
@@ -857,14 +857,29 @@
     markSeen();
   }
   // Tell the server what the customer has seen: replies they saw are not emailed to them.
+  // A report that fails is tried again (a busy server must not turn seen replies into emails), and what the
+  // customer saw but the server has not heard yet goes out as the page closes.
   function markSeen() {
     if (!state.conversation || ui.panel.hidden || document.hidden || state.lastId <= extra.seenSent) return;
+    extra.seenWanted = Math.max(extra.seenWanted, state.lastId);
     clearTimeout(extra.seenTimer);
-    extra.seenTimer = setTimeout(function () {
-      var through = state.lastId;
-      api("POST", conversationPath("/seen"), { through: through }).then(function () { extra.seenSent = through; }).catch(function () {});
-    }, 300);
+    extra.seenTimer = setTimeout(function () { sendSeen(0); }, 300);
   }
+  function sendSeen(attempt) {
+    var through = extra.seenWanted;
+    if (!state.conversation || through <= extra.seenSent) return;
+    api("POST", conversationPath("/seen"), { through: through })
+      .then(function () { extra.seenSent = Math.max(extra.seenSent, through); })
+      .catch(function () { if (attempt < 4) extra.seenTimer = setTimeout(function () { sendSeen(attempt + 1); }, 1000 * (attempt + 1)); });
+  }
+  window.addEventListener("pagehide", function () {
+    if (!state.conversation || extra.seenWanted <= extra.seenSent) return;
+    try {
+      fetch(config.api + conversationPath("/seen"), { method: "POST", keepalive: true, mode: "cors", credentials: "omit",
+        headers: { "Content-Type": "application/json", Authorization: "Bearer " + state.conversation.token },
+        body: JSON.stringify({ through: extra.seenWanted }) });
+    } catch (e) { /* the page is going: nothing else to do */ }
+  });
   document.addEventListener("visibilitychange", function () { if (!document.hidden && !ui.panel.hidden) clearUnread(); });
 
   // Files: a customer's photo or PDF goes up; any file in the log comes down as a download.
