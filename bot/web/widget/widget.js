@@ -398,11 +398,11 @@
   }
 
   // -- HTTP ----------------------------------------------------------------------------------
-  function api(method, path, body) {
+  function api(method, path, body, keepalive) {
     var headers = { Accept: "application/json" };
     if (state.conversation) headers.Authorization = "Bearer " + state.conversation.token;
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(config.api + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), mode: "cors", credentials: "omit" })
+    return fetch(config.api + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), mode: "cors", credentials: "omit", keepalive: !!keepalive })
       .then(function (response) {
         if (response.status === 204) return null;
         return response.json().catch(function () { return {}; }).then(function (json) {
@@ -872,13 +872,9 @@
       .then(function () { extra.seenSent = Math.max(extra.seenSent, through); })
       .catch(function () { if (attempt < 4) extra.seenTimer = setTimeout(function () { sendSeen(attempt + 1); }, 1000 * (attempt + 1)); });
   }
-  window.addEventListener("pagehide", function () {
+  window.addEventListener("pagehide", function () {  // keepalive: the request outlives the page
     if (!state.conversation || extra.seenWanted <= extra.seenSent) return;
-    try {
-      fetch(config.api + conversationPath("/seen"), { method: "POST", keepalive: true, mode: "cors", credentials: "omit",
-        headers: { "Content-Type": "application/json", Authorization: "Bearer " + state.conversation.token },
-        body: JSON.stringify({ through: extra.seenWanted }) });
-    } catch (e) { /* the page is going: nothing else to do */ }
+    api("POST", conversationPath("/seen"), { through: extra.seenWanted }, true).catch(function () {});
   });
   document.addEventListener("visibilitychange", function () { if (!document.hidden && !ui.panel.hidden) clearUnread(); });
 
