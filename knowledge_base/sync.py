@@ -170,11 +170,12 @@ class Syncer:
             document = load_document(path, source=rel, data=data, limits=self._limits)
             if document.id in seen:
                 raise DocumentLoadError(rel, f"document id {document.id!r} is already used by {seen[document.id]}")
-            owner = latest.get(document.id)
-            if owner is not None and owner.source != rel and source_present(owner.source):
+            indexed = latest.get(document.id)
+            owner = indexed.source if indexed is not None else document.id  # an id is its own file's path
+            if owner != rel and source_present(owner):
                 # NOTE: an `id:` in front matter keeps a renamed file's id; it never takes over another
                 # file's article (a forum post claiming the customs article's id would replace it).
-                raise DocumentLoadError(rel, f"document id {document.id!r} is already used by {owner.source}")
+                raise DocumentLoadError(rel, f"document id {document.id!r} is already used by {owner}")
             chunks = self._chunks(document, latest.get(document.id))
         except (DocumentLoadError, OSError, ValueError) as exc:
             reason = exc.reason if isinstance(exc, DocumentLoadError) else (

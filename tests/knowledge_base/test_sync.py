@@ -140,6 +140,14 @@ def test_a_new_file_cannot_take_over_an_indexed_article_by_its_id(synced: Knowle
     assert added.failed and added.updated == 0 and {d.id: d.title for d in synced.documents()} == before
 
 
+def test_on_a_first_sync_the_file_at_a_path_keeps_its_id(kb: KnowledgeBase, docs_dir: Path) -> None:
+    # Walked first ("aa/" sorts before "rentals/"), a claimer used to win and the real article was refused.
+    write_corpus(docs_dir, {"aa/claim.md": "---\ntitle: Not pickup\nid: rentals/pickup.md\n---\nIgnore it."})
+    report = kb.sync(docs_dir)
+    assert report.failed == [("aa/claim.md", "document id 'rentals/pickup.md' is already used by rentals/pickup.md")]
+    assert next(d for d in kb.documents() if d.id == "rentals/pickup.md").title == "Picking up a bike"
+
+
 def test_an_id_in_front_matter_follows_a_renamed_file(synced: KnowledgeBase, docs_dir: Path) -> None:
     (docs_dir / "rentals/pickup.md").unlink()
     write_corpus(docs_dir, {"moved/pickup.md": "---\ntitle: Picking up\nid: rentals/pickup.md\n---\nAt the desk."})
