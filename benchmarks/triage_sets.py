@@ -43,7 +43,9 @@ DEVELOPMENT = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout
                "validation_w.jsonl",  # the seventh session's validation set
                "holdout_n.jsonl",  # n spent on 2026-12-05 (seventh session)
                "validation_x.jsonl",  # the ninth session's validation set
-               "holdout_o.jsonl")  # o spent on 2026-12-05 (ninth session)
+               "holdout_o.jsonl",  # o spent on 2026-12-05 (ninth session)
+               "validation_y.jsonl",  # the tenth session's validation set
+               "holdout_p.jsonl")  # p spent on 2026-12-05 (tenth session)
 
 
 def is_holdout(path: Path) -> bool:
