@@ -40,6 +40,10 @@ KIND_RATIO = 0.7
 # that fits is shown whole, as before. All three chosen leave-one-help-centre-out on the 19 dev sets
 # (`benchmarks/section_choice_fit.py`): every fold picked follow, 1 and `MAX_CHARS`.
 NEIGHBOURS = "follow"
+# A long section's trim also keeps the sentence holding the kind of fact asked for (a time, an amount, a
+# count) when the best sentences hold none, if it shares at least this many of the question's content
+# words (`kind_sentence`); None: off.
+KIND_SHARED: int | None = 1
 CHILDREN = 1
 SPLIT_OVER = MAX_CHARS
 
@@ -170,6 +174,31 @@ def _kind_holder(question: str, candidates: list[_Candidate], answer: SectionAns
     return max(holders, key=lambda c: c.score) if holders else None
 
 
+def kind_sentence(question: str, text: str, chosen: tuple[extractive.Sentence, ...]) -> str | None:
+    """The sentence of `text` a trim must keep besides `chosen`: when the question asks for a time, an
+    amount or a count (`extractive.expected_kind`) and none of `chosen` holds one, the sentence that holds
+    one and shares the most content words with the question (at least `KIND_SHARED`); else None.
+
+    The best sentences are picked by the words they share, so in a long section "how long will the depot
+    keep my parcel" lands on "the parcel comes back to us" and the trim keeps its neighbours, leaving out
+    "The depot holds it for 7 days" two paragraphs up. Off when `KIND_SHARED` is None.
+    """
+    expects = extractive.expected_kind(question)
+    if KIND_SHARED is None or expects is None or any(
+            extractive.holds_kind(s.text, expects) for s in chosen):
+        return None
+    wanted = extractive.content_words(question)
+    best: tuple[int, int] | None = None
+    sentences = extractive.split_sentences(text)
+    for sentence in sentences:
+        if sentence.kind == "header" or not extractive.holds_kind(sentence.text, expects):
+            continue
+        shared = len(extractive.content_words(sentence.text) & wanted)
+        if shared >= KIND_SHARED and (best is None or shared > best[0]):
+            best = (shared, sentence.position)
+    return sentences[best[1]].text if best is not None else None
+
+
 @dataclass(frozen=True)
 class _Candidate:
     """A section with the sentences that answer best and their score."""
@@ -188,7 +217,9 @@ class _Candidate:
     def answer(self, question: str, *, max_chars: int) -> SectionAnswer:
         wanted = extractive.content_words(question)
         shared = extractive.content_words(" ".join([self.heading, *(s.text for s in self.sentences)])) & wanted
-        body = trim(self.text, [s.text for s in self.sentences], max_chars=max_chars)
+        matched = [s.text for s in self.sentences]
+        kept = kind_sentence(question, self.text, self.sentences)
+        body = trim(self.text, [*matched, kept] if kept is not None else matched, max_chars=max_chars)
         return SectionAnswer(heading=self.heading, body=body, score=self.score, support=len(shared), text=self.text)
 
 

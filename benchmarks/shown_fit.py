@@ -1,0 +1,88 @@
+"""Choose what the offline answer shows leave-one-centre-out, replayed as the turn decides it.
+
+Every configuration of the `bot.answering.sections` knobs in `GRID` is replayed over `passage_choice.py
+--cache DIR` (every development set's English golden questions) with the served answerer
+(`shown_answers.served_answerer`: the learned answerability decision and the embedder, so what is shown
+moves the declines as in a turn). For each held-out centre the configuration with the best gain on the
+others is chosen (facts said less `WRONG_COST` per wrong answer; the shorter median answer on ties; none
+whose median length there exceeds the first configuration's by more than `--cap`), and the held-out
+centre's figures under it are summed: facts said, wrong answers, answerable declined, characters shown.
+The first configuration of `GRID` is the shipped one, printed beside.
+
+    python benchmarks/shown_fit.py --cache DIR [--cap 1.1]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from passage_choice import Searched  # noqa: E402,F401  (the cache's rows)
+from shown_answers import Outcome, figures, load, run, served_answerer  # noqa: E402
+
+from bot.answering import sections  # noqa: E402
+
+WRONG_COST = 1.5  # facts said one wrong answer is worth (as the runner-up study weighed them)
+GRID: list[dict[str, Any]] = [{"KIND_SHARED": None}, {"KIND_SHARED": 1}, {"KIND_SHARED": 2}]
+
+
+def gain(f: dict[str, Any]) -> float:
+    return f["said"] - WRONG_COST * f["wrong"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cache", type=Path, required=True, help="passage_choice.py's --cache folder")
+    parser.add_argument("--cap", type=float, default=1.1, help="longest median answer allowed, times the first's")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    policy_file, data = load(args.cache)
+    answerer = served_answerer(policy_file)
+    defaults = {name: getattr(sections, name) for knobs in GRID for name in knobs}
+    runs: list[list[Outcome]] = []
+    for knobs in GRID:
+        for name, value in {**defaults, **knobs}.items():
+            setattr(sections, name, value)
+        runs.append(run(data, answerer))
+    for name, value in defaults.items():
+        setattr(sections, name, value)
+    centres = list(data)
+    per = [{c: [o for o in outcomes if o.kb == c] for c in centres} for outcomes in runs]
+    for knobs, outcomes in zip(GRID, runs, strict=True):
+        print(f"in-sample {json.dumps(knobs):<40}", json.dumps(figures(outcomes)))
+    held: list[Outcome] = []
+    chosen: dict[str, int] = {}
+    for centre in centres:
+        scored = []
+        for i, by_centre in enumerate(per):
+            rest = [o for c in centres if c != centre for o in by_centre[c]]
+            f = figures(rest)
+            scored.append((i, f))
+        cap = args.cap * scored[0][1]["median_chars"]
+        allowed = [(i, f) for i, f in scored if f["median_chars"] <= cap] or scored[:1]
+        best = max(allowed, key=lambda pair: (gain(pair[1]), -pair[1]["median_chars"], -pair[0]))[0]
+        chosen[centre] = best
+        held += per[best][centre]
+    print("held out (each centre under the configuration chosen on the others):")
+    print(f"  {'shipped':<38}", json.dumps(figures(runs[0])))
+    print(f"  {'chosen leave-one-centre-out':<38}", json.dumps(figures(held)))
+    picks = statistics.multimode(chosen.values())
+    print("  configurations chosen:", json.dumps({json.dumps(GRID[i]): sum(v == i for v in chosen.values())
+                                                  for i in sorted(set(chosen.values()))}), "mode", picks)
+    print("per centre (shipped -> held out): said / wrong / declined / median chars")
+    for centre in centres:
+        a, b = figures(per[0][centre]), figures(per[chosen[centre]][centre])
+        if (a["said"], a["wrong"], a["declined"]) != (b["said"], b["wrong"], b["declined"]):
+            print(f"  {centre:<22} {a['said']}/{a['wrong']}/{a['declined']}/{a['median_chars']} -> "
+                  f"{b['said']}/{b['wrong']}/{b['declined']}/{b['median_chars']}")
+
+
+if __name__ == "__main__":
+    main()
