@@ -94,24 +94,24 @@ def replay(kb: str, s: Any, answerer: Answerer) -> Outcome:
     result = s.result
     company = [h for h in result.hits if h.passages and h.trust == "official"]
     top = company[0] if company else None
-    answer = answerer.extract(q.question, result, whole=lambda hit, s=s: read_whole(s, hit.document_id))
+    answer = answerer.extract(q.question, result, whole=lambda hit: read_whole(s, hit.document_id))
     cited = answer.citations[0].document_id if answer.grounded and answer.citations else None
     right_first = top is not None and top.document_id in q.must_cite
     said = answer.grounded and cited in q.must_cite and says_facts(answer.text, q)
     wrong = answer.grounded and (not q.answerable or cited not in q.must_cite)
     cause = None
     if q.answerable and right_first and answer.grounded and not said and top is not None:
-        cause = _cause(q, s, top, answer.text, whole_read=result.answerable and top is result.hits[0])
+        cause = _cause(q, s, top, whole_read=result.answerable and top is result.hits[0])
     return Outcome(kb, q.id, q.answerable, right_first, answer.grounded, said, wrong,
                    len(answer.text) if answer.grounded else None, cause)
 
 
-def _cause(q: GoldenQuestion, s: Any, top: DocumentHit, shown: str, *, whole_read: bool) -> str:
+def _cause(q: GoldenQuestion, s: Any, top: DocumentHit, *, whole_read: bool) -> str:
     whole = read_whole(s, top.document_id)
     read = whole if whole_read and whole else top.passages
     found = sections.best_section(q.question, top, whole=read)
     if found is not None and says_facts(found.text, q):
-        return "trim/" + _lost_block(q, found.text, shown)
+        return "trim/" + _lost_block(q, found.text)
     texts = sections.sections_of(read)
     holders = [name for name, text in texts if says_facts(text, q)]
     if not holders:
@@ -140,12 +140,12 @@ def _chosen_section(q: GoldenQuestion, top: DocumentHit, read: list[Any]) -> str
     return max(candidates, key=lambda c: c.score).section if candidates else None
 
 
-def _lost_block(q: GoldenQuestion, text: str, shown: str) -> str:
-    """The kind of block holding the fact that the answer lacks (a table, a list, a paragraph)."""
+def _lost_block(q: GoldenQuestion, text: str) -> str:
+    """The kind of block of `text` holding the fact the answer lacks (a table, a list, a paragraph), or
+    `spans` when no one block holds every fact."""
     for block in sections.split_blocks(text):
-        if says_facts(block.text, q) or any(says_facts(line, q) for line in block.lines):
-            if not says_facts(shown, q):
-                return {"table": "table", "list": "list"}.get(block.kind, "paragraph")
+        if says_facts(block.text, q):
+            return {"table": "table", "list": "list"}.get(block.kind, "paragraph")
     return "spans"
 
 
