@@ -393,3 +393,36 @@ def test_a_table_loaded_as_barred_lines_is_shown_as_a_table_cut_around_the_row_a
 
     assert found is not None and "| Part | Price |\n|---|---|" in found.body and "| Saddle | €31.00 |" in found.body
     assert "| Part 0 | €0.00 |" not in found.body
+
+
+DEPOT = "\n\n".join([
+    "If nobody is in, the courier leaves a card. You can rearrange online from the link in the text message.",
+    "Collection from the local depot is possible instead, on any weekday between the morning and evening "
+    "opening times shown on the card. The depot holds it for 7 days. Bring photo ID and the card or the text "
+    "message, or a letter from the person the parcel is addressed to.",
+    _filler("redelivery", 6),
+    _filler("fridge items", 6),
+    "A parcel that comes back to us is never sent out again: we keep it for the supplier.",
+    _filler("signatures", 6),
+])
+
+
+def test_a_long_sections_trim_keeps_the_sentence_with_the_time_asked_for():
+    """The best sentences are picked by the words they share ("parcel ... back ... send"); the trim
+    kept their neighbours and left out "The depot holds it for 7 days", the only time in the section."""
+    assert len(DEPOT) > sections.MAX_CHARS
+    whole = [Passage("missed.md::v1::0", DEPOT, "Missed deliveries", 0.0)]
+    hit = DocumentHit("missed.md", "Missed deliveries", "missed.md", None, 0.9, [replace(whole[0], score=0.5)])
+    question = "how long will the depot keep my parcel before sending it back"
+    found = sections.best_section(question, hit, whole=whole)
+
+    assert found is not None and "7 days" in found.body
+    assert "comes back to us" in found.body  # what the words chose is still shown
+    assert len(found.body) <= sections.MAX_CHARS + 120
+
+
+def test_no_sentence_is_added_when_the_best_ones_hold_the_time_asked_for(monkeypatch):
+    chosen = extractive.best_sentences("how long does the depot hold it", DEPOT)[0]
+    assert sections.kind_sentence("how long does the depot hold it", DEPOT, tuple(chosen)) is None
+    monkeypatch.setattr(sections, "KIND_SHARED", None)
+    assert sections.kind_sentence("how long will the depot keep my parcel before sending it back", DEPOT, ()) is None
