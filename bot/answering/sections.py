@@ -266,11 +266,26 @@ def with_search_section(answer: SectionAnswer, nearest: _Candidate, title: str, 
     room = max_chars - len(answer.body) - 2 - len(lead)
     extra = nearest.answer("", max_chars=max_chars).body
     if trimmed and len(extra) > room and room >= MIN_PART:
-        extra = trim(nearest.text, [s.text for s in nearest.sentences], max_chars=room)
+        extra = _trim_within(nearest.text, [s.text for s in nearest.sentences], room)
     if len(extra) > room:
         return answer
     return replace(answer, body=f"{answer.body}\n\n{lead}{extra}", text=f"{answer.text}\n\n{nearest.text}",
                    own_body=answer.decided_body, own_text=answer.decided_text)
+
+
+def _trim_within(text: str, matched: list[str], room: int, *, tries: int = 3) -> str:
+    """`trim` of `text` that fits `room`: the trim budgets its blocks, not the "…" and blank lines it adds
+    between them, so a part trimmed to the room can overshoot it by a few characters and be left out
+    (search's nearest section, "Reservations close 20 minutes before the train leaves", 343 characters
+    for a room of 339). Trimmed again to a budget smaller by the overshoot, a few times at most."""
+    budget = room
+    extra = trim(text, matched, max_chars=budget)
+    for _ in range(tries):
+        if len(extra) <= room or budget <= 0:
+            break
+        budget -= len(extra) - room
+        extra = trim(text, matched, max_chars=budget)
+    return extra
 
 
 def sections_of(passages: list[Passage]) -> list[tuple[str, str]]:

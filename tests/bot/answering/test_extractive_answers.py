@@ -426,3 +426,25 @@ def test_no_sentence_is_added_when_the_best_ones_hold_the_time_asked_for(monkeyp
     assert sections.kind_sentence("how long does the depot hold it", DEPOT, tuple(chosen)) is None
     monkeypatch.setattr(sections, "KIND_SHARED", None)
     assert sections.kind_sentence("how long will the depot keep my parcel before sending it back", DEPOT, ()) is None
+
+
+def test_search_s_nearest_section_trimmed_to_the_room_left_is_shown_even_when_the_trim_s_marks_overshoot():
+    """The trim budgets the blocks it keeps, not the "…" it adds: the nearest section cut to the room
+    left came out a few characters over it and was left out, with the time asked for."""
+    limits = ("Reservations open 12 weeks before the date of travel.\n"
+              "Reservations close 20 minutes before the train leaves.\n"
+              "Reserve in the app, online, or at a ticket office.\nTicket machines cannot make reservations.\n"
+              "A single booking can reserve up to 8 seats.\nFor more, call the group travel desk.")
+    lost = ("If your reserved seat is not available, staff will find you another seat where possible. "
+            "No compensation is paid for a free reservation. First Class holders who travel in Standard get "
+            "the difference back.")
+    whole = [Passage("seats.docx::v1::0", limits, "Booking and time limits", 0.0),
+             Passage("seats.docx::v1::1", lost, "If we cannot give you your reserved seat", 0.0)]
+    hit = DocumentHit("seats.docx", "Seat reservations", "seats.docx", None, 0.9,
+                      [replace(whole[0], score=0.75), replace(whole[1], score=0.6)])
+    question = "whats the latest i can reserve a seat before the train goes if my reserved seat is not available"
+    found = sections.best_section(question, hit, whole=whole, max_chars=514)
+
+    assert found is not None and found.heading == "If we cannot give you your reserved seat"
+    assert "### Booking and time limits" in found.body and "20 minutes" in found.body
+    assert len(found.body) <= 514
