@@ -44,6 +44,11 @@ NEIGHBOURS = "follow"
 # count) when the best sentences hold none, if it shares at least this many of the question's content
 # words (`kind_sentence`); None: off.
 KIND_SHARED: int | None = 1
+# Characters of the answer kept for search's nearest section when the section chosen by its words leaves
+# it no room (`_with_nearest`); None: the nearest is left out then.
+NEAREST_ROOM: int | None = None
+# A long list or table is cut to the rows nearest the match that fit the budget, not only to `MAX_ROWS`.
+FIT_ROWS = False
 CHILDREN = 1
 SPLIT_OVER = MAX_CHARS
 
@@ -104,13 +109,34 @@ def best_section(question: str, hit: DocumentHit, *, whole: list[Passage] | None
     near = [c for c in candidates if c.nearest and c is not best]
     second = None if best.nearest or not near else max(near, key=lambda c: c.score)
     if second is not None:
-        answer = with_search_section(answer, second, hit.title, max_chars=max_chars)
+        answer = _with_nearest(question, answer, best, second, hit.title, max_chars=max_chars)
     holder = _kind_holder(question, candidates, answer)
     if holder is not None:
         answer = with_search_section(answer, holder, hit.title, max_chars=max_chars)
     if NEIGHBOURS == "follow" or (NEIGHBOURS == "kind" and not _holds_kind(question, answer.body)):
         answer = _with_continuation(answer, best, candidates, hit.title, max_chars=max_chars)
     return answer
+
+
+def _with_nearest(question: str, answer: SectionAnswer, best: _Candidate, nearest: _Candidate, title: str, *,
+                  max_chars: int) -> SectionAnswer:
+    """`answer` followed by search's nearest section (`with_search_section`); when that leaves it out for
+    want of room, the first section is trimmed to leave the nearest `NEAREST_ROOM` characters (or what it
+    needs, if less) and the nearest follows, trimmed to fit.
+
+    A long first section chosen by its words ("Extended 30 hours", 863 characters) left 7 characters for
+    the section search found nearest in meaning, which held the amount asked for. Off when None.
+    """
+    longer = with_search_section(answer, nearest, title, max_chars=max_chars)
+    if longer is not answer or NEAREST_ROOM is None:
+        return longer
+    lead = len(f"### {nearest.heading or title}\n\n") + 2
+    wanted = min(NEAREST_ROOM, len(nearest.answer("", max_chars=max_chars).body)) + lead
+    shorter = best.answer(question, max_chars=max_chars - wanted)
+    if len(shorter.body) > max_chars - wanted:
+        return answer
+    both = with_search_section(shorter, nearest, title, max_chars=max_chars)
+    return answer if both is shorter else both
 
 
 def _with_continuation(answer: SectionAnswer, best: _Candidate, candidates: list[_Candidate], title: str, *,
@@ -407,11 +433,29 @@ def _fit_block(block: Block, matched: list[str], max_chars: int) -> str:
         lines = _items(lines)
     centre = next((i for i, line in enumerate(lines) if any(_contains(line, s) for s in matched)), 0)
     start = max(0, min(centre - MAX_ROWS // 2, len(lines) - MAX_ROWS))
-    shown = lines[start:start + MAX_ROWS]
-    out = header + ([ELISION] if start > 0 and block.kind == "list" else []) + shown
-    if start + MAX_ROWS < len(lines) and block.kind == "list":
+    end = min(len(lines), start + MAX_ROWS)
+    if FIT_ROWS:
+        start, end = _rows_within(lines, header, centre, start, end, max_chars)
+    out = header + ([ELISION] if start > 0 and block.kind == "list" else []) + lines[start:end]
+    if end < len(lines) and block.kind == "list":
         out.append(ELISION)
     return "\n".join(out)
+
+
+def _rows_within(lines: list[str], header: list[str], centre: int, start: int, end: int,
+                 max_chars: int) -> tuple[int, int]:
+    """`lines[start:end]` narrowed, the row farthest from `centre` first, until it and the header fit
+    `max_chars` (the row that matched always stays). Eight rows of a wide table can be longer than the
+    room a second section has, and then the whole section was left out with the row asked for."""
+    def size(a: int, b: int) -> int:
+        return sum(len(line) + 1 for line in [*header, *lines[a:b]]) + 4
+
+    while end - start > 1 and size(start, end) > max_chars:
+        if centre - start >= end - 1 - centre:
+            start += 1
+        else:
+            end -= 1
+    return start, end
 
 
 def _items(lines: list[str]) -> list[str]:
