@@ -160,6 +160,9 @@ MAX_LIST_ITEMS = 5  # when a whole list answers (see best_sentences)
 MAX_CHARS = 600
 TOPIC_WEIGHT = 0.5  # a shared word that is also in the document's title (see best_sentences)
 HEADING_ANSWERS = 2  # content words a section heading shares with the question for its list to be the answer
+# A word's final "e" is dropped (when it has no other suffix), so "charge" meets "charged", "charges" and
+# "charging", which all lose their suffix to "charg"; before, a question's "charge" missed them.
+FINAL_E = False
 
 BlockKind = Literal["text", "item", "row", "header"]
 
@@ -459,4 +462,6 @@ def _stem(word: str) -> str:
     for suffix in ("ing", "ies", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    if FINAL_E and len(word) > 4 and word.endswith("e"):
+        return word[:-1]  # "charge" as "charged", "charges", "charging"; "close" as "closed"
     return word
