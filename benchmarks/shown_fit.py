@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import pickle
 import statistics
 import sys
 from pathlib import Path
@@ -43,6 +44,8 @@ GRID: list[dict[str, Any]] = [
     {"KIND_SHARED": 1, "NEAREST_ROOM": 250, "FIT_ROWS": True, "extractive.FINAL_E": True},
     {"KIND_SHARED": 1, "NEAREST_ROOM": 400, "FIT_ROWS": True, "extractive.FINAL_E": True},
     {"KIND_SHARED": 1, "NEAREST_ROOM": None, "FIT_ROWS": True, "extractive.FINAL_E": True},
+    {"KIND_SHARED": 1, "NEAREST_ROOM": 250, "FIT_ROWS": True, "extractive.FINAL_E": False},
+    {"KIND_SHARED": 1, "NEAREST_ROOM": 400, "FIT_ROWS": True, "extractive.FINAL_E": False},
 ]
 
 
@@ -62,15 +65,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path, required=True, help="passage_choice.py's --cache folder")
     parser.add_argument("--cap", type=float, default=1.1, help="longest median answer allowed, times the first's")
+    parser.add_argument("--outcomes", type=Path, help="keep each configuration's replay here (reused when there)")
+    parser.add_argument("--configs", help="replay only these configurations (indices of GRID, '0,3'), keep them "
+                                          "in --outcomes and stop: several processes can share the grid")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     policy_file, data = load(args.cache)
     answerer = served_answerer(policy_file)
+    only = [int(i) for i in args.configs.split(",")] if args.configs else range(len(GRID))
     runs: list[list[Outcome]] = []
-    for knobs in GRID:
-        apply(knobs)
-        runs.append(run(data, answerer))
-        print(f"in-sample {json.dumps(knobs)}", json.dumps(figures(runs[-1])), flush=True)
+    for i in only:
+        kept = args.outcomes / f"{i}.pickle" if args.outcomes is not None else None
+        if kept is not None and kept.exists():
+            outcomes = pickle.loads(kept.read_bytes())  # NOTE: our own file, written below
+        else:
+            apply(GRID[i])
+            outcomes = run(data, answerer)
+            if kept is not None:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                kept.write_bytes(pickle.dumps(outcomes))
+        runs.append(outcomes)
+        print(f"in-sample {json.dumps(GRID[i])}", json.dumps(figures(outcomes)), flush=True)
+    if args.configs:
+        return
     centres = list(data)
     per = [{c: [o for o in outcomes if o.kb == c] for c in centres} for outcomes in runs]
     held: list[Outcome] = []

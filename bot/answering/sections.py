@@ -131,9 +131,15 @@ def _with_nearest(question: str, answer: SectionAnswer, best: _Candidate, neares
     if longer is not answer or NEAREST_ROOM is None:
         return longer
     lead = len(f"### {nearest.heading or title}\n\n") + 2
-    wanted = min(NEAREST_ROOM, len(nearest.answer("", max_chars=max_chars).body)) + lead
-    shorter = best.answer(question, max_chars=max_chars - wanted)
-    if len(shorter.body) > max_chars - wanted:
+    target = max_chars - lead - min(NEAREST_ROOM, len(nearest.answer("", max_chars=max_chars).body))
+    budget = target
+    shorter = best.answer(question, max_chars=budget)
+    for _ in range(3):  # the trim's "…" and blank lines are not in its budget (see `_trim_within`)
+        if len(shorter.body) <= target or budget <= 0:
+            break
+        budget -= len(shorter.body) - target
+        shorter = best.answer(question, max_chars=budget)
+    if len(shorter.body) > target:
         return answer
     both = with_search_section(shorter, nearest, title, max_chars=max_chars)
     return answer if both is shorter else both

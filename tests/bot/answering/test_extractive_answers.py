@@ -448,3 +448,41 @@ def test_search_s_nearest_section_trimmed_to_the_room_left_is_shown_even_when_th
     assert found is not None and found.heading == "If we cannot give you your reserved seat"
     assert "### Booking and time limits" in found.body and "20 minutes" in found.body
     assert len(found.body) <= 514
+
+
+def test_a_question_s_word_meets_its_inflections_when_it_ends_in_e(monkeypatch):
+    """ "charge" and "charging", "close" and "closed": before, the question's word kept its "e" and
+    missed the inflected forms, which lost their suffix."""
+    monkeypatch.setattr(extractive, "FINAL_E", True)
+    extractive._content_words.cache_clear()
+    assert extractive.content_words("can you cancel the parking charge") & extractive.content_words(
+        "you were charging there") == {"charg"}
+    assert "clos" in extractive.content_words("when does chat close") & extractive.content_words("chat is closed")
+    extractive._content_words.cache_clear()
+
+
+def test_search_s_nearest_section_gets_room_when_the_first_section_would_leave_it_none(monkeypatch):
+    monkeypatch.setattr(sections, "NEAREST_ROOM", 250)
+    hours = "\n\n".join(f"Funded hours paragraph {i}: hours are funded for a full term when you apply "
+                        f"before the deadline and reconfirm your code." for i in range(8))
+    whole = [Passage("fund.md::v1::0", hours, "Extended funded hours", 0.0),
+             Passage("fund.md::v1::1", "We charge £7.50 for each funded full day.", "The consumables charge", 0.0)]
+    hit = DocumentHit("fund.md", "Funding", "fund.md", None, 0.9,
+                      [replace(whole[1], score=0.7), replace(whole[0], score=0.4)])
+    question = "we get funded hours, what is the daily amount for a full day of funded hours"
+    found = sections.best_section(question, hit, whole=whole)
+
+    assert found is not None and found.heading == "Extended funded hours"
+    assert "### The consumables charge\n\nWe charge £7.50" in found.body
+    assert len(found.body) <= sections.MAX_CHARS
+
+
+def test_a_wide_table_is_cut_to_the_rows_that_fit_the_room_left(monkeypatch):
+    monkeypatch.setattr(sections, "FIT_ROWS", True)
+    rows = [f"| Problem {i} that people sometimes report | Try turning it off and on again, then wait {i} minutes |"
+            for i in range(5)]
+    grey = "| Wallet pass is grey | The ticket was transferred, resold or cancelled. |"
+    table = "\n".join(["| What you see | What to try |", "|---|---|", *rows[:3], grey, *rows[3:]])
+    text = sections.trim(f"{table}\n\nStill stuck? Message us.", [grey], max_chars=400)
+
+    assert len(text) <= 400 and "Wallet pass is grey" in text and text.startswith("| What you see |")
