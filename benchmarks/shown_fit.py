@@ -40,13 +40,14 @@ GRID: list[dict[str, Any]] = [
     {**OFF, "NEAREST_ROOM": 250},
     {**OFF, "NEAREST_ROOM": 400},
     {**OFF, "FIT_ROWS": True},
+    {**OFF, "KIND_SHARED": 1, "NEAREST_ROOM": 250, "FIT_ROWS": True},
+    {**OFF, "KIND_SHARED": 1, "NEAREST_ROOM": 400, "FIT_ROWS": True},
+    # Measured, never chosen: the final-e stem changes the words every answerability signal and the
+    # follow-up logic read, not only what is shown (see docs/DECISIONS.md).
     {**OFF, "extractive.FINAL_E": True},
     {"KIND_SHARED": 1, "NEAREST_ROOM": 250, "FIT_ROWS": True, "extractive.FINAL_E": True},
-    {"KIND_SHARED": 1, "NEAREST_ROOM": 400, "FIT_ROWS": True, "extractive.FINAL_E": True},
-    {"KIND_SHARED": 1, "NEAREST_ROOM": None, "FIT_ROWS": True, "extractive.FINAL_E": True},
-    {"KIND_SHARED": 1, "NEAREST_ROOM": 250, "FIT_ROWS": True, "extractive.FINAL_E": False},
-    {"KIND_SHARED": 1, "NEAREST_ROOM": 400, "FIT_ROWS": True, "extractive.FINAL_E": False},
 ]
+CHOOSABLE = range(7)  # the configurations a fold may choose
 
 
 def apply(knobs: dict[str, Any]) -> None:
@@ -99,7 +100,7 @@ def main() -> None:
             f = figures(rest)
             scored.append((i, f))
         cap = args.cap * scored[0][1]["median_chars"]
-        allowed = [(i, f) for i, f in scored if f["median_chars"] <= cap] or scored[:1]
+        allowed = [(i, f) for i, f in scored if i in CHOOSABLE and f["median_chars"] <= cap] or scored[:1]
         best = max(allowed, key=lambda pair: (gain(pair[1]), -pair[1]["median_chars"], -pair[0]))[0]
         chosen[centre] = best
         held += per[best][centre]
