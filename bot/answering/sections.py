@@ -46,9 +46,9 @@ NEIGHBOURS = "follow"
 KIND_SHARED: int | None = 1
 # Characters of the answer kept for search's nearest section when the section chosen by its words leaves
 # it no room (`_with_nearest`); None: the nearest is left out then.
-NEAREST_ROOM: int | None = None
+NEAREST_ROOM: int | None = 400
 # A long list or table is cut to the rows nearest the match that fit the budget, not only to `MAX_ROWS`.
-FIT_ROWS = False
+FIT_ROWS = True
 CHILDREN = 1
 SPLIT_OVER = MAX_CHARS
 

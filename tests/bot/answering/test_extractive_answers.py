@@ -137,11 +137,20 @@ def test_a_document_intro_shown_second_is_headed_by_the_documents_title():
     assert hours_first.body == f"{ACCESS_HOURS}\n\n### Getting into your unit\n\n{ACCESS_INTRO}"
 
 
-def test_search_s_nearest_section_is_left_out_when_both_would_be_too_long():
+def test_search_s_nearest_section_is_left_out_when_both_would_be_too_long_and_no_room_is_kept(monkeypatch):
+    monkeypatch.setattr(sections, "NEAREST_ROOM", None)
     hit, whole = _access_hit(nearest_first="Access hours")
     found = sections.best_section("what time does the gate open in the morning", hit, whole=whole,
                                   max_chars=len(ACCESS_INTRO) + len("\n\n### Access hours\n\n") + len(ACCESS_HOURS) - 1)
     assert found is not None and found.body == ACCESS_INTRO
+
+
+def test_the_first_section_is_trimmed_to_keep_room_for_search_s_nearest_when_both_would_be_too_long():
+    hit, whole = _access_hit(nearest_first="Access hours")
+    limit = len(ACCESS_INTRO) + len("\n\n### Access hours\n\n") + len(ACCESS_HOURS) - 1
+    found = sections.best_section("what time does the gate open in the morning", hit, whole=whole, max_chars=limit)
+    assert found is not None and f"### Access hours\n\n{ACCESS_HOURS}" in found.body
+    assert sections.ELISION in found.body and len(found.body) <= limit
 
 
 def test_search_s_nearest_section_too_long_for_the_room_left_is_trimmed_to_its_matching_part():
