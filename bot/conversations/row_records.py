@@ -23,8 +23,18 @@ CONVERSATION_FIELDS = (
 )
 # NOTE: every turn builds its history's messages and reads its conversation twice: made without the
 # frozen dataclasses' __init__ (record_maker), the same records at a fifth of the cost.
+CITATION_FIELDS = ("number", "document_id", "title", "url", "source")
 new_message = record_maker(Message, MESSAGE_FIELDS)
 _new_conversation = record_maker(Conversation, CONVERSATION_FIELDS)
+_new_citation = record_maker(Citation, CITATION_FIELDS)
+
+
+def citation_record(stored: dict[str, Any]) -> Citation:
+    """A stored citation (`citation_to_dict`'s keys, in its order) as a record; any other dict goes
+    through `Citation(**stored)`, which refuses a missing or unknown key as before."""
+    if tuple(stored) == CITATION_FIELDS:
+        return _new_citation(*stored.values())
+    return Citation(**stored)
 
 
 def conversation_record(r: ConversationRow | Row[Any]) -> Conversation:
@@ -58,7 +68,7 @@ def message_records(rows: Iterable[Any], source: Table | Select[Any]) -> list[Me
         id_, conversation_id, role, kind, text, created_at, citations, author, meta = fields(row)
         records.append(new_message(
             id_, conversation_id, roles[role], kinds[kind], text, created_at,
-            [Citation(**c) for c in (citations or [])], author, dict(meta or {}),
+            [citation_record(c) for c in (citations or [])], author, dict(meta or {}),
         ))
     return records
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.conversations.record_maker import record_maker
 from bot.conversations.records import Citation, Conversation, Kind, Message, Role, State
-from bot.conversations.row_records import CONVERSATION_FIELDS, MESSAGE_FIELDS
+from bot.conversations.row_records import CONVERSATION_FIELDS, MESSAGE_FIELDS, citation_record
 
 
 def test_a_made_record_equals_the_one_init_makes_and_stays_frozen() -> None:
@@ -48,6 +48,17 @@ def test_a_class_it_cannot_make_whole_is_refused() -> None:
         record_maker(Citation, ("number", "document_id", "title", "url", "source"))(1, "d")
 
 
+def test_a_stored_citation_is_made_as_its_init_would_and_any_other_dict_goes_through_init() -> None:
+    stored = {"number": 2, "document_id": "d", "title": "T", "url": None, "source": "s"}
+    assert citation_record(stored) == Citation(**stored)
+    reordered = {"source": "s", "number": 2, "document_id": "d", "title": "T", "url": None}
+    assert citation_record(reordered) == Citation(**stored)
+    with pytest.raises(TypeError):
+        citation_record({**stored, "extra": 1})
+    with pytest.raises(TypeError):
+        citation_record({"number": 2})
+
+
 def test_a_turn_reads_and_stores_its_records_without_their_init(store, monkeypatch) -> None:
     """The turn's history, the message it stores and the conversation it reads are made by
     `record_maker`, not by the frozen dataclasses' slower __init__ (and are the records it would make)."""
@@ -60,6 +71,7 @@ def test_a_turn_reads_and_stores_its_records_without_their_init(store, monkeypat
 
     monkeypatch.setattr(Message, "__init__", refused)
     monkeypatch.setattr(Conversation, "__init__", refused)
+    monkeypatch.setattr(Citation, "__init__", refused)
     assert store.authenticate(conversation.id, token) is not None
     accepted = store.accept_customer_message(conversation.id, "and on sundays?", history=4)
     assert accepted.history == expected
