@@ -34,6 +34,7 @@ class KnowledgeBaseSettings(BaseModel):
     # when the first leads by less than the band; 0 turns it off.
     late_interaction_weight: float = Field(default=0.0, ge=0.0)
     late_interaction_band: float = Field(default=0.05, ge=0.0)
+    late_interaction_move_lead: bool = True  # False: only the order follows the token match
     # Per-document ceilings: a file past one fails on its own, by name, in the sync report.
     max_file_mb: float = Field(default=20, gt=0)
     max_unpacked_mb: float = Field(default=100, gt=0)  # DOCX members, PDF content streams

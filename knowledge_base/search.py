@@ -20,11 +20,11 @@ import numpy as np
 
 from knowledge_base import crosslingual_fusion, snapshot_files
 from knowledge_base.calibration import DEFAULT_CALIBRATION, OFF_DOMAIN_ANCHORS, Calibration
+from knowledge_base.chunking import compose_embed_text
 from knowledge_base.coarse_index import build_coarse_index
 from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, vocabulary
 from knowledge_base.embeddings import TOKENIZER_PATH
 from knowledge_base.freed_memory import return_freed_memory
-from knowledge_base.chunking import compose_embed_text
 from knowledge_base.language import LanguageDetector
 from knowledge_base.late_interaction import LateInteraction, document_maxsim, question_tokens
 from knowledge_base.learned_ranker import LearnedRanker
@@ -102,7 +102,8 @@ class Searcher:
         self._saved_unusable: int | None = None  # a saved generation this searcher could not map
         self._word_vectors: WordVectors | None = None  # cross-lingual vectors of the base's words
         self.late_interaction = LateInteraction(weight=settings.late_interaction_weight,
-                                                band=settings.late_interaction_band)
+                                                band=settings.late_interaction_band,
+                                                move_lead=settings.late_interaction_move_lead)
         self._token_memo: tuple[int, dict[int, np.ndarray]] = (-1, {})  # (generation, chunk row -> tokens)
 
     # -- public --------------------------------------------------------------------------------
