@@ -48,7 +48,8 @@ def centre_rows(name: str, docs: Path, golden: Path, weights: list[float], band:
                     top = [(h.document_id, round(h.score, 3)) for h in result.hits[:3]]
                     conversation, _token = services.bot.start_conversation()
                     verdict = _judge(q, services.bot.post_and_answer(conversation.id, q.question), None)
-                    rows.append({"kb": name, "weight": w, "id": q.id, "lang": q.lang, "answerable": q.answerable,
+                    rows.append({"kb": name, "weight": w, "move_lead": move_lead, "id": q.id, "lang": q.lang,
+                             "answerable": q.answerable,
                                  "bucket": bucket(q, verdict, top[0][0] if top else None), "search": top,
                                  "wrong": verdict.wrong})
         finally:
@@ -69,11 +70,16 @@ def main() -> None:
     parser.add_argument("--band", type=float, default=0.05)
     parser.add_argument("--order-only", action="store_true", help="the pair's scores swap, the lead does not move")
     parser.add_argument("--only")
+    parser.add_argument("--skip", nargs="*", default=[], help="centres already measured (rows kept from a run before)")
     parser.add_argument("--rows", type=Path)
+    parser.add_argument("--report", type=Path, nargs="+", help="only report these --rows files (merged)")
     args = parser.parse_args()
+    if args.report:
+        report([json.loads(line) for path in args.report for line in path.read_text().splitlines() if line.strip()])
+        return
     rows: list[dict[str, Any]] = []
     for name, docs, golden in dev_sets():
-        if args.only and name != args.only:
+        if (args.only and name != args.only) or name in args.skip:
             continue
         mine = centre_rows(name, docs, golden, args.weights, args.band, not args.order_only)
         rows += mine
@@ -82,38 +88,50 @@ def main() -> None:
         if args.rows:
             with args.rows.open("a", encoding="utf-8") as out:
                 out.write("".join(json.dumps(r) + "\n" for r in mine))
-    report(rows, args.weights)
+    report(rows)
 
 
-def report(rows: list[dict[str, Any]], weights: list[float]) -> None:
-    by: dict[tuple[str, float], dict[str, int]] = {}
-    sets = sorted({r["kb"] for r in rows})
-    grouped: dict[tuple[str, float], list[dict[str, Any]]] = defaultdict(list)
+def variant(row: dict[str, Any]) -> str:
+    """'shipped' for weight 0, else 'move W' (scores move) or 'order W' (only the order)."""
+    if not row["weight"]:
+        return "shipped"
+    return f"{'move' if row.get('move_lead', True) else 'order'} {row['weight']}"
+
+
+def report(rows: list[dict[str, Any]]) -> None:
+    """Per variant: pooled figures, the sets whose facts or wrong answers moved, and the variant chosen
+    leave-one-centre-out (most facts said minus wrong answers on the other centres; ties: shipped)."""
+    unique = {(r["kb"], variant(r), r["id"]): r for r in rows}  # the shipped pass of several runs counts once
+    rows = list(unique.values())
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        grouped[(r["kb"], r["weight"])].append(r)
-    for key, mine in grouped.items():
-        by[key] = figures(mine)
-    for w in weights:
-        pooled = Counter(r["bucket"] for r in rows if r["weight"] == w and (r["lang"] == "en" or not r["answerable"]))
-        total = figures([r for r in rows if r["weight"] == w])
-        print(f"weight {w}: {json.dumps(total)} {json.dumps(dict(sorted(pooled.items())))}")
-        if w:
-            moved = " ".join(f"{s[:14]} {by[(s, w)]['facts'] - by[(s, 0.0)]['facts']:+d}/"
-                             f"{by[(s, w)]['wrong'] - by[(s, 0.0)]['wrong']:+d}" for s in sets
-                             if (s, 0.0) in by and (by[(s, w)]['facts'], by[(s, w)]['wrong'])
-                             != (by[(s, 0.0)]['facts'], by[(s, 0.0)]['wrong']))
-            print(f"    per set facts/wrong vs weight 0: {moved}")
+        grouped[(r["kb"], variant(r))].append(r)
+    by = {key: figures(mine) for key, mine in grouped.items()}
+    names = sorted({v for _, v in by}, key=lambda v: (v != "shipped", v))
+    sets = sorted({s for s, v in by if all((s, n) in by for n in names)})
+    print(f"{len(sets)} centres measured under every variant")
+    for v in names:
+        pooled = Counter(r["bucket"] for r in rows if r["kb"] in sets and variant(r) == v
+                         and (r["lang"] == "en" or not r["answerable"]))
+        total = {k: sum(by[(s, v)][k] for s in sets) for k in by[(sets[0], v)]}
+        print(f"{v:12} {json.dumps(total)} {json.dumps(dict(sorted(pooled.items())))}")
+        if v != "shipped":
+            moved = [(s, by[(s, v)]["facts"] - by[(s, "shipped")]["facts"], by[(s, v)]["wrong"]
+                      - by[(s, "shipped")]["wrong"]) for s in sets]
+            print("    facts/wrong vs shipped: " + " ".join(f"{s[:14]} {f:+d}/{w:+d}" for s, f, w in moved if f or w))
+            print(f"    sets with facts up {sum(f > 0 for _, f, _ in moved)}, down {sum(f < 0 for _, f, _ in moved)};"
+                  f" wrong up {sum(w > 0 for _, _, w in moved)}, down {sum(w < 0 for _, _, w in moved)}")
     held = {"facts": 0, "wrong": 0}
-    chosen = Counter()
+    chosen: Counter[str] = Counter()
     for s in sets:
-        def gain(w: float, s: str = s) -> int:
-            return sum(by[(o, w)]["facts"] - by[(o, w)]["wrong"] for o in sets if o != s)
-        best = max(weights, key=lambda w: (gain(w), -w))
+        def gain(v: str, s: str = s) -> int:
+            return sum(by[(o, v)]["facts"] - by[(o, v)]["wrong"] for o in sets if o != s)
+        best = max(names, key=lambda v: (gain(v), v == "shipped"))
         chosen[best] += 1
         held["facts"] += by[(s, best)]["facts"]
         held["wrong"] += by[(s, best)]["wrong"]
-    print(f"leave-one-centre-out: weights chosen {dict(chosen)}; held out {json.dumps(held)} "
-          f"(weight 0: {json.dumps({k: sum(by[(s, 0.0)][k] for s in sets) for k in held})})")
+    shipped = {k: sum(by[(s, "shipped")][k] for s in sets) for k in held}
+    print(f"leave-one-centre-out: chosen {dict(chosen)}; held out {json.dumps(held)} (shipped {json.dumps(shipped)})")
 
 
 if __name__ == "__main__":
