@@ -107,9 +107,11 @@ def report(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         grouped[(r["kb"], variant(r))].append(r)
     by = {key: figures(mine) for key, mine in grouped.items()}
-    names = sorted({v for _, v in by}, key=lambda v: (v != "shipped", v))
-    sets = sorted({s for s, v in by if all((s, n) in by for n in names)})
-    print(f"{len(sets)} centres measured under every variant")
+    sets = sorted({s for s, v in by if v == "shipped"})
+    everywhere = {v for _, v in by if all((s, v) in by for s in sets)}
+    names = sorted(everywhere, key=lambda v: (v != "shipped", v))
+    left = sorted({v for _, v in by} - everywhere)
+    print(f"{len(sets)} centres; variants measured on only some, left out: {left}")
     for v in names:
         pooled = Counter(r["bucket"] for r in rows if r["kb"] in sets and variant(r) == v
                          and (r["lang"] == "en" or not r["answerable"]))
