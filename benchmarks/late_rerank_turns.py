@@ -9,7 +9,8 @@ Prints per weight the pooled buckets, facts said and wrong answers, and the weig
 leave-one-centre-out (the one with most facts said minus wrong answers on the other centres), with the
 held-out figures it gives. `--rows FILE` writes every row (JSONL).
 
-    python benchmarks/late_rerank_turns.py [--weights 0 0.5 1 2] [--band 0.05] [--only NAME] [--rows FILE]
+    python benchmarks/late_rerank_turns.py [--weights 0 0.5 1] [--move-lead] [--band B] [--skip NAME...] [--rows F]
+    python benchmarks/late_rerank_turns.py --report ROWS.jsonl [ROWS2.jsonl ...]   # merge runs, choose LOCO
 """
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--weights", type=float, nargs="+", default=[0.0, 0.5, 1.0, 2.0])
     parser.add_argument("--band", type=float, default=0.05)
-    parser.add_argument("--order-only", action="store_true", help="the pair's scores swap, the lead does not move")
+    parser.add_argument("--move-lead", action="store_true", help="the pair's scores move too (default: only the order)")
     parser.add_argument("--only")
     parser.add_argument("--skip", nargs="*", default=[], help="centres already measured (rows kept from a run before)")
     parser.add_argument("--rows", type=Path)
@@ -81,7 +82,7 @@ def main() -> None:
     for name, docs, golden in dev_sets():
         if (args.only and name != args.only) or name in args.skip:
             continue
-        mine = centre_rows(name, docs, golden, args.weights, args.band, not args.order_only)
+        mine = centre_rows(name, docs, golden, args.weights, args.band, args.move_lead)
         rows += mine
         print(name, {w: figures([r for r in mine if r["weight"] == w]) for w in args.weights}, file=sys.stderr,
               flush=True)

@@ -4,11 +4,14 @@ Search ranks documents on pooled sentence vectors and keyword figures. Where its
 second by less than `band` (in the learned ranking's score), the two are re-scored with MaxSim on MiniLM's
 contextual token vectors (ColBERT-style, no training): for each content token of the question (a token of a
 word `lexical.terms` keeps), its best cosine to any token of a chunk (title, section path and text, as
-embedded), averaged over those tokens (`ms_content`), the document's best chunk counting. The two
-documents' ranking scores move by `weight` times their difference from the pair's mean MaxSim, so the pair's
-order and the first one's lead (its margin, which the calibrated score reads) follow the token match,
-and the third document onwards is untouched. A document whose token vectors are missing (none stored yet,
-newer than the snapshot) leaves the pair as search ranked it.
+embedded), averaged over those tokens (`ms_content`), the document's best chunk counting. Each of the two
+gets `weight` times its difference from the pair's mean MaxSim; where that reverses the pair, the two swap
+places and scores (`move_lead` False: the first document's lead is the one search gave), or with
+`move_lead` their scores keep the moves (the lead, which the calibrated score reads, follows the token
+match). The third document onwards is untouched. A document whose token vectors are missing (none stored,
+newer than the snapshot, an embedder without token vectors) leaves the pair as search ranked it.
+
+Off by default (weight 0): measured end to end it did not pay enough to ship (docs/DECISIONS.md).
 
 Measured in docs/DECISIONS.md, "Late interaction on token vectors" (`benchmarks/late_interaction.py`,
 `benchmarks/late_rerank_fit.py`).
@@ -42,7 +45,7 @@ class LateInteraction:
     band: float
     # False: only the order follows the token match (a swapped pair swaps its scores, so the first
     # document's lead is the one search gave); True: the scores move too (the lead grows or shrinks).
-    move_lead: bool = True
+    move_lead: bool = False
 
     def applies(self, lead: float) -> bool:
         return self.weight > 0 and lead < self.band

@@ -100,7 +100,7 @@ def docs(tmp_path: Path) -> Path:
     return root
 
 
-def first(tmp_path: Path, docs: Path, embedder: TokenFake, **late: float | bool) -> tuple[str, float]:
+def first(tmp_path: Path, docs: Path, embedder: TokenFake, **late: float) -> tuple[str, float]:
     settings = KnowledgeBaseSettings(data_dir=tmp_path / f"data-{len(list(tmp_path.iterdir()))}",
                                      collection="kb-late", **late)  # type: ignore[arg-type]
     kb = build_knowledge_base(settings, embedder=embedder)
@@ -118,7 +118,12 @@ def test_search_reranks_the_first_two_by_token_match_and_falls_back_without_toke
     assert shipped == "lockers.md"
     blur_lockers = TokenFake(blur="locker")  # token by token, the lockers page matches nothing
     wide = {"late_interaction_weight": 100.0, "late_interaction_band": 10.0}
-    assert first(tmp_path, docs, blur_lockers, **wide)[0] == "pickup.md"
+    swapped, order_only = first(tmp_path, docs, blur_lockers, **wide)
+    assert swapped == "pickup.md"
+    # Moving the scores too makes the new first document's lead (and so its calibrated score) the token
+    # match's, not the lead search gave the pair.
+    moved, moved_score = first(tmp_path, docs, blur_lockers, **wide, late_interaction_move_lead=True)
+    assert moved == "pickup.md" and moved_score > order_only
     assert first(tmp_path, docs, blur_lockers, late_interaction_weight=0.0)[0] == "lockers.md"
     assert first(tmp_path, docs, blur_lockers, late_interaction_weight=100.0, late_interaction_band=0.0)[0] \
         == "lockers.md"  # outside the band: untouched
