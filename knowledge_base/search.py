@@ -26,7 +26,7 @@ from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, vocab
 from knowledge_base.embeddings import TOKENIZER_PATH
 from knowledge_base.freed_memory import return_freed_memory
 from knowledge_base.language import LanguageDetector
-from knowledge_base.late_interaction import LateInteraction, document_maxsim, question_tokens
+from knowledge_base.late_interaction import LateInteraction, TokenVectors, document_maxsim, question_tokens
 from knowledge_base.learned_ranker import LearnedRanker
 from knowledge_base.query import known_words
 from knowledge_base.ranking import MATCHES_PER_DOC, Candidate, Space, margin, rank
@@ -302,7 +302,7 @@ class Searcher:
             return
         (q,) = token_vectors([text])
         question = question_tokens(text, q)
-        scores = [document_maxsim(question, self._chunk_tokens(snap, c.row)) for c in pair]
+        scores = [document_maxsim(question, self._chunk_tokens(snap, c.row, token_vectors)) for c in pair]
         moves = late.adjustments(scores)
         if moves is None:
             return
@@ -315,7 +315,8 @@ class Searcher:
         if swap:
             ranked[0], ranked[1] = pair[1], pair[0]
 
-    def _chunk_tokens(self, snap: Snapshot, row: int) -> list[np.ndarray | None]:
+    def _chunk_tokens(self, snap: Snapshot, row: int,
+                      token_vectors: Callable[[Sequence[str]], list[TokenVectors]]) -> list[np.ndarray | None]:
         """The token vectors of document `row`'s chunks, embedded on first need and kept for the snapshot."""
         end = int(snap.doc_starts[row + 1]) if row + 1 < len(snap.doc_starts) else snap.chunks
         rows = range(int(snap.doc_starts[row]), end)
@@ -326,7 +327,7 @@ class Searcher:
         missing = [r for r in rows if r not in memo]
         if missing:
             texts = [compose_embed_text(snap.titles[row], snap.chunk_sections[r], snap.chunk_texts[r]) for r in missing]
-            for r, t in zip(missing, self.embedder.token_vectors(texts), strict=True):  # type: ignore[attr-defined]
+            for r, t in zip(missing, token_vectors(texts), strict=True):
                 memo[r] = t.vectors
         return [memo[r] for r in rows]
 
