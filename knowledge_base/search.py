@@ -73,6 +73,11 @@ FUSION_DEPTH = 10
 FILL_RECHECK_S = 2.0
 
 
+# NOTE: a chunk's token vectors take ~100 KB (tokens x 384 floats): the late-interaction memo is
+# emptied past this many chunks instead of growing with every document a big base ever re-ranks.
+_TOKEN_MEMO_CHUNKS = 2_000
+
+
 class Searcher:
     """Answers `search(query)` over one `ChromaIndex`; safe to share between threads."""
 
@@ -321,7 +326,7 @@ class Searcher:
         end = int(snap.doc_starts[row + 1]) if row + 1 < len(snap.doc_starts) else snap.chunks
         rows = range(int(snap.doc_starts[row]), end)
         generation, memo = self._token_memo
-        if generation != snap.generation:
+        if generation != snap.generation or len(memo) > _TOKEN_MEMO_CHUNKS:
             memo = {}
             self._token_memo = (snap.generation, memo)
         missing = [r for r in rows if r not in memo]
