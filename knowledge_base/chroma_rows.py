@@ -1,6 +1,7 @@
 """Chroma's side of the index: the client, error wrapping, and how a chunk becomes a row and back."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -14,7 +15,7 @@ from knowledge_base.errors import IndexUnavailable, KnowledgeBaseError
 if TYPE_CHECKING:
     import chromadb
 
-_CHUNK_FIELDS = tuple(f.name for f in fields(Chunk) if f.name not in ("id", "text", "embed_text"))
+_CHUNK_FIELDS = tuple(f.name for f in fields(Chunk) if f.name not in ("id", "text", "embed_text", "warnings"))
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class StoredVersion:
     url: str | None
     updated_at: str
     chunks: int
+    warnings: tuple[str, ...] = ()  # what to fix in the file (indexed anyway), from its first chunk
 
 
 @contextmanager
@@ -72,7 +74,21 @@ def to_metadata(chunk: Chunk, chunk_count: int) -> dict[str, Any]:
     meta["url"] = chunk.url or ""
     meta["tags"] = ",".join(chunk.tags)
     meta["chunk_count"] = chunk_count
+    if chunk.warnings:  # NOTE: Chroma's metadata values are scalars; only a first chunk carries them
+        meta["warnings"] = json.dumps(list(chunk.warnings))
     return meta
+
+
+def stored_warnings(meta: dict[str, Any]) -> tuple[str, ...]:
+    """A first chunk's `warnings`, as `to_metadata` wrote them; anything unreadable reads as none."""
+    raw = meta.get("warnings")
+    if not isinstance(raw, str) or not raw:
+        return ()
+    try:
+        values = json.loads(raw)
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in values) if isinstance(values, list) else ()
 
 
 def to_match(chunk_id: str, text: str | None, meta: dict[str, Any] | None, similarity: float) -> ChunkMatch:

@@ -29,6 +29,9 @@ class Chunk:
     updated_at: str  # ISO 8601, when this version was indexed
     tags: tuple[str, ...]
     trust: str = "official"  # the document's (documents.OFFICIAL or COMMUNITY)
+    # The document's load warnings (`LoadedDocument.warnings`), kept with its first chunk so that every
+    # later sync and the console still list them until the file is fixed, not only the sync that indexed it.
+    warnings: tuple[str, ...] = ()
 
 
 def chunk_id(document_id: str, version: int, position: int) -> str:
@@ -88,6 +91,7 @@ def split_document(
                     updated_at=updated_at,
                     tags=document.tags,
                     trust=document.trust,
+                    warnings=document.warnings if position == 0 else (),
                 )
             )
     return chunks

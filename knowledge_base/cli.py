@@ -217,6 +217,9 @@ def make_kb_group(get_kb: Callable[[], KnowledgeBase], *, options: Sequence[Call
                      for c, w in zip(row, widths, strict=True)]
             click.echo("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
         click.echo(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks")
+        for doc in docs:
+            for warning in doc.warnings:
+                click.echo(f"warning: {doc.source}: {warning}")
 
     @command("search")
     @click.argument("text")

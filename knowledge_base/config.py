@@ -30,6 +30,12 @@ class KnowledgeBaseSettings(BaseModel):
     chunk_overlap: int = Field(default=120, ge=0, le=2000)
     answerable_threshold: float = Field(default=DEFAULT_ANSWERABLE_THRESHOLD, ge=0.0, le=1.0)
     top_k: int = Field(default=5, ge=1, le=50)
+    # Late interaction (`late_interaction.py`): how much the token match moves the first two documents
+    # when the first leads by less than the band; 0 (the default) turns it off. Measured end to end it
+    # did not pay enough to ship (docs/DECISIONS.md, "Late interaction on token vectors"); kept for measuring.
+    late_interaction_weight: float = Field(default=0.0, ge=0.0)
+    late_interaction_band: float = Field(default=0.05, ge=0.0)
+    late_interaction_move_lead: bool = False  # True: the scores move too, not only the order (measured worse)
     # Per-document ceilings: a file past one fails on its own, by name, in the sync report.
     max_file_mb: float = Field(default=20, gt=0)
     max_unpacked_mb: float = Field(default=100, gt=0)  # DOCX members, PDF content streams

@@ -15,6 +15,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from knowledge_base.errors import EmbedderUnavailable
+from knowledge_base.late_interaction import TokenVectors
 from knowledge_base.model_derivation import DERIVATION_VERSION
 
 if TYPE_CHECKING:
@@ -239,6 +240,26 @@ class LocalMiniLMEmbeddings(Embeddings):
         else:
             for k in range(len(batches)):
                 run(k)
+        return out
+
+    def token_vectors(self, texts: Sequence[str]) -> list[TokenVectors]:
+        """Each text's contextual token vectors (`last_hidden_state`, unit rows, special tokens dropped)
+        with the character offset each token starts at: what late interaction matches (`late_interaction.py`).
+        One text a run: no padding to mask out, and a chunk is one short run."""
+        loaded = self._load()
+        out = []
+        for text in texts:
+            enc = loaded.tokenizer.encode(text if text.strip() else " ")
+            ids = np.asarray([enc.ids], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            if "token_type_ids" in loaded.input_names:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            (hidden,) = loaded.session.run(["last_hidden_state"], feeds)
+            keep = np.asarray(enc.special_tokens_mask) == 0
+            vectors = np.asarray(hidden[0][keep], dtype=np.float32)
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            starts = np.asarray([o[0] for o in enc.offsets], dtype=np.int32)[keep]
+            out.append(TokenVectors(vectors=vectors, starts=starts))
         return out
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

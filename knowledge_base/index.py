@@ -12,7 +12,15 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from knowledge_base.chroma_rows import ChunkMatch, StoredVersion, guard, make_client, to_match, to_metadata
+from knowledge_base.chroma_rows import (
+    ChunkMatch,
+    StoredVersion,
+    guard,
+    make_client,
+    stored_warnings,
+    to_match,
+    to_metadata,
+)
 from knowledge_base.chunking import Chunk
 from knowledge_base.config import KnowledgeBaseSettings
 from knowledge_base.crosslingual import cross_lingual_text
@@ -234,6 +242,7 @@ class ChromaIndex:
                 document_id=str(m["document_id"]), version=int(str(m["version"])), content_hash=str(m["content_hash"]),
                 source=str(m["source"]), title=str(m["title"]), url=str(m.get("url") or "") or None,
                 updated_at=str(m["updated_at"]), chunks=int(str(m.get("chunk_count") or 0)),
+                warnings=stored_warnings(m),
             )
             for m in metadatas
         ]

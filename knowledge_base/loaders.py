@@ -159,8 +159,8 @@ def _front_matter(raw: str) -> tuple[dict, str | None]:
         lenient = _plain_key_values(raw)
         if lenient is None:
             raise ValueError(f"invalid YAML front matter ({exc.__class__.__name__})") from exc
-        return lenient, (f"front matter is not valid YAML ({exc.__class__.__name__}); "
-                         "read as plain 'key: value' lines")
+        return lenient, (f"front matter is not valid YAML ({_where(exc)}); read as plain 'key: value' lines; "
+                         "put quotes around a value that holds ': ' or starts with a quote")
     if meta is None:
         return {}, None
     if not isinstance(meta, dict):
@@ -461,3 +461,13 @@ def _docx_heading_level(style: str) -> int | None:
         return 1
     match = re.fullmatch(r"Heading ([1-9])", style)
     return min(int(match.group(1)), 6) if match else None
+
+
+def _where(exc: Exception) -> str:
+    """Where YAML stopped, in the file's own line numbers (the front matter starts on line 2), for the
+    knowledge manager who has to fix it; the exception's class when YAML did not say."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if mark is None:
+        return exc.__class__.__name__
+    return f"line {int(mark.line) + 2}: {problem}" if problem else f"line {int(mark.line) + 2}"

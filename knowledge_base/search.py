@@ -20,11 +20,13 @@ import numpy as np
 
 from knowledge_base import crosslingual_fusion, snapshot_files
 from knowledge_base.calibration import DEFAULT_CALIBRATION, OFF_DOMAIN_ANCHORS, Calibration
+from knowledge_base.chunking import compose_embed_text
 from knowledge_base.coarse_index import build_coarse_index
 from knowledge_base.crosslingual_terms import TermTranslator, WordVectors, vocabulary
 from knowledge_base.embeddings import TOKENIZER_PATH
 from knowledge_base.freed_memory import return_freed_memory
 from knowledge_base.language import LanguageDetector
+from knowledge_base.late_interaction import LateInteraction, TokenVectors, document_maxsim, question_tokens
 from knowledge_base.learned_ranker import LearnedRanker
 from knowledge_base.query import known_words
 from knowledge_base.ranking import MATCHES_PER_DOC, Candidate, Space, margin, rank
@@ -71,6 +73,11 @@ FUSION_DEPTH = 10
 FILL_RECHECK_S = 2.0
 
 
+# NOTE: a chunk's token vectors take ~100 KB (tokens x 384 floats): the late-interaction memo is
+# emptied past this many chunks instead of growing with every document a big base ever re-ranks.
+_TOKEN_MEMO_CHUNKS = 2_000
+
+
 class Searcher:
     """Answers `search(query)` over one `ChromaIndex`; safe to share between threads."""
 
@@ -99,6 +106,10 @@ class Searcher:
         self._known: frozenset[str] | None = None
         self._saved_unusable: int | None = None  # a saved generation this searcher could not map
         self._word_vectors: WordVectors | None = None  # cross-lingual vectors of the base's words
+        self.late_interaction = LateInteraction(weight=settings.late_interaction_weight,
+                                                band=settings.late_interaction_band,
+                                                move_lead=settings.late_interaction_move_lead)
+        self._token_memo: tuple[int, dict[int, np.ndarray]] = (-1, {})  # (generation, chunk row -> tokens)
 
     # -- public --------------------------------------------------------------------------------
     def search(self, query: str, *, k: int | None = None, language: str | None = None) -> SearchResult:
@@ -119,6 +130,8 @@ class Searcher:
         space, level, text, vector, crossed = self._route(snapshot, query, language)
         depth = max(k, FUSION_DEPTH) if crossed else k
         ranked = rank(self.index, snapshot, space, vector, text, k=depth)
+        if not crossed:
+            self._late_rerank(snapshot, ranked, text)
         hits = [self._hit(snapshot, c, margin(ranked, i, level), level) for i, c in enumerate(ranked[:depth])]
         if crossed:
             return self._translated(snapshot, query, language, hits, k)
@@ -278,6 +291,50 @@ class Searcher:
         if missing:
             found.update(zip(missing, store.embedder.embed_array(missing), strict=True))
         return np.stack([found[t] for t in titles]).astype(np.float32)
+
+    # -- late interaction ----------------------------------------------------------------------
+    def _late_rerank(self, snap: Snapshot, ranked: list[Candidate], text: str) -> None:
+        """Re-score the first two documents by their token match where the first leads by little
+        (`late_interaction.py`); in place. Anything missing leaves the ranking as it was."""
+        late = self.late_interaction
+        if len(ranked) < 2 or not late.applies(ranked[0].raw - ranked[1].raw):
+            return
+        pair = ranked[:2]
+        if any(c.row < 0 for c in pair):
+            return
+        token_vectors = getattr(self.embedder, "token_vectors", None)
+        if token_vectors is None:
+            return
+        (q,) = token_vectors([text])
+        question = question_tokens(text, q)
+        scores = [document_maxsim(question, self._chunk_tokens(snap, c.row, token_vectors)) for c in pair]
+        moves = late.adjustments(scores)
+        if moves is None:
+            return
+        swap = pair[1].raw + moves[1] > pair[0].raw + moves[0]
+        if late.move_lead:
+            for c, move in zip(pair, moves, strict=True):
+                c.raw += move
+        elif swap:
+            pair[0].raw, pair[1].raw = pair[1].raw, pair[0].raw
+        if swap:
+            ranked[0], ranked[1] = pair[1], pair[0]
+
+    def _chunk_tokens(self, snap: Snapshot, row: int,
+                      token_vectors: Callable[[Sequence[str]], list[TokenVectors]]) -> list[np.ndarray | None]:
+        """The token vectors of document `row`'s chunks, embedded on first need and kept for the snapshot."""
+        end = int(snap.doc_starts[row + 1]) if row + 1 < len(snap.doc_starts) else snap.chunks
+        rows = range(int(snap.doc_starts[row]), end)
+        generation, memo = self._token_memo
+        if generation != snap.generation or len(memo) > _TOKEN_MEMO_CHUNKS:
+            memo = {}
+            self._token_memo = (snap.generation, memo)
+        missing = [r for r in rows if r not in memo]
+        if missing:
+            texts = [compose_embed_text(snap.titles[row], snap.chunk_sections[r], snap.chunk_texts[r]) for r in missing]
+            for r, t in zip(missing, token_vectors(texts), strict=True):
+                memo[r] = t.vectors
+        return [memo[r] for r in rows]
 
     # -- hits ----------------------------------------------------------------------------------
     def _embed_query(self, text: str) -> np.ndarray:

@@ -44,6 +44,7 @@ class DocumentInfo:
     version: int
     updated_at: str
     content_hash: str
+    warnings: tuple[str, ...] = ()  # what to fix in its file (indexed anyway; `kb sync` lists them too)
 
 
 class KnowledgeBase:
@@ -141,6 +142,7 @@ class KnowledgeBase:
                 latest[v.document_id] = DocumentInfo(
                     id=v.document_id, title=v.title, source=v.source, url=v.url, chunks=v.chunks,
                     version=v.version, updated_at=v.updated_at, content_hash=v.content_hash,
+                    warnings=v.warnings,
                 )
         return sorted(latest.values(), key=lambda d: d.id)
 

@@ -166,6 +166,7 @@ class Syncer:
             if known is not None and known.content_hash == content_hash(data):
                 seen.setdefault(known.document_id, rel)
                 report.unchanged += 1
+                _warn(report, rel, known.warnings)  # still to fix: every sync lists it, not only the first
                 return None
             document = load_document(path, source=rel, data=data, limits=self._limits)
             if document.id in seen:
@@ -186,9 +187,7 @@ class Syncer:
                 seen.setdefault(known.document_id, rel)
             return None
         seen[document.id] = rel
-        for warning in document.warnings:
-            report.warned.append((printable_name(rel), warning))
-            log.warning("kb sync: %s: %s", printable_name(rel), warning)
+        _warn(report, rel, document.warnings)
         return _Pending(document, chunks, latest.get(document.id))
 
     def _chunks(self, document: LoadedDocument, previous: StoredVersion | None) -> list[Chunk]:
@@ -281,3 +280,9 @@ def _latest_versions(rows: list[StoredVersion]) -> tuple[dict[str, StoredVersion
         if row.version != latest[row.document_id].version:
             stale.setdefault(row.document_id, []).append(row.version)
     return latest, stale
+
+
+def _warn(report: SyncReport, rel: str, warnings: Iterable[str]) -> None:
+    for warning in warnings:
+        report.warned.append((printable_name(rel), warning))
+        log.warning("kb sync: %s: %s", printable_name(rel), warning)

@@ -47,6 +47,7 @@ class DocumentView:
     version: int
     updated_at: str
     failure: str | None  # why the last sync could not read this document's file (its old version stays)
+    warnings: tuple[str, ...] = ()  # indexed, but its file should be fixed (front matter that is not YAML, a bad url)
 
 
 def report_dict(report: Any) -> dict[str, Any]:
@@ -80,7 +81,7 @@ class DocumentsService:
         last = self._runs.latest("sync")
         failures = {f["name"]: f["reason"] for f in (last.report.get("failed", []) if last else [])}
         docs = [DocumentView(d.id, d.title, d.source, d.url, d.chunks, d.version, d.updated_at,
-                             failures.get(d.source)) for d in self._kb.documents()]
+                             failures.get(d.source), d.warnings) for d in self._kb.documents()]
         return docs, last
 
     def upload(self, filename: str, data: bytes, *, path: str | None = None) -> dict[str, Any]:

@@ -200,6 +200,7 @@ class Document(_Out):
     version: int
     updated_at: str
     failure: str | None
+    warnings: list[str] = []  # indexed, but its file should be fixed
 
 
 class SyncFailure(_Out):

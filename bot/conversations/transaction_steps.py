@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot.conversations import direct_execute as direct
 from bot.conversations.models import ConversationRow, MessageRow
 from bot.conversations.records import Citation, Kind, Message, Role, State, TurnLease
-from bot.conversations.row_records import MESSAGE_FIELDS, message_records
+from bot.conversations.row_records import MESSAGE_FIELDS, message_records, new_message
 from bot.errors import ConversationNotFound, InvalidInput
 from bot.web.serialization import citation_to_dict
 
@@ -138,8 +138,7 @@ def insert_message(
         result = s.execute(_INSERT_MESSAGE, params)
         assert isinstance(result, CursorResult) and result.inserted_primary_key is not None
         message_id = int(result.inserted_primary_key[0])
-    return Message(id=message_id, conversation_id=conversation_id, role=role, kind=kind,
-                   text=text, created_at=now, citations=cites, author=author, meta=meta)
+    return new_message(message_id, conversation_id, role, kind, text, now, cites, author, meta)
 
 
 def recent_text(s: Tx, conversation_id: str, *, before: int, limit: int, kinds: Collection[Kind]) -> list[Message]:

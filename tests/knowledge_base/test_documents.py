@@ -385,7 +385,8 @@ def test_hand_written_front_matter_that_is_not_yaml_is_read_as_plain_lines(tmp_p
     doc = load_document(_write(tmp_path, "ill.md", text), source="health/ill.md")
     assert doc.title == "Illness: when to keep Sam at home"
     assert doc.url == "https://help.example/illness" and doc.tags == ("health", "exclusion")
-    assert doc.warnings and "not valid YAML" in doc.warnings[0]
+    assert doc.warnings and "not valid YAML (line 2: " in doc.warnings[0]  # the file's own line: where to look
+    assert "put quotes around a value" in doc.warnings[0]
     assert "Stay home 48 hours." in doc.text
     valid = load_document(_write(tmp_path, "ok.md", "---\ntitle: Fine\n---\nBody.\n"), source="ok.md")
     assert valid.warnings == ()

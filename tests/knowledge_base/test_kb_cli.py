@@ -42,6 +42,14 @@ def test_sync_indexes_hand_written_front_matter_and_says_what_to_fix(run, kb: Kn
     assert "added 5, updated 0, removed 0, unchanged 0, failed 0" in result.stdout
     assert "  warning: ill.md: front matter is not valid YAML" in result.stdout
     assert "Illness: when to stay home" in {d.title for d in kb.documents()}
+    # The file is unchanged: the next sync, and `kb list`, still say what to fix until it is fixed.
+    again = run("sync", docs_dir)
+    assert "unchanged 5" in again.stdout and "  warning: ill.md: front matter is not valid YAML" in again.stdout
+    assert "warning: ill.md: front matter is not valid YAML" in run("list").stdout
+    (docs_dir / "ill.md").write_text('---\ntitle: "Illness: when to stay home"\n---\nStay home for 48 hours.\n')
+    fixed = run("sync", docs_dir)
+    assert "updated 1" in fixed.stdout and "warning:" not in fixed.stdout
+    assert "warning:" not in run("list").stdout and all(not d.warnings for d in kb.documents())
 
 
 def test_progress_is_plain_lines_when_not_on_a_terminal(run, docs_dir: Path) -> None:

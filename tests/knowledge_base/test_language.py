@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge_base.language import LanguageDetector
+from knowledge_base.language import LanguageDetector, has_letters
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,31 @@ def test_each_supported_language_is_recognised(detector: LanguageDetector, text:
 @pytest.mark.parametrize("text", ["static ip?", "ok", "", "???", "api rate limit?"])
 def test_too_little_text_falls_back_to_the_default(detector: LanguageDetector, text: str) -> None:
     assert detector.detect(text) == "en"
+
+
+@pytest.mark.parametrize("text", ["", "ab", "abc", "a1b2", "1a2b3c", "ÉtÉ", "12 ?! x", "日本", "日本語", "é\u0301a",
+                                  "\U0001d400bc"])
+def test_has_letters_counts_as_the_whole_count_did(text: str) -> None:
+    for count in range(5):
+        assert has_letters(text, count) is (sum(ch.isalpha() for ch in text) >= count)
+
+
+class _Counted(str):
+    """A text that counts how many of its characters were looked at."""
+
+    seen = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for ch in str.__iter__(self):
+            type(self).seen += 1
+            yield ch
+
+
+def test_has_letters_stops_at_the_letter_it_needs() -> None:
+    """A question's letter check looks at the characters up to its third letter, not the whole text."""
+    _Counted.seen = 0
+    assert has_letters(_Counted("How long does delivery to Canada take?" * 20), 3)
+    assert _Counted.seen == 3
 
 
 def test_the_default_can_be_another_language() -> None:

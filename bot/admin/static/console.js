@@ -307,7 +307,8 @@
       });
       return h("tr", {},
         h("td", {}, h("strong", { text: d.title }), h("div", { class: "muted small", text: d.id }),
-          d.failure ? h("div", { class: "error small", text: `Last sync could not read it: ${d.failure}` }) : null),
+          d.failure ? h("div", { class: "error small", text: `Last sync could not read it: ${d.failure}` }) : null,
+          ...(d.warnings || []).map((w) => h("div", { class: "warning small", text: `Indexed, but please fix: ${w}` }))),
         h("td", { text: String(d.version) }), h("td", { text: String(d.chunks) }),
         h("td", { text: when(d.updated_at) }), h("td", {}, remove));
     }));

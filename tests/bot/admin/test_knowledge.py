@@ -95,6 +95,9 @@ def test_sync_runs_in_the_background_and_reports_names(app: Flask, docs: Path) -
     assert sorted(report["added"]) == ["colon.md", "rentals/helmets.md"] and report["removed"] == ["about.html"]
     assert report["failed"] == [{"name": "broken.pdf", "reason": report["failed"][0]["reason"]}]
     assert [w["name"] for w in report["warned"]] == ["colon.md"] and "not valid YAML" in report["warned"][0]["reason"]
+    listed = {d["id"]: d for d in client.get("/admin/api/documents", headers=BEARER).get_json()["documents"]}
+    assert len(listed["colon.md"]["warnings"]) == 1 and "not valid YAML" in listed["colon.md"]["warnings"][0]
+    assert listed["rentals/helmets.md"]["warnings"] == []
     kb = app.extensions["supportbot"].knowledge_base
     assert kb.search("free helmet sizes").hits[0].document_id == "rentals/helmets.md"
 
