@@ -252,6 +252,11 @@ class _Candidate:
         matched = [s.text for s in self.sentences]
         kept = kind_sentence(question, self.text, self.sentences)
         body = trim(self.text, [*matched, kept] if kept is not None else matched, max_chars=max_chars)
+        if kept is not None and len(body) > max_chars:
+            # NOTE: the sentence kept for the number asked for can sit in a second long list or table,
+            # which `trim` fits to the whole budget on its own: it is kept only where it fits.
+            without = trim(self.text, matched, max_chars=max_chars)
+            body = without if len(without) < len(body) else body
         return SectionAnswer(heading=self.heading, body=body, score=self.score, support=len(shared), text=self.text)
 
 
