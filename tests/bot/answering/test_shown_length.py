@@ -11,8 +11,10 @@ import pytest
 from bot.answering import sections
 from knowledge_base.results import DocumentHit, Passage
 
-WORDS = ("parcel depot keep days charge refund collect fee hours deposit table room booking late "
-         "cancel week month price pay card locker van driver").split()
+WORDS = [
+    "parcel", "depot", "keep", "days", "charge", "refund", "collect", "fee", "hours", "deposit", "table", "room",
+    "booking", "late", "cancel", "week", "month", "price", "pay", "card", "locker", "van", "driver",
+]
 QUESTIONS = ("how long will the depot keep my parcel", "how much is the late fee", "how many parcels can a locker take",
              "what time does the depot open", "can I cancel a booking")
 
