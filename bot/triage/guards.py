@@ -9,6 +9,7 @@ import re
 from functools import cached_property
 
 from bot.triage.claims_and_stories import about_a_story, routine_claim
+from bot.triage.opening_hours import asks_when_staffed
 from bot.triage.regex import alt, any_of, not_followed_by, not_preceded_by
 from bot.triage.rule import Label, Rule
 
@@ -877,6 +878,8 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
         if rule.negatable and cancelled(norm, m):
             continue
         if rule.yields_to_job_title and job_title(norm, m):
+            continue
+        if rule.yields_to_opening_hours and asks_when_staffed(norm, m, GRIEVANCE_CONTEXT):
             continue
         if rule.yields_to_self_service and facts.self_service:
             return None

@@ -43,6 +43,9 @@ class Rule:
       with no longer wait said, is left to the bot: too soon for a refund to be overdue.
     - yields_to_job_title: a match "a lawyer" named as someone's job ("I am a lawyer", "as a
       solicitor") is skipped; the rule's other alternatives still fire ("I am a lawyer and I will sue").
+    - yields_to_opening_hours: "is anyone there" followed by a time of the week or day ("at weekends",
+      "el sábado", "le dimanche matin"), asking for no conversation, nothing gone wrong said, asks when the
+      place is staffed: a match so placed is skipped (opening_hours.py).
     - needs: substrings one of which the text must hold before the pattern is tried (speed only;
       a test checks that they never hide a match).
     """
@@ -62,6 +65,7 @@ class Rule:
     yields_to_story: bool = False
     yields_to_too_soon: bool = False
     yields_to_job_title: bool = False
+    yields_to_opening_hours: bool = False
     examples: tuple[str, ...] = ()  # messages it must fire on
     counter_examples: tuple[str, ...] = ()  # near neighbours it must not fire on
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)

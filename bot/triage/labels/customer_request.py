@@ -555,6 +555,7 @@ _RULES = (
             ),
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "is there an actual human I can chat with?",
             "is there an actual human I can chat with about my espresso machine?",
@@ -593,6 +594,7 @@ _RULES = (
             ),
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "hello? is anyone there?",
             "is somebody available to help me with this?",
@@ -1847,6 +1849,7 @@ _RULES = (
             ) + r"\b",
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "¿Hay alguien real ahí?",
             "¿Hay alguna persona que pueda revisar mi caso?",
@@ -2012,6 +2015,7 @@ _RULES = (
             r"\b(?:y a t il|il y a|y a) (?:quelqu un|un humain|une personne|un conseiller|un agent)\b",
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "il y a quelqu'un ?",
         ),
@@ -2185,6 +2189,7 @@ _RULES = (
             ) + r"\b",
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "Gibt es einen Menschen, mit dem ich reden kann?",
         ),
@@ -2317,6 +2322,7 @@ _RULES = (
             r"\b(?:tem|ha|existe) (?:alguem|algum atendente|algum humano|uma pessoa|um atendente)\b",
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "tem alguém aí?",
         ),

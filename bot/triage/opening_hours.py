@@ -1,0 +1,267 @@
+"""Opening hours, not a person asked for: "is anyone there at weekends?", "¿hay alguien en la tienda el sábado?".
+
+"Is anyone there?" asked of the chat is a request for a person; the same words followed, in the same
+clause, by a time of the week or day ("on Saturdays", "after 6pm", "le dimanche matin", "am Wochenende",
+"aos domingos") ask whether the shop, desk or clinic is staffed then: when the company is open, a
+question for the bot. The rules that read "is anyone there" (customer_request: `exists`, `anyone_there`,
+`hay`, `ya`, `gibt_es`, `tem`) declare `yields_to_opening_hours` (rule.py); guards.py skips such a match
+when `asks_when_staffed` holds.
+
+Kept narrow on purpose (earlier guards that decided "nothing is wrong" from lists of words lost real
+handoffs): only a time of the week or the day counts, never "today", "now" or "right now" (someone
+there at this moment is the person asked for); the time must come within a few words of the match,
+in its clause; and a message that asks to talk, chat or be called in that clause, or says something
+has gone on for long or gone wrong (`GRIEVANCE_CONTEXT`, "still", "for two weeks", "terrible"), is
+not an opening-hours question.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.triage.regex import alt
+
+_WORDS_BEFORE_THE_TIME = 6  # "is anyone there [at the desk in the shop] on saturdays"
+
+# A recurring or future time of the week or the day, normalised (lower case, accents and apostrophes gone).
+WHEN = re.compile(
+    r"\b" + alt(
+        # English
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?",
+        "weekends?",
+        "weekdays?",
+        "(?:bank|public) holidays?",
+        "holidays",
+        "christmas",
+        "easter",
+        "new year",
+        r"(?<!good )(?:mornings?|afternoons?|evenings?|nights?)",
+        "overnight",
+        "lunchtimes?",
+        "out of hours",
+        "after hours",
+        r"(?:after|before|until|till|from|past) (?:[0-9]+|noon|midday|midnight|opening|closing)",
+        r"[0-9]+ ?(?:am|pm)",
+        # Spanish
+        "lunes",
+        "martes",
+        "miercoles",
+        "jueves",
+        "viernes",
+        "sabados?",
+        "domingos?",
+        "fines? de semana",
+        "festivos?",
+        "por la (?:manana|tarde|noche)",
+        "por las (?:mananas|tardes|noches)",
+        "(?:a partir de|antes de|despues de|desde) las",
+        "navidad",
+        "semana santa",
+        # French
+        "lundis?",
+        "mardis?",
+        "mercredis?",
+        "jeudis?",
+        "vendredis?",
+        "samedis?",
+        "dimanches?",
+        "week ends?",
+        "jours? feries?",
+        "matins?",
+        "apres midis?",
+        "soirs?",
+        "soirees?",
+        "nuits?",
+        r"(?:a partir de|avant|apres|jusqu a|des) [0-9]+ ?h",
+        "noel",
+        "paques",
+        # German
+        r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)s?",
+        "wochenenden?",
+        "feiertag(?:en|s)?",
+        "morgens",
+        "vormittags?",
+        "nachmittags?",
+        "abends",
+        "nachts",
+        r"(?:ab|nach|vor|bis) [0-9]+ uhr",
+        "weihnachten",
+        "ostern",
+        # Portuguese
+        r"(?:segunda|terca|quarta|quinta|sexta)s?(?: feiras?)?",
+        "fins? de semana",
+        "feriados?",
+        "de manha",
+        "a (?:tarde|noite)",
+        "(?:de|as|pelas|nas) (?:manhas|tardes|noites)",
+        "(?:a partir das|antes das|depois das|desde as)",
+        "natal",
+        "pascoa",
+        # Italian
+        "lunedi",
+        "martedi",
+        "mercoledi",
+        "giovedi",
+        "venerdi",
+        "sabato",
+        "domenica",
+        "fine settimana",
+        "festivi",
+        "(?:la|di|alla) (?:mattina|sera|notte)",
+        "(?:il |di )?pomeriggio",
+        "(?:dopo le|prima delle|dalle)",
+        "natale",
+        "pasqua",
+        # Dutch
+        r"(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*",
+        "feestdagen",
+        r"(?:s )?(?:ochtends|middags|avonds|nachts)",
+        r"(?:na|voor|vanaf|tot) [0-9]+ uur",
+        "kerst",
+        "pasen",
+    ) + r"\b"
+)
+
+# Asking, in the same clause, to talk with or hear from someone: a person asked for at that time.
+_CONVERSATION = re.compile(
+    r"\b" + alt(
+        "talk",
+        "speak",
+        "chat",
+        "call me",
+        "ring me",
+        "get back to me",
+        "contact me",
+        "reply",
+        "respond",
+        "answer me",
+        "hablar",
+        "llamarme",
+        "atenderme",
+        "parler",
+        "m appeler",
+        "me rappeler",
+        "sprechen",
+        "reden",
+        "mich anrufen",
+        "falar",
+        "ligar me",
+        "me ligar",
+        "parlare",
+        "chiamarmi",
+        "praten",
+        "spreken",
+        "bellen",
+    ) + r"\b"
+)
+
+
+# Someone there now, not at a time of the week: "is anyone there today / tonight / this evening?".
+_NOW = re.compile(
+    r"\b" + alt(
+        "today",
+        "tonight",
+        "now",
+        "this (?:morning|afternoon|evening|weekend)",
+        "hoy",
+        "ahora",
+        "esta (?:manana|tarde|noche)",
+        "este fin de semana",
+        "aujourd hui",
+        "maintenant",
+        "ce (?:matin|soir|week end)",
+        "cet apres midi",
+        "cette nuit",
+        "heute",
+        "jetzt",
+        "gerade",
+        "hoje",
+        "agora",
+        "este fim de semana",
+        "oggi",
+        "ora",
+        "adesso",
+        "stasera",
+        "stamattina",
+        "stanotte",
+        "questo fine settimana",
+        "vandaag",
+        "nu",
+        "vanavond",
+        "vanochtend",
+        "vanmiddag",
+        "dit weekend",
+    ) + r"\b"
+)
+
+# Something waited for, gone wrong or urgent, anywhere in the message, in the seven languages ("no reply
+# since Tuesday", "been waiting ages", "mi cobro", "mon compte"): then the time asks when someone can take
+# it, and the rule stands.
+_TROUBLE = re.compile(
+    r"\b" + alt(
+        r"wait\w*",
+        "ages",
+        "no (?:reply|answer|response|one|news)",
+        "nobody",
+        "not (?:been )?(?:answered|replied|responded)",
+        "(?:need|needs|needed) (?:help|someone|somebody|a person)",
+        "help me",
+        r"urgent\w*",
+        "asap",
+        "emergency",
+        "problems?",
+        "issues?",
+        "wrong",
+        "broken",
+        "complaint",
+        "my (?:order|account|case|claim|complaint|refund|card|money|parcel|payment|charge|delivery|ticket)",
+        # es
+        r"esper\w*",
+        "urgente",
+        "problema",
+        "nadie",
+        "ayuda",
+        "(?:mi|mis) (?:pedido|cuenta|caso|reclamacion|reembolso|tarjeta|dinero|paquete|pago|cobro|queja)",
+        # fr
+        r"attend\w*",
+        "personne ne",
+        "aide",
+        "(?:ma|mon|mes) (?:commande|compte|dossier|remboursement|carte|argent|colis|paiement|plainte|reclamation)",
+        # de
+        r"wart\w*",
+        "dringend",
+        "niemand",
+        "hilfe",
+        "(?:mein|meine|meinen) (?:bestellung|konto|fall|erstattung|karte|geld|paket|zahlung|beschwerde)",
+        # pt
+        "urgencia",
+        "ninguem",
+        "ajuda",
+        "(?:meu|minha|o meu|a minha) (?:pedido|encomenda|conta|caso|reembolso|cartao|dinheiro|pacote|pagamento|queixa)",
+        # it
+        r"aspett\w*",
+        "nessuno",
+        "aiuto",
+        "(?:il mio|la mia|mio|mia) (?:ordine|conto|caso|rimborso|carta|soldi|pacco|pagamento|reclamo)",
+        # nl
+        "wacht",
+        r"wachten\w*",
+        "niemand",
+        "hulp",
+        "dringend",
+        "(?:mijn) (?:bestelling|rekening|account|zaak|terugbetaling|kaart|geld|pakket|betaling|klacht)",
+    ) + r"\b"
+)
+
+
+def asks_when_staffed(norm: str, m: re.Match[str], grievance: re.Pattern[str]) -> bool:
+    """The match ("is anyone there") is followed in its clause, within a few words, by a time of the week or
+    day, the clause asks for no conversation, and the message says nothing has gone wrong (`grievance`)."""
+    end = norm.find(" . ", m.end())
+    clause = norm[m.end():] if end < 0 else norm[m.end():end]
+    near = " ".join(clause.split()[:_WORDS_BEFORE_THE_TIME + 3])
+    when = WHEN.search(" " + near)
+    if when is None or len(near[:max(0, when.start() - 1)].split()) > _WORDS_BEFORE_THE_TIME:
+        return False
+    if _CONVERSATION.search(clause) or _NOW.search(near):
+        return False
+    return grievance.search(norm) is None and _TROUBLE.search(norm) is None
