@@ -3515,4 +3515,5 @@ BILLING_DISPUTE = Label(
     "billing_dispute",
     rules=_RULES,
     asked_in_advance="explicit_or_conditional",
+    hypothetical_sentences_wait=True,
 )
