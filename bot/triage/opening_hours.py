@@ -31,7 +31,8 @@ WHEN = re.compile(
         "weekdays?",
         "(?:bank|public) holidays?",
         "holidays",
-        "christmas",
+        "christmas(?: eve| day)?",
+        "boxing day",
         "easter",
         "new year",
         r"(?<!good )(?:mornings?|afternoons?|evenings?|nights?)",
@@ -88,7 +89,7 @@ WHEN = re.compile(
         "ostern",
         # Portuguese
         r"(?:segunda|terca|quarta|quinta|sexta)s?(?: feiras?)?",
-        "fins? de semana",
+        "fi[mn]s? de semana",
         "feriados?",
         "de manha",
         "a (?:tarde|noite)",

@@ -1,0 +1,139 @@
+"""Near misses of issue 11 ("customers are asked, not pushed"): opening hours and refund-policy questions stay
+with the bot; real handoffs phrased around the same words still go to a person.
+
+Written for branch tri14 (2026-12-06), not copied from any dataset. `NEAR_MISSES`: every one was handed to
+a person by main's rules (customer_request's "is anyone there" rules on a question about when a place is
+staffed; billing_dispute's story rules on "I paid on <date>. If <something happens>, is there a refund?"),
+in English, Spanish, French, German and Portuguese (Italian and Dutch have no such rule to trip). `REAL`:
+the same shapes with something gone wrong, waited for or told as a story (no reply, a broken boiler, a
+refund weeks late, "if it helps, the refund was approved on..."): the rules must keep handing them off.
+Rules alone, as the other review tests; the served triage (rules + learned head) is counted below.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bot.policy import Policy, load_policy
+from bot.triage.decision import Triage
+from bot.triage.setup import offline_triage
+
+
+@pytest.fixture(scope="module")
+def triage() -> Triage:
+    return Triage(Policy())
+
+
+NEAR_MISSES = [
+    'Is anyone there at weekends to help with fittings?',
+    'is anyone there on Sunday mornings or only weekdays?',
+    'Is someone around after 6pm so we can pick up the keys?',
+    'Is there someone on reception at night if our flight lands late?',
+    'is anybody available on bank holidays for collections?',
+    'Is anyone there over Easter to take in a delivery of plants?',
+    'Is somebody around on Saturday afternoons to show us the allotment plots?',
+    'Is anyone there at lunchtime on Fridays to sign for parcels?',
+    '¿Hay alguien en recepción los domingos por la tarde?',
+    '¿Hay alguna persona en la tienda a partir de las ocho?',
+    '¿Hay alguien en el taller los sábados para recoger la bici?',
+    'Buenas, ¿hay alguien en la oficina en Semana Santa para entregar los papeles de la matrícula?',
+    '¿Hay alguien en el gimnasio los festivos para abrir la sala?',
+    "Il y a quelqu'un à l'accueil le dimanche matin ?",
+    "Est-ce qu'il y a quelqu'un sur place le samedi après-midi pour les essayages ?",
+    "Y a-t-il quelqu'un au magasin pendant les vacances de Noël ?",
+    "Bonjour, il y a quelqu'un au cabinet le mercredi après-midi pour déposer les radios ?",
+    "Il y a quelqu'un au club les jours fériés pour prêter les raquettes ?",
+    'Ist da jemand am Wochenende an der Rezeption?',
+    'Ist da jemand an Feiertagen in der Praxis, um Rezepte abzuholen?',
+    'Tem alguém na loja ao sábado de manhã?',
+    'Há alguém na receção aos domingos?',
+    'Tem alguém no escritório nos feriados para entregar a chave do cacifo?',
+    'Há alguém no ginásio às sextas-feiras depois das nove?',
+    'Is anyone around on weekday evenings to take a look at the flat before we sign?',
+    'I bought an annual pass on 1 February. If I move abroad in the summer, can I still get a partial refund?',
+    ('I paid for 8 swimming lessons in January and my son has done 3. If he stops now, is there a refund '
+     'for the rest, or is nothing refundable?'),
+    ('Booked the escape room for 20 June and paid in full. If two of our group drop out, do we still get '
+     'a refund for their places?'),
+    ('I paid the £40 registration on 9 September. If my daughter changes her mind before the first class, '
+     'is the fee refunded or kept?'),
+    'How do refunds work if you charge me twice by mistake? Just checking before I order.',
+    'Our deposit of £300 went in on 5 January. If the band cancels on you, is the deposit refunded in full or kept?',
+    ('I paid £220 on 3 April for the kayak course. If the river is too high that weekend, can I still get '
+     'my money back?'),
+    'I bought two festival wristbands on 1 March. If one of us gets ill, can we still get a refund for that one?',
+    "Is anybody there on Boxing Day to feed the cats we're boarding with you?",
+    'is someone available on Saturday mornings for the bike fitting, or only weekdays?',
+    'Is anyone there after 5pm on Thursdays? I finish work late and want to collect my glasses.',
+    '¿Hay alguien los domingos por la mañana para abrir la piscina?',
+    '¿Hay algún agente en la oficina los sábados para firmar el contrato de alquiler?',
+    "Il y a quelqu'un le samedi matin pour réceptionner une livraison de bois ?",
+    'Y a-t-il un conseiller en agence le lundi après-midi ?',
+    'Tem alguém na clínica aos sábados à tarde para fazer as vacinas?',
+    'Há uma pessoa na receção ao fim de semana para o check-in tardio?',
+    ('I paid for the museum tour on 18 August. If the museum closes that day, can I still get my money '
+     'back or a new slot?'),
+]
+
+REAL = [
+    "Is anyone there on Saturdays? I've been trying to get my boiler looked at for two weeks",
+    'is anyone there at weekends, nobody has answered my emails since Tuesday',
+    'Is someone around after 6pm? Still no sign of the parcel you said was delivered',
+    "Is there anyone on reception at night? The heating in room 12 is broken and it's freezing",
+    'Is anybody available on Sundays, I need help, my account is locked and I have a flight tomorrow',
+    'Is anyone there today? The order never came and I need it sorted',
+    "Hello?? is anyone there? I've typed the same thing three times now",
+    'Is there someone I can talk to on Saturday about the damage to my car?',
+    'Is anyone there in the evenings who can look at my case?',
+    '¿Hay alguien ahí? Llevo una hora esperando respuesta',
+    '¿Hay alguien los sábados? Nadie me ha contestado en dos semanas',
+    '¿Hay alguien hoy que pueda revisar mi pedido? No ha llegado',
+    "Il y a quelqu'un ? ça fait une heure que j'attends une réponse",
+    "Il y a quelqu'un le samedi ? Personne ne répond au téléphone depuis lundi",
+    "Il y a quelqu'un ce soir ? je n'arrive plus à accéder à mon compte",
+    'Ist da jemand? Ich warte seit einer Stunde',
+    'Ist da jemand am Wochenende? Mein Paket ist seit drei Wochen verschwunden und niemand antwortet',
+    'Tem alguém aí? Estou à espera há meia hora',
+    'Tem alguém na loja ao sábado? Ninguém me responde há dias e preciso de ajuda',
+    "Is anyone there on Fridays? it's urgent, the tap is pouring water",
+    'is anyone there after 5, been waiting ages for a callback',
+    'Is anyone there? hello? hello?',
+    ("I paid for the course on 3 March and it was cancelled. If you're wondering, the refund still hasn't "
+     'come after six weeks.'),
+    'If it helps, the refund was approved on 3 April and I still have nothing.',
+    "If I'm honest, I've been waiting 6 weeks for this refund and I'm still waiting.",
+    "You charged me twice on 4 June. If you refund the second one, we're good.",
+    "If you check, you'll see the £30 was taken twice on 12 May",
+    "Still waiting on my deposit from 10 January. If I don't see it by Monday, I'll take it further.",
+    "My refund from 3 March still hasn't arrived. If it comes this week, fine, but please check.",
+    "I returned the boots on 2 May and still no refund. If it's normal, ok, but it has been a month.",
+    'what happens if you keep charging me twice every month like now?',
+    "The £45 came out twice on 1 May. If that's a mistake on your side, I want the second one back.",
+    'If possible, please look at why I was charged £19.99 twice on 2 April',
+    'We paid a £500 deposit on 1 February. If you remember, you promised it back within 14 days. Still nothing.',
+    "Is anybody there on weekdays? Someone changed the email on my account and I can't log in",
+    "Il y a quelqu'un le dimanche ? On m'a débité deux fois et personne ne répond",
+    '¿Hay alguien los domingos? Me cobraron dos veces y nadie responde',
+    'Ist jemand samstags da? Sie haben zweimal abgebucht und niemand meldet sich',
+]
+
+# The learned head (classifier.npy 10717aed...) hands off four of the refund-policy questions once the rules
+# leave them (long questions with an amount, a date and "paid": its known weakness, docs/DECISIONS.md tri13).
+HEAD_HANDS_OFF_AT_MOST = 4
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_stay_with_the_bot(triage: Triage, text: str) -> None:
+    decision = triage.rules(text)
+    assert decision.label == "none", decision.evidence
+
+
+@pytest.mark.parametrize("text", REAL)
+def test_real_handoffs_are_still_handed_off(triage: Triage, text: str) -> None:
+    assert triage.rules(text).label != "none"
+
+
+def test_the_served_triage_keeps_the_near_misses() -> None:
+    served = offline_triage(load_policy(None))
+    handed_off = [text for text in NEAR_MISSES if served.classify(text).reason is not None]
+    assert len(handed_off) <= HEAD_HANDS_OFF_AT_MOST, handed_off
+    assert all(served.classify(text).reason is not None for text in REAL)
