@@ -842,7 +842,12 @@ class Facts:
     @cached_property
     def what_happened(self) -> str | None:
         """The message without its policy questions ("if X, is there a refund?"), None when it has none."""
-        return hypothetical_sentences_left_out(self.norm) if self.label.hypothetical_sentences_wait else None
+        if not self.label.hypothetical_sentences_wait:
+            return None
+        rest = hypothetical_sentences_left_out(self.norm)
+        if rest is None or GRIEVANCE_CONTEXT.search(rest) or LONG_WAIT.search(rest):
+            return None  # a grievance or a long wait told beside the question: read the message whole
+        return rest
 
     @cached_property
     def joke(self) -> bool:

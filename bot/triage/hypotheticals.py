@@ -101,9 +101,45 @@ _NOT_HYPOTHETICAL_AFTER = re.compile(
 )
 
 
+# Told beside the policy question: the company acting ("you've kept it"), something denied, still awaited, or
+# said of how a thing arrived or is ("arrived smashed", "was cancelled"): a story, so the message is read
+# whole (guards.py also reads the rest for a grievance or a long wait).
+_STORY_BESIDE = re.compile(
+    r"\b" + alt(
+        "you",
+        "your",
+        "they",
+        "not",
+        "no",
+        "never",
+        "nothing",
+        "still",
+        "again",
+        "arrived",
+        "came",
+        "was",
+        "were",
+        "is",
+        "are",
+        "got",
+        "turned up",
+        r"broke\w*",
+        "damaged",
+        "faulty",
+        "late",
+        "missing",
+        "wrong",
+        "cancelled",
+        "canceled",
+        "returned",
+        r"sent (?:it |them )?back",
+    ) + r"\b"
+)
+
+
 def hypothetical_sentences_left_out(norm: str) -> str | None:
     """`norm` with its policy questions ("if X, is there a refund?": the condition and the clause after it)
-    left out, or None when it has none (the message is read as it is)."""
+    left out, or None when it has none or tells a story beside them (the message is read as it is)."""
     clauses = _SENTENCES.split(norm)
     out: list[str] = []
     i = 0
@@ -120,4 +156,5 @@ def hypothetical_sentences_left_out(norm: str) -> str | None:
         i += 1
     if len(out) == len(clauses):
         return None
-    return " " + " . ".join(c.strip() for c in out if c.strip()) + " . "
+    rest = " " + " . ".join(c.strip() for c in out if c.strip()) + " . "
+    return None if _STORY_BESIDE.search(rest) else rest

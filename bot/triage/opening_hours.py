@@ -8,11 +8,13 @@ question for the bot. The rules that read "is anyone there" (customer_request: `
 when `asks_when_staffed` holds.
 
 Kept narrow on purpose (earlier guards that decided "nothing is wrong" from lists of words lost real
-handoffs): only a time of the week or the day counts, never "today", "now" or "right now" (someone
-there at this moment is the person asked for); the time must come within a few words of the match,
-in its clause; and a message that asks to talk, chat or be called in that clause, or says something
-has gone on for long or gone wrong (`GRIEVANCE_CONTEXT`, "still", "for two weeks", "terrible"), is
-not an opening-hours question.
+handoffs): the question must be the whole message (beside greetings and thanks: "is anyone there on
+Saturdays? The sofa came broken" tells why they ask; a comma counts as a clause, so "..., um die Räder
+abzuholen" stays with the rule); only a time of the week or the day counts, never "today", "now" or
+"right now" (someone there at this moment is the person asked for); the time must come within a few
+words of the match, in its clause; and a message that asks to talk, chat or be called in that clause,
+or says something has gone on for long or gone wrong (`GRIEVANCE_CONTEXT`, "still", "for two weeks",
+"terrible", and trouble words in the seven languages), is not an opening-hours question.
 """
 from __future__ import annotations
 
@@ -254,11 +256,71 @@ _TROUBLE = re.compile(
 )
 
 
+# What may stand beside the question in a clause of its own: a greeting, thanks or please, and a name.
+_PLEASANTRY = re.compile(
+    "^ ?" + alt(
+        "hi",
+        "hello",
+        "hey",
+        "hiya",
+        "good (?:morning|afternoon|evening|day)",
+        "thanks?",
+        "thank you",
+        "many thanks",
+        "cheers",
+        "please",
+        "hola",
+        "buenas",
+        "buenas (?:tardes|noches)",
+        "buenos dias",
+        "gracias",
+        "por favor",
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "merci",
+        "s il vous plait",
+        "hallo",
+        "guten (?:morgen|tag|abend)",
+        "danke",
+        "bitte",
+        "ola",
+        "oi",
+        "bom dia",
+        "boa (?:tarde|noite)",
+        "obrigad[oa]",
+        "ciao",
+        "buongiorno",
+        "buonasera",
+        "salve",
+        "grazie",
+        "per favore",
+        "hoi",
+        "goedemorgen",
+        "goedemiddag",
+        "goedenavond",
+        "dank (?:je|u)(?: wel)?",
+        "bedankt",
+        "alstublieft",
+    ) + r"(?: [a-z]+)?(?: [a-z]+)? ?$"
+)
+
+
+def _only_pleasantries(clauses: list[str]) -> bool:
+    return all(not c.strip() or _PLEASANTRY.search(c) for c in clauses)
+
+
 def asks_when_staffed(norm: str, m: re.Match[str], grievance: re.Pattern[str]) -> bool:
     """The match ("is anyone there") is followed in its clause, within a few words, by a time of the week or
-    day, the clause asks for no conversation, and the message says nothing has gone wrong (`grievance`)."""
+    day, the clause asks for no conversation, the message holds nothing else but greetings and thanks, and
+    it says nothing has gone wrong (`grievance`)."""
+    start = norm.rfind(" . ", 0, m.start())
     end = norm.find(" . ", m.end())
     clause = norm[m.end():] if end < 0 else norm[m.end():end]
+    before = [] if start < 0 else norm[:start].split(" . ")
+    after = [] if end < 0 else norm[end + 3:].split(" . ")
+    if not _only_pleasantries(before + after):
+        return False  # anything else told beside the question ("the sofa came broken") may be why they ask
     near = " ".join(clause.split()[:_WORDS_BEFORE_THE_TIME + 3])
     when = WHEN.search(" " + near)
     if when is None or len(near[:max(0, when.start() - 1)].split()) > _WORDS_BEFORE_THE_TIME:

@@ -5,8 +5,9 @@ Written for branch tri14 (2026-12-06), not copied from any dataset. `NEAR_MISSES
 a person by main's rules (customer_request's "is anyone there" rules on a question about when a place is
 staffed; billing_dispute's story rules on "I paid on <date>. If <something happens>, is there a refund?"),
 in English, Spanish, French, German and Portuguese (Italian and Dutch have no such rule to trip). `REAL`:
-the same shapes with something gone wrong, waited for or told as a story (no reply, a broken boiler, a
-refund weeks late, "if it helps, the refund was approved on..."): the rules must keep handing them off.
+the same shapes with something gone wrong, waited for or told as a story beside the question (no reply, a
+sofa that came broken, a refund weeks late, "if it helps, the refund was approved on...", "you've kept it
+for 8 weeks. If you refund it this week..."): the rules must keep handing them off, as main's do.
 Rules alone, as the other review tests; the served triage (rules + learned head) is counted below.
 """
 from __future__ import annotations
@@ -43,7 +44,6 @@ NEAR_MISSES = [
     "Bonjour, il y a quelqu'un au cabinet le mercredi après-midi pour déposer les radios ?",
     "Il y a quelqu'un au club les jours fériés pour prêter les raquettes ?",
     'Ist da jemand am Wochenende an der Rezeption?',
-    'Ist da jemand an Feiertagen in der Praxis, um Rezepte abzuholen?',
     'Tem alguém na loja ao sábado de manhã?',
     'Há alguém na receção aos domingos?',
     'Tem alguém no escritório nos feriados para entregar a chave do cacifo?',
@@ -62,8 +62,6 @@ NEAR_MISSES = [
      'my money back?'),
     'I bought two festival wristbands on 1 March. If one of us gets ill, can we still get a refund for that one?',
     "Is anybody there on Boxing Day to feed the cats we're boarding with you?",
-    'is someone available on Saturday mornings for the bike fitting, or only weekdays?',
-    'Is anyone there after 5pm on Thursdays? I finish work late and want to collect my glasses.',
     '¿Hay alguien los domingos por la mañana para abrir la piscina?',
     '¿Hay algún agente en la oficina los sábados para firmar el contrato de alquiler?',
     "Il y a quelqu'un le samedi matin pour réceptionner une livraison de bois ?",
@@ -72,6 +70,10 @@ NEAR_MISSES = [
     'Há uma pessoa na receção ao fim de semana para o check-in tardio?',
     ('I paid for the museum tour on 18 August. If the museum closes that day, can I still get my money '
      'back or a new slot?'),
+    'Is anybody there on Sunday afternoons to open the boathouse for members?',
+    '¿Hay alguien en la secretaría los viernes por la tarde para entregar el justificante?',
+    "Il y a quelqu'un à la boutique le lundi matin pour les retraits de commandes ?",
+    'Tem alguém no atelier às quartas-feiras à tarde para provar o vestido?',
 ]
 
 REAL = [
@@ -114,6 +116,29 @@ REAL = [
     "Il y a quelqu'un le dimanche ? On m'a débité deux fois et personne ne répond",
     '¿Hay alguien los domingos? Me cobraron dos veces y nadie responde',
     'Ist jemand samstags da? Sie haben zweimal abgebucht und niemand meldet sich',
+    'Is anyone there on Saturdays? The bike you serviced last week has a bent wheel.',
+    'is anyone there at weekends? the washing machine you installed is leaking all over the floor',
+    'Is someone around on Sunday mornings? The cake I ordered for today is missing the top tier',
+    'Is anybody there on bank holidays? You charged me £90 for a delivery that never came',
+    'Is anyone there after 6pm? I was billed twice for the same lesson',
+    "is anyone there over Christmas? my heating doesn't work and I have a baby",
+    '¿Hay alguien los sábados? El sofá llegó roto',
+    '¿Hay alguien en la tienda los domingos? Me han cobrado dos veces la misma compra',
+    "Il y a quelqu'un le samedi ? Le vélo réparé la semaine dernière a encore un problème de freins",
+    "Il y a quelqu'un le dimanche matin ? La machine livrée ne marche pas",
+    'Ist da jemand samstags? Die gelieferte Couch ist kaputt',
+    'Tem alguém na loja ao sábado? O sofá chegou partido',
+    'Há alguém aos domingos? A máquina não funciona desde a instalação',
+    "Is anyone there on Fridays? Your engineer left the boiler in pieces and hasn't come back",
+    'Is anyone around on Sunday to take back the dress? It fell apart after one wear and I want a refund',
+    ("We paid a £300 deposit on 1 March and you've kept it for 8 weeks. If you refund it this week, is it "
+     'still possible to get it by Friday?'),
+    'I paid £70 on 2 May for a lamp that arrived smashed. If you refund me, will it still take 10 days?',
+    'I sent the dress back on 4 April. If the refund is on its way, why is there still nothing on my card?',
+    ('Returned the order on 1 March. If you process the refund today, will I still have to wait another '
+     "week? It's been six weeks already."),
+    'I paid £120 on 5 May and the class was cancelled by you. If there is a refund, where is it? Still nothing.',
+    'I paid twice on 3 June. If you can, refund one of them, still waiting.',
 ]
 
 # The learned head (classifier.npy 10717aed...) hands off four of the refund-policy questions once the rules
