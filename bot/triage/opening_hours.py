@@ -256,6 +256,92 @@ _TROUBLE = re.compile(
 )
 
 
+# In the question: the company as the one who acted ("the heater you sold me", "vuestro técnico", "que vous
+# m'avez livré"), something done before ("made", "last night") or damaged, or a why: a problem to be taken
+# up at that time, not a visit planned.
+_SOMETHING_HAPPENED = re.compile(
+    r"\b" + alt(
+        "you",
+        "your",
+        "yours",
+        r"\w+ed",
+        "made",
+        "sold",
+        "left",
+        "broke",
+        "sent",
+        "gave",
+        "took",
+        "did",
+        "last (?:night|week|time|month)",
+        "yesterday",
+        "has",
+        "had",
+        "kept",
+        "faulty",
+        "mess",
+        r"leak\w*",
+        "why",
+        # es
+        "vuestr[oa]s?",
+        "ustedes",
+        "os",
+        "su tecnico",
+        r"averiad\w*",
+        r"rot[oa]s?",
+        r"danad\w*",
+        "desastre",
+        "ayer",
+        "por que",
+        # fr
+        "vous",
+        "votre",
+        "vos",
+        r"abime\w*",
+        r"casse\w*",
+        r"defectueu\w*",
+        "hier",
+        "pourquoi",
+        # de
+        "ihr",
+        "euer",
+        "eure",
+        "ihnen",
+        "ihre",
+        "ihrem",
+        "ihren",
+        r"kaputt\w*",
+        r"defekt\w*",
+        "gestern",
+        "warum",
+        # pt
+        "voce",
+        "voces",
+        r"voss[oa]s?",
+        r"avariad\w*",
+        r"partid[oa]s?",
+        r"estragad\w*",
+        "ontem",
+        "porque",
+        "por que",
+        # it
+        r"vostr[oaie]",
+        "voi",
+        r"guast\w*",
+        r"rott[oaie]",
+        r"danneggiat\w*",
+        "ieri",
+        "perche",
+        # nl
+        "jullie",
+        "uw",
+        r"kapot\w*",
+        r"beschadigd\w*",
+        "gisteren",
+        "waarom",
+    ) + r"\b"
+)
+
 # What may stand beside the question in a clause of its own: a greeting, thanks or please, and a name.
 _PLEASANTRY = re.compile(
     "^ ?" + alt(
@@ -325,6 +411,6 @@ def asks_when_staffed(norm: str, m: re.Match[str], grievance: re.Pattern[str]) -
     when = WHEN.search(" " + near)
     if when is None or len(near[:max(0, when.start() - 1)].split()) > _WORDS_BEFORE_THE_TIME:
         return False
-    if _CONVERSATION.search(clause) or _NOW.search(near):
+    if _CONVERSATION.search(clause) or _NOW.search(near) or _SOMETHING_HAPPENED.search(clause):
         return False
     return grievance.search(norm) is None and _TROUBLE.search(norm) is None

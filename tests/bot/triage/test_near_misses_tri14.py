@@ -7,7 +7,8 @@ staffed; billing_dispute's story rules on "I paid on <date>. If <something happe
 in English, Spanish, French, German and Portuguese (Italian and Dutch have no such rule to trip). `REAL`:
 the same shapes with something gone wrong, waited for or told as a story beside the question (no reply, a
 sofa that came broken, a refund weeks late, "if it helps, the refund was approved on...", "you've kept it
-for 8 weeks. If you refund it this week..."): the rules must keep handing them off, as main's do.
+for 8 weeks. If you refund it this week...", "is anyone there on Saturday to take back the faulty heater
+you sold me"): the rules must keep handing them off, as main's do.
 Rules alone, as the other review tests; the served triage (rules + learned head) is counted below.
 """
 from __future__ import annotations
@@ -61,7 +62,6 @@ NEAR_MISSES = [
     ('I paid £220 on 3 April for the kayak course. If the river is too high that weekend, can I still get '
      'my money back?'),
     'I bought two festival wristbands on 1 March. If one of us gets ill, can we still get a refund for that one?',
-    "Is anybody there on Boxing Day to feed the cats we're boarding with you?",
     '¿Hay alguien los domingos por la mañana para abrir la piscina?',
     '¿Hay algún agente en la oficina los sábados para firmar el contrato de alquiler?',
     "Il y a quelqu'un le samedi matin pour réceptionner une livraison de bois ?",
@@ -139,6 +139,14 @@ REAL = [
      "week? It's been six weeks already."),
     'I paid £120 on 5 May and the class was cancelled by you. If there is a refund, where is it? Still nothing.',
     'I paid twice on 3 June. If you can, refund one of them, still waiting.',
+    'Is anyone there on Saturday to sort out the mess your fitter made of my kitchen?',
+    'is anyone there at weekends to take back the faulty heater you sold me',
+    'Is somebody around on Sunday evenings to fix the lock that jammed on us last night?',
+    '¿Hay alguien los sábados para arreglar el desastre que dejó vuestro técnico?',
+    "Il y a quelqu'un le samedi pour reprendre le canapé abîmé que vous m'avez livré ?",
+    'Tem alguém ao sábado para trocar a máquina avariada que me venderam?',
+    'Is anyone there on weekday evenings to explain why I was charged a cancellation fee?',
+    'Is there anyone on reception at night to deal with the noise from room 14 that has kept us awake?',
 ]
 
 # The learned head (classifier.npy 10717aed...) hands off four of the refund-policy questions once the rules
