@@ -601,6 +601,7 @@ _RULES = (
         ),
         counter_examples=(
             "is anyone available to repair the boiler this weekend?",
+            "is anybody there on Sunday afternoons to sign for deliveries?",
         ),
     ),
     Rule(
@@ -1856,6 +1857,7 @@ _RULES = (
         ),
         counter_examples=(
             "am I talking to a real person right now?",
+            "¿Hay alguien en el vivero los domingos por la mañana?",
         ),
     ),
     Rule(
@@ -2021,6 +2023,7 @@ _RULES = (
         ),
         counter_examples=(
             "Est-ce qu'il y a un parking pour les vélos ?",
+            "Il y a quelqu'un à l'atelier le samedi après-midi ?",
         ),
     ),
     # --- German -----------------------------------------------------------------------------------
@@ -2328,6 +2331,7 @@ _RULES = (
         ),
         counter_examples=(
             "Is the translation done by humans, not AI?",
+            "Tem alguém na papelaria aos sábados de manhã?",
         ),
     ),
     Rule(
