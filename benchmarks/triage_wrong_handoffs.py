@@ -60,6 +60,8 @@ def wrong_rows(paths: list[Path], *, learned: bool, missed: bool) -> list[Wrong]
             if not line.strip():
                 continue
             row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                continue  # a row without "text" is no message to triage
             expected = str(row.get("expected", row.get("label")))  # training rows say "label"
             decision = triage.classify(row["text"])
             handed = decision.reason is not None

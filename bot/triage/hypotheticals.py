@@ -14,6 +14,8 @@ Kept narrow: a sentence is left out only when its condition is about something t
 told in the past or perfect ("if you have charged me twice", "if I was charged"), denied or threatened
 ("if the refund is not here by Friday", "if you do not", "if nothing comes back"), or a sentence that
 demands or warns ("I want", "I will", "I am going to") stays in: those are stories and ultimatums.
+A condition that asks its own question ("if I cancel is there a refund?", no comma) is left out alone: the
+sentence after it is told beside the question and is read (tri14 review).
 """
 from __future__ import annotations
 
@@ -94,6 +96,14 @@ _ULTIMATUM = re.compile(
 )
 
 
+# In the condition itself: its own question ("if i cancel is there a refund", no comma before the question):
+# the condition sentence is the whole policy question, and the sentence after it is told beside it.
+_ASKS_ITS_OWN_QUESTION = re.compile(
+    r"\b(?:is|are|can|could|do|does|will|would|should|shall|what|how|when)\b "
+    r"(?:there|i|we|it|you|they|the|my|our|that)\b"
+)
+
+
 # In the clause after the condition, besides what `_NOT_HYPOTHETICAL` finds ("if it helps, the refund was
 # approved on 3 April"): a story of its own ("we paid ... and you kept it").
 _NOT_HYPOTHETICAL_AFTER = re.compile(
@@ -146,6 +156,9 @@ def hypothetical_sentences_left_out(norm: str) -> str | None:
     while i < len(clauses):
         clause = clauses[i]
         if _OPENS_A_CONDITION.search(clause) and not any(p.search(clause) for p in (_NOT_HYPOTHETICAL, _GOING_ON)):
+            if _ASKS_ITS_OWN_QUESTION.search(clause):
+                i += 1  # the condition holds its own question: leave out this sentence alone
+                continue
             after = clauses[i + 1] if i + 1 < len(clauses) else ""
             if not any(p.search(after) for p in (_ULTIMATUM, _NOT_HYPOTHETICAL, _NOT_HYPOTHETICAL_AFTER)):
                 i += 2  # the condition and what it asks, and the question's "or ..." alternatives

@@ -7,6 +7,11 @@ question for the bot. The rules that read "is anyone there" (customer_request: `
 `hay`, `ya`, `gibt_es`, `tem`) declare `yields_to_opening_hours` (rule.py); guards.py skips such a match
 when `asks_when_staffed` holds.
 
+Since the tri14 review: only thanks (and a name) may follow the question, and one greeting precede it
+("hello? hello?" and "please help" ask for a person); a bare singular "at night", "la nuit", "por la
+noche", "à noite" or "at this hour" means now (night counts only as a recurring time, "on Saturday nights");
+a robot, a real person or bare "help" asked for, never, money wanted back, or a self-harm hint keeps the rule.
+
 Kept narrow on purpose (earlier guards that decided "nothing is wrong" from lists of words lost real
 handoffs): the question must be the whole message (beside greetings and thanks: "is anyone there on
 Saturdays? The sofa came broken" tells why they ask; a comma counts as a clause, so "..., um die Räder
@@ -37,7 +42,11 @@ WHEN = re.compile(
         "boxing day",
         "easter",
         "new year",
-        r"(?<!good )(?:mornings?|afternoons?|evenings?|nights?)",
+        r"(?<!good )(?:mornings?|afternoons?|evenings?)",
+        # night only recurring ("on saturday nights", "every night"): a bare "at night" in a live chat is now
+        "nights",
+        "weeknights?",
+        "(?:every|each) night",
         "overnight",
         "lunchtimes?",
         "out of hours",
@@ -54,7 +63,7 @@ WHEN = re.compile(
         "domingos?",
         "fines? de semana",
         "festivos?",
-        "por la (?:manana|tarde|noche)",
+        "por la (?:manana|tarde)",  # not "por la noche": now, in a live chat
         "por las (?:mananas|tardes|noches)",
         "(?:a partir de|antes de|despues de|desde) las",
         "navidad",
@@ -73,7 +82,7 @@ WHEN = re.compile(
         "apres midis?",
         "soirs?",
         "soirees?",
-        "nuits?",
+        "nuits",  # not "la nuit": now, in a live chat
         r"(?:a partir de|avant|apres|jusqu a|des) [0-9]+ ?h",
         "noel",
         "paques",
@@ -94,7 +103,7 @@ WHEN = re.compile(
         "fi[mn]s? de semana",
         "feriados?",
         "de manha",
-        "a (?:tarde|noite)",
+        "a tarde",  # not "a noite": now, in a live chat
         "(?:de|as|pelas|nas) (?:manhas|tardes|noites)",
         "(?:a partir das|antes das|depois das|desde as)",
         "natal",
@@ -109,7 +118,7 @@ WHEN = re.compile(
         "domenica",
         "fine settimana",
         "festivi",
-        "(?:la|di|alla) (?:mattina|sera|notte)",
+        "(?:la|di|alla) (?:mattina|sera)",  # not "la notte": now, in a live chat
         "(?:il |di )?pomeriggio",
         "(?:dopo le|prima delle|dalle)",
         "natale",
@@ -154,6 +163,31 @@ _CONVERSATION = re.compile(
         "praten",
         "spreken",
         "bellen",
+        # a person rather than a machine: "or is this just a robot", "a real person"
+        "robots?",
+        "bots?",
+        "humans?",
+        "real (?:person|people)",
+        "machine",
+        "humanos?",
+        "persona (?:real|de verdad)",
+        "maquina",
+        "humains?",
+        "vraie personne",
+        "roboter",
+        "mensch",
+        "echte person",
+        "maschine",
+        "robo",
+        "pessoa (?:real|de verdade)",
+        "umano",
+        "persona (?:vera|reale)",
+        "macchina",
+        "mens",
+        "echte? persoon",
+        # bare help, a plea ("please help", "help?"), not "help with fittings"
+        "(?:please|por favor|s il vous plait|bitte|per favore|alstublieft) (?:help|ayuda|aide|hilfe|ajuda|aiuto|hulp)",
+        r"(?:help|ayuda|aide|hilfe|ajuda|aiuto|hulp)(?: me| us)?(?: please| asap| now)?$",
     ) + r"\b"
 )
 
@@ -165,18 +199,25 @@ _NOW = re.compile(
         "tonight",
         "now",
         "this (?:morning|afternoon|evening|weekend)",
+        "this time of (?:the )?(?:night|day)",
+        "(?:at )?this hour",
+        "middle of the night",
         "hoy",
         "ahora",
         "esta (?:manana|tarde|noche)",
         "este fin de semana",
+        "a estas horas",
+        "a esta hora",
         "aujourd hui",
         "maintenant",
         "ce (?:matin|soir|week end)",
         "cet apres midi",
         "cette nuit",
+        "a cette heure(?: ci)?",
         "heute",
         "jetzt",
         "gerade",
+        "um diese zeit",
         "hoje",
         "agora",
         "este fim de semana",
@@ -186,6 +227,7 @@ _NOW = re.compile(
         "stasera",
         "stamattina",
         "stanotte",
+        "a quest ora",
         "questo fine settimana",
         "vandaag",
         "nu",
@@ -193,6 +235,7 @@ _NOW = re.compile(
         "vanochtend",
         "vanmiddag",
         "dit weekend",
+        "op dit uur",
     ) + r"\b"
 )
 
@@ -216,6 +259,25 @@ _TROUBLE = re.compile(
         "wrong",
         "broken",
         "complaint",
+        # self-harm hints ("when i can't cope anymore"): the self_harm rules may not read them, main's
+        # customer_request rule did
+        "can ?not (?:cope|go on|take (?:it|this|any more|anymore)|do this any ?more)",
+        "do not see the point",
+        "end it all",
+        "ending it all",
+        "no puedo mas",
+        "no aguanto mas",
+        "quiero desaparecer",
+        "je n en peux plus",
+        "j en peux plus",
+        "en finir",
+        "ich kann nicht mehr",
+        "nicht mehr leben",
+        "nao aguento mais",
+        "nao posso mais",
+        "non ce la faccio piu",
+        "ik kan niet meer",
+        "eind aan (?:maken|mijn leven)",
         "my (?:order|account|case|claim|complaint|refund|card|money|parcel|payment|charge|delivery|ticket)",
         # es
         r"esper\w*",
@@ -282,7 +344,16 @@ _SOMETHING_HAPPENED = re.compile(
         "mess",
         r"leak\w*",
         "why",
+        "never",
+        "money back",
+        "back the money",
+        "refund me",
         # es
+        "nunca",
+        # money given back, not a thing returned ("para devolver una caja" plans a visit)
+        "devolver(?:me|nos)",
+        r"devolv\w* (?:\w+ ){0,2}(?:dinero|dinheiro)",
+        r"reembolsar\w*",
         "vuestr[oa]s?",
         "ustedes",
         "os",
@@ -302,6 +373,8 @@ _SOMETHING_HAPPENED = re.compile(
         r"defectueu\w*",
         "hier",
         "pourquoi",
+        "jamais",
+        r"rembourser\w*",
         # de
         "ihr",
         "euer",
@@ -314,6 +387,10 @@ _SOMETHING_HAPPENED = re.compile(
         r"defekt\w*",
         "gestern",
         "warum",
+        "nie",
+        # money given back, not a parcel returned ("ein Paket zurückgeben")
+        r"zuruck(?:zahl|erstatt|buch|uberweis)\w*",
+        r"(?:geld|betrag|anzahlung|kaution) (?:\w+ ){0,2}zuruck\w*",
         # pt
         "voce",
         "voces",
@@ -322,6 +399,7 @@ _SOMETHING_HAPPENED = re.compile(
         r"partid[oa]s?",
         r"estragad\w*",
         "ontem",
+        # (nunca, devolver and reembolsar are listed under es)
         "porque",
         "por que",
         # it
@@ -332,6 +410,8 @@ _SOMETHING_HAPPENED = re.compile(
         r"danneggiat\w*",
         "ieri",
         "perche",
+        "mai",
+        r"rimborsar\w*",
         # nl
         "jullie",
         "uw",
@@ -339,61 +419,74 @@ _SOMETHING_HAPPENED = re.compile(
         r"beschadigd\w*",
         "gisteren",
         "waarom",
+        "nooit",
+        r"terugbetal\w*",
     ) + r"\b"
 )
 
-# What may stand beside the question in a clause of its own: a greeting, thanks or please, and a name.
-_PLEASANTRY = re.compile(
+# Words that are no name: a ping or a plea for a person ("hello? hello?", "please help", "por favor").
+_NO_NAME = (
+    r"(?!(?:please|help|hello|hi|hey|hola|bonjour|ola|oi|hallo|ciao|hoi|anyone|anybody|someone|somebody|"
+    r"por|favor|ayuda|aide|hilfe|ajuda|aiuto|hulp|bitte|urgent|now|asap|answer|reply|again)\b)[a-z]+"
+)
+_NAME = f"(?: {_NO_NAME})?(?: {_NO_NAME})? ?$"
+
+# Thanks, and a name: what may follow the question in a clause of its own.
+_THANKS = (
+    "thanks?",
+    "thank you",
+    "many thanks",
+    "cheers",
+    "gracias",
+    "merci",
+    "danke",
+    "obrigad[oa]",
+    "grazie",
+    "dank (?:je|u)(?: wel)?",
+    "bedankt",
+)
+_AFTER = re.compile("^ ?" + alt(*_THANKS) + _NAME)
+
+# A greeting once, or thanks, and a name: what may come before the question ("Buenas, ¿hay alguien...").
+_BEFORE = re.compile(
     "^ ?" + alt(
+        *_THANKS,
         "hi",
         "hello",
         "hey",
         "hiya",
         "good (?:morning|afternoon|evening|day)",
-        "thanks?",
-        "thank you",
-        "many thanks",
-        "cheers",
-        "please",
         "hola",
         "buenas",
         "buenas (?:tardes|noches)",
         "buenos dias",
-        "gracias",
-        "por favor",
         "bonjour",
         "bonsoir",
         "salut",
-        "merci",
-        "s il vous plait",
         "hallo",
         "guten (?:morgen|tag|abend)",
-        "danke",
-        "bitte",
         "ola",
         "oi",
         "bom dia",
         "boa (?:tarde|noite)",
-        "obrigad[oa]",
         "ciao",
         "buongiorno",
         "buonasera",
         "salve",
-        "grazie",
-        "per favore",
         "hoi",
         "goedemorgen",
         "goedemiddag",
         "goedenavond",
-        "dank (?:je|u)(?: wel)?",
-        "bedankt",
-        "alstublieft",
-    ) + r"(?: [a-z]+)?(?: [a-z]+)? ?$"
+    ) + _NAME
 )
 
 
-def _only_pleasantries(clauses: list[str]) -> bool:
-    return all(not c.strip() or _PLEASANTRY.search(c) for c in clauses)
+def _only_pleasantries(before: list[str], after: list[str]) -> bool:
+    """Before the question one greeting or thanks (a greeting said twice is a ping), after it only thanks."""
+    before = [c for c in before if c.strip()]
+    after = [c for c in after if c.strip()]
+    return (len(before) <= 1 and all(_BEFORE.search(c) for c in before)
+            and all(_AFTER.search(c) for c in after))
 
 
 def asks_when_staffed(norm: str, m: re.Match[str], grievance: re.Pattern[str]) -> bool:
@@ -405,12 +498,12 @@ def asks_when_staffed(norm: str, m: re.Match[str], grievance: re.Pattern[str]) -
     clause = norm[m.end():] if end < 0 else norm[m.end():end]
     before = [] if start < 0 else norm[:start].split(" . ")
     after = [] if end < 0 else norm[end + 3:].split(" . ")
-    if not _only_pleasantries(before + after):
+    if not _only_pleasantries(before, after):
         return False  # anything else told beside the question ("the sofa came broken") may be why they ask
     near = " ".join(clause.split()[:_WORDS_BEFORE_THE_TIME + 3])
     when = WHEN.search(" " + near)
     if when is None or len(near[:max(0, when.start() - 1)].split()) > _WORDS_BEFORE_THE_TIME:
         return False
-    if _CONVERSATION.search(clause) or _NOW.search(near) or _SOMETHING_HAPPENED.search(clause):
+    if _CONVERSATION.search(clause.rstrip()) or _NOW.search(near) or _SOMETHING_HAPPENED.search(clause):
         return False
     return grievance.search(norm) is None and _TROUBLE.search(norm) is None

@@ -29,7 +29,6 @@ NEAR_MISSES = [
     'Is anyone there at weekends to help with fittings?',
     'is anyone there on Sunday mornings or only weekdays?',
     'Is someone around after 6pm so we can pick up the keys?',
-    'Is there someone on reception at night if our flight lands late?',
     'is anybody available on bank holidays for collections?',
     'Is anyone there over Easter to take in a delivery of plants?',
     'Is somebody around on Saturday afternoons to show us the allotment plots?',
@@ -147,7 +146,36 @@ REAL = [
     'Tem alguém ao sábado para trocar a máquina avariada que me venderam?',
     'Is anyone there on weekday evenings to explain why I was charged a cancellation fee?',
     'Is there anyone on reception at night to deal with the noise from room 14 that has kept us awake?',
+    # The tri14 review's attacks (/tmp/review-tri14/test_attack_tri14.py), a gate: presence asked now ("at
+    # night", "at this time of night", a ping or a plea beside the question) ...
+    'Hello? Is anyone there at this time of night?',
+    'is anyone there at night? hello? hello?',
+    'Is anyone there at night?? please answer',
+    'Is anyone there at night? hello?? please help',
+    'hi is anyone there at night please help',
+    'Is anyone there in the middle of the night? hello',
+    'is anyone there at night or is this just a robot',
+    "Il y a quelqu'un à cette heure de la nuit ? bonjour ?",
+    'Tem alguém aí à noite? olá?',
+    '¿Hay alguien por la noche? ¿hola? por favor',
+    # ... a self-harm hint in the clause ...
+    "is anyone there at night when I can't cope anymore",
+    # ... a problem told inside the opening-hours clause ...
+    'Is anyone there on Saturdays who can give me back the money for the order that never came',
+    "Il y a quelqu'un le samedi pour me rembourser la commande jamais reçue ?",
+    # ... and a policy question that holds its own question ("if I cancel is there a refund?"), a story after it.
+    ("I paid £200 on 3 March for the course. If I cancel is there a refund? I'm still waiting for the last one "
+     'you owe me.'),
+    "I paid £60 on 4 April for the workshop. If I cancel is there a refund? I'm still owed money for the last one.",
+    ("I paid £50 on 7 April. If the event is cancelled is there a refund? I'm asking because I'm still out of "
+     'pocket from the last one.'),
+    "I paid £99 on 1 March. If I cancel now is there a refund? My bank says they'll open a chargeback.",
+    'I paid £200 on 3 March. If I cancel is there a refund? Still waiting on the previous one from January.',
 ]
+
+# Near misses the rules hand off since the tri14 review: a bare singular "at night" in a live chat is read as
+# now (opening_hours.py), so this planned visit goes to a person too, the cost of the review's fix.
+NIGHT_NOW_COST = ['Is there someone on reception at night if our flight lands late?']
 
 # The learned head (classifier.npy 10717aed...) hands off four of the refund-policy questions once the rules
 # leave them (long questions with an amount, a date and "paid": its known weakness, docs/DECISIONS.md tri13).
