@@ -9,6 +9,8 @@ import re
 from functools import cached_property
 
 from bot.triage.claims_and_stories import about_a_story, routine_claim
+from bot.triage.hypotheticals import hypothetical_sentences_left_out
+from bot.triage.opening_hours import asks_when_staffed
 from bot.triage.regex import alt, any_of, not_followed_by, not_preceded_by
 from bot.triage.rule import Label, Rule
 
@@ -232,6 +234,8 @@ ASKED_IN_ADVANCE = re.compile(
         "just curious",
         "out of curiosity",
         "before (?:i|we) (?:travel|go|leave|fly)",
+        "just checking",
+        "(?:checking|asking) before (?:i|we) (?:order|buy|book|sign up|pay|subscribe)",
     ) + r"\b"
 )
 
@@ -836,6 +840,16 @@ class Facts:
         return about_a_story(self.norm)
 
     @cached_property
+    def what_happened(self) -> str | None:
+        """The message without its policy questions ("if X, is there a refund?"), None when it has none."""
+        if not self.label.hypothetical_sentences_wait:
+            return None
+        rest = hypothetical_sentences_left_out(self.norm)
+        if rest is None or GRIEVANCE_CONTEXT.search(rest) or LONG_WAIT.search(rest):
+            return None  # a grievance or a long wait told beside the question: read the message whole
+        return rest
+
+    @cached_property
     def joke(self) -> bool:
         return JOKE.search(self.norm) is not None
 
@@ -878,8 +892,13 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
             continue
         if rule.yields_to_job_title and job_title(norm, m):
             continue
+        if rule.yields_to_opening_hours and asks_when_staffed(norm, m, GRIEVANCE_CONTEXT):
+            continue
         if rule.yields_to_self_service and facts.self_service:
             return None
+        if rule.waits_if_asked_in_advance and facts.what_happened is not None \
+                and rule.pattern.search(facts.what_happened) is None:
+            return None  # it fires only on what the customer asks might happen, not on what did
         return m
     return None
 

@@ -43,6 +43,9 @@ class Rule:
       with no longer wait said, is left to the bot: too soon for a refund to be overdue.
     - yields_to_job_title: a match "a lawyer" named as someone's job ("I am a lawyer", "as a
       solicitor") is skipped; the rule's other alternatives still fire ("I am a lawyer and I will sue").
+    - yields_to_opening_hours: "is anyone there" followed by a time of the week or day ("at weekends",
+      "el sábado", "le dimanche matin"), asking for no conversation, nothing gone wrong said, asks when the
+      place is staffed: a match so placed is skipped (opening_hours.py).
     - needs: substrings one of which the text must hold before the pattern is tried (speed only;
       a test checks that they never hide a match).
     """
@@ -62,6 +65,7 @@ class Rule:
     yields_to_story: bool = False
     yields_to_too_soon: bool = False
     yields_to_job_title: bool = False
+    yields_to_opening_hours: bool = False
     examples: tuple[str, ...] = ()  # messages it must fire on
     counter_examples: tuple[str, ...] = ()  # near neighbours it must not fire on
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -88,6 +92,9 @@ class Label:
       travel" makes a question one asked in advance, "if" clauses are what might happen and a match
       inside one waits; "explicit_or_conditional" (billing): "will I be charged twice if ..." too.
     - prevention_questions_wait: "how can I protect my account?" counts as asked in advance.
+    - hypothetical_sentences_wait: a rule that waits if asked in advance must also fire on the message
+      without its policy questions ("I paid on 30 March. If I am ill on the day, is there a refund?":
+      hypotheticals.py), or it waits.
     - self_service_unless: what turns an ordinary question into a case for a person: a grievance
       ("still", "for three weeks", "you charged me") or an incident of the customer's own.
     """
@@ -97,6 +104,7 @@ class Label:
     asked_in_advance: AskedInAdvance = "never"
     prevention_questions_wait: bool = False
     self_service_unless: Literal["grievance", "incident"] = "grievance"
+    hypothetical_sentences_wait: bool = False
 
     def with_phrases(self, phrases: list[str]) -> Label:
         """This label with one more rule matching any of `phrases` (normalised), from the policy file."""
@@ -108,4 +116,4 @@ class Label:
             waits_if_asked_in_advance=self.asked_in_advance == "explicit_or_conditional",
         )
         return Label(self.name, (*self.rules, rule), self.asked_in_advance, self.prevention_questions_wait,
-                     self.self_service_unless)
+                     self.self_service_unless, self.hypothetical_sentences_wait)

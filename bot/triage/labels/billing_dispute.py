@@ -3249,6 +3249,7 @@ _RULES = (
         counter_examples=(
             "I sent the parcel back yesterday and I have not been refunded yet, how long should it take?",
             "How many days does a refund take to reach my card?",
+            "I paid £90 for the climbing day on 8 July. If the crag is closed, is there a refund or still a new date?",
         ),
     ),
     # Charged for something not agreed: "you charged me for the premium plan but I'm on basic", "charged
@@ -3515,4 +3516,5 @@ BILLING_DISPUTE = Label(
     "billing_dispute",
     rules=_RULES,
     asked_in_advance="explicit_or_conditional",
+    hypothetical_sentences_wait=True,
 )

@@ -555,6 +555,7 @@ _RULES = (
             ),
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "is there an actual human I can chat with?",
             "is there an actual human I can chat with about my espresso machine?",
@@ -593,12 +594,14 @@ _RULES = (
             ),
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "hello? is anyone there?",
             "is somebody available to help me with this?",
         ),
         counter_examples=(
             "is anyone available to repair the boiler this weekend?",
+            "is anybody there on Sunday afternoons to sign for deliveries?",
         ),
     ),
     Rule(
@@ -1847,12 +1850,14 @@ _RULES = (
             ) + r"\b",
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "¿Hay alguien real ahí?",
             "¿Hay alguna persona que pueda revisar mi caso?",
         ),
         counter_examples=(
             "am I talking to a real person right now?",
+            "¿Hay alguien en el vivero los domingos por la mañana?",
         ),
     ),
     Rule(
@@ -2012,11 +2017,13 @@ _RULES = (
             r"\b(?:y a t il|il y a|y a) (?:quelqu un|un humain|une personne|un conseiller|un agent)\b",
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "il y a quelqu'un ?",
         ),
         counter_examples=(
             "Est-ce qu'il y a un parking pour les vélos ?",
+            "Il y a quelqu'un à l'atelier le samedi après-midi ?",
         ),
     ),
     # --- German -----------------------------------------------------------------------------------
@@ -2185,6 +2192,7 @@ _RULES = (
             ) + r"\b",
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "Gibt es einen Menschen, mit dem ich reden kann?",
         ),
@@ -2317,11 +2325,13 @@ _RULES = (
             r"\b(?:tem|ha|existe) (?:alguem|algum atendente|algum humano|uma pessoa|um atendente)\b",
         ),
         negatable=True,
+        yields_to_opening_hours=True,
         examples=(
             "tem alguém aí?",
         ),
         counter_examples=(
             "Is the translation done by humans, not AI?",
+            "Tem alguém na papelaria aos sábados de manhã?",
         ),
     ),
     Rule(
