@@ -483,6 +483,11 @@ def _items(lines: list[str]) -> list[str]:
 def _sentences_around(text: str, matched: list[str], max_chars: int) -> str:
     sentences = [s.text for s in extractive.split_sentences(text)]
     centre = next((i for i, s in enumerate(sentences) if any(_contains(s, m) or _contains(m, s) for m in matched)), 0)
+    if len(sentences[centre]) > max_chars:
+        # NOTE: a "sentence" past the budget (a paragraph with no sentence ends, a table loaded one cell
+        # per line) was shown whole: a 5,000-row page gave a 368 KB answer. Its start is shown instead.
+        lead = f"{ELISION} " if centre > 0 else ""
+        return f"{lead}{sentences[centre][:max_chars].rsplit(' ', 1)[0]} {ELISION}"
     picked = [centre]
     lo, hi = centre - 1, centre + 1
     while lo >= 0 or hi < len(sentences):

@@ -57,3 +57,12 @@ def test_the_kept_number_sentence_never_pushes_an_answer_past_the_budget(seed: i
         without = sections.trim(candidate.text, [s.text for s in candidate.sentences], max_chars=600)
         if kept is not None and len(body) > 600:
             assert len(body) <= len(without), (seed, len(body), len(without))
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_to_the_budget() -> None:
+    # A table loaded one cell per line, or text with no full stops, was one "sentence" shown whole.
+    text = "Skip prices\n" + "\n".join(f"Size {i}\n£{100 + i}" for i in range(5000))
+    whole = [Passage("d::v1::0", text, "Prices", 0.0)]
+    hit = DocumentHit("d.html", "Skips", "d.html", None, 0.9, [Passage("d::v1::0", text, "Prices", 0.8)])
+    found = sections.best_section("skip prices", hit, whole=whole, max_chars=600)
+    assert found is not None and found.body.startswith("Skip prices") and len(found.body) <= 700
