@@ -142,6 +142,9 @@ _RULES = (
                 "me tuer",
                 "en finir avec (?:la|ma) vie",
                 "en finir une bonne fois(?: pour toutes)?(?! (?:pour toutes )?avec)",
+                # "j'ai envie d'en finir", "je veux en finir": wanting to end it, with nothing to end named
+                # (not "je veux en finir avec ce dossier"); a tester's message the rule let through.
+                r"(?:envie d|veux|vais|voudrais) en finir(?! avec (?!(?:la |ma )?vie\b|tout\b))",
                 "mettre fin a (?:mes jours|ma vie)",
                 "envie de mourir",
                 "veux mourir",
@@ -157,6 +160,8 @@ _RULES = (
         ),
         examples=(
             "je n'en peux plus, j'ai envie de mourir",
+            "je n'en peux plus, j'ai envie d'en finir",
+            "je veux en finir",
             "parfois j'aimerais m'endormir et ne plus me réveiller",
         ),
         counter_examples=(
@@ -209,6 +214,7 @@ _RULES = (
                 "tirar (?:a )?minha (?:propria )?vida",
                 "quero morrer",
                 "nao quero mais viver",
+                "nao aguento mais viver",
                 "me machucar",
                 "acabar com (?:a minha vida|tudo de vez)",
                 "nao quero mais (?:estar aqui|existir)",
@@ -223,6 +229,7 @@ _RULES = (
         examples=(
             "às vezes penso em me matar",
             "acho que todos ficariam melhor sem mim",
+            "não aguento mais viver",
         ),
         counter_examples=(
             "I bought gems and the charge shows as pending, will they arrive when it clears?",
