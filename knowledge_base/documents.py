@@ -25,7 +25,9 @@ from knowledge_base.loaders_limits import (
 
 # A citation links to the document's published page: http(s), or a path on the company's own site. Never
 # javascript:, data: or another scheme a browser might run (a tester's `url: javascript:alert(1)` was indexed).
-_WEB_ADDRESS = re.compile(r"(?:https?://[^\s/]|/(?!/))", re.IGNORECASE)
+# NOTE: "/\\host/x" is "//host/x" to a browser (another site): a site-relative path starts "/" then
+# neither "/" nor "\\".
+_WEB_ADDRESS = re.compile(r"(?:https?://[^\s/\\]|/(?![/\\]))", re.IGNORECASE)
 
 __all__ = [
     "LoadedDocument", "Section", "SUPPORTED_SUFFIXES", "content_hash", "is_supported",

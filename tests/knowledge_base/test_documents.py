@@ -401,7 +401,8 @@ def test_front_matter_that_is_neither_yaml_nor_plain_lines_is_refused(tmp_path: 
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>x</b>",
-                                 "//evil.example/x", "vbscript:x"])
+                                 "//evil.example/x", "vbscript:x", "'/\\\\evil.example/x'",
+                                 "'https://\\\\evil.example/x'"])
 def test_a_url_a_browser_could_run_is_left_out_with_a_warning(tmp_path: Path, url: str) -> None:
     # A tester's find: `url: javascript:alert(1)` was indexed and rendered as the /kb page's link.
     doc = load_document(_write(tmp_path, "js.md", f"---\ntitle: Kettle\nurl: {url}\n---\nBody.\n"), source="js.md")

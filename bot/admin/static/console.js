@@ -57,7 +57,7 @@
     return node;
   };
   // A citation's address is a link only when it is http(s) or relative: never javascript:, data: or the like.
-  const webLink = (url) => typeof url === "string" && /^(https?:\/\/|\/(?!\/))/i.test(url.trim());
+  const webLink = (url) => typeof url === "string" && /^(https?:\/\/|\/(?![\/\\]))/i.test(url.trim());
   const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const pct = (part, whole) => (whole ? `${Math.round((100 * part) / whole)}%` : "—");
   const seconds = (s) => (s === null || s === undefined ? "—" : s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);

@@ -145,6 +145,7 @@
   // http(s) or relative (resolved against `base`, default the server's API origin); nothing else
   function safeUrl(value, base) {
     if (typeof value !== "string" || !value.trim()) return null; // NOTE: new URL(null) would be "<site>/null"
+    if (/^[\/\\]{2}/.test(value.trim())) return null; // "//host", "/\\host": another site, not a path
     try {
       var url = new URL(value.trim(), base || config.api + "/");
       return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
