@@ -144,7 +144,8 @@ _RULES = (
                 "en finir une bonne fois(?: pour toutes)?(?! (?:pour toutes )?avec)",
                 # "j'ai envie d'en finir", "je veux en finir": wanting to end it, with nothing to end named
                 # (not "je veux en finir avec ce dossier"); a tester's message the rule let through.
-                r"(?:envie d|veux|vais|voudrais) en finir(?! avec (?!(?:la |ma )?vie\b|tout\b))",
+                r"(?:envie d|veux|vais|voudrais) en finir"
+                r"(?! (?:une bonne fois )?(?:pour toutes )?avec (?!(?:la |ma )?vie\b|tout\b))",
                 "mettre fin a (?:mes jours|ma vie)",
                 "envie de mourir",
                 "veux mourir",
