@@ -659,7 +659,8 @@ _RULES = (
                 "not want",
                 "no more",
                 "rather not talk to",
-            ) + "(?: talking| chatting| speaking)?(?: to| with)?(?: a| the| this| your| you| an)?" + alt(
+            ) + "(?: talking| chatting| speaking| to talk| to chat| to speak)?"
+            + "(?: to| with)?(?: a| the| this| your| you| an)?" + alt(
                 " stupid",
                 " dumb",
                 " useless",
@@ -680,6 +681,8 @@ _RULES = (
         examples=(
             "Stop, I'm done talking to a machine",
             "enough with the bot, I want a real person",
+            "I don't want to talk to a bot",  # a tester's message that stayed with the bot
+            "i do not want to chat with a chatbot",
         ),
         counter_examples=(
             "am I talking to a real person right now?",
