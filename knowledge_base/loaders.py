@@ -173,6 +173,15 @@ _COMMENT = re.compile(r"[ \t]+#.*\Z")
 _YAML_STRUCTURE = frozenset("[{&*|>!%@`")  # flow collections, anchors, aliases, block scalars, tags
 _LIST_ITEM = re.compile(r"[ \t]+-[ \t]+(.*?)[ \t]*|-[ \t]+(.*?)[ \t]*")
 
+def _where(exc: Exception) -> str:
+    """Where YAML stopped, in the file's own line numbers (the front matter starts on line 2), for the
+    knowledge manager who has to fix it; the exception's class when YAML did not say."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if mark is None:
+        return exc.__class__.__name__
+    return f"line {int(mark.line) + 2}: {problem}" if problem else f"line {int(mark.line) + 2}"
+
 
 def _plain_key_values(raw: str) -> dict[str, object] | None:
     """`key: value` lines (the value is the rest of the line, outer quotes dropped), `- item` lines
@@ -461,13 +470,3 @@ def _docx_heading_level(style: str) -> int | None:
         return 1
     match = re.fullmatch(r"Heading ([1-9])", style)
     return min(int(match.group(1)), 6) if match else None
-
-
-def _where(exc: Exception) -> str:
-    """Where YAML stopped, in the file's own line numbers (the front matter starts on line 2), for the
-    knowledge manager who has to fix it; the exception's class when YAML did not say."""
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None)
-    if mark is None:
-        return exc.__class__.__name__
-    return f"line {int(mark.line) + 2}: {problem}" if problem else f"line {int(mark.line) + 2}"
