@@ -37,7 +37,8 @@ DEVELOPMENT = ("brightwell-dental", "fernhollow-storage", "fernleaf-books", "har
                "quaver-music", "hollybrook-hotels", "parcelwise-couriers", "driftwood-furniture",
                "lumenvault-backup", "inkwell-print", "greystone-vets", "wayfarer-holidays",
                "voltara-charging", "bramble-pharmacy", "sparrowmere-cleaning",
-               "thornbury-parking", "copperleaf-nursery", "cloverfield-florist")  # spent in the tenth session
+               "thornbury-parking", "copperleaf-nursery", "cloverfield-florist",  # spent in the tenth session
+               "millbrook-waste", "saltmarsh-marina", "oakridge-driving")  # spent in the eleventh session
 # velora-mobile and hearthwell-heating were spent on 2026-12-05 (third session), cobaltline-rail,
 # maplecourt-lettings (hold-outs) and larchmont-opticians (validation) in the fourth; development data
 # from the session after; emberly-tickets was the fifth session's validation centre, quaver-music and

@@ -45,7 +45,9 @@ DEVELOPMENT = ("holdout_e.jsonl", "holdout_g.jsonl", "holdout_h.jsonl", "holdout
                "validation_x.jsonl",  # the ninth session's validation set
                "holdout_o.jsonl",  # o spent on 2026-12-05 (ninth session)
                "validation_y.jsonl",  # the tenth session's validation set
-               "holdout_p.jsonl")  # p spent on 2026-12-05 (tenth session)
+               "holdout_p.jsonl",  # p spent on 2026-12-05 (tenth session)
+               "validation_z.jsonl",  # the eleventh session's validation set
+               "holdout_q.jsonl")  # q spent on 2026-12-06 (eleventh session)
 
 
 def is_holdout(path: Path) -> bool:
