@@ -159,7 +159,7 @@ def _front_matter(raw: str) -> tuple[dict, str | None]:
         lenient = _plain_key_values(raw)
         if lenient is None:
             raise ValueError(f"invalid YAML front matter ({exc.__class__.__name__})") from exc
-        return lenient, (f"front matter is not valid YAML ({_where(exc)}); read as plain 'key: value' lines; "
+        return lenient, (f"front matter is not valid YAML ({_where(exc, raw)}); read as plain 'key: value' lines; "
                          "put quotes around a value that holds ': ' or starts with a quote")
     if meta is None:
         return {}, None
@@ -173,11 +173,20 @@ _COMMENT = re.compile(r"[ \t]+#.*\Z")
 _YAML_STRUCTURE = frozenset("[{&*|>!%@`")  # flow collections, anchors, aliases, block scalars, tags
 _LIST_ITEM = re.compile(r"[ \t]+-[ \t]+(.*?)[ \t]*|-[ \t]+(.*?)[ \t]*")
 
-def _where(exc: Exception) -> str:
+def _where(exc: Exception, raw: str) -> str:
     """Where YAML stopped, in the file's own line numbers (the front matter starts on line 2), for the
-    knowledge manager who has to fix it; the exception's class when YAML did not say."""
+    knowledge manager who has to fix it; the exception's class when YAML did not say.
+
+    The scanner's and parser's errors carry a mark; the reader's (a control character pasted into a
+    value) only a character position in `raw`, and a reason worth naming.
+    """
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None)
+    position = getattr(exc, "position", None)
+    if mark is None and isinstance(position, int) and 0 <= position <= len(raw):
+        line = raw.count("\n", 0, position) + 2
+        reason = getattr(exc, "reason", None)
+        return f"line {line}: {reason}" if reason else f"line {line}"
     if mark is None:
         return exc.__class__.__name__
     return f"line {int(mark.line) + 2}: {problem}" if problem else f"line {int(mark.line) + 2}"

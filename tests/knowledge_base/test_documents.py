@@ -392,6 +392,16 @@ def test_hand_written_front_matter_that_is_not_yaml_is_read_as_plain_lines(tmp_p
     assert valid.warnings == ()
 
 
+def test_a_control_character_in_front_matter_is_warned_about_with_its_line(tmp_path: Path) -> None:
+    # YAML's reader refuses control characters before parsing; its error has no mark, only a position.
+    body = "Put bins out by 7am. " * 10
+    text = "---\ntitle: Bins\nurl: https://help.example/bins\nnote: pasted\x07 from a PDF\n---\n" + body
+    doc = load_document(_write(tmp_path, "bins.md", text), source="bins.md")
+    assert doc.title == "Bins" and doc.url == "https://help.example/bins"
+    assert doc.warnings and "not valid YAML (line 4: " in doc.warnings[0]
+    assert "characters are not allowed" in doc.warnings[0]
+
+
 @pytest.mark.parametrize("front", ["title: [unclosed", "title: {a: b", "a: &x one\n  nested: two",
                                    "just a sentence without a key"])
 def test_front_matter_that_is_neither_yaml_nor_plain_lines_is_refused(tmp_path: Path, front: str) -> None:
