@@ -425,7 +425,8 @@ def _without_furniture(pages: list[tuple[str, list[tuple[str, float]]]]) -> list
     out = []
     for (text, sized), entries in zip(pages, placed, strict=True):
         drop = {n for n, place, norm in entries
-                if _PAGE_NUMBER.fullmatch(norm) or (len(pages) >= 2 and seen[(place, norm)] >= need)}
+                if ("#" in norm or any(c.isalnum() for c in norm))  # a bullet glyph alone is content
+                and (_PAGE_NUMBER.fullmatch(norm) or (len(pages) >= 2 and seen[(place, norm)] >= need))}
         kept = "\n".join(raw for n, raw in enumerate(text.splitlines()) if n not in drop)
         out.append((kept, sized))
     return out

@@ -317,6 +317,13 @@ def test_a_two_page_pdf_loses_its_header_and_page_numbers_but_not_the_same_words
     assert "Locks cost 5 euros." in doc.text and "Return by 6pm." in doc.text
 
 
+def test_a_bullet_glyph_in_the_same_place_on_both_pages_is_not_furniture(tmp_path: Path) -> None:
+    # reportlab draws a list bullet as DEL on a line of its own; both pages end with a bulleted item.
+    pdf = _pdf("Rules\nNo pets in the rooms.\n\x7f\nNo smoking.", "More rules\nQuiet after 10pm.\n\x7f\nNo parties.")
+    doc = load_document(_write(tmp_path, "rules.pdf", pdf), source="rules.pdf")
+    assert "- No smoking." in doc.text and "- No parties." in doc.text
+
+
 @pytest.mark.parametrize("footer", ["Page 1 of 1", "page 1", "1 / 1", "- 1 -", "Seite 1 von 1"])
 def test_a_page_number_goes_even_on_a_one_page_pdf(tmp_path: Path, footer: str) -> None:
     pdf = _pdf(f"Opening hours\nWe open at 9am.\nWe close at 5pm.\n{footer}")
