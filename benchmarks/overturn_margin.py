@@ -39,11 +39,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from fit_ranker import fit  # noqa: E402
-from rank_study import SHIPPED, as_fit_rows, candidate_table, hand_tuned  # noqa: E402
+from rank_study import SHIPPED, as_fit_rows, candidate_table  # noqa: E402
 
 from knowledge_base.calibration import DEFAULT_CALIBRATION  # noqa: E402
 from knowledge_base.learned_ranker import LearnedRanker  # noqa: E402
 from knowledge_base.rank_features import question_length  # noqa: E402
+from knowledge_base.ranking import COVERAGE_WEIGHT, TITLE_WEIGHT  # noqa: E402
 
 THRESHOLD = 0.5
 NEAR_FLOOR = 0.2
@@ -55,7 +56,7 @@ def questions(centres: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for q in c["questions"]:
             t = candidate_table(c, q)
             t["length"] = question_length(q["text"])
-            t["base"] = hand_tuned(t)
+            t["base"] = (1 - TITLE_WEIGHT) * t["chunk"] + TITLE_WEIGHT * t["title"] + COVERAGE_WEIGHT * t["cov"]
             rows.append({"set": c["name"], "t": t, "q": q, "level": c["level"],
                          "answerable": bool(q["must_cite"])})
     return rows

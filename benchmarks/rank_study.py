@@ -58,7 +58,6 @@ from knowledge_base.learned_ranker import LearnedRanker  # noqa: E402
 from knowledge_base.lexical import terms  # noqa: E402
 from knowledge_base.rank_features import question_length  # noqa: E402
 from knowledge_base.ranking import COVERAGE_WEIGHT, DENSE_K, EXACT_BELOW, EXTRA_CANDIDATES, TITLE_WEIGHT  # noqa: E402
-from knowledge_base.title_share import TITLE_SHRINK  # noqa: E402
 
 TOP_K = 5
 L2_GRID = (0.00003, 0.0001, 0.0003, 0.001, 0.0015, 0.002, 0.003, 0.005)
@@ -261,12 +260,6 @@ def recover(centres: list[dict[str, Any]], spec: str) -> None:
             q["chunk_cov"] = variant_coverage(lex, q["text"], prefix, mode != "unknown", groups)
 
 
-def hand_tuned(t: dict[str, np.ndarray]) -> np.ndarray:
-    """Search's hand-tuned mix: the title's weight shrinks with the document's distinct sections (`title_share.py`)."""
-    title_weight = TITLE_WEIGHT * t["sections"] ** -TITLE_SHRINK
-    return (1 - title_weight) * t["chunk"] + title_weight * t["title"] + COVERAGE_WEIGHT * t["cov"]
-
-
 def build(centres: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per English answerable question: its candidates' signals."""
     rows = []
@@ -276,7 +269,7 @@ def build(centres: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             t = candidate_table(c, q)
             t["length"] = question_length(q["text"])
-            t["base"] = hand_tuned(t)
+            t["base"] = (1 - TITLE_WEIGHT) * t["chunk"] + TITLE_WEIGHT * t["title"] + COVERAGE_WEIGHT * t["cov"]
             rows.append({"set": c["name"], "id": q["id"], "t": t, "q": q, "doc_ids": c["doc_ids"]})
     return rows
 

@@ -1,8 +1,7 @@
 """Rank documents for one query vector: the signals (dense chunk, title, keyword coverage) and their mix.
 
 A document's raw relevance is
-    (1 - w) * best chunk cosine + w * title cosine + COVERAGE_WEIGHT * coverage
-    with w = TITLE_WEIGHT * sections ** -0.25 (`title_share.py`: a many-section document's title says less)
+    (1 - TITLE_WEIGHT) * best chunk cosine + TITLE_WEIGHT * title cosine + COVERAGE_WEIGHT * coverage
     + the learned ranker's adjustment (default space only; `learned_ranker.py`, `rank_features.py`)
 where coverage is the share of the question's idf-weighted content words in the document's best
 chunk. Measured against the alternatives on every knowledge base we have (`benchmarks/kb_answerability.py`
@@ -21,7 +20,6 @@ import numpy as np
 from knowledge_base.coarse_index import CoarseIndex
 from knowledge_base.rank_features import candidate_features, question_length
 from knowledge_base.snapshot import Snapshot
-from knowledge_base.title_share import title_weights
 
 if TYPE_CHECKING:
     from knowledge_base.index import ChromaIndex, ChunkMatch
@@ -205,8 +203,7 @@ def _candidates(snap: Snapshot, space: Space, pool: dict[str, int], by_doc: dict
     title, cov = chunk.copy(), np.zeros(len(docs))  # newer than the snapshot: only its chunks are known
     title[known] = title_sims[rows[known]]
     cov[known] = doc_cov[rows[known]]
-    title_weight = title_weights(snap, rows, space.title_weight)
-    base = (1.0 - title_weight) * chunk + title_weight * title + COVERAGE_WEIGHT * cov
+    base = (1.0 - space.title_weight) * chunk + space.title_weight * title + COVERAGE_WEIGHT * cov
     candidates = [Candidate(row=r, document_id=d, chunk=c, title=t, coverage=v, matches=f, raw=b, base=b)
                   for r, d, c, t, v, f, b in zip(rows.tolist(), docs, chunk.tolist(), title.tolist(), cov.tolist(),
                                                  found, base.tolist(), strict=True)]

@@ -60,7 +60,6 @@ class Snapshot:
     coarse: CoarseIndex | None = None  # dense search of bases above IN_MEMORY_BELOW (`coarse_index.py`)
     title_index: CoarseIndex | None = None  # titles of bases above search.TITLES_EXACT_BELOW documents
     windows: WindowVectors | None = None  # whole-document windows (`windows.py`); None: not stored
-    section_counts: np.ndarray | None = None  # distinct sections per document (`title_share.py`), on first need
     level: float = 0.45
     cross_lingual: CrossLingualView | None = None  # built on the first question that needs it
     cross_lingual_checked: float = -1e9  # monotonic time it was last found incomplete
