@@ -27,7 +27,6 @@ logistic with each path its own weights, which the product ships for English que
 from __future__ import annotations
 
 import argparse
-import functools
 import itertools
 import json
 import sys
@@ -44,8 +43,6 @@ sys.path.insert(0, str(ROOT))
 from bot.answering import extractive  # noqa: E402
 from bot.answering.answerability import RULE, Rule  # noqa: E402
 from bot.answering.learned_answerability import Signals, by_path, held_shares  # noqa: E402
-from bot.answering.soft_match import soft_shares  # noqa: E402
-from knowledge_base.static_tokens import StaticTokenVectors  # noqa: E402
 
 NEAR_MISS_FLOOR = 0.2  # the policy's default `near_miss_floor`
 Row = dict[str, Any]
@@ -72,20 +69,10 @@ def modelled(row: Row) -> bool:
     return answerable(row) or row["score"] >= NEAR_MISS_FLOOR
 
 
-@functools.cache
-def static_table() -> StaticTokenVectors:
-    """The pinned embedding model's word-piece table, as the server's embedder gives it."""
-    from knowledge_base.embeddings import LocalMiniLMEmbeddings
-
-    return LocalMiniLMEmbeddings(int8_compute=False).static_tokens()
-
-
-def signals(row: Row, rule: Rule = RULE, table: StaticTokenVectors | None = None) -> Signals:
+def signals(row: Row, rule: Rule = RULE) -> Signals:
     s = section(row)
     assert s is not None
-    shown = f"{s['heading']}\n{s['body']}"
-    held, held_long = held_shares(row["question"], shown)
-    soft, _least = soft_shares(row["question"], shown, table or static_table())
+    held, held_long = held_shares(row["question"], f"{s['heading']}\n{s['body']}")
     return Signals(above=row["score"] - row["threshold"], margin=row["score"] - row["second"],
                    coverage=row["coverage"], passage=row["passage"], section_score=s["section_score"],
                    support=float(s["support"]), share=s["share"], shown_share=s["shown_share"],
@@ -93,7 +80,7 @@ def signals(row: Row, rule: Rule = RULE, table: StaticTokenVectors | None = None
                    kind_asked=float(extractive.expected_kind(row["question"]) is not None),
                    kind_shown=float(s["kind_shown"]), yes_no=float(s["yes_no"]), drop=s["drop"],
                    answerable=float(answerable(row)), rule=float(rule_shows(rule, row)), held=held,
-                   held_long=held_long, soft=soft)
+                   held_long=held_long)
 
 
 EXTRA = ("second_coverage", "coverage_lead", "unmatched", "number_missing", "kind_missing", "score")

@@ -34,6 +34,15 @@ import answerability_model_fit as amf  # noqa: E402
 
 from bot.answering.learned_answerability import Signals, by_path  # noqa: E402
 from bot.answering.soft_match import soft_shares  # noqa: E402
+from knowledge_base.static_tokens import StaticTokenVectors  # noqa: E402
+
+
+def static_table() -> StaticTokenVectors:
+    """The pinned embedding model's word-piece table, as the embedder gives it."""
+    from knowledge_base.embeddings import LocalMiniLMEmbeddings
+
+    return LocalMiniLMEmbeddings(int8_compute=False).static_tokens()
+
 
 CUTS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
@@ -45,7 +54,7 @@ def shown(row: amf.Row) -> str:
 
 
 def static_columns(data: amf.Data) -> np.ndarray:
-    table = amf.static_table()
+    table = static_table()
     out = np.zeros((len(data.rows), 2))
     t0, n = time.process_time(), 0
     for i, (r, m) in enumerate(zip(data.rows, data.model, strict=True)):

@@ -206,9 +206,8 @@ class LocalMiniLMEmbeddings(Embeddings):
         return model
 
     def load(self) -> None:
-        """Load now (e.g. at server start) instead of on the first query (the word-piece table too)."""
+        """Load now (e.g. at server start) instead of on the first query."""
         self._load()
-        self.static_tokens()
 
     # -- embedding -----------------------------------------------------------------------------
     def _embed_batch(self, loaded: _Loaded, encodings: Sequence[Any], *, last: bool = True) -> np.ndarray:

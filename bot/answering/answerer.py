@@ -18,14 +18,12 @@ from bot.answering.generation import citation, generate, parse_citations
 from bot.answering.language import Detector, language_code
 from bot.answering.learned_answerability import LearnedDecision, Signals, held_shares
 from bot.answering.prompts import answer_prompt, neutralize, search_query_prompt, summary_prompt
-from bot.answering.soft_match import soft_shares
 from bot.answering.streaming import stream_text
 from bot.answering.summary import extractive_summary, spoken, trim
 from bot.answering.texts import AnswerTexts, Texts
 from bot.conversations.records import Citation, Message
 from bot.errors import AnswerFailed
 from knowledge_base.results import DocumentHit, Passage, SearchResult
-from knowledge_base.static_tokens import StaticTokenVectors
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -91,8 +89,7 @@ class Answerer:
                 question's translated words.
             decision: the learned answerability decision for English questions to an English help
                 centre (`learned_answerability`; default: none, the hand-set rule decides). It needs
-                `english` for the yes/no check's drop and its word-piece table (`static_tokens`) for
-                the soft word match; without them the rule decides.
+                `english` for the yes/no check's drop; without it the rule decides.
         """
         self._chat_model = chat_model
         self._timeout_s = timeout_s
@@ -116,9 +113,6 @@ class Answerer:
         self._english = crosslingual_section.CachedEmbedder(english) if english is not None else None
         self._english_raw = english  # for throw-away texts (a question less one word): never worth caching
         self._decision = decision
-        # The model's input word-piece table, for the decision's soft word match (`soft_match`): the
-        # offline embedder's own (loaded with it); an embedder without one leaves the rule deciding.
-        self._static: Callable[[], StaticTokenVectors] | None = getattr(english, "static_tokens", None)
 
     @property
     def mode(self) -> Literal["llm", "extractive"]:
@@ -214,7 +208,7 @@ class Answerer:
         if not english or self._english_raw is None:
             return rule
         yes_no = extractive.asks_yes_no(question)
-        if self._decision is None or self._static is None:
+        if self._decision is None:
             return rule and answerability.yes_no_holds(question, shown, self._english_raw)
         drop = left_out.drop(question, shown, self._english_raw) if yes_no else 0.0
         asked = extractive.content_words(question)
@@ -222,7 +216,6 @@ class Answerer:
             | extractive.content_words(top.title)
         second = result.hits[1].score if len(result.hits) > 1 else 0.0
         held, held_long = held_shares(question, f"{found.heading}\n{found.body}")
-        soft, _least = soft_shares(question, f"{found.heading}\n{found.body}", self._static())
         signals = Signals(
             above=top.score - result.threshold, margin=top.score - second, coverage=top.coverage,
             passage=top.passages[0].score, section_score=found.score, support=float(found.support), share=share,
@@ -230,7 +223,7 @@ class Answerer:
             kind_asked=float(extractive.expected_kind(question) is not None), kind_shown=float(kind_shown),
             yes_no=float(yes_no), drop=drop, answerable=float(answerable),
             rule=float(rule and (not yes_no or drop < answerability.RULE.yes_no_drop)), held=held,
-            held_long=held_long, soft=soft)
+            held_long=held_long)
         return self._decision.shows(signals)
 
     def _english_asked(self, language: str | None) -> bool:

@@ -26,7 +26,7 @@ from knowledge_base import lexical
 from knowledge_base.pinned_files import read_pinned
 
 MODEL_PATH = Path(__file__).resolve().parent / "assets" / "answerability.json"
-MODEL_SHA256 = "55c3dd25059dc9f9b9e478a13b993718ee4bcf3a558e169cb817548f410fc83e"
+MODEL_SHA256 = "663a6a71fee5832e1e4acc462bc3c87d07605aeccf1ab612e1c38a6aa6b5d375"
 
 
 class ModelUnavailable(BotError):
@@ -54,7 +54,6 @@ class Signals:
     rule: float  # 1: the hand-set rule (`answerability.Rule` and the yes/no check) would show it
     held: float  # share of the question's content words the heading and part shown hold (`held_shares`)
     held_long: float  # the same for its words of six letters or more
-    soft: float  # mean over the question's content words of their best word-piece match there (`soft_match`)
 
     @staticmethod
     def names() -> tuple[str, ...]:

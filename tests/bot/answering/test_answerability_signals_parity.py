@@ -65,6 +65,6 @@ def test_product_signals_are_the_fit_scripts(question: str, answerable: bool,
            "search_answerable": answerable, "top_official_first": True, "top": hit.document_id,
            "score": hit.score, "second": other.score, "threshold": 0.5, "coverage": hit.coverage,
            "passage": passage.score, "p": part, "w": part}
-    expected = fit.signals(row, table=english.static_tokens())
+    expected = fit.signals(row)
     for f in dataclasses.fields(expected):
         assert getattr(seen[0], f.name) == pytest.approx(getattr(expected, f.name)), f.name

@@ -16,7 +16,7 @@ from tests.bot.answering.test_learned_answerability import THIN, _grounded
 SHIPPED = LearnedDecision.load()
 BASE = Signals(above=0.0, margin=0.05, coverage=0.3, passage=0.5, section_score=0.5, support=2.0, share=0.5,
                shown_share=0.5, asked=Signals.asked_words(4), kind_asked=0.0, kind_shown=0.0, yes_no=0.0,
-               drop=0.0, answerable=0.0, rule=0.0, held=0.5, held_long=0.5, soft=0.7)
+               drop=0.0, answerable=0.0, rule=0.0, held=0.5, held_long=0.5)
 
 
 def _signals_at(probability: float) -> Signals:
@@ -60,11 +60,11 @@ def test_an_explicit_cut_off_moves_the_same_way():
     assert not decision_for(0.55).shows(signals)  # type: ignore[union-attr]
 
 
-def test_through_the_answerer_eager_answers_a_question_balanced_and_cautious_decline():
-    # the toy embedder makes "do you sell new bicycles" a weak near miss on the password article (p about 0.40)
-    question = "do you sell new bicycles"
+def test_through_the_answerer_cautious_declines_a_question_balanced_answers():
+    # the toy embedder makes "do you sell bicycles" a weak near miss on the password article (p about 0.48)
+    question = "do you sell bicycles"
     assert _grounded(question, decision_for("eager"), english=BagOfWords())
-    assert not _grounded(question, decision_for("balanced"), english=BagOfWords())
+    assert _grounded(question, decision_for("balanced"), english=BagOfWords())
     assert not _grounded(question, decision_for("cautious"), english=BagOfWords())
 
 
