@@ -9,8 +9,9 @@ harmless shape, every part needed:
 - the ask opens the message: "can/could/may I speak/talk/chat to someone/somebody/anyone/a person about";
 - what it is about is a group or a quantity: a group, party, trip, team day, class, a batch or bulk order,
   or "for 20", "12 of us", "about 30 kids";
-- nothing else is told: no past or perfect tense ("was", "booked", "swore"), no negation, no grievance, no
-  call or phone number, no manager or complaint; English only (the only language where the rule fired so).
+- nothing else is told: no past or perfect tense ("was", "booked", "swore"; "do you have" asks), no negation,
+  no grievance, no call or phone number, no manager or complaint; English only (the only language where the
+  rule fired so).
 """
 from __future__ import annotations
 
@@ -56,6 +57,11 @@ TOLD = re.compile(
     + r"|\b[0-9]{6,}\b|\b[0-9]{3,5} [0-9]{3,}\b"  # a phone number
 )
 
+# "have" in a question about what is on offer, not the perfect tense of a story.
+ASKED_HAVE = re.compile(
+    r"\b(?:do|does|will|would|can|could) (?:you|they|we|i|it) (?:still |also )?have\b(?! (?:my|our|me|us)\b)"
+)
+
 
 def group_enquiry(norm: str, m: re.Match[str], grievance: re.Pattern[str]) -> bool:
     """The request for a person at `m` only introduces a group or bulk enquiry, with nothing told beside it."""
@@ -64,4 +70,5 @@ def group_enquiry(norm: str, m: re.Match[str], grievance: re.Pattern[str]) -> bo
         return False
     if GROUP.search(norm, ask.end()) is None:
         return False
-    return TOLD.search(norm) is None and grievance.search(norm) is None
+    asked = ASKED_HAVE.sub(" ", norm)  # "what packages do you have?" asks, it tells nothing
+    return TOLD.search(asked) is None and grievance.search(norm) is None

@@ -123,3 +123,8 @@ def test_a_relative_acting_stays_legal(rules: Triage, text: str) -> None:
 @pytest.mark.parametrize("text", ASKS_FOR_A_PERSON)
 def test_a_real_ask_for_a_person_is_kept(rules: Triage, text: str) -> None:
     assert rules.rules(text).label != "none"
+
+
+def test_do_you_have_asks_but_do_you_have_my_deposit_tells(rules: Triage) -> None:
+    assert rules.rules("Can I speak to someone about a team day for 15 people? What menus do you have?").label == "none"
+    assert rules.rules("can I speak to someone about a party for 10 kids, do you have my deposit?").label != "none"
