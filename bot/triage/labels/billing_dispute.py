@@ -187,6 +187,21 @@ _LONG_IT = "(?:piu di |quasi |gia )?" + alt(
     "(?:un|1) mese", "(?:due|tre|quattro|cinque|sei|sette|otto|diverse|[2-9]|1[0-9]) (?:settimane|mesi)",
     "settimane", "mesi", "(?:1[0-9]|[2-9][0-9]|dieci|quindici|venti|trenta) giorni")
 
+# The customer's own wait, still going on: "I've been waiting", "we're still waiting", "been waiting" opening a
+# sentence; not "after waiting", "I waited" or "my friend has been waiting" (tri15 review).
+_OWN_WAITING_EN = (r"(?:\b(?:i|we) (?:ve |have |m |am |re |are )?(?:been |still |now |already )*"
+                   r"|(?:^|\. ) ?(?:still |now )?(?:been |still )?)waiting ")
+# The other languages' own waits, first person present ("ich warte", "j'attends", "aspetto"), not "j'attendais".
+_WAIT_DE = r"\b(?:ich warte|wir warten|warte)"
+_WAIT_FR = r"\b(?:attends|attendons)"
+_WAIT_IT = r"\b(?:aspetto|aspettiamo|sto aspettando|stiamo aspettando)"
+# Nothing after the wait says it is over or elsewhere: "... it finally came, thanks", "ya ha llegado",
+# "ist heute angekommen", "from another shop".
+_NOT_OVER = (r"(?!.*\b(?<!not )(?<!never )(?<! t )(?<!no )(?<!pas )(?<!nicht )(?<!non )(?<!niet )(?<!nao )"
+             r"(?:arrived|came|come through|received|got it|thanks|thank you|cheers|gracias|llegado|llego|recibido"
+             r"|merci|arrive|recu|danke|angekommen|erhalten|grazie|arrivato|ricevuto|bedankt|ontvangen"
+             r"|obrigad[oa]|chegou|recebi|another|other shop|elsewhere)\b)")
+
 _RULES = (
     Rule(
         "billing_dispute:twice",
@@ -1873,30 +1888,31 @@ _RULES = (
     Rule(
         "billing_dispute:refund_waited",
         confidence=0.8,
-        patterns=(
-            # en: waiting <time> for the refund / waiting for the refund for <time> / <time> waiting for the refund
-            r"\b(?:waiting|waited) (?:for |on )?" + _LONG_SPAN + " (?:for|on) " + _REFUND_EN + r"\b",
-            r"\b(?:waiting|waited) (?:for|on) " + _REFUND_EN + "(?: [a-z0-9]+){0,6} "
-            r"(?:for|since|over|after) (?:about |almost |nearly |more than |over )?" + _LONG_SPAN_BARE + r"\b",
-            r"\b" + _LONG_SPAN_BARE + " (?:now )?(?:and )?(?:still )?(?:waiting|waited) (?:for|on) "
-            + _REFUND_EN + r"\b",
+        patterns=tuple(p + _NOT_OVER for p in (  # every wait still going on
+            # en: waiting <time> for the refund / waiting for the refund for <time> / <time> waiting for the refund;
+            # the customer's own wait, still going on ("I've been waiting", "been waiting", "we're still waiting")
+            _OWN_WAITING_EN + "(?:for |on )?" + _LONG_SPAN + " (?:for|on) " + _REFUND_EN + r"\b",
+            _OWN_WAITING_EN + "(?:for|on) " + _REFUND_EN + "(?: [a-z0-9]+){0,6} "
+            r"(?:for|since|over) (?:about |almost |nearly |more than |over )?" + _LONG_SPAN_BARE + r"\b",
+            r"(?:^|\. ) ?" + _LONG_SPAN_BARE + " (?:now )?(?:and )?(?:(?:i m|i am|we re|we are) )?(?:still )?waiting"
+            " (?:for|on) " + _REFUND_EN + r"\b",
             # en: still no refund / no sign of my refund ... after <time>
             r"\b(?:still )?(?:no|not had|not got|not received|never got|no sign of)(?: my| the| a| any| our)? "
             r"(?:refund|reimbursement|money back|deposit back) (?:after|in|for) (?:about |almost |nearly |more"
             r" than |over )?"
             + _LONG_SPAN_BARE + r"\b",
             # de
-            r"\bwarte\w* (?:\w+ ){0,3}seit " + _LONG_DE + r"(?: \w+){0,3} auf (?:\w+ ){0,2}"
+            _WAIT_DE + r" (?:\w+ ){0,3}seit " + _LONG_DE + r"(?: \w+){0,3} auf (?:\w+ ){0,2}"
             r"(?:ruckerstattung|erstattung|ruckzahlung|gutschrift|geld|kaution)\b",
-            r"\bwarte\w* (?:\w+ ){0,2}auf (?:\w+ ){0,2}(?:ruckerstattung|erstattung|ruckzahlung|gutschrift|geld"
+            _WAIT_DE + r" (?:\w+ ){0,2}auf (?:\w+ ){0,2}(?:ruckerstattung|erstattung|ruckzahlung|gutschrift|geld"
             r"|kaution)"
             r"(?: \w+){0,3} seit " + _LONG_DE + r"\b",
             r"\b(?:immer noch |noch immer |noch )?(?:keine|kein) (?:ruckerstattung|erstattung|ruckzahlung"
             r"|gutschrift|geld)"
             r"(?: \w+){0,2} (?:nach|seit) " + _LONG_DE + r"\b",
             # fr
-            r"\battend\w* (?:\w+ ){0,3}(?:remboursement|argent|caution)(?: \w+){0,4} depuis " + _LONG_FR + r"\b",
-            r"\battend\w* depuis " + _LONG_FR + r" (?:\w+ ){0,3}(?:remboursement|argent|caution)\b",
+            _WAIT_FR + r" (?:\w+ ){0,3}(?:remboursement|argent|caution)(?: \w+){0,4} depuis " + _LONG_FR + r"\b",
+            _WAIT_FR + r" depuis " + _LONG_FR + r" (?:\w+ ){0,3}(?:remboursement|argent|caution)\b",
             r"\b(?:toujours )?(?:pas|aucun|rien)(?: de| d| recu| recu de| recu mon| eu)? ?(?:mon |le |du"
             r" )?remboursement"
             r"(?: \w+){0,3} (?:apres|depuis|au bout de) " + _LONG_FR + r"\b",
@@ -1919,11 +1935,11 @@ _RULES = (
             r"\b(?:ainda sem|ainda nao recebi|nenhum|sem) (?:o |meu |o meu )?(?:reembolso|devolucao)"
             r"(?: \w+){0,3} (?:depois de|apos|ha) " + _LONG_PT + r"\b",
             # it
-            r"\baspett\w* (?:\w+ ){0,3}(?:rimborso|soldi)(?: \w+){0,3} da " + _LONG_IT + r"\b",
-            r"\baspett\w* da " + _LONG_IT + r" (?:\w+ ){0,3}(?:rimborso|soldi)\b",
+            _WAIT_IT + r" (?:\w+ ){0,3}(?:rimborso|soldi)(?: \w+){0,3} da " + _LONG_IT + r"\b",
+            _WAIT_IT + r" da " + _LONG_IT + r" (?:\w+ ){0,3}(?:rimborso|soldi)\b",
             r"\b(?:ancora nessun|nessun|ancora niente|niente) (?:rimborso)(?: \w+){0,3} (?:dopo|da) "
             + _LONG_IT + r"\b",
-        ),
+        )),
         waits_if_asked_in_advance=True,
         yields_to_too_soon=True,
         examples=(

@@ -357,16 +357,16 @@ _KIN_EN = alt("husband", "wife", "partner", "mum", "mom", "mother", "dad", "fath
               "sister", "grandmother", "grandfather", "gran", "granny", "grandma", "grandad", "grandpa", "nan",
               "aunt", "uncle", "mother in law", "father in law", "parents?", "fiance", "fiancee", "child")
 _BEREAVEMENT = alt(
-    rf"\b(?:my|our) (?:late )?{_KIN_EN} (?:has |had |recently |sadly |just )*(?:passed away|passed on|passed"
-    rf"(?! (?:his|her|their|the|a|an|my|its|all|with|by|through)\b)|died|is dead)\b",
+    rf"\b(?:my|our) (?:late )?{_KIN_EN} (?:has |had |recently |sadly |just )*(?:passed away|died"
+    rf"(?! (?:his|her|their|my|its|the|it|them)\b)|is dead)\b",
     rf"\b(?:my|our) late {_KIN_EN}\b",
-    rf"\b(?:death|passing|loss) of (?:my|our) {_KIN_EN}\b",
+    rf"\b(?:death|passing|loss) of (?:my|our) {_KIN_EN}\b(?! s\b)",
     r"\b(?:mi|nuestra|nuestro) (?:madre|padre|marido|esposo|esposa|mujer|hijo|hija|hermano|hermana|abuelo|abuela"
     r"|pareja)"
     r" (?:ha |se )?(?:fallecio|fallecido|murio|muerto)\b",
     r"\b(?:ma|mon|notre) (?:mere|pere|mari|femme|epouse|fils|fille|frere|soeur|grand mere|grand pere|conjoint"
     r"|compagnon)"
-    r" (?:est |vient d etre |vient de )?(?:decede|decedee|mort|morte|partie|parti|disparu|disparue|deceder|mourir)\b",
+    r" (?:est |vient d etre |vient de )?(?:decede|decedee|mort|morte|deceder|mourir)\b",
     r"\b(?:deces|mort) de (?:ma|mon|notre) (?:mere|pere|mari|femme|epouse|fils|fille|frere|soeur|conjoint)\b",
     r"\b(?:mein|meine|unser|unsere) (?:mutter|vater|mann|ehemann|frau|ehefrau|sohn|tochter|bruder|schwester|oma|opa"
     r"|partner|partnerin) (?:ist )?(?:\w+ )?(?:verstorben|gestorben)\b",
@@ -374,8 +374,9 @@ _BEREAVEMENT = alt(
     r"\b(?:a )?(?:minha|meu|nossa|nosso) (?:mae|pai|marido|esposa|mulher|filho|filha|irmao|irma|avo)"
     r" (?:faleceu|morreu|falecido|falecida)\b",
     r"\b(?:mia|mio|nostra|nostro) (?:madre|padre|marito|moglie|figlio|figlia|fratello|sorella|nonna|nonno)"
-    r" (?:e |e venuto a mancare|e venuta a mancare|e scomparso|e scomparsa)?(?:morto|morta|deceduto|deceduta"
-    r"|scomparso|scomparsa|mancato|mancata)\b",
+    r" (?:e venut[oa] a mancare|e mancat[oa](?! (?:al|alla|allo|ai|alle|agli|all)\b)(?! a (?!(?:gennaio|febbraio"
+    r"|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b))"
+    r"|(?:e )?(?:morto|morta|deceduto|deceduta))\b",
     r"\b(?:mijn|onze) (?:moeder|vader|man|vrouw|zoon|dochter|broer|zus|oma|opa|partner) (?:is )?(?:\w+ )?overleden\b",
 )
 # The dead person's account, order or payments, or the customer's wish to close or stop something of theirs.

@@ -57,13 +57,13 @@ DEATHS_IN_PASSING = (  # a death told beside an ordinary question: the bot answe
 
 RELATIVES_JOBS = (  # a lawyer named as someone's job beside an ordinary errand: the bot answers
     "my son's a lawyer, does he get the professional discount?",
-    "My sister-in-law's a solicitor and thinks the car park needs a permit, is that right?",
     "our daughter's an attorney, do you do gift cards?",
     "mi hija es abogada, ¿hacéis tarjetas regalo?",
     "Ma soeur est avocate, vous faites des cours du soir ?",
     "Meine Frau ist Anwältin, gibt es Gruppenkurse am Abend?",
     "Mio fratello fa l'avvocato, avete ancora la collezione invernale?",
     "Mijn man is advocaat en vroeg of jullie ook op zondag bezorgen",
+    "my daughter's a solicitor and wants to know if you do corporate gift hampers",
 )
 
 RELATIVES_ACTING = (  # the same shape with a legal step, a threat or money wanted back: legal
@@ -128,3 +128,68 @@ def test_a_real_ask_for_a_person_is_kept(rules: Triage, text: str) -> None:
 def test_do_you_have_asks_but_do_you_have_my_deposit_tells(rules: Triage) -> None:
     assert rules.rules("Can I speak to someone about a team day for 15 people? What menus do you have?").label == "none"
     assert rules.rules("can I speak to someone about a party for 10 kids, do you have my deposit?").label != "none"
+
+
+# The tri15 reviewer's messages (docs/DECISIONS.md, tri15): the first guards let these through.
+REVIEW_THREATS = (  # a lawyer beside a question, a deadline, a cost or the customer's own job: a person
+    "my son's a lawyer, can you provide your registered office address and company number?",
+    "my husband's a lawyer. how much do you think this is going to cost you?",
+    "my dad's a solicitor, is this allowed under the Consumer Rights Act?",
+    "my friend's a lawyer, is that right that you can keep my deposit?",
+    "my next call is a lawyer. do you have anything to say before then?",
+    "my only option now is a lawyer, can you fix this today or not?",
+    "Mi siguiente paso es un abogado. ¿Tenéis algo que decir?",
+    "Ma prochaine étape est un avocat, vous avez 48h.",
+    "Je suis avocat. Vous avez 8 jours pour me rembourser.",
+    "Soy abogado. ¿Tenéis idea del lío en el que os habéis metido?",
+    "Ich bin Anwalt. Haben Sie eine Ahnung, was das für Sie bedeutet?",
+    "Sono avvocato, avete idea delle conseguenze?",
+    "Ik ben advocaat. Hebben jullie tot vrijdag om het geld terug te storten.",
+    "Meine Frau ist Anwältin, haben Sie bis Freitag Zeit, mir das Geld zurückzuzahlen.",
+    "Mijn zus is advocaat, hebben jullie enig idee wat dit jullie gaat kosten?",
+)
+
+REVIEW_NO_DEATH = (  # "parti", "mancato alla lezione", "died his hair", "passed on the message", "passed!"
+    "Ma fille est partie en Erasmus, comment annuler son abonnement ?",
+    "Mon fils est parti à l'étranger, je voudrais résilier son abonnement.",
+    "Mio figlio è mancato alla lezione di ieri, posso annullare l'iscrizione al corso?",
+    "my son died his hair blue for the show, can I cancel the order for the blonde wig?",
+    "My wife passed on the message: can you cancel the order for Friday?",
+    "My son passed! Can I cancel his account?",
+)
+
+REVIEW_GROUP_PROBLEMS = (  # a group named, then a problem told: the ask for a person stands
+    "can I speak to someone about my son's safety on the school trip",
+    "can I speak to someone about the school trip, another pupil keeps hitting my son",
+    "can I speak to someone about the trip for 30 pupils, the coach driver smells of alcohol",
+    "can I speak to someone about a school trip for 40 pupils, a child is in hospital",
+    "Can I speak to someone about a group booking for 15 people? I want my deposit back",
+    "can I speak to someone about a hen party for 10 of us, the venue is filthy and smells",
+)
+
+REVIEW_WAITS_NOT_OURS = (  # a wait that is over, past or someone else's: the bot answers
+    "After waiting six weeks for the refund it finally came, thanks! Can I reorder the blue one?",
+    "I waited months for a refund from another shop, how fast are yours?",
+    "my friend has been waiting a month for a refund from you, is that normal before I order?",
+)
+
+
+@pytest.mark.parametrize("text", REVIEW_THREATS)
+def test_a_lawyer_beside_a_threat_stays_with_a_person(rules: Triage, text: str) -> None:
+    assert rules.rules(text).label in ("legal", "billing_dispute")
+
+
+@pytest.mark.parametrize("text", REVIEW_NO_DEATH + REVIEW_WAITS_NOT_OURS)
+def test_no_death_and_no_wait_of_ours_stay_with_the_bot(rules: Triage, text: str) -> None:
+    decision = rules.rules(text)
+    assert decision.label == "none", decision.evidence
+
+
+@pytest.mark.parametrize("text", REVIEW_GROUP_PROBLEMS)
+def test_a_group_with_a_problem_keeps_the_handoff(rules: Triage, text: str) -> None:
+    assert rules.rules(text).label != "none"
+
+
+def test_italian_bereavement_still_fires_with_a_month(rules: Triage) -> None:
+    assert rules.rules("Mio padre è mancato a gennaio, vorrei disdire il suo abbonamento").label == "customer_request"
+    assert rules.rules("Mio marito è venuto a mancare, come chiudo il suo account?").label == "customer_request"
