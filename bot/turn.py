@@ -24,6 +24,7 @@ from bot.conversations.records import Accepted, Conversation, Kind, Message, Rol
 from bot.conversations.store import ConversationStore
 from bot.errors import AnswerFailed
 from bot.escalation import Escalation, TurnMetrics, TurnOutcome
+from bot.invisible_text import without_invisible
 from bot.pii import redact
 from bot.policy import Policy
 from bot.triage.decision import Triage, TriageDecision
@@ -60,11 +61,13 @@ class TurnRunner:
 
     def _turn(self, accepted: Accepted) -> TurnOutcome:
         conversation, message, history = accepted.conversation, accepted.message, accepted.history
+        if (read := without_invisible(message.text)) is not message.text:  # what the turn reads; stored as typed
+            message = replace(message, text=read)
         if conversation.state != State.BOT:  # a person has it (read as the message was stored)
             log.warning("turn skipped: conversation %s is %s as message %s is stored", conversation.id,
                         conversation.state.value, message.id)
             return TurnOutcome("skipped")
-        earlier = [m.text for m in history if m.role == Role.CUSTOMER]
+        earlier = [without_invisible(m.text) for m in history if m.role == Role.CUSTOMER]
         lang = customer_language(self._detector, message.text, earlier=earlier, locale=conversation.locale)
         pending = self._triage.begin(message.text, history=earlier)  # second opinions run beside retrieval
         decision = pending.first

@@ -155,6 +155,15 @@ def _front_matter(raw: str) -> tuple[dict, str | None]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
     try:
         meta = yaml.load(raw, Loader=loader)
+    except yaml.reader.ReaderError as exc:  # a control character pasted into a value: YAML reads nothing
+        try:
+            meta = yaml.load(_YAML_REFUSED.sub(" ", raw), Loader=loader)
+        except yaml.YAMLError:
+            meta = _plain_key_values(_YAML_REFUSED.sub(" ", raw))
+        if not isinstance(meta, dict):
+            raise ValueError(f"invalid YAML front matter ({_where(exc, raw)})") from exc
+        return meta, (f"front matter holds a character YAML refuses ({_where(exc, raw)}); read with it as a "
+                      "space; delete it from the file")
     except yaml.YAMLError as exc:
         lenient = _plain_key_values(raw)
         if lenient is None:
@@ -168,6 +177,8 @@ def _front_matter(raw: str) -> tuple[dict, str | None]:
     return meta, None
 
 
+# What YAML's reader refuses (its NON_PRINTABLE): control characters other than tab and line ends, and the like.
+_YAML_REFUSED = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 _KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")
 _COMMENT = re.compile(r"[ \t]+#.*\Z")
 _YAML_STRUCTURE = frozenset("[{&*|>!%@`")  # flow collections, anchors, aliases, block scalars, tags
@@ -402,7 +413,7 @@ def _pdf_outline(pages: list[tuple[str, list[tuple[str, float]]]], title: str | 
 def _without_furniture(pages: list[tuple[str, list[tuple[str, float]]]]) -> list[tuple[str, list[tuple[str, float]]]]:
     """The pages without their furniture: running headers and footers and page numbers, not content.
 
-    A line is furniture where it stands among the first two or last two lines of a page and, with its
+    A line is furniture where it stands among the first three or last three lines of a page and, with its
     digits ignored ("Page 2 of 5"), stands in the same place on every page of a two-page PDF or on more
     than half the pages of a longer one; or where it is a page number there ("Page 3", "3 of 7", "- 3 -")
     on a PDF of any length. Help-centre PDFs are often two pages with the company's name and "Page 1"
@@ -414,8 +425,9 @@ def _without_furniture(pages: list[tuple[str, list[tuple[str, float]]]]) -> list
     for text, _ in pages:
         rows = [(n, _WS.sub(" ", raw).strip()) for n, raw in enumerate(text.splitlines())]
         rows = [(n, line) for n, line in rows if line]
-        ends = [(rows[k][0], k) for k in range(min(2, len(rows)))]
-        ends += [(rows[-1 - k][0], -1 - k) for k in range(min(2, len(rows))) if len(rows) - 1 - k >= 2]
+        ends = [(rows[k][0], k) for k in range(min(_EDGE_LINES, len(rows)))]
+        ends += [(rows[-1 - k][0], -1 - k) for k in range(min(_EDGE_LINES, len(rows)))
+                 if len(rows) - 1 - k >= _EDGE_LINES]
         entries = [(n, place, _DIGITS.sub("#", line.lower())) for (n, place), line
                    in zip(ends, (dict(rows)[n] for n, _ in ends), strict=True)]
         placed.append(entries)
@@ -432,6 +444,7 @@ def _without_furniture(pages: list[tuple[str, list[tuple[str, float]]]]) -> list
     return out
 
 
+_EDGE_LINES = 3  # a page's first and last lines where furniture stands (a footer often has three pieces)
 _DIGITS = re.compile(r"\d+")
 # A page number on its own line, digits already replaced by "#": "page #", "page # of #", "# of #", "- # -",
 # "#/#" (a bare "#" only when every page has one in the same place, above).

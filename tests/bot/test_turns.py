@@ -117,6 +117,20 @@ def test_a_follow_up_in_a_long_conversation_takes_the_latest_question_as_context
     assert search.queries[-1] == "How do returns work here? and how long does that take?"
 
 
+@pytest.mark.parametrize("hidden", ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200d"])
+def test_an_invisible_character_inside_a_word_hides_nothing_from_the_turn(parts, hidden) -> None:
+    # A tester's message: a zero-width space in "hacked" sent it to the self-help article.
+    make, search, desk = parts
+    bot = make()
+    conversation, _ = bot.start_conversation()
+    outcome = bot.post_and_answer(conversation.id, f"someone got into my account, it was hac{hidden}ked")
+    assert outcome.outcome.startswith("handoff:") and [r.reason for r in desk.requests] != []
+    assert f"hac{hidden}ked" in bot.messages(conversation.id)[0].text  # stored as the customer typed it
+    other, _ = bot.start_conversation()
+    bot.post_and_answer(other.id, f"how many days do I have to re{hidden}turn something?")
+    assert search.queries[-1] == "how many days do I have to return something?"
+
+
 def test_asking_for_a_person_hands_off_with_the_reason(parts) -> None:
     make, search, desk = parts
     bot = make()

@@ -317,6 +317,15 @@ def test_a_two_page_pdf_loses_its_header_and_page_numbers_but_not_the_same_words
     assert "Locks cost 5 euros." in doc.text and "Return by 6pm." in doc.text
 
 
+def test_a_footer_of_three_pieces_goes_whole(tmp_path: Path) -> None:
+    # A tester's guide: the page number centred, "N / 2" right and a copyright line left, on both pages.
+    pdf = _pdf("Frother care\nWipe the wand after use.\n- 1 -\n1 / 2\n(c) 2026 Brew Ltd.",
+               "Deep clean\nSoak the tip weekly.\n- 2 -\n2 / 2\n(c) 2026 Brew Ltd.")
+    doc = load_document(_write(tmp_path, "frother.pdf", pdf), source="frother.pdf")
+    assert "- 2 -" not in doc.text and "/ 2" not in doc.text and "Brew Ltd" not in doc.text
+    assert "Soak the tip weekly." in doc.text and "Wipe the wand after use." in doc.text
+
+
 def test_a_bullet_glyph_in_the_same_place_on_both_pages_is_not_furniture(tmp_path: Path) -> None:
     # reportlab draws a list bullet as DEL on a line of its own; both pages end with a bulleted item.
     pdf = _pdf("Rules\nNo pets in the rooms.\n\x7f\nNo smoking.", "More rules\nQuiet after 10pm.\n\x7f\nNo parties.")
@@ -430,8 +439,13 @@ def test_a_control_character_in_front_matter_is_warned_about_with_its_line(tmp_p
     text = "---\ntitle: Bins\nurl: https://help.example/bins\nnote: pasted\x07 from a PDF\n---\n" + body
     doc = load_document(_write(tmp_path, "bins.md", text), source="bins.md")
     assert doc.title == "Bins" and doc.url == "https://help.example/bins"
-    assert doc.warnings and "not valid YAML (line 4: " in doc.warnings[0]
+    assert doc.warnings and "a character YAML refuses (line 4: " in doc.warnings[0]
     assert "characters are not allowed" in doc.warnings[0]
+    # The examples' style, a YAML list, is not plain `key: value` lines: it is read once the character is gone.
+    listed = "---\ntitle: Gifts\ntags: [gifts, cards]\nurl: https://help.example/gifts\nnote: a\x0bb\n---\n" + body
+    doc = load_document(_write(tmp_path, "gifts.md", listed), source="gifts.md")
+    assert doc.tags == ("gifts", "cards") and doc.url == "https://help.example/gifts"
+    assert doc.warnings and "(line 5: " in doc.warnings[0]
 
 
 @pytest.mark.parametrize("front", ["title: [unclosed", "title: {a: b", "a: &x one\n  nested: two",
