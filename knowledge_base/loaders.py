@@ -413,12 +413,13 @@ def _pdf_outline(pages: list[tuple[str, list[tuple[str, float]]]], title: str | 
 def _without_furniture(pages: list[tuple[str, list[tuple[str, float]]]]) -> list[tuple[str, list[tuple[str, float]]]]:
     """The pages without their furniture: running headers and footers and page numbers, not content.
 
-    A line is furniture where it stands among the first three or last three lines of a page and, with its
+    A line is furniture where it stands among the first two or last two lines of a page and, with its
     digits ignored ("Page 2 of 5"), stands in the same place on every page of a two-page PDF or on more
-    than half the pages of a longer one; or where it is a page number there ("Page 3", "3 of 7", "- 3 -")
-    on a PDF of any length. Help-centre PDFs are often two pages with the company's name and "Page 1"
-    on top; kept, those made an answer open with "Acme Ltd - help.acme.example Page 1". Only those
-    places are cleared: the same words in the body stay.
+    than half the pages of a longer one, if it has a letter or is a bare number (a price cell "€10.00"
+    repeats so too); or where it is a page number among the first or last three lines ("Page 3", "3 of
+    7", "- 3 -": a footer often has three pieces) on a PDF of any length. Help-centre PDFs are often two
+    pages with the company's name and "Page 1" on top; kept, those made an answer open with "Acme Ltd -
+    help.acme.example Page 1". Only those places are cleared: the same words in the body stay.
     """
     placed: list[list[tuple[int, int, str]]] = []  # per page: (line number in its text, place, digits-free key)
     seen: dict[tuple[int, str], int] = {}
@@ -437,14 +438,16 @@ def _without_furniture(pages: list[tuple[str, list[tuple[str, float]]]]) -> list
     out = []
     for (text, sized), entries in zip(pages, placed, strict=True):
         drop = {n for n, place, norm in entries
-                if ("#" in norm or any(c.isalnum() for c in norm))  # a bullet glyph alone is content
-                and (_PAGE_NUMBER.fullmatch(norm) or (len(pages) >= 2 and seen[(place, norm)] >= need))}
+                if _PAGE_NUMBER.fullmatch(norm)
+                or (len(pages) >= 2 and seen[(place, norm)] >= need and -_REPEATED_LINES <= place < _REPEATED_LINES
+                    and (norm == "#" or any(c.isalpha() for c in norm)))}  # a bullet glyph, a price: content
         kept = "\n".join(raw for n, raw in enumerate(text.splitlines()) if n not in drop)
         out.append((kept, sized))
     return out
 
 
-_EDGE_LINES = 3  # a page's first and last lines where furniture stands (a footer often has three pieces)
+_EDGE_LINES = 3  # a page's first and last lines where a page number may stand (a footer often has three pieces)
+_REPEATED_LINES = 2  # ... and where a line repeated on every page is a running header or footer
 _DIGITS = re.compile(r"\d+")
 # A page number on its own line, digits already replaced by "#": "page #", "page # of #", "# of #", "- # -",
 # "#/#" (a bare "#" only when every page has one in the same place, above).
