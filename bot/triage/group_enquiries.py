@@ -58,6 +58,7 @@ TOLD = re.compile(
         "safe", "safety", "hospital", r"allerg\w*", "drunk", "alcohol", "accident", r"harass\w*", r"hit\w*",
         "journalist", "solicitor", "lawyer", "police", "deposit back", "money back", "twice", "double",
         "filthy", "dirty", "smells?", r"abus\w*", "danger", "dangerous", "hurting", "bullying",
+        r"where(?: is| s| are) (?:my|our)",  # asking where the customer's own money or booking went
     ) + r"\b"
     + r"|\b[a-z]{2,}ed\b(?<!\bneed)(?<!interested)(?<!hundred)(?<!based)(?<!\bbed)(?<!\bshed)(?<!\bspeed)"
     r"(?<!\bred)(?<!\bwed)"

@@ -165,6 +165,7 @@ REVIEW_GROUP_PROBLEMS = (  # a group named, then a problem told: the ask for a p
     "can I speak to someone about a school trip for 40 pupils, a child is in hospital",
     "Can I speak to someone about a group booking for 15 people? I want my deposit back",
     "can I speak to someone about a hen party for 10 of us, the venue is filthy and smells",
+    "can I speak to someone about our group booking for 20 people? where is our deposit?",  # a tester's
 )
 
 REVIEW_WAITS_NOT_OURS = (  # a wait that is over, past or someone else's: the bot answers
