@@ -148,6 +148,15 @@ def condense_query(question: str, history: Sequence[Message]) -> str:
     return question
 
 
+def framing_words(message: str) -> set[str]:
+    """The content words with which a follow-up leans on its topic rather than adds to it: a
+    continuation or correction ("what about", "sorry I meant"), a word pointing back ("that one") and
+    the phrase asking for a time, an amount or a count ("how long does that take")."""
+    marked = " ".join(m.group(0) for pattern in (_CONTINUES, _CORRECTS) for m in pattern.finditer(message))
+    pointing = " ".join(w for w in _WORD.findall(message) if w.lower() in _POINTS_BACK)
+    return extractive.content_words(f"{marked} {pointing}") | extractive.kind_words(message)
+
+
 def _topic(question: str, history: Sequence[Message]) -> str | None:
     """The earlier customer question a follow-up refers to: the latest one the bot answered (a
     declined question is no referent: "does it come with a domain name?" declined, then "can I cancel

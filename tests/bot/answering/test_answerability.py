@@ -107,6 +107,23 @@ def test_follow_up_holds_reads_only_the_words_the_message_adds(message, query, h
     assert follow_up_holds(message, query, "Kept between 12 and 22 degrees, humidity below 60%.") is holds
 
 
+@pytest.mark.parametrize(("message", "topic"), [
+    ("how long does that take?", "how do i renew my parking permit"),
+    ("sorry I meant the premium tier", "what does the basic tier cost per month"),
+    ("and that one, is it any quieter?", "is the blue kettle cordless"),
+])
+def test_a_follow_up_framed_on_its_topic_adds_no_words_of_its_own(message, topic):
+    # "how long", "sorry I meant", "what about that one" ask about the topic; they name nothing new
+    from bot.answering.answerability import follow_up_holds
+    assert follow_up_holds(message, f"{topic} {message}", "Renewals are processed within 3 working days.")
+
+
+def test_a_follow_up_naming_new_things_beside_its_framing_still_needs_them_shown():
+    from bot.answering.answerability import follow_up_holds
+    message = "how long does the gift wrapping service take?"
+    assert not follow_up_holds(message, f"what are the delivery options {message}", "Standard delivery: 2 days.")
+
+
 BAYS = """We have outdoor parking bays for vehicles at our York site only.
 
 A standard bay costs £55 per 4 weeks, a long bay (over 6 metres) £75."""

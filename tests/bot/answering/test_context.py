@@ -132,3 +132,11 @@ def test_answers_quality_reads_both_conversation_files(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids)) == 22
     only = {name: files for name, _d, _g, files in help_centres(holdout=False, which="original")}
     assert [f.name for f in only["quillmate"]] == ["conversations.jsonl"]
+
+
+def test_framing_words_are_how_a_follow_up_leans_not_what_it_names() -> None:
+    from bot.answering.context import framing_words
+    assert framing_words("how long does that take?") == {"long"}
+    assert {"sorry", "meant"} <= framing_words("sorry I meant the oak table")
+    assert "oak" not in framing_words("sorry I meant the oak table")
+    assert framing_words("does the lamp come with a bulb?") == set()
