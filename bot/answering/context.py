@@ -33,6 +33,15 @@ _NEW_TOPIC = re.compile(
     r"\b(otra (pregunta|cosa|duda)|autre (question|chose)|andere(s)? (frage|thema)|outra (pergunta|coisa)|"
     r"altra (domanda|cosa)|andere vraag|iets anders)\b",
     re.I)
+# The words that announce a new subject at the start of a message ("different question, ...", "unrelated,
+# but ..."): searched with the question, they only pull its score down (issue 11).
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|so|oh|thanks|thank you|cool|great)\W+)*"
+    r"(?:(?:a|one|totally|completely|quite)\s+)?"
+    r"(?:(?:different|separate|unrelated|new|other|another|diff)(?:\s+(?:question|thing|topic|subject|issue|q))?|"
+    r"something else|anyway|changing the subject|on another note|by the way|btw)"
+    r"(?:\s*[,:;.!?\-\u2013\u2014]+\s*|\s+(?=(?:but|and)\b))(?:(?:but|and|also|so)\b\W*)?",
+    re.I)
 # Said outright: the message continues ("and the 900 one?", "what about express?", "¿y para Canarias?").
 _CONTINUES = re.compile(
     r"^\W*(and|or|but|what about|how about|and if|what if|same for|same with|y|o|e|et|ou|und|oder|en|ma|"
@@ -77,7 +86,7 @@ def candidates(question: str, history: Sequence[Message]) -> Candidates:
     if topic is None:
         return Candidates(question, None, "new")
     if _NEW_TOPIC.search(question):
-        return Candidates(question, None, "new")
+        return Candidates(without_lead_in(question), None, "new")
     words = [w.lower() for w in _WORD.findall(question)]
     with_topic = f"{topic} {question}"
     content = len(extractive.content_words(question))
@@ -146,6 +155,14 @@ def condense_query(question: str, history: Sequence[Message]) -> str:
     if options.with_topic is not None and options.reading != "new" and options.bias > 0:
         return options.with_topic
     return question
+
+
+def without_lead_in(question: str) -> str:
+    """The question without the words that announce it as a new subject ("different question, can I pay
+    by card?" -> "can I pay by card?"), when something is left to search for."""
+    lead = _LEAD_IN.match(question)
+    rest = question[lead.end():].strip() if lead else question
+    return rest if extractive.content_words(rest) else question
 
 
 def framing_words(message: str) -> set[str]:

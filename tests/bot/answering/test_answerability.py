@@ -124,6 +124,13 @@ def test_a_follow_up_naming_new_things_beside_its_framing_still_needs_them_shown
     assert not follow_up_holds(message, f"what are the delivery options {message}", "Standard delivery: 2 days.")
 
 
+def test_a_framing_word_the_section_shows_still_holds_a_follow_up():
+    # "minimum" frames the question (it asks for a count) but, shown, it says the answer is there
+    from bot.answering.answerability import follow_up_holds
+    message = "is there a minimum period for renting?"
+    assert follow_up_holds(message, f"how much is the cello {message}", "Minimum: 3 months, then monthly.")
+
+
 BAYS = """We have outdoor parking bays for vehicles at our York site only.
 
 A standard bay costs £55 per 4 weeks, a long bay (over 6 metres) £75."""

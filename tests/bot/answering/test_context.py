@@ -140,3 +140,20 @@ def test_framing_words_are_how_a_follow_up_leans_not_what_it_names() -> None:
     assert {"sorry", "meant"} <= framing_words("sorry I meant the oak table")
     assert "oak" not in framing_words("sorry I meant the oak table")
     assert framing_words("does the lamp come with a bulb?") == set()
+
+
+def test_a_new_subject_is_searched_without_the_words_announcing_it() -> None:
+    # the announcement matches nothing and only dilutes the search for what is asked
+    search = KeywordSearch()
+    history = _history(("how much is the fibre 500 plan", "32 a month [1]", "plans.md"))
+    query, result = contextual_search(search, "unrelated, but do you charge for paper bills?", history)
+    assert search.queries == ["do you charge for paper bills?"]
+    assert result.hits[0].document_id == "billing.md"
+
+
+def test_only_a_leading_announcement_is_taken_off_and_never_all_the_words() -> None:
+    from bot.answering.context import without_lead_in
+    assert without_lead_in("Separate thing: can I pause deliveries?") == "can I pause deliveries?"
+    assert without_lead_in("ok, another question - is parking free") == "is parking free"
+    assert without_lead_in("is the other thing included in the price?") == "is the other thing included in the price?"
+    assert without_lead_in("different question") == "different question"
