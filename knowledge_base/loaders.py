@@ -159,7 +159,7 @@ def _front_matter(raw: str) -> tuple[dict, str | None]:
         lenient = _plain_key_values(raw)
         if lenient is None:
             raise ValueError(f"invalid YAML front matter ({exc.__class__.__name__})") from exc
-        return lenient, (f"front matter is not valid YAML ({_where(exc)}); read as plain 'key: value' lines; "
+        return lenient, (f"front matter is not valid YAML ({_where(exc, raw)}); read as plain 'key: value' lines; "
                          "put quotes around a value that holds ': ' or starts with a quote")
     if meta is None:
         return {}, None
@@ -173,11 +173,20 @@ _COMMENT = re.compile(r"[ \t]+#.*\Z")
 _YAML_STRUCTURE = frozenset("[{&*|>!%@`")  # flow collections, anchors, aliases, block scalars, tags
 _LIST_ITEM = re.compile(r"[ \t]+-[ \t]+(.*?)[ \t]*|-[ \t]+(.*?)[ \t]*")
 
-def _where(exc: Exception) -> str:
+def _where(exc: Exception, raw: str) -> str:
     """Where YAML stopped, in the file's own line numbers (the front matter starts on line 2), for the
-    knowledge manager who has to fix it; the exception's class when YAML did not say."""
+    knowledge manager who has to fix it; the exception's class when YAML did not say.
+
+    The scanner's and parser's errors carry a mark; the reader's (a control character pasted into a
+    value) only a character position in `raw`, and a reason worth naming.
+    """
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None)
+    position = getattr(exc, "position", None)
+    if mark is None and isinstance(position, int) and 0 <= position <= len(raw):
+        line = raw.count("\n", 0, position) + 2
+        reason = getattr(exc, "reason", None)
+        return f"line {line}: {reason}" if reason else f"line {line}"
     if mark is None:
         return exc.__class__.__name__
     return f"line {int(mark.line) + 2}: {problem}" if problem else f"line {int(mark.line) + 2}"
@@ -301,6 +310,7 @@ def parse_pdf(data: bytes, *, limits: DocumentLimits | None = None) -> Parsed:
                 raise ValueError(unpacked_reason(unpacked, limits))
             pages.append(_page_text_and_sizes(page))
         info = reader.metadata
+        pages = _without_furniture(pages)
     except ValueError:
         raise
     except (PdfReadError, Exception) as exc:  # pypdf raises many kinds on damaged files
@@ -353,7 +363,7 @@ def _pdf_outline(pages: list[tuple[str, list[tuple[str, float]]]], title: str | 
     """Sections from the PDF's headings: short lines set clearly larger than the body text (PDFs keep
     no heading markup; size is what a reader sees). None when there are no such lines.
 
-    Lines repeated on most pages of a longer PDF (running headers and footers) are dropped, and a
+    Page furniture is gone already (`_without_furniture`); a
     "heading" with nothing under it before the next heading of its size (or the end) stays text.
     """
     weight: dict[float, int] = {}
@@ -363,13 +373,10 @@ def _pdf_outline(pages: list[tuple[str, list[tuple[str, float]]]], title: str | 
     if not weight:
         return None
     body = max(weight, key=weight.__getitem__)
-    running = _running_lines(pages)
     lines: list[tuple[str, float | None]] = []  # (raw line, heading size or None); "" marks a page break
     for text, sized in pages:
         for raw, line_size in _sized_lines(text, sized):
             line = _WS.sub(" ", raw).strip()
-            if line in running:
-                continue
             heading = (line_size is not None and line_size >= body * _PDF_HEADING_RATIO and len(line) <= 90
                        and not line.endswith((".", ",", ";")))
             lines.append((raw, round(line_size, 1) if heading and line_size is not None else None))
@@ -392,17 +399,44 @@ def _pdf_outline(pages: list[tuple[str, list[tuple[str, float]]]], title: str | 
     return Parsed(sections=outline.sections, title=outline.title)
 
 
-def _running_lines(pages: list[tuple[str, list[tuple[str, float]]]]) -> set[str]:
-    """First or last lines repeated on more than half the pages of a PDF of 3+ pages: running headers
-    and footers, not content."""
-    if len(pages) < 3:
-        return set()
-    seen: dict[str, int] = {}
+def _without_furniture(pages: list[tuple[str, list[tuple[str, float]]]]) -> list[tuple[str, list[tuple[str, float]]]]:
+    """The pages without their furniture: running headers and footers and page numbers, not content.
+
+    A line is furniture where it stands among the first two or last two lines of a page and, with its
+    digits ignored ("Page 2 of 5"), stands in the same place on every page of a two-page PDF or on more
+    than half the pages of a longer one; or where it is a page number there ("Page 3", "3 of 7", "- 3 -")
+    on a PDF of any length. Help-centre PDFs are often two pages with the company's name and "Page 1"
+    on top; kept, those made an answer open with "Acme Ltd - help.acme.example Page 1". Only those
+    places are cleared: the same words in the body stay.
+    """
+    placed: list[list[tuple[int, int, str]]] = []  # per page: (line number in its text, place, digits-free key)
+    seen: dict[tuple[int, str], int] = {}
     for text, _ in pages:
-        lines = [line for line in (_WS.sub(" ", raw).strip() for raw in text.splitlines()) if line]
-        for line in {lines[0], lines[-1]} if lines else set():
-            seen[line] = seen.get(line, 0) + 1
-    return {line for line, n in seen.items() if n > len(pages) / 2}
+        rows = [(n, _WS.sub(" ", raw).strip()) for n, raw in enumerate(text.splitlines())]
+        rows = [(n, line) for n, line in rows if line]
+        ends = [(rows[k][0], k) for k in range(min(2, len(rows)))]
+        ends += [(rows[-1 - k][0], -1 - k) for k in range(min(2, len(rows))) if len(rows) - 1 - k >= 2]
+        entries = [(n, place, _DIGITS.sub("#", line.lower())) for (n, place), line
+                   in zip(ends, (dict(rows)[n] for n, _ in ends), strict=True)]
+        placed.append(entries)
+        for key in {(place, norm) for _, place, norm in entries}:
+            seen[key] = seen.get(key, 0) + 1
+    need = len(pages) if len(pages) == 2 else len(pages) / 2 + 1e-9
+    out = []
+    for (text, sized), entries in zip(pages, placed, strict=True):
+        drop = {n for n, place, norm in entries
+                if ("#" in norm or any(c.isalnum() for c in norm))  # a bullet glyph alone is content
+                and (_PAGE_NUMBER.fullmatch(norm) or (len(pages) >= 2 and seen[(place, norm)] >= need))}
+        kept = "\n".join(raw for n, raw in enumerate(text.splitlines()) if n not in drop)
+        out.append((kept, sized))
+    return out
+
+
+_DIGITS = re.compile(r"\d+")
+# A page number on its own line, digits already replaced by "#": "page #", "page # of #", "# of #", "- # -",
+# "#/#" (a bare "#" only when every page has one in the same place, above).
+_PAGE_NUMBER = re.compile(r"(?:page|p\.|pg\.?|seite|página|pagina|pág\.)\s*#(?:\s*(?:of|/|de|von|di|sur|van)\s*#)?"
+                          r"|#\s*(?:of|/|de|von|di|sur|van)\s*#|[-–—]\s*#\s*[-–—]")
 
 
 def _empty_headings_as_text(lines: list[tuple[str, float | None]]) -> list[tuple[str, float | None]]:

@@ -9,9 +9,11 @@ import re
 from functools import cached_property
 
 from bot.triage.claims_and_stories import about_a_story, routine_claim
+from bot.triage.group_enquiries import group_enquiry
 from bot.triage.hypotheticals import hypothetical_sentences_left_out
 from bot.triage.opening_hours import asks_when_staffed
 from bot.triage.regex import alt, any_of, not_followed_by, not_preceded_by
+from bot.triage.relatives_jobs import relative_job_question
 from bot.triage.rule import Label, Rule
 
 _CLAUSE_WORDS_BEFORE = 4  # a negation this close before a request for a person cancels it
@@ -894,6 +896,8 @@ def fire(rule: Rule, facts: Facts) -> re.Match[str] | None:
             continue
         if rule.yields_to_opening_hours and asks_when_staffed(norm, m, GRIEVANCE_CONTEXT):
             continue
+        if rule.yields_to_group_enquiry and group_enquiry(norm, m, GRIEVANCE_CONTEXT):
+            continue
         if rule.yields_to_self_service and facts.self_service:
             return None
         if rule.waits_if_asked_in_advance and facts.what_happened is not None \
@@ -914,9 +918,15 @@ def cancelled(norm: str, m: re.Match[str]) -> bool:
 
 
 def job_title(norm: str, m: re.Match[str]) -> bool:
-    """The match is someone's job ("i am a lawyer", "she works as a solicitor"), not a step taken."""
+    """The match is someone's job ("i am a lawyer", "she works as a solicitor"), not a step taken.
+
+    Beyond "a lawyer" after "I am" / "as" / "my wife is", any language's job word after a person and a copula
+    ("my son's a lawyer", "mi marido es abogado") when an ordinary question follows (relatives_jobs.py).
+    """
     before = norm[:m.start()].rstrip() + " "
-    return m.group().lstrip().startswith(("a ", "an ")) and JOB_TITLE_BEFORE.search(before) is not None
+    if m.group().lstrip().startswith(("a ", "an ")) and JOB_TITLE_BEFORE.search(before) is not None:
+        return True
+    return relative_job_question(norm, m.start(), m.end(), GRIEVANCE_CONTEXT)  # "my son's a lawyer, does he...?"
 
 
 def charge_still_to_come(norm: str) -> bool:

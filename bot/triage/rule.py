@@ -46,6 +46,8 @@ class Rule:
     - yields_to_opening_hours: "is anyone there" followed by a time of the week or day ("at weekends",
       "el sábado", "le dimanche matin"), asking for no conversation, nothing gone wrong said, asks when the
       place is staffed: a match so placed is skipped (opening_hours.py).
+    - yields_to_group_enquiry: "can I speak to someone about a group booking for 20?" with nothing told
+      beside it is the enquiry itself, for the bot (group_enquiries.py).
     - needs: substrings one of which the text must hold before the pattern is tried (speed only;
       a test checks that they never hide a match).
     """
@@ -66,6 +68,7 @@ class Rule:
     yields_to_too_soon: bool = False
     yields_to_job_title: bool = False
     yields_to_opening_hours: bool = False
+    yields_to_group_enquiry: bool = False
     examples: tuple[str, ...] = ()  # messages it must fire on
     counter_examples: tuple[str, ...] = ()  # near neighbours it must not fire on
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)

@@ -305,6 +305,38 @@ def test_pdf_running_headers_go_and_large_lines_with_nothing_under_them_stay_tex
     assert "Call 555-0100 for help" in by_path[("Batteries",)]  # nothing under it: kept as text
 
 
+def test_a_two_page_pdf_loses_its_header_and_page_numbers_but_not_the_same_words_in_its_body(tmp_path: Path) -> None:
+    # The common help-centre PDF: the company on top of both pages, then "Page N"; 3+ pages were handled before.
+    pdf = _pdf("Brisa Bikes - help.brisa.example\nPage 1\nHire costs 12 euros a day.\nBrisa Bikes - help.brisa.example"
+               "\nis where this guide lives.\nHelmets are free.",
+               "Brisa Bikes - help.brisa.example\nPage 2\nLocks cost 5 euros.\nReturn by 6pm.")
+    doc = load_document(_write(tmp_path, "guide.pdf", pdf), source="guide.pdf")
+    lines = doc.text.splitlines()
+    assert lines[0] == "Hire costs 12 euros a day." and "Page 1" not in doc.text and "Page 2" not in doc.text
+    assert lines.count("Brisa Bikes - help.brisa.example") == 1  # the body's own line, not in a page's top place
+    assert "Locks cost 5 euros." in doc.text and "Return by 6pm." in doc.text
+
+
+def test_a_bullet_glyph_in_the_same_place_on_both_pages_is_not_furniture(tmp_path: Path) -> None:
+    # reportlab draws a list bullet as DEL on a line of its own; both pages end with a bulleted item.
+    pdf = _pdf("Rules\nNo pets in the rooms.\n\x7f\nNo smoking.", "More rules\nQuiet after 10pm.\n\x7f\nNo parties.")
+    doc = load_document(_write(tmp_path, "rules.pdf", pdf), source="rules.pdf")
+    assert "- No smoking." in doc.text and "- No parties." in doc.text
+
+
+@pytest.mark.parametrize("footer", ["Page 1 of 1", "page 1", "1 / 1", "- 1 -", "Seite 1 von 1"])
+def test_a_page_number_goes_even_on_a_one_page_pdf(tmp_path: Path, footer: str) -> None:
+    pdf = _pdf(f"Opening hours\nWe open at 9am.\nWe close at 5pm.\n{footer}")
+    doc = load_document(_write(tmp_path, "hours.pdf", pdf), source="hours.pdf")
+    assert footer not in doc.text and "We close at 5pm." in doc.text
+
+
+def test_a_one_page_pdf_keeps_a_number_that_is_content(tmp_path: Path) -> None:
+    pdf = _pdf("Step\n4\nTurn the key.\n2")  # a bare number is a page number only where every page has one
+    doc = load_document(_write(tmp_path, "steps.pdf", pdf), source="steps.pdf")
+    assert doc.text.splitlines() == ["Step", "4", "Turn the key.", "2"]
+
+
 def test_a_pdf_without_larger_lines_stays_one_section(tmp_path: Path) -> None:
     doc = load_document(
         _write(tmp_path, "plain.pdf", _pdf("Deposit is 50 euros.\nLate hours cost 4 euros.")), source="plain.pdf"
@@ -390,6 +422,16 @@ def test_hand_written_front_matter_that_is_not_yaml_is_read_as_plain_lines(tmp_p
     assert "Stay home 48 hours." in doc.text
     valid = load_document(_write(tmp_path, "ok.md", "---\ntitle: Fine\n---\nBody.\n"), source="ok.md")
     assert valid.warnings == ()
+
+
+def test_a_control_character_in_front_matter_is_warned_about_with_its_line(tmp_path: Path) -> None:
+    # YAML's reader refuses control characters before parsing; its error has no mark, only a position.
+    body = "Put bins out by 7am. " * 10
+    text = "---\ntitle: Bins\nurl: https://help.example/bins\nnote: pasted\x07 from a PDF\n---\n" + body
+    doc = load_document(_write(tmp_path, "bins.md", text), source="bins.md")
+    assert doc.title == "Bins" and doc.url == "https://help.example/bins"
+    assert doc.warnings and "not valid YAML (line 4: " in doc.warnings[0]
+    assert "characters are not allowed" in doc.warnings[0]
 
 
 @pytest.mark.parametrize("front", ["title: [unclosed", "title: {a: b", "a: &x one\n  nested: two",

@@ -156,6 +156,52 @@ _NOT_AGREED = alt(
 )
 
 
+# A wait of two weeks or more, in the customer's words ("a month", "over 5 weeks", "several weeks", "ten days").
+_MANY_EN = alt("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+               "several", "a few", "few", "many", "[2-9]", "[1-9][0-9]")
+_QUALIFIER_EN = "(?:about |almost |nearly |more than |over |well over |at least |around )?"
+_LONG_SPAN_BARE = _QUALIFIER_EN + alt(
+    _MANY_EN + " (?:weeks|months)",
+    "(?:a|one|1) (?:month|fortnight)",
+    "(?:a|one) (?:and a half|half) (?:months?|weeks?)",
+    "(?:1[0-9]|[2-9][0-9]|ten|eleven|twelve|fourteen|fifteen|twenty|thirty) (?:working |business )?days",
+    "weeks",
+    "months",
+    "ages",
+)
+_LONG_SPAN = _LONG_SPAN_BARE
+_REFUND_EN = "(?:my |the |a |our |this |that |me )?(?:\\w+ )?(?:refund|reimbursement|money back|deposit back)"
+_LONG_DE = "(?:uber |fast |mehr als |schon |bereits )?" + alt(
+    "(?:einem|1) monat", "(?:zwei|drei|vier|funf|sechs|sieben|acht|mehreren|[2-9]|1[0-9]) (?:wochen|monaten)",
+    "wochen", "monaten", "(?:1[0-9]|[2-9][0-9]|zehn|zwolf|vierzehn|zwanzig|dreissig) tagen")
+_LONG_FR = "(?:plus (?:d |de )|presque |pres (?:d |de )|bientot )?" + alt(
+    "(?:un|1) mois", "(?:deux|trois|quatre|cinq|six|sept|huit|plusieurs|[2-9]|1[0-9]) (?:semaines|mois)",
+    "des semaines", "des mois", "(?:1[0-9]|[2-9][0-9]|dix|quinze|vingt|trente) jours")
+_LONG_ES = "(?:mas de |casi |ya )?" + alt(
+    "(?:un|1) mes", "(?:dos|tres|cuatro|cinco|seis|siete|ocho|varias|varios|[2-9]|1[0-9]) (?:semanas|meses)",
+    "semanas", "meses", "(?:1[0-9]|[2-9][0-9]|diez|quince|veinte|treinta) dias")
+_LONG_PT = "(?:mais de |quase |ja )?" + alt(
+    "(?:um|1) mes", "(?:duas|tres|quatro|cinco|seis|sete|oito|varias|varios|dois|[2-9]|1[0-9]) (?:semanas|meses)",
+    "semanas", "meses", "(?:1[0-9]|[2-9][0-9]|dez|quinze|vinte|trinta) dias")
+_LONG_IT = "(?:piu di |quasi |gia )?" + alt(
+    "(?:un|1) mese", "(?:due|tre|quattro|cinque|sei|sette|otto|diverse|[2-9]|1[0-9]) (?:settimane|mesi)",
+    "settimane", "mesi", "(?:1[0-9]|[2-9][0-9]|dieci|quindici|venti|trenta) giorni")
+
+# The customer's own wait, still going on: "I've been waiting", "we're still waiting", "been waiting" opening a
+# sentence; not "after waiting", "I waited" or "my friend has been waiting" (tri15 review).
+_OWN_WAITING_EN = (r"(?:\b(?:i|we) (?:ve |have |m |am |re |are )?(?:been |still |now |already )*"
+                   r"|(?:^|\. ) ?(?:still |now )?(?:been |still )?)waiting ")
+# The other languages' own waits, first person present ("ich warte", "j'attends", "aspetto"), not "j'attendais".
+_WAIT_DE = r"\b(?:ich warte|wir warten|warte)"
+_WAIT_FR = r"\b(?:attends|attendons)"
+_WAIT_IT = r"\b(?:aspetto|aspettiamo|sto aspettando|stiamo aspettando)"
+# Nothing after the wait says it is over or elsewhere: "... it finally came, thanks", "ya ha llegado",
+# "ist heute angekommen", "from another shop".
+_NOT_OVER = (r"(?!.*\b(?<!not )(?<!never )(?<! t )(?<!no )(?<!pas )(?<!nicht )(?<!non )(?<!niet )(?<!nao )"
+             r"(?:arrived|came|come through|received|got it|thanks|thank you|cheers|gracias|llegado|llego|recibido"
+             r"|merci|arrive|recu|danke|angekommen|erhalten|grazie|arrivato|ricevuto|bedankt|ontvangen"
+             r"|obrigad[oa]|chegou|recebi|another|other shop|elsewhere)\b)")
+
 _RULES = (
     Rule(
         "billing_dispute:twice",
@@ -1834,6 +1880,84 @@ _RULES = (
             "I still haven't received my refund but it's only been a day, is that normal?",
             "Refund not arrived yet, only been 2 days, when should I expect it?",
             "I have not been refunded for the return I posted today, how long does it take?",
+        ),
+    ),
+    # a refund waited for weeks, told as the wait ("I've been waiting a month for my refund", "j'attends mon
+    # remboursement depuis un mois", "llevo cinco semanas esperando el reembolso"): the wait is the grievance.
+    # Only a wait of a week or more said beside the waiting (a bare "while waiting for the refund" is not).
+    Rule(
+        "billing_dispute:refund_waited",
+        confidence=0.8,
+        patterns=tuple(p + _NOT_OVER for p in (  # every wait still going on
+            # en: waiting <time> for the refund / waiting for the refund for <time> / <time> waiting for the refund;
+            # the customer's own wait, still going on ("I've been waiting", "been waiting", "we're still waiting")
+            _OWN_WAITING_EN + "(?:for |on )?" + _LONG_SPAN + " (?:for|on) " + _REFUND_EN + r"\b",
+            _OWN_WAITING_EN + "(?:for|on) " + _REFUND_EN + "(?: [a-z0-9]+){0,6} "
+            r"(?:for|since|over) (?:about |almost |nearly |more than |over )?" + _LONG_SPAN_BARE + r"\b",
+            r"(?:^|\. ) ?" + _LONG_SPAN_BARE + " (?:now )?(?:and )?(?:(?:i m|i am|we re|we are) )?(?:still )?waiting"
+            " (?:for|on) " + _REFUND_EN + r"\b",
+            # en: still no refund / no sign of my refund ... after <time>
+            r"\b(?:still )?(?:no|not had|not got|not received|never got|no sign of)(?: my| the| a| any| our)? "
+            r"(?:refund|reimbursement|money back|deposit back) (?:after|in|for) (?:about |almost |nearly |more"
+            r" than |over )?"
+            + _LONG_SPAN_BARE + r"\b",
+            # de
+            _WAIT_DE + r" (?:\w+ ){0,3}seit " + _LONG_DE + r"(?: \w+){0,3} auf (?:\w+ ){0,2}"
+            r"(?:ruckerstattung|erstattung|ruckzahlung|gutschrift|geld|kaution)\b",
+            _WAIT_DE + r" (?:\w+ ){0,2}auf (?:\w+ ){0,2}(?:ruckerstattung|erstattung|ruckzahlung|gutschrift|geld"
+            r"|kaution)"
+            r"(?: \w+){0,3} seit " + _LONG_DE + r"\b",
+            r"\b(?:immer noch |noch immer |noch )?(?:keine|kein) (?:ruckerstattung|erstattung|ruckzahlung"
+            r"|gutschrift|geld)"
+            r"(?: \w+){0,2} (?:nach|seit) " + _LONG_DE + r"\b",
+            # fr
+            _WAIT_FR + r" (?:\w+ ){0,3}(?:remboursement|argent|caution)(?: \w+){0,4} depuis " + _LONG_FR + r"\b",
+            _WAIT_FR + r" depuis " + _LONG_FR + r" (?:\w+ ){0,3}(?:remboursement|argent|caution)\b",
+            r"\b(?:toujours )?(?:pas|aucun|rien)(?: de| d| recu| recu de| recu mon| eu)? ?(?:mon |le |du"
+            r" )?remboursement"
+            r"(?: \w+){0,3} (?:apres|depuis|au bout de) " + _LONG_FR + r"\b",
+            r"\b(?:ca fait|cela fait|voila) " + _LONG_FR + r" (?:que )?(?:j )?attends? (?:\w+"
+            r" ){0,2}(?:remboursement|argent)\b",
+            # es
+            r"\b(?:llevo|llevamos) " + _LONG_ES + r" (?:esperando|sin recibir|sin ver|sin) (?:\w+ ){0,2}"
+            r"(?:reembolso|devolucion|dinero|fianza)\b",
+            r"\b(?:espero|esperando|estoy esperando|sigo esperando) (?:\w+ ){0,2}(?:reembolso|devolucion|dinero|fianza)"
+            r"(?: \w+){0,3} (?:desde hace|hace|durante) " + _LONG_ES + r"\b",
+            r"\b(?:sigo sin|todavia sin|aun sin|ningun|no hay) (?:recibir |ver )?(?:el |mi |ningun"
+            r" )?(?:reembolso|devolucion)"
+            r"(?: \w+){0,3} (?:despues de|tras|desde hace|en) " + _LONG_ES + r"\b",
+            # pt
+            r"\b(?:estou a espera|estou esperando|espero|aguardo|a aguardar)(?: \w+){0,3} (?:reembolso|devolucao"
+            r"|dinheiro)"
+            r"(?: \w+){0,3} (?:ha|faz|desde ha) " + _LONG_PT + r"\b",
+            r"\b(?:ha|faz) " + _LONG_PT + r" (?:que )?(?:estou a espera|estou esperando|espero|aguardo)"
+            r"(?: \w+){0,3} (?:reembolso|devolucao|dinheiro)\b",
+            r"\b(?:ainda sem|ainda nao recebi|nenhum|sem) (?:o |meu |o meu )?(?:reembolso|devolucao)"
+            r"(?: \w+){0,3} (?:depois de|apos|ha) " + _LONG_PT + r"\b",
+            # it
+            _WAIT_IT + r" (?:\w+ ){0,3}(?:rimborso|soldi)(?: \w+){0,3} da " + _LONG_IT + r"\b",
+            _WAIT_IT + r" da " + _LONG_IT + r" (?:\w+ ){0,3}(?:rimborso|soldi)\b",
+            r"\b(?:ancora nessun|nessun|ancora niente|niente) (?:rimborso)(?: \w+){0,3} (?:dopo|da) "
+            + _LONG_IT + r"\b",
+        )),
+        waits_if_asked_in_advance=True,
+        yields_to_too_soon=True,
+        examples=(
+            "I've been waiting a month for my refund",
+            "Been waiting for the refund for six weeks now",
+            "still no refund after five weeks, order 4471",
+            "Ich warte seit drei Wochen auf meine Erstattung",
+            "J'attends le remboursement depuis deux mois",
+            "Llevo un mes esperando el reembolso del curso",
+            "Estou à espera do reembolso há três semanas",
+            "Aspetto il rimborso da un mese",
+        ),
+        counter_examples=(
+            "while I'm waiting for the refund, can I place a new order?",
+            "I'm waiting for my refund, how long does it usually take?",
+            "how many weeks do I wait for a refund after returning?",
+            "J'attends mon remboursement, en combien de jours arrive-t-il ?",
+            "¿Cuántas semanas hay que esperar el reembolso?",
         ),
     ),
     # the company kept money it should have given back

@@ -352,6 +352,58 @@ _NL_PERSON = alt(
 )
 
 
+# A death in the family: a close person of the customer's and a word of dying, in seven languages.
+_KIN_EN = alt("husband", "wife", "partner", "mum", "mom", "mother", "dad", "father", "son", "daughter", "brother",
+              "sister", "grandmother", "grandfather", "gran", "granny", "grandma", "grandad", "grandpa", "nan",
+              "aunt", "uncle", "mother in law", "father in law", "parents?", "fiance", "fiancee", "child")
+_BEREAVEMENT = alt(
+    rf"\b(?:my|our) (?:late )?{_KIN_EN} (?:has |had |recently |sadly |just )*(?:passed away|died"
+    rf"(?! (?:his|her|their|my|its|the|it|them)\b)|is dead)\b",
+    rf"\b(?:my|our) late {_KIN_EN}\b",
+    rf"\b(?:death|passing|loss) of (?:my|our) {_KIN_EN}\b(?! s\b)",
+    r"\b(?:mi|nuestra|nuestro) (?:madre|padre|marido|esposo|esposa|mujer|hijo|hija|hermano|hermana|abuelo|abuela"
+    r"|pareja)"
+    r" (?:ha |se )?(?:fallecio|fallecido|murio|muerto)\b",
+    r"\b(?:ma|mon|notre) (?:mere|pere|mari|femme|epouse|fils|fille|frere|soeur|grand mere|grand pere|conjoint"
+    r"|compagnon)"
+    r" (?:est |vient d etre |vient de )?(?:decede|decedee|mort|morte|deceder|mourir)\b",
+    r"\b(?:deces|mort) de (?:ma|mon|notre) (?:mere|pere|mari|femme|epouse|fils|fille|frere|soeur|conjoint)\b",
+    r"\b(?:mein|meine|unser|unsere) (?:mutter|vater|mann|ehemann|frau|ehefrau|sohn|tochter|bruder|schwester|oma|opa"
+    r"|partner|partnerin) (?:ist )?(?:\w+ )?(?:verstorben|gestorben)\b",
+    r"\b(?:meines|meiner) (?:verstorbenen) (?:mutter|vaters|mannes|frau|sohnes|tochter|bruders|schwester)\b",
+    r"\b(?:a )?(?:minha|meu|nossa|nosso) (?:mae|pai|marido|esposa|mulher|filho|filha|irmao|irma|avo)"
+    r" (?:faleceu|morreu|falecido|falecida)\b",
+    r"\b(?:mia|mio|nostra|nostro) (?:madre|padre|marito|moglie|figlio|figlia|fratello|sorella|nonna|nonno)"
+    r" (?:e venut[oa] a mancare|e mancat[oa](?! (?:al|alla|allo|ai|alle|agli|all)\b)(?! a (?!(?:gennaio|febbraio"
+    r"|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b))"
+    r"|(?:e )?(?:morto|morta|deceduto|deceduta))\b",
+    r"\b(?:mijn|onze) (?:moeder|vader|man|vrouw|zoon|dochter|broer|zus|oma|opa|partner) (?:is )?(?:\w+ )?overleden\b",
+)
+# The dead person's account, order or payments, or the customer's wish to close or stop something of theirs.
+_DEAD_PERSONS_THINGS = alt(
+    r"\b(?:his|her|their|the) (?:\w+ )?(?:account|subscription|membership|contract|direct debit|standing order"
+    r"|plan|policy|profile|orders?|bookings?|loyalty card|payments?|card)\b",
+    r"\b(?:close|closing|cancel|cancelling|canceling|transfer|transferring|stop|stopping|remove|delete|terminate)"
+    r" (?:\w+ )?(?:account|subscription|membership|contract|direct debit|plan|order|booking|payments?|emails"
+    r"|letters)\b",
+    r"\bin (?:his|her|their) name\b",
+    r"\b(?:still (?:being )?(?:charged|billed|paid|debited|taken)|still (?:charging|billing|taking|sending))\b",
+    r"\b(?:(?:su|sus|la|una) cuenta|suscripcion|abono|contrato|domiciliacion|pedido|reserva|membresia|dar de"
+    r" baja|darle de baja"
+    r"|cancelar|cobrando|cobros?)\b",
+    r"\b(?:(?:son|sa|ses|le|la|les|leur|un|une) (?:compte|abonnement|contrat|prelevements?|commandes?|reservation"
+    r"|adhesion|carte)|resilier|cloturer|fermer|annuler)\b",
+    r"\b(?:konto|kundenkonto|abo|abonnement|vertrag|lastschrift|bestellung|buchung|mitgliedschaft|kundigen|kundige"
+    r"|schliessen|loschen|abbuchungen?)\b",
+    r"\b(?:(?:a|sua|da|na) conta|assinatura|subscricao|contrato|debito direto|encomenda|reserva|cancelar"
+    r"|encerrar|fechar|cobrar"
+    r"|cobrancas?)\b",
+    r"\b(?:account|abbonamento|contratto|addebiti?|ordine|prenotazione|iscrizione|disdire|disdetta|chiudere"
+    r"|cancellare|annullare)\b",
+    r"\b(?:account|abonnement|contract|incasso|incasso s|bestelling|boeking|lidmaatschap|opzeggen|zeg|afsluiten"
+    r"|opheffen|afschrijvingen?)\b",
+)
+
 _RULES = (
     # --- English: a person asked for in so many words ---------------------------------------------
     Rule(
@@ -379,13 +431,45 @@ _RULES = (
             ) + f"? (?:to|with) {_DET}{_PERSON_EN}",
         ),
         negatable=True,
+        yields_to_group_enquiry=True,
         examples=(
             "can i tlak to a humna",
             "I want to speak to your manager",
+            "can I speak to someone about a group booking? we were let down last time",
+            "can I speak to someone about a party booking, nobody turned up",
         ),
         counter_examples=(
             "am I talking to a real person right now?",
             "I do not want to speak to anyone, what is the return window?",
+            "can I speak to someone about a group booking for 25 people in May? what's the price per head?",
+        ),
+    ),
+    # --- a death in the family and the dead person's account or order: a person, with care ---------
+    # Not sensitive:* (no security, money or legal risk, and never the crisis reply of self_harm): the
+    # customer needs someone who can close, transfer or stop things without asking for the dead person's
+    # login. A death told beside an ordinary question (a funeral director's repatriation, an engraving,
+    # a watch valued for probate) names no account, subscription, membership or payment and stays.
+    Rule(
+        "customer_request:bereavement",
+        confidence=0.85,
+        patterns=(
+            "^" + followed_by(".*" + _BEREAVEMENT) + followed_by(".*" + _DEAD_PERSONS_THINGS) + ".*?" + _BEREAVEMENT,
+        ),
+        examples=(
+            "my husband passed away, how do I close his account",
+            "My mum died last month and her subscription is still being paid",
+            "mi madre falleció, ¿cómo doy de baja su cuenta?",
+            "Mon père est décédé en mars, je voudrais résilier son abonnement",
+            "Mein Vater ist verstorben, wie kündige ich seinen Vertrag?",
+            "A minha mãe faleceu e a conta dela continua ativa",
+            "Mio marito è morto a gennaio, come chiudo il suo account?",
+            "Mijn moeder is overleden, hoe zeg ik haar abonnement op?",
+        ),
+        counter_examples=(
+            "do you arrange repatriation? my aunt passed away on holiday",
+            "my grandad passed away last year, do you do memorial engravings?",
+            "my printer died, can I cancel the ink plan?",
+            "mi abuela falleció hace años, ¿hacéis restauración de fotos antiguas?",
         ),
     ),
     Rule(
@@ -508,6 +592,7 @@ _RULES = (
             ) + f" {_DET}{_PERSON_EN}",
         ),
         negatable=True,
+        yields_to_group_enquiry=True,
         examples=(
             "how do I reach a human being here?",
             "can i tlak to a humna",

@@ -99,6 +99,7 @@ _RULES = (
         ),
         yields_to_joke=True,
         yields_to_story=True,
+        yields_to_job_title=True,
         examples=(
             "Voy a denunciar a la empresa",
         ),
@@ -125,6 +126,7 @@ _RULES = (
         ),
         yields_to_joke=True,
         yields_to_story=True,
+        yields_to_job_title=True,
         examples=(
             "je vais contacter mon avocat",
         ),
@@ -155,6 +157,7 @@ _RULES = (
         ),
         yields_to_joke=True,
         yields_to_story=True,
+        yields_to_job_title=True,
         examples=(
             "Ich werde rechtliche Schritte einleiten",
         ),
@@ -185,6 +188,7 @@ _RULES = (
         ),
         yields_to_joke=True,
         yields_to_story=True,
+        yields_to_job_title=True,
         examples=(
             "Se non mi rimborsate entro venerdì passo la pratica al mio avvocato",
             "Mi rivolgerò all'associazione consumatori per questa storia",
@@ -213,6 +217,7 @@ _RULES = (
         ),
         yields_to_joke=True,
         yields_to_story=True,
+        yields_to_job_title=True,
         examples=(
             "Als het geld er maandag niet is, stap ik naar de rechter",
             "Ik stel jullie aansprakelijk voor de schade aan mijn vloer",
@@ -230,6 +235,7 @@ _RULES = (
         ),
         yields_to_joke=True,
         yields_to_story=True,
+        yields_to_job_title=True,
         examples=(
             "vou processar a empresa",
         ),
