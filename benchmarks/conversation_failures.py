@@ -10,7 +10,7 @@ answer) goes to one bucket: not detected as a follow-up, searched with the wrong
 document with another section (or the previous answer again), declined by the word rule, declined
 with the right document found, a retrieval miss both ways, a hand-off. `--rows FILE` keeps every turn.
 
-    python benchmarks/conversation_failures.py [--only NAME[,NAME]] [--rows turns.jsonl] [--show BUCKET]
+    python benchmarks/conversation_failures.py [--only NAME[,NAME]] [--rows turns.jsonl] [--show BUCKET] [--rule-off]
 """
 
 from __future__ import annotations
@@ -58,11 +58,15 @@ def _recorded_search(search: Any, question: str, history: Sequence[Message]) -> 
     return query, result
 
 
+_RULE_OFF = {"on": False}
+
+
 def _recorded_holds(message: str, query: str, shown: str) -> bool:
     held = _holds(message, query, shown)
+    _record.setdefault("holds_calls", []).append([message, query, shown, held])
     if not held:
         _record["rule_declined"] = True
-    return held
+    return held or _RULE_OFF["on"]
 
 
 def bucket(row: dict[str, Any]) -> str | None:
@@ -100,18 +104,23 @@ def main() -> None:
     parser.add_argument("--only", help="help centres by name, comma-separated")
     parser.add_argument("--rows", help="write every turn as JSON lines here")
     parser.add_argument("--show", help="print the turns of this bucket")
+    parser.add_argument("--rule-off", action="store_true",
+                        help="never let the follow-up word rule decline (its verdicts are still recorded in "
+                             "holds_calls, for benchmarks/follow_up_rule_replay.py)")
     args = parser.parse_args()
+    _RULE_OFF["on"] = args.rule_off
 
     from commands import _throwaway
     from server import build_knowledge_base, build_services
     from settings import Settings
 
-    bot.turn.contextual_search = _recorded_search  # type: ignore[assignment]
-    answerability.follow_up_holds = _recorded_holds  # type: ignore[assignment]
+    bot.turn.contextual_search = _recorded_search
+    answerability.follow_up_holds = _recorded_holds
     rows: list[dict[str, Any]] = []
     for name, docs, _golden, files in help_centres(holdout=False, which="all"):
         if (args.only and name not in args.only.split(",")) or not files:
             continue
+        print(name, file=sys.stderr, flush=True)
         with tempfile.TemporaryDirectory(prefix="conversation-failures-") as tmp:
             settings = _throwaway(Settings(), Path(tmp))
             kb = build_knowledge_base(settings)
