@@ -28,7 +28,7 @@ Reading = Literal["new", "follow_up", "either", "plain"]
 # Said outright: the customer changes the subject ("different question", "otra cosa", "anyway").
 _NEW_TOPIC = re.compile(
     r"\b(different|separate|unrelated|new|other|another|diff)\s+(question|thing|topic|subject|issue|q)\b|"
-    r"^\W*(ok(ay)?|right|thanks|thank you|cool|great)?\W*(anyway|unrelated|totally different|changing the subject|"
+    r"^\W*(?:(ok(ay)?|right|thanks|thank you|cool|great)\W*)?(anyway|unrelated|totally different|changing the subject|"
     r"on another note|by the way|btw)\b|"
     r"\b(otra (pregunta|cosa|duda)|autre (question|chose)|andere(s)? (frage|thema)|outra (pergunta|coisa)|"
     r"altra (domanda|cosa)|andere vraag|iets anders)\b",
@@ -38,8 +38,8 @@ _NEW_TOPIC = re.compile(
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|right|so|oh|thanks|thank you|cool|great)\W+)*"
     r"(?:(?:a|one|totally|completely|quite)\s+)?"
-    r"(?:(?:different|separate|unrelated|new|other|another|diff)(?:\s+(?:question|thing|topic|subject|issue|q))?|"
-    r"something else|anyway|changing the subject|on another note|by the way|btw)"
+    r"(?:(?:different|separate|new|other|another|diff)\s+(?:question|thing|topic|subject|issue|q)|"
+    r"unrelated|something else|anyway|changing the subject|on another note|by the way|btw)"
     r"(?:\s*[,:;.!?\-\u2013\u2014]+\s*|\s+(?=(?:but|and)\b))(?:(?:but|and|also|so)\b\W*)?",
     re.I)
 # Said outright: the message continues ("and the 900 one?", "what about express?", "¿y para Canarias?").
@@ -48,8 +48,11 @@ _CONTINUES = re.compile(
     r"mais|pero|aber|maar|y si|et si|und wenn|e se)\b",
     re.I)
 # Said outright: the customer corrects a detail of the last question ("sorry I meant the 900 plan").
-_CORRECTS = re.compile(r"^\W*(sorry|oops|whoops|no|nope|actually|wait|my bad|i mean)?\W*(i\s+)?(meant|mean)\b|"
-                       r"^\W*(sorry|oops|actually)\b.{0,20}\b(instead|rather)\b", re.I)
+# NOTE: one `\W*` between markers (`^\W*(x\W*)?` not `^\W*(x)?\W*`): two adjacent ones backtrack
+# quadratically on a long run of punctuation. The words between "sorry" and "instead" are looked at, not
+# taken: they are the correction's subject ("sorry, the oak one instead"), not its marker.
+_CORRECTS = re.compile(r"^\W*(?:(sorry|oops|whoops|no|nope|actually|wait|my bad|i mean)\W*)?(i\s+)?(meant|mean)\b|"
+                       r"^\W*(sorry|oops|actually)\b(?=.{0,20}\b(instead|rather)\b)", re.I)
 _POINTS_BACK = frozenset([
     "it", "its", "that", "this", "those", "these", "they", "them", "their", "there", "then", "one", "ones", "same",
     "he", "she", "him", "her", "his",  # English
@@ -150,11 +153,12 @@ def contextual_search(search: Searchable, question: str, history: Sequence[Messa
 
 def condense_query(question: str, history: Sequence[Message]) -> str:
     """The text to search for without running a search: the message with its topic when its
-    wording points back, else the message alone (the LLM's rewrite and benchmarks use this)."""
+    wording points back, else the message alone, without the words announcing a new subject, as
+    `contextual_search` searches it (the LLM's rewrite and benchmarks use this)."""
     options = candidates(question, history)
     if options.with_topic is not None and options.reading != "new" and options.bias > 0:
         return options.with_topic
-    return question
+    return options.alone
 
 
 def without_lead_in(question: str) -> str:
@@ -169,7 +173,8 @@ def framing_words(message: str) -> set[str]:
     """The content words with which a follow-up leans on its topic rather than adds to it: a
     continuation or correction ("what about", "sorry I meant"), a word pointing back ("that one") and
     the phrase asking for a time, an amount or a count ("how long does that take")."""
-    marked = " ".join(m.group(0) for pattern in (_CONTINUES, _CORRECTS) for m in pattern.finditer(message))
+    marked = " ".join(g for pattern in (_CONTINUES, _CORRECTS) for m in pattern.finditer(message)
+                      for g in m.groups() if g)
     pointing = " ".join(w for w in _WORD.findall(message) if w.lower() in _POINTS_BACK)
     return extractive.content_words(f"{marked} {pointing}") | extractive.kind_words(message)
 

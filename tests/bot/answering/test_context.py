@@ -157,3 +157,35 @@ def test_only_a_leading_announcement_is_taken_off_and_never_all_the_words() -> N
     assert without_lead_in("ok, another question - is parking free") == "is parking free"
     assert without_lead_in("is the other thing included in the price?") == "is the other thing included in the price?"
     assert without_lead_in("different question") == "different question"
+
+
+def test_an_adjective_opening_a_question_is_not_an_announcement() -> None:
+    # "new", "other", "different" announce a subject only with their noun ("new question, ...")
+    from bot.answering.context import without_lead_in
+    assert without_lead_in("new, unopened items: can I return them?") == "new, unopened items: can I return them?"
+    assert without_lead_in("different: is the blue one cheaper?") == "different: is the blue one cheaper?"
+    assert without_lead_in("new question: can I return them?") == "can I return them?"
+
+
+def test_what_a_correction_names_is_not_framing() -> None:
+    from bot.answering.context import framing_words
+    assert "oak" not in framing_words("sorry, the oak one instead")
+    assert {"sorry", "instead"} <= framing_words("sorry, the oak one instead")
+
+
+def test_a_long_run_of_punctuation_is_read_in_linear_time() -> None:
+    import time
+
+    from bot.answering.context import candidates, framing_words, without_lead_in
+    message = "," * 20_000 + " x"
+    started = time.perf_counter()
+    framing_words(message)
+    without_lead_in(message)
+    candidates(message, _history(("how much is the fibre 500 plan", "32 a month [1]", "plans.md")))
+    assert time.perf_counter() - started < 0.5  # quadratic backtracking took ~25 s here
+
+
+def test_condense_query_gives_a_new_subject_without_its_announcement() -> None:
+    from bot.answering.context import condense_query
+    history = _history(("how much is the fibre 500 plan", "32 a month [1]", "plans.md"))
+    assert condense_query("unrelated, but do you charge for paper bills?", history) == "do you charge for paper bills?"
