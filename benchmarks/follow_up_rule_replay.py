@@ -37,8 +37,9 @@ def holds(message: str, query: str, shown: str, n: int = 2, frame: bool = False,
     """`answerability.follow_up_holds` with its threshold and framing words as parameters."""
     if query == message or not query.endswith(message):
         return True
-    added = extractive.content_words(message) - extractive.content_words(query[: -len(message)])
-    named = added - context.framing_words(message) if frame else added
+    topic = query[: -len(message)]
+    added = extractive.content_words(message) - extractive.content_words(topic)
+    named = added - context.framing_words(message, topic) if frame else added
     return len(named) < n or bool((added if keep else named) & extractive.content_words(shown))
 
 

@@ -30,9 +30,9 @@ from bot.answering import context  # noqa: E402
 from bot.answering.evaluation import _judge  # noqa: E402
 from bot.answering.golden import load_conversations  # noqa: E402
 
-_CHANGED: tuple[Callable[[str], set[str]], Callable[[str], str]] = (context.framing_words, context.without_lead_in)
-VARIANTS: dict[str, tuple[Callable[[str], set[str]], Callable[[str], str]]] = {
-    "before": (lambda _m: set(), lambda q: q), "after": _CHANGED}
+_CHANGED: tuple[Callable[..., set[str]], Callable[[str], str]] = (context.framing_words, context.without_lead_in)
+VARIANTS: dict[str, tuple[Callable[..., set[str]], Callable[[str], str]]] = {
+    "before": (lambda _m, _t="": set(), lambda q: q), "after": _CHANGED}
 
 
 def summary(rows: list[dict[str, Any]]) -> None:

@@ -176,10 +176,11 @@ def follow_up_holds(message: str, query: str, shown: str) -> bool:
     if query == message or not query.endswith(message):
         return True  # searched alone: the rule above has already read the message's own words
     # NOTE: "how long does that take?" adds no subject of its own: the words that frame a follow-up
-    # ("what about", "sorry I meant", "that one", "how long") are not counted as words it adds, though
-    # one of them shown still counts ("a minimum period?" answered by the minimum term).
-    added = extractive.content_words(message) - extractive.content_words(query[: -len(message)])
-    named = added - context.framing_words(message)
+    # ("what about", "sorry I meant", "that one", a "how long" its topic did not ask) are not counted as
+    # words it adds, though one of them shown still counts ("a minimum period?" answered by the minimum term).
+    topic = query[: -len(message)]
+    added = extractive.content_words(message) - extractive.content_words(topic)
+    named = added - context.framing_words(message, topic)
     return len(named) < FOLLOW_UP_ADDS or bool(added & extractive.content_words(shown))
 
 

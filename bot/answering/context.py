@@ -63,6 +63,9 @@ _POINTS_BACK = frozenset([
     "quello", "quella", "ciò",  # Italian
     "dat", "dit", "het",  # Dutch
 ])
+# A pointing word that stands for the topic's noun with new words before it ("the long stay one"): it
+# points back only after another ("that one").
+_NAMES_ANOTHER = frozenset(["one", "ones"])
 _WORD = re.compile(r"\w+")
 # How much better the new-question reading must score to win (calibrated search scores, 0-1).
 BIAS = {"continues": 0.30, "points_back": 0.06, "plain": -0.02}
@@ -169,14 +172,22 @@ def without_lead_in(question: str) -> str:
     return rest if extractive.content_words(rest) else question
 
 
-def framing_words(message: str) -> set[str]:
+def framing_words(message: str, topic: str = "") -> set[str]:
     """The content words with which a follow-up leans on its topic rather than adds to it: a
-    continuation or correction ("what about", "sorry I meant"), a word pointing back ("that one") and
-    the phrase asking for a time, an amount or a count ("how long does that take")."""
+    continuation or correction ("what about", "sorry I meant"), a word pointing back ("that") and,
+    when the message asks another kind of answer than its topic did, the phrase asking for it ("how do
+    I renew?" then "how long does that take?"). Asked again for the same kind ("how much is a double
+    room?" then "is there a fee for pets?") the kind word is part of a new subject; "one" frames only
+    after a pointing word ("that one", not "the long stay one", which names another thing)."""
     marked = " ".join(g for pattern in (_CONTINUES, _CORRECTS) for m in pattern.finditer(message)
                       for g in m.groups() if g)
-    pointing = " ".join(w for w in _WORD.findall(message) if w.lower() in _POINTS_BACK)
-    return extractive.content_words(f"{marked} {pointing}") | extractive.kind_words(message)
+    words = [w.lower() for w in _WORD.findall(message)]
+    pointing = " ".join(w for i, w in enumerate(words) if w in _POINTS_BACK and
+                        (w not in _NAMES_ANOTHER or (i > 0 and words[i - 1] in _POINTS_BACK)))
+    framing = extractive.content_words(f"{marked} {pointing}")
+    if extractive.expected_kind(message) != extractive.expected_kind(topic):
+        framing |= extractive.kind_words(message)
+    return framing
 
 
 def _topic(question: str, history: Sequence[Message]) -> str | None:

@@ -246,3 +246,14 @@ def test_the_refitted_thin_match_reaches_a_coverage_of_0_3_and_search_is_sure_fr
     assert RULE.shows(score=0.6, coverage=0.3, **thin)
     assert RULE.shows(score=0.72, coverage=0.28, **thin)  # sure of the document from 0.7 (was 0.75)
     assert not replace(RULE, strong_score=0.75).shows(score=0.72, coverage=0.28, **thin)
+
+
+@pytest.mark.parametrize(("message", "topic", "shown"), [
+    # the same kind of answer asked again: "fee" is part of a new subject, not framing
+    ("is there a fee for pets?", "how much is a double room", "Double room: 90 a night."),
+    # "one" stands for the topic's noun; the words before it name another thing
+    ("and at the long stay one?", "how much is parking at the short stay car park", "Short stay: 5 an hour."),
+])
+def test_a_follow_up_naming_another_thing_through_framing_words_is_still_declined(message, topic, shown):
+    from bot.answering.answerability import follow_up_holds
+    assert not follow_up_holds(message, f"{topic} {message}", shown)
