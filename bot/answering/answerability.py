@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.answering import extractive, left_out
+from bot.answering import context, extractive, left_out
 from knowledge_base.results import DEFAULT_ANSWERABLE_THRESHOLD
 
 
@@ -175,8 +175,13 @@ def follow_up_holds(message: str, query: str, shown: str) -> bool:
     """
     if query == message or not query.endswith(message):
         return True  # searched alone: the rule above has already read the message's own words
-    added = extractive.content_words(message) - extractive.content_words(query[: -len(message)])
-    return len(added) < FOLLOW_UP_ADDS or bool(added & extractive.content_words(shown))
+    # NOTE: "how long does that take?" adds no subject of its own: the words that frame a follow-up
+    # ("what about", "sorry I meant", "that one", a "how long" its topic did not ask) are not counted as
+    # words it adds, though one of them shown still counts ("a minimum period?" answered by the minimum term).
+    topic = query[: -len(message)]
+    added = extractive.content_words(message) - extractive.content_words(topic)
+    named = added - context.framing_words(message, topic)
+    return len(named) < FOLLOW_UP_ADDS or bool(added & extractive.content_words(shown))
 
 
 def question_share(question: str, section: str) -> float:

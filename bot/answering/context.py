@@ -28,10 +28,19 @@ Reading = Literal["new", "follow_up", "either", "plain"]
 # Said outright: the customer changes the subject ("different question", "otra cosa", "anyway").
 _NEW_TOPIC = re.compile(
     r"\b(different|separate|unrelated|new|other|another|diff)\s+(question|thing|topic|subject|issue|q)\b|"
-    r"^\W*(ok(ay)?|right|thanks|thank you|cool|great)?\W*(anyway|unrelated|totally different|changing the subject|"
+    r"^\W*(?:(ok(ay)?|right|thanks|thank you|cool|great)\W*)?(anyway|unrelated|totally different|changing the subject|"
     r"on another note|by the way|btw)\b|"
     r"\b(otra (pregunta|cosa|duda)|autre (question|chose)|andere(s)? (frage|thema)|outra (pergunta|coisa)|"
     r"altra (domanda|cosa)|andere vraag|iets anders)\b",
+    re.I)
+# The words that announce a new subject at the start of a message ("different question, ...", "unrelated,
+# but ..."): searched with the question, they only pull its score down (issue 11).
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|so|oh|thanks|thank you|cool|great)\W+)*"
+    r"(?:(?:a|one|totally|completely|quite)\s+)?"
+    r"(?:(?:different|separate|new|other|another|diff)\s+(?:question|thing|topic|subject|issue|q)|"
+    r"unrelated|something else|anyway|changing the subject|on another note|by the way|btw)"
+    r"(?:\s*[,:;.!?\-\u2013\u2014]+\s*|\s+(?=(?:but|and)\b))(?:(?:but|and|also|so)\b\W*)?",
     re.I)
 # Said outright: the message continues ("and the 900 one?", "what about express?", "¿y para Canarias?").
 _CONTINUES = re.compile(
@@ -39,8 +48,11 @@ _CONTINUES = re.compile(
     r"mais|pero|aber|maar|y si|et si|und wenn|e se)\b",
     re.I)
 # Said outright: the customer corrects a detail of the last question ("sorry I meant the 900 plan").
-_CORRECTS = re.compile(r"^\W*(sorry|oops|whoops|no|nope|actually|wait|my bad|i mean)?\W*(i\s+)?(meant|mean)\b|"
-                       r"^\W*(sorry|oops|actually)\b.{0,20}\b(instead|rather)\b", re.I)
+# NOTE: one `\W*` between markers (`^\W*(x\W*)?` not `^\W*(x)?\W*`): two adjacent ones backtrack
+# quadratically on a long run of punctuation. The words between "sorry" and "instead" are looked at, not
+# taken: they are the correction's subject ("sorry, the oak one instead"), not its marker.
+_CORRECTS = re.compile(r"^\W*(?:(sorry|oops|whoops|no|nope|actually|wait|my bad|i mean)\W*)?(i\s+)?(meant|mean)\b|"
+                       r"^\W*(sorry|oops|actually)\b(?=.{0,20}\b(instead|rather)\b)", re.I)
 _POINTS_BACK = frozenset([
     "it", "its", "that", "this", "those", "these", "they", "them", "their", "there", "then", "one", "ones", "same",
     "he", "she", "him", "her", "his",  # English
@@ -51,6 +63,9 @@ _POINTS_BACK = frozenset([
     "quello", "quella", "ciò",  # Italian
     "dat", "dit", "het",  # Dutch
 ])
+# A pointing word that stands for the topic's noun with new words before it ("the long stay one"): it
+# points back only after another ("that one").
+_NAMES_ANOTHER = frozenset(["one", "ones"])
 _WORD = re.compile(r"\w+")
 # How much better the new-question reading must score to win (calibrated search scores, 0-1).
 BIAS = {"continues": 0.30, "points_back": 0.06, "plain": -0.02}
@@ -77,7 +92,7 @@ def candidates(question: str, history: Sequence[Message]) -> Candidates:
     if topic is None:
         return Candidates(question, None, "new")
     if _NEW_TOPIC.search(question):
-        return Candidates(question, None, "new")
+        return Candidates(without_lead_in(question), None, "new")
     words = [w.lower() for w in _WORD.findall(question)]
     with_topic = f"{topic} {question}"
     content = len(extractive.content_words(question))
@@ -141,11 +156,38 @@ def contextual_search(search: Searchable, question: str, history: Sequence[Messa
 
 def condense_query(question: str, history: Sequence[Message]) -> str:
     """The text to search for without running a search: the message with its topic when its
-    wording points back, else the message alone (the LLM's rewrite and benchmarks use this)."""
+    wording points back, else the message alone, without the words announcing a new subject, as
+    `contextual_search` searches it (the LLM's rewrite and benchmarks use this)."""
     options = candidates(question, history)
     if options.with_topic is not None and options.reading != "new" and options.bias > 0:
         return options.with_topic
-    return question
+    return options.alone
+
+
+def without_lead_in(question: str) -> str:
+    """The question without the words that announce it as a new subject ("different question, can I pay
+    by card?" -> "can I pay by card?"), when something is left to search for."""
+    lead = _LEAD_IN.match(question)
+    rest = question[lead.end():].strip() if lead else question
+    return rest if extractive.content_words(rest) else question
+
+
+def framing_words(message: str, topic: str = "") -> set[str]:
+    """The content words with which a follow-up leans on its topic rather than adds to it: a
+    continuation or correction ("what about", "sorry I meant"), a word pointing back ("that") and,
+    when the message asks another kind of answer than its topic did, the phrase asking for it ("how do
+    I renew?" then "how long does that take?"). Asked again for the same kind ("how much is a double
+    room?" then "is there a fee for pets?") the kind word is part of a new subject; "one" frames only
+    after a pointing word ("that one", not "the long stay one", which names another thing)."""
+    marked = " ".join(g for pattern in (_CONTINUES, _CORRECTS) for m in pattern.finditer(message)
+                      for g in m.groups() if g)
+    words = [w.lower() for w in _WORD.findall(message)]
+    pointing = " ".join(w for i, w in enumerate(words) if w in _POINTS_BACK and
+                        (w not in _NAMES_ANOTHER or (i > 0 and words[i - 1] in _POINTS_BACK)))
+    framing = extractive.content_words(f"{marked} {pointing}")
+    if extractive.expected_kind(message) != extractive.expected_kind(topic):
+        framing |= extractive.kind_words(message)
+    return framing
 
 
 def _topic(question: str, history: Sequence[Message]) -> str | None:

@@ -394,6 +394,13 @@ _COUNT = re.compile(
 )
 
 
+def kind_words(question: str) -> set[str]:
+    """The content words of the phrases that ask for a time, an amount or a count ("how long", "cost"):
+    they say what kind of answer is wanted, not what it is about."""
+    return {w for pattern in (_ASKS_TIME, _ASKS_MONEY, _ASKS_COUNT) for m in pattern.finditer(question)
+            for w in content_words(m.group(0))}
+
+
 @functools.lru_cache(maxsize=256)  # NOTE: asked ~9 times a turn of the same question
 def expected_kind(question: str) -> str | None:
     """ "time", "money", "count" or None: what a sentence that answers this question should contain.

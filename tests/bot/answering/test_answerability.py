@@ -107,6 +107,30 @@ def test_follow_up_holds_reads_only_the_words_the_message_adds(message, query, h
     assert follow_up_holds(message, query, "Kept between 12 and 22 degrees, humidity below 60%.") is holds
 
 
+@pytest.mark.parametrize(("message", "topic"), [
+    ("how long does that take?", "how do i renew my parking permit"),
+    ("sorry I meant the premium tier", "what does the basic tier cost per month"),
+    ("and that one, is it any quieter?", "is the blue kettle cordless"),
+])
+def test_a_follow_up_framed_on_its_topic_adds_no_words_of_its_own(message, topic):
+    # "how long", "sorry I meant", "what about that one" ask about the topic; they name nothing new
+    from bot.answering.answerability import follow_up_holds
+    assert follow_up_holds(message, f"{topic} {message}", "Renewals are processed within 3 working days.")
+
+
+def test_a_follow_up_naming_new_things_beside_its_framing_still_needs_them_shown():
+    from bot.answering.answerability import follow_up_holds
+    message = "how long does the gift wrapping service take?"
+    assert not follow_up_holds(message, f"what are the delivery options {message}", "Standard delivery: 2 days.")
+
+
+def test_a_framing_word_the_section_shows_still_holds_a_follow_up():
+    # "minimum" frames the question (it asks for a count) but, shown, it says the answer is there
+    from bot.answering.answerability import follow_up_holds
+    message = "is there a minimum period for renting?"
+    assert follow_up_holds(message, f"how much is the cello {message}", "Minimum: 3 months, then monthly.")
+
+
 BAYS = """We have outdoor parking bays for vehicles at our York site only.
 
 A standard bay costs £55 per 4 weeks, a long bay (over 6 metres) £75."""
@@ -222,3 +246,14 @@ def test_the_refitted_thin_match_reaches_a_coverage_of_0_3_and_search_is_sure_fr
     assert RULE.shows(score=0.6, coverage=0.3, **thin)
     assert RULE.shows(score=0.72, coverage=0.28, **thin)  # sure of the document from 0.7 (was 0.75)
     assert not replace(RULE, strong_score=0.75).shows(score=0.72, coverage=0.28, **thin)
+
+
+@pytest.mark.parametrize(("message", "topic", "shown"), [
+    # the same kind of answer asked again: "fee" is part of a new subject, not framing
+    ("is there a fee for pets?", "how much is a double room", "Double room: 90 a night."),
+    # "one" stands for the topic's noun; the words before it name another thing
+    ("and at the long stay one?", "how much is parking at the short stay car park", "Short stay: 5 an hour."),
+])
+def test_a_follow_up_naming_another_thing_through_framing_words_is_still_declined(message, topic, shown):
+    from bot.answering.answerability import follow_up_holds
+    assert not follow_up_holds(message, f"{topic} {message}", shown)

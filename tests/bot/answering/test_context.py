@@ -132,3 +132,60 @@ def test_answers_quality_reads_both_conversation_files(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids)) == 22
     only = {name: files for name, _d, _g, files in help_centres(holdout=False, which="original")}
     assert [f.name for f in only["quillmate"]] == ["conversations.jsonl"]
+
+
+def test_framing_words_are_how_a_follow_up_leans_not_what_it_names() -> None:
+    from bot.answering.context import framing_words
+    assert framing_words("how long does that take?") == {"long"}
+    assert {"sorry", "meant"} <= framing_words("sorry I meant the oak table")
+    assert "oak" not in framing_words("sorry I meant the oak table")
+    assert framing_words("does the lamp come with a bulb?") == set()
+
+
+def test_a_new_subject_is_searched_without_the_words_announcing_it() -> None:
+    # the announcement matches nothing and only dilutes the search for what is asked
+    search = KeywordSearch()
+    history = _history(("how much is the fibre 500 plan", "32 a month [1]", "plans.md"))
+    query, result = contextual_search(search, "unrelated, but do you charge for paper bills?", history)
+    assert search.queries == ["do you charge for paper bills?"]
+    assert result.hits[0].document_id == "billing.md"
+
+
+def test_only_a_leading_announcement_is_taken_off_and_never_all_the_words() -> None:
+    from bot.answering.context import without_lead_in
+    assert without_lead_in("Separate thing: can I pause deliveries?") == "can I pause deliveries?"
+    assert without_lead_in("ok, another question - is parking free") == "is parking free"
+    assert without_lead_in("is the other thing included in the price?") == "is the other thing included in the price?"
+    assert without_lead_in("different question") == "different question"
+
+
+def test_an_adjective_opening_a_question_is_not_an_announcement() -> None:
+    # "new", "other", "different" announce a subject only with their noun ("new question, ...")
+    from bot.answering.context import without_lead_in
+    assert without_lead_in("new, unopened items: can I return them?") == "new, unopened items: can I return them?"
+    assert without_lead_in("different: is the blue one cheaper?") == "different: is the blue one cheaper?"
+    assert without_lead_in("new question: can I return them?") == "can I return them?"
+
+
+def test_what_a_correction_names_is_not_framing() -> None:
+    from bot.answering.context import framing_words
+    assert "oak" not in framing_words("sorry, the oak one instead")
+    assert {"sorry", "instead"} <= framing_words("sorry, the oak one instead")
+
+
+def test_a_long_run_of_punctuation_is_read_in_linear_time() -> None:
+    import time
+
+    from bot.answering.context import candidates, framing_words, without_lead_in
+    message = "," * 20_000 + " x"
+    started = time.perf_counter()
+    framing_words(message)
+    without_lead_in(message)
+    candidates(message, _history(("how much is the fibre 500 plan", "32 a month [1]", "plans.md")))
+    assert time.perf_counter() - started < 0.5  # quadratic backtracking took ~25 s here
+
+
+def test_condense_query_gives_a_new_subject_without_its_announcement() -> None:
+    from bot.answering.context import condense_query
+    history = _history(("how much is the fibre 500 plan", "32 a month [1]", "plans.md"))
+    assert condense_query("unrelated, but do you charge for paper bills?", history) == "do you charge for paper bills?"
