@@ -1901,6 +1901,10 @@ _RULES = (
             r"(?:refund|reimbursement|money back|deposit back) (?:after|in|for) (?:about |almost |nearly |more"
             r" than |over )?"
             + _LONG_SPAN_BARE + r"\b",
+            # en: asked where it is, the wait told after ("where is my refund? it's been 21 days")
+            r"\bwhere (?:is|s) (?:my|our|the) (?:refund|reimbursement|money back|deposit back)\b"
+            r"(?: \w+){0,4}(?: \.)? (?:it s been|it is been|it has been|its been|been)"
+            r" (?:about |almost |nearly |more than |over )?" + _LONG_SPAN_BARE + r"\b",
             # de
             _WAIT_DE + r" (?:\w+ ){0,3}seit " + _LONG_DE + r"(?: \w+){0,3} auf (?:\w+ ){0,2}"
             r"(?:ruckerstattung|erstattung|ruckzahlung|gutschrift|geld|kaution)\b",
@@ -1916,13 +1920,15 @@ _RULES = (
             r"\b(?:toujours )?(?:pas|aucun|rien)(?: de| d| recu| recu de| recu mon| eu)? ?(?:mon |le |du"
             r" )?remboursement"
             r"(?: \w+){0,3} (?:apres|depuis|au bout de) " + _LONG_FR + r"\b",
+            r"\b(?:ca fait|cela fait|voila) " + _LONG_FR + r"(?: \.)? (?:et|mais)? ?(?:toujours |encore )?(?:pas|aucun"
+            r"|rien)(?: de| d)? ?(?:mon |le |du )?remboursement\b",
             r"\b(?:ca fait|cela fait|voila) " + _LONG_FR + r" (?:que )?(?:j )?attends? (?:\w+"
             r" ){0,2}(?:remboursement|argent)\b",
             # es
             r"\b(?:llevo|llevamos) " + _LONG_ES + r" (?:esperando|sin recibir|sin ver|sin) (?:\w+ ){0,2}"
             r"(?:reembolso|devolucion|dinero|fianza)\b",
             r"\b(?:espero|esperando|estoy esperando|sigo esperando) (?:\w+ ){0,2}(?:reembolso|devolucion|dinero|fianza)"
-            r"(?: \w+){0,3} (?:desde hace|hace|durante) " + _LONG_ES + r"\b",
+            r"(?: \w+){0,3} (?:desde hace|hace|durante|despues de|tras|por) " + _LONG_ES + r"\b",
             r"\b(?:sigo sin|todavia sin|aun sin|ningun|no hay) (?:recibir |ver )?(?:el |mi |ningun"
             r" )?(?:reembolso|devolucion)"
             r"(?: \w+){0,3} (?:despues de|tras|desde hace|en) " + _LONG_ES + r"\b",

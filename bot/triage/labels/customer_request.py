@@ -358,7 +358,12 @@ _KIN_EN = alt("husband", "wife", "partner", "mum", "mom", "mother", "dad", "fath
               "aunt", "uncle", "mother in law", "father in law", "parents?", "fiance", "fiancee", "child")
 _BEREAVEMENT = alt(
     rf"\b(?:my|our) (?:late )?{_KIN_EN} (?:has |had |recently |sadly |just )*(?:passed away|died"
-    rf"(?! (?:his|her|their|my|its|the|it|them)\b)|is dead)\b",
+    rf"(?! (?:his|her|their|my|its|the|it|them)\b)|is dead|is deceased|passed (?=(?:in|last|on|earlier|recently)"
+    rf" (?!the\b|a\b|his\b|her\b|my\b)))\b",
+    # the kin opening the message or a sentence without "my" ("Dad passed away last week, ...")
+    rf"(?:^|\. ) ?(?:{_KIN_EN}) (?:has |had |recently |sadly |just )*(?:passed away|died(?! (?:his|her|their|my|its"
+    rf"|the|it|them)\b))\b",
+    rf"\b(?:we|i) (?:have |ve |just |recently |sadly )*lost (?:my|our) {_KIN_EN}\b(?! s\b)",
     rf"\b(?:my|our) late {_KIN_EN}\b",
     rf"\b(?:death|passing|loss) of (?:my|our) {_KIN_EN}\b(?! s\b)",
     r"\b(?:mi|nuestra|nuestro) (?:madre|padre|marido|esposo|esposa|mujer|hijo|hija|hermano|hermana|abuelo|abuela"
@@ -366,7 +371,7 @@ _BEREAVEMENT = alt(
     r" (?:ha |se )?(?:fallecio|fallecido|murio|muerto)\b",
     r"\b(?:ma|mon|notre) (?:mere|pere|mari|femme|epouse|fils|fille|frere|soeur|grand mere|grand pere|conjoint"
     r"|compagnon)"
-    r" (?:est |vient d etre |vient de )?(?:decede|decedee|mort|morte|deceder|mourir)\b",
+    r" (?:est |vient d etre |vient de )?(?:decede|decedee|mort|morte|deceder|mourir|nous a quittes?)\b",
     r"\b(?:deces|mort) de (?:ma|mon|notre) (?:mere|pere|mari|femme|epouse|fils|fille|frere|soeur|conjoint)\b",
     r"\b(?:mein|meine|unser|unsere) (?:mutter|vater|mann|ehemann|frau|ehefrau|sohn|tochter|bruder|schwester|oma|opa"
     r"|partner|partnerin) (?:ist )?(?:\w+ )?(?:verstorben|gestorben)\b",
@@ -381,8 +386,8 @@ _BEREAVEMENT = alt(
 )
 # The dead person's account, order or payments, or the customer's wish to close or stop something of theirs.
 _DEAD_PERSONS_THINGS = alt(
-    r"\b(?:his|her|their|the) (?:\w+ )?(?:account|subscription|membership|contract|direct debit|standing order"
-    r"|plan|policy|profile|orders?|bookings?|loyalty card|payments?|card)\b",
+    r"\b(?:his|her|their|the) (?:\w+ ){0,2}(?:account|subscription|membership|contract|direct debit|standing order"
+    r"|plan|policy|profile|orders?|bookings?|loyalty card|payments?|card|club|deliveries)\b",
     r"\b(?:close|closing|cancel|cancelling|canceling|transfer|transferring|stop|stopping|remove|delete|terminate)"
     r" (?:\w+ )?(?:account|subscription|membership|contract|direct debit|plan|order|booking|payments?|emails"
     r"|letters)\b",

@@ -194,3 +194,40 @@ def test_a_group_with_a_problem_keeps_the_handoff(rules: Triage, text: str) -> N
 def test_italian_bereavement_still_fires_with_a_month(rules: Triage) -> None:
     assert rules.rules("Mio padre è mancato a gennaio, vorrei disdire il suo abbonamento").label == "customer_request"
     assert rules.rules("Mio marito è venuto a mancare, come chiudo il suo account?").label == "customer_request"
+
+
+# A tester's messages against the served bot (2026-12-06): phrasings the first rules missed.
+TESTER_WAITS = (
+    "Where is my refund? It's been 21 days.",
+    "Ça fait trois semaines et toujours pas de remboursement.",
+    "Sigo esperando mi reembolso después de 3 semanas.",
+)
+TESTER_DEATHS = (
+    "Dad passed away last week, his subscription needs cancelling",
+    "I'm writing on behalf of my late father, please cancel his Bean Club.",
+    "We lost our mum in October. Her coffee subscription is still charging her card.",
+    "my mum passed in March, please stop her deliveries",
+    "My brother is deceased, how do I cancel his coffee club membership?",
+    "Ma mère nous a quittés, comment arrêter son abonnement ?",
+)
+TESTER_NEAR = (  # the same words with no overdue wait or no death: the bot answers
+    "where is my refund? how long do refunds take",
+    "my dad passed on the message, can you cancel the order?",
+    "Dad died his hair, can I cancel the wig order",
+    "My son passed in June! can I cancel the extra lessons?",
+)
+
+
+@pytest.mark.parametrize("text", TESTER_WAITS)
+def test_a_testers_refund_waits_are_billing_disputes(rules: Triage, text: str) -> None:
+    assert rules.rules(text).label == "billing_dispute"
+
+
+@pytest.mark.parametrize("text", TESTER_DEATHS)
+def test_a_testers_bereavements_go_to_a_person(rules: Triage, text: str) -> None:
+    assert rules.rules(text).label == "customer_request"
+
+
+@pytest.mark.parametrize("text", TESTER_NEAR)
+def test_a_testers_near_misses_stay_with_the_bot(rules: Triage, text: str) -> None:
+    assert rules.rules(text).label == "none"
