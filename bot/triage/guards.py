@@ -793,6 +793,18 @@ JOB_TITLE_BEFORE = re.compile(
 )
 
 
+# After "my son is a lawyer": the lawyer about to act, or the company warned (a tester's messages, 2026-12-06):
+# "he will be in touch if you don't refund me", "she's seen your terms", "I'd think carefully about your next reply".
+JOB_HOLDER_ACTING = re.compile(
+    r"\b(?:will|ll|is going to|s going to|is gonna|s gonna|shall) (?:be in touch|contact|write to|call you|sue"
+    r"|take (?:this|it|you)|deal with (?:this|you)|hear)\b"
+    r"|\b(?:be|is|s) (?:in touch|contacting you|reading this|watching this|looking into this)\b"
+    r"|\bif you (?:don t|do not|won t|will not|refuse|can t|cannot|fail)\b"
+    r"|\b(?:has|have|s|is) (?:seen|read|reviewed|looked at) (?:your|the|this)\b"
+    r"|\bthink (?:very |really )?carefully\b|\byour next (?:reply|move|step)\b"
+)
+
+
 class Facts:
     """The guards' verdicts on one normalised message for one label, each computed on first use."""
 
@@ -925,7 +937,7 @@ def job_title(norm: str, m: re.Match[str]) -> bool:
     """
     before = norm[:m.start()].rstrip() + " "
     if m.group().lstrip().startswith(("a ", "an ")) and JOB_TITLE_BEFORE.search(before) is not None:
-        return True
+        return JOB_HOLDER_ACTING.search(norm, m.end()) is None  # "... and he will be in touch": a threat
     return relative_job_question(norm, m.start(), m.end(), GRIEVANCE_CONTEXT)  # "my son's a lawyer, does he...?"
 
 

@@ -231,3 +231,26 @@ def test_a_testers_bereavements_go_to_a_person(rules: Triage, text: str) -> None
 @pytest.mark.parametrize("text", TESTER_NEAR)
 def test_a_testers_near_misses_stay_with_the_bot(rules: Triage, text: str) -> None:
     assert rules.rules(text).label == "none"
+
+
+TESTER_LAWYERS_ACTING = (  # a tester's: the relative's job named, then the lawyer about to act or the company warned
+    "My son is a lawyer and he will be in touch if you don't refund me.",
+    "my son is a lawyer, he'll be contacting you about my refund",
+    "my son is a lawyer. I'd think carefully about your next reply.",
+    "My son is a lawyer and he's reading this chat.",
+    "My daughter is a solicitor and she's seen your terms.",
+)
+JOBS_ONLY = (  # the job named beside an ordinary errand: the bot answers
+    "I am a lawyer, can I book a table for 6 on friday?",
+    "my wife is a solicitor and will be in Leeds on friday, can she pick up the order?",
+)
+
+
+@pytest.mark.parametrize("text", TESTER_LAWYERS_ACTING)
+def test_a_lawyer_about_to_act_is_legal(rules: Triage, text: str) -> None:
+    assert rules.rules(text).label == "legal"
+
+
+@pytest.mark.parametrize("text", JOBS_ONLY)
+def test_a_job_beside_an_errand_stays_with_the_bot(rules: Triage, text: str) -> None:
+    assert rules.rules(text).label == "none"
