@@ -171,6 +171,9 @@ def _trust(source: str, value: str | None) -> str:
         raise DocumentLoadError(source, f"unknown trust {value!r}; use one of {sorted(_TRUST_VALUES)}") from None
 
 
+_STRAY_CONTROLS = 4  # control characters a text file may hold however short it is
+
+
 def _decode(data: bytes) -> str:
     """Text of a text-format file; NUL bytes or undecodable bytes mean it is binary."""
     if b"\x00" in data[:65536]:
@@ -183,7 +186,8 @@ def _decode(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise ValueError("binary or undecodable file (neither UTF-8 nor Windows-1252 text)") from exc
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > min(len(text), 65536) / 100:
+    # NOTE: at least a few: one stray control character pasted into a short note is not a binary file.
+    if controls > max(_STRAY_CONTROLS, min(len(text), 65536) / 100):
         raise ValueError("binary file (control bytes), not text")
     return text
 

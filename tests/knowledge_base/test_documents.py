@@ -399,6 +399,13 @@ def test_empty_documents_are_refused(tmp_path: Path, content: bytes) -> None:
         load_document(_write(tmp_path, "blank.md", content))
 
 
+def test_a_short_note_with_one_stray_control_character_is_text(tmp_path: Path) -> None:
+    # A tester's 40-byte note with a pasted bell was refused as binary (1% of its characters).
+    doc = load_document(_write(tmp_path, "note.md", b"# Hours\n\nOpen 9 to 5.\x07 Closed Sunday.\n"),
+                        source="note.md")
+    assert "Closed Sunday." in doc.text
+
+
 @pytest.mark.parametrize(
     "content", [b"PK\x03\x04\x00\x00binary", bytes(range(1, 32)) * 40, bytes(range(1, 32)) * 40 + b"\xff\xfe"]
 )
