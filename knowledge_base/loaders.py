@@ -156,10 +156,11 @@ def _front_matter(raw: str) -> tuple[dict, str | None]:
     try:
         meta = yaml.load(raw, Loader=loader)
     except yaml.reader.ReaderError as exc:  # a control character pasted into a value: YAML reads nothing
+        readable = _YAML_REFUSED.sub(" ", raw)
         try:
-            meta = yaml.load(_YAML_REFUSED.sub(" ", raw), Loader=loader)
+            meta = yaml.load(readable, Loader=loader)
         except yaml.YAMLError:
-            meta = _plain_key_values(_YAML_REFUSED.sub(" ", raw))
+            meta = _plain_key_values(readable)
         if not isinstance(meta, dict):
             raise ValueError(f"invalid YAML front matter ({_where(exc, raw)})") from exc
         return meta, (f"front matter holds a character YAML refuses ({_where(exc, raw)}); read with it as a "
@@ -426,11 +427,9 @@ def _without_furniture(pages: list[tuple[str, list[tuple[str, float]]]]) -> list
     for text, _ in pages:
         rows = [(n, _WS.sub(" ", raw).strip()) for n, raw in enumerate(text.splitlines())]
         rows = [(n, line) for n, line in rows if line]
-        ends = [(rows[k][0], k) for k in range(min(_EDGE_LINES, len(rows)))]
-        ends += [(rows[-1 - k][0], -1 - k) for k in range(min(_EDGE_LINES, len(rows)))
-                 if len(rows) - 1 - k >= _EDGE_LINES]
-        entries = [(n, place, _DIGITS.sub("#", line.lower())) for (n, place), line
-                   in zip(ends, (dict(rows)[n] for n, _ in ends), strict=True)]
+        ends = [(k, rows[k]) for k in range(min(_EDGE_LINES, len(rows)))]
+        ends += [(-1 - k, rows[-1 - k]) for k in range(min(_EDGE_LINES, len(rows))) if len(rows) - 1 - k >= _EDGE_LINES]
+        entries = [(n, place, _DIGITS.sub("#", line.lower())) for place, (n, line) in ends]
         placed.append(entries)
         for key in {(place, norm) for _, place, norm in entries}:
             seen[key] = seen.get(key, 0) + 1
